@@ -1,0 +1,28 @@
+/**
+ * The step model: the grain of the service's main table and the visual's main input.
+ *
+ * Every case of a variant is a path START -> a1 -> a2 -> ... -> an -> END. Step i of a
+ * variant is the transition from its i-th to its (i+1)-th node: step 0 is
+ * (START, a1) with 0 seconds, step n is (an, END) with 0 seconds, and step k in 1..n-1 is
+ * (ak, ak+1) with the seconds between the two events. Summing rows:
+ * - group by variant, take step 0: the cases of the variant;
+ * - group by variant, sum seconds: the total case duration of the variant;
+ * - group by (from, to): the transitions of the process map (START/END rows give the
+ *   start and end activities).
+ */
+export const STEP_START = '▶ start';
+export const STEP_END = '■ end';
+
+/** One row of the step table at the finest grain the mining core produces. */
+export interface StepRow {
+  /** Stable key of the variant: see `variantKey`. */
+  variantKey: string;
+  stepIndex: number;
+  from: string;
+  to: string;
+  cases: number;
+  /** Summed seconds of this step over its cases. */
+  sumSeconds: number;
+  /** Counts per duration bucket (length `BUCKET_COUNT`). */
+  histogram: number[];
+}
