@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BUCKET_COLUMNS } from '../../../shared/src/histogram/duration-buckets';
+import { openDatabase } from './client';
+import { HISTOGRAM_KEYS, logs, steps } from './schema';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  it('openDatabase(":memory:") applies the migrations and creates every table', () => {
+    const store = openDatabase(':memory:');
+    const names = store.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite%'")
+      .pluck()
+      .all() as string[];
+    expect(names.sort()).toEqual(
+      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants'],
+    );
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+  });
+
+  it('openDatabase(file) sets WAL, synchronous=NORMAL and is reopenable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-db-'));
+    dirs.push(dir);
+    const path = join(dir, 'x.sqlite');
+    const a = openDatabase(path);
+    expect(a.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(a.sqlite.pragma('synchronous', { simple: true })).toBe(1);
+    const now = new Date(1_700_000_000_000);
+    a.db.insert(logs).values({ name: 'x', currentVersion: 1, createdAt: now, updatedAt: now }).run();
+    a.close();
+    const b = openDatabase(path);
+    expect(b.db.select().from(logs).all()).toEqual([
+      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, createdAt: now, updatedAt: now },
+    ]);
+    b.close();
+  });
+
+  it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS', () => {
+    expect([...HISTOGRAM_KEYS]).toEqual([...BUCKET_COLUMNS]);
+    const store = openDatabase(':memory:');
+    const cols = store.sqlite.prepare('select name from pragma_table_info(?)').pluck().all('steps');
+    expect(cols).toEqual([
+      'id', 'log', 'version', 'process', 'jobcenter', 'period', 'variant_key', 'step_index',
+      'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS,
+    ]);
+    expect(Object.keys(steps)).toContain('sumSeconds');
+    store.close();
+  });
+});

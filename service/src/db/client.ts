@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { applyMigrations } from './migrate';
+import * as schema from './schema';
+
+/** The typed drizzle handle over the Sagsflow schema. */
+export type SagsflowDb = BetterSQLite3Database<typeof schema>;
+
+/** An open store: the raw better-sqlite3 connection, the drizzle handle and the file path. */
+export interface SagsflowDatabase {
+  sqlite: Database.Database;
+  db: SagsflowDb;
+  /** The path given to `openDatabase` (`':memory:'` for an in-memory store). */
+  path: string;
+  /** Closes the connection (after a WAL checkpoint for file databases). */
+  close(): void;
+}
+
+/** Options of `openDatabase`; defaults in `DEFAULT_OPEN_OPTIONS`. */
+export interface OpenDatabaseOptions {
+  /** Milliseconds a statement waits for a lock held by another connection. */
+  busyTimeoutMs?: number;
+  /** Open read-only (no migrations are applied). */
+  readonly?: boolean;
+}
+
+export const DEFAULT_OPEN_OPTIONS: Required<OpenDatabaseOptions> = {
+  busyTimeoutMs: 15_000,
+  readonly: false,
+};
+
+/**
+ * Opens (creating if needed) the store at `path`, or an in-memory one for `':memory:'`, with
+ * WAL journaling, `synchronous=NORMAL`, foreign keys on and a busy timeout, and applies the
+ * migrations. Open one handle per concurrent writer: a load holds a write transaction on its
+ * connection for its whole duration.
+ *
+ * @example
+ * const store = openDatabase('./sagsflow.sqlite');
+ * const logs = store.db.select().from(schema.logs).all();
+ * store.close();
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SagsflowDatabase {
+  const opts = { ...DEFAULT_OPEN_OPTIONS, ...options };
+  const sqlite = new Database(path, { readonly: opts.readonly });
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
+  if (!opts.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+  }
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema });
+  if (!opts.readonly) applyMigrations(db);
+  return {
+    sqlite,
+    db,
+    path,
+    close() {
+      if (!sqlite.open) return;
+      if (!opts.readonly && path !== ':memory:') sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The Sagsflow store schema (drizzle, SQLite). Tables live in `tables/` by concern:
+ * `store.ts` (logs, loads, events, quarantine), `model.ts` (the precomputed model tables of
+ * the data contract: steps, cases, variants, activities, edges, jobcenters, periods) and
+ * `access.ts` (tokens, audit). Migrations in `service/drizzle/` are generated from this file
+ * with `npx drizzle-kit generate`.
+ */
+import { relations } from 'drizzle-orm';
+import { loads, logs, quarantine } from './tables/store';
+
+export { events, loads, logs, quarantine } from './tables/store';
+export type { EventRow, LoadRow, LoadStatus, LogRow, QuarantineRow } from './tables/store';
+export { activities, cases, edges, jobcenters, periods, steps, variants } from './tables/model';
+export type {
+  ActivityDbRow,
+  CaseDbRow,
+  EdgeDbRow,
+  JobcenterDbRow,
+  PeriodDbRow,
+  StepDbRow,
+  VariantDbRow,
+} from './tables/model';
+export { audit, tokens } from './tables/access';
+export type { AuditRow, Role, TokenRow } from './tables/access';
+export { HISTOGRAM_KEYS } from './tables/buckets';
+export type { HistogramKey } from './tables/buckets';
+
+export const logsRelations = relations(logs, ({ many }) => ({ loads: many(loads) }));
+
+export const loadsRelations = relations(loads, ({ one, many }) => ({
+  logRow: one(logs, { fields: [loads.log], references: [logs.name] }),
+  quarantine: many(quarantine),
+}));
+
+export const quarantineRelations = relations(quarantine, ({ one }) => ({
+  load: one(loads, { fields: [quarantine.loadId], references: [loads.id] }),
+}));

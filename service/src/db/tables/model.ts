@@ -1,0 +1,142 @@
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { histogramColumns } from './buckets';
+
+/**
+ * The model tables of the data contract. Each row is at the grain (log, version, process,
+ * jobcenter, period = month of case start in Europe/Copenhagen, ...) and holds counts and
+ * sums only, so that any subset of rows adds up to exact numbers. Only the current version
+ * of each log is kept.
+ */
+function grain() {
+  return {
+    id: integer('id').primaryKey(),
+    log: text('log').notNull(),
+    version: integer('version').notNull(),
+    process: text('process').notNull(),
+    jobcenter: text('jobcenter').notNull(),
+    /** `YYYY-MM`, the month the case started (Europe/Copenhagen). */
+    period: text('period').notNull(),
+  };
+}
+
+/** Main table: one row per (grain, variant, step); see `shared/src/steps/types.ts`. */
+export const steps = sqliteTable(
+  'steps',
+  {
+    ...grain(),
+    variantKey: text('variant_key').notNull(),
+    stepIndex: integer('step_index').notNull(),
+    fromActivity: text('from_activity').notNull(),
+    toActivity: text('to_activity').notNull(),
+    cases: integer('cases').notNull(),
+    sumSeconds: real('sum_seconds').notNull(),
+    ...histogramColumns(),
+  },
+  (t) => [index('steps_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+/** One row per case: the case id is a pseudonym. Served to analysts and admins only. */
+export const cases = sqliteTable(
+  'cases',
+  {
+    ...grain(),
+    caseId: text('case_id').notNull(),
+    start: integer('start', { mode: 'timestamp_ms' }).notNull(),
+    end: integer('end', { mode: 'timestamp_ms' }).notNull(),
+    durationSeconds: real('duration_seconds').notNull(),
+    events: integer('events').notNull(),
+    variantKey: text('variant_key').notNull(),
+    /** True when the last activity is not a known end activity of the process. */
+    open: integer('open', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('cases_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+/** One row per (grain, variant): cases and summed case duration. */
+export const variants = sqliteTable(
+  'variants',
+  {
+    ...grain(),
+    variantKey: text('variant_key').notNull(),
+    /** The activities joined with ' → '. */
+    activities: text('activities').notNull(),
+    /** The activities as a JSON array. */
+    activitiesJson: text('activities_json').notNull(),
+    length: integer('length').notNull(),
+    cases: integer('cases').notNull(),
+    sumSeconds: real('sum_seconds').notNull(),
+  },
+  (t) => [index('variants_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+/**
+ * One row per (grain, activity). `repeats` counts events beyond the first of the activity in
+ * a case; `selfLoops` counts directly-follows pairs (a, a). Processing and waiting sums are
+ * over the activity instances where the log has start and complete events.
+ */
+export const activities = sqliteTable(
+  'activities',
+  {
+    ...grain(),
+    activity: text('activity').notNull(),
+    events: integer('events').notNull(),
+    cases: integer('cases').notNull(),
+    repeats: integer('repeats').notNull(),
+    selfLoops: integer('self_loops').notNull(),
+    instances: integer('instances').notNull().default(0),
+    sumProcessingSeconds: real('sum_processing_seconds').notNull().default(0),
+    sumWaitingSeconds: real('sum_waiting_seconds').notNull().default(0),
+  },
+  (t) => [index('activities_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+/** One row per (grain, directly-follows pair); START/END edges carry the start/end activities. */
+export const edges = sqliteTable(
+  'edges',
+  {
+    ...grain(),
+    fromActivity: text('from_activity').notNull(),
+    toActivity: text('to_activity').notNull(),
+    transitions: integer('transitions').notNull(),
+    cases: integer('cases').notNull(),
+    sumSeconds: real('sum_seconds').notNull(),
+    ...histogramColumns(),
+  },
+  (t) => [index('edges_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+/** One row per (log, version, process, jobcenter): the slicer values with their totals. */
+export const jobcenters = sqliteTable(
+  'jobcenters',
+  {
+    id: integer('id').primaryKey(),
+    log: text('log').notNull(),
+    version: integer('version').notNull(),
+    process: text('process').notNull(),
+    jobcenter: text('jobcenter').notNull(),
+    cases: integer('cases').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [index('jobcenters_log_idx').on(t.log, t.jobcenter)],
+);
+
+/** One row per (log, version, process, jobcenter, period): the period slicer with totals. */
+export const periods = sqliteTable(
+  'periods',
+  {
+    ...grain(),
+    cases: integer('cases').notNull(),
+    events: integer('events').notNull(),
+    openCases: integer('open_cases').notNull(),
+    sumSeconds: real('sum_seconds').notNull(),
+  },
+  (t) => [index('periods_log_idx').on(t.log, t.jobcenter, t.period)],
+);
+
+export type StepDbRow = typeof steps.$inferSelect;
+export type CaseDbRow = typeof cases.$inferSelect;
+export type VariantDbRow = typeof variants.$inferSelect;
+export type ActivityDbRow = typeof activities.$inferSelect;
+export type EdgeDbRow = typeof edges.$inferSelect;
+export type JobcenterDbRow = typeof jobcenters.$inferSelect;
+export type PeriodDbRow = typeof periods.$inferSelect;
