@@ -1,0 +1,103 @@
+import type { AttributeColumn, EventLog } from './types';
+
+/**
+ * A new log with only the cases whose `keep[c]` is non-zero, in their order.
+ * Activity and resource tables are compacted to the names still used; attribute
+ * value tables are kept as they are (codes still index into them).
+ */
+export function selectCases(log: EventLog, keep: Uint8Array): EventLog {
+  const caseCount = log.caseIds.length;
+  const keepEvent = new Uint8Array(log.activity.length);
+  for (let c = 0; c < caseCount; c++) {
+    if (keep[c]) keepEvent.fill(1, log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
+  }
+  return selectEvents(log, keepEvent);
+}
+
+/**
+ * A new log with only the events whose `keep[e]` is non-zero; cases left without
+ * events are dropped. Event order inside each case is unchanged.
+ */
+export function selectEvents(log: EventLog, keep: Uint8Array): EventLog {
+  const caseCount = log.caseIds.length;
+  let n = 0;
+  let cases = 0;
+  const caseKept = new Uint8Array(caseCount);
+  for (let c = 0; c < caseCount; c++) {
+    const before = n;
+    for (let e = log.caseOffsets[c]!; e < log.caseOffsets[c + 1]!; e++) if (keep[e]) n++;
+    if (n > before) {
+      caseKept[c] = 1;
+      cases++;
+    }
+  }
+  const source = new Uint32Array(n);
+  const caseOffsets = new Uint32Array(cases + 1);
+  const caseIds: string[] = [];
+  const keptCases = new Uint32Array(cases);
+  let k = 0;
+  for (let c = 0; c < caseCount; c++) {
+    if (!caseKept[c]) continue;
+    keptCases[caseIds.length] = c;
+    caseIds.push(log.caseIds[c]!);
+    for (let e = log.caseOffsets[c]!; e < log.caseOffsets[c + 1]!; e++) if (keep[e]) source[k++] = e;
+    caseOffsets[caseIds.length] = k;
+  }
+  const { names: activities, ids: activity } = compact(log.activities, log.activity, source);
+  const resource = new Int32Array(n);
+  const resourceMap = new Int32Array(log.resources.length).fill(-1);
+  const resources: string[] = [];
+  const timestamp = new Float64Array(n);
+  const lifecycle = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = source[i]!;
+    timestamp[i] = log.timestamp[e]!;
+    lifecycle[i] = log.lifecycle[e]!;
+    const r = log.resource[e]!;
+    if (r < 0) resource[i] = -1;
+    else {
+      if (resourceMap[r] === -1) {
+        resourceMap[r] = resources.length;
+        resources.push(log.resources[r]!);
+      }
+      resource[i] = resourceMap[r]!;
+    }
+  }
+  return {
+    activities,
+    resources,
+    caseIds,
+    caseOffsets,
+    activity,
+    timestamp,
+    resource,
+    lifecycle,
+    caseAttributes: pick(log.caseAttributes, keptCases),
+    eventAttributes: pick(log.eventAttributes, source),
+  };
+}
+
+function compact(names: readonly string[], ids: Uint32Array, source: Uint32Array) {
+  const map = new Int32Array(names.length).fill(-1);
+  const kept: string[] = [];
+  const out = new Uint32Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const id = ids[source[i]!]!;
+    if (map[id] === -1) {
+      map[id] = kept.length;
+      kept.push(names[id]!);
+    }
+    out[i] = map[id]!;
+  }
+  return { names: kept, ids: out };
+}
+
+function pick(columns: ReadonlyMap<string, AttributeColumn>, source: Uint32Array) {
+  const out = new Map<string, AttributeColumn>();
+  for (const [name, column] of columns) {
+    const codes = new Int32Array(source.length);
+    for (let i = 0; i < source.length; i++) codes[i] = column.codes[source[i]!]!;
+    out.set(name, { values: column.values, codes });
+  }
+  return out;
+}
