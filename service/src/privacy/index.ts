@@ -1,0 +1,4 @@
+export { keyFilePath, resolveSecret, SECRET_ENV } from './key';
+export { createPseudonymizer, PSEUDONYM_HEX_LENGTH, PSEUDONYM_PREFIX } from './pseudonymize';
+export type { Pseudonymizer } from './pseudonymize';
+export { containsCpr, CPR_MASK, CPR_PATTERN, maskCpr } from './mask';

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPseudonymizer, keyFilePath, maskCpr, containsCpr, resolveSecret } from './index';
+
+const dirs: string[] = [];
+function tempDb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sagsflow-key-'));
+  dirs.push(dir);
+  return join(dir, 'store.sqlite');
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('resolveSecret', () => {
+  it('resolveSecret(db) creates <db>.key with mode 0600 and returns the same key next time', () => {
+    const db = tempDb();
+    const a = resolveSecret(db, {});
+    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyFilePath(db), 'utf8').trim()).toHaveLength(64);
+    expect(resolveSecret(db, {}).equals(a)).toBe(true);
+  });
+
+  it('resolveSecret(db) tightens a key file readable by others back to 0600', () => {
+    const db = tempDb();
+    writeFileSync(keyFilePath(db), 'a'.repeat(64));
+    chmodSync(keyFilePath(db), 0o644);
+    expect(resolveSecret(db, {}).toString()).toBe('a'.repeat(64));
+    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+  });
+
+  it('resolveSecret prefers SAGSFLOW_SECRET and then writes no key file', () => {
+    const db = tempDb();
+    expect(resolveSecret(db, { SAGSFLOW_SECRET: 'hemmelig' }).toString()).toBe('hemmelig');
+    expect(() => statSync(keyFilePath(db))).toThrow();
+  });
+});
+
+describe('createPseudonymizer', () => {
+  it('pseudonym(v) is p_ + 16 hex, stable for a key, different for another key', () => {
+    const a = createPseudonymizer(Buffer.from('k1'));
+    const b = createPseudonymizer(Buffer.from('k1'));
+    const c = createPseudonymizer(Buffer.from('k2'));
+    const p = a.pseudonym('010203-1234');
+    expect(p).toMatch(/^p_[0-9a-f]{16}$/);
+    expect(b.pseudonym('010203-1234')).toBe(p);
+    expect(c.pseudonym('010203-1234')).not.toBe(p);
+    expect(a.pseudonym('010203-1235')).not.toBe(p);
+    expect(a.pseudonym('')).toBe('');
+  });
+});
+
+describe('maskCpr', () => {
+  it('maskCpr masks CPR-like values with or without hyphen and leaves other numbers', () => {
+    expect(maskCpr('borger 010203-1234 ringede')).toBe('borger ******-**** ringede');
+    expect(maskCpr('3112991234;x')).toBe('******-****;x');
+    expect(maskCpr('sag 12345 på 2024-01-02')).toBe('sag 12345 på 2024-01-02');
+    expect(maskCpr('991399-1234')).toBe('991399-1234');
+    expect(containsCpr('x 150585-4321')).toBe(true);
+    expect(containsCpr('x 150585-4321')).toBe(true);
+    expect(containsCpr('nothing here')).toBe(false);
+  });
+});

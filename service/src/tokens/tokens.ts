@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { SagsflowDb } from '../db/client';
+import { tokens, type Role, type TokenRow } from '../db/schema';
+
+/** Every token starts with this, so a leaked one is recognisable (e.g. by secret scanners). */
+export const TOKEN_PREFIX = 'sf_';
+
+export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
+
+/** Options of `createToken`. */
+export interface CreateTokenOptions {
+  role: Role;
+  /** A label shown in `listTokens`; defaults to the role. */
+  name?: string;
+  /** Jobcenters this token may see; empty or absent = all. */
+  jobcenters?: readonly string[];
+  /** Days until the token expires; absent = never. */
+  expiresDays?: number;
+  now?: Date;
+}
+
+/** A token as listed: everything but its hash. */
+export interface TokenInfo {
+  id: string;
+  name: string;
+  role: Role;
+  /** null = every jobcenter. */
+  jobcenters: string[] | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** A new token: `token` is the secret, shown once and never stored. */
+export interface CreatedToken extends TokenInfo {
+  token: string;
+}
+
+/** sha256 hex of a token: the only form in which tokens are stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function info(row: TokenRow): TokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    jobcenters: row.jobcenters === null ? null : (JSON.parse(row.jobcenters) as string[]),
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+/**
+ * Creates a token (`sf_` + 32 random bytes base64url) and stores only its sha256.
+ *
+ * @example
+ * const { id, token } = createToken(store.db, { role: 'viewer', jobcenters: ['Nord'], expiresDays: 90 });
+ */
+export function createToken(db: SagsflowDb, options: CreateTokenOptions): CreatedToken {
+  if (!ROLES.includes(options.role)) {
+    throw new Error(`createToken: unknown role "${String(options.role)}", expected one of ${ROLES.join(', ')}`);
+  }
+  if (options.expiresDays !== undefined && !(options.expiresDays > 0)) {
+    throw new Error(`createToken: expires must be a positive number of days, got ${options.expiresDays}`);
+  }
+  const now = options.now ?? new Date();
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const jobcenters = options.jobcenters && options.jobcenters.length > 0 ? [...new Set(options.jobcenters)] : null;
+  const row: TokenRow = {
+    id: 't_' + randomBytes(6).toString('hex'),
+    name: options.name ?? options.role,
+    role: options.role,
+    jobcenters: jobcenters === null ? null : JSON.stringify(jobcenters),
+    hash: hashToken(token),
+    createdAt: now,
+    expiresAt: options.expiresDays === undefined ? null : new Date(now.getTime() + options.expiresDays * 86_400_000),
+    revokedAt: null,
+  };
+  db.insert(tokens).values(row).run();
+  return { ...info(row), token };
+}
+
+/** Every token, newest first, without hashes. */
+export function listTokens(db: SagsflowDb): TokenInfo[] {
+  return db
+    .select()
+    .from(tokens)
+    .all()
+    .map(info)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+}
+
+/** Revokes a token by id; false when there is no such token or it was already revoked. */
+export function revokeToken(db: SagsflowDb, id: string, now: Date = new Date()): boolean {
+  const row = db.select().from(tokens).where(eq(tokens.id, id)).get();
+  if (!row || row.revokedAt !== null) return false;
+  db.update(tokens).set({ revokedAt: now }).where(eq(tokens.id, id)).run();
+  return true;
+}
+
+/** What a presented token grants; `valid` is false when it has expired or was revoked. */
+export interface VerifiedToken {
+  id: string;
+  name: string;
+  role: Role;
+  jobcenters: string[] | null;
+  expired: boolean;
+  revoked: boolean;
+  valid: boolean;
+}
+
+/** Looks a presented token up by its hash; null when it is unknown. */
+export function verifyToken(db: SagsflowDb, token: string, now: Date = new Date()): VerifiedToken | null {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = db.select().from(tokens).where(eq(tokens.hash, hashToken(token))).get();
+  if (!row) return null;
+  const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
+  const revoked = row.revokedAt !== null;
+  const i = info(row);
+  return { id: i.id, name: i.name, role: i.role, jobcenters: i.jobcenters, expired, revoked, valid: !expired && !revoked };
+}
+
+const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
+
+/** True when `role` may do what `needed` may (admin > analyst > viewer). */
+export function roleAllows(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
