@@ -1,0 +1,74 @@
+import type powerbi from 'powerbi-visuals-api';
+
+/**
+ * English text of every string the visual draws itself. The same keys and values are in
+ * `stringResources/en-US/resources.resjson` (a test checks it); these are the fallback when a
+ * host's localization manager has no entry and returns the key back.
+ */
+export const UI_STRINGS_EN = {
+  View_Frequency: 'Frequency',
+  View_Performance: 'Performance',
+  View_Metric: 'Metric',
+  Metric_mean: 'Mean',
+  Metric_median: 'Median',
+  Metric_p90: '90th percentile',
+  Metric_total: 'Total',
+  Toolbar_Activities: 'Activities',
+  Toolbar_Paths: 'Paths',
+  Toolbar_Fit: 'Fit to view',
+  Variants_Title: 'Variants',
+  Variants_Cases: 'Cases',
+  Variants_Share: 'Share',
+  Variants_MeanDuration: 'Mean duration',
+  Variants_Other: 'Other variants',
+  Variants_Clear: 'Show all variants',
+  Tooltip_Activity: 'Activity',
+  Tooltip_Events: 'Events',
+  Tooltip_Cases: 'Cases',
+  Tooltip_Transitions: 'Transitions',
+  Tooltip_Mean: 'Mean',
+  Tooltip_Median: 'Median',
+  Tooltip_P90: '90th percentile',
+  Tooltip_Total: 'Total time',
+  Tooltip_Bottleneck: 'Bottleneck',
+  Tooltip_Variant: 'Variant',
+  Tooltip_Share: 'Share',
+  Node_Start: 'Start',
+  Node_End: 'End',
+  Landing_Title: 'Sagsflow process map',
+  Landing_Intro: 'Bind either the step table from the Sagsflow service or a plain event table.',
+  Landing_StepsTitle: 'Step table (OData feed, table Steps)',
+  Landing_Steps: 'Variant key ← variant_key, Step index ← step_index, From activity ← from_activity, To activity ← to_activity, Cases ← cases (Sum), Total seconds ← sum_seconds (Sum), Duration histogram ← h00 … h24 (Sum, in order).',
+  Landing_EventsTitle: 'Event table (any report model)',
+  Landing_Events: 'Case ← case id, Activity ← activity name, Timestamp ← event time (not a date hierarchy), Resource ← optional.',
+  Message_NoRows: 'No rows under the current filters.',
+  Message_MissingSteps: 'Bind Variant key, From activity, To activity and Cases to draw the map.',
+  Message_MissingEvents: 'Bind Case, Activity and Timestamp to draw the map.',
+  Message_BadRows: 'Some rows could not be read and were skipped.',
+  Message_RowLimit: 'Not all rows could be loaded; the map shows the rows loaded so far.',
+  Message_RowLimitTitle: 'Data was cut',
+  Message_Failed: 'The map could not be drawn.',
+} as const;
+
+/** A key of a UI string. */
+export type UiStringKey = keyof typeof UI_STRINGS_EN;
+
+/** Looks UI strings up in the host's localization manager, falling back to English. */
+export interface Localizer {
+  t(key: UiStringKey): string;
+}
+
+/** Builds a `Localizer` over a host localization manager (or none, in tests). */
+export function createLocalizer(manager?: powerbi.extensibility.ILocalizationManager): Localizer {
+  return {
+    t(key) {
+      let text: string | undefined;
+      try {
+        text = manager?.getDisplayName(key);
+      } catch {
+        text = undefined;
+      }
+      return text && text !== key ? text : UI_STRINGS_EN[key];
+    },
+  };
+}
