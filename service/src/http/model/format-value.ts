@@ -1,0 +1,26 @@
+import type { ColumnInfo } from './table-info';
+
+/** A stored value as JSON shows it: ISO date-times, real booleans, numbers and strings as they are. */
+export function jsonValue(column: ColumnInfo, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.edm) {
+    case 'Edm.DateTimeOffset':
+      return new Date(Number(value) * column.timeUnitMs).toISOString();
+    case 'Edm.Boolean':
+      return value === 1 || value === true;
+    case 'Edm.Double':
+      return typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? 'NaN' : value > 0 ? 'INF' : '-INF') : value;
+    default:
+      return typeof value === 'bigint' ? Number(value) : value;
+  }
+}
+
+/** Builds a function that turns a raw row into the JSON object of the given columns. */
+export function rowFormatter(columns: readonly ColumnInfo[]): (row: Record<string, unknown>) => Record<string, unknown> {
+  const plain = columns.every((c) => c.edm === 'Edm.String' || c.edm === 'Edm.Int64');
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (const c of columns) out[c.name] = plain ? row[c.name] ?? null : jsonValue(c, row[c.name]);
+    return out;
+  };
+}

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { TableInfo } from '../model/table-info';
+import type { SqlFragment } from '../model/sql';
+import { countRows, fetchPage, type TableQuery } from '../model/table-query';
+import { rowFormatter } from '../model/format-value';
+import { filterToSql } from './filter-sql';
+import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
+import { ODataQueryError } from './odata-error';
+
+/** Paging settings of the feed. */
+export interface PagingOptions {
+  /** Rows per page unless the client prefers fewer (`Prefer: odata.maxpagesize`). */
+  pageSize: number;
+}
+
+/** One page of an entity set, ready to serialise. */
+export interface EntitySetPage {
+  rows: Record<string, unknown>[];
+  count: number | null;
+  /** The skip token and `$top` of the next page, or null on the last page. */
+  next: { skipToken: string; top: number | null } | null;
+}
+
+/** Builds the SQL query of an entity set request: its `$filter`, `$orderby`, `$select` and scope. */
+export function entitySetQuery(table: TableInfo, options: ODataQueryOptions, scope: SqlFragment[]): TableQuery {
+  const where = [...scope];
+  if (options.filter) where.push(filterToSql(table, options.filter));
+  const byKey = options.orderBy.length === table.key.length && options.orderBy.every((o, i) => !o.desc && o.column === table.key[i]);
+  return { table, where, orderBy: byKey ? [] : options.orderBy, select: options.select };
+}
+
+/**
+ * Reads one server-driven page of an entity set. Default order (by key) pages by keyset,
+ * so a page deep in a large table costs the same as the first; `$orderby` pages by offset.
+ */
+export function readEntitySet(
+  sqlite: Database.Database,
+  query: TableQuery,
+  options: ODataQueryOptions,
+  paging: PagingOptions,
+): EntitySetPage {
+  const keyset = query.orderBy.length === 0;
+  const token: SkipToken | null = options.skipToken;
+  if (token && 'after' in token && (!keyset || token.after.length !== query.table.key.length)) {
+    throw new ODataQueryError('$skiptoken: does not belong to this query; follow @odata.nextLink as given');
+  }
+  const after = token && 'after' in token ? token.after : null;
+  const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
+  const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
+  const page = fetchPage(sqlite, query, { limit: limit + 1, offset, after });
+  const more = page.rows.length > limit && limit > 0 && (options.top === null || limit < options.top);
+  const rows = more ? page.rows.slice(0, limit) : page.rows;
+  const columns = query.select ? query.table.columns.filter((c) => query.select!.includes(c.name)) : query.table.columns;
+  const format = rowFormatter(columns);
+  let next: EntitySetPage['next'] = null;
+  if (more) {
+    const last = rows[rows.length - 1]!;
+    const nextToken: SkipToken = keyset ? { after: query.table.key.map((k) => last[k]) } : { offset: offset + rows.length };
+    next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - rows.length };
+  }
+  return {
+    rows: rows.map(format),
+    count: options.count ? countRows(sqlite, query) : null,
+    next,
+  };
+}
