@@ -17,3 +17,14 @@ export {
   type DurationStats,
 } from './statistics/duration-stats';
 export { discoverDfg, type Dfg, type DfgEdge } from './dfg/discover-dfg';
+export { pairActivityInstances, type ActivityInstances } from './lifecycle/activity-instances';
+export { activityTimes, type ActivityTimes } from './lifecycle/activity-times';
+export { keepCompleteEvents } from './lifecycle/keep-complete-events';
+export { variantKey, VARIANT_KEY_SEPARATOR } from './variants/variant-key';
+export { discoverVariants, compareSequences, type Variant, type Variants } from './variants/discover-variants';
+export {
+  caseStatistics,
+  type CaseStatistics,
+  type CaseStatisticsOptions,
+} from './statistics/case-statistics';
+export { activityStatistics, type ActivityStatistics } from './statistics/activity-statistics';
