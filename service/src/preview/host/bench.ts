@@ -1,0 +1,118 @@
+import { buildTableDataView } from './data-view';
+import type { PreviewHandle } from './main';
+import { BUCKETS, eventFields, stepFields } from './step-fields';
+import type { Row } from './types';
+
+const START = '▶ start';
+const END = '■ end';
+
+/** Deterministic PRNG (mulberry32) so every benchmark run draws the same data. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A case's path through `activities` activities: mostly forward, with some rework loops. */
+function path(rnd: () => number, activities: number): number[] {
+  const out: number[] = [];
+  let at = 0;
+  while (at < activities && out.length < 30) {
+    out.push(at);
+    const r = rnd();
+    at = r < 0.1 && at > 1 ? at - 1 - Math.floor(rnd() * 2) : at + 1 + (r > 0.8 ? 1 : 0);
+  }
+  return out;
+}
+
+/** About `rows` step rows of a synthetic process with `activities` activities. */
+export function syntheticSteps(rows: number, activities = 30, seed = 7): Row[] {
+  const rnd = random(seed);
+  const names = Array.from({ length: activities }, (_, i) => `Aktivitet ${String(i + 1).padStart(2, '0')}`);
+  const out: Row[] = [];
+  for (let v = 0; out.length < rows; v++) {
+    const key = v.toString(16).padStart(16, '0');
+    const nodes = [START, ...path(rnd, activities).map((a) => names[a]!), END];
+    const cases = 1 + Math.floor(rnd() * 40);
+    for (let i = 0; i + 1 < nodes.length && out.length < rows; i++) {
+      const inner = i > 0 && i + 2 < nodes.length;
+      const seconds = inner ? cases * 3600 * (1 + rnd() * 72) : 0;
+      const row: Row = { variant_key: key, step_index: i, from_activity: nodes[i]!, to_activity: nodes[i + 1]!, cases, sum_seconds: seconds };
+      const bucket = inner ? 8 + Math.floor(rnd() * 6) : 0;
+      BUCKETS.forEach((b, j) => (row[b] = j === bucket ? cases : 0));
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+/** `events` events of a synthetic log (case, activity, timestamp as Date, resource). */
+export function syntheticEvents(events: number, activities = 20, seed = 11): Row[] {
+  const rnd = random(seed);
+  const names = Array.from({ length: activities }, (_, i) => `Trin ${String(i + 1).padStart(2, '0')}`);
+  const out: Row[] = [];
+  for (let c = 0; out.length < events; c++) {
+    let t = Date.UTC(2025, 0, 1) + c * 600_000;
+    for (const a of path(rnd, activities)) {
+      if (out.length >= events) break;
+      t += Math.floor(rnd() * 5 * 86_400_000);
+      out.push({ case_id: `c${c}`, activity: names[a]!, timestamp: new Date(t), resource: `r${Math.floor(rnd() * 50)}` });
+    }
+  }
+  return out;
+}
+
+/** Resolves with ms from `start` to the visual's next finished render (all windows loaded). */
+function untilRendered(handle: PreviewHandle, start: number, act: () => void): Promise<number> {
+  const before = handle.events.length;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no render within 30 s')), 30_000);
+    const check = () => {
+      const finished = handle.events.slice(before).some((e) => e.kind === 'finished' || e.kind === 'failed');
+      if (finished && !handle.feed.pending()) {
+        clearTimeout(timer);
+        resolve(performance.now() - start);
+      } else requestAnimationFrame(check);
+    };
+    act();
+    requestAnimationFrame(check);
+  });
+}
+
+/** Installs `window.sagsflowBench`, driven by `bench/visual-bench.ts`. */
+export function installBench(handle: PreviewHandle): void {
+  const caps = handle.meta.capabilities;
+  (window as unknown as Record<string, unknown>)['sagsflowBench'] = {
+    /** Binds `rows` synthetic step rows; ms from the first `update()` to the drawn map. */
+    async steps(rows: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
+      const view = buildTableDataView(caps, stepFields(caps), syntheticSteps(rows));
+      const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
+      return { rows: view.table!.rows.length, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+    },
+    /** Binds a plain event table of `events` events; ms until mined and drawn. */
+    async events(events: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
+      const view = buildTableDataView(caps, eventFields(caps), syntheticEvents(events));
+      const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
+      return { rows: view.table!.rows.length, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+    },
+    /** ms from an interaction (`act`) until the root's `data-render-ms` changes again. */
+    interaction(act: () => void): Promise<number> {
+      const root = document.querySelector('.sagsflow');
+      if (!root) return Promise.reject(new Error('no .sagsflow root'));
+      return new Promise((resolve) => {
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(root, { attributes: true, attributeFilter: ['data-render-ms'] });
+        act();
+      });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { sliceTable } from './data-view';
+import type { PersistInstance } from './visual-host';
+import { OperationKind, UpdateType, type DataView, type UpdateOptions, type VisualInstance, type Viewport } from './types';
+
+/**
+ * Feeds a visual its data the way Power BI does: the first window of rows in one update
+ * (with `metadata.segment` set while more remain), the next windows only when the visual
+ * calls `fetchMoreData` (all rows so far when aggregating segments, else only the new
+ * window), format-pane objects merged from `persistProperties`.
+ */
+export class DataFeed {
+  private view: DataView | undefined;
+  private loaded = 0;
+  private objects: Record<string, Record<string, unknown>> = {};
+  private first = true;
+  /** Number of `update()` calls made, for tests. */
+  updates = 0;
+
+  constructor(
+    private readonly visual: VisualInstance,
+    private readonly windowSize: number,
+    private readonly viewport: () => Viewport,
+  ) {}
+
+  /** Shows a new query result (`undefined`: no fields bound). */
+  show(view: DataView | undefined): void {
+    this.view = view;
+    this.loaded = 0;
+    this.send(OperationKind.Create, 0);
+  }
+
+  /** True while rows remain that the visual has not been handed yet. */
+  pending(): boolean {
+    return this.loaded < (this.view?.table?.rows.length ?? 0);
+  }
+
+  /** `host.fetchMoreData`: queues the next window; false when everything was handed over. */
+  fetchMore(aggregateSegments: boolean): boolean {
+    const total = this.view?.table?.rows.length ?? 0;
+    if (!this.view || this.loaded >= total) return false;
+    const from = this.loaded;
+    setTimeout(() => this.send(aggregateSegments ? OperationKind.Append : OperationKind.Segment, aggregateSegments ? 0 : from), 0);
+    return true;
+  }
+
+  /** `host.persistProperties`: merge the objects and re-send the rows handed over so far. */
+  persist(changes: { merge?: PersistInstance[]; replace?: PersistInstance[]; remove?: PersistInstance[] }): void {
+    for (const inst of [...(changes.merge ?? []), ...(changes.replace ?? [])]) {
+      this.objects[inst.objectName] = { ...(this.objects[inst.objectName] ?? {}), ...inst.properties };
+    }
+    for (const inst of changes.remove ?? []) {
+      for (const key of Object.keys(inst.properties)) delete this.objects[inst.objectName]?.[key];
+    }
+    setTimeout(() => this.resend(), 0);
+  }
+
+  /** Re-sends the current rows after a size change. */
+  resize(): void {
+    this.resend(UpdateType.Resize | UpdateType.ResizeEnd);
+  }
+
+  private resend(type: number = UpdateType.Data): void {
+    const rows = this.loaded;
+    this.loaded = 0;
+    this.send(OperationKind.Create, 0, Math.max(rows, 1), type);
+  }
+
+  private send(operationKind: number, from: number, minRows = 0, type: number = UpdateType.Data): void {
+    const dataViews: DataView[] = [];
+    if (this.view?.table) {
+      const total = this.view.table.rows.length;
+      const to = Math.min(total, Math.max(this.loaded + this.windowSize, minRows));
+      const withObjects = { ...this.view, metadata: { ...this.view.metadata, objects: this.objects } };
+      dataViews.push(sliceTable(withObjects, from, to, to < total));
+      this.loaded = to;
+    } else if (this.view) {
+      dataViews.push({ ...this.view, metadata: { ...this.view.metadata, objects: this.objects } });
+    }
+    const options: UpdateOptions = {
+      viewport: this.viewport(),
+      dataViews,
+      type: this.first ? UpdateType.All : type,
+      viewMode: 1,
+      editMode: 0,
+      operationKind,
+      jsonFilters: [],
+      isInFocus: false,
+    };
+    this.first = false;
+    this.updates++;
+    this.visual.update(options);
+  }
+}

@@ -1,0 +1,92 @@
+import { ServiceApi } from './api';
+import { CaseTable } from './case-table';
+import { buildTableDataView } from './data-view';
+import type { PreviewHandle } from './main';
+import type { SelectionId } from './selection';
+import { Slicers, type SlicerState } from './slicers';
+import { stepFields } from './step-fields';
+
+const TOKEN_KEY = 'sagsflow-preview-token';
+
+interface Elements {
+  locale: string;
+  params: URLSearchParams;
+  status: HTMLElement;
+  slicers: HTMLElement;
+  cases: HTMLElement;
+}
+
+/** The variant keys a selection pins (the cross-filter the report applies to other visuals). */
+export function variantKeysOf(ids: readonly SelectionId[]): string[] {
+  const keys = ids.map((id) => id.fields['Steps.variant_key']).filter((k): k is string => typeof k === 'string');
+  return [...new Set(keys)];
+}
+
+/**
+ * The report: slicers and the case table over the service's tables, the step table bound
+ * to the visual. The token comes from `?token=` (kept for the tab in sessionStorage and
+ * taken out of the address bar) or is asked for.
+ */
+export async function startServiceMode(handle: PreviewHandle, el: Elements): Promise<void> {
+  const token = el.params.get('token') ?? sessionStorage.getItem(TOKEN_KEY);
+  if (!token) {
+    askForToken(el.status);
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  if (el.params.has('token')) {
+    el.params.delete('token');
+    history.replaceState(null, '', `${location.pathname}${el.params.size ? `?${el.params}` : ''}`);
+  }
+  const api = new ServiceApi(token);
+  const caseTable = new CaseTable(api, el.cases, el.locale);
+  const fields = stepFields(handle.meta.capabilities);
+  let generation = 0;
+
+  const reload = async (state: SlicerState) => {
+    const mine = ++generation;
+    el.status.dataset['state'] = 'loading';
+    el.status.textContent = 'loading…';
+    handle.selection.selectFromReport([]);
+    if (state.fields === 'none' || !state.log) {
+      handle.feed.show(undefined);
+    } else {
+      const rows = await api.odata('Steps', { filter: slicers.filter(), select: [...new Set(fields.map((f) => f.column))] });
+      if (mine !== generation) return;
+      const view = buildTableDataView(handle.meta.capabilities, fields, rows);
+      handle.feed.show(view);
+      el.status.textContent = `${rows.length.toLocaleString(el.locale)} step rows → ${view.table!.rows.length.toLocaleString(el.locale)} DataView rows`;
+    }
+    await caseTable.show(slicers.filter(), []);
+    if (mine !== generation) return;
+    if (state.fields === 'none') el.status.textContent = 'no fields bound';
+    el.status.dataset['state'] = 'ready';
+    handle.loads++;
+  };
+  const slicers = new Slicers(api, el.slicers, (state) => void reload(state).catch((e: unknown) => fail(el.status, e)));
+  handle.selection.onChange((ids) => void caseTable.show(slicers.filter(), variantKeysOf(ids)));
+  try {
+    await slicers.init(el.params.get('log') ?? undefined);
+    await reload(slicers.state);
+  } catch (error) {
+    fail(el.status, error);
+  }
+}
+
+function fail(status: HTMLElement, error: unknown): void {
+  status.dataset['state'] = 'failed';
+  status.textContent = `could not load data: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function askForToken(status: HTMLElement): void {
+  const form = document.createElement('form');
+  const input = Object.assign(document.createElement('input'), { placeholder: 'viewer or analyst token', size: 40 });
+  form.append('Token: ', input, Object.assign(document.createElement('button'), { textContent: 'open' }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    location.reload();
+  });
+  status.replaceChildren(form);
+  status.dataset['state'] = 'needs-token';
+}

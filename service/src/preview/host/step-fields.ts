@@ -1,0 +1,43 @@
+import { tableRoles, type FieldBinding } from './data-view';
+import type { Capabilities } from './types';
+
+/** `h00`..`h24`: the histogram bucket columns of the step table (data contract). */
+export const BUCKETS = Array.from({ length: 25 }, (_, i) => `h${String(i).padStart(2, '0')}`);
+
+type Kind = FieldBinding['kind'];
+
+/**
+ * Which step-table column a report author drags onto each role of the visual, found from
+ * the role's name (`variantKey` -> `variant_key`, `histogram` -> `h00`..`h24`, ...).
+ * Roles of the event-table input (case, activity, timestamp) stay unbound here.
+ */
+export function stepFields(capabilities: Capabilities): FieldBinding[] {
+  return tableRoles(capabilities).flatMap((role) => {
+    const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
+      { role, column, displayName: column, summed, kind },
+    ];
+    if (n.includes('variant')) return one('variant_key', false, 'text');
+    if (n.includes('stepindex') || n === 'step' || n === 'index') return one('step_index', false, 'integer');
+    if (n.startsWith('from')) return one('from_activity', false, 'text');
+    if (n.startsWith('to')) return one('to_activity', false, 'text');
+    if (n.includes('hist') || n.includes('bucket')) {
+      return BUCKETS.map((column) => ({ role, column, displayName: column, summed: true, kind: 'integer' as const }));
+    }
+    if (n.includes('second') || n.includes('duration') || n.includes('sum')) return one('sum_seconds', true, 'numeric');
+    if (n === 'cases' || n.includes('casecount') || n === 'count') return one('cases', true, 'integer');
+    return [];
+  });
+}
+
+/** Roles of the plain event-table input, bound to a synthetic event table in the benchmark. */
+export function eventFields(capabilities: Capabilities): FieldBinding[] {
+  return tableRoles(capabilities).flatMap((role): FieldBinding[] => {
+    const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (n === 'case' || n === 'caseid') return [{ role, column: 'case_id', displayName: 'case', summed: false, kind: 'text' }];
+    if (n === 'activity' || n === 'eventactivity') return [{ role, column: 'activity', displayName: 'activity', summed: false, kind: 'text' }];
+    if (n.includes('timestamp') || n === 'time') return [{ role, column: 'timestamp', displayName: 'timestamp', summed: false, kind: 'dateTime' }];
+    if (n.includes('resource')) return [{ role, column: 'resource', displayName: 'resource', summed: false, kind: 'text' }];
+    return [];
+  });
+}

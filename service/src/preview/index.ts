@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { join, resolve } from 'node:path';
+import { hostBundle } from './host-bundle';
+import { hostPage, notBuiltPage } from './page';
+import { loadVisualPackage, type VisualPackage } from './visual-package';
+
+/** Options of the preview routes; every field has a default. */
+export interface PreviewOptions {
+  /** Folder holding the packaged visual (`*.pbiviz`); default `<cwd>/dist`. */
+  distDir?: string;
+  /** URL prefix the routes are mounted at; default `/preview`. */
+  basePath?: string;
+  /** Rows per `fetchMoreData` window the host hands the visual; default 30,000 as Power BI. */
+  windowSize?: number;
+}
+
+/**
+ * The stand-in Power BI host page and its assets, as a Hono sub-app to mount at `/preview`.
+ *
+ * The page itself holds no data: it calls the service's OData feed with the token it was
+ * opened with (`/preview?token=...`), so it sees exactly what that token may see. Mount
+ * it outside the token middleware (the page and the visual's code are not secret).
+ *
+ * Routes: `/` the host page, `/bench` the benchmark page (synthetic rows, no service
+ * calls), `/host.js` the host script, `/visual.js`, `/visual.css`, `/visual.json`
+ * (guid, capabilities, string resources) from the newest `.pbiviz` in `distDir`.
+ *
+ * @example
+ * app.route('/preview', previewRoutes({ distDir: 'dist' }));
+ */
+export function previewRoutes(options: PreviewOptions = {}): Hono {
+  const distDir = resolve(options.distDir ?? join(process.cwd(), 'dist'));
+  const basePath = options.basePath ?? '/preview';
+  const windowSize = options.windowSize ?? 30_000;
+  const app = new Hono();
+
+  const withPackage = (handler: (pkg: VisualPackage) => Response) => () => {
+    const pkg = loadVisualPackage(distDir);
+    return pkg ? handler(pkg) : new Response('visual not built: run npm run package', { status: 404 });
+  };
+  const page = (mode: 'service' | 'bench') => () => {
+    const html = loadVisualPackage(distDir) ? hostPage({ basePath, mode, windowSize }) : notBuiltPage(distDir);
+    return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+  };
+
+  app.get('/', page('service'));
+  app.get('/bench', page('bench'));
+  app.get('/host.js', async () => new Response(await hostBundle(), { headers: script() }));
+  app.get('/visual.js', withPackage((pkg) => new Response(pkg.js, { headers: script() })));
+  app.get('/visual.css', withPackage((pkg) => new Response(pkg.css, { headers: { 'content-type': 'text/css; charset=utf-8' } })));
+  app.get(
+    '/visual.json',
+    withPackage((pkg) =>
+      Response.json({
+        guid: pkg.guid,
+        displayName: pkg.displayName,
+        version: pkg.version,
+        apiVersion: pkg.apiVersion,
+        bytes: pkg.bytes,
+        capabilities: pkg.capabilities,
+        stringResources: pkg.stringResources,
+      }),
+    ),
+  );
+  return app;
+}
+
+function script(): Record<string, string> {
+  return { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' };
+}
