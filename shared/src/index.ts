@@ -28,3 +28,5 @@ export {
   type CaseStatisticsOptions,
 } from './statistics/case-statistics';
 export { activityStatistics, type ActivityStatistics } from './statistics/activity-statistics';
+export { filterLog } from './filters/filter-log';
+export type { LogFilter, TimeframeMode } from './filters/types';
