@@ -1,0 +1,166 @@
+import type { Writable } from 'node:stream';
+import { MisuseError } from '../../../shared/src/errors';
+import { civilFromDays } from './calendar';
+import { CaseNumbering, oddBorger, subjectFor } from './case-identity';
+import { compileProcess, type CompiledProcess } from './compile-process';
+import { DIRT_RATES, dirtyCaseRows, emptyDirtCounts, type DirtCounts } from './dirt';
+import { OutputSink } from './output-sink';
+import { Rng } from './prng';
+import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
+import { StartSampler } from './season';
+import { CaseTrace, simulateCase } from './simulate-case';
+import { formatDanishDay, formatIsoDay, WorkClock } from './work-clock';
+
+/** The columns of a generated extract, in order. */
+export const EXTRACT_COLUMNS = [
+  'Sags-id', 'CPR', 'Borger', 'Proces', 'Jobcenter', 'Aktivitet', 'Tidspunkt', 'Sagsbehandler', 'Frist',
+] as const;
+
+/** Cases start on working days in this window; no event is later than its last day. */
+export const EXTRACT_WINDOW = { first: '2024-07-01', last: '2026-06-30' } as const;
+
+export interface GenerateOptions {
+  process: ProcessKey;
+  /** Number of cases (non-negative integer). */
+  cases: number;
+  seed: number | string;
+  /** Semicolons, Windows-1252, Danish dates and injected dirt (see DirtCounts). Default false. */
+  dirty?: boolean;
+  /** A file path (created, then closed) or a Writable (written, left open). */
+  out: Writable | string;
+}
+
+export interface GenerateReport extends DirtCounts {
+  process: ProcessKey;
+  seed: string;
+  dirty: boolean;
+  cases: number;
+  /** Real events written (each once, excluding duplicates and bad rows). */
+  events: number;
+  /** Records written after the header: events + duplicates + badRows. */
+  rows: number;
+  /** Cases whose last event is not an end activity (still running at the extract's end, or stalled). */
+  openCases: number;
+  /** Per deadline rule: cases with both activities, and how many of them missed it. */
+  deadlines: { id: string; cases: number; missed: number }[];
+  bytes: number;
+}
+
+const CHUNK_CHARS = 1 << 17;
+
+/**
+ * Writes a synthetic extract of a pilot process, case by case, and reports what it
+ * wrote. The same options always give the same bytes.
+ *
+ * @example
+ * const report = await generateLog({ process: 'dagpenge', cases: 1000, seed: 42, out: 'dagpenge.csv' });
+ * console.log(report.events, report.openCases);
+ */
+export async function generateLog(options: GenerateOptions): Promise<GenerateReport> {
+  const { process: key, cases, seed } = options;
+  const dirty = options.dirty === true;
+  if (!PROCESS_KEYS.includes(key)) {
+    throw new MisuseError(`generateLog: unknown process ${JSON.stringify(key)}, expected one of ${PROCESS_KEYS.join(', ')}`);
+  }
+  if (!Number.isSafeInteger(cases) || cases < 0) {
+    throw new MisuseError(`generateLog: cases must be a non-negative integer, got ${String(cases)}`);
+  }
+  const p = compileProcess(PROCESSES[key]);
+  const clock = new WorkClock(EXTRACT_WINDOW.first, EXTRACT_WINDOW.last);
+  const rng = new Rng(`${key}:${String(seed)}`);
+  const dirtRng = new Rng(`${key}:${String(seed)}:dirt`);
+  const sampler = new StartSampler(clock, cases, rng);
+  const numbering = new CaseNumbering(p.definition.idPrefix, rng);
+  const sink = new OutputSink(options.out, dirty ? 'win1252' : 'utf8');
+  const counts = emptyDirtCounts();
+  const deadlines = p.definition.deadlines.map((r) => ({ id: r.id, cases: 0, missed: 0 }));
+  const trace = new CaseTrace();
+  const eol = dirty ? '\r\n' : '\n';
+  let events = 0;
+  let openCases = 0;
+  let chunk = EXTRACT_COLUMNS.join(dirty ? ';' : ',') + eol;
+
+  for (let i = 0; i < cases; i++) {
+    const start = sampler.startOf(i);
+    const startDay = clock.dayNumberAt(start);
+    const caseId = numbering.next(civilFromDays(startDay).year);
+    const jc = p.jobcenters[pickCumulative(p.jobcenterCumulative, rng.float())]!;
+    const worker = rng.int(jc.caseworkers.length);
+    const subject = subjectFor(p, startDay, rng);
+    simulateCase(p, jc, worker, start, clock.endPos, rng, trace);
+    events += trace.length;
+    if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
+    const fristDay = checkDeadlines(p, clock, trace, deadlines);
+    if (!dirty) {
+      const frist = fristDay === null ? '' : formatIsoDay(fristDay);
+      const head = `${caseId},${subject.cpr},${csvField(subject.name, ',')},${p.definition.label},${jc.name},`;
+      for (let e = 0; e < trace.length; e++) {
+        chunk += `${head}${p.activities[trace.activity[e]!]},${clock.formatIso(trace.pos[e]!)},${trace.actor[e]},${frist}\n`;
+      }
+    } else {
+      const odd = i === 0 ? 'delimiter' : i === 1 ? 'line-break' : oddKind(dirtRng);
+      if (odd === 'delimiter') counts.quotedDelimiterCases++;
+      if (odd === 'line-break') counts.lineBreakCases++;
+      const borger = csvField(odd ? oddBorger(subject.name, odd) : subject.name, ';');
+      const frist = fristDay === null ? '' : formatDanishDay(fristDay);
+      const rows: string[][] = [];
+      for (let e = 0; e < trace.length; e++) {
+        rows.push([caseId, subject.cpr, borger, p.definition.label, jc.name, p.activities[trace.activity[e]!]!,
+          clock.formatDanish(trace.pos[e]!), trace.actor[e]!, frist]);
+      }
+      chunk += dirtyCaseRows(rows, odd !== null, dirtRng, counts).join('\r\n') + '\r\n';
+    }
+    if (chunk.length >= CHUNK_CHARS) {
+      await sink.write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) await sink.write(chunk);
+  await sink.close();
+  return {
+    process: key, seed: String(seed), dirty, cases, events,
+    rows: events + counts.duplicates + counts.badRows,
+    openCases, deadlines, bytes: sink.bytes, ...counts,
+  };
+}
+
+function oddKind(rng: Rng): 'delimiter' | 'line-break' | null {
+  const u = rng.float();
+  return u < DIRT_RATES.oddBorger ? 'delimiter' : u < 2 * DIRT_RATES.oddBorger ? 'line-break' : null;
+}
+
+function pickCumulative(cumulative: Float64Array, u: number): number {
+  let i = 0;
+  while (i < cumulative.length - 1 && u >= cumulative[i]!) i++;
+  return i;
+}
+
+/** Tallies the deadline rules for one case; returns the Frist day of the rule that sets it. */
+function checkDeadlines(
+  p: CompiledProcess,
+  clock: WorkClock,
+  trace: CaseTrace,
+  tallies: { cases: number; missed: number }[],
+): number | null {
+  let frist: number | null = null;
+  p.deadlines.forEach((rule, r) => {
+    let from = -1;
+    for (let e = 0; e < trace.length && from < 0; e++) if (trace.activity[e] === rule.from) from = e;
+    if (from < 0) return;
+    const due = clock.dayNumberAt(trace.pos[from]!) + rule.days;
+    if (rule.setsFrist && frist === null) frist = due;
+    for (let e = from + 1; e < trace.length; e++) {
+      if (trace.activity[e] !== rule.to) continue;
+      tallies[r]!.cases++;
+      if (clock.dayNumberAt(trace.pos[e]!) > due) tallies[r]!.missed++;
+      return;
+    }
+  });
+  return frist;
+}
+
+/** Quotes a field when it holds the delimiter, a quote or a line break (RFC 4180). */
+function csvField(value: string, delimiter: string): string {
+  if (!value.includes(delimiter) && !value.includes('"') && !value.includes('\n') && !value.includes('\r')) return value;
+  return `"${value.replace(/"/g, '""')}"`;
+}

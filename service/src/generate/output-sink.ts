@@ -1,0 +1,44 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import iconv from 'iconv-lite';
+
+/**
+ * Where generated text goes: a file path (opened and closed here) or a caller's
+ * Writable (left open). Text is encoded as UTF-8 or Windows-1252; writes wait for
+ * 'drain' when the stream's buffer is full, so memory stays flat.
+ */
+export class OutputSink {
+  bytes = 0;
+  private readonly stream: Writable;
+  private readonly owned: boolean;
+  private failure: unknown = null;
+
+  constructor(
+    out: Writable | string,
+    private readonly encoding: 'utf8' | 'win1252',
+  ) {
+    this.owned = typeof out === 'string';
+    this.stream = typeof out === 'string' ? createWriteStream(out) : out;
+    this.stream.on('error', (err) => {
+      this.failure = err;
+    });
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    const buf = this.encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'win1252');
+    this.bytes += buf.length;
+    if (!this.stream.write(buf)) await once(this.stream, 'drain');
+  }
+
+  /** Ends and awaits the file when the sink opened it; otherwise just checks for errors. */
+  async close(): Promise<void> {
+    if (this.owned) {
+      this.stream.end();
+      await finished(this.stream);
+    }
+    if (this.failure) throw this.failure;
+  }
+}
