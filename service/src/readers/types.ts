@@ -1,4 +1,5 @@
 import type { RawEvent } from '../../../shared/src/index';
+import type { ColumnMapping } from './mapping';
 
 /** Where one input record ended up. Every record read lands in exactly one of these. */
 export type RecordOutcome = 'accepted' | 'duplicate' | 'quarantined';
@@ -51,6 +52,41 @@ export interface ReadCounts {
 export interface ReadSink {
   onEvent(accepted: AcceptedEvent): void;
   onReject(rejection: Rejection): void;
+  /** Called for each exact duplicate (counted, not emitted as an event). */
+  onDuplicate?(line: number, raw: string): void;
   /** Called now and then with bytes consumed and total bytes (for a progress bar). */
   onProgress?(bytesRead: number, bytesTotal: number): void;
+}
+
+/** Input formats `readLog` understands (each also gzip-compressed). */
+export type LogFormat = 'csv' | 'xes';
+
+/** Options of `readLog`. */
+export interface ReadOptions {
+  /** Column mapping (CSV); for XES it may rename the keys read (defaults: the XES standard keys). */
+  mapping?: ColumnMapping | undefined;
+  sink: ReadSink;
+  /** Overrides detection from the file name and content. */
+  format?: LogFormat | undefined;
+}
+
+/** What one read did: the counts add up, `read === accepted + duplicates + quarantined`. */
+export interface ReadReport {
+  file: string;
+  format: LogFormat;
+  /** True when the file was gzip-compressed (detected from its magic bytes). */
+  compressed: boolean;
+  /** `utf-8`, `utf-8-bom` or `windows-1252` for CSV; the declared encoding for XES. */
+  encoding: string;
+  /** The detected CSV delimiter (`,` `;` or a tab); null for XES. */
+  delimiter: string | null;
+  /** The mapping in use with every default filled in (for XES: the keys read). */
+  mapping: ColumnMapping;
+  /** True when the mapping was guessed from the header rather than given. */
+  mappingGuessed: boolean;
+  rows: ReadCounts;
+  /** Quarantined records per reason; the values add up to `rows.quarantined`. */
+  quarantinedByReason: Partial<Record<RejectionReason, number>>;
+  /** Bytes of the file as stored (compressed size for gzip). */
+  bytes: number;
 }

@@ -1,0 +1,89 @@
+import type { ColumnMapping } from './mapping';
+import { CsvTokenizer, type RecordHandler } from './csv-tokenizer';
+import { createCsvRowHandler } from './csv-row';
+import { sniffDelimiter, type Delimiter } from './csv-sniff';
+import { ReadError } from './errors';
+import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
+import type { ReadTally } from './tally';
+import { AutoDecoder, type DetectedEncoding } from './text-decoder';
+
+/** What the CSV reader found out about a file besides its records. */
+export interface CsvFacts {
+  encoding: DetectedEncoding;
+  delimiter: Delimiter;
+  resolved: ResolvedMapping;
+}
+
+const SAMPLE_CHARS = 1 << 16;
+
+/**
+ * Streams CSV records from byte chunks into `tally`: encoding and delimiter are detected
+ * from the start of the data, the first record is the header, the mapping is resolved
+ * against it, and every later record is handled by `createCsvRowHandler`.
+ */
+export async function readCsv(
+  file: string,
+  chunks: AsyncIterator<Buffer>,
+  mapping: ColumnMapping | undefined,
+  tally: ReadTally,
+  onChunk: () => void,
+): Promise<CsvFacts> {
+  const decoder = new AutoDecoder();
+  let sample = '';
+  let done = false;
+  let first = true;
+  while (sample.length < SAMPLE_CHARS) {
+    const next = await chunks.next();
+    if (next.done) {
+      done = true;
+      sample += decoder.end();
+      break;
+    }
+    if (first) {
+      first = false;
+      const problem = AutoDecoder.unsupported(next.value);
+      if (problem) throw new ReadError(file, problem);
+    }
+    sample += decoder.decode(next.value);
+    onChunk();
+  }
+  const delimiter = sniffDelimiter(sample, done);
+  let resolved: ResolvedMapping | null = null;
+  let handleRow: RecordHandler | null = null;
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line, problem) => {
+    if (handleRow) return handleRow(fields, line, problem);
+    if (problem) throw new ReadError(file, 'the header line has a quote that is never closed', { line });
+    const header = uniqueNames(fields);
+    resolved = resolveMapping(header, mapping, file);
+    handleRow = createCsvRowHandler({
+      resolved,
+      width: header.length,
+      delimiter,
+      tally,
+      sawInvalidBytes: () => decoder.sawInvalid,
+    });
+  });
+  tokenizer.push(sample);
+  sample = '';
+  if (!done) {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      tokenizer.push(decoder.decode(next.value));
+      onChunk();
+    }
+    tokenizer.push(decoder.end());
+  }
+  tokenizer.end();
+  if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
+  return { encoding: decoder.detected, delimiter, resolved };
+}
+
+/** Trims header names and renames repeats `Name (2)`, `Name (3)` so each column has its own name. */
+function uniqueNames(fields: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((f) => {
+    const name = f.trim();
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 || name === '' ? name : `${name} (${n})`;
+  });
+}

@@ -1,0 +1,117 @@
+import type { RawEvent } from '../../../shared/src/index';
+import type { RecordHandler } from './csv-tokenizer';
+import { RecordHashSet } from './record-hash-set';
+import type { ResolvedMapping } from './resolve-mapping';
+import { quote, type ReadTally } from './tally';
+import { createTimestampParser } from './timestamps';
+
+/** What a CSV row handler needs to know besides the row. */
+export interface CsvRowContext {
+  resolved: ResolvedMapping;
+  width: number;
+  delimiter: string;
+  tally: ReadTally;
+  /** True once the decoder has replaced invalid UTF-8 bytes (then rows are checked for U+FFFD). */
+  sawInvalidBytes: () => boolean;
+}
+
+const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15, 01-03-2024 09:15 or an Excel serial';
+
+/**
+ * Turns each data record into an accepted event, a duplicate or a rejection, in this order
+ * of checks: unterminated quote, column count, encoding, exact duplicate, case, activity,
+ * timestamp, end timestamp.
+ */
+export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
+  const { resolved, width, delimiter, tally } = ctx;
+  const { index, mapping } = resolved;
+  const seen = new RecordHashSet();
+  const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
+  const specs = resolved.attributes;
+
+  return (fields, line, problem) => {
+    if (problem !== null) {
+      tally.reject(line, null, 'bad-record', `quoted field opened on line ${line} is never closed`, fields.join(delimiter));
+      return;
+    }
+    if (fields.length !== width) {
+      tally.reject(line, null, 'column-count', `expected ${width} fields as in the header, got ${fields.length}`, fields.join(delimiter));
+      return;
+    }
+    if (ctx.sawInvalidBytes()) {
+      const bad = fields.findIndex((f) => f.includes('\uFFFD'));
+      if (bad >= 0) {
+        const column = resolvedColumn(resolved, bad);
+        tally.reject(line, column, 'bad-encoding', `invalid UTF-8 bytes in ${quote(fields[bad] as string)}`, fields.join(delimiter));
+        return;
+      }
+    }
+    if (!seen.add(fields)) {
+      tally.duplicate(line, fields.join(delimiter));
+      return;
+    }
+    const caseId = (fields[index.case] as string).trim();
+    if (caseId === '') {
+      tally.reject(line, mapping.case, 'missing-case', 'the case id is empty', fields.join(delimiter));
+      return;
+    }
+    const activity = (fields[index.activity] as string).trim();
+    if (activity === '') {
+      tally.reject(line, mapping.activity, 'missing-activity', 'the activity is empty', fields.join(delimiter));
+      return;
+    }
+    const rawTime = fields[index.timestamp] as string;
+    const timestamp = parse(rawTime);
+    if (Number.isNaN(timestamp)) {
+      const empty = rawTime.trim() === '';
+      tally.reject(line, mapping.timestamp, empty ? 'missing-timestamp' : 'bad-timestamp',
+        empty ? 'the timestamp is empty' : `cannot read timestamp ${quote(rawTime)} (${TIMESTAMP_HINT})`, fields.join(delimiter));
+      return;
+    }
+    let endTimestamp: number | null = null;
+    if (index.endTimestamp >= 0) {
+      const rawEnd = (fields[index.endTimestamp] as string).trim();
+      if (rawEnd !== '') {
+        endTimestamp = parse(rawEnd);
+        if (Number.isNaN(endTimestamp)) {
+          tally.reject(line, mapping.endTimestamp ?? null, 'bad-timestamp', `cannot read end timestamp ${quote(rawEnd)} (${TIMESTAMP_HINT})`, fields.join(delimiter));
+          return;
+        }
+      }
+    }
+    const jobcenter = optional(fields, index.jobcenter);
+    const event: RawEvent = {
+      caseId,
+      activity,
+      timestamp,
+      resource: optional(fields, index.resource),
+      lifecycle: optional(fields, index.lifecycle),
+    };
+    let caseAttributes: Record<string, string> | undefined;
+    let eventAttributes: Record<string, string> | undefined;
+    for (let a = 0; a < specs.length; a++) {
+      const spec = specs[a]!;
+      const value = fields[spec.index] as string;
+      if (value === '') continue;
+      if (spec.level === 'case') (caseAttributes ??= {})[spec.key] = value;
+      else (eventAttributes ??= {})[spec.key] = value;
+    }
+    if (jobcenter !== null) (caseAttributes ??= {})['jobcenter'] = jobcenter;
+    if (caseAttributes) event.caseAttributes = caseAttributes;
+    if (eventAttributes) event.eventAttributes = eventAttributes;
+    tally.accept({ event, line, endTimestamp, jobcenter });
+  };
+}
+
+function optional(fields: readonly string[], i: number): string | null {
+  if (i < 0) return null;
+  const v = (fields[i] as string).trim();
+  return v === '' ? null : v;
+}
+
+function resolvedColumn(resolved: ResolvedMapping, i: number): string | null {
+  for (const [role, at] of Object.entries(resolved.index)) {
+    if (at === i) return resolved.mapping[role as 'case'] ?? null;
+  }
+  return resolved.attributes.find((a) => a.index === i)?.column ?? null;
+}

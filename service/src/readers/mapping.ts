@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ReadError } from './errors';
+import { compileTimestampFormat } from './timestamp-format';
+
+/**
+ * Which input columns hold what. Given as a JSON file (`loadMapping`) or guessed from the
+ * header (`guessMapping`). Column names are matched exactly, after trimming.
+ *
+ * @example
+ * { "case": "Sags-id", "activity": "Aktivitet", "timestamp": "Tidspunkt",
+ *   "resource": "Sagsbehandler", "jobcenter": "Jobcenter",
+ *   "timestampFormat": "dd-mm-yyyy HH:MM", "pseudonymize": ["CPR", "Borger"] }
+ */
+export interface ColumnMapping {
+  case: string;
+  activity: string;
+  timestamp: string;
+  endTimestamp?: string | undefined;
+  resource?: string | undefined;
+  lifecycle?: string | undefined;
+  /** The organisational unit reports filter by; also stored as case attribute `jobcenter`. */
+  jobcenter?: string | undefined;
+  /** Columns kept as attributes. Default: every column not mapped above (and not unnamed). */
+  attributes?: string[] | undefined;
+  /**
+   * Which of the kept attributes are case-level (first non-empty value per case wins).
+   * Default: columns named `case:...` and process/citizen columns (Proces, CPR, Borger, ...).
+   */
+  caseAttributes?: string[] | undefined;
+  /** Columns the store must pseudonymise. Default: columns that look like CPR numbers or names. */
+  pseudonymize?: string[] | undefined;
+  /** Explicit timestamp format, e.g. `dd-mm-yyyy HH:MM` (see `compileTimestampFormat`). */
+  timestampFormat?: string | undefined;
+  /** IANA time zone of timestamps without an offset. Default `Europe/Copenhagen`. */
+  timezone?: string | undefined;
+}
+
+const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validFormat(format: string): boolean {
+  try {
+    compileTimestampFormat(format);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zod schema of a mapping file; unknown keys are rejected so typos surface. */
+export const columnMappingSchema = z.strictObject({
+  case: z.string().trim().min(1),
+  activity: z.string().trim().min(1),
+  timestamp: z.string().trim().min(1),
+  endTimestamp: z.string().trim().min(1).optional(),
+  resource: z.string().trim().min(1).optional(),
+  lifecycle: z.string().trim().min(1).optional(),
+  jobcenter: z.string().trim().min(1).optional(),
+  attributes: columnList.optional(),
+  caseAttributes: columnList.optional(),
+  pseudonymize: columnList.optional(),
+  timestampFormat: z.string().refine(validFormat, 'a format such as "dd-mm-yyyy HH:MM" (tokens yyyy, mm, dd, HH, MM, SS)').optional(),
+  timezone: z.string().refine(validZone, 'an IANA time zone such as "Europe/Copenhagen"').optional(),
+});
+
+/**
+ * Reads and validates a mapping JSON file. Throws `ReadError` naming the file, the key and
+ * what was expected, e.g. `mapping.json: key "timestamp": expected a column name (string)`.
+ */
+export async function loadMapping(path: string): Promise<ColumnMapping> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new ReadError(path, `cannot read the mapping file (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    throw new ReadError(path, `the mapping file is not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  return parseMapping(json, path);
+}
+
+/** Validates an already parsed mapping object; `source` names it in errors. */
+export function parseMapping(json: unknown, source = 'mapping'): ColumnMapping {
+  const result = columnMappingSchema.safeParse(json);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.length > 0 ? `key "${issue.path.join('.')}"` : 'the mapping';
+    const detail = issue.code === 'invalid_type'
+      ? `expected ${issue.expected === 'string' ? 'a column name (string)' : issue.expected}`
+      : issue.message;
+    return `${key}: ${detail}`;
+  });
+  throw new ReadError(source, `${problems.join('; ')} (required keys: case, activity, timestamp)`);
+}

@@ -1,0 +1,75 @@
+import iconv from 'iconv-lite';
+
+/** The text encodings the CSV reader tells apart. */
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+/**
+ * Decodes a byte stream whose encoding is decided from its first non-ASCII bytes: a UTF-8
+ * BOM, else valid UTF-8, else Windows-1252 (Danish extracts from Windows tools). Until the
+ * first byte >= 0x80 every encoding agrees, so the decision needs no look-ahead buffer.
+ * `sawInvalid` turns true when UTF-8 decoding met bytes it had to replace with U+FFFD.
+ */
+export class AutoDecoder {
+  encoding: DetectedEncoding | null = null;
+  sawInvalid = false;
+  private utf8 = new TextDecoder('utf-8');
+  private win1252: ReturnType<typeof iconv.getDecoder> | null = null;
+  private first = true;
+
+  /** Rejects what cannot be read as text at all (UTF-16); returns a problem or null. */
+  static unsupported(head: Uint8Array): string | null {
+    const [a, b] = head;
+    if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
+      return 'the file is UTF-16; save it as UTF-8 or Windows-1252 (ANSI) CSV';
+    }
+    return null;
+  }
+
+  decode(chunk: Buffer): string {
+    if (this.first) {
+      this.first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        this.encoding = 'utf-8-bom';
+        chunk = chunk.subarray(3);
+      }
+    }
+    if (this.encoding === null) {
+      const k = firstNonAscii(chunk);
+      if (k < 0) return chunk.toString('latin1');
+      this.encoding = isUtf8From(chunk, k) ? 'utf-8' : 'windows-1252';
+    }
+    if (this.encoding === 'windows-1252') {
+      this.win1252 ??= iconv.getDecoder('win1252');
+      return this.win1252.write(chunk);
+    }
+    const text = this.utf8.decode(chunk, { stream: true });
+    if (!this.sawInvalid && text.includes('\uFFFD')) this.sawInvalid = true;
+    return text;
+  }
+
+  end(): string {
+    if (this.encoding === 'windows-1252' || this.encoding === null) return '';
+    const text = this.utf8.decode();
+    if (text.includes('\uFFFD')) this.sawInvalid = true;
+    return text;
+  }
+
+  /** The encoding to report: a pure-ASCII file is reported as UTF-8. */
+  get detected(): DetectedEncoding {
+    return this.encoding ?? 'utf-8';
+  }
+}
+
+function firstNonAscii(chunk: Uint8Array): number {
+  for (let i = 0; i < chunk.length; i++) if ((chunk[i] as number) >= 0x80) return i;
+  return -1;
+}
+
+function isUtf8From(chunk: Buffer, from: number): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(from), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,168 @@
+import { compileTimestampFormat, matchFormat, type FormatToken, type WallClock } from './timestamp-format';
+import { createLocalTimeConverter, type LocalTimeConverter } from './tz-offset';
+
+/** Options of a timestamp parser; defaults: auto-detected format, `Europe/Copenhagen`. */
+export interface TimestampOptions {
+  /** Explicit format such as `dd-mm-yyyy HH:MM`; values that do not fit fall back to auto-detection. */
+  format?: string | null;
+  /** IANA zone for values without an offset. */
+  timezone?: string | null;
+}
+
+/** Parses one value to epoch ms (UTC), or NaN when it is not a timestamp. */
+export type TimestampParser = (value: string) => number;
+
+export const DEFAULT_TIMEZONE = 'Europe/Copenhagen';
+/** Excel's day 0 is 1899-12-30 (this absorbs Excel's 1900 leap-year bug for serials >= 61). */
+const EXCEL_EPOCH_DAYS = -25569;
+/** Serials from 10000 (1927-05-18) to 9999-12-31; smaller bare numbers are more likely junk than dates. */
+const EXCEL_MIN_SERIAL = 10000;
+const EXCEL_MAX_SERIAL = 2958466;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Builds a fast parser. Understood without a format: ISO 8601 with or without offset, `Z`
+ * and fractional seconds; `yyyy-mm-dd HH:MM[:SS]`; `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy`
+ * each with an optional ` HH:MM[:SS]`; Excel serial numbers (`45292.5`, decimal comma too, 10000 and up).
+ * Values without an offset are local times in `timezone` (see `createLocalTimeConverter` for
+ * the daylight-saving rules: gaps shift forward, repeated hours take the first occurrence).
+ * Digits are read with charCodeAt and offsets are cached per local hour: no Intl call per value.
+ *
+ * @example
+ * const parse = createTimestampParser({ format: 'dd-mm-yyyy HH:MM' });
+ * parse('31-01-2024 09:15'); // 1706688900000 (08:15 UTC)
+ */
+export function createTimestampParser(options: TimestampOptions = {}): TimestampParser {
+  const zone = createLocalTimeConverter(options.timezone || DEFAULT_TIMEZONE);
+  const tokens = options.format ? compileTimestampFormat(options.format) : null;
+  const w: WallClock = { y: 0, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0, end: 0 };
+  return (raw: string): number => {
+    const s = raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32 ? raw.trim() : raw;
+    if (s.length === 0) return NaN;
+    if (tokens && matchFormat(tokens, s, w)) {
+      const t = finish(s, w, zone);
+      if (!Number.isNaN(t)) return t;
+    }
+    return parseAuto(s, w, zone);
+  };
+}
+
+function parseAuto(s: string, w: WallClock, zone: LocalTimeConverter): number {
+  let pos = 0;
+  while (isDigit(s.charCodeAt(pos))) pos++;
+  const sep = s.charCodeAt(pos);
+  if (pos === s.length || sep === 46 || sep === 44) {
+    if (pos === 4 && sep === 46) return parseDate(s, w, zone, false);
+    return parseExcel(s, zone);
+  }
+  if (sep !== 45 && sep !== 47 && sep !== 46) return NaN;
+  if (pos === 4) return parseDate(s, w, zone, false);
+  if (pos === 1 || pos === 2) return parseDate(s, w, zone, true);
+  return NaN;
+}
+
+function readInt(s: string, w: WallClock, min: number, max: number): number {
+  let v = 0, n = 0;
+  while (n < max) {
+    const c = s.charCodeAt(w.end) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    w.end++; n++;
+  }
+  return n < min ? -1 : v;
+}
+
+function parseDate(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst: boolean): number {
+  w.end = 0;
+  const a = readInt(s, w, 1, dayFirst ? 2 : 4);
+  const sep = s.charCodeAt(w.end++);
+  const b = readInt(s, w, 1, 2);
+  if (s.charCodeAt(w.end++) !== sep) return NaN;
+  const c = readInt(s, w, dayFirst ? 4 : 1, dayFirst ? 4 : 2);
+  if (a < 0 || b < 0 || c < 0) return NaN;
+  if (dayFirst) { w.d = a; w.mo = b; w.y = c; } else { w.y = a; w.mo = b; w.d = c; }
+  w.h = 0; w.mi = 0; w.s = 0; w.ms = 0;
+  let t = s.charCodeAt(w.end);
+  if (t === 84 || t === 32) {
+    while (s.charCodeAt(w.end + 1) === 32) w.end++;
+    w.end++;
+    w.h = readInt(s, w, 1, 2);
+    if (s.charCodeAt(w.end++) !== 58) return NaN;
+    w.mi = readInt(s, w, 2, 2);
+    if (w.h < 0 || w.mi < 0) return NaN;
+    if (s.charCodeAt(w.end) === 58) {
+      w.end++;
+      w.s = readInt(s, w, 2, 2);
+      if (w.s < 0) return NaN;
+      t = s.charCodeAt(w.end);
+      if (t === 46 || t === 44) {
+        w.end++;
+        let scale = 100, frac = 0, n = 0;
+        while (isDigit(s.charCodeAt(w.end))) {
+          frac += (s.charCodeAt(w.end) - 48) * scale;
+          scale /= 10; w.end++; n++;
+        }
+        if (n === 0) return NaN;
+        w.ms = Math.floor(frac);
+      }
+    }
+  }
+  return finish(s, w, zone);
+}
+
+/** Validates the fields, reads an optional offset (`Z`, `±HH`, `±HHMM`, `±HH:MM`) and converts. */
+function finish(s: string, w: WallClock, zone: LocalTimeConverter): number {
+  const { y, mo, d, h, mi, s: sec, ms } = w;
+  if (mo < 1 || mo > 12 || d < 1 || d > (DAYS_IN_MONTH[mo - 1] as number) || h > 24 || mi > 59 || sec > 60) return NaN;
+  if (mo === 2 && d === 29 && (y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0))) return NaN;
+  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return NaN;
+  let pos = w.end;
+  while (s.charCodeAt(pos) === 32) pos++;
+  if (pos === s.length) return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, ms);
+  const c = s.charCodeAt(pos);
+  let offset = 0;
+  if (c === 90 && pos + 1 === s.length) offset = 0;
+  else if (c === 43 || c === 45) {
+    const sign = c === 45 ? -1 : 1;
+    w.end = pos + 1;
+    const oh = readInt(s, w, 2, 2);
+    if (s.charCodeAt(w.end) === 58) w.end++;
+    const om = w.end === s.length ? 0 : readInt(s, w, 2, 2);
+    if (oh < 0 || om < 0 || w.end !== s.length) return NaN;
+    offset = sign * (oh * 60 + om) * 60_000;
+  } else return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, sec === 60 ? 59 : sec, ms) - offset;
+}
+
+function parseExcel(s: string, zone: LocalTimeConverter): number {
+  const v = Number(s.indexOf(',') >= 0 ? s.replace(',', '.') : s);
+  if (!(v >= EXCEL_MIN_SERIAL && v < EXCEL_MAX_SERIAL)) return NaN;
+  const days = Math.floor(v);
+  const msOfDay = Math.round((v - days) * 86_400_000);
+  const date = new Date((days + EXCEL_EPOCH_DAYS) * 86_400_000);
+  const h = Math.floor(msOfDay / 3_600_000);
+  const mi = Math.floor((msOfDay % 3_600_000) / 60_000);
+  const sec = Math.floor((msOfDay % 60_000) / 1000);
+  return zone.toUtc(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), h, mi, sec, msOfDay % 1000);
+}
+
+const parsers = new Map<string, TimestampParser>();
+
+/**
+ * Parses one timestamp (see `createTimestampParser`), or returns null. Convenient for single
+ * values; for many values build one parser with `createTimestampParser`.
+ */
+export function parseTimestamp(value: string, options: TimestampOptions = {}): number | null {
+  const key = `${options.format ?? ''}\u0000${options.timezone ?? ''}`;
+  let parser = parsers.get(key);
+  if (!parser) {
+    parser = createTimestampParser(options);
+    parsers.set(key, parser);
+  }
+  const t = parser(value);
+  return Number.isNaN(t) ? null : t;
+}

@@ -1,0 +1,76 @@
+/**
+ * UTC offsets of an IANA time zone, for turning local wall-clock times into instants.
+ *
+ * Intl is slow (microseconds a call), so offsets are cached per local (date, hour):
+ * daylight-saving changes happen on whole local hours in every zone this tool is for,
+ * so one offset serves a whole local hour.
+ */
+
+const MS_PER_HOUR = 3_600_000;
+
+/** The offset (ms, local minus UTC) of `timeZone` at the UTC instant `utcMs`. */
+function offsetAt(format: Intl.DateTimeFormat, utcMs: number): number {
+  const parts = format.formatToParts(new Date(utcMs));
+  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  for (const p of parts) {
+    switch (p.type) {
+      case 'year': y = Number(p.value); break;
+      case 'month': mo = Number(p.value); break;
+      case 'day': d = Number(p.value); break;
+      case 'hour': h = Number(p.value) % 24; break;
+      case 'minute': mi = Number(p.value); break;
+      case 'second': s = Number(p.value); break;
+    }
+  }
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+}
+
+/** Converts local wall-clock times of one time zone to epoch ms, with a per-hour offset cache. */
+export interface LocalTimeConverter {
+  /** Epoch ms of the local time; month 1-12. Gaps shift forward, folds take the first occurrence. */
+  toUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number;
+}
+
+/**
+ * Builds a converter for `timeZone` (IANA name). Throws a RangeError for an unknown zone.
+ *
+ * Disambiguation follows java.time and Temporal's `compatible` mode: a local time that
+ * does not exist (spring forward, e.g. 2024-03-31 02:30 in Europe/Copenhagen) is read with
+ * the offset before the change, so it lands one hour later (03:30 CEST); a local time
+ * that occurs twice (fall back, 2024-10-27 02:30) is the first occurrence (CEST).
+ */
+export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
+    return { toUtc: (y, mo, d, h, mi, s, ms) => Date.UTC(y, mo - 1, d, h, mi, s, ms) };
+  }
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+    hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
+  const cache = new Map<number, number>();
+
+  function offsetForLocalHour(localHourMs: number): number {
+    const before = offsetAt(format, localHourMs - 24 * MS_PER_HOUR);
+    const after = offsetAt(format, localHourMs + 24 * MS_PER_HOUR);
+    const early = localHourMs - Math.max(before, after);
+    const late = localHourMs - Math.min(before, after);
+    const earlyValid = offsetAt(format, early) === localHourMs - early;
+    if (earlyValid) return localHourMs - early;
+    const lateValid = offsetAt(format, late) === localHourMs - late;
+    if (lateValid) return localHourMs - late;
+    return before;
+  }
+
+  return {
+    toUtc(y, mo, d, h, mi, s, ms) {
+      const key = ((y * 13 + mo) * 32 + d) * 24 + h;
+      let offset = cache.get(key);
+      if (offset === undefined) {
+        offset = offsetForLocalHour(Date.UTC(y, mo - 1, d, h));
+        cache.set(key, offset);
+      }
+      return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { RawEvent } from '../../../shared/src/index';
+import { RecordHashSet } from './record-hash-set';
+import { quote, type ReadTally } from './tally';
+import type { TimestampParser } from './timestamps';
+
+/** The XES keys the reader takes its roles from. */
+export interface XesKeys {
+  case: string;
+  activity: string;
+  timestamp: string;
+  resource: string;
+  lifecycle: string;
+  jobcenter: string | null;
+}
+
+/** One `<trace>` (or a stray `<event>` outside a trace) while it is being read. */
+export interface PendingTrace {
+  /** 1-based trace number. */
+  number: number;
+  /** Line of the `<trace>` tag. */
+  line: number;
+  attributes: Record<string, string>;
+  events: Array<Record<string, string>>;
+}
+
+/**
+ * Turns a finished trace into accepted events, duplicates and rejections. Trace attributes
+ * become case attributes (the case key excluded); event attributes other than the role
+ * keys become event attributes. Events are checked in this order: exact duplicate (same case
+ * and the same attributes as an earlier event), case id, activity, timestamp.
+ */
+export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally: ReadTally): (trace: PendingTrace) => void {
+  const seen = new RecordHashSet();
+  const roles = new Set([keys.activity, keys.timestamp, keys.resource, keys.lifecycle]);
+  return (trace) => {
+    const { attributes: traceAttrs, number } = trace;
+    const caseId = traceAttrs[keys.case]?.trim() ?? '';
+    const where = `trace ${number} (line ${trace.line})`;
+    let caseAttributes: Record<string, string> | undefined;
+    for (const [k, v] of Object.entries(traceAttrs)) {
+      if (k !== keys.case && v !== '') (caseAttributes ??= {})[k] = v;
+    }
+    const traceJobcenter = keys.jobcenter === null ? null : (traceAttrs[keys.jobcenter] ?? null);
+    if (traceJobcenter !== null) (caseAttributes ??= {})['jobcenter'] = traceJobcenter;
+    for (const attrs of trace.events) {
+      const flat = [caseId];
+      for (const [k, v] of Object.entries(attrs)) flat.push(k, v);
+      const raw = `${where}: ${JSON.stringify(attrs)}`;
+      if (!seen.add(flat)) {
+        tally.duplicate(number, raw);
+        continue;
+      }
+      if (caseId === '') {
+        tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, raw);
+        continue;
+      }
+      const activity = attrs[keys.activity]?.trim() ?? '';
+      if (activity === '') {
+        tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, raw);
+        continue;
+      }
+      const rawTime = attrs[keys.timestamp];
+      if (rawTime === undefined || rawTime.trim() === '') {
+        tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, raw);
+        continue;
+      }
+      const timestamp = parse(rawTime);
+      if (Number.isNaN(timestamp)) {
+        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, raw);
+        continue;
+      }
+      let eventAttributes: Record<string, string> | undefined;
+      for (const [k, v] of Object.entries(attrs)) {
+        if (!roles.has(k)) (eventAttributes ??= {})[k] = v;
+      }
+      const eventJobcenter = traceJobcenter ?? (keys.jobcenter === null ? null : (attrs[keys.jobcenter] ?? null));
+      const eventCaseAttributes = traceJobcenter === null && eventJobcenter !== null
+        ? { ...caseAttributes, jobcenter: eventJobcenter }
+        : caseAttributes;
+      const event: RawEvent = {
+        caseId,
+        activity,
+        timestamp,
+        resource: attrs[keys.resource] ?? null,
+        lifecycle: attrs[keys.lifecycle] ?? null,
+      };
+      if (eventCaseAttributes) event.caseAttributes = eventCaseAttributes;
+      if (eventAttributes) event.eventAttributes = eventAttributes;
+      tally.accept({ event, line: number, endTimestamp: null, jobcenter: eventJobcenter });
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import iconv from 'iconv-lite';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ReadError } from './errors';
+import type { ColumnMapping } from './mapping';
+import type { ReadTally } from './tally';
+import { createTimestampParser } from './timestamps';
+import { createTraceHandler, type PendingTrace, type XesKeys } from './xes-trace';
+
+/** What the XES reader found out about a file besides its events. */
+export interface XesFacts {
+  encoding: string;
+  mapping: ColumnMapping;
+}
+
+type Context = 'log' | 'trace' | 'event' | 'attribute' | 'skip';
+
+const ATTRIBUTE_TYPES = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
+
+/**
+ * Streams an XES (IEEE 1849) log with saxes, one trace in memory at a time. Trace attributes
+ * of every type become case attributes, event attributes become the event's fields; `list`
+ * and `container` values and anything nested inside an attribute are skipped. saxes never
+ * reads a DTD or resolves an external entity: a reference to an undeclared entity is a
+ * malformed-XML error. Malformed XML stops the read with a `ReadError` naming file and line.
+ */
+export async function readXes(
+  file: string,
+  chunks: AsyncIterator<Buffer>,
+  mapping: ColumnMapping | undefined,
+  tally: ReadTally,
+  onChunk: () => void,
+): Promise<XesFacts> {
+  const keys: XesKeys = {
+    case: mapping?.case ?? 'concept:name',
+    activity: mapping?.activity ?? 'concept:name',
+    timestamp: mapping?.timestamp ?? 'time:timestamp',
+    resource: mapping?.resource ?? 'org:resource',
+    lifecycle: mapping?.lifecycle ?? 'lifecycle:transition',
+    jobcenter: mapping?.jobcenter ?? null,
+  };
+  const handleTrace = createTraceHandler(keys, createTimestampParser({ timezone: mapping?.timezone }), tally);
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const stack: Context[] = [];
+  let traceCount = 0;
+  let trace: PendingTrace | null = null;
+  let event: Record<string, string> | null = null;
+
+  parser.on('error', (err) => {
+    const problem = err.message.replace(/^\d+:\d+: /, '');
+    throw new ReadError(file, `malformed XML: ${problem}`, { line: parser.line });
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const parent = stack[stack.length - 1];
+    const colon = tag.name.indexOf(':');
+    const name = colon >= 0 ? tag.name.slice(colon + 1) : tag.name;
+    let context: Context = 'skip';
+    if (parent === undefined) {
+      if (name !== 'log') throw new ReadError(file, `the root element is <${tag.name}>, expected an XES <log>`, { line: parser.line });
+      context = 'log';
+    } else if (name === 'trace' && parent === 'log') {
+      trace = { number: ++traceCount, line: parser.line, attributes: {}, events: [] };
+      context = 'trace';
+    } else if (name === 'event' && (parent === 'trace' || parent === 'log')) {
+      event = {};
+      context = 'event';
+    } else if ((parent === 'trace' || parent === 'event') && ATTRIBUTE_TYPES.has(name)) {
+      const key = tag.attributes['key'];
+      const value = tag.attributes['value'];
+      if (key !== undefined && value !== undefined && name !== 'list' && name !== 'container') {
+        if (parent === 'event' && event) event[key] = value;
+        else if (parent === 'trace' && trace) trace.attributes[key] = value;
+      }
+      context = 'attribute';
+    }
+    stack.push(context);
+  });
+  parser.on('closetag', () => {
+    const context = stack.pop();
+    if (context === 'event' && event) {
+      if (stack[stack.length - 1] === 'trace' && trace) trace.events.push(event);
+      else handleTrace({ number: ++traceCount, line: parser.line, attributes: {}, events: [event] });
+      event = null;
+    } else if (context === 'trace' && trace) {
+      handleTrace(trace);
+      trace = null;
+    }
+  });
+
+  let decode: ((chunk: Buffer) => string) | null = null;
+  let encoding = 'utf-8';
+  const utf8 = new TextDecoder('utf-8');
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    if (decode === null) {
+      encoding = declaredEncoding(next.value);
+      const latin = /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/i.test(encoding);
+      const win1252 = iconv.getDecoder('win1252');
+      decode = latin ? (chunk) => win1252.write(chunk) : (chunk) => utf8.decode(chunk, { stream: true });
+    }
+    parser.write(decode(next.value));
+    onChunk();
+  }
+  if (decode === null) throw new ReadError(file, 'the file is empty: expected an XES <log>');
+  parser.write(utf8.decode());
+  parser.close();
+  return {
+    encoding,
+    mapping: { case: keys.case, activity: keys.activity, timestamp: keys.timestamp, resource: keys.resource, lifecycle: keys.lifecycle, ...(keys.jobcenter ? { jobcenter: keys.jobcenter } : {}) },
+  };
+}
+
+function declaredEncoding(head: Buffer): string {
+  const prolog = head.subarray(0, 200).toString('latin1');
+  const match = /^\s*(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(prolog);
+  return match?.[1]?.toLowerCase() ?? 'utf-8';
+}
