@@ -30,3 +30,12 @@ export {
 export { activityStatistics, type ActivityStatistics } from './statistics/activity-statistics';
 export { filterLog } from './filters/filter-log';
 export type { LogFilter, TimeframeMode } from './filters/types';
+export {
+  processMapFromDfg,
+  sortEdges,
+  type ProcessMap,
+  type ProcessMapNode,
+  type ProcessMapEdge,
+} from './map/process-map';
+export { rankBottlenecks, type Bottleneck } from './map/rank-bottlenecks';
+export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
