@@ -1,4 +1,4 @@
-import { buildTableDataView } from './data-view';
+import { runQuery } from './data-view';
 import type { PreviewHandle } from './main';
 import { BUCKETS, eventFields, stepFields } from './step-fields';
 import type { Row } from './types';
@@ -90,15 +90,15 @@ export function installBench(handle: PreviewHandle): void {
   (window as unknown as Record<string, unknown>)['sagsflowBench'] = {
     /** Binds `rows` synthetic step rows; ms from the first `update()` to the drawn map. */
     async steps(rows: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
-      const view = buildTableDataView(caps, stepFields(caps), syntheticSteps(rows));
+      const view = runQuery(caps, stepFields(caps), syntheticSteps(rows));
       const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
-      return { rows: view.table!.rows.length, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+      return { rows: view?.rows.length ?? 0, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
     },
     /** Binds a plain event table of `events` events; ms until mined and drawn. */
     async events(events: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
-      const view = buildTableDataView(caps, eventFields(caps), syntheticEvents(events));
+      const view = runQuery(caps, eventFields(caps), syntheticEvents(events));
       const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
-      return { rows: view.table!.rows.length, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+      return { rows: view?.rows.length ?? 0, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
     },
     /** ms from an interaction (`act`) until the root's `data-render-ms` changes again. */
     interaction(act: () => void): Promise<number> {

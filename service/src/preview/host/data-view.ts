@@ -1,4 +1,4 @@
-import type { Capabilities, DataView, MetadataColumn, Primitive, Row, RowIdentity } from './types';
+import type { Capabilities, DataView, MetadataColumn, Primitive, RoleSelect, Row, RowIdentity } from './types';
 
 /** One field dragged onto a role of the visual, as a report author would bind it. */
 export interface FieldBinding {
@@ -11,76 +11,106 @@ export interface FieldBinding {
   kind: 'text' | 'integer' | 'numeric' | 'dateTime';
 }
 
-/** Roles of the first table mapping, in the order the mapping selects them. */
-export function tableRoles(capabilities: Capabilities): string[] {
-  const rows = capabilities.dataViewMappings?.find((m) => m.table)?.table?.rows;
-  if (!rows) return [];
-  if (rows.for) return [rows.for.in];
-  return (rows.select ?? []).flatMap((s) => (s.for ? [s.for.in] : []));
+type Mapping = NonNullable<Capabilities['dataViewMappings']>[number];
+
+/**
+ * A query result as Power BI holds it before shaping it into the visual's DataView: one
+ * row per distinct combination of the grouping fields, summed fields added up.
+ */
+export interface QueryResult {
+  shape: 'table' | 'categorical';
+  columns: MetadataColumn[];
+  rows: Primitive[][];
+  identity: RowIdentity[];
+  /** Indices of the grouping columns (categories of a categorical DataView). */
+  groups: number[];
+}
+
+function rolesOf(select: RoleSelect | undefined): string[] {
+  if (!select) return [];
+  if (select.for) return [select.for.in];
+  return (select.select ?? []).flatMap((s) => (s.for ? [s.for.in] : s.bind ? [s.bind.to] : []));
+}
+
+/** All roles a mapping selects, in its order (categories before values). */
+export function mappingRoles(mapping: Mapping): string[] {
+  const categorical = mapping.categorical as { categories?: RoleSelect; values?: RoleSelect } | undefined;
+  if (categorical) return [...rolesOf(categorical.categories), ...rolesOf(categorical.values)];
+  return rolesOf(mapping.table?.rows);
+}
+
+/** The first mapping whose conditions accept the bound fields, as Power BI picks it. */
+export function pickMapping(capabilities: Capabilities, fields: readonly FieldBinding[]): Mapping | undefined {
+  const count = (role: string) => fields.filter((f) => f.role === role).length;
+  return (capabilities.dataViewMappings ?? []).find((m) => {
+    const roles = mappingRoles(m);
+    if (!fields.every((f) => roles.includes(f.role))) return false;
+    const conditions = m.conditions ?? [];
+    return conditions.length === 0 || conditions.some((c) => Object.entries(c).every(([role, r]) => count(role) >= (r.min ?? 0) && count(role) <= (r.max ?? Infinity)));
+  });
+}
+
+/** The `dataReductionAlgorithm.window.count` of a mapping, if it sets one. */
+export function windowOf(mapping: Mapping | undefined): number | undefined {
+  const categorical = mapping?.categorical as { categories?: RoleSelect } | undefined;
+  return (categorical?.categories ?? mapping?.table?.rows)?.dataReductionAlgorithm?.window?.count;
 }
 
 /**
- * Builds the table DataView Power BI would hand the visual for these bound fields: one
- * row per distinct combination of the grouping fields, summed fields added up (so
- * finer service rows, e.g. per jobcenter, fold together exactly as in a report).
- * Rows are sorted by the grouping values, as Power BI's query result is.
+ * Runs the "query" Power BI would run for these bound fields over the service's rows:
+ * group by the grouping fields, sum the summed ones (so finer service rows, e.g. per
+ * jobcenter, fold together exactly as in a report), sorted by the grouping values.
  */
-export function buildTableDataView(
-  capabilities: Capabilities,
-  fields: readonly FieldBinding[],
-  rows: readonly Row[],
-  objects: Record<string, Record<string, unknown>> = {},
-): DataView {
-  const order = tableRoles(capabilities);
-  const bound = fields
-    .filter((f) => order.includes(f.role))
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+export function runQuery(capabilities: Capabilities, fields: readonly FieldBinding[], rows: readonly Row[]): QueryResult | undefined {
+  const mapping = pickMapping(capabilities, fields);
+  if (!mapping) return undefined;
+  const order = mappingRoles(mapping);
+  const bound = fields.filter((f) => order.includes(f.role)).sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
   const columns: MetadataColumn[] = bound.map((f, index) => ({
     displayName: f.displayName,
     queryName: f.summed ? `Sum(Steps.${f.column})` : `Steps.${f.column}`,
     index,
     roles: { [f.role]: true },
-    type: { [f.kind]: true, ...(f.kind === 'text' ? {} : { numeric: f.kind !== 'dateTime' }) },
+    type: (f.kind === 'text' ? { text: true } : f.kind === 'dateTime' ? { dateTime: true } : { numeric: true, [f.kind]: true }) as Record<string, boolean>,
     isMeasure: f.summed,
   }));
-  const groups = bound.map((f, i) => ({ f, i })).filter((x) => !x.f.summed);
-  const sums = bound.map((f, i) => ({ f, i })).filter((x) => x.f.summed);
+  const groups = bound.flatMap((f, i) => (f.summed ? [] : [i]));
+  const sums = bound.flatMap((f, i) => (f.summed ? [i] : []));
   const byKey = new Map<string, Primitive[]>();
   for (const source of rows) {
-    const keyValues = groups.map(({ f }) => source[f.column] ?? null);
+    const keyValues = groups.map((i) => source[bound[i]!.column] ?? null);
     const key = JSON.stringify(keyValues);
     let row = byKey.get(key);
     if (!row) {
       row = bound.map(() => null);
-      groups.forEach(({ i }, g) => (row![i] = keyValues[g]!));
-      sums.forEach(({ i }) => (row![i] = 0));
+      groups.forEach((i, g) => (row![i] = keyValues[g]!));
+      for (const i of sums) row[i] = 0;
       byKey.set(key, row);
     }
-    for (const { f, i } of sums) row[i] = (row[i] as number) + Number(source[f.column] ?? 0);
+    for (const i of sums) row[i] = (row[i] as number) + Number(source[bound[i]!.column] ?? 0);
   }
-  const tableRows = [...byKey.values()].sort((a, b) => compareRows(a, b, groups.map((g) => g.i)));
-  const identity: RowIdentity[] = tableRows.map((row) => {
+  const sorted = [...byKey.values()].sort((a, b) => compareRows(a, b, groups));
+  const identity = sorted.map((row) => {
     const fieldsOfRow: Record<string, Primitive> = {};
-    for (const { f, i } of groups) fieldsOfRow[`Steps.${f.column}`] = row[i]!;
+    for (const i of groups) fieldsOfRow[`Steps.${bound[i]!.column}`] = row[i]!;
     return { key: JSON.stringify(fieldsOfRow), fields: fieldsOfRow };
   });
-  return {
-    metadata: { columns, objects },
-    table: { columns, rows: tableRows, identity, identityFields: groups.map(({ f }) => `Steps.${f.column}`) },
-  };
+  return { shape: mapping.categorical ? 'categorical' : 'table', columns, rows: sorted, identity, groups };
 }
 
-/** The first `count` rows of a table DataView (one `fetchMoreData` window), or rows `from..to`. */
-export function sliceTable(view: DataView, from: number, to: number, more: boolean): DataView {
-  const table = view.table!;
-  return {
-    metadata: { ...view.metadata, ...(more ? { segment: {} } : {}) },
-    table: { ...table, rows: table.rows.slice(from, to), identity: table.identity.slice(from, to) },
-  };
+/** Rows `from..to` of a query result shaped as the visual's DataView (one fetchMoreData window). */
+export function toDataView(q: QueryResult, from: number, to: number, more: boolean, objects: Record<string, Record<string, unknown>>): DataView {
+  const rows = q.rows.slice(from, to);
+  const identity = q.identity.slice(from, to);
+  const metadata = { columns: q.columns, objects, ...(more ? { segment: {} } : {}) };
+  if (q.shape === 'table') return { metadata, table: { columns: q.columns, rows, identity, identityFields: q.groups.map((i) => q.columns[i]!.queryName) } };
+  const categories = q.groups.map((i) => ({ source: q.columns[i]!, values: rows.map((r) => r[i]!), identity }));
+  const valueColumns = q.columns
+    .filter((_, i) => !q.groups.includes(i))
+    .map((source) => ({ source, values: rows.map((r) => r[source.index]!) }));
+  const values = Object.assign(valueColumns, { grouped: () => [{ values: valueColumns }] });
+  return { metadata, categorical: { categories, values } };
 }
-
-/** The DataView of a visual with no fields bound: Power BI then sends no data views. */
-export const NO_FIELDS: DataView[] = [];
 
 function plain(value: Primitive | undefined): Primitive | undefined {
   return value instanceof Date ? value.getTime() : value;

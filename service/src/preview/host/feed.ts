@@ -1,4 +1,4 @@
-import { sliceTable } from './data-view';
+import { toDataView, type QueryResult } from './data-view';
 import type { PersistInstance } from './visual-host';
 import { OperationKind, UpdateType, type DataView, type UpdateOptions, type VisualInstance, type Viewport } from './types';
 
@@ -9,7 +9,7 @@ import { OperationKind, UpdateType, type DataView, type UpdateOptions, type Visu
  * window), format-pane objects merged from `persistProperties`.
  */
 export class DataFeed {
-  private view: DataView | undefined;
+  private view: QueryResult | undefined;
   private loaded = 0;
   private objects: Record<string, Record<string, unknown>> = {};
   private first = true;
@@ -23,7 +23,7 @@ export class DataFeed {
   ) {}
 
   /** Shows a new query result (`undefined`: no fields bound). */
-  show(view: DataView | undefined): void {
+  show(view: QueryResult | undefined): void {
     this.view = view;
     this.loaded = 0;
     this.send(OperationKind.Create, 0);
@@ -31,12 +31,12 @@ export class DataFeed {
 
   /** True while rows remain that the visual has not been handed yet. */
   pending(): boolean {
-    return this.loaded < (this.view?.table?.rows.length ?? 0);
+    return this.loaded < (this.view?.rows.length ?? 0);
   }
 
   /** `host.fetchMoreData`: queues the next window; false when everything was handed over. */
   fetchMore(aggregateSegments: boolean): boolean {
-    const total = this.view?.table?.rows.length ?? 0;
+    const total = this.view?.rows.length ?? 0;
     if (!this.view || this.loaded >= total) return false;
     const from = this.loaded;
     setTimeout(() => this.send(aggregateSegments ? OperationKind.Append : OperationKind.Segment, aggregateSegments ? 0 : from), 0);
@@ -67,14 +67,11 @@ export class DataFeed {
 
   private send(operationKind: number, from: number, minRows = 0, type: number = UpdateType.Data): void {
     const dataViews: DataView[] = [];
-    if (this.view?.table) {
-      const total = this.view.table.rows.length;
+    if (this.view) {
+      const total = this.view.rows.length;
       const to = Math.min(total, Math.max(this.loaded + this.windowSize, minRows));
-      const withObjects = { ...this.view, metadata: { ...this.view.metadata, objects: this.objects } };
-      dataViews.push(sliceTable(withObjects, from, to, to < total));
+      dataViews.push(toDataView(this.view, from, to, to < total, this.objects));
       this.loaded = to;
-    } else if (this.view) {
-      dataViews.push({ ...this.view, metadata: { ...this.view.metadata, objects: this.objects } });
     }
     const options: UpdateOptions = {
       viewport: this.viewport(),

@@ -1,6 +1,6 @@
 import { ServiceApi } from './api';
 import { CaseTable } from './case-table';
-import { buildTableDataView } from './data-view';
+import { runQuery } from './data-view';
 import type { PreviewHandle } from './main';
 import type { SelectionId } from './selection';
 import { Slicers, type SlicerState } from './slicers';
@@ -53,9 +53,9 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
     } else {
       const rows = await api.odata('Steps', { filter: slicers.filter(), select: [...new Set(fields.map((f) => f.column))] });
       if (mine !== generation) return;
-      const view = buildTableDataView(handle.meta.capabilities, fields, rows);
-      handle.feed.show(view);
-      el.status.textContent = `${rows.length.toLocaleString(el.locale)} step rows → ${view.table!.rows.length.toLocaleString(el.locale)} DataView rows`;
+      const result = runQuery(handle.meta.capabilities, fields, rows);
+      handle.feed.show(result);
+      el.status.textContent = `${rows.length.toLocaleString(el.locale)} step rows → ${result?.rows.length ?? 0} DataView rows`;
     }
     await caseTable.show(slicers.filter(), []);
     if (mine !== generation) return;

@@ -1,4 +1,4 @@
-import { tableRoles, type FieldBinding } from './data-view';
+import { mappingRoles, type FieldBinding } from './data-view';
 import type { Capabilities } from './types';
 
 /** `h00`..`h24`: the histogram bucket columns of the step table (data contract). */
@@ -12,7 +12,7 @@ type Kind = FieldBinding['kind'];
  * Roles of the event-table input (case, activity, timestamp) stay unbound here.
  */
 export function stepFields(capabilities: Capabilities): FieldBinding[] {
-  return tableRoles(capabilities).flatMap((role) => {
+  return allRoles(capabilities).flatMap((role) => {
     const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
     const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
       { role, column, displayName: column, summed, kind },
@@ -32,7 +32,7 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
 
 /** Roles of the plain event-table input, bound to a synthetic event table in the benchmark. */
 export function eventFields(capabilities: Capabilities): FieldBinding[] {
-  return tableRoles(capabilities).flatMap((role): FieldBinding[] => {
+  return allRoles(capabilities).flatMap((role): FieldBinding[] => {
     const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (n === 'case' || n === 'caseid') return [{ role, column: 'case_id', displayName: 'case', summed: false, kind: 'text' }];
     if (n === 'activity' || n === 'eventactivity') return [{ role, column: 'activity', displayName: 'activity', summed: false, kind: 'text' }];
@@ -40,4 +40,8 @@ export function eventFields(capabilities: Capabilities): FieldBinding[] {
     if (n.includes('resource')) return [{ role, column: 'resource', displayName: 'resource', summed: false, kind: 'text' }];
     return [];
   });
+}
+
+function allRoles(capabilities: Capabilities): string[] {
+  return [...new Set((capabilities.dataViewMappings ?? []).flatMap(mappingRoles))];
 }

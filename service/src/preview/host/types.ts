@@ -53,6 +53,10 @@ export interface RowIdentity {
 export interface DataView {
   metadata: { columns: MetadataColumn[]; objects?: Record<string, Record<string, unknown>>; segment?: object };
   table?: { columns: MetadataColumn[]; rows: Primitive[][]; identity: RowIdentity[]; identityFields: string[] };
+  categorical?: {
+    categories: { source: MetadataColumn; values: Primitive[]; identity: RowIdentity[] }[];
+    values: { source: MetadataColumn; values: Primitive[] }[];
+  };
 }
 
 export interface Viewport {

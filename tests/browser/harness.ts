@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { chromium, type Browser } from 'playwright-core';
+import { createApp } from '../../service/src/app';
+import { openDatabase } from '../../service/src/db/client';
+import { ingestFiles } from '../../service/src/ingest/ingest-files';
+import { previewRoutes } from '../../service/src/preview/index';
+import { findPbiviz } from '../../service/src/preview/visual-package';
+import { createToken } from '../../service/src/tokens/index';
+import { JOBCENTERS, LOG } from './fixtures/known-answers';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** The public running example (6 cases, 42 events, 8 activities), beside the repository. */
+export const RUNNING_EXAMPLE = join(ROOT, '../shared/data/running-example.csv');
+const VISUAL_SOURCES = ['visual/src', 'visual/capabilities.json', 'visual/stringResources', 'visual/style', 'shared/src', 'pbiviz.json'];
+
+function newestMtime(path: string): number {
+  let s;
+  try {
+    s = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
+}
+
+/** True when `dist/*.pbiviz` is missing or older than the visual's sources. */
+export function visualIsStale(): boolean {
+  const built = findPbiviz(join(ROOT, 'dist'));
+  const sources = Math.max(...VISUAL_SOURCES.map((p) => newestMtime(join(ROOT, p))));
+  return !built || built.mtimeMs < sources;
+}
+
+/** Runs `npx pbiviz package` when the package is stale (serialised across processes with flock). */
+export function ensureVisualBuilt(): void {
+  if (!visualIsStale()) return;
+  const run = spawnSync('flock', ['/tmp/sagsflow-pbiviz.lock', 'npx', 'pbiviz', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
+  if (run.status !== 0 || !findPbiviz(join(ROOT, 'dist'))) {
+    throw new Error(`npx pbiviz package failed (status ${run.status}):\n${(run.stdout + run.stderr).slice(-3000)}`);
+  }
+}
+
+export interface PreviewServer {
+  url: string;
+  tokens: { analyst: string; viewer: string; sydViewer: string };
+  close(): Promise<void>;
+}
+
+/**
+ * A service over a fresh temp database holding the known log (`known`, two jobcenters) and
+ * the running example, with the preview routes mounted, listening on a free port.
+ */
+export async function startPreviewServer(): Promise<PreviewServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'sagsflow-browser-'));
+  process.env['SAGSFLOW_SECRET'] ??= 'browser-test-secret';
+  const dbPath = join(dir, 'test.sqlite');
+  const store = openDatabase(dbPath);
+  await ingestFiles(store, { files: [join(import.meta.dirname, 'fixtures/two-jobcenters.csv')], log: LOG, process: 'akademiker' });
+  await ingestFiles(store, { files: [RUNNING_EXAMPLE], log: 'running-example', process: 'akademiker' });
+  const tokens = {
+    analyst: createToken(store.db, { role: 'analyst' }).token,
+    viewer: createToken(store.db, { role: 'viewer' }).token,
+    sydViewer: createToken(store.db, { role: 'viewer', jobcenters: [JOBCENTERS[1]] }).token,
+  };
+  const uploadDir = join(dir, 'uploads');
+  mkdirSync(uploadDir);
+  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath, uploadDir, log: () => {} });
+  const mounted = (await app.request('/preview/visual.json')).status !== 404 || (await app.request('/preview')).status !== 404;
+  const outer = mounted ? app : new Hono().route('/preview', previewRoutes({ distDir: join(ROOT, 'dist') })).route('/', app);
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((ok) => server.once('listening', () => ok()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokens,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => {
+          store.close();
+          rmSync(dir, { recursive: true, force: true });
+          ok();
+        });
+      }),
+  };
+}
+
+/** Debian's chromium, headless, quiet. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
