@@ -55,13 +55,13 @@ function parseAuto(s: string, w: WallClock, zone: LocalTimeConverter): number {
   let pos = 0;
   while (isDigit(s.charCodeAt(pos))) pos++;
   const sep = s.charCodeAt(pos);
-  if (pos === s.length || sep === 46 || sep === 44) {
-    if (pos === 4 && sep === 46) return parseDate(s, w, zone, false);
-    return parseExcel(s, zone);
+  const dateSep = sep === 45 || sep === 47 || sep === 46;
+  if (pos === 4 && dateSep) return parseDate(s, w, zone, false);
+  if ((pos === 1 || pos === 2) && dateSep) {
+    const t = parseDate(s, w, zone, true);
+    if (!Number.isNaN(t) || sep !== 46) return t;
   }
-  if (sep !== 45 && sep !== 47 && sep !== 46) return NaN;
-  if (pos === 4) return parseDate(s, w, zone, false);
-  if (pos === 1 || pos === 2) return parseDate(s, w, zone, true);
+  if (pos === s.length || sep === 46 || sep === 44) return parseExcel(s, zone);
   return NaN;
 }
 

@@ -44,34 +44,34 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
     if (traceJobcenter !== null) (caseAttributes ??= {})['jobcenter'] = traceJobcenter;
     for (const attrs of trace.events) {
       const flat = [caseId];
-      for (const [k, v] of Object.entries(attrs)) flat.push(k, v);
-      const raw = `${where}: ${JSON.stringify(attrs)}`;
+      for (const k in attrs) flat.push(k, attrs[k] as string);
+      const raw = (): string => `${where}: ${JSON.stringify(attrs)}`;
       if (!seen.add(flat)) {
-        tally.duplicate(number, raw);
+        tally.duplicate(number, raw());
         continue;
       }
       if (caseId === '') {
-        tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, raw);
+        tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, raw());
         continue;
       }
       const activity = attrs[keys.activity]?.trim() ?? '';
       if (activity === '') {
-        tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, raw);
+        tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, raw());
         continue;
       }
       const rawTime = attrs[keys.timestamp];
       if (rawTime === undefined || rawTime.trim() === '') {
-        tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, raw);
+        tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, raw());
         continue;
       }
       const timestamp = parse(rawTime);
       if (Number.isNaN(timestamp)) {
-        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, raw);
+        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, raw());
         continue;
       }
       let eventAttributes: Record<string, string> | undefined;
-      for (const [k, v] of Object.entries(attrs)) {
-        if (!roles.has(k)) (eventAttributes ??= {})[k] = v;
+      for (const k in attrs) {
+        if (!roles.has(k)) (eventAttributes ??= {})[k] = attrs[k] as string;
       }
       const eventJobcenter = traceJobcenter ?? (keys.jobcenter === null ? null : (attrs[keys.jobcenter] ?? null));
       const eventCaseAttributes = traceJobcenter === null && eventJobcenter !== null
