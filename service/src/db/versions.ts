@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+
+/** Tables that hold rows of one version of a log (served: current version only). */
+export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods'] as const;
+
+/**
+ * Deletes the rows of every version of `log` other than `keepVersion` from the versioned
+ * tables (all versions when `keepVersion` is absent). Runs inside the caller's transaction;
+ * `loads` rows stay as history.
+ */
+export function deleteLogVersion(sqlite: Database.Database, log: string, options: { keepVersion?: number } = {}): number {
+  let deleted = 0;
+  for (const table of VERSIONED_TABLES) {
+    const info =
+      options.keepVersion === undefined
+        ? sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log)
+        : sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version <> ?`).run(log, options.keepVersion);
+    deleted += info.changes;
+  }
+  return deleted;
+}
+
+/**
+ * Deletes a log entirely: its rows in every table, its load history and its `logs` row, in one
+ * transaction. Returns false when there is no such log.
+ */
+export function deleteLog(sqlite: Database.Database, log: string): boolean {
+  return sqlite.transaction(() => {
+    deleteLogVersion(sqlite, log);
+    sqlite.prepare('DELETE FROM loads WHERE log = ?').run(log);
+    return sqlite.prepare('DELETE FROM logs WHERE name = ?').run(log).changes > 0;
+  })();
+}

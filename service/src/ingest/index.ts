@@ -1,0 +1,5 @@
+export { ingestFiles } from './ingest-files';
+export { IngestError } from './errors';
+export type { IngestErrorCode } from './errors';
+export type { IngestOptions, IngestProgress, LoadReport, ReadLogFn } from './load-report';
+export { contentHash } from './content-hash';

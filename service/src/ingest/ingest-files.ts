@@ -1,0 +1,139 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { SagsflowDatabase } from '../db/client';
+import { deleteLogVersion } from '../db/versions';
+import { precomputeModel } from '../precompute/index';
+import { createPseudonymizer, resolveSecret } from '../privacy/index';
+import { looksPersonal, readLog } from '../readers/index';
+import { contentHash } from './content-hash';
+import { IngestError } from './errors';
+import type { IngestOptions, LoadReport } from './load-report';
+import { createLoadSink } from './load-sink';
+import { findUnchanged, insertLoadRow, recordFailedLoad } from './load-rows';
+
+/**
+ * Loads extracts as a new version of a log, in one transaction: reads every file through the
+ * readers, pseudonymises in the sink before anything is kept, writes events and quarantine,
+ * precomputes the model tables, deletes the previous version's rows and makes the new version
+ * current. Any failure rolls everything back (the previous version stays as it was) and throws
+ * an `IngestError` with a one-line message; the attempt is recorded as a `failed` load.
+ * Loading the same files (same bytes, mapping and process) as the current version writes
+ * nothing and returns `status: 'unchanged'`.
+ *
+ * The load holds the write lock of `store` from start to end, so run it on its own connection
+ * (`openDatabase(path)`) when other code writes to the same database meanwhile.
+ *
+ * @example
+ * const report = await ingestFiles(store, { files: ['extract.csv'], log: 'dagpenge', process: 'dagpenge' });
+ * console.log(report.rows, report.cases);
+ */
+export async function ingestFiles(store: SagsflowDatabase, options: IngestOptions): Promise<LoadReport> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().getTime();
+  const files = [...options.files];
+  const names = files.map((f) => basename(f));
+  const what = `ingest ${names.join(', ') || '(no files)'}`;
+  if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
+  let bytesTotal = 0;
+  for (const f of files) {
+    try {
+      bytesTotal += statSync(f).size;
+    } catch {
+      throw new IngestError('no-files', `${what}: cannot read ${f} (no such file or not readable)`);
+    }
+  }
+  const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
+    options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
+
+  progress('hash', null, 0, 0);
+  const hash = await contentHash(files, { mapping: options.mapping ?? null, process: options.process ?? null });
+  const same = findUnchanged(store.db, options.log, hash);
+  if (same) return { ...same, status: 'unchanged', startedAt, finishedAt: now().getTime(), model: null };
+
+  const pseudonymizer = createPseudonymizer(resolveSecret(store.path));
+  const given = options.mapping?.pseudonymize;
+  const personalColumns = new Set((given ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
+  const isPersonal = given ? (key: string) => personalColumns.has(key) : looksPersonal;
+  const read = options.readLog ?? readLog;
+  const { sqlite } = store;
+  const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
+  let sinkState: ReturnType<typeof createLoadSink> | null = null;
+  let loadId = -1;
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const current = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
+    const version = (current?.v ?? 0) + 1;
+    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, hash, startedAt });
+    const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
+    sinkState = state;
+    let before = 0;
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      state.setFile(names[i]!);
+      const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
+      let result;
+      try {
+        result = await read(file, { mapping: options.mapping, sink });
+      } catch (err) {
+        throw new IngestError('read-failed', `${what}: ${(err as Error).message}`, { cause: err });
+      }
+      counts.read += result.rows.read;
+      counts.duplicates += result.rows.duplicates;
+      before += statSync(file).size;
+    }
+    state.finish();
+    const got = state.counts();
+    counts.accepted = got.accepted;
+    counts.quarantined = got.quarantined;
+    if (got.accepted === 0) {
+      const reasons = Object.entries(got.quarantinedByReason).map(([r, n]) => `${r}: ${n}`).join(', ');
+      throw new IngestError('nothing-loaded', `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`);
+    }
+    progress('precompute', null, files.length, bytesTotal);
+    const eventLog = state.builder.build();
+    deleteLogVersion(sqlite, options.log, { keepVersion: version });
+    let model;
+    try {
+      model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+    } catch (err) {
+      throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
+    }
+    progress('commit', null, files.length, bytesTotal);
+    const finishedAt = now().getTime();
+    const report: LoadReport = {
+      loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
+      quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
+      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+    };
+    finishLoad(sqlite, report, options);
+    sqlite.exec('COMMIT');
+    return report;
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    const error = err instanceof IngestError ? err : new IngestError('store-failed', `${what}: ${(err as Error).message}`, { cause: err });
+    const got = sinkState?.counts();
+    error.loadId = recordFailedLoad(sqlite, {
+      log: options.log, process: options.process ?? null, files: names, hash, startedAt, finishedAt: now().getTime(),
+      message: error.message, counts: { ...counts, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
+      quarantinedByReason: got?.quarantinedByReason ?? {},
+    });
+    throw error;
+  }
+}
+
+function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: IngestOptions): void {
+  sqlite
+    .prepare(
+      `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
+       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored' WHERE id = ?`,
+    )
+    .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
+      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.loadId);
+  sqlite
+    .prepare(
+      `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET process = excluded.process, current_version = excluded.current_version,
+       min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
+    )
+    .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
+}

@@ -1,0 +1,56 @@
+import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
+import type { EventLog } from '../../../shared/src/index';
+import type { ModelSummary, PrecomputeContext } from '../precompute/index';
+
+/** Reads one file into a sink; the readers' `readLog` by default. */
+export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
+
+/** Progress of a load, for a progress bar. */
+export interface IngestProgress {
+  phase: 'hash' | 'read' | 'precompute' | 'commit';
+  file: string | null;
+  fileIndex: number;
+  files: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/** Options of `ingestFiles`. */
+export interface IngestOptions {
+  /** Input extracts (CSV, CSV.gz, XES, ...), read in order as one load. */
+  files: readonly string[];
+  /** Name of the log this load becomes the new version of. */
+  log: string;
+  /** The process of every case; otherwise taken from a `Proces` column, else the log name. */
+  process?: string;
+  mapping?: ColumnMapping;
+  /** Minimum group size k kept on the log for serving (default 5). */
+  minGroupSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Replaces the reader (tests). */
+  readLog?: ReadLogFn;
+  /** Replaces the precompute step (tests inject failures with it). */
+  precompute?: (log: EventLog, context: PrecomputeContext) => ModelSummary;
+  /** Clock (tests). */
+  now?: () => Date;
+}
+
+/** What a load did; `rows.read = accepted + duplicates + quarantined`. */
+export interface LoadReport {
+  loadId: number;
+  log: string;
+  /** The version now current (the new one when stored, the existing one when unchanged). */
+  version: number;
+  status: 'stored' | 'unchanged';
+  files: string[];
+  contentHash: string;
+  rows: ReadCounts;
+  quarantinedByReason: Record<string, number>;
+  cases: number;
+  events: number;
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+  startedAt: number;
+  finishedAt: number;
+  model: ModelSummary | null;
+}

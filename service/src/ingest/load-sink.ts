@@ -1,0 +1,133 @@
+import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
+import { EventLogBuilder } from '../../../shared/src/index';
+import { createBatchInserter } from '../db/batch-insert';
+import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../precompute/index';
+import { maskCpr, type Pseudonymizer } from '../privacy/index';
+import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
+import { createRawScrubber, type KnownValues } from './raw-scrubber';
+
+
+const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
+const EVENT_COLUMNS = ['log', 'version', 'case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
+const QUARANTINE_COLUMNS = ['load_id', 'log', 'version', 'file', 'line', 'column', 'reason', 'message', 'raw'];
+const QUARANTINE_BUFFER = 20_000;
+
+/** Where the load writes and how it decides what is personal. */
+export interface LoadSinkOptions {
+  sqlite: Database.Database;
+  pseudonymizer: Pseudonymizer;
+  loadId: number;
+  log: string;
+  version: number;
+  /** Whether an attribute (by its key) must be pseudonymised; others are CPR-masked. */
+  isPersonal: (key: string) => boolean;
+}
+
+/**
+ * The sink every file of one load streams into. It pseudonymises before anything is kept:
+ * case id, resource and the `pseudonymize` attributes become keyed pseudonyms, CPR-like
+ * values elsewhere are masked, quarantined raw content is scrubbed. Accepted events go to the
+ * `events` table in batches and into an `EventLogBuilder` for precompute.
+ */
+export function createLoadSink(options: LoadSinkOptions) {
+  const { sqlite, pseudonymizer: p, loadId, log, version } = options;
+  const builder = new EventLogBuilder();
+  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS);
+  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS);
+  const known: KnownValues = { activities: new Set(), jobcenters: new Set() };
+  const scrubber = createRawScrubber(p, known);
+  const pending: Rejection[] = [];
+  const byReason: Record<string, number> = {};
+  const personal = new Map<string, boolean>();
+  const isPersonal = (key: string): boolean => {
+    let yes = personal.get(key);
+    if (yes === undefined) {
+      yes = options.isPersonal(key);
+      personal.set(key, yes);
+    }
+    return yes;
+  };
+  let file = '';
+  let accepted = 0;
+  let quarantined = 0;
+  let first = Infinity;
+  let last = -Infinity;
+
+  const clean = (key: string, value: string): string => (isPersonal(key) ? p.pseudonym(value) : maskCpr(value));
+
+  const flushQuarantine = (): void => {
+    for (const r of pending) {
+      quarantineOut.add([loadId, log, version, basename(r.file), r.line, r.column, r.reason, scrubber.message(r.message), scrubber.raw(r.raw)]);
+    }
+    pending.length = 0;
+    quarantineOut.flush();
+  };
+
+  const sink: ReadSink = {
+    onEvent(a: AcceptedEvent) {
+      const e = a.event;
+      const caseId = p.pseudonym(e.caseId);
+      const activity = maskCpr(e.activity);
+      const resource = e.resource ? p.pseudonym(e.resource) : null;
+      const jobcenter = a.jobcenter ? maskCpr(a.jobcenter) : null;
+      let attrs: Record<string, string> | null = null;
+      let process: string | null = null;
+      for (const source of [e.caseAttributes, e.eventAttributes]) {
+        if (!source) continue;
+        for (const key in source) {
+          const raw = source[key];
+          if (raw === undefined || raw === '') continue;
+          const value = clean(key, raw);
+          (attrs ??= {})[key] = value;
+          if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
+        }
+      }
+      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
+      if (jobcenter !== null) {
+        builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
+        known.jobcenters.add(jobcenter);
+      }
+      if (process !== null) builder.setCaseAttribute(PROCESS_ATTRIBUTE, process);
+      known.activities.add(activity);
+      if (e.timestamp < first) first = e.timestamp;
+      if (e.timestamp > last) last = e.timestamp;
+      eventsOut.add([log, version, caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, attrs === null ? null : JSON.stringify(attrs)]);
+      accepted++;
+    },
+    onReject(r: Rejection) {
+      quarantined++;
+      byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+      pending.push(r);
+      if (pending.length >= QUARANTINE_BUFFER) flushQuarantine();
+    },
+  };
+
+  return {
+    sink,
+    builder,
+    /** Name of the file being read (for progress). */
+    setFile(name: string) {
+      file = name;
+    },
+    get file() {
+      return file;
+    },
+    /** Writes everything still buffered. */
+    finish() {
+      flushQuarantine();
+      eventsOut.flush();
+    },
+    counts() {
+      return {
+        accepted,
+        quarantined,
+        quarantinedByReason: { ...byReason },
+        firstTimestamp: accepted > 0 ? first : null,
+        lastTimestamp: accepted > 0 ? last : null,
+      };
+    },
+  };
+}
+
+export type LoadSink = ReturnType<typeof createLoadSink>;

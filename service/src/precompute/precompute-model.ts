@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import { BUCKET_COUNT, caseStatistics, discoverVariants, STEP_END, STEP_START, type EventLog } from '../../../shared/src/index';
+import { groupCases } from './case-groups';
+import { groupVariants } from './group-variants';
+import { createModelWriter, type ModelSummary } from './model-writer';
+import { pairSteps } from './pair-steps';
+import { variantSequences, writeEdges } from './write-edges';
+import { writeActivities } from './write-activities';
+
+/** Where precompute writes and what it needs to know besides the event log. */
+export interface PrecomputeContext {
+  sqlite: Database.Database;
+  log: string;
+  version: number;
+  /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
+  process: string | null;
+}
+
+/**
+ * Computes the model tables of one (log, version) from its event log with the mining core and
+ * writes them in the caller's transaction: steps, cases, variants, activities, edges,
+ * jobcenters and periods, at the grain (process, jobcenter, period, ...). Counts and sums only,
+ * so every subset of rows adds up to what the core gives on the matching subset of cases.
+ *
+ * @example
+ * const summary = precomputeModel(builder.build(), { sqlite, log: 'dagpenge', version: 3, process: null });
+ */
+export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+  const variants = discoverVariants(log);
+  const stats = caseStatistics(log, { variants });
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const pairs = groupVariants(log, variants, groupOfCase);
+  const steps = pairSteps(log, variants, pairs);
+  const seqs = variantSequences(log, variants);
+  const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
+
+  for (let c = 0; c < stats.length; c++) {
+    const s = stats[c]!;
+    const g = groups[groupOfCase[c]!]!;
+    out.add('cases', [g.process, g.jobcenter, g.period, s.caseId, s.start, s.end, s.durationMs / 1000, s.events, s.variantKey, closed[c] ? 0 : 1]);
+  }
+
+  for (let p = 0; p < pairs.count; p++) {
+    const g = groups[pairs.group[p]!]!;
+    const v = variants.variants[pairs.variant[p]!]!;
+    const names = v.activities;
+    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000]);
+    const base = steps.offsets[p]!;
+    for (let k = 0; k <= names.length; k++) {
+      const s = base + k;
+      const from = k === 0 ? STEP_START : names[k - 1]!;
+      const to = k === names.length ? STEP_END : names[k]!;
+      out.add('steps', [g.process, g.jobcenter, g.period, v.key, k, from, to, pairs.cases[p]!, steps.sumSeconds[s]!, ...steps.histogram.subarray(s * BUCKET_COUNT, (s + 1) * BUCKET_COUNT)]);
+    }
+  }
+
+  writeEdges(out, log, groups, pairs, steps, seqs);
+  writeActivities(out, log, groups, groupOfCase, pairs, seqs);
+
+  const perGroup = groups.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
+  for (let c = 0; c < stats.length; c++) {
+    const x = perGroup[groupOfCase[c]!]!;
+    x.cases++;
+    x.events += stats[c]!.events;
+    x.open += closed[c] ? 0 : 1;
+    x.sum += stats[c]!.durationMs / 1000;
+  }
+  const perJobcenter = new Map<string, { process: string; jobcenter: string; cases: number; events: number }>();
+  groups.forEach((g, i) => {
+    const x = perGroup[i]!;
+    out.add('periods', [g.process, g.jobcenter, g.period, x.cases, x.events, x.open, x.sum]);
+    const key = `${g.process}\u0000${g.jobcenter}`;
+    const j = perJobcenter.get(key) ?? { process: g.process, jobcenter: g.jobcenter, cases: 0, events: 0 };
+    j.cases += x.cases;
+    j.events += x.events;
+    perJobcenter.set(key, j);
+  });
+  for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
+  return out.finish();
+}

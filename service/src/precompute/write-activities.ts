@@ -1,0 +1,70 @@
+import { pairActivityInstances, type EventLog } from '../../../shared/src/index';
+import type { Grain } from './case-groups';
+import type { GroupVariants } from './group-variants';
+import type { ModelWriter } from './model-writer';
+
+interface Acc {
+  events: number;
+  cases: number;
+  selfLoops: number;
+  instances: number;
+  processing: number;
+  waiting: number;
+}
+
+/**
+ * Activities per grain cell: events, distinct cases and self-loops from the variants of the
+ * cell (times their cases); instances and processing/waiting seconds from the core's
+ * `pairActivityInstances` (waiting = start minus the previous instance's end, floored at 0,
+ * as in `activityTimes`).
+ */
+export function writeActivities(
+  out: ModelWriter, log: EventLog, groups: readonly Grain[], groupOfCase: Int32Array, pairs: GroupVariants, seqs: readonly Uint32Array[],
+): void {
+  const A = log.activities.length;
+  const acc = new Map<number, Acc>();
+  const get = (g: number, a: number): Acc => {
+    const key = g * A + a;
+    let x = acc.get(key);
+    if (!x) {
+      x = { events: 0, cases: 0, selfLoops: 0, instances: 0, processing: 0, waiting: 0 };
+      acc.set(key, x);
+    }
+    return x;
+  };
+  const seen = new Int32Array(A).fill(-1);
+  for (let p = 0; p < pairs.count; p++) {
+    const g = pairs.group[p]!;
+    const seq = seqs[pairs.variant[p]!]!;
+    const cases = pairs.cases[p]!;
+    for (let k = 0; k < seq.length; k++) {
+      const a = seq[k]!;
+      const x = get(g, a);
+      x.events += cases;
+      if (seen[a] !== p) {
+        seen[a] = p;
+        x.cases += cases;
+      }
+      if (k > 0 && seq[k - 1] === a) x.selfLoops += cases;
+    }
+  }
+  const inst = pairActivityInstances(log);
+  const idOf = new Map(log.activities.map((name, i) => [name, i]));
+  const instIds = inst.activities.map((name) => idOf.get(name) ?? -1);
+  for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
+    const g = groupOfCase[c]!;
+    for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
+      const a = instIds[inst.activity[i]!]!;
+      if (a < 0) continue;
+      const x = get(g, a);
+      x.instances++;
+      x.processing += (inst.end[i]! - inst.start[i]!) / 1000;
+      if (i > inst.caseOffsets[c]!) x.waiting += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
+    }
+  }
+  for (const [key, x] of acc) {
+    const g = groups[Math.floor(key / A)]!;
+    const activity = log.activities[key % A]!;
+    out.add('activities', [g.process, g.jobcenter, g.period, activity, x.events, x.cases, x.events - x.cases, x.selfLoops, x.instances, x.processing, x.waiting]);
+  }
+}
