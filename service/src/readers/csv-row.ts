@@ -46,7 +46,7 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
         return;
       }
     }
-    if (!seen.add(fields)) {
+    if (!tally.keepDuplicates && !seen.add(fields)) {
       tally.duplicate(line, fields.join(delimiter));
       return;
     }

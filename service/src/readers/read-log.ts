@@ -29,7 +29,7 @@ export function formatFromName(file: string): LogFormat | null {
  */
 export async function readLog(file: string, options: ReadOptions): Promise<ReadReport> {
   const opened = await openLog(file);
-  const tally = new ReadTally(file, options.sink);
+  const tally = new ReadTally(file, options.sink, options.keepDuplicates ?? false);
   let lastProgress = 0;
   const onChunk = (): void => {
     const bytes = opened.bytesRead();

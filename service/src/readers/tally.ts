@@ -15,7 +15,7 @@ export class ReadTally {
   readonly counts: ReadCounts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
   readonly byReason: Partial<Record<RejectionReason, number>> = {};
 
-  constructor(private readonly file: string, private readonly sink: ReadSink) {}
+  constructor(private readonly file: string, private readonly sink: ReadSink, readonly keepDuplicates = false) {}
 
   accept(accepted: AcceptedEvent): void {
     this.counts.read++;

@@ -5,7 +5,7 @@ export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
 /**
  * Decodes a byte stream whose encoding is decided from its first non-ASCII bytes: a UTF-8
- * BOM, else valid UTF-8, else Windows-1252 (Danish extracts from Windows tools). Until the
+ * BOM, else UTF-8 when its bytes read as UTF-8 (see `looksUtf8From`), else Windows-1252. Until the
  * first byte >= 0x80 every encoding agrees, so the decision needs no look-ahead buffer.
  * `sawInvalid` turns true when UTF-8 decoding met bytes it had to replace with U+FFFD.
  */
@@ -36,7 +36,7 @@ export class AutoDecoder {
     if (this.encoding === null) {
       const k = firstNonAscii(chunk);
       if (k < 0) return chunk.toString('latin1');
-      this.encoding = isUtf8From(chunk, k) ? 'utf-8' : 'windows-1252';
+      this.encoding = looksUtf8From(chunk, k) ? 'utf-8' : 'windows-1252';
     }
     if (this.encoding === 'windows-1252') {
       this.win1252 ??= iconv.getDecoder('win1252');
@@ -65,11 +65,25 @@ function firstNonAscii(chunk: Uint8Array): number {
   return -1;
 }
 
-function isUtf8From(chunk: Buffer, from: number): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(from), { stream: true });
-    return true;
-  } catch {
-    return false;
+/**
+ * Whether the bytes from `from` on read better as UTF-8 than as Windows-1252: more valid
+ * multi-byte UTF-8 sequences than invalid bytes. Windows-1252 text with Danish letters has
+ * next to no valid sequences; a UTF-8 file with a few corrupt bytes keeps its many valid ones
+ * (and the rows with the corrupt bytes are quarantined as `bad-encoding`).
+ */
+function looksUtf8From(chunk: Uint8Array, from: number): boolean {
+  let good = 0;
+  let bad = 0;
+  let i = from;
+  while (i < chunk.length) {
+    const b = chunk[i] as number;
+    if (b < 0x80) { i++; continue; }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) { bad++; i++; continue; }
+    if (i + need >= chunk.length) break;
+    let ok = true;
+    for (let k = 1; k <= need; k++) if (((chunk[i + k] as number) & 0xc0) !== 0x80) ok = false;
+    if (ok) { good++; i += need + 1; } else { bad++; i++; }
   }
+  return good > bad;
 }

@@ -68,6 +68,8 @@ export interface ReadOptions {
   sink: ReadSink;
   /** Overrides detection from the file name and content. */
   format?: LogFormat | undefined;
+  /** Emit exact duplicates as events instead of counting them as duplicates. Default false. */
+  keepDuplicates?: boolean | undefined;
 }
 
 /** What one read did: the counts add up, `read === accepted + duplicates + quarantined`. */

@@ -46,7 +46,7 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
       const flat = [caseId];
       for (const k in attrs) flat.push(k, attrs[k] as string);
       const raw = (): string => `${where}: ${JSON.stringify(attrs)}`;
-      if (!seen.add(flat)) {
+      if (!tally.keepDuplicates && !seen.add(flat)) {
         tally.duplicate(number, raw());
         continue;
       }
