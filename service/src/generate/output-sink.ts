@@ -28,7 +28,7 @@ export class OutputSink {
 
   async write(text: string): Promise<void> {
     if (this.failure) throw this.failure;
-    const buf = this.encoding === 'utf8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'win1252');
+    const buf = this.encoding === 'utf8' ? Buffer.from(text, 'utf8') : encodeWindows1252(text);
     this.bytes += buf.length;
     if (!this.stream.write(buf)) await once(this.stream, 'drain');
   }
@@ -42,3 +42,10 @@ export class OutputSink {
     if (this.failure) throw this.failure;
   }
 }
+
+/** Windows-1252 equals Latin-1 outside 0x80-0x9F: encode natively unless a character needs the table. */
+function encodeWindows1252(text: string): Buffer {
+  return NEEDS_TABLE.test(text) ? iconv.encode(text, 'win1252') : Buffer.from(text, 'latin1');
+}
+
+const NEEDS_TABLE = /[\u0080-\u009f\u0100-\uffff]/;
