@@ -28,6 +28,8 @@ export {
   type CaseStatisticsOptions,
 } from './statistics/case-statistics';
 export { activityStatistics, type ActivityStatistics } from './statistics/activity-statistics';
+export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
+export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export { filterLog } from './filters/filter-log';
 export type { LogFilter, TimeframeMode } from './filters/types';
 export {

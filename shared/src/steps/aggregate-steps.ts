@@ -1,0 +1,197 @@
+import { BUCKET_COUNT, histogramQuantile } from '../histogram/duration-buckets';
+import type { ProcessMap, ProcessMapEdge, ProcessMapNode } from '../map/process-map';
+import { sortEdges } from '../map/process-map';
+import { compareSequences } from '../variants/discover-variants';
+import { STEP_END, STEP_START, type StepRow } from './types';
+import { Interner } from '../event-log/interner';
+import { InvalidLogError, quote } from '../errors';
+
+/** A variant rebuilt from step rows. */
+export interface StepVariant {
+  variantKey: string;
+  /** Activities from the step chain: the `to` of steps 0..n-1. */
+  activities: string[];
+  /** Exact: the summed cases of the variant's step-0 rows. */
+  cases: number;
+  /** Exact: cases / all cases in the rows (0..1). */
+  share: number;
+  /** Exact: the summed seconds of all the variant's rows. */
+  sumSeconds: number;
+  /** Exact: sumSeconds / cases. */
+  meanSeconds: number;
+  /**
+   * Estimated: the sum over the variant's timed steps (1..n-1) of each step's median, from its
+   * summed histogram with `histogramQuantile`. Step rows carry no case-duration
+   * histogram, and a median of a sum is not the sum of medians, so this is a guide.
+   */
+  medianSeconds: number;
+}
+
+/** What `aggregateSteps` rebuilds from step rows. */
+export interface AggregatedSteps {
+  map: ProcessMap;
+  /** Most cases first, ties by activity sequence. */
+  variants: StepVariant[];
+  /** All cases in the rows. */
+  cases: number;
+}
+
+interface VariantAcc {
+  key: string;
+  cases: number;
+  sumSeconds: number;
+  /** Activity ids (`to`, `from`) per step index; -1 where no row was seen. */
+  to: number[];
+  from: number[];
+  /** Indices of the variant's rows, for the median estimate. */
+  rows: number[];
+}
+
+/**
+ * Rebuilds the process map and the variant list from step rows, for any subset of
+ * rows (e.g. the jobcenters and periods a Power BI filter left). Transitions, cases,
+ * summed seconds and histograms of edges, node counts, and variant cases are exact
+ * sums, equal to `discoverDfg` / `discoverVariants` on the same cases. Each row only
+ * carries its own step; a variant's activities come from ordering its rows by step.
+ *
+ * @example const { map, variants } = aggregateSteps(rowsForJobcenter);
+ */
+export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
+  const names = new Interner();
+  const variantIds = new Map<string, number>();
+  const variants: VariantAcc[] = [];
+  const edgeIds = new Map<number, number>();
+  const edges: { from: number; to: number; count: number; cases: number; sumSeconds: number; hist: Float64Array }[] = [];
+  const start = names.intern(STEP_START);
+  const end = names.intern(STEP_END);
+  const B = BUCKET_COUNT;
+  let lastKey = '';
+  let acc: VariantAcc | undefined;
+  let v = -1;
+  let lastTo = '';
+  let lastToId = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const step = row.stepIndex;
+    if (!(step >= 0 && step < 0x100000 && Number.isInteger(step))) {
+      throw new InvalidLogError(`aggregateSteps: row ${r} has an invalid stepIndex, got ${quote(step)}, expected an integer from 0`);
+    }
+    const from = row.from === lastTo ? lastToId : names.intern(row.from);
+    const to = names.intern(row.to);
+    lastTo = row.to;
+    lastToId = to;
+    const key = from * 0x200000 + to;
+    let e = edgeIds.get(key);
+    if (e === undefined) {
+      e = edges.length;
+      edgeIds.set(key, e);
+      edges.push({ from, to, count: 0, cases: 0, sumSeconds: 0, hist: new Float64Array(B) });
+    }
+    const edge = edges[e]!;
+    edge.count += row.cases;
+    edge.sumSeconds += row.sumSeconds;
+    const h = row.histogram;
+    const eh = edge.hist;
+    for (let i = 0; i < B; i++) eh[i]! += h[i] ?? 0;
+    if (row.variantKey !== lastKey || acc === undefined) {
+      lastKey = row.variantKey;
+      const found = variantIds.get(lastKey);
+      if (found === undefined) {
+        v = variants.length;
+        variantIds.set(lastKey, v);
+        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [] });
+      } else v = found;
+      acc = variants[v]!;
+    }
+    if (step === 0) acc.cases += row.cases;
+    acc.sumSeconds += row.sumSeconds;
+    while (acc.to.length <= step) {
+      acc.to.push(-1);
+      acc.from.push(-1);
+    }
+    acc.to[step] = to;
+    acc.from[step] = from;
+    acc.rows.push(r);
+  }
+  const nodeCount = new Float64Array(names.values.length);
+  const nodeCases = new Float64Array(names.values.length);
+  const seenNode = new Int32Array(names.values.length).fill(-1);
+  const seenEdge = new Int32Array(edges.length).fill(-1);
+  let total = 0;
+  for (const e of edges) nodeCount[e.to]! += e.count;
+  for (let v = 0; v < variants.length; v++) {
+    const acc = variants[v]!;
+    total += acc.cases;
+    for (let k = 0; k < acc.to.length; k++) {
+      const to = acc.to[k]!;
+      if (to < 0) continue;
+      const e = edgeIds.get(acc.from[k]! * 0x200000 + to)!;
+      if (seenEdge[e] !== v) {
+        seenEdge[e] = v;
+        edges[e]!.cases += acc.cases;
+      }
+      if (seenNode[to] !== v) {
+        seenNode[to] = v;
+        nodeCases[to]! += acc.cases;
+      }
+    }
+  }
+  nodeCount[start] = total;
+  nodeCases[start] = total;
+  return { map: buildMap(names.values, nodeCount, nodeCases, edges, start, end), variants: finishVariants(variants, rows, names.values, total), cases: total };
+}
+
+function buildMap(
+  names: readonly string[],
+  count: Float64Array,
+  cases: Float64Array,
+  edges: { from: number; to: number; count: number; cases: number; sumSeconds: number; hist: Float64Array }[],
+  start: number,
+  end: number,
+): ProcessMap {
+  const nodes: ProcessMapNode[] = [];
+  const order = names.map((_, i) => i).filter((i) => i !== start && i !== end && count[i]! > 0);
+  order.sort((a, b) => count[b]! - count[a]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  for (const i of [start, ...order, end]) nodes.push({ activity: names[i]!, count: count[i]!, cases: cases[i]! });
+  const out: ProcessMapEdge[] = edges.map((e) => ({
+    from: names[e.from]!,
+    to: names[e.to]!,
+    count: e.count,
+    cases: e.cases,
+    sumSeconds: e.sumSeconds,
+    histogram: Array.from(e.hist),
+  }));
+  return { nodes, edges: sortEdges(out) };
+}
+
+function finishVariants(variants: VariantAcc[], rows: readonly StepRow[], names: readonly string[], total: number): StepVariant[] {
+  const B = BUCKET_COUNT;
+  let scratch = new Float64Array(0);
+  const out = variants.map((acc): StepVariant => {
+    const n = acc.to.length - 1;
+    const activities: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const id = acc.to[k]! >= 0 ? acc.to[k]! : (acc.from[k + 1] ?? -1);
+      activities.push(id >= 0 ? names[id]! : '');
+    }
+    if (scratch.length < (n + 1) * B) scratch = new Float64Array((n + 1) * B * 2);
+    scratch.fill(0, 0, (n + 1) * B);
+    for (const r of acc.rows) {
+      const row = rows[r]!;
+      const base = row.stepIndex * B;
+      for (let i = 0; i < B; i++) scratch[base + i]! += row.histogram[i] ?? 0;
+    }
+    let median = 0;
+    for (let k = 1; k < n; k++) median += histogramQuantile(scratch.subarray(k * B, (k + 1) * B), 0.5) || 0;
+    return {
+      variantKey: acc.key,
+      activities,
+      cases: acc.cases,
+      share: total > 0 ? acc.cases / total : 0,
+      sumSeconds: acc.sumSeconds,
+      meanSeconds: acc.cases > 0 ? acc.sumSeconds / acc.cases : 0,
+      medianSeconds: median,
+    };
+  });
+  return out.sort((x, y) => y.cases - x.cases || compareSequences(x.activities, y.activities));
+}
