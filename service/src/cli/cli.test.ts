@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import { main } from './main';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../../bin/sagsflow.mjs');
+const DATA = resolve(import.meta.dirname, '../../../../shared/data');
+
+/** Runs the CLI in-process, capturing what it writes. */
+async function sagsflow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'sagsflow', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** Runs the real `sagsflow` executable in a child process. */
+async function sagsflowBin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('sagsflow summary', () => {
+  it('summary --json of the running example gives its known counts', async () => {
+    const { code, stdout } = await sagsflow('summary', join(DATA, 'running-example.csv'), '--json');
+    expect(code).toBe(0);
+    const s = JSON.parse(stdout);
+    expect(s.rows).toEqual({ read: 42, accepted: 42, duplicates: 0, quarantined: 0 });
+    expect([s.cases, s.events, s.activities]).toEqual([6, 42, 8]);
+    expect(s.startActivities).toEqual({ 'register request': 6 });
+    expect(s.endActivities).toEqual({ 'pay compensation': 3, 'reject request': 3 });
+    const checkDecide = s.dfg.find((e: { from: string; to: string }) => e.from === 'check ticket' && e.to === 'decide');
+    expect(checkDecide).toMatchObject({ count: 6, cases: 4 });
+    expect(s.variants.count).toBe(6);
+    expect(s.variants.top).toHaveLength(6);
+  });
+
+  it('summary of the XES and the CSV of the same log are equal', async () => {
+    const csv = await sagsflow('summary', join(DATA, 'running-example.csv'), '--json');
+    const xes = await sagsflow('summary', join(DATA, 'running-example.xes'), '--json');
+    const a = JSON.parse(csv.stdout);
+    const b = JSON.parse(xes.stdout);
+    expect(b.dfg).toEqual(a.dfg);
+    expect(b.variants).toEqual(a.variants);
+    expect(b.caseDuration).toEqual(a.caseDuration);
+  });
+
+  it('summary --lifecycle complete keeps complete and lifecycle-less events only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const file = join(dir, 'life.xes');
+    const ev = (a: string, t: string, life?: string) =>
+      `<event><string key="concept:name" value="${a}"/><date key="time:timestamp" value="2024-03-0${t}T10:00:00+01:00"/>` +
+      (life ? `<string key="lifecycle:transition" value="${life}"/>` : '') +
+      '</event>';
+    writeFileSync(
+      file,
+      `<?xml version="1.0"?><log xes.version="1.0"><trace><string key="concept:name" value="c1"/>` +
+        ev('A', '1', 'start') + ev('A', '2', 'complete') + ev('B', '3', 'schedule') + ev('B', '4', 'COMPLETE') + ev('C', '5') +
+        '</trace></log>',
+    );
+    const all = JSON.parse((await sagsflow('summary', file, '--json')).stdout);
+    const complete = JSON.parse((await sagsflow('summary', file, '--json', '--lifecycle', 'complete')).stdout);
+    expect(all.events).toBe(5);
+    expect(complete.events).toBe(3);
+    expect(complete.dfg.map((e: { from: string; to: string }) => `${e.from}>${e.to}`).sort()).toEqual(['A>B', 'B>C']);
+    expect(complete.caseDuration.meanSeconds).toBe(3 * 86400);
+  });
+
+  it('summary counts a duplicate and a bad row, and the counts add up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const file = join(dir, 'tiny.csv');
+    writeFileSync(
+      file,
+      'Sags-id;Aktivitet;Tidspunkt\nA;Tilmelding;01-02-2024 09:00\nA;Afmeldt;03-02-2024 10:30\nA;Afmeldt;03-02-2024 10:30\nB;Tilmelding;31-02-2024 25:61\n',
+    );
+    const s = JSON.parse((await sagsflow('summary', file, '--json')).stdout);
+    expect(s.rows).toEqual({ read: 4, accepted: 2, duplicates: 1, quarantined: 1 });
+    expect(s.dfg).toEqual([
+      { from: 'Tilmelding', to: 'Afmeldt', count: 1, cases: 1, meanSeconds: 2 * 86400 + 5400, medianSeconds: 2 * 86400 + 5400 },
+    ]);
+  });
+
+  it('a missing file is one line on stderr and exit status 1 from the real executable', async () => {
+    const { code, stderr } = await sagsflowBin('summary', '/nonexistent/log.csv');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^sagsflow: .*\/nonexistent\/log\.csv/);
+  });
+
+  it('every subcommand answers --help', async () => {
+    for (const sub of ['summary', 'generate']) {
+      const { code, stdout } = await sagsflowBin(sub, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Usage: sagsflow ${sub}`);
+    }
+  });
+});
+
+describe('sagsflow generate', () => {
+  it('generate writes an extract that summary reads back without loss', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const out = join(dir, 'dagpenge.csv');
+    const gen = await sagsflow('generate', '--process', 'dagpenge', '--cases', '200', '--seed', '7', '--out', out);
+    expect(gen.code).toBe(0);
+    const events = Number(/([\d,]+) events/.exec(gen.stdout)![1]!.replace(/,/g, ''));
+    const s = JSON.parse((await sagsflow('summary', out, '--json')).stdout);
+    expect(s.cases).toBe(200);
+    expect(s.events).toBe(events);
+    expect(s.rows.quarantined).toBe(0);
+  });
+
+  it('generate rejects an unknown process with a one-line message', async () => {
+    const { code, stderr } = await sagsflow('generate', '--process', 'nope', '--cases', '5', '--out', '/tmp/x.csv');
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("argument 'nope' is invalid");
+  });
+});

@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerSummary } from './summary';
+import { registerGenerate } from './generate';
+import { userMessage } from './errors';
+
+/**
+ * Runs the `sagsflow` command line and returns the exit status.
+ * Every failure a user can cause is printed as one line; stack traces only with SAGSFLOW_DEBUG=1.
+ *
+ * @example
+ * process.exitCode = await main(['node', 'sagsflow', 'summary', 'log.csv', '--json']);
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('sagsflow')
+    .description('Process mining for public-sector case work: mine event logs and feed Power BI.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerSummary(program);
+  registerGenerate(program);
+  try {
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`sagsflow: ${userMessage(error)}\n`);
+    if (process.env['SAGSFLOW_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

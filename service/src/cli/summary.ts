@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { keepCompleteEvents } from '../../../shared/src/index';
+import { loadMapping } from '../readers/index';
+import { loadLogInMemory } from './load-log';
+import { summarizeLog } from './summary-report';
+import type { SummaryReport } from './summary-report';
+import { formatSeconds } from './format';
+
+interface SummaryOptions {
+  mapping?: string;
+  lifecycle: 'all' | 'complete';
+  json: boolean;
+}
+
+/** Registers `sagsflow summary`: mines one extract in memory and prints what it holds. */
+export function registerSummary(program: Command): void {
+  program
+    .command('summary')
+    .description('mine an event log (CSV, CSV.GZ, XES, XES.GZ) in memory and print a summary')
+    .argument('<file>', 'the extract to read')
+    .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
+    .addOption(new Option('--lifecycle <which>', 'events to keep').choices(['all', 'complete']).default('all'))
+    .option('--json', 'print the summary as JSON on stdout', false)
+    .action(async (file: string, opts: SummaryOptions) => {
+      const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+      const loaded = await loadLogInMemory(file, mapping);
+      const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
+      const summary = summarizeLog(log, loaded.report.rows);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(renderSummary(file, summary, loaded.rejections));
+    });
+}
+
+function renderSummary(file: string, s: SummaryReport, rejections: { line: number; column: string | null; message: string }[]): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const lines = [
+    `${file}`,
+    `  rows      ${n(s.rows.read)} read, ${n(s.rows.accepted)} accepted, ${n(s.rows.duplicates)} duplicates, ${n(s.rows.quarantined)} quarantined`,
+    `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
+    `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
+    `  duration  mean ${formatSeconds(s.caseDuration.meanSeconds)}, median ${formatSeconds(s.caseDuration.medianSeconds)} per case`,
+    '',
+    '  start activities',
+    ...Object.entries(s.startActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
+    '  end activities',
+    ...Object.entries(s.endActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
+    '  most frequent paths',
+    ...s.dfg.slice(0, 10).map((e) => `    ${n(e.count).padStart(9)}  ${e.from} -> ${e.to}  (median ${formatSeconds(e.medianSeconds)})`),
+    '  top variants',
+    ...s.variants.top.map((v) => `    ${n(v.cases).padStart(9)}  ${(v.share * 100).toFixed(1).padStart(5)}%  ${v.activities.join(' -> ')}`),
+  ];
+  if (rejections.length) {
+    lines.push('  first quarantined rows');
+    for (const r of rejections.slice(0, 5)) lines.push(`    line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
