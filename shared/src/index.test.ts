@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as core from './index';
+
+const EXPECTED = [
+  'SagsflowError', 'InvalidLogError', 'NotFoundError', 'MisuseError',
+  'Lifecycle', 'EventLogBuilder', 'lifecycleCode', 'selectCases', 'selectEvents',
+  'pairActivityInstances', 'activityTimes', 'keepCompleteEvents',
+  'discoverDfg', 'variantKey', 'VARIANT_KEY_SEPARATOR', 'discoverVariants', 'compareSequences',
+  'durationStats', 'sortedDurationStats', 'quantileSorted', 'EMPTY_DURATION_STATS',
+  'caseStatistics', 'activityStatistics', 'filterLog',
+  'processMapFromDfg', 'processMapFromLog', 'sortEdges', 'rankBottlenecks', 'simplifyMap',
+  'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
+  'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
+  'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+];
+
+describe('shared/src/index.ts', () => {
+  it('exports exactly the documented runtime names', () => {
+    expect(Object.keys(core).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it('keeps shared/src free of I/O and of the other packages (tests excepted)', () => {
+    const root = fileURLToPath(new URL('.', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) files.push(path);
+      }
+    };
+    walk(root);
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((f) =>
+      /from '(node:|fs|path|better-sqlite3|hono|d3|drizzle|powerbi)|from '\.\.\/\.\.\/(service|visual)|Date\.now\(|new Date\(\)/.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
