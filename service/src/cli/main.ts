@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerSummary } from './summary';
 import { registerGenerate } from './generate';
+import { registerIngest } from './ingest';
+import { registerToken } from './token';
 import { userMessage } from './errors';
 
 /**
@@ -17,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride();
   registerSummary(program);
   registerGenerate(program);
+  registerIngest(program);
+  registerToken(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

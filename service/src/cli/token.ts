@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { Option, InvalidArgumentError } from 'commander';
+import { openDatabase } from '../db/client';
+import { createToken, listTokens, revokeToken, ROLES } from '../tokens/index';
+import type { TokenInfo } from '../tokens/index';
+
+/** Registers `sagsflow token create|list|revoke`: the access tokens of the HTTP service. */
+export function registerToken(program: Command): void {
+  const token = program.command('token').description('manage access tokens of the HTTP service (only their hashes are stored)');
+
+  token
+    .command('create')
+    .description('create a token and print it once')
+    .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
+    .addOption(new Option('--role <role>', 'what the token may do').choices([...ROLES]).makeOptionMandatory())
+    .option('--jobcenter <name>', 'limit the token to a jobcenter (repeatable)', collect, [] as string[])
+    .option('--expires <days>', 'days until the token expires', parseDays)
+    .option('--name <label>', 'a label shown by token list')
+    .action((opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
+      withStore(opts.db, (db) => {
+        const created = createToken(db, {
+          role: opts.role,
+          jobcenters: opts.jobcenter,
+          ...(opts.expires !== undefined ? { expiresDays: opts.expires } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+        });
+        process.stdout.write(`${created.token}\n`);
+        process.stderr.write(`token ${created.id} (${describe(created)}) created; it is shown only this once\n`);
+      });
+    });
+
+  token
+    .command('list')
+    .description('list tokens (never the tokens themselves)')
+    .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
+    .action((opts: { db: string }) => {
+      withStore(opts.db, (db) => {
+        const rows = listTokens(db);
+        if (rows.length === 0) process.stdout.write('no tokens\n');
+        for (const t of rows) process.stdout.write(`${t.id}  ${describe(t)}\n`);
+      });
+    });
+
+  token
+    .command('revoke')
+    .description('revoke a token by its id')
+    .argument('<id>', 'token id as shown by token list')
+    .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
+    .action((id: string, opts: { db: string }) => {
+      withStore(opts.db, (db) => {
+        if (!revokeToken(db, id)) throw new Error(`token revoke: no active token with id "${id}" (see sagsflow token list)`);
+        process.stdout.write(`revoked ${id}\n`);
+      });
+    });
+}
+
+function withStore(path: string, fn: (db: ReturnType<typeof openDatabase>['db']) => void): void {
+  const store = openDatabase(path);
+  try {
+    fn(store.db);
+  } finally {
+    store.close();
+  }
+}
+
+function describe(t: TokenInfo): string {
+  const parts = [t.role, t.name !== t.role ? `"${t.name}"` : '', t.jobcenters ? `jobcenters: ${t.jobcenters.join(', ')}` : 'all jobcenters'];
+  if (t.expiresAt) parts.push(`expires ${t.expiresAt.toISOString().slice(0, 10)}`);
+  if (t.revokedAt) parts.push(`revoked ${t.revokedAt.toISOString().slice(0, 10)}`);
+  return parts.filter(Boolean).join(', ');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseDays(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError(`expected a positive number of days, got "${value}"`);
+  return n;
+}
