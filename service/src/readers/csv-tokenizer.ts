@@ -29,39 +29,41 @@ export class CsvTokenizer {
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
     const delimiter = this.delimiter;
+    const n = chunk.length;
     let start = 0;
     let i = 0;
-    const n = chunk.length;
+    let inQuotes = this.inQuotes;
+    let quotePending = this.quotePending;
     if (this.skipLf && n > 0) {
       this.skipLf = false;
       if (chunk.charCodeAt(0) === LF) start = i = 1;
     }
     for (; i < n; i++) {
       const c = chunk.charCodeAt(i);
-      if (this.inQuotes) {
-        if (this.quotePending) {
-          this.quotePending = false;
-          if (c === QUOTE) {
-            this.partial += '"';
-            start = i + 1;
-            continue;
-          }
-          this.inQuotes = false;
-          start = i;
-        } else {
+      if (inQuotes) {
+        if (!quotePending) {
           if (c === QUOTE) {
             this.partial += chunk.slice(start, i);
-            this.quotePending = true;
+            quotePending = true;
           } else if (c === LF) this.line++;
           continue;
         }
+        quotePending = false;
+        if (c === QUOTE) {
+          this.partial += '"';
+          start = i + 1;
+          continue;
+        }
+        inQuotes = false;
+        start = i;
       }
+      if (c > QUOTE && c !== delimiter) continue;
       if (c === delimiter) {
         this.fields.push(this.partial === '' ? chunk.slice(start, i) : this.partial + chunk.slice(start, i));
         this.partial = '';
         start = i + 1;
       } else if (c === LF || c === CR) {
-        this.endRecord(this.partial + chunk.slice(start, i), null);
+        this.endRecord(this.partial === '' ? chunk.slice(start, i) : this.partial + chunk.slice(start, i), null);
         this.line++;
         this.recordLine = this.line;
         if (c === CR) {
@@ -70,11 +72,13 @@ export class CsvTokenizer {
         }
         start = i + 1;
       } else if (c === QUOTE && i === start && this.partial === '') {
-        this.inQuotes = true;
+        inQuotes = true;
         start = i + 1;
       }
     }
-    if (!this.quotePending) this.partial += chunk.slice(start, n);
+    if (!quotePending) this.partial += chunk.slice(start, n);
+    this.inQuotes = inQuotes;
+    this.quotePending = quotePending;
   }
 
   /** Flushes the last record (a file need not end with a line break). */

@@ -45,28 +45,27 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
     for (const attrs of trace.events) {
       const flat = [caseId];
       for (const k in attrs) flat.push(k, attrs[k] as string);
-      const raw = (): string => `${where}: ${JSON.stringify(attrs)}`;
       if (!tally.keepDuplicates && !seen.add(flat)) {
-        tally.duplicate(number, raw());
+        tally.duplicate(number, rawOf(where, attrs));
         continue;
       }
       if (caseId === '') {
-        tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, raw());
+        tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, rawOf(where, attrs));
         continue;
       }
       const activity = attrs[keys.activity]?.trim() ?? '';
       if (activity === '') {
-        tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, raw());
+        tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, rawOf(where, attrs));
         continue;
       }
       const rawTime = attrs[keys.timestamp];
       if (rawTime === undefined || rawTime.trim() === '') {
-        tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, raw());
+        tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, rawOf(where, attrs));
         continue;
       }
       const timestamp = parse(rawTime);
       if (Number.isNaN(timestamp)) {
-        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, raw());
+        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, rawOf(where, attrs));
         continue;
       }
       let eventAttributes: Record<string, string> | undefined;
@@ -89,4 +88,8 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
       tally.accept({ event, line: number, endTimestamp: null, jobcenter: eventJobcenter });
     }
   };
+}
+
+function rawOf(where: string, attrs: Readonly<Record<string, string>>): string {
+  return `${where}: ${JSON.stringify(attrs)}`;
 }

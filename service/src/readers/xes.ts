@@ -51,26 +51,32 @@ export async function readXes(
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const parent = stack[stack.length - 1];
-    const colon = tag.name.indexOf(':');
-    const name = colon >= 0 ? tag.name.slice(colon + 1) : tag.name;
+    const name = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
     let context: Context = 'skip';
-    if (parent === undefined) {
+    if (parent === 'event' || parent === 'trace') {
+      if (ATTRIBUTE_TYPES.has(name)) {
+        context = 'attribute';
+        const key = tag.attributes['key'];
+        const value = tag.attributes['value'];
+        if (key !== undefined && value !== undefined && name !== 'list' && name !== 'container') {
+          if (parent === 'event') (event as Record<string, string>)[key] = value;
+          else (trace as PendingTrace).attributes[key] = value;
+        }
+      } else if (name === 'event' && parent === 'trace') {
+        event = {};
+        context = 'event';
+      }
+    } else if (parent === 'log') {
+      if (name === 'trace') {
+        trace = { number: ++traceCount, line: parser.line, attributes: {}, events: [] };
+        context = 'trace';
+      } else if (name === 'event') {
+        event = {};
+        context = 'event';
+      }
+    } else if (parent === undefined) {
       if (name !== 'log') throw new ReadError(file, `the root element is <${tag.name}>, expected an XES <log>`, { line: parser.line });
       context = 'log';
-    } else if (name === 'trace' && parent === 'log') {
-      trace = { number: ++traceCount, line: parser.line, attributes: {}, events: [] };
-      context = 'trace';
-    } else if (name === 'event' && (parent === 'trace' || parent === 'log')) {
-      event = {};
-      context = 'event';
-    } else if ((parent === 'trace' || parent === 'event') && ATTRIBUTE_TYPES.has(name)) {
-      const key = tag.attributes['key'];
-      const value = tag.attributes['value'];
-      if (key !== undefined && value !== undefined && name !== 'list' && name !== 'container') {
-        if (parent === 'event' && event) event[key] = value;
-        else if (parent === 'trace' && trace) trace.attributes[key] = value;
-      }
-      context = 'attribute';
     }
     stack.push(context);
   });
