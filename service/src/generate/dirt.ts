@@ -36,42 +36,50 @@ export function emptyDirtCounts(): DirtCounts {
   };
 }
 
-/** Column positions in the extract. */
-const CASE = 0;
-const BORGER = 2;
-const ACTIVITY = 5;
-const TIME = 6;
-const ACTOR = 7;
+/** One case of a dirty extract before the dirt: the case's fields and one entry per event. */
+export interface DirtyCase {
+  /** Sags-id, CPR, Borger (already quoted if needed), Proces, Jobcenter. */
+  head: string[];
+  /** True when Borger holds a quoted value with the delimiter or a line break. */
+  borgerQuoted: boolean;
+  activity: string[];
+  time: string[];
+  actor: string[];
+  frist: string;
+}
 
 /**
- * Turns the clean field lists of one case (`;`-separated Danish extract) into its
- * dirty rows: trailing whitespace, a swapped pair, exact duplicates and bad rows,
- * counting each injection in `counts`. `borgerQuoted` says the Borger field already
- * holds a quoted value with the delimiter or a line break.
+ * Turns one case into its dirty `;`-separated rows: trailing whitespace, a swapped pair,
+ * exact duplicates and bad rows, counting each injection in `counts`. Reuses and
+ * modifies the arrays of `c`.
  */
-export function dirtyCaseRows(rows: string[][], borgerQuoted: boolean, rng: Rng, counts: DirtCounts): string[] {
-  for (const f of rows) {
+export function dirtyCaseRows(c: DirtyCase, rng: Rng, counts: DirtCounts): string[] {
+  const n = c.activity.length;
+  const tail: string[] = [];
+  for (let e = 0; e < n; e++) {
+    tail.push('');
     if (!rng.chance(DIRT_RATES.trailingWhitespace)) continue;
     counts.trailingWhitespaceRows++;
     const where = rng.int(3);
     const pad = rng.chance(0.5) ? ' ' : '   ';
-    if (where === 0) f[ACTIVITY] += pad;
-    else if (where === 1) f[ACTOR] += pad;
-    else f[f.length - 1] += pad;
+    if (where === 0) c.activity[e] += pad;
+    else if (where === 1) c.actor[e] += pad;
+    else tail[e] = pad;
   }
-  if (rows.length >= 3 && rng.chance(DIRT_RATES.shuffle)) {
-    const k = rng.int(rows.length - 1);
-    const a = rows[k]!;
-    rows[k] = rows[k + 1]!;
-    rows[k + 1] = a;
+  if (n >= 3 && rng.chance(DIRT_RATES.shuffle)) {
+    const k = rng.int(n - 1);
+    for (const column of [c.activity, c.time, c.actor, tail]) swap(column, k);
     counts.shuffledCases++;
   }
+  const head = c.head.join(';');
   const out: string[] = [];
   const later: string[] = [];
-  for (const f of rows) {
-    const line = f.join(';');
+  for (let e = 0; e < n; e++) {
+    const line = `${head};${c.activity[e]};${c.time[e]};${c.actor[e]};${c.frist}${tail[e]}`;
     out.push(line);
-    if (rng.chance(DIRT_RATES.badRow)) out.push(badRow(f, borgerQuoted, rng, counts));
+    if (rng.chance(DIRT_RATES.badRow)) {
+      out.push(badRow([...c.head, c.activity[e]!, c.time[e]!, c.actor[e]!, c.frist + tail[e]], c.borgerQuoted, rng, counts));
+    }
     if (rng.chance(DIRT_RATES.duplicate)) {
       counts.duplicates++;
       if (rng.chance(0.5)) out.push(line);
@@ -81,6 +89,16 @@ export function dirtyCaseRows(rows: string[][], borgerQuoted: boolean, rng: Rng,
   for (const line of later) out.push(line);
   return out;
 }
+
+function swap(column: string[], k: number): void {
+  const a = column[k]!;
+  column[k] = column[k + 1]!;
+  column[k + 1] = a;
+}
+
+const CASE = 0;
+const BORGER = 2;
+const TIME = 6;
 
 function badRow(fields: readonly string[], borgerQuoted: boolean, rng: Rng, counts: DirtCounts): string {
   const f = fields.slice();

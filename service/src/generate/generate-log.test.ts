@@ -137,4 +137,17 @@ describe('generateLog (clean)', () => {
     await expect(generateLog({ process: 'x' as 'dagpenge', cases: 1, seed: 1, out })).rejects.toThrow(/unknown process "x"/);
     await expect(generateLog({ process: 'dagpenge', cases: -1, seed: 1, out })).rejects.toThrow(/non-negative integer, got -1/);
   });
+
+  it('rejects with a one-line message naming the file when it cannot be written', async () => {
+    const out = '/nonexistent-dir/x.csv';
+    await expect(generateLog({ process: 'dagpenge', cases: 5, seed: 1, out })).rejects.toThrow(
+      'generateLog: cannot write /nonexistent-dir/x.csv: ENOENT',
+    );
+  });
+
+  it('writes only the header for 0 cases', async () => {
+    const { report, text } = await generateToMemory({ process: 'akademiker', cases: 0, seed: 1 });
+    expect(text).toBe(`${EXTRACT_COLUMNS.join(',')}\n`);
+    expect([report.cases, report.events, report.rows, report.openCases]).toEqual([0, 0, 0, 0]);
+  });
 });

@@ -3,7 +3,7 @@ import { MisuseError } from '../../../shared/src/errors';
 import { civilFromDays } from './calendar';
 import { CaseNumbering, oddBorger, subjectFor } from './case-identity';
 import { compileProcess, type CompiledProcess } from './compile-process';
-import { DIRT_RATES, dirtyCaseRows, emptyDirtCounts, type DirtCounts } from './dirt';
+import { DIRT_RATES, dirtyCaseRows, emptyDirtCounts, type DirtCounts, type DirtyCase } from './dirt';
 import { OutputSink } from './output-sink';
 import { Rng } from './prng';
 import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
@@ -102,13 +102,18 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
       if (odd === 'delimiter') counts.quotedDelimiterCases++;
       if (odd === 'line-break') counts.lineBreakCases++;
       const borger = csvField(odd ? oddBorger(subject.name, odd) : subject.name, ';');
-      const frist = fristDay === null ? '' : formatDanishDay(fristDay);
-      const rows: string[][] = [];
+      const dirtyCase: DirtyCase = {
+        head: [caseId, subject.cpr, borger, p.definition.label, jc.name],
+        borgerQuoted: odd !== null,
+        activity: [], time: [], actor: [],
+        frist: fristDay === null ? '' : formatDanishDay(fristDay),
+      };
       for (let e = 0; e < trace.length; e++) {
-        rows.push([caseId, subject.cpr, borger, p.definition.label, jc.name, p.activities[trace.activity[e]!]!,
-          clock.formatDanish(trace.pos[e]!), trace.actor[e]!, frist]);
+        dirtyCase.activity.push(p.activities[trace.activity[e]!]!);
+        dirtyCase.time.push(clock.formatDanish(trace.pos[e]!));
+        dirtyCase.actor.push(trace.actor[e]!);
       }
-      chunk += dirtyCaseRows(rows, odd !== null, dirtRng, counts).join('\r\n') + '\r\n';
+      chunk += dirtyCaseRows(dirtyCase, dirtRng, counts).join('\r\n') + '\r\n';
     }
     if (chunk.length >= CHUNK_CHARS) {
       await sink.write(chunk);

@@ -13,16 +13,18 @@ export class OutputSink {
   bytes = 0;
   private readonly stream: Writable;
   private readonly owned: boolean;
-  private failure: unknown = null;
+  private failure: Error | null = null;
+  private readonly target: string;
 
   constructor(
     out: Writable | string,
     private readonly encoding: 'utf8' | 'win1252',
   ) {
     this.owned = typeof out === 'string';
+    this.target = typeof out === 'string' ? out : 'the output stream';
     this.stream = typeof out === 'string' ? createWriteStream(out) : out;
     this.stream.on('error', (err) => {
-      this.failure = err;
+      this.failure = new Error(`generateLog: cannot write ${this.target}: ${err.message}`, { cause: err });
     });
   }
 
@@ -30,16 +32,20 @@ export class OutputSink {
     if (this.failure) throw this.failure;
     const buf = this.encoding === 'utf8' ? Buffer.from(text, 'utf8') : encodeWindows1252(text);
     this.bytes += buf.length;
-    if (!this.stream.write(buf)) await once(this.stream, 'drain');
+    if (!this.stream.write(buf)) await once(this.stream, 'drain').catch(() => this.throwFailure());
   }
 
   /** Ends and awaits the file when the sink opened it; otherwise just checks for errors. */
   async close(): Promise<void> {
     if (this.owned) {
       this.stream.end();
-      await finished(this.stream);
+      await finished(this.stream).catch(() => this.throwFailure());
     }
     if (this.failure) throw this.failure;
+  }
+
+  private throwFailure(): never {
+    throw this.failure ?? new Error(`generateLog: cannot write ${this.target}`);
   }
 }
 
