@@ -21,6 +21,9 @@ describe('generateLog (clean)', () => {
     expect(a.sha256).toBe(b.sha256);
     expect(c.sha256).not.toBe(a.sha256);
     expect(a.report.bytes).toBe(a.bytes.length);
+    const d1 = await generateToMemory({ process: 'rekruttering', cases: 300, seed: 'abc', dirty: true });
+    const d2 = await generateToMemory({ process: 'rekruttering', cases: 300, seed: 'abc', dirty: true });
+    expect(d1.sha256).toBe(d2.sha256);
   });
 
   it.each(PROCESS_KEYS)('%s: rows, events, cases and open cases match the report', async (process) => {

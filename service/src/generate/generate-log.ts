@@ -23,6 +23,7 @@ export interface GenerateOptions {
   process: ProcessKey;
   /** Number of cases (non-negative integer). */
   cases: number;
+  /** Any number or text; `1` and `'1'` give the same extract. */
   seed: number | string;
   /** Semicolons, Windows-1252, Danish dates and injected dirt (see DirtCounts). Default false. */
   dirty?: boolean;

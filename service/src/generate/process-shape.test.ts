@@ -31,7 +31,7 @@ function median(values: number[]): number {
 
 describe('generated process shape', () => {
   it('dagpenge: Syd is slower to the first job interview than Vest', async () => {
-    const cases = await casesOf('dagpenge', 4000);
+    const cases = await casesOf('dagpenge', 3000);
     const wait = (jc: string): number =>
       median(cases.filter((c) => c.jobcenter === jc && c.activities.includes('Første jobsamtale'))
         .map((c) => c.days[c.activities.indexOf('Første jobsamtale')]! - c.days[0]!));
@@ -39,7 +39,7 @@ describe('generated process shape', () => {
   });
 
   it('dagpenge: Amager skips the joint a-kasse meeting more than twice as often as Nord', async () => {
-    const cases = await casesOf('dagpenge', 4000);
+    const cases = await casesOf('dagpenge', 3000);
     const skipShare = (jc: string): number => {
       const mine = cases.filter((c) => c.jobcenter === jc && c.activities.includes('Tilbud bevilget'));
       return mine.filter((c) => !c.activities.includes('Fællessamtale med a-kasse')).length / mine.length;
@@ -48,7 +48,7 @@ describe('generated process shape', () => {
   });
 
   it('dagpenge: has rework loops (repeated Opfølgning) and open cases mostly among recent starts', async () => {
-    const cases = await casesOf('dagpenge', 4000);
+    const cases = await casesOf('dagpenge', 3000);
     expect(cases.some((c) => c.activities.filter((a) => a === 'Opfølgning').length >= 3)).toBe(true);
     const open = cases.filter((c) => c.activities[c.activities.length - 1] !== 'Afmeldt');
     const recent = open.filter((c) => c.days[0]! >= daysFromCivil(2026, 1, 1));

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function roundTrip(process: (typeof PROCESS_KEYS)[number], dirty: boolean) {
   const file = join(dir, `${process}-${dirty ? 'dirty' : 'clean'}.csv`);
-  const report = await generateLog({ process, cases: 2500, seed: 'round-trip', dirty, out: file });
+  const report = await generateLog({ process, cases: 1500, seed: 'round-trip', dirty, out: file });
   const events: AcceptedEvent[] = [];
   const rejects: Rejection[] = [];
   const read = await readLog(file, { sink: { onEvent: (e) => events.push(e), onReject: (r) => rejects.push(r) } });
