@@ -55,12 +55,19 @@ export function renders(page: Page): Promise<number> {
   return page.evaluate(() => window.sagsflowPreview?.events.filter((e) => e.kind !== 'started').length ?? 0);
 }
 
+/** True once the visual finished rendering the last update the host sent and no window is pending. */
+function settled(): boolean {
+  const p = window.sagsflowPreview;
+  if (!p || p.feed.pending()) return false;
+  return p.events.some((e) => e.kind !== 'started' && e.at >= p.feed.lastUpdateAt);
+}
+
 /** Runs `act` and waits for the visual's next finished render after it. */
 export async function afterRender(page: Page, act: () => Promise<unknown>): Promise<void> {
   const before = await renders(page);
   await act();
   await page.waitForFunction((n) => (window.sagsflowPreview?.events.filter((e) => e.kind !== 'started').length ?? 0) > n, before);
-  await page.waitForFunction(() => !window.sagsflowPreview?.feed.pending());
+  await page.waitForFunction(settled);
 }
 
 /** Runs `act` and waits until the root's `data-render-ms` is written again (in-visual redraws). */
@@ -81,7 +88,7 @@ export async function afterRedraw(page: Page, act: () => Promise<unknown>): Prom
 export async function openPreview(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.getAttribute('data-state') === 'ready');
-  await page.waitForFunction(() => (window.sagsflowPreview?.events.some((e) => e.kind !== 'started') ?? false) && !window.sagsflowPreview?.feed.pending());
+  await page.waitForFunction(settled);
 }
 
 /** Saves a screenshot of the page to `test-artifacts/<name>.png`. */

@@ -73,7 +73,8 @@ function untilRendered(handle: PreviewHandle, start: number, act: () => void): P
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no render within 30 s')), 30_000);
     const check = () => {
-      const finished = handle.events.slice(before).some((e) => e.kind === 'finished' || e.kind === 'failed');
+      const last = handle.feed.lastUpdateAt;
+      const finished = handle.events.slice(before).some((e) => e.kind !== 'started' && e.at >= last);
       if (finished && !handle.feed.pending()) {
         clearTimeout(timer);
         resolve(performance.now() - start);

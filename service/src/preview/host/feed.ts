@@ -15,6 +15,8 @@ export class DataFeed {
   private first = true;
   /** Number of `update()` calls made, for tests. */
   updates = 0;
+  /** `performance.now()` when the last `update()` was called. */
+  lastUpdateAt = 0;
 
   constructor(
     private readonly visual: VisualInstance,
@@ -85,6 +87,7 @@ export class DataFeed {
     };
     this.first = false;
     this.updates++;
+    this.lastUpdateAt = performance.now();
     this.visual.update(options);
   }
 }
