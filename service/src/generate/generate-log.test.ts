@@ -148,6 +148,14 @@ describe('generateLog (clean)', () => {
     );
   });
 
+  it('reports progress in increasing case counts, ending with cases/cases', async () => {
+    const calls: number[] = [];
+    await generateToMemory({ process: 'dagpenge', cases: 2000, seed: 1, onProgress: (done, total) => calls.push(done / total) });
+    expect(calls.length).toBeGreaterThan(3);
+    expect(calls.every((v, i) => i === 0 || v >= calls[i - 1]!)).toBe(true);
+    expect(calls[calls.length - 1]).toBe(1);
+  });
+
   it('writes only the header for 0 cases', async () => {
     const { report, text } = await generateToMemory({ process: 'akademiker', cases: 0, seed: 1 });
     expect(text).toBe(`${EXTRACT_COLUMNS.join(',')}\n`);

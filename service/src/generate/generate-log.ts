@@ -29,6 +29,8 @@ export interface GenerateOptions {
   dirty?: boolean;
   /** A file path (created, then closed) or a Writable (written, left open). */
   out: Writable | string;
+  /** Called after each written chunk (about every 1,000 events) and at the end, e.g. for a progress bar. */
+  onProgress?: (casesWritten: number, cases: number) => void;
 }
 
 export interface GenerateReport extends DirtCounts {
@@ -119,10 +121,12 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     if (chunk.length >= CHUNK_CHARS) {
       await sink.write(chunk);
       chunk = '';
+      options.onProgress?.(i + 1, cases);
     }
   }
   if (chunk.length > 0) await sink.write(chunk);
   await sink.close();
+  options.onProgress?.(cases, cases);
   return {
     process: key, seed: String(seed), dirty, cases, events,
     rows: events + counts.duplicates + counts.badRows,
