@@ -39,7 +39,8 @@ CREATE TABLE `cases` (
 	`duration_seconds` real NOT NULL,
 	`events` integer NOT NULL,
 	`variant_key` text NOT NULL,
-	`open` integer NOT NULL
+	`open` integer NOT NULL,
+	`attributes` text
 );
 --> statement-breakpoint
 CREATE INDEX `cases_log_idx` ON `cases` (`log`,`jobcenter`,`period`);--> statement-breakpoint
@@ -97,7 +98,7 @@ CREATE TABLE `events` (
 	`attributes` text
 );
 --> statement-breakpoint
-CREATE INDEX `events_log_case_idx` ON `events` (`log`,`version`,`case_id`);--> statement-breakpoint
+CREATE INDEX `events_log_version_idx` ON `events` (`log`,`version`);--> statement-breakpoint
 CREATE TABLE `jobcenters` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`log` text NOT NULL,

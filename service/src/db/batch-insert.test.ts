@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchInserter } from './batch-insert';
+import { createBatchInserter, withoutIndexes } from './batch-insert';
 import { openDatabase } from './client';
 
 describe('createBatchInserter', () => {
   it('add + flush writes every row once, full batches and the remainder, in order', () => {
     const store = openDatabase(':memory:');
-    const ins = createBatchInserter(store.sqlite, 'audit', ['ts', 'token_id', 'action', 'target', 'detail'], 3);
-    for (let i = 0; i < 7; i++) ins.add([i, null, 'read', `t${i}`, null]);
+    const ins = createBatchInserter(store.sqlite, 'audit', ['ts', 'token_id', 'target', 'detail'], { batchRows: 3, constants: { action: "it's" } });
+    for (let i = 0; i < 7; i++) ins.add([i, null, `t${i}`, null]);
     expect(ins.written).toBe(6);
     ins.flush();
     expect(ins.written).toBe(7);
     expect(store.sqlite.prepare('select target from audit order by id').pluck().all()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
-    expect(() => ins.add([1])).toThrow(/expected 5 values, got 1/);
+    expect(store.sqlite.prepare('select distinct action from audit').pluck().all()).toEqual(["it's"]);
+    expect(() => ins.add([1])).toThrow(/expected 4 values, got 1/);
+    store.close();
+  });
+});
+
+describe('withoutIndexes', () => {
+  it('withoutIndexes drops the indexes of a table during fn and recreates them after', () => {
+    const store = openDatabase(':memory:');
+    const names = () => store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'steps'").pluck().all();
+    const before = names();
+    expect(before).toEqual(['steps_log_idx']);
+    const during = withoutIndexes(store.sqlite, ['steps'], () => names());
+    expect(during).toEqual([]);
+    expect(names()).toEqual(before);
     store.close();
   });
 });

@@ -13,22 +13,30 @@ export interface BatchInserter {
   readonly written: number;
 }
 
+function literal(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`;
+}
+
 /**
  * A batched inserter into `table` (snake_case SQL names) for the bulk paths of ingest and
- * precompute, where per-row drizzle inserts would cost more than the I/O. Runs on the caller's
- * connection and inside the caller's transaction.
+ * precompute, where per-row drizzle inserts would cost more than the I/O. `constants` are
+ * columns with the same value in every row (e.g. log and version), written into the statement
+ * instead of bound per row. Runs on the caller's connection and inside the caller's transaction.
  */
 export function createBatchInserter(
   sqlite: Database.Database,
   table: string,
   columns: readonly string[],
-  batchRows = Math.max(1, Math.floor(4000 / columns.length)),
+  options: { constants?: Readonly<Record<string, string | number>>; batchRows?: number } = {},
 ): BatchInserter {
-  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const constants = Object.entries(options.constants ?? {});
+  const width = columns.length;
+  const batchRows = options.batchRows ?? Math.max(1, Math.floor(500 / width));
+  const names = [...constants.map(([c]) => c), ...columns].map((c) => `"${c}"`).join(', ');
+  const head = `INSERT INTO "${table}" (${names}) VALUES `;
+  const tuple = `(${[...constants.map(([, v]) => literal(v)), ...columns.map(() => '?')].join(', ')})`;
   const many = sqlite.prepare(head + Array.from({ length: batchRows }, () => tuple).join(', '));
   const one = sqlite.prepare(head + tuple);
-  const width = columns.length;
   let buffer: SqlValue[] = new Array<SqlValue>(batchRows * width);
   let rows = 0;
   let written = 0;
@@ -56,4 +64,18 @@ export function createBatchInserter(
       return written;
     },
   };
+}
+
+/**
+ * Runs `fn` with the secondary indexes of `tables` dropped, then recreates them from their
+ * stored SQL: one sort per index instead of a B-tree update per row. Call inside a transaction.
+ */
+export function withoutIndexes<T>(sqlite: Database.Database, tables: readonly string[], fn: () => T): T {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .all(...tables) as { name: string; sql: string }[];
+  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
+  const result = fn();
+  for (const i of indexes) sqlite.exec(i.sql);
+  return result;
 }

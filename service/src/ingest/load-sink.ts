@@ -9,8 +9,8 @@ import { createRawScrubber, type KnownValues } from './raw-scrubber';
 
 
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
-const EVENT_COLUMNS = ['log', 'version', 'case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
-const QUARANTINE_COLUMNS = ['load_id', 'log', 'version', 'file', 'line', 'column', 'reason', 'message', 'raw'];
+const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
+const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
 const QUARANTINE_BUFFER = 20_000;
 
 /** Where the load writes and how it decides what is personal. */
@@ -28,13 +28,14 @@ export interface LoadSinkOptions {
  * The sink every file of one load streams into. It pseudonymises before anything is kept:
  * case id, resource and the `pseudonymize` attributes become keyed pseudonyms, CPR-like
  * values elsewhere are masked, quarantined raw content is scrubbed. Accepted events go to the
- * `events` table in batches and into an `EventLogBuilder` for precompute.
+ * `events` table in batches (with their event-level attributes) and into an `EventLogBuilder`
+ * for precompute (with the case-level attributes, which precompute stores once per case).
  */
 export function createLoadSink(options: LoadSinkOptions) {
   const { sqlite, pseudonymizer: p, loadId, log, version } = options;
   const builder = new EventLogBuilder();
-  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS);
-  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS);
+  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
+  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
   const known: KnownValues = { activities: new Set(), jobcenters: new Set() };
   const scrubber = createRawScrubber(p, known);
   const pending: Rejection[] = [];
@@ -58,7 +59,7 @@ export function createLoadSink(options: LoadSinkOptions) {
 
   const flushQuarantine = (): void => {
     for (const r of pending) {
-      quarantineOut.add([loadId, log, version, basename(r.file), r.line, r.column, r.reason, scrubber.message(r.message), scrubber.raw(r.raw)]);
+      quarantineOut.add([basename(r.file), r.line, r.column, r.reason, scrubber.message(r.message), scrubber.raw(r.raw)]);
     }
     pending.length = 0;
     quarantineOut.flush();
@@ -71,19 +72,29 @@ export function createLoadSink(options: LoadSinkOptions) {
       const activity = maskCpr(e.activity);
       const resource = e.resource ? p.pseudonym(e.resource) : null;
       const jobcenter = a.jobcenter ? maskCpr(a.jobcenter) : null;
-      let attrs: Record<string, string> | null = null;
+      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
       let process: string | null = null;
-      for (const source of [e.caseAttributes, e.eventAttributes]) {
-        if (!source) continue;
-        for (const key in source) {
-          const raw = source[key];
+      const caseAttributes = e.caseAttributes;
+      if (caseAttributes) {
+        for (const key in caseAttributes) {
+          const raw = caseAttributes[key];
+          if (raw === undefined || raw === '' || key === JOBCENTER_ATTRIBUTE) continue;
+          const value = clean(key, raw);
+          builder.setCaseAttribute(key, value);
+          if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
+        }
+      }
+      let attrs: Record<string, string> | null = null;
+      const eventAttributes = e.eventAttributes;
+      if (eventAttributes) {
+        for (const key in eventAttributes) {
+          const raw = eventAttributes[key];
           if (raw === undefined || raw === '') continue;
           const value = clean(key, raw);
           (attrs ??= {})[key] = value;
           if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
         }
       }
-      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
       if (jobcenter !== null) {
         builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
         known.jobcenters.add(jobcenter);
@@ -92,7 +103,7 @@ export function createLoadSink(options: LoadSinkOptions) {
       known.activities.add(activity);
       if (e.timestamp < first) first = e.timestamp;
       if (e.timestamp > last) last = e.timestamp;
-      eventsOut.add([log, version, caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, attrs === null ? null : JSON.stringify(attrs)]);
+      eventsOut.add([caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, attrs === null ? null : JSON.stringify(attrs)]);
       accepted++;
     },
     onReject(r: Rejection) {

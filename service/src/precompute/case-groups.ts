@@ -66,3 +66,16 @@ export function groupCases(log: EventLog, stats: readonly CaseStatistics[], proc
   }
   return { groups, groupOfCase, closed };
 }
+
+/** Per case, the JSON object of its case attributes other than jobcenter and process (null when none). */
+export function caseAttributesJson(log: EventLog): (c: number) => string | null {
+  const columns = [...log.caseAttributes].filter(([name]) => name !== JOBCENTER_ATTRIBUTE && name !== PROCESS_ATTRIBUTE);
+  return (c) => {
+    let json: Record<string, string> | null = null;
+    for (const [name, column] of columns) {
+      const code = column.codes[c]!;
+      if (code >= 0) (json ??= {})[name] = column.values[code]!;
+    }
+    return json === null ? null : JSON.stringify(json);
+  };
+}

@@ -2,41 +2,40 @@ import type Database from 'better-sqlite3';
 import { BUCKET_COLUMNS } from '../../../shared/src/index';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
 
-const GRAIN = ['log', 'version', 'process', 'jobcenter', 'period'];
+const GRAIN = ['process', 'jobcenter', 'period'];
 
 const COLUMNS = {
   steps: [...GRAIN, 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS],
-  cases: [...GRAIN, 'case_id', 'start', 'end', 'duration_seconds', 'events', 'variant_key', 'open'],
+  cases: [...GRAIN, 'case_id', 'start', 'end', 'duration_seconds', 'events', 'variant_key', 'open', 'attributes'],
   variants: [...GRAIN, 'variant_key', 'activities', 'activities_json', 'length', 'cases', 'sum_seconds'],
   activities: [...GRAIN, 'activity', 'events', 'cases', 'repeats', 'self_loops', 'instances', 'sum_processing_seconds', 'sum_waiting_seconds'],
   edges: [...GRAIN, 'from_activity', 'to_activity', 'transitions', 'cases', 'sum_seconds', ...BUCKET_COLUMNS],
-  jobcenters: ['log', 'version', 'process', 'jobcenter', 'cases', 'events'],
+  jobcenters: ['process', 'jobcenter', 'cases', 'events'],
   periods: [...GRAIN, 'cases', 'events', 'open_cases', 'sum_seconds'],
 } as const;
 
 /** The model tables precompute writes. */
 export type ModelTable = keyof typeof COLUMNS;
 
+export const MODEL_TABLES = Object.keys(COLUMNS) as ModelTable[];
+
 /** Rows written per model table. */
 export type ModelSummary = Record<ModelTable, number>;
 
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
- * after `log, version`, in the order of the table's columns above.
+ * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
  */
 export function createModelWriter(sqlite: Database.Database, log: string, version: number) {
   const inserters = new Map<ModelTable, BatchInserter>();
-  const row: SqlValue[] = [];
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
       let ins = inserters.get(table);
       if (!ins) {
-        ins = createBatchInserter(sqlite, table, COLUMNS[table]);
+        ins = createBatchInserter(sqlite, table, COLUMNS[table], { constants: { log, version } });
         inserters.set(table, ins);
       }
-      row.length = 0;
-      row.push(log, version, ...values);
-      ins.add(row);
+      ins.add(values);
     },
     finish(): ModelSummary {
       const summary = {} as ModelSummary;

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { BUCKET_COUNT, caseStatistics, discoverVariants, STEP_END, STEP_START, type EventLog } from '../../../shared/src/index';
-import { groupCases } from './case-groups';
+import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
-import { createModelWriter, type ModelSummary } from './model-writer';
+import { withoutIndexes } from '../db/batch-insert';
+import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { pairSteps } from './pair-steps';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
@@ -26,6 +27,10 @@ export interface PrecomputeContext {
  * const summary = precomputeModel(builder.build(), { sqlite, log: 'dagpenge', version: 3, process: null });
  */
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+  return withoutIndexes(ctx.sqlite, MODEL_TABLES, () => writeModel(log, ctx));
+}
+
+function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
@@ -34,10 +39,11 @@ export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSum
   const seqs = variantSequences(log, variants);
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
 
+  const attributes = caseAttributesJson(log);
   for (let c = 0; c < stats.length; c++) {
     const s = stats[c]!;
     const g = groups[groupOfCase[c]!]!;
-    out.add('cases', [g.process, g.jobcenter, g.period, s.caseId, s.start, s.end, s.durationMs / 1000, s.events, s.variantKey, closed[c] ? 0 : 1]);
+    out.add('cases', [g.process, g.jobcenter, g.period, s.caseId, s.start, s.end, s.durationMs / 1000, s.events, s.variantKey, closed[c] ? 0 : 1, attributes(c)]);
   }
 
   for (let p = 0; p < pairs.count; p++) {

@@ -48,6 +48,8 @@ export const cases = sqliteTable(
     variantKey: text('variant_key').notNull(),
     /** True when the last activity is not a known end activity of the process. */
     open: integer('open', { mode: 'boolean' }).notNull(),
+    /** JSON object of the case-level attributes (pseudonymised or CPR-masked), null when none. */
+    attributes: text('attributes'),
   },
   (t) => [index('cases_log_idx').on(t.log, t.jobcenter, t.period)],
 );

@@ -74,10 +74,10 @@ export const events = sqliteTable(
     resource: text('resource'),
     lifecycle: text('lifecycle'),
     jobcenter: text('jobcenter'),
-    /** JSON object of the kept attributes (pseudonymised or CPR-masked), null when none. */
+    /** JSON object of the event-level attributes (pseudonymised or CPR-masked), null when none; case-level ones are in `cases.attributes`. */
     attributes: text('attributes'),
   },
-  (t) => [index('events_log_case_idx').on(t.log, t.version, t.caseId)],
+  (t) => [index('events_log_version_idx').on(t.log, t.version)],
 );
 
 /** Every rejected input row, with where and why; `raw` is pseudonymised and CPR-masked. */

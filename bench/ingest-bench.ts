@@ -1,0 +1,83 @@
+/**
+ * Ingest benchmark: ingest + precompute of a ~1,000,000-event CSV into a fresh file database.
+ * Run: `node --import tsx bench/ingest-bench.ts [--events 1000000] [--keep]`
+ * (wrap in `/usr/bin/time -v` for the OS view of max RSS). Target: <= 10 s, peak RSS < 1.5 GB.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../service/src/db/client';
+import { generateLog } from '../service/src/generate/index';
+import { ingestFiles } from '../service/src/ingest/index';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
+};
+const targetEvents = Number(arg('events', '1000000'));
+const EVENTS_PER_CASE = 7.926;
+const dir = join(tmpdir(), 'sagsflow-bench');
+mkdirSync(dir, { recursive: true });
+const csv = join(dir, `dagpenge-${targetEvents}.csv`);
+
+if (!existsSync(csv)) {
+  const t = performance.now();
+  const r = await generateLog({ process: 'dagpenge', cases: Math.round(targetEvents / EVENTS_PER_CASE), seed: 1, out: csv });
+  console.log(`generated ${csv}: ${r.events} events, ${r.cases} cases, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const dbPath = join(dir, 'bench.sqlite');
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+let peakRss = process.memoryUsage().rss;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const timer = setInterval(sample, 50);
+const phases: Record<string, number> = {};
+let phase = 'start';
+let phaseStart = performance.now();
+
+const store = openDatabase(dbPath);
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const report = await ingestFiles(store, {
+  files: [csv],
+  log: 'bench',
+  onProgress: (p) => {
+    sample();
+    if (p.phase !== phase) {
+      const now = performance.now();
+      phases[phase] = now - phaseStart;
+      phase = p.phase;
+      phaseStart = now;
+    }
+  },
+});
+const total = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+phases[phase] = performance.now() - phaseStart;
+sample();
+clearInterval(timer);
+const counts = store.sqlite
+  .prepare("SELECT (SELECT count(*) FROM steps) steps, (SELECT count(*) FROM cases) cases, (SELECT count(*) FROM variants) variants, (SELECT count(*) FROM edges) edges")
+  .get();
+store.close();
+
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+console.log(JSON.stringify({
+  file: csv,
+  fileMB: +(statSync(csv).size / 1e6).toFixed(1),
+  rows: report.rows,
+  cases: report.cases,
+  events: report.events,
+  seconds: +(total / 1000).toFixed(2),
+  cpuSeconds: { user: +(cpu.user / 1e6).toFixed(2), system: +(cpu.system / 1e6).toFixed(2) },
+  loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+  eventsPerSecond: Math.round(report.events / (total / 1000)),
+  phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
+  peakRssSampled: mb(peakRss),
+  maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
+  modelRows: counts,
+  dbMB: +(statSync(dbPath).size / 1e6).toFixed(1),
+}, null, 2));
+if (!process.argv.includes('--keep')) for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(dbPath + suffix, { force: true });
