@@ -1,36 +1,170 @@
 import type powerbi from 'powerbi-visuals-api';
 import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel';
 import '../style/visual.less';
-import { SagsflowSettings } from './settings';
+import { Behavior } from './behavior';
+import { DataStage } from './data-stage';
+import { createFormatter } from './format/formatter';
+import { groupCountLabel } from './format/group-count';
+import { createLocalizer, type Localizer, type UiStringKey } from './i18n';
+import { buildViewModel, type ViewState } from './model/build-view-model';
+import type { PreparedSteps } from './model/prepare';
+import { resolveColors } from './render/colors';
+import { drawMap } from './render/draw-map';
+import { createFrame, showMessage, type Frame } from './render/frame';
+import { renderLandingPage, toggleLandingPage } from './render/landing-page';
+import { MapCanvas } from './render/map-canvas';
+import { Toolbar } from './render/toolbar';
+import { renderVariantPane } from './render/variant-pane';
+import { resolveSettings, SagsflowSettings, type ResolvedSettings } from './settings';
+import { persistViewState, sameViewSettings, viewStateFrom } from './view-state';
 
-/** Sagsflow's Power BI visual (skeleton). */
+type UpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
+
+/**
+ * Sagsflow's Power BI visual. `update()` only runs the pipeline: rendering started →
+ * settings → convert (data stage) → view model → lay out and render → rendering finished
+ * (or failed). It never throws. Sliders, view toggles and variant clicks re-run the view
+ * model and render steps without re-reading the data.
+ */
 export class Visual implements powerbi.extensibility.visual.IVisual {
   private readonly host: powerbi.extensibility.visual.IVisualHost;
-  private readonly root: HTMLDivElement;
+  private readonly frame: Frame;
   private readonly formatting: FormattingSettingsService;
-  private settings = new SagsflowSettings();
+  private readonly localizer: Localizer;
+  private readonly data: DataStage;
+  private readonly behavior: Behavior;
+  private readonly toolbar: Toolbar;
+  private readonly canvas: MapCanvas;
+  private model = new SagsflowSettings();
+  private settings: ResolvedSettings = resolveSettings(this.model);
+  private state: ViewState;
+  private prepared: PreparedSteps | null = null;
+  private messages: UiStringKey[] = [];
+  private lastDataView: powerbi.DataView | undefined;
+  private lastNodeSet = '';
+  private renderCount = 0;
 
   constructor(options?: powerbi.extensibility.visual.VisualConstructorOptions) {
     if (!options) throw new Error('Visual: constructor options are missing; the host must pass { element, host }');
     this.host = options.host;
-    this.formatting = new FormattingSettingsService(this.host.createLocalizationManager());
-    this.root = document.createElement('div');
-    this.root.className = 'sagsflow';
-    options.element.appendChild(this.root);
+    this.localizer = createLocalizer(this.host.createLocalizationManager?.());
+    this.formatting = new FormattingSettingsService(this.host.createLocalizationManager?.());
+    this.frame = createFrame(options.element);
+    this.data = new DataStage(this.host);
+    this.state = viewStateFrom(this.settings, new Set());
+    this.behavior = new Behavior({
+      host: this.host,
+      idsForVariant: (key) => this.data.idsForVariant(key),
+      onSelectionChanged: (selected) => this.rerender({ ...this.state, selected }),
+    });
+    this.toolbar = new Toolbar(this.frame.toolbar, {
+      onMode: (mode) => this.rerender({ ...this.state, mode }, true),
+      onMetric: (metric) => this.rerender({ ...this.state, metric, mode: 'performance' }, true),
+      onActivities: (activitiesPercent) => this.rerender({ ...this.state, activitiesPercent }),
+      onPaths: (pathsPercent) => this.rerender({ ...this.state, pathsPercent }),
+      onSlidersCommitted: () => persistViewState(this.host, this.state),
+      onFit: () => this.canvas.fit(),
+    });
+    this.canvas = new MapCanvas(this.frame.mapHost);
+    this.behavior.bindBackground(this.frame.mapHost);
   }
 
-  update(options: powerbi.extensibility.visual.VisualUpdateOptions): void {
-    this.host.eventService.renderingStarted(options);
+  update(options: UpdateOptions): void {
+    const started = performance.now();
+    const events = this.host.eventService;
+    events?.renderingStarted(options);
     try {
-      this.settings = this.formatting.populateFormattingSettingsModel(SagsflowSettings, options.dataViews?.[0] as powerbi.DataView);
-      this.root.textContent = String(this.host.colorPalette.isHighContrast) + String(this.host.hostCapabilities.allowInteractions);
-      this.host.eventService.renderingFinished(options);
+      this.readSettings(options.dataViews?.[0]);
+      const dataView = options.dataViews?.[0];
+      if (dataView !== this.lastDataView) this.loadData(dataView, options.operationKind);
+      this.render(options.viewport);
+      this.frame.root.dataset['renderMs'] = (performance.now() - started).toFixed(1);
+      events?.renderingFinished(options);
     } catch (error) {
-      this.host.eventService.renderingFailed(options, String(error));
+      showMessage(this.frame, this.localizer.t('Message_Failed'));
+      events?.renderingFailed(options, error instanceof Error ? error.message : String(error));
     }
   }
 
   getFormattingModel(): powerbi.visuals.FormattingModel {
-    return this.formatting.buildFormattingModel(this.settings);
+    return this.formatting.buildFormattingModel(this.model);
   }
+
+  private readSettings(dataView: powerbi.DataView | undefined): void {
+    this.model = this.formatting.populateFormattingSettingsModel(SagsflowSettings, dataView as powerbi.DataView);
+    const next = resolveSettings(this.model);
+    if (!sameViewSettings(next, this.settings)) this.state = { ...viewStateFrom(next, this.state.selected) };
+    this.settings = next;
+  }
+
+  private loadData(dataView: powerbi.DataView | undefined, operationKind: number | undefined): void {
+    this.lastDataView = dataView;
+    const result = this.data.load(dataView, operationKind);
+    this.messages = [...result.messages];
+    if (result.moreData && this.host.fetchMoreData?.(true)) {
+      this.frame.root.dataset['state'] = 'loading';
+      return;
+    }
+    if (result.moreData) {
+      this.messages.push('Message_RowLimit');
+      this.host.displayWarningIcon?.(this.localizer.t('Message_RowLimitTitle'), this.localizer.t('Message_RowLimit'));
+    }
+    const { prepared, message } = this.data.prepare();
+    this.prepared = prepared;
+    if (message) this.messages.push(message);
+    const keys = new Set(prepared?.all.variants.map((v) => v.variantKey) ?? []);
+    this.behavior.retain(keys);
+    this.state = { ...this.state, selected: this.behavior.selectedVariants };
+    this.lastNodeSet = '';
+  }
+
+  private rerender(state: ViewState, persist = false): void {
+    const started = performance.now();
+    this.state = state;
+    this.render();
+    this.frame.root.dataset['renderMs'] = (performance.now() - started).toFixed(1);
+    if (persist) persistViewState(this.host, state);
+  }
+
+  private render(viewport?: powerbi.IViewport): void {
+    const t = this.localizer.t;
+    const { frame, settings } = this;
+    const landing = this.data.isLanding && this.messages.length === 0;
+    toggleLandingPage(frame.landing, frame.main, landing);
+    if (landing) {
+      renderLandingPage(frame.landing, t);
+      frame.root.dataset['state'] = 'landing';
+      return;
+    }
+    if (frame.root.dataset['state'] === 'loading' && !this.prepared) return;
+    const colors = resolveColors(this.host.colorPalette, settings);
+    frame.root.style.background = colors.highContrast ? colors.background : '';
+    frame.root.style.color = colors.foreground;
+    frame.root.style.fontSize = `${settings.fontSize}px`;
+    const formatter = createFormatter(this.host.locale);
+    const groupCount = (count: number) => groupCountLabel(count, settings.minimumGroupSize, formatter);
+    const model = this.prepared
+      ? buildViewModel(this.prepared, this.state, { formatter, t, groupCount, ...settings })
+      : null;
+    this.toolbar.update({ ...this.state, mode: model?.mode ?? this.state.mode, hasDurations: model?.hasDurations ?? false }, t);
+    const paneWidth = settings.showVariants && model && model.variants.length > 0 ? frame.variantPane.offsetWidth || 240 : 0;
+    const width = viewport ? viewport.width - paneWidth : frame.mapHost.clientWidth;
+    const height = viewport ? viewport.height - frame.toolbar.offsetHeight : frame.mapHost.clientHeight;
+    this.canvas.resize(width, height, { edge: colors.edge, bottleneck: colors.bottleneck });
+    const drawn = drawMap(this.canvas, model ?? emptyModel(this.state), colors, settings.fontSize);
+    this.behavior.bindTooltips(drawn.nodes);
+    this.behavior.bindTooltips(drawn.edges);
+    const rows = renderVariantPane(frame.variantPane, model?.variants ?? [], colors, t, settings.showVariants && paneWidth > 0);
+    this.behavior.bindVariantRows(rows);
+    const nodeSet = (model?.nodes ?? []).map((n) => n.id).join('\u001f');
+    if (nodeSet !== this.lastNodeSet || viewport) this.canvas.fit();
+    this.lastNodeSet = nodeSet;
+    showMessage(frame, this.messages.map((key) => t(key)).join(' ') || null);
+    frame.root.dataset['state'] = model ? 'map' : 'empty';
+    frame.root.dataset['renderCount'] = String(++this.renderCount);
+  }
+}
+
+function emptyModel(state: ViewState) {
+  return { mode: state.mode, metric: state.metric, nodes: [], edges: [], variants: [], totalCases: 0, highlighting: false, hasDurations: false };
 }

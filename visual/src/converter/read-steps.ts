@@ -1,0 +1,78 @@
+import type powerbi from 'powerbi-visuals-api';
+import { BUCKET_COUNT, type StepRow } from '../../../shared/src/index';
+import { histogramBuckets } from './histogram-columns';
+import { findByRole, toNumber, toText } from './roles';
+import type { RowSource } from './types';
+
+/** One data view segment of the steps mapping, read row by row. */
+export interface StepsSegment {
+  rows: StepRow[];
+  highlightCases: number[] | null;
+  sources: RowSource[];
+  hasDurations: boolean;
+  hasHistograms: boolean;
+  skippedRows: number;
+}
+
+/**
+ * Reads the categorical (steps) mapping into step rows. Returns null when a required role
+ * (variant key, from, to, cases) is not bound. Rows with an empty key/activity or an
+ * unreadable or negative case count are skipped and counted; rows with 0 cases are dropped
+ * silently (Power BI sends them for combinations filtered to nothing).
+ */
+export function readStepsSegment(categorical: powerbi.DataViewCategorical): StepsSegment | null {
+  const categories = categorical.categories ?? [];
+  const key = findByRole(categories, 'variantKey');
+  const from = findByRole(categories, 'fromActivity');
+  const to = findByRole(categories, 'toActivity');
+  const step = findByRole(categories, 'stepIndex');
+  const values = categorical.values ? Array.from(categorical.values) : [];
+  const cases = findByRole(values, 'cases');
+  if (!key || !from || !to || !cases) return null;
+  const seconds = findByRole(values, 'sumSeconds');
+  const histogramColumns = values.filter((column) => column.source.roles?.['histogram']);
+  const buckets = histogramBuckets(histogramColumns);
+  const highlights = cases.highlights;
+  const out: StepsSegment = {
+    rows: [],
+    highlightCases: highlights ? [] : null,
+    sources: [],
+    hasDurations: seconds !== undefined,
+    hasHistograms: histogramColumns.length > 0,
+    skippedRows: 0,
+  };
+  const positionInVariant = new Map<string, number>();
+  for (let i = 0; i < key.values.length; i++) {
+    const variantKey = toText(key.values[i]);
+    const fromActivity = toText(from.values[i]);
+    const toActivity = toText(to.values[i]);
+    const count = toNumber(cases.values[i]);
+    if (!variantKey || !fromActivity || !toActivity || !(count >= 0)) {
+      out.skippedRows++;
+      continue;
+    }
+    if (count === 0) continue;
+    const position = positionInVariant.get(variantKey) ?? 0;
+    positionInVariant.set(variantKey, position + 1);
+    const stepIndex = step ? toNumber(step.values[i]) : Number.NaN;
+    const sumSeconds = seconds ? toNumber(seconds.values[i]) : 0;
+    const histogram = new Array<number>(BUCKET_COUNT).fill(0);
+    histogramColumns.forEach((column, c) => {
+      const bucket = buckets[c]!;
+      const value = toNumber(column.values[i]);
+      if (bucket >= 0 && value > 0) histogram[bucket]! += value;
+    });
+    out.rows.push({
+      variantKey,
+      stepIndex: Number.isFinite(stepIndex) ? stepIndex : position,
+      from: fromActivity,
+      to: toActivity,
+      cases: count,
+      sumSeconds: Number.isFinite(sumSeconds) ? sumSeconds : 0,
+      histogram,
+    });
+    out.highlightCases?.push(Math.max(0, toNumber(highlights![i]) || 0));
+    out.sources.push({ owner: key, index: i });
+  }
+  return out;
+}

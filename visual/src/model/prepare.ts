@@ -1,0 +1,30 @@
+import { aggregateSteps, type AggregatedSteps, type StepRow } from '../../../shared/src/index';
+
+/** Step rows made ready once per data change; slider and selection changes reuse it. */
+export interface PreparedSteps {
+  readonly rows: readonly StepRow[];
+  /** The same rows with only their highlighted cases (zero-case rows dropped), or null. */
+  readonly highlightRows: readonly StepRow[] | null;
+  /** The map and variants of all rows. */
+  readonly all: AggregatedSteps;
+  readonly hasDurations: boolean;
+}
+
+/**
+ * Aggregates all rows once and derives the highlighted rows. A highlight equal to the value
+ * on every row means nothing is highlighted. Throws only what `aggregateSteps` throws on
+ * malformed rows (the caller turns it into a message).
+ */
+export function prepareSteps(rows: readonly StepRow[], highlightCases: readonly number[] | null, hasDurations: boolean): PreparedSteps {
+  let highlightRows: StepRow[] | null = null;
+  if (highlightCases && highlightCases.some((h, i) => h !== rows[i]?.cases)) {
+    highlightRows = [];
+    rows.forEach((row, i) => {
+      const cases = highlightCases[i] ?? 0;
+      if (cases <= 0) return;
+      const scale = row.cases > 0 ? cases / row.cases : 0;
+      highlightRows!.push({ ...row, cases, sumSeconds: row.sumSeconds * scale, histogram: row.histogram.map((h) => h * scale) });
+    });
+  }
+  return { rows, highlightRows, all: aggregateSteps(rows), hasDurations };
+}

@@ -1,0 +1,75 @@
+import type { PerformanceMetric, ViewMode } from '../settings';
+
+/** One line of a tooltip: a label and its formatted value. */
+export interface TooltipLine {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A node as drawn: an activity or the START/END marker, with its display text. */
+export interface MapNodeView {
+  /** Activity name, or STEP_START / STEP_END. Also `data-activity`. */
+  readonly id: string;
+  readonly kind: 'activity' | 'start' | 'end';
+  /** The text drawn as the node's name ("Start"/"End" for the markers). */
+  readonly name: string;
+  /** The number drawn under the name: count or duration, locale formatted, "<k" when small. */
+  readonly valueLabel: string;
+  /** 0..1: how strongly to shade the node (its value over the largest). */
+  readonly intensity: number;
+  readonly tooltip: readonly TooltipLine[];
+  /** Highlighted share from a selection elsewhere: null when nothing is highlighted. */
+  readonly highlight: number | null;
+}
+
+/** An edge as drawn. `id` is `from → to` (unique per pair). */
+export interface MapEdgeView {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly valueLabel: string;
+  /** 0..1: stroke width scale (its value over the largest). */
+  readonly intensity: number;
+  /** Frequency, used as the layout weight. */
+  readonly transitions: number;
+  readonly bottleneck: boolean;
+  readonly tooltip: readonly TooltipLine[];
+  readonly highlight: number | null;
+}
+
+/** One row of the variant pane. */
+export interface VariantRowView {
+  /** The variant key, or OTHER_VARIANTS_KEY for the merged small variants. */
+  readonly key: string;
+  readonly label: string;
+  /** The activities in order, for the row's title. */
+  readonly activities: readonly string[];
+  readonly casesLabel: string;
+  readonly shareLabel: string;
+  /** 0..1 share of all cases, for the share bar. */
+  readonly share: number;
+  readonly meanDurationLabel: string;
+  /** 0..1: mean duration over the longest variant's, for the duration bar. */
+  readonly durationFraction: number;
+  /** False for "other variants" (it has no single key to select). */
+  readonly selectable: boolean;
+  readonly selected: boolean;
+}
+
+/** Key of the merged row of variants under the minimum group size (the shared core's). */
+export { OTHER_VARIANTS_KEY } from '../../../shared/src/index';
+
+/** Everything the render layer draws for one state of the visual. */
+export interface MapViewModel {
+  readonly mode: ViewMode;
+  readonly metric: PerformanceMetric;
+  readonly nodes: readonly MapNodeView[];
+  readonly edges: readonly MapEdgeView[];
+  readonly variants: readonly VariantRowView[];
+  /** Cases in the rows the map is built from (after the variant filter). */
+  readonly totalCases: number;
+  /** True when a selection elsewhere highlights part of the map. */
+  readonly highlighting: boolean;
+  /** True when durations are available (performance view possible). */
+  readonly hasDurations: boolean;
+}

@@ -1,0 +1,44 @@
+/** The visual's fixed DOM skeleton, created once in the constructor. */
+export interface Frame {
+  readonly root: HTMLDivElement;
+  readonly landing: HTMLDivElement;
+  readonly main: HTMLDivElement;
+  readonly toolbar: HTMLDivElement;
+  readonly mapHost: HTMLDivElement;
+  readonly variantPane: HTMLDivElement;
+  readonly message: HTMLDivElement;
+}
+
+/**
+ * Builds `div.sagsflow` with the landing page, the toolbar, the map area, the variant pane
+ * and a message line, and appends it to `element`.
+ */
+export function createFrame(element: HTMLElement): Frame {
+  const doc = element.ownerDocument;
+  const div = (className: string, parent: HTMLElement) => {
+    const node = doc.createElement('div');
+    node.className = className;
+    parent.appendChild(node);
+    return node;
+  };
+  const root = div('sagsflow', element);
+  const landing = div('sagsflow-landing', root);
+  landing.dataset['testid'] = 'landing';
+  landing.hidden = true;
+  const main = div('sagsflow-main', root);
+  const toolbar = div('sagsflow-toolbar', main);
+  toolbar.setAttribute('role', 'toolbar');
+  const body = div('sagsflow-body', main);
+  const mapHost = div('sagsflow-map', body);
+  const variantPane = div('sagsflow-variants', body);
+  const message = div('sagsflow-message', main);
+  message.setAttribute('role', 'status');
+  message.hidden = true;
+  return { root, landing, main, toolbar, mapHost, variantPane, message };
+}
+
+/** Shows `text` in the message line, or hides it when null. */
+export function showMessage(frame: Frame, text: string | null): void {
+  frame.message.textContent = text ?? '';
+  frame.message.hidden = !text;
+}

@@ -1,0 +1,81 @@
+import { select, type Selection } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+
+let instances = 0;
+
+/** The map's svg: a zoomable viewport with one group per layer, and arrow markers. */
+export class MapCanvas {
+  readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  readonly edges: Selection<SVGGElement, unknown, null, undefined>;
+  readonly nodes: Selection<SVGGElement, unknown, null, undefined>;
+  /** Unique per visual instance, so two visuals on a page do not share marker ids. */
+  readonly markerPrefix: string;
+  private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private contentWidth = 0;
+  private contentHeight = 0;
+
+  constructor(host: HTMLDivElement) {
+    this.markerPrefix = `sagsflow-${++instances}`;
+    this.svg = select(host).append('svg').attr('data-testid', 'process-map').attr('role', 'img');
+    this.svg.append('defs');
+    this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.edges = this.viewport.append('g').attr('class', 'edges');
+    this.nodes = this.viewport.append('g').attr('class', 'nodes');
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 4])
+      .on('zoom', (event: { transform: { toString(): string } }) => {
+        this.viewport.attr('transform', event.transform.toString());
+      });
+    this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+  }
+
+  /** Sets the svg's size and the arrow markers' colours. */
+  resize(width: number, height: number, markerColors: Record<string, string>): void {
+    this.svg.attr('width', Math.max(0, width)).attr('height', Math.max(0, height));
+    const defs = this.svg.select<SVGDefsElement>('defs');
+    const entries = Object.entries(markerColors);
+    defs
+      .selectAll<SVGMarkerElement, [string, string]>('marker')
+      .data(entries, (d) => d[0])
+      .join((enter) => {
+        const marker = enter.append('marker');
+        marker
+          .attr('viewBox', '0 0 10 10')
+          .attr('refX', 9)
+          .attr('refY', 5)
+          .attr('markerWidth', 7)
+          .attr('markerHeight', 7)
+          .attr('markerUnits', 'userSpaceOnUse')
+          .attr('orient', 'auto-start-reverse')
+          .append('path')
+          .attr('d', 'M0,0 L10,5 L0,10 z');
+        return marker;
+      })
+      .attr('id', (d) => `${this.markerPrefix}-${d[0]}`)
+      .select('path')
+      .attr('fill', (d) => d[1]);
+  }
+
+  /** Records the drawing's size (from the layout) for fit-to-view. */
+  setContentSize(width: number, height: number): void {
+    this.contentWidth = width;
+    this.contentHeight = height;
+  }
+
+  /** Scales and centres the whole map in the svg (never enlarging past 1.5×). */
+  fit(): void {
+    const width = Number(this.svg.attr('width')) || 0;
+    const height = Number(this.svg.attr('height')) || 0;
+    if (!this.contentWidth || !this.contentHeight || !width || !height) return;
+    const scale = Math.min(width / this.contentWidth, height / this.contentHeight, 1.5);
+    const x = (width - this.contentWidth * scale) / 2;
+    const y = (height - this.contentHeight * scale) / 2;
+    this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(scale));
+  }
+
+  /** The url() reference of a marker colour key. */
+  marker(key: string): string {
+    return `url(#${this.markerPrefix}-${key})`;
+  }
+}

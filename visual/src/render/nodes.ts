@@ -1,0 +1,67 @@
+import type { Selection } from 'd3-selection';
+import type { PlacedNode } from '../layout/layout-map';
+import type { MapNodeView } from '../model/types';
+import { mix, textOn, type Colors } from './colors';
+import { displayName } from './node-size';
+
+/** A node with its place. */
+export interface PlacedNodeView {
+  readonly view: MapNodeView;
+  readonly box: PlacedNode;
+}
+
+/**
+ * Draws activity boxes and START/END pills: `g[data-testid=node][data-activity]` with a
+ * `text.node-name` and the value in `text[data-testid=node-label]`. Fill deepens with the
+ * node's intensity; in high contrast, nodes are background-filled with a foreground outline.
+ */
+export function renderNodes(
+  layer: Selection<SVGGElement, unknown, null, undefined>,
+  nodes: readonly PlacedNodeView[],
+  colors: Colors,
+  fontSize: number,
+): Selection<SVGGElement, PlacedNodeView, SVGGElement, unknown> {
+  const groups = layer
+    .selectAll<SVGGElement, PlacedNodeView>('g.node')
+    .data(nodes, (d) => d.view.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'node').attr('data-testid', 'node');
+      g.append('rect');
+      g.append('text').attr('class', 'node-name').attr('text-anchor', 'middle');
+      g.append('text').attr('class', 'node-value').attr('data-testid', 'node-label').attr('text-anchor', 'middle');
+      return g;
+    })
+    .attr('data-activity', (d) => d.view.id)
+    .attr('data-kind', (d) => d.view.kind)
+    .attr('role', 'listitem')
+    .attr('aria-label', (d) => `${d.view.name}: ${d.view.valueLabel}`)
+    .classed('dimmed', (d) => d.view.highlight === 0)
+    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`);
+  const fill = (d: PlacedNodeView) =>
+    colors.highContrast ? colors.background : d.view.kind === 'activity' ? mix(colors.node, colors.background, 0.15 + 0.85 * d.view.intensity) : colors.foreground;
+  groups
+    .select('rect')
+    .attr('x', (d) => -d.box.width / 2)
+    .attr('y', (d) => -d.box.height / 2)
+    .attr('width', (d) => d.box.width)
+    .attr('height', (d) => d.box.height)
+    .attr('rx', (d) => (d.view.kind === 'activity' ? 4 : d.box.height / 2))
+    .attr('fill', fill)
+    .attr('stroke', (d) => (colors.highContrast ? colors.foreground : mix(colors.node, '#000000', 0.75)))
+    .attr('stroke-width', (d) => (d.view.highlight !== null && d.view.highlight > 0 ? 2.5 : 1));
+  const text = (d: PlacedNodeView) => (colors.highContrast ? colors.foreground : textOn(fill(d)));
+  groups
+    .select<SVGTextElement>('text.node-name')
+    .attr('y', -fontSize * 0.25)
+    .attr('font-size', fontSize)
+    .attr('fill', text)
+    .text((d) => displayName(d.view.name));
+  groups
+    .select<SVGTextElement>('text.node-value')
+    .attr('y', fontSize * 1.05)
+    .attr('font-size', fontSize)
+    .attr('font-weight', 600)
+    .attr('fill', text)
+    .text((d) => d.view.valueLabel);
+  return groups;
+}

@@ -1,0 +1,101 @@
+import type { Localizer } from '../i18n';
+import { PERFORMANCE_METRICS, type PerformanceMetric, type ViewMode } from '../settings';
+
+/** What the toolbar reports back. */
+export interface ToolbarHandlers {
+  onMode(mode: ViewMode): void;
+  onMetric(metric: PerformanceMetric): void;
+  onActivities(percent: number): void;
+  onPaths(percent: number): void;
+  /** Fired on `change` (slider released): a good moment to persist the slider values. */
+  onSlidersCommitted(): void;
+  onFit(): void;
+}
+
+/** The state the toolbar shows. */
+export interface ToolbarState {
+  mode: ViewMode;
+  metric: PerformanceMetric;
+  activitiesPercent: number;
+  pathsPercent: number;
+  hasDurations: boolean;
+}
+
+/** The toolbar: view toggle, metric, the activities/paths sliders and fit-to-view. */
+export class Toolbar {
+  private readonly frequency: HTMLButtonElement;
+  private readonly performance: HTMLButtonElement;
+  private readonly metric: HTMLSelectElement;
+  private readonly activities: HTMLInputElement;
+  private readonly paths: HTMLInputElement;
+  private readonly fit: HTMLButtonElement;
+
+  constructor(container: HTMLDivElement, handlers: ToolbarHandlers) {
+    const doc = container.ownerDocument;
+    const button = (testid: string, onClick: () => void) => {
+      const node = doc.createElement('button');
+      node.type = 'button';
+      node.dataset['testid'] = testid;
+      node.addEventListener('click', onClick);
+      container.appendChild(node);
+      return node;
+    };
+    this.frequency = button('view-frequency', () => handlers.onMode('frequency'));
+    this.performance = button('view-performance', () => handlers.onMode('performance'));
+    this.metric = doc.createElement('select');
+    this.metric.dataset['testid'] = 'metric';
+    for (const value of PERFORMANCE_METRICS) {
+      const option = doc.createElement('option');
+      option.value = value;
+      this.metric.appendChild(option);
+    }
+    this.metric.addEventListener('change', () => handlers.onMetric(this.metric.value as PerformanceMetric));
+    container.appendChild(this.metric);
+    const slider = (testid: string, onInput: (value: number) => void) => {
+      const label = doc.createElement('label');
+      label.className = 'sagsflow-slider';
+      const caption = doc.createElement('span');
+      const input = doc.createElement('input');
+      input.type = 'range';
+      input.min = '0';
+      input.max = '100';
+      input.step = '1';
+      input.dataset['testid'] = testid;
+      input.addEventListener('input', () => onInput(Number(input.value)));
+      input.addEventListener('change', () => handlers.onSlidersCommitted());
+      label.append(caption, input);
+      container.appendChild(label);
+      return input;
+    };
+    this.activities = slider('activities-slider', handlers.onActivities);
+    this.paths = slider('paths-slider', handlers.onPaths);
+    this.fit = button('fit', handlers.onFit);
+  }
+
+  /** Sets texts (localized) and the current state. */
+  update(state: ToolbarState, t: Localizer['t']): void {
+    this.frequency.textContent = t('View_Frequency');
+    this.performance.textContent = t('View_Performance');
+    this.frequency.setAttribute('aria-pressed', String(state.mode === 'frequency'));
+    this.performance.setAttribute('aria-pressed', String(state.mode === 'performance'));
+    this.performance.disabled = !state.hasDurations;
+    this.metric.setAttribute('aria-label', t('View_Metric'));
+    Array.from(this.metric.options).forEach((option) => {
+      option.textContent = t(`Metric_${option.value as PerformanceMetric}`);
+    });
+    this.metric.value = state.metric;
+    this.metric.disabled = !state.hasDurations;
+    this.setSlider(this.activities, state.activitiesPercent, t('Toolbar_Activities'));
+    this.setSlider(this.paths, state.pathsPercent, t('Toolbar_Paths'));
+    this.fit.textContent = '⤢';
+    this.fit.title = t('Toolbar_Fit');
+    this.fit.setAttribute('aria-label', t('Toolbar_Fit'));
+  }
+
+  private setSlider(input: HTMLInputElement, value: number, caption: string): void {
+    if (input.value !== String(value)) input.value = String(value);
+    input.setAttribute('aria-label', caption);
+    const text = input.previousElementSibling;
+    if (text) text.textContent = `${caption} ${value}%`;
+  }
+}
