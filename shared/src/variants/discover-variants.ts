@@ -1,6 +1,7 @@
 import type { EventLog } from '../event-log/types';
 import { quantileSorted } from '../statistics/duration-stats';
-import { variantKey } from './variant-key';
+import { utf8 } from './fnv1a64';
+import { variantKeyOfIds } from './variant-key';
 
 /** One variant: the cases that share an activity sequence. */
 export interface Variant {
@@ -61,24 +62,25 @@ export function discoverVariants(log: EventLog): Variants {
     members[at] = c;
     durations[at] = log.timestamp[log.caseOffsets[c + 1]! - 1]! - log.timestamp[log.caseOffsets[c]!]!;
   }
-  const names = firstCase.map((c) => activityNames(log, c));
-  const order = Array.from({ length: count }, (_, v) => v);
-  const size = (v: number) => offsets[v + 1]! - offsets[v]!;
-  order.sort((a, b) => size(b) - size(a) || compareSequences(names[a]!, names[b]!));
+  const encoded = log.activities.map(utf8);
+  const order = sortVariants(log, firstCase, offsets);
   const rank = new Int32Array(count);
   const variants = order.map((v, r): Variant => {
     rank[v] = r;
-    const part = durations.subarray(offsets[v]!, offsets[v + 1]!);
+    const c = firstCase[v]!;
+    const ids = log.activity.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
+    const lo = offsets[v]!;
+    const n = offsets[v + 1]! - lo;
     let sum = 0;
-    for (let i = 0; i < part.length; i++) sum += part[i]!;
+    for (let i = lo; i < lo + n; i++) sum += durations[i]!;
     return {
-      key: variantKey(names[v]!),
-      activities: names[v]!,
-      cases: part.length,
-      share: part.length / caseCount,
-      meanDurationMs: sum / part.length,
-      medianDurationMs: quantileSorted(part.sort(), 0.5),
-      caseIndices: members.subarray(offsets[v]!, offsets[v + 1]!),
+      key: variantKeyOfIds(ids, encoded),
+      activities: namesOf(ids, log.activities),
+      cases: n,
+      share: n / caseCount,
+      meanDurationMs: sum / n,
+      medianDurationMs: n <= 2 ? sum / n : quantileSorted(durations.subarray(lo, lo + n).sort(), 0.5),
+      caseIndices: members.subarray(lo, lo + n),
     };
   });
   const variantOfCase = new Int32Array(caseCount);
@@ -88,18 +90,41 @@ export function discoverVariants(log: EventLog): Variants {
 
 function sequenceKey(log: EventLog, c: number): string {
   const ids = log.activity.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
-  if (log.activities.length > 0xffff) return ids.join(',');
+  return log.activities.length > 0xffff ? ids.join(',') : charKey(ids);
+}
+
+/** A string with one UTF-16 unit per value (values < 65536). */
+function charKey(values: Uint32Array | Uint16Array): string {
+  if (values.length <= 4096) return String.fromCharCode.apply(null, values as unknown as number[]);
   let key = '';
-  for (let i = 0; i < ids.length; i += 4096) {
-    key += String.fromCharCode.apply(null, ids.subarray(i, i + 4096) as unknown as number[]);
+  for (let i = 0; i < values.length; i += 4096) {
+    key += String.fromCharCode.apply(null, values.subarray(i, i + 4096) as unknown as number[]);
   }
   return key;
 }
 
-function activityNames(log: EventLog, c: number): string[] {
+function namesOf(ids: Uint32Array, names: readonly string[]): string[] {
   const out: string[] = [];
-  for (let e = log.caseOffsets[c]!; e < log.caseOffsets[c + 1]!; e++) out.push(log.activities[log.activity[e]!]!);
+  for (let i = 0; i < ids.length; i++) out.push(names[ids[i]!]!);
   return out;
+}
+
+/** Variant ids ordered by cases (most first), then by activity sequence name by name. */
+function sortVariants(log: EventLog, firstCase: number[], offsets: Uint32Array): number[] {
+  const names = log.activities;
+  const byName = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const rank = new Uint32Array(names.length);
+  byName.forEach((id, r) => (rank[id] = r));
+  const order = firstCase.map((_, v) => v);
+  const size = (v: number) => offsets[v + 1]! - offsets[v]!;
+  if (names.length > 0xffff) {
+    const seq = (v: number) => Array.from(log.activity.subarray(log.caseOffsets[firstCase[v]!]!, log.caseOffsets[firstCase[v]! + 1]!), (a) => names[a]!);
+    return order.sort((a, b) => size(b) - size(a) || compareSequences(seq(a), seq(b)));
+  }
+  const ranked = new Uint16Array(log.activity.length);
+  for (let e = 0; e < ranked.length; e++) ranked[e] = rank[log.activity[e]!]!;
+  const sortKeys = firstCase.map((c) => charKey(ranked.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!)));
+  return order.sort((a, b) => size(b) - size(a) || (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : 0));
 }
 
 /** Compares activity sequences name by name; a prefix sorts first. */
