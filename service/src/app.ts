@@ -73,7 +73,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       opts.log,
     ),
   };
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ strict: false });
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -49,7 +49,7 @@ export function readEntitySet(
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
   const page = fetchPage(sqlite, query, { limit: limit + 1, offset, after });
   const more = page.rows.length > limit && limit > 0 && (options.top === null || limit < options.top);
-  const rows = more ? page.rows.slice(0, limit) : page.rows;
+  const rows = page.rows.length > limit ? page.rows.slice(0, limit) : page.rows;
   const columns = query.select ? query.table.columns.filter((c) => query.select!.includes(c.name)) : query.table.columns;
   const format = rowFormatter(columns);
   let next: EntitySetPage['next'] = null;

@@ -52,7 +52,7 @@ function resolveSet(c: Context<AppEnv>, ctx: AppContext, name: string): TableInf
  * `$count` and server-driven paging. Rows are limited to the token's jobcenters.
  */
 export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
+  const r = new Hono<AppEnv>({ strict: false });
   r.use('*', async (c, next) => {
     await next();
     c.header('OData-Version', '4.0');
