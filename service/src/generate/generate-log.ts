@@ -1,15 +1,16 @@
 import type { Writable } from 'node:stream';
 import { MisuseError } from '../../../shared/src/errors';
 import { civilFromDays } from './calendar';
-import { CaseNumbering, oddBorger, subjectFor } from './case-identity';
+import { CaseNumbering, subjectFor } from './case-identity';
+import { cleanCaseText, dirtyCaseText } from './case-rows';
 import { compileProcess, type CompiledProcess } from './compile-process';
-import { DIRT_RATES, dirtyCaseRows, emptyDirtCounts, type DirtCounts, type DirtyCase } from './dirt';
+import { emptyDirtCounts, type DirtCounts } from './dirt';
 import { OutputSink } from './output-sink';
 import { Rng } from './prng';
 import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
 import { StartSampler } from './season';
 import { CaseTrace, simulateCase } from './simulate-case';
-import { formatDanishDay, formatIsoDay, WorkClock } from './work-clock';
+import { WorkClock } from './work-clock';
 
 /** The columns of a generated extract, in order. */
 export const EXTRACT_COLUMNS = [
@@ -94,30 +95,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     events += trace.length;
     if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
     const fristDay = checkDeadlines(p, clock, trace, deadlines);
-    if (!dirty) {
-      const frist = fristDay === null ? '' : formatIsoDay(fristDay);
-      const head = `${caseId},${subject.cpr},${csvField(subject.name, ',')},${p.definition.label},${jc.name},`;
-      for (let e = 0; e < trace.length; e++) {
-        chunk += `${head}${p.activities[trace.activity[e]!]},${clock.formatIso(trace.pos[e]!)},${trace.actor[e]},${frist}\n`;
-      }
-    } else {
-      const odd = i === 0 ? 'delimiter' : i === 1 ? 'line-break' : oddKind(dirtRng);
-      if (odd === 'delimiter') counts.quotedDelimiterCases++;
-      if (odd === 'line-break') counts.lineBreakCases++;
-      const borger = csvField(odd ? oddBorger(subject.name, odd) : subject.name, ';');
-      const dirtyCase: DirtyCase = {
-        head: [caseId, subject.cpr, borger, p.definition.label, jc.name],
-        borgerQuoted: odd !== null,
-        activity: [], time: [], actor: [],
-        frist: fristDay === null ? '' : formatDanishDay(fristDay),
-      };
-      for (let e = 0; e < trace.length; e++) {
-        dirtyCase.activity.push(p.activities[trace.activity[e]!]!);
-        dirtyCase.time.push(clock.formatDanish(trace.pos[e]!));
-        dirtyCase.actor.push(trace.actor[e]!);
-      }
-      chunk += dirtyCaseRows(dirtyCase, dirtRng, counts).join('\r\n') + '\r\n';
-    }
+    const input = { p, clock, caseId, subject, jc, trace, fristDay };
+    chunk += dirty ? dirtyCaseText(input, i, dirtRng, counts) : cleanCaseText(input);
     if (chunk.length >= CHUNK_CHARS) {
       await sink.write(chunk);
       chunk = '';
@@ -132,11 +111,6 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     rows: events + counts.duplicates + counts.badRows,
     openCases, deadlines, bytes: sink.bytes, ...counts,
   };
-}
-
-function oddKind(rng: Rng): 'delimiter' | 'line-break' | null {
-  const u = rng.float();
-  return u < DIRT_RATES.oddBorger ? 'delimiter' : u < 2 * DIRT_RATES.oddBorger ? 'line-break' : null;
 }
 
 function pickCumulative(cumulative: Float64Array, u: number): number {
@@ -167,10 +141,4 @@ function checkDeadlines(
     }
   });
   return frist;
-}
-
-/** Quotes a field when it holds the delimiter, a quote or a line break (RFC 4180). */
-function csvField(value: string, delimiter: string): string {
-  if (!value.includes(delimiter) && !value.includes('"') && !value.includes('\n') && !value.includes('\r')) return value;
-  return `"${value.replace(/"/g, '""')}"`;
 }
