@@ -15,12 +15,17 @@ export class RecordHashSet {
     return this.count;
   }
 
-  /** Adds the record's hash; returns false when an equal record was added before. */
-  add(fields: readonly string[]): boolean {
+  /**
+   * Adds the record's hash; returns false when an equal record was added before.
+   * `first`, when given, is hashed as a field before `fields` (saves building a new array).
+   */
+  add(fields: readonly string[], first?: string): boolean {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x2545f491 | 0;
-    for (let f = 0; f < fields.length; f++) {
-      const s = fields[f] as string;
+    const offset = first === undefined ? 0 : 1;
+    const count = fields.length + offset;
+    for (let f = 0; f < count; f++) {
+      const s = (f < offset ? first : fields[f - offset]) as string;
       const even = s.length & ~1;
       let i = 0;
       for (; i < even; i += 2) {
@@ -33,7 +38,7 @@ export class RecordHashSet {
       h2 = Math.imul((h2 + last) ^ (h2 >>> 15), 0x5bd1e995) + s.length;
     }
     h1 = fmix(h1) >>> 0;
-    h2 = fmix(h2 ^ fields.length) >>> 0;
+    h2 = fmix(h2 ^ count) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
     return this.insert(h1, h2);
   }

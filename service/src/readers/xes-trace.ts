@@ -13,6 +13,9 @@ export interface XesKeys {
   jobcenter: string | null;
 }
 
+/** An event's attributes as read, flat: `[key0, value0, key1, value1, ...]` (no object per event). */
+export type FlatAttributes = string[];
+
 /** One `<trace>` (or a stray `<event>` outside a trace) while it is being read. */
 export interface PendingTrace {
   /** 1-based trace number. */
@@ -20,7 +23,18 @@ export interface PendingTrace {
   /** Line of the `<trace>` tag. */
   line: number;
   attributes: Record<string, string>;
-  events: Array<Record<string, string>>;
+  events: FlatAttributes[];
+}
+
+function valueOf(attrs: FlatAttributes, key: string): string | undefined {
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === key) return attrs[i + 1];
+  return undefined;
+}
+
+function rawOf(where: string, attrs: FlatAttributes): string {
+  const pairs: string[] = [];
+  for (let i = 0; i < attrs.length; i += 2) pairs.push(`${attrs[i]}=${quote(attrs[i + 1] as string)}`);
+  return `${where}: ${pairs.join(' ')}`;
 }
 
 /**
@@ -37,15 +51,14 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
     const caseId = traceAttrs[keys.case]?.trim() ?? '';
     const where = `trace ${number} (line ${trace.line})`;
     let caseAttributes: Record<string, string> | undefined;
-    for (const [k, v] of Object.entries(traceAttrs)) {
+    for (const k in traceAttrs) {
+      const v = traceAttrs[k] as string;
       if (k !== keys.case && v !== '') (caseAttributes ??= {})[k] = v;
     }
     const traceJobcenter = keys.jobcenter === null ? null : (traceAttrs[keys.jobcenter] ?? null);
     if (traceJobcenter !== null) (caseAttributes ??= {})['jobcenter'] = traceJobcenter;
     for (const attrs of trace.events) {
-      const flat = [caseId];
-      for (const k in attrs) flat.push(k, attrs[k] as string);
-      if (!tally.keepDuplicates && !seen.add(flat)) {
+      if (!tally.keepDuplicates && !seen.add(attrs, caseId)) {
         tally.duplicate(number, rawOf(where, attrs));
         continue;
       }
@@ -53,26 +66,28 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
         tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, rawOf(where, attrs));
         continue;
       }
-      const activity = attrs[keys.activity]?.trim() ?? '';
+      const activity = valueOf(attrs, keys.activity)?.trim() ?? '';
       if (activity === '') {
         tally.reject(number, keys.activity, 'missing-activity', `event in ${where} has no ${keys.activity}`, rawOf(where, attrs));
         continue;
       }
-      const rawTime = attrs[keys.timestamp];
+      const rawTime = valueOf(attrs, keys.timestamp);
       if (rawTime === undefined || rawTime.trim() === '') {
         tally.reject(number, keys.timestamp, 'missing-timestamp', `event in ${where} has no ${keys.timestamp}`, rawOf(where, attrs));
         continue;
       }
       const timestamp = parse(rawTime);
       if (Number.isNaN(timestamp)) {
-        tally.reject(number, keys.timestamp, 'bad-timestamp', `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, rawOf(where, attrs));
+        tally.reject(number, keys.timestamp, 'bad-timestamp',
+          `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, rawOf(where, attrs));
         continue;
       }
       let eventAttributes: Record<string, string> | undefined;
-      for (const k in attrs) {
-        if (!roles.has(k)) (eventAttributes ??= {})[k] = attrs[k] as string;
+      for (let i = 0; i < attrs.length; i += 2) {
+        const k = attrs[i] as string;
+        if (!roles.has(k)) (eventAttributes ??= {})[k] = attrs[i + 1] as string;
       }
-      const eventJobcenter = traceJobcenter ?? (keys.jobcenter === null ? null : (attrs[keys.jobcenter] ?? null));
+      const eventJobcenter = traceJobcenter ?? (keys.jobcenter === null ? null : (valueOf(attrs, keys.jobcenter) ?? null));
       const eventCaseAttributes = traceJobcenter === null && eventJobcenter !== null
         ? { ...caseAttributes, jobcenter: eventJobcenter }
         : caseAttributes;
@@ -80,16 +95,12 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
         caseId,
         activity,
         timestamp,
-        resource: attrs[keys.resource] ?? null,
-        lifecycle: attrs[keys.lifecycle] ?? null,
+        resource: valueOf(attrs, keys.resource) ?? null,
+        lifecycle: valueOf(attrs, keys.lifecycle) ?? null,
       };
       if (eventCaseAttributes) event.caseAttributes = eventCaseAttributes;
       if (eventAttributes) event.eventAttributes = eventAttributes;
       tally.accept({ event, line: number, endTimestamp: null, jobcenter: eventJobcenter });
     }
   };
-}
-
-function rawOf(where: string, attrs: Readonly<Record<string, string>>): string {
-  return `${where}: ${JSON.stringify(attrs)}`;
 }

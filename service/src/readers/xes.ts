@@ -4,7 +4,7 @@ import { ReadError } from './errors';
 import type { ColumnMapping } from './mapping';
 import type { ReadTally } from './tally';
 import { createTimestampParser } from './timestamps';
-import { createTraceHandler, type PendingTrace, type XesKeys } from './xes-trace';
+import { createTraceHandler, type FlatAttributes, type PendingTrace, type XesKeys } from './xes-trace';
 
 /** What the XES reader found out about a file besides its events. */
 export interface XesFacts {
@@ -43,7 +43,7 @@ export async function readXes(
   const stack: Context[] = [];
   let traceCount = 0;
   let trace: PendingTrace | null = null;
-  let event: Record<string, string> | null = null;
+  let event: FlatAttributes | null = null;
 
   parser.on('error', (err) => {
     const problem = err.message.replace(/^\d+:\d+: /, '');
@@ -59,11 +59,11 @@ export async function readXes(
         const key = tag.attributes['key'];
         const value = tag.attributes['value'];
         if (key !== undefined && value !== undefined && name !== 'list' && name !== 'container') {
-          if (parent === 'event') (event as Record<string, string>)[key] = value;
+          if (parent === 'event') (event as FlatAttributes).push(key, value);
           else (trace as PendingTrace).attributes[key] = value;
         }
       } else if (name === 'event' && parent === 'trace') {
-        event = {};
+        event = [];
         context = 'event';
       }
     } else if (parent === 'log') {
@@ -71,7 +71,7 @@ export async function readXes(
         trace = { number: ++traceCount, line: parser.line, attributes: {}, events: [] };
         context = 'trace';
       } else if (name === 'event') {
-        event = {};
+        event = [];
         context = 'event';
       }
     } else if (parent === undefined) {
