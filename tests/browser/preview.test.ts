@@ -127,7 +127,7 @@ describe('the preview page with the known two-jobcenter log', () => {
     await openPreview(page, preview(server.tokens.analyst));
     await pickSlicer('fields', 'none');
     await expect.poll(() => page.locator('[data-testid=landing]').isVisible()).toBe(true);
-    expect(await page.locator('g[data-testid=node]').count()).toBe(0);
+    expect(await page.locator('[data-testid=process-map]').isVisible()).toBe(false);
     await snapshot(page, 'preview-landing');
   });
 

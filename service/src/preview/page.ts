@@ -12,6 +12,7 @@ const STYLE = `
 body { font: 13px/1.4 "Segoe UI", system-ui, sans-serif; margin: 0; color: #252423; background: #f3f2f1; }
 header { display: flex; gap: 12px; align-items: end; padding: 10px 16px; background: #fff; border-bottom: 1px solid #e1dfdd; flex-wrap: wrap; }
 header h1 { font-size: 15px; margin: 0 16px 4px 0; }
+#slicers { display: flex; gap: 12px; flex-wrap: wrap; }
 header label { display: flex; flex-direction: column; font-size: 11px; color: #605e5c; }
 header select { min-width: 140px; padding: 3px; }
 #status { margin-left: auto; font-size: 11px; color: #605e5c; }
