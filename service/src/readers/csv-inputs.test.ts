@@ -139,6 +139,12 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     expect((error as ReadError).message).not.toContain('\n');
   });
 
+  it('trims spaces around values but counts rows that differ only in spaces as different rows', async () => {
+    const { sink, report } = await read('case,activity,timestamp,note\n 1 , A ,2024-01-01T10:00:00Z, late  \n1,A,2024-01-01T10:00:00Z,late\n');
+    expect(report.rows).toEqual({ read: 2, accepted: 2, duplicates: 0, quarantined: 0 });
+    expect(sink.events[0]?.event).toMatchObject({ caseId: '1', activity: 'A', eventAttributes: { note: 'late' } });
+  });
+
   it('reads a header-only file as zero rows', async () => {
     const { report } = await read(HEADER);
     expect(report.rows).toEqual({ read: 0, accepted: 0, duplicates: 0, quarantined: 0 });

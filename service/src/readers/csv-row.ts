@@ -50,12 +50,12 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       tally.duplicate(line, fields.join(delimiter));
       return;
     }
-    const caseId = (fields[index.case] as string).trim();
+    const caseId = trimmed(fields[index.case] as string);
     if (caseId === '') {
       tally.reject(line, mapping.case, 'missing-case', 'the case id is empty', fields.join(delimiter));
       return;
     }
-    const activity = (fields[index.activity] as string).trim();
+    const activity = trimmed(fields[index.activity] as string);
     if (activity === '') {
       tally.reject(line, mapping.activity, 'missing-activity', 'the activity is empty', fields.join(delimiter));
       return;
@@ -91,7 +91,7 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
     let eventAttributes: Record<string, string> | undefined;
     for (let a = 0; a < specs.length; a++) {
       const spec = specs[a]!;
-      const value = fields[spec.index] as string;
+      const value = trimmed(fields[spec.index] as string);
       if (value === '') continue;
       if (spec.level === 'case') (caseAttributes ??= {})[spec.key] = value;
       else (eventAttributes ??= {})[spec.key] = value;
@@ -103,9 +103,14 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   };
 }
 
+function trimmed(v: string): string {
+  const n = v.length;
+  return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.trim() : v;
+}
+
 function optional(fields: readonly string[], i: number): string | null {
   if (i < 0) return null;
-  const v = (fields[i] as string).trim();
+  const v = trimmed(fields[i] as string);
   return v === '' ? null : v;
 }
 
