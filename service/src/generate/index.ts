@@ -15,3 +15,5 @@ export type { DeadlineRule, ProcessDefinition, ProcessKey } from './processes/in
 export { PROCESS_KEYS as PROCESS_NAMES } from './processes/index';
 export type { ProcessKey as ProcessName } from './processes/index';
 export { Rng } from './prng';
+export { measureGenerate, EVENTS_PER_CASE } from './measure-generate';
+export type { GenerateMeasurement } from './measure-generate';
