@@ -14,7 +14,7 @@ export type TimeframeMode = 'contained' | 'intersecting' | 'startedIn' | 'comple
 export type LogFilter =
   /** Times in epoch ms, half-open: `from <= t < to`. */
   | { kind: 'timeframe'; mode: TimeframeMode; from: number; to: number }
-  /** Cases whose attribute is one of `values` (or, with `exclude`, is not). */
+  /** Cases whose attribute is one of `values`; with `exclude`, the other cases (those without the attribute included). */
   | { kind: 'caseAttribute'; attribute: string; values: readonly string[]; exclude?: boolean }
   /** Events whose attribute is one of `values`, or whole cases having such an event. */
   | { kind: 'eventAttribute'; attribute: string; values: readonly string[]; keep: 'events' | 'cases' }
