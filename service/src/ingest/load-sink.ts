@@ -65,42 +65,73 @@ export function createLoadSink(options: LoadSinkOptions) {
     quarantineOut.flush();
   };
 
+  /** Sets the case's attributes, jobcenter and process; true when every value was present (later events of the case can skip this). */
+  const setCaseAttributes = (
+    caseAttributes: Readonly<Record<string, string>> | undefined, eventAttrs: Record<string, string> | null, jobcenter: string | null,
+  ): boolean => {
+    let complete = jobcenter !== null;
+    let process: string | null = null;
+    if (caseAttributes) {
+      for (const key in caseAttributes) {
+        const raw = caseAttributes[key];
+        if (key === JOBCENTER_ATTRIBUTE) continue;
+        if (raw === undefined || raw === '') {
+          complete = false;
+          continue;
+        }
+        const value = clean(key, raw);
+        builder.setCaseAttribute(key, value);
+        if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
+      }
+    }
+    if (process === null && eventAttrs) {
+      for (const key in eventAttrs) if (PROCESS_KEYS.has(key.toLowerCase())) process = eventAttrs[key]!;
+    }
+    if (jobcenter !== null) {
+      builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
+      known.jobcenters.add(jobcenter);
+    }
+    if (process !== null) builder.setCaseAttribute(PROCESS_ATTRIBUTE, process);
+    return complete && process !== null;
+  };
+
+  const masked = new Map<string, string>();
+  const mask = (value: string): string => {
+    let m = masked.get(value);
+    if (m === undefined) {
+      m = maskCpr(value);
+      if (masked.size < 100_000) masked.set(value, m);
+      known.activities.add(m);
+    }
+    return m;
+  };
+  let lastRawCase: string | null = null;
+  let lastCase = '';
+  let caseDone = false;
+
   const sink: ReadSink = {
     onEvent(a: AcceptedEvent) {
       const e = a.event;
-      const caseId = p.pseudonym(e.caseId);
-      const activity = maskCpr(e.activity);
-      const resource = e.resource ? p.pseudonym(e.resource) : null;
-      const jobcenter = a.jobcenter ? maskCpr(a.jobcenter) : null;
-      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
-      let process: string | null = null;
-      const caseAttributes = e.caseAttributes;
-      if (caseAttributes) {
-        for (const key in caseAttributes) {
-          const raw = caseAttributes[key];
-          if (raw === undefined || raw === '' || key === JOBCENTER_ATTRIBUTE) continue;
-          const value = clean(key, raw);
-          builder.setCaseAttribute(key, value);
-          if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
-        }
+      const sameCase = e.caseId === lastRawCase;
+      const caseId = sameCase ? lastCase : p.pseudonym(e.caseId);
+      if (!sameCase) {
+        lastRawCase = e.caseId;
+        lastCase = caseId;
+        caseDone = false;
       }
+      const activity = mask(e.activity);
+      const resource = e.resource ? p.pseudonym(e.resource) : null;
+      const jobcenter = a.jobcenter ? mask(a.jobcenter) : null;
+      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
       let attrs: Record<string, string> | null = null;
       const eventAttributes = e.eventAttributes;
       if (eventAttributes) {
         for (const key in eventAttributes) {
           const raw = eventAttributes[key];
-          if (raw === undefined || raw === '') continue;
-          const value = clean(key, raw);
-          (attrs ??= {})[key] = value;
-          if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
+          if (raw !== undefined && raw !== '') (attrs ??= {})[key] = clean(key, raw);
         }
       }
-      if (jobcenter !== null) {
-        builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
-        known.jobcenters.add(jobcenter);
-      }
-      if (process !== null) builder.setCaseAttribute(PROCESS_ATTRIBUTE, process);
-      known.activities.add(activity);
+      if (!caseDone) caseDone = setCaseAttributes(e.caseAttributes, attrs, jobcenter);
       if (e.timestamp < first) first = e.timestamp;
       if (e.timestamp > last) last = e.timestamp;
       eventsOut.add([caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, attrs === null ? null : JSON.stringify(attrs)]);
