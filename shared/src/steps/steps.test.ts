@@ -6,6 +6,7 @@ import { MINUTE, tinyLog } from '../testing/tiny-log';
 import { randomLog } from '../testing/random-log';
 import { discoverVariants } from '../variants/discover-variants';
 import { variantKey } from '../variants/variant-key';
+import { InvalidLogError } from '../errors';
 import { aggregateSteps } from './aggregate-steps';
 import { discoverSteps } from './discover-steps';
 import { STEP_END as E, STEP_START as S } from './types';
@@ -89,5 +90,19 @@ describe('aggregateSteps', () => {
       best = Math.min(best, (used.user + used.system) / 1000);
     }
     expect(best).toBeLessThan(100);
+  });
+});
+
+describe('aggregateSteps input checks', () => {
+  it('rejects a row with a negative stepIndex with InvalidLogError naming the row', () => {
+    const row = { variantKey: 'k', stepIndex: -1, from: S, to: 'a', cases: 1, sumSeconds: 0, histogram: [] };
+    expect(() => aggregateSteps([row])).toThrow(InvalidLogError);
+    expect(() => aggregateSteps([row])).toThrow(/row 0 .*got -1/);
+  });
+
+  it('gives an empty map (START and END only) for no rows', () => {
+    const { map, variants, cases } = aggregateSteps([]);
+    expect(map.nodes.map((n) => n.activity)).toEqual([S, E]);
+    expect([variants.length, cases]).toEqual([0, 0]);
   });
 });
