@@ -28,7 +28,7 @@ export interface GenerateOptions {
   seed: number | string;
   /** Semicolons, Windows-1252, Danish dates and injected dirt (see DirtCounts). Default false. */
   dirty?: boolean;
-  /** A file path (created, then closed) or a Writable (written, left open). */
+  /** A file path (created, then closed; gzip-compressed if it ends in `.gz`) or a Writable (written, left open). */
   out: Writable | string;
   /** Called after each written chunk (about every 1,000 events) and at the end, e.g. for a progress bar. */
   onProgress?: (casesWritten: number, cases: number) => void;

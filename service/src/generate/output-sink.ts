@@ -1,18 +1,20 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 
 /**
- * Where generated text goes: a file path (opened and closed here) or a caller's
- * Writable (left open). Text is encoded as UTF-8 or Windows-1252; writes wait for
- * 'drain' when the stream's buffer is full, so memory stays flat.
+ * Where generated text goes: a file path (opened and closed here; gzip-compressed when
+ * it ends in `.gz`) or a caller's Writable (left open). Text is encoded as UTF-8 or
+ * Windows-1252; writes wait for 'drain' when the stream's buffer is full, so memory stays flat.
  */
 export class OutputSink {
   bytes = 0;
   private readonly stream: Writable;
-  private readonly owned: boolean;
+  /** The file stream when the sink opened one (after the gzip stream, if any). */
+  private readonly file: Writable | null;
   private failure: Error | null = null;
   private readonly target: string;
 
@@ -20,26 +22,49 @@ export class OutputSink {
     out: Writable | string,
     private readonly encoding: 'utf8' | 'win1252',
   ) {
-    this.owned = typeof out === 'string';
     this.target = typeof out === 'string' ? out : 'the output stream';
-    this.stream = typeof out === 'string' ? createWriteStream(out) : out;
-    this.stream.on('error', (err) => {
-      this.failure = new Error(`generateLog: cannot write ${this.target}: ${err.message}`, { cause: err });
-    });
+    this.file = typeof out === 'string' ? createWriteStream(out) : null;
+    if (this.file && typeof out === 'string' && out.endsWith('.gz')) {
+      this.stream = createGzip();
+      this.stream.pipe(this.file);
+    } else {
+      this.stream = this.file ?? (out as Writable);
+    }
+    const onError = (err: Error): void => {
+      this.failure ??= new Error(`generateLog: cannot write ${this.target}: ${err.message}`, { cause: err });
+    };
+    this.stream.on('error', onError);
+    if (this.file && this.file !== this.stream) this.file.on('error', onError);
   }
 
   async write(text: string): Promise<void> {
     if (this.failure) throw this.failure;
     const buf = this.encoding === 'utf8' ? Buffer.from(text, 'utf8') : encodeWindows1252(text);
     this.bytes += buf.length;
-    if (!this.stream.write(buf)) await once(this.stream, 'drain').catch(() => this.throwFailure());
+    if (!this.stream.write(buf)) await this.drained();
   }
 
   /** Ends and awaits the file when the sink opened it; otherwise just checks for errors. */
   async close(): Promise<void> {
-    if (this.owned) {
+    if (this.file) {
       this.stream.end();
-      await finished(this.stream).catch(() => this.throwFailure());
+      await finished(this.file).catch(() => this.throwFailure());
+    }
+    if (this.failure) throw this.failure;
+  }
+
+  /** Waits for 'drain', or fails when the stream (or the file behind a gzip stream) errors. */
+  private async drained(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const abort = new AbortController();
+    const waits = [once(this.stream, 'drain', { signal: abort.signal })];
+    if (this.file && this.file !== this.stream) waits.push(once(this.file, 'error', { signal: abort.signal }));
+    try {
+      await Promise.race(waits);
+    } catch {
+      this.throwFailure();
+    } finally {
+      abort.abort();
     }
     if (this.failure) throw this.failure;
   }

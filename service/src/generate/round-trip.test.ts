@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readLog } from '../readers/index';
@@ -26,6 +27,18 @@ const COPENHAGEN = new Intl.DateTimeFormat('sv-SE', {
 });
 
 describe('generateLog -> readLog round trip', () => {
+  it('writes .csv.gz when the path ends in .gz: the same bytes compressed, read back alike', async () => {
+    const plain = join(dir, 'rek.csv');
+    const packed = join(dir, 'rek.csv.gz');
+    const a = await generateLog({ process: 'rekruttering', cases: 3000, seed: 'gz', dirty: true, out: plain });
+    const b = await generateLog({ process: 'rekruttering', cases: 3000, seed: 'gz', dirty: true, out: packed });
+    expect(gunzipSync(readFileSync(packed)).equals(readFileSync(plain))).toBe(true);
+    expect(b.bytes).toBe(a.bytes);
+    const read = await readLog(packed, { sink: { onEvent: () => {}, onReject: () => {} } });
+    expect(read.compressed).toBe(true);
+    expect(read.rows).toEqual({ read: b.rows, accepted: b.events, duplicates: b.duplicates, quarantined: b.badRows });
+  });
+
   it.each(PROCESS_KEYS)('%s clean: every row is accepted, with the generator\'s timestamps in Copenhagen time', async (process) => {
     const { report, read, events, file } = await roundTrip(process, false);
     expect(read.delimiter).toBe(',');
