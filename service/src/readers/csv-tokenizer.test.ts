@@ -33,6 +33,18 @@ describe('CsvTokenizer', () => {
     }
   });
 
+  it('gives the same records for every cut of text mixing CR, CRLF, quoted line breaks and empty fields', () => {
+    const text = 'a;b\r1;2\r\n"x\r\ny";3\n\n;\n"q""";"";z\r\n;;\n';
+    const whole = tokenize([text], ';');
+    expect(whole.map((r) => [r.fields, r.line])).toEqual([
+      [['a', 'b'], 1], [['1', '2'], 2], [['x\r\ny', '3'], 3], [['', ''], 6], [['q"', '', 'z'], 7], [['', '', ''], 8]]);
+    for (let i = 0; i <= text.length; i++) {
+      for (let j = i; j <= text.length; j++) {
+        expect(tokenize([text.slice(0, i), text.slice(i, j), text.slice(j)], ';'), `cut at ${i}, ${j}`).toEqual(whole);
+      }
+    }
+  });
+
   it('handles CR-only line ends, a missing final line break and semicolons', () => {
     expect(tokenize(['x;y\r1;2\r3;"4;5"'], ';').map((r) => r.fields)).toEqual([['x', 'y'], ['1', '2'], ['3', '4;5']]);
   });
