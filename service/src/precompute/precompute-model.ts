@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import { BUCKET_COUNT, caseStatistics, discoverVariants, STEP_END, STEP_START, type EventLog } from '../../../shared/src/index';
+import { caseStatistics, discoverSteps, discoverVariants, type EventLog } from '../../../shared/src/index';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import { withoutIndexes } from '../db/batch-insert';
 import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
-import { pairSteps } from './pair-steps';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
 
@@ -35,7 +34,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
   const pairs = groupVariants(log, variants, groupOfCase);
-  const steps = pairSteps(log, variants, pairs);
+  const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
 
@@ -51,16 +50,13 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
     out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000]);
-    const base = steps.offsets[p]!;
-    for (let k = 0; k <= names.length; k++) {
-      const s = base + k;
-      const from = k === 0 ? STEP_START : names[k - 1]!;
-      const to = k === names.length ? STEP_END : names[k]!;
-      out.add('steps', [g.process, g.jobcenter, g.period, v.key, k, from, to, pairs.cases[p]!, steps.sumSeconds[s]!, ...steps.histogram.subarray(s * BUCKET_COUNT, (s + 1) * BUCKET_COUNT)]);
-    }
+  }
+  for (const r of steps) {
+    const g = groups[Number(r.group)]!;
+    out.add('steps', [g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram]);
   }
 
-  writeEdges(out, log, groups, pairs, steps, seqs);
+  writeEdges(out, groups, steps);
   writeActivities(out, log, groups, groupOfCase, pairs, seqs);
 
   const perGroup = groups.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
