@@ -1,5 +1,5 @@
 import type powerbi from 'powerbi-visuals-api';
-import { BUCKET_COUNT, type StepRow } from '../../../shared/src/index';
+import { BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
 import type { RowSource } from './types';
@@ -52,9 +52,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical): Step
       continue;
     }
     if (count === 0) continue;
-    const position = positionInVariant.get(variantKey) ?? 0;
-    positionInVariant.set(variantKey, position + 1);
-    const stepIndex = step ? toNumber(step.values[i]) : Number.NaN;
+    const stepIndex = step ? toNumber(step.values[i]) : fallbackStepIndex(positionInVariant, variantKey, fromActivity);
     const sumSeconds = seconds ? toNumber(seconds.values[i]) : 0;
     const histogram = new Array<number>(BUCKET_COUNT).fill(0);
     histogramColumns.forEach((column, c) => {
@@ -64,7 +62,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical): Step
     });
     out.rows.push({
       variantKey,
-      stepIndex: Number.isFinite(stepIndex) ? stepIndex : position,
+      stepIndex,
       from: fromActivity,
       to: toActivity,
       cases: count,
@@ -75,4 +73,15 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical): Step
     out.sources.push({ owner: key, index: i });
   }
   return out;
+}
+
+/**
+ * Without a bound step index the rows' order within a variant is unknown: START's row is
+ * step 0 (so variant case counts stay exact) and the others are numbered as they come.
+ */
+function fallbackStepIndex(seen: Map<string, number>, variantKey: string, from: string): number {
+  if (from === STEP_START) return 0;
+  const next = (seen.get(variantKey) ?? 0) + 1;
+  seen.set(variantKey, next);
+  return next;
 }

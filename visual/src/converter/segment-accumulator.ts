@@ -4,17 +4,17 @@ import type { StepsSegment } from './read-steps';
 import type { SegmentReading } from './read-data-view';
 import type { ConvertResult, EventsInput, StepsInput } from './types';
 
-/** `VisualDataChangeOperationKind.Append` (an ambient const enum in the API typings). */
-export const OPERATION_APPEND = 1;
+/** `VisualDataChangeOperationKind` values (an ambient const enum in the API typings). */
+export const OPERATION_KIND = { create: 0, append: 1, segment: 2 } as const;
 
 /**
  * Collects the rows of successive fetchMoreData segments into one input.
  *
- * A Create update starts over. An Append update adds its rows, whichever way the host pages:
- * with aggregated segments (Power BI's default) the Append data view repeats every row so far,
- * with incremental segments it holds only the new rows. The two are told apart by the first
- * row: grouped rows are unique, so a segment starting with the same row as the first segment
- * repeats it.
+ * A Create update starts over. Append (aggregated segments, `fetchMoreData(true)`: the data
+ * view repeats every row so far) and Segment (`fetchMoreData(false)`: only the new rows)
+ * updates continue. Hosts differ in which kind they send, so the two are told apart by the
+ * first row: grouped rows are unique, so a data view starting with the same row as the
+ * accumulated one repeats it and replaces it; otherwise its rows are added.
  */
 export class SegmentAccumulator {
   private steps: StepsSegment | null = null;
@@ -25,7 +25,7 @@ export class SegmentAccumulator {
 
   /** Adds one read data view and returns everything accumulated so far. */
   add(reading: SegmentReading, operationKind: number | undefined): ConvertResult {
-    const append = operationKind === OPERATION_APPEND;
+    const append = operationKind === OPERATION_KIND.append || operationKind === OPERATION_KIND.segment;
     this.version++;
     if (reading.kind === 'empty') {
       this.steps = null;
