@@ -148,6 +148,24 @@ describe('the preview page with the known two-jobcenter log', () => {
     await snapshot(page, 'preview-viewer-syd');
   });
 
+  test('with 4-row windows the visual fetches every window (fetchMoreData) and shows the exact numbers', async () => {
+    await openPreview(page, preview(server.tokens.analyst, '&window=4'));
+    await expectMap(ALL);
+    expect(await page.evaluate(() => window.sagsflowPreview!.feed.updates)).toBeGreaterThanOrEqual(4);
+    expect(await page.evaluate(() => window.sagsflowPreview!.warnings)).toEqual([]);
+  });
+
+  test('hovering an activity shows its tooltip and a right click the context menu, through the host', async () => {
+    await openPreview(page, preview(server.tokens.analyst));
+    const tooltip = page.locator('[data-testid=host-tooltip]');
+    await page.hover(`g[data-testid=node][data-activity="${V}"]`);
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toContain('24');
+    await snapshot(page, 'preview-tooltip');
+    await page.click(`g[data-testid=node][data-activity="${V}"]`, { button: 'right' });
+    await expect.poll(() => tooltip.getAttribute('data-kind')).toBe('context-menu');
+  });
+
   test('the running example shows its 8 activities', async () => {
     await openPreview(page, `${server.url}/preview?token=${server.tokens.viewer}&log=running-example`);
     expect(Object.keys((await readMap(page)).nodes)).toHaveLength(8);

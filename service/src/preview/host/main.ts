@@ -84,7 +84,8 @@ async function start(): Promise<void> {
   });
   const visual = plugin.create({ element, host });
   const viewport = () => ({ width: frame.clientWidth, height: frame.clientHeight });
-  feed = new DataFeed(visual, config.windowSize, viewport);
+  const windowSize = Number(params.get('window')) > 0 ? Number(params.get('window')) : config.windowSize;
+  feed = new DataFeed(visual, windowSize, viewport);
   let size = `${frame.clientWidth}x${frame.clientHeight}`;
   new ResizeObserver(() => {
     const now = `${frame.clientWidth}x${frame.clientHeight}`;

@@ -1,4 +1,4 @@
-import { SelectionIdBuilder, type SelectionId, type SelectionState } from './selection';
+import { SelectionId, SelectionIdBuilder, type SelectionState } from './selection';
 import type { UpdateOptions } from './types';
 
 /** What the host page wires into the `IVisualHost` it hands the visual. */
@@ -15,7 +15,7 @@ export interface HostWiring {
   onRenderingEvent(kind: 'started' | 'finished' | 'failed', reason?: string): void;
   onWarning(hoverText: string, detailedText: string): void;
   tooltip: HTMLElement;
-  /** The visual's element: tooltip coordinates are relative to it. */
+  /** The frame around the visual's element. */
   frame: HTMLElement;
 }
 
@@ -41,15 +41,19 @@ const THEME = ['#118DFF', '#12239E', '#E66C37', '#6B007B', '#E044A7', '#744EC2',
 export function createVisualHost(w: HostWiring): Record<string, unknown> {
   const colors = new Map<string, string>();
   const color = (value: string) => ({ value });
+  // Power BI runs a visual in an iframe, so its client coordinates are relative to the
+  // visual; here the visual shares the page, so they are page coordinates already.
   const tooltipAt = (coordinates: number[] | undefined) => {
-    const box = w.frame.getBoundingClientRect();
-    w.tooltip.style.left = `${box.left + (coordinates?.[0] ?? 0) + 12}px`;
-    w.tooltip.style.top = `${box.top + (coordinates?.[1] ?? 0) + 12}px`;
+    w.tooltip.style.left = `${(coordinates?.[0] ?? 0) + 12}px`;
+    w.tooltip.style.top = `${(coordinates?.[1] ?? 0) + 12}px`;
   };
   const contextMenu = (id: SelectionId | undefined, position: { x: number; y: number }) => {
-    w.tooltip.textContent = `context menu: ${id ? JSON.stringify(id.fields) : 'background'}`;
+    const what = id instanceof SelectionId && id.hasIdentity() ? Object.values(id.fields).join(' · ') : 'the visual';
+    w.tooltip.textContent = `Context menu for ${what} (Power BI offers Include, Exclude, Drill here)`;
+    w.tooltip.dataset['kind'] = 'context-menu';
     w.tooltip.style.display = 'block';
     tooltipAt([position.x, position.y]);
+    document.addEventListener('click', () => (w.tooltip.style.display = 'none'), { once: true });
   };
   return {
     locale: w.locale,
@@ -81,6 +85,7 @@ export function createVisualHost(w: HostWiring): Record<string, unknown> {
     tooltipService: {
       enabled: () => true,
       show(o: { coordinates?: number[]; dataItems?: TooltipItem[] }) {
+        w.tooltip.dataset['kind'] = 'tooltip';
         w.tooltip.replaceChildren(
           ...(o.dataItems ?? []).map((item) => {
             const line = document.createElement('div');
