@@ -9,6 +9,14 @@ import { requireToken } from './http/auth/middleware';
 import { errorHandler } from './http/errors';
 import { describeSchema } from './http/model/table-info';
 import { odataRoutes } from './http/odata/routes';
+import { analysisRoutes } from './http/rest/analysis';
+import { loadRoutes, logRoutes } from './http/rest/logs';
+import { quarantineRoutes } from './http/rest/quarantine';
+import { tokenRoutes } from './http/rest/tokens';
+import { csvRoutes } from './http/csv/routes';
+import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
+import { jobRoutes, uploadRoutes } from './http/jobs/routes';
+import { openapiDocument } from './http/openapi/document';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -28,6 +36,8 @@ export interface CreateAppOptions {
   maxUploadBytes?: number;
   /** Where unexpected errors are logged. */
   log?: (message: string) => void;
+  /** Runs upload ingests in worker threads; one is created when absent (close it with the server). */
+  jobs?: JobRunner;
 }
 
 export const DEFAULT_APP_OPTIONS = {
@@ -77,9 +87,21 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  const jobs = opts.jobs ?? createJobRunner();
+  jobs.onFinished = (job) =>
+    ctx.audit.record({ tokenId: job.tokenId, action: 'load', target: job.log, detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}` });
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
   app.use('/odata/*', requireToken(ctx));
+  app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
+  app.route('/api/logs', analysisRoutes(ctx));
+  app.route('/api/logs', uploadRoutes(ctx, jobs));
+  app.route('/api/logs', logRoutes(ctx));
+  app.route('/api/loads', loadRoutes(ctx));
+  app.route('/api/quarantine', quarantineRoutes(ctx));
+  app.route('/api/jobs', jobRoutes(jobs));
+  app.route('/api/tokens', tokenRoutes(ctx));
+  app.route('/api/tables', csvRoutes(ctx));
   app.route('/odata', odataRoutes(ctx));
   return app;
 }

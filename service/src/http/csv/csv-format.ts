@@ -1,0 +1,27 @@
+import type { ColumnInfo } from '../model/table-info';
+import { jsonValue } from '../model/format-value';
+
+/** The UTF-8 byte order mark: makes Excel read the file as UTF-8 (æøå). */
+export const UTF8_BOM = '\uFEFF';
+
+/** One CSV field per RFC 4180: quoted (with doubled quotes) when it holds the delimiter, a quote, CR or LF. */
+export function csvField(value: unknown, delimiter = ','): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  if (text.includes('"') || text.includes(delimiter) || text.includes('\n') || text.includes('\r')) {
+    return `"${text.replace(/"/g, '""')}"`;
+  }
+  return text;
+}
+
+/** One CSV record (CRLF-terminated, as RFC 4180 says). */
+export function csvRecord(values: readonly unknown[], delimiter = ','): string {
+  return `${values.map((v) => csvField(v, delimiter)).join(delimiter)}\r\n`;
+}
+
+/** Formats raw rows as CSV records of the given columns (date-times as ISO, booleans as true/false). */
+export function csvRows(rows: readonly Record<string, unknown>[], columns: readonly ColumnInfo[], delimiter = ','): string {
+  let out = '';
+  for (const row of rows) out += csvRecord(columns.map((c) => jsonValue(c, row[c.name])), delimiter);
+  return out;
+}

@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/client';
+import { ingestFiles } from '../../ingest';
+import type { IngestJobSpec, WorkerMessage } from './job-types';
+
+const PHASE_BASE = { hash: 0, read: 0.05, precompute: 0.85, commit: 0.95 } as const;
+
+async function run(spec: IngestJobSpec): Promise<void> {
+  const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+  const store = openDatabase(spec.dbPath);
+  let last = 0;
+  try {
+    const report = await ingestFiles(store, {
+      files: spec.files,
+      log: spec.log,
+      process: spec.process,
+      minGroupSize: spec.minGroupSize,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < 100 && p.phase === 'read') return;
+        last = now;
+        const read = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 0;
+        const progress = p.phase === 'read' ? PHASE_BASE.read + 0.8 * read : PHASE_BASE[p.phase];
+        post({ type: 'progress', progress, phase: p.phase });
+      },
+    });
+    post({ type: 'done', report });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'failed', message: message.split('\n')[0] ?? 'ingest failed' });
+  } finally {
+    store.close();
+  }
+}
+
+void run(workerData as IngestJobSpec);

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
+
+const WORKER_ENTRY = new URL('./ingest-worker-entry.mjs', import.meta.url);
+
+/** Runs ingest jobs one at a time (SQLite has one writer) in a worker thread each. */
+export interface JobRunner {
+  /** Queues a job; `cleanupDir` (the upload folder) is removed when it ends. */
+  submit(spec: IngestJobSpec, meta: { tokenId: string; cleanupDir: string | null }): Job;
+  get(id: string): Job | undefined;
+  /** Resolves when the job has ended (done or failed). */
+  wait(id: string): Promise<Job>;
+  /** Stops the running worker and drops queued jobs. */
+  close(): Promise<void>;
+  /** Called with each finished job (the app audits loads with it). */
+  onFinished?: (job: Job) => void;
+}
+
+/**
+ * The job runner. Each job runs in a `worker_threads` Worker with its own database
+ * connection, so the server thread keeps answering readers (WAL) while a load holds the
+ * write lock. The worker inherits `process.execArgv` (`--import tsx`) and its entry
+ * registers tsx itself when it is missing (e.g. under vitest).
+ */
+export function createJobRunner(options: { keepJobs?: number; onFinished?: (job: Job) => void } = {}): JobRunner {
+  const jobs = new Map<string, Job>();
+  const waiters = new Map<string, ((job: Job) => void)[]>();
+  const queue: { job: Job; spec: IngestJobSpec; cleanupDir: string | null }[] = [];
+  let running: Worker | null = null;
+  let closed = false;
+
+  const finish = (job: Job, cleanupDir: string | null) => {
+    job.finishedAt = Date.now();
+    if (cleanupDir) void rm(cleanupDir, { recursive: true, force: true });
+    runner.onFinished?.(job);
+    for (const w of waiters.get(job.id) ?? []) w(job);
+    waiters.delete(job.id);
+    const keep = options.keepJobs ?? 1000;
+    if (jobs.size > keep) {
+      for (const [id, j] of jobs) {
+        if (jobs.size <= keep) break;
+        if (j.finishedAt !== null) jobs.delete(id);
+      }
+    }
+  };
+
+  const next = () => {
+    if (running || closed) return;
+    const item = queue.shift();
+    if (!item) return;
+    const { job, spec, cleanupDir } = item;
+    job.state = 'running';
+    const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: process.execArgv });
+    running = worker;
+    let ended = false;
+    const end = (state: 'done' | 'failed', error: string | null) => {
+      if (ended) return;
+      ended = true;
+      job.state = state;
+      job.error = error;
+      if (state === 'done') job.progress = 1;
+      running = null;
+      finish(job, cleanupDir);
+      next();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') {
+        job.progress = Math.max(job.progress, Math.min(0.99, m.progress));
+        job.phase = m.phase;
+      } else if (m.type === 'done') {
+        job.report = m.report;
+        end('done', null);
+      } else end('failed', m.message);
+    });
+    worker.on('error', (e) => end('failed', `ingest worker crashed: ${e.message.split('\n')[0]}`));
+    worker.on('exit', (code) => end('failed', `ingest worker exited with code ${code} before finishing`));
+  };
+
+  const runner: JobRunner = {
+    onFinished: options.onFinished,
+    submit(spec, meta) {
+      const job: Job = {
+        id: `j_${randomBytes(6).toString('hex')}`,
+        log: spec.log,
+        files: spec.files.map((f) => f.split(/[\\/]/).pop() ?? f),
+        tokenId: meta.tokenId,
+        state: 'queued',
+        progress: 0,
+        phase: null,
+        createdAt: Date.now(),
+        finishedAt: null,
+        report: null,
+        error: null,
+      };
+      jobs.set(job.id, job);
+      queue.push({ job, spec, cleanupDir: meta.cleanupDir });
+      next();
+      return job;
+    },
+    get: (id) => jobs.get(id),
+    wait(id) {
+      const job = jobs.get(id);
+      if (!job) return Promise.reject(new Error(`wait: no job ${id}`));
+      if (job.state === 'done' || job.state === 'failed') return Promise.resolve(job);
+      return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
+    },
+    async close() {
+      closed = true;
+      queue.length = 0;
+      if (running) await running.terminate();
+    },
+  };
+  return runner;
+}

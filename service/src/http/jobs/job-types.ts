@@ -1,0 +1,37 @@
+import type { LoadReport } from '../../ingest';
+
+/** What the ingest worker needs: it opens its own connection to `dbPath`. */
+export interface IngestJobSpec {
+  dbPath: string;
+  files: string[];
+  log: string;
+  process?: string;
+  minGroupSize: number;
+}
+
+/** Messages from the ingest worker. */
+export type WorkerMessage =
+  | { type: 'progress'; progress: number; phase: string }
+  | { type: 'done'; report: LoadReport }
+  | { type: 'failed'; message: string };
+
+/** Where a job is. */
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+/** A background ingest job as `/api/jobs/:id` shows it. */
+export interface Job {
+  id: string;
+  log: string;
+  files: string[];
+  /** The token that started it. */
+  tokenId: string;
+  state: JobState;
+  /** 0..1 */
+  progress: number;
+  phase: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  report: LoadReport | null;
+  /** One-line reason when failed. */
+  error: string | null;
+}

@@ -1,0 +1,78 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../app-env';
+import { requireRole } from '../auth/middleware';
+import { zodMessage } from '../rest/filters';
+import type { JobRunner } from './job-runner';
+import type { Job } from './job-types';
+import { receiveUpload } from './receive-upload';
+
+/** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
+export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
+
+const uploadParamsSchema = z.object({
+  process: z.string().min(1).max(100).optional(),
+  filename: z.string().min(1).max(255).optional(),
+});
+
+/** A job as `/api/jobs/:id` shows it. */
+export function jobJson(job: Job): Record<string, unknown> {
+  return {
+    id: job.id,
+    log: job.log,
+    files: job.files,
+    state: job.state,
+    progress: job.progress,
+    phase: job.phase,
+    createdAt: new Date(job.createdAt).toISOString(),
+    finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),
+    report: job.report,
+    error: job.error,
+  };
+}
+
+/**
+ * Uploads (`POST /api/logs/:name/uploads`, analyst): the body — multipart/form-data with a
+ * file part (and an optional `process` field), or a raw file with `?filename=` — is streamed
+ * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
+ * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
+ */
+export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  r.post('/:name/uploads', requireRole('analyst'), async (c) => {
+    const log = c.req.param('name');
+    const principal = c.get('principal');
+    if (principal.jobcenters !== null) {
+      throw new HTTPException(403, { message: 'a load replaces the log for every jobcenter; a token limited to jobcenters cannot load' });
+    }
+    if (ctx.dbPath === ':memory:') throw new HTTPException(409, { message: 'uploads need a database file; this server runs on an in-memory database' });
+    if (!LOG_NAME.test(log)) throw new HTTPException(400, { message: `log name '${log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'` });
+    const params = uploadParamsSchema.safeParse({ process: c.req.query('process'), filename: c.req.query('filename') });
+    if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
+    const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
+    const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
+    const files = upload.files.filter((f) => f.bytes > 0);
+    if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const job = runner.submit(
+      { dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined, minGroupSize: ctx.minGroupSize },
+      { tokenId: principal.tokenId, cleanupDir: dir },
+    );
+    ctx.audit.record({ tokenId: principal.tokenId, action: 'upload', target: log, detail: JSON.stringify({ job: job.id, files: job.files }) });
+    return c.json(jobJson(job), 202, { Location: `/api/jobs/${job.id}` });
+  });
+  return r;
+}
+
+/** Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a one-line error. */
+export function jobRoutes(runner: JobRunner): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  r.get('/:id', requireRole('analyst'), (c) => {
+    const job = runner.get(c.req.param('id'));
+    if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
+    return c.json(jobJson(job));
+  });
+  return r;
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { createTokenBodySchema } from '../rest/tokens';
+
+type Param = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string; schema: Record<string, unknown> };
+type Op = { summary: string; role: 'none' | 'viewer' | 'analyst' | 'admin'; params?: Param[]; body?: Record<string, unknown>; ok: string; okType?: string; okStatus?: string };
+
+const str = { type: 'string' };
+const int = { type: 'integer', minimum: 0 };
+const strList = { type: 'array', items: str };
+const path = (name: string, description: string): Param => ({ name, in: 'path', required: true, description, schema: str });
+const query = (name: string, description: string, schema: Record<string, unknown> = str): Param => ({ name, in: 'query', description, schema });
+
+const FILTERS: Param[] = [
+  { name: 'jobcenter', in: 'query', description: 'Jobcenters (repeat or comma-separate); limited tokens may only name their own', schema: strList },
+  { name: 'period', in: 'query', description: 'Months YYYY-MM (repeat or comma-separate)', schema: strList },
+  query('from', 'First month YYYY-MM'),
+  query('to', 'Last month YYYY-MM'),
+  { name: 'process', in: 'query', description: 'Processes', schema: strList },
+  { name: 'variant', in: 'query', description: 'Variant keys (16 hex)', schema: strList },
+  { name: 'activity', in: 'query', description: 'Keep variants containing one of these activities', schema: strList },
+];
+const PAGING: Param[] = [query('limit', 'Rows (1..10000, default 100)', int), query('offset', 'Rows to skip', int)];
+const ODATA: Param[] = [
+  query('$select', 'Comma-separated properties'),
+  query('$filter', 'eq ne gt ge lt le, and or not, parentheses, contains/startswith/endswith; literals: \'text\' (\'\' for a quote), numbers, true/false, null, 2024-01-31T00:00:00Z'),
+  query('$orderby', 'property [asc|desc], ...'),
+  query('$top', 'Rows in all', int),
+  query('$skip', 'Rows to skip', int),
+  query('$skiptoken', 'Continuation token from @odata.nextLink'),
+  query('$count', 'true to include @odata.count', { type: 'boolean' }),
+  { name: 'Prefer', in: 'header', description: 'odata.maxpagesize=N', schema: str },
+];
+
+const ROUTES: Record<string, Record<string, Op>> = {
+  '/healthz': { get: { summary: 'Liveness check, no token needed', role: 'none', ok: 'ok' } },
+  '/api/openapi.json': { get: { summary: 'This document', role: 'viewer', ok: 'OpenAPI 3.1 document' } },
+  '/api/logs': { get: { summary: 'Logs with current version and cases/events (scoped to the token\'s jobcenters, counts below k as "<k")', role: 'viewer', ok: 'logs' } },
+  '/api/logs/{name}': {
+    get: { summary: 'A log: versions and the current load report (no load reports for limited tokens)', role: 'viewer', params: [path('name', 'Log name')], ok: 'log' },
+    delete: { summary: 'Deletes a log with all its versions and rows', role: 'analyst', params: [path('name', 'Log name')], ok: 'deleted' },
+  },
+  '/api/logs/{name}/map': { get: { summary: 'Process map rebuilt from step rows (aggregateSteps); counts below k as "<k", durations hidden below k', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'map' } },
+  '/api/logs/{name}/variants': { get: { summary: 'Variants from step rows; variants under k cases merged into "other variants"', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'variants' } },
+  '/api/logs/{name}/activities': { get: { summary: 'Activity statistics', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'activities' } },
+  '/api/logs/{name}/cases': { get: { summary: 'Cases (pseudonymised), paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'cases' } },
+  '/api/logs/{name}/uploads': {
+    post: {
+      summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
+      role: 'analyst',
+      params: [path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)')],
+      body: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      ok: 'the queued job', okStatus: '202',
+    },
+  },
+  '/api/jobs/{id}': { get: { summary: 'Job state (queued/running/done/failed), progress 0..1, load report or error', role: 'analyst', params: [path('id', 'Job id')], ok: 'job' } },
+  '/api/loads': { get: { summary: 'Load history (not for tokens limited to jobcenters)', role: 'viewer', params: [query('log', 'Only this log')], ok: 'loads' } },
+  '/api/loads/{id}': { get: { summary: 'One load report', role: 'viewer', params: [{ ...path('id', 'Load id'), schema: int }], ok: 'load' } },
+  '/api/quarantine': { get: { summary: 'Quarantined rows with file, line, reason (pseudonymised raw)', role: 'analyst', params: [query('log', 'Only this log'), ...PAGING], ok: 'rows' } },
+  '/api/tokens': {
+    get: { summary: 'Tokens (without secrets)', role: 'admin', ok: 'tokens' },
+    post: { summary: 'Creates a token; the secret is in the answer only', role: 'admin', body: { 'application/json': { schema: z.toJSONSchema(createTokenBodySchema) } }, ok: 'the new token', okStatus: '201' },
+  },
+  '/api/tokens/{id}': { delete: { summary: 'Revokes a token', role: 'admin', params: [path('id', 'Token id')], ok: 'revoked' } },
+  '/api/tables/{name}.csv': {
+    get: {
+      summary: 'CSV of a table (UTF-8 with BOM, RFC 4180), streamed; same filters as the analysis routes plus log, $filter and $select',
+      role: 'viewer',
+      params: [path('name', 'Table (steps, variants, ...)'), query('log', 'Only this log'), ...FILTERS, query('$filter', 'OData filter'), query('$select', 'Columns'), query('delimiter', 'comma (default) or semicolon')],
+      ok: 'CSV', okType: 'text/csv',
+    },
+  },
+  '/odata': { get: { summary: 'OData v4 service document', role: 'viewer', ok: 'service document' } },
+  '/odata/$metadata': { get: { summary: 'OData CSDL', role: 'viewer', ok: 'CSDL XML', okType: 'application/xml' } },
+  '/odata/{entitySet}': { get: { summary: 'Entity set page (Steps, Variants, Activities, Edges, Jobcenters, Periods, Logs, Loads; Cases, Events, Quarantine for analysts)', role: 'viewer', params: [path('entitySet', 'Entity set'), ...ODATA], ok: 'page with @odata.context, value, @odata.nextLink' } },
+  '/odata/{entitySet}/$count': { get: { summary: 'Count of rows (with $filter)', role: 'viewer', params: [path('entitySet', 'Entity set'), query('$filter', 'OData filter')], ok: 'count as text', okType: 'text/plain' } },
+};
+
+const ERROR = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+
+/** The OpenAPI 3.1 document of every route (`GET /api/openapi.json`). */
+export function openapiDocument(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const [p, ops] of Object.entries(ROUTES)) {
+    const item: Record<string, unknown> = {};
+    for (const [method, op] of Object.entries(ops)) {
+      const responses: Record<string, unknown> = {
+        [op.okStatus ?? '200']: { description: op.ok, content: { [op.okType ?? 'application/json']: { schema: op.okType ? str : { type: 'object' } } } },
+        400: ERROR,
+      };
+      if (op.role !== 'none') Object.assign(responses, { 401: ERROR, 403: ERROR, 404: ERROR });
+      if (op.okStatus === '202') Object.assign(responses, { 413: ERROR });
+      item[method] = {
+        summary: op.summary,
+        description: op.role === 'none' ? 'No token needed.' : `Needs a ${op.role} token or better.`,
+        ...(op.role === 'none' ? { security: [] } : {}),
+        parameters: op.params ?? [],
+        ...(op.body ? { requestBody: { required: true, content: op.body } } : {}),
+        responses,
+      };
+    }
+    paths[p] = item;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Sagsflow', version: '0.1.0', description: 'Process mining service: REST, CSV and an OData v4 feed for Power BI.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }, { basic: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        basic: { type: 'http', scheme: 'basic', description: 'Any user name; the token as the password (Power BI\'s dialog)' },
+      },
+      schemas: { Error: { type: 'object', properties: { error: { oneOf: [str, { type: 'object' }] } }, required: ['error'] } },
+    },
+    paths,
+  };
+}
+
+/** Every (method, path) the document describes, for tests that compare it with the app's routes. */
+export function documentedRoutes(): { method: string; path: string }[] {
+  return Object.entries(ROUTES).flatMap(([p, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path: p })));
+}

@@ -1,0 +1,167 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, histogramQuantile, type StepRow } from '../../../../shared/src/index';
+import type { AppContext, AppEnv } from '../app-env';
+import { requireRole } from '../auth/middleware';
+import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { shownCount } from './group-count';
+import { pagingParams } from './paging';
+
+const STEP_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
+const CASE_COLUMNS = STEP_COLUMNS;
+const ACTIVITY_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
+
+function requireLog(ctx: AppContext, name: string): void {
+  const row = ctx.sqlite.prepare('SELECT 1 FROM logs WHERE name = ?').get(name);
+  if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
+}
+
+function stepRows(ctx: AppContext, c: Context<AppEnv>, log: string): StepRow[] {
+  const filters = readAnalysisFilters(c);
+  const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+  const where = whereSql(filterConditions(filters, jobcenters, STEP_COLUMNS, log));
+  const sums = BUCKET_COLUMNS.map((h) => `sum("${h}") AS "${h}"`).join(', ');
+  const sql =
+    `SELECT variant_key, step_index, from_activity, to_activity, sum(cases) AS cases, sum(sum_seconds) AS sum_seconds, ${sums}` +
+    ` FROM steps${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`;
+  const rows = ctx.sqlite.prepare(sql).all(...where.params) as Record<string, number | string>[];
+  return rows.map((r) => ({
+    variantKey: r['variant_key'] as string,
+    stepIndex: r['step_index'] as number,
+    from: r['from_activity'] as string,
+    to: r['to_activity'] as string,
+    cases: r['cases'] as number,
+    sumSeconds: r['sum_seconds'] as number,
+    histogram: BUCKET_COLUMNS.map((h) => r[h] as number),
+  }));
+}
+
+function median(histogram: ArrayLike<number>): number | null {
+  const q = histogramQuantile(histogram, 0.5);
+  return Number.isNaN(q) ? null : q;
+}
+
+/**
+ * The analysis routes of a log: process map, variants (rebuilt from the step rows with the
+ * mining core's `aggregateSteps`, so they agree with the visual), cases and activities.
+ * Counts below the minimum group size read "<k"; rare variants merge into "other variants".
+ */
+export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  const k = ctx.minGroupSize;
+  const audit = (c: Context<AppEnv>, what: string) =>
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
+
+  r.get('/:name/map', (c) => {
+    const log = c.req.param('name');
+    requireLog(ctx, log);
+    const { map, cases } = aggregateSteps(stepRows(ctx, c, log));
+    audit(c, 'map');
+    return c.json({
+      log,
+      minGroupSize: k,
+      cases: shownCount(cases, k),
+      nodes: map.nodes.map((n) => ({ activity: n.activity, count: shownCount(n.count, k), cases: shownCount(n.cases, k) })),
+      edges: map.edges.map((e) => ({
+        from: e.from,
+        to: e.to,
+        count: shownCount(e.count, k),
+        cases: shownCount(e.cases, k),
+        meanSeconds: e.cases >= k && e.count > 0 ? e.sumSeconds / e.count : null,
+        medianSeconds: e.cases >= k && e.histogram ? median(e.histogram) : null,
+      })),
+    });
+  });
+
+  r.get('/:name/variants', (c) => {
+    const log = c.req.param('name');
+    requireLog(ctx, log);
+    const { variants, cases } = aggregateSteps(stepRows(ctx, c, log));
+    const byKey = new Map(variants.map((v) => [v.variantKey, v]));
+    const rareSeconds = variants.filter((v) => v.cases < k).reduce((s, v) => s + v.sumSeconds, 0);
+    audit(c, 'variants');
+    return c.json({
+      log,
+      minGroupSize: k,
+      cases: shownCount(cases, k),
+      variants: applyMinimumGroupSize(variants, k).map((g) => {
+        const sumSeconds = g.isOther ? rareSeconds : (byKey.get(g.key)?.sumSeconds ?? 0);
+        return {
+          key: g.key,
+          activities: g.activities,
+          cases: shownCount(g.cases, k),
+          share: g.share,
+          variants: g.variants,
+          isOther: g.isOther,
+          meanSeconds: g.cases >= k ? sumSeconds / g.cases : null,
+          medianSeconds: g.isOther ? null : (byKey.get(g.key)?.medianSeconds ?? null),
+        };
+      }),
+    });
+  });
+
+  r.get('/:name/activities', (c) => {
+    const log = c.req.param('name');
+    requireLog(ctx, log);
+    const filters = readAnalysisFilters(c);
+    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+    const where = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));
+    const rows = ctx.sqlite
+      .prepare(
+        'SELECT activity, sum(events) AS events, sum(cases) AS cases, sum(repeats) AS repeats, sum(self_loops) AS self_loops,' +
+          ' sum(instances) AS instances, sum(sum_processing_seconds) AS processing, sum(sum_waiting_seconds) AS waiting' +
+          ` FROM activities${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
+      )
+      .all(...where.params) as { activity: string; events: number; cases: number; repeats: number; self_loops: number; instances: number; processing: number; waiting: number }[];
+    audit(c, 'activities');
+    return c.json({
+      log,
+      minGroupSize: k,
+      activities: rows.map((a) => ({
+        activity: a.activity,
+        events: shownCount(a.events, k),
+        cases: shownCount(a.cases, k),
+        repeats: shownCount(a.repeats, k),
+        selfLoops: shownCount(a.self_loops, k),
+        meanProcessingSeconds: a.cases >= k && a.instances > 0 ? a.processing / a.instances : null,
+        meanWaitingSeconds: a.cases >= k && a.instances > 0 ? a.waiting / a.instances : null,
+      })),
+    });
+  });
+
+  r.get('/:name/cases', requireRole('analyst'), (c) => {
+    const log = c.req.param('name');
+    requireLog(ctx, log);
+    const filters = readAnalysisFilters(c);
+    const { limit, offset } = pagingParams(c);
+    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+    const where = whereSql(filterConditions(filters, jobcenters, CASE_COLUMNS, log));
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM cases${where.sql}`).get(...where.params) as { n: number }).n;
+    const rows = ctx.sqlite
+      .prepare(
+        'SELECT case_id, process, jobcenter, period, start, "end", duration_seconds, events, variant_key, open' +
+          ` FROM cases${where.sql} ORDER BY start, id LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, limit, offset) as Record<string, unknown>[];
+    audit(c, 'cases');
+    return c.json({
+      log,
+      total,
+      limit,
+      offset,
+      cases: rows.map((r) => ({
+        caseId: r['case_id'],
+        process: r['process'],
+        jobcenter: r['jobcenter'],
+        period: r['period'],
+        start: new Date(r['start'] as number).toISOString(),
+        end: new Date(r['end'] as number).toISOString(),
+        durationSeconds: r['duration_seconds'],
+        events: r['events'],
+        variantKey: r['variant_key'],
+        open: r['open'] === 1,
+      })),
+    });
+  });
+  return r;
+}

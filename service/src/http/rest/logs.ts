@@ -1,0 +1,113 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { AppContext, AppEnv } from '../app-env';
+import { requireRole } from '../auth/middleware';
+import type { Principal } from '../auth/principal';
+import { loads, logs } from '../../db/schema';
+import { deleteLog } from '../../db/versions';
+import { shownCount } from './group-count';
+import { loadJson } from './load-json';
+
+function denyLimited(principal: Principal, what: string): void {
+  if (principal.jobcenters !== null) {
+    throw new HTTPException(403, { message: `${what} covers all jobcenters; a token limited to jobcenters cannot read it` });
+  }
+}
+
+/** Cases and events per log from the jobcenters table, limited to the given jobcenters. */
+function logTotals(ctx: AppContext, jobcenters: readonly string[] | null): Map<string, { cases: number; events: number }> {
+  const scope = jobcenters === null ? '' : ` WHERE jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`;
+  const rows = ctx.sqlite
+    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM jobcenters${scope} GROUP BY log`)
+    .all(...(jobcenters ?? [])) as { log: string; cases: number; events: number }[];
+  return new Map(rows.map((r) => [r.log, { cases: r.cases, events: r.events }]));
+}
+
+/**
+ * Logs, their versions and load reports, and deleting a log. A token limited to jobcenters
+ * sees only logs with rows of its jobcenters, with totals over those rows, and no load
+ * reports (they count rows of every jobcenter).
+ */
+export function logRoutes(ctx: AppContext): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  const k = ctx.minGroupSize;
+  const audit = (c: Context<AppEnv>, action: string, target: string) =>
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action, target, detail: null });
+
+  r.get('/', (c) => {
+    const principal = c.get('principal');
+    const totals = logTotals(ctx, principal.jobcenters);
+    const rows = ctx.db.select().from(logs).orderBy(asc(logs.name)).all();
+    audit(c, 'read', 'api/logs');
+    return c.json({
+      logs: rows
+        .filter((l) => principal.jobcenters === null || totals.has(l.name))
+        .map((l) => ({
+          name: l.name,
+          process: l.process,
+          currentVersion: l.currentVersion,
+          createdAt: l.createdAt.toISOString(),
+          updatedAt: l.updatedAt.toISOString(),
+          cases: shownCount(totals.get(l.name)?.cases ?? 0, k),
+          events: shownCount(totals.get(l.name)?.events ?? 0, k),
+        })),
+    });
+  });
+
+  r.get('/:name', (c) => {
+    const name = c.req.param('name');
+    const principal = c.get('principal');
+    const row = ctx.db.select().from(logs).where(eq(logs.name, name)).get();
+    const totals = logTotals(ctx, principal.jobcenters).get(name);
+    if (!row || (principal.jobcenters !== null && !totals)) throw new HTTPException(404, { message: `no log named '${name}'` });
+    audit(c, 'read', `api/logs/${name}`);
+    const limited = principal.jobcenters !== null;
+    const history = limited ? [] : ctx.db.select().from(loads).where(eq(loads.log, name)).orderBy(desc(loads.id)).all();
+    const current = history.find((l) => l.version === row.currentVersion && l.status === 'stored') ?? null;
+    return c.json({
+      name: row.name,
+      process: row.process,
+      currentVersion: row.currentVersion,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      cases: shownCount(totals?.cases ?? 0, k),
+      events: shownCount(totals?.events ?? 0, k),
+      versions: limited ? null : history.filter((l) => l.status === 'stored').map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
+      currentLoad: current ? loadJson(current) : null,
+      loads: limited ? null : history.map((l) => ({ id: l.id, version: l.version, status: l.status, startedAt: l.startedAt.toISOString(), message: l.message })),
+    });
+  });
+
+  r.delete('/:name', requireRole('analyst'), (c) => {
+    const name = c.req.param('name');
+    denyLimited(c.get('principal'), `deleting log '${name}'`);
+    if (!deleteLog(ctx.sqlite, name)) throw new HTTPException(404, { message: `no log named '${name}'` });
+    audit(c, 'delete-log', name);
+    return c.json({ deleted: name });
+  });
+  return r;
+}
+
+/** Load reports (`/api/loads`): not for tokens limited to jobcenters. */
+export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  r.get('/', (c) => {
+    denyLimited(c.get('principal'), 'the load history');
+    const log = c.req.query('log');
+    const q = ctx.db.select().from(loads);
+    const rows = (log ? q.where(eq(loads.log, log)) : q).orderBy(desc(loads.id)).limit(1000).all();
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/loads', detail: log ?? null });
+    return c.json({ loads: rows.map(loadJson) });
+  });
+  r.get('/:id', (c) => {
+    denyLimited(c.get('principal'), 'a load report');
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id < 1) throw new HTTPException(400, { message: `load id must be a positive integer, got '${c.req.param('id')}'` });
+    const row = ctx.db.select().from(loads).where(eq(loads.id, id)).get();
+    if (!row) throw new HTTPException(404, { message: `no load with id ${id}` });
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/loads/${id}`, detail: null });
+    return c.json(loadJson(row));
+  });
+  return r;
+}
