@@ -1,0 +1,20 @@
+/**
+ * Child process for `crash.test.ts`: ingests argv[3] into the database argv[2] and prints
+ * `reading` once the load is inside its transaction and writing, so the test can kill it there.
+ */
+import { openDatabase } from '../db/client';
+import { ingestFiles } from './ingest-files';
+
+const [dbPath, file] = process.argv.slice(2);
+const store = openDatabase(dbPath!);
+let told = false;
+void ingestFiles(store, {
+  files: [file!],
+  log: 'crash',
+  onProgress: (p) => {
+    if (p.phase === 'read' && p.bytesRead > 0 && !told) {
+      told = true;
+      process.stdout.write('reading\n');
+    }
+  },
+}).then(() => process.stdout.write('done\n'));
