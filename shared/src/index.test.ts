@@ -9,7 +9,7 @@ const EXPECTED = [
   'Lifecycle', 'EventLogBuilder', 'lifecycleCode', 'selectCases', 'selectEvents',
   'pairActivityInstances', 'activityTimes', 'keepCompleteEvents',
   'discoverDfg', 'variantKey', 'VARIANT_KEY_SEPARATOR', 'discoverVariants', 'compareSequences',
-  'durationStats', 'sortedDurationStats', 'quantileSorted', 'EMPTY_DURATION_STATS',
+  'durationStats', 'durationStatsInPlace', 'sortedDurationStats', 'quantileSorted', 'EMPTY_DURATION_STATS',
   'caseStatistics', 'activityStatistics', 'filterLog',
   'processMapFromDfg', 'processMapFromLog', 'sortEdges', 'rankBottlenecks', 'simplifyMap',
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',

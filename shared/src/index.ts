@@ -32,6 +32,7 @@ export { discoverVariants, compareSequences, type Variant, type Variants } from 
 export {
   durationStats,
   sortedDurationStats,
+  durationStatsInPlace,
   quantileSorted,
   EMPTY_DURATION_STATS,
   type DurationStats,

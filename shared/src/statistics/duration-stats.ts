@@ -1,3 +1,5 @@
+import { quantileInPlace } from './select-quantile';
+
 /** Summary of a set of durations (all in the unit they were given in). */
 export interface DurationStats {
   count: number;
@@ -28,7 +30,28 @@ export const EMPTY_DURATION_STATS: Readonly<DurationStats> = Object.freeze({
  * @example durationStats(Float64Array.of(3, 1, 2, 10)) // median 2.5, p90 7.9
  */
 export function durationStats(values: Float64Array): DurationStats {
-  return sortedDurationStats(values.slice().sort());
+  return durationStatsInPlace(values.slice());
+}
+
+/**
+ * Like `durationStats`, but reorders `values` instead of copying them: exact median
+ * and p90 by selection in expected linear time, no full sort.
+ */
+export function durationStatsInPlace(values: Float64Array): DurationStats {
+  const n = values.length;
+  if (n === 0) return { ...EMPTY_DURATION_STATS };
+  let sum = 0;
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const median = quantileInPlace(values, 0.5);
+  const p90 = quantileInPlace(values, 0.9, median.index);
+  return { count: n, sum, mean: sum / n, median: median.value, min, max, p90: p90.value };
 }
 
 /** Like `durationStats`, for values already sorted ascending (e.g. sorted in place). */
