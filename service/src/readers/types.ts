@@ -8,7 +8,7 @@ export type RecordOutcome = 'accepted' | 'duplicate' | 'quarantined';
 export interface Rejection {
   /** The input file as given by the user. */
   file: string;
-  /** 1-based line of the record's first line (CSV), or the trace number (XES, 1-based). */
+  /** 1-based line of the record's first line (CSV), or the trace number (XES, 1-based; 0 for an event outside any trace). */
   line: number;
   /** The column (CSV header name / XES key) at fault, or null for the record as a whole. */
   column: string | null;

@@ -18,7 +18,7 @@ export type FlatAttributes = string[];
 
 /** One `<trace>` (or a stray `<event>` outside a trace) while it is being read. */
 export interface PendingTrace {
-  /** 1-based trace number. */
+  /** 1-based trace number; 0 for an event outside any trace. */
   number: number;
   /** Line of the `<trace>` tag. */
   line: number;
@@ -49,7 +49,7 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
   return (trace) => {
     const { attributes: traceAttrs, number } = trace;
     const caseId = traceAttrs[keys.case]?.trim() ?? '';
-    const where = `trace ${number} (line ${trace.line})`;
+    const where = number === 0 ? `event outside any trace (line ${trace.line})` : `trace ${number} (line ${trace.line})`;
     let caseAttributes: Record<string, string> | undefined;
     for (const k in traceAttrs) {
       const v = traceAttrs[k] as string;

@@ -62,6 +62,13 @@ describe('readLog on XES inputs', () => {
     expect(sink.rejections[0]?.message).toMatch(/^trace 2 \(line \d+\) has no concept:name/);
   });
 
+  it('quarantines an event outside any trace as missing-case without renumbering the traces', async () => {
+    const body = `${ev('A', '2024-01-01T10:00:00Z')}<trace><string key="other" value="x"/>${ev('B', '2024-01-01T11:00:00Z')}</trace>`;
+    const { sink } = await read(log(body));
+    expect(sink.rejections.map((r) => [r.line, r.reason])).toEqual([[0, 'missing-case'], [1, 'missing-case']]);
+    expect(sink.rejections[0]?.message).toMatch(/^event outside any trace \(line \d+\) has no concept:name/);
+  });
+
   it('quarantines missing and bad timestamps, and counts exact duplicate events', async () => {
     const body = `<trace><string key="concept:name" value="c"/>${ev('A', null)}${ev('B', 'yesterday')}${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:00Z')}</trace>`;
     const { sink, report } = await read(log(body));

@@ -84,7 +84,7 @@ export async function readXes(
     const context = stack.pop();
     if (context === 'event' && event) {
       if (stack[stack.length - 1] === 'trace' && trace) trace.events.push(event);
-      else handleTrace({ number: ++traceCount, line: parser.line, attributes: {}, events: [event] });
+      else handleTrace({ number: 0, line: parser.line, attributes: {}, events: [event] });
       event = null;
     } else if (context === 'trace' && trace) {
       handleTrace(trace);
