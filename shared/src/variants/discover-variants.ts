@@ -1,5 +1,5 @@
 import type { EventLog } from '../event-log/types';
-import { quantileSorted } from '../statistics/duration-stats';
+import { quantileInPlace } from '../statistics/select-quantile';
 import { utf8 } from './fnv1a64';
 import { variantKeyOfIds } from './variant-key';
 
@@ -79,7 +79,7 @@ export function discoverVariants(log: EventLog): Variants {
       cases: n,
       share: n / caseCount,
       meanDurationMs: sum / n,
-      medianDurationMs: n <= 2 ? sum / n : quantileSorted(durations.subarray(lo, lo + n).sort(), 0.5),
+      medianDurationMs: n <= 2 ? sum / n : quantileInPlace(durations.subarray(lo, lo + n), 0.5).value,
       caseIndices: members.subarray(lo, lo + n),
     };
   });
