@@ -34,8 +34,11 @@ const sample = () => {
 };
 const timer = setInterval(sample, 50);
 const phases: Record<string, number> = {};
+const phasesCpu: Record<string, number> = {};
 let phase = 'start';
 let phaseStart = performance.now();
+let phaseCpu = process.cpuUsage();
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 const store = openDatabase(dbPath);
 const cpu0 = process.cpuUsage();
@@ -48,14 +51,17 @@ const report = await ingestFiles(store, {
     if (p.phase !== phase) {
       const now = performance.now();
       phases[phase] = now - phaseStart;
+      phasesCpu[phase] = cpuMs(process.cpuUsage(phaseCpu));
       phase = p.phase;
       phaseStart = now;
+      phaseCpu = process.cpuUsage();
     }
   },
 });
 const total = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 phases[phase] = performance.now() - phaseStart;
+phasesCpu[phase] = cpuMs(process.cpuUsage(phaseCpu));
 sample();
 clearInterval(timer);
 const counts = store.sqlite
@@ -75,6 +81,7 @@ console.log(JSON.stringify({
   loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
   eventsPerSecond: Math.round(report.events / (total / 1000)),
   phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
+  phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
   peakRssSampled: mb(peakRss),
   maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
   modelRows: counts,

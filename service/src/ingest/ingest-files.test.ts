@@ -168,3 +168,28 @@ describe('ingestFiles', () => {
     for (const secret of [...TINY_SECRETS, 'S-1', 'S-2']) expect(bytes.includes(secret), secret).toBe(false);
   });
 });
+
+describe('ingestFiles input errors', () => {
+  it('a missing file throws read-failed naming the file, and stores nothing', async () => {
+    const t = temp();
+    const store = openDatabase(':memory:');
+    const err = await ingestFiles(store, { files: [t.path('nope.csv')], log: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).code).toBe('read-failed');
+    expect((err as IngestError).message).toMatch(/^ingest nope\.csv: cannot read .*nope\.csv/);
+    expect(store.sqlite.prepare('select count(*) from logs').pluck().get()).toBe(0);
+    store.close();
+  });
+
+  it('a file without the required columns throws read-failed with the reader one-line message and records a failed load', async () => {
+    const t = temp();
+    const store = openDatabase(':memory:');
+    const err = await ingestFiles(store, { files: [t.write('cols.csv', 'a,b\n1,2\n')], log: 'x' }).catch((e: unknown) => e);
+    expect((err as IngestError).code).toBe('read-failed');
+    expect((err as IngestError).message).toContain('cols.csv');
+    expect((err as IngestError).message).not.toContain('\n');
+    expect(store.sqlite.prepare("select status from loads").pluck().all()).toEqual(['failed']);
+    expect(store.sqlite.prepare('select count(*) from logs').pluck().get()).toBe(0);
+    store.close();
+  });
+});

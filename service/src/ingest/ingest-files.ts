@@ -4,7 +4,7 @@ import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
-import { looksPersonal, readLog } from '../readers/index';
+import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
@@ -42,7 +42,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     try {
       bytesTotal += statSync(f).size;
     } catch {
-      throw new IngestError('no-files', `${what}: cannot read ${f} (no such file or not readable)`);
+      throw new IngestError('read-failed', `${what}: cannot read ${f} (no such file or not readable)`);
     }
   }
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
@@ -80,7 +80,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       try {
         result = await read(file, { mapping: options.mapping, sink });
       } catch (err) {
-        throw new IngestError('read-failed', `${what}: ${(err as Error).message}`, { cause: err });
+        const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
+        throw new IngestError('read-failed', message, { cause: err });
       }
       counts.read += result.rows.read;
       counts.duplicates += result.rows.duplicates;
