@@ -31,9 +31,9 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
   let running: Worker | null = null;
   let closed = false;
 
-  const finish = (job: Job, cleanupDir: string | null) => {
+  const finish = async (job: Job, cleanupDir: string | null) => {
     job.finishedAt = Date.now();
-    if (cleanupDir) void rm(cleanupDir, { recursive: true, force: true });
+    if (cleanupDir) await rm(cleanupDir, { recursive: true, force: true }).catch(() => undefined);
     runner.onFinished?.(job);
     for (const w of waiters.get(job.id) ?? []) w(job);
     waiters.delete(job.id);
@@ -62,7 +62,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       job.error = error;
       if (state === 'done') job.progress = 1;
       running = null;
-      finish(job, cleanupDir);
+      void finish(job, cleanupDir);
       next();
     };
     worker.on('message', (m: WorkerMessage) => {

@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServer } from './server';
+
+describe('startServer', () => {
+  it('startServer({port: 0}) listens on a free port, answers /healthz and closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-srv-'));
+    const server = await startServer({ dbPath: join(dir, 'db.sqlite'), port: 0, log: () => {} });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.url}/healthz`);
+    expect(await res.json()).toEqual({ ok: true });
+    expect((await fetch(`${server.url}/odata`)).status).toBe(401);
+    await server.close();
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

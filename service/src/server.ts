@@ -1,0 +1,60 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createApp, type CreateAppOptions } from './app';
+import { openDatabase } from './db/client';
+import { createJobRunner } from './http/jobs/job-runner';
+
+/** Options of `startServer`. */
+export interface StartServerOptions extends Partial<Omit<CreateAppOptions, 'db' | 'sqlite' | 'dbPath' | 'jobs'>> {
+  /** The database file (created and migrated if needed). */
+  dbPath: string;
+  /** Port to listen on (0 picks a free one). Default 8787. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+}
+
+/** A running server: its base URL and how to stop it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting requests, stops a running ingest worker and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, builds the app and listens: the only place that opens a port.
+ * Uploads go to `uploadDir` (default: `uploads/` beside the database).
+ *
+ * @example
+ * const server = await startServer({ dbPath: './sagsflow.sqlite', port: 8787 });
+ * console.log(server.url); // http://127.0.0.1:8787
+ * await server.close();
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = openDatabase(options.dbPath);
+  const jobs = createJobRunner();
+  const uploadDir = options.uploadDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
+  const app = createApp({ ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
+  const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
+    s.once('error', fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await jobs.close();
+      store.close();
+    },
+  };
+}
