@@ -145,6 +145,14 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     expect(sink.events[0]?.event).toMatchObject({ caseId: '1', activity: 'A', eventAttributes: { note: 'late' } });
   });
 
+  it('stops with a ReadError instead of holding the file when a quote is never closed in a big file', async () => {
+    const body = `${HEADER}1,"A,2024-01-01T10:00:00Z,Ann\n${'2,B,2024-01-01T10:00:00Z,Ann\n'.repeat(700_000)}`;
+    const error = await readLog(fixture(body), { sink: collectingSink() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReadError);
+    expect((error as ReadError).line).toBe(2);
+    expect((error as ReadError).message).toMatch(/:2: a quoted field runs on for more than 16 M characters: a closing quote is probably missing$/);
+  });
+
   it('reads a header-only file as zero rows', async () => {
     const { report } = await read(HEADER);
     expect(report.rows).toEqual({ read: 0, accepted: 0, duplicates: 0, quarantined: 0 });

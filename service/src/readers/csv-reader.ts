@@ -15,6 +15,8 @@ export interface CsvFacts {
 }
 
 const SAMPLE_CHARS = 1 << 16;
+/** A field longer than this is taken for an unclosed quote rather than held in memory. */
+const MAX_FIELD_CHARS = 16 << 20;
 
 /**
  * Streams CSV records from byte chunks into `tally`: encoding and delimiter are detected
@@ -68,6 +70,9 @@ export async function readCsv(
   if (!done) {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
       tokenizer.push(decoder.decode(next.value));
+      if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
+        throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+      }
       onChunk();
     }
     tokenizer.push(decoder.end());

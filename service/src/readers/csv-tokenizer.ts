@@ -18,7 +18,8 @@ export class CsvTokenizer {
   /** Records emitted so far. */
   records = 0;
   private line = 1;
-  private recordLine = 1;
+  /** 1-based line where the record being read started. */
+  recordLine = 1;
   private fields: string[] = [];
   private partial = '';
   private inQuotes = false;
@@ -107,6 +108,11 @@ export class CsvTokenizer {
     if (!quotePending) this.partial += chunk.slice(start, n);
     this.inQuotes = inQuotes;
     this.quotePending = quotePending;
+  }
+
+  /** Characters held for the record being read (grows without bound only with an unclosed quote). */
+  get pendingChars(): number {
+    return this.partial.length;
   }
 
   /** Flushes the last record (a file need not end with a line break). */

@@ -54,6 +54,13 @@ describe('resolveMapping', () => {
     expect(fail).toThrow(/^udtraek\.csv:1: no case column found in the header \("Nummer", "Aktivitet", "Tidspunkt"\); write a mapping JSON file/);
   });
 
+  it('matches the columns of a given mapping loosely and reports them as the header spells them', () => {
+    const r = resolveMapping(GENERATOR_HEADER, { case: 'sags id', activity: 'AKTIVITET', timestamp: 'Tidspunkt', pseudonymize: ['cpr'] }, 'x.csv');
+    expect([r.mapping.case, r.mapping.activity, r.index.case, r.index.activity]).toEqual(['Sags-id', 'Aktivitet', 0, 5]);
+    expect(r.mapping.pseudonymize).toEqual(['CPR']);
+    expect(r.guessed).toBe(false);
+  });
+
   it('throws when a given mapping names a column the header lacks', () => {
     expect(() => resolveMapping(['a', 'b', 'c'], { case: 'a', activity: 'b', timestamp: 'when' }, 'f.csv'))
       .toThrow(/timestamp column "when" is not in the header/);

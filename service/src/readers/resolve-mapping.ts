@@ -1,5 +1,5 @@
 import { ReadError } from './errors';
-import { guessMapping, looksCaseLevel, looksPersonal } from './guess-mapping';
+import { guessMapping, looksCaseLevel, looksPersonal, normalizeColumnName } from './guess-mapping';
 import type { ColumnMapping } from './mapping';
 import { DEFAULT_TIMEZONE } from './timestamps';
 
@@ -37,7 +37,7 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
   const names = header.map((h) => h.trim());
   const where = (column: string): number => names.indexOf(column.trim());
   const headerText = names.map((n) => JSON.stringify(n)).join(', ');
-  const base: Partial<ColumnMapping> = given ?? guessMapping(names);
+  const base: Partial<ColumnMapping> = given ? toHeaderSpelling(given, names) : guessMapping(names);
 
   for (const role of REQUIRED) {
     if (!base[role]) {
@@ -83,5 +83,30 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
       const key = level === 'case' && column.startsWith('case:') ? column.slice(5) : column;
       return { column, index: where(column), key, level };
     }),
+  };
+}
+
+/** Rewrites a given mapping's column names to the header's spelling where they match only loosely (`sags-id` -> `Sags-id`). */
+function toHeaderSpelling(given: ColumnMapping, names: readonly string[]): ColumnMapping {
+  const normalized = names.map(normalizeColumnName);
+  const fix = (column: string): string => {
+    const trimmed = column.trim();
+    if (names.includes(trimmed)) return trimmed;
+    const i = normalized.indexOf(normalizeColumnName(trimmed));
+    return i >= 0 ? (names[i] as string) : trimmed;
+  };
+  const fixOptional = (column: string | undefined): string | undefined => (column === undefined ? undefined : fix(column));
+  return {
+    ...given,
+    case: fix(given.case),
+    activity: fix(given.activity),
+    timestamp: fix(given.timestamp),
+    endTimestamp: fixOptional(given.endTimestamp),
+    resource: fixOptional(given.resource),
+    lifecycle: fixOptional(given.lifecycle),
+    jobcenter: fixOptional(given.jobcenter),
+    attributes: given.attributes?.map(fix),
+    caseAttributes: given.caseAttributes?.map(fix),
+    pseudonymize: given.pseudonymize?.map(fix),
   };
 }
