@@ -1,4 +1,4 @@
-import { runQuery } from './data-view';
+import { runQuery, type QueryResult } from './data-view';
 import type { PreviewHandle } from './main';
 import { BUCKETS, eventFields, stepFields } from './step-fields';
 import type { Row } from './types';
@@ -85,21 +85,42 @@ function untilRendered(handle: PreviewHandle, start: number, act: () => void): P
   });
 }
 
+/** What one benchmark load measured. */
+interface Load {
+  rows: number;
+  /** Wall time from the first `update()` to the drawn map, fetchMoreData windows included. */
+  ms: number;
+  /** Time spent inside the visual's `update()` calls (the rest is the host between windows). */
+  visualMs: number;
+  updates: number;
+  /** The visual's own `data-render-ms` of its last render. */
+  renderMs: string | null;
+}
+
+async function load(handle: PreviewHandle, view: QueryResult | undefined): Promise<Load> {
+  const first = handle.feed.updateMs.length;
+  const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
+  const spent = handle.feed.updateMs.slice(first);
+  return {
+    rows: view?.rows.length ?? 0,
+    ms,
+    visualMs: spent.reduce((a, b) => a + b, 0),
+    updates: spent.length,
+    renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null,
+  };
+}
+
 /** Installs `window.sagsflowBench`, driven by `bench/visual-bench.ts`. */
 export function installBench(handle: PreviewHandle): void {
   const caps = handle.meta.capabilities;
   (window as unknown as Record<string, unknown>)['sagsflowBench'] = {
     /** Binds `rows` synthetic step rows; ms from the first `update()` to the drawn map. */
-    async steps(rows: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
-      const view = runQuery(caps, stepFields(caps), syntheticSteps(rows));
-      const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
-      return { rows: view?.rows.length ?? 0, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+    steps(rows: number): Promise<Load> {
+      return load(handle, runQuery(caps, stepFields(caps), syntheticSteps(rows)));
     },
     /** Binds a plain event table of `events` events; ms until mined and drawn. */
-    async events(events: number): Promise<{ rows: number; ms: number; renderMs: string | null }> {
-      const view = runQuery(caps, eventFields(caps), syntheticEvents(events));
-      const ms = await untilRendered(handle, performance.now(), () => handle.feed.show(view));
-      return { rows: view?.rows.length ?? 0, ms, renderMs: document.querySelector('.sagsflow')?.getAttribute('data-render-ms') ?? null };
+    events(events: number): Promise<Load> {
+      return load(handle, runQuery(caps, eventFields(caps), syntheticEvents(events)));
     },
     /** ms from an interaction (`act`) until the root's `data-render-ms` changes again. */
     interaction(act: () => void): Promise<number> {

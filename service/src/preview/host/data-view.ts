@@ -21,6 +21,8 @@ export interface QueryResult {
   shape: 'table' | 'categorical';
   columns: MetadataColumn[];
   rows: Primitive[][];
+  /** The same values by column (`byColumn[c][r]`), for categorical windows. */
+  byColumn: Primitive[][];
   identity: RowIdentity[];
   /** Indices of the grouping columns (categories of a categorical DataView). */
   groups: number[];
@@ -95,19 +97,22 @@ export function runQuery(capabilities: Capabilities, fields: readonly FieldBindi
     for (const i of groups) fieldsOfRow[`Steps.${bound[i]!.column}`] = row[i]!;
     return { key: JSON.stringify(fieldsOfRow), fields: fieldsOfRow };
   });
-  return { shape: mapping.categorical ? 'categorical' : 'table', columns, rows: sorted, identity, groups };
+  const byColumn = columns.map((_, c) => sorted.map((row) => row[c]!));
+  return { shape: mapping.categorical ? 'categorical' : 'table', columns, rows: sorted, byColumn, identity, groups };
 }
 
 /** Rows `from..to` of a query result shaped as the visual's DataView (one fetchMoreData window). */
 export function toDataView(q: QueryResult, from: number, to: number, more: boolean, objects: Record<string, Record<string, unknown>>): DataView {
-  const rows = q.rows.slice(from, to);
   const identity = q.identity.slice(from, to);
   const metadata = { columns: q.columns, objects, ...(more ? { segment: {} } : {}) };
-  if (q.shape === 'table') return { metadata, table: { columns: q.columns, rows, identity, identityFields: q.groups.map((i) => q.columns[i]!.queryName) } };
-  const categories = q.groups.map((i) => ({ source: q.columns[i]!, values: rows.map((r) => r[i]!), identity }));
+  if (q.shape === 'table') {
+    const rows = q.rows.slice(from, to);
+    return { metadata, table: { columns: q.columns, rows, identity, identityFields: q.groups.map((i) => q.columns[i]!.queryName) } };
+  }
+  const categories = q.groups.map((i) => ({ source: q.columns[i]!, values: q.byColumn[i]!.slice(from, to), identity }));
   const valueColumns = q.columns
     .filter((_, i) => !q.groups.includes(i))
-    .map((source) => ({ source, values: rows.map((r) => r[source.index]!) }));
+    .map((source) => ({ source, values: q.byColumn[source.index]!.slice(from, to) }));
   const values = Object.assign(valueColumns, { grouped: () => [{ values: valueColumns }] });
   return { metadata, categorical: { categories, values } };
 }

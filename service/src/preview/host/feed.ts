@@ -17,6 +17,8 @@ export class DataFeed {
   updates = 0;
   /** `performance.now()` when the last `update()` was called. */
   lastUpdateAt = 0;
+  /** Milliseconds spent inside each `update()` call, in order (the visual renders synchronously). */
+  readonly updateMs: number[] = [];
 
   constructor(
     private readonly visual: VisualInstance,
@@ -89,5 +91,6 @@ export class DataFeed {
     this.updates++;
     this.lastUpdateAt = performance.now();
     this.visual.update(options);
+    this.updateMs.push(performance.now() - this.lastUpdateAt);
   }
 }
