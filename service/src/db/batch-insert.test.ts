@@ -20,10 +20,10 @@ describe('createBatchInserter', () => {
 describe('withoutIndexes', () => {
   it('withoutIndexes drops the indexes of a table during fn and recreates them after', () => {
     const store = openDatabase(':memory:');
-    const names = () => store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'steps'").pluck().all();
+    const names = () => store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'cases'").pluck().all();
     const before = names();
-    expect(before).toEqual(['steps_log_idx']);
-    const during = withoutIndexes(store.sqlite, ['steps'], () => names());
+    expect(before).toEqual(['cases_case_idx']);
+    const during = withoutIndexes(store.sqlite, ['cases'], () => names());
     expect(during).toEqual([]);
     expect(names()).toEqual(before);
     store.close();

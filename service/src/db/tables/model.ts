@@ -5,7 +5,8 @@ import { histogramColumns } from './buckets';
  * The model tables of the data contract. Each row is at the grain (log, version, process,
  * jobcenter, period = month of case start in Europe/Copenhagen, ...) and holds counts and
  * sums only, so that any subset of rows adds up to exact numbers. Only the current version
- * of each log is kept.
+ * of each log is kept. They carry no secondary indexes on purpose: readers page them by `id`
+ * (a primary-key range scan), and ingest writes them in bulk.
  */
 function grain() {
   return {
@@ -32,7 +33,6 @@ export const steps = sqliteTable(
     sumSeconds: real('sum_seconds').notNull(),
     ...histogramColumns(),
   },
-  (t) => [index('steps_log_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /** One row per case: the case id is a pseudonym. Served to analysts and admins only. */
@@ -51,7 +51,7 @@ export const cases = sqliteTable(
     /** JSON object of the case-level attributes (pseudonymised or CPR-masked), null when none. */
     attributes: text('attributes'),
   },
-  (t) => [index('cases_log_idx').on(t.log, t.jobcenter, t.period)],
+  (t) => [index('cases_case_idx').on(t.caseId)],
 );
 
 /** One row per (grain, variant): cases and summed case duration. */
@@ -68,7 +68,6 @@ export const variants = sqliteTable(
     cases: integer('cases').notNull(),
     sumSeconds: real('sum_seconds').notNull(),
   },
-  (t) => [index('variants_log_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /**
@@ -89,7 +88,6 @@ export const activities = sqliteTable(
     sumProcessingSeconds: real('sum_processing_seconds').notNull().default(0),
     sumWaitingSeconds: real('sum_waiting_seconds').notNull().default(0),
   },
-  (t) => [index('activities_log_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /** One row per (grain, directly-follows pair); START/END edges carry the start/end activities. */
@@ -104,7 +102,6 @@ export const edges = sqliteTable(
     sumSeconds: real('sum_seconds').notNull(),
     ...histogramColumns(),
   },
-  (t) => [index('edges_log_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /** One row per (log, version, process, jobcenter): the slicer values with their totals. */
@@ -119,8 +116,7 @@ export const jobcenters = sqliteTable(
     cases: integer('cases').notNull(),
     events: integer('events').notNull(),
   },
-  (t) => [index('jobcenters_log_idx').on(t.log, t.jobcenter)],
-);
+  );
 
 /** One row per (log, version, process, jobcenter, period): the period slicer with totals. */
 export const periods = sqliteTable(
@@ -132,7 +128,6 @@ export const periods = sqliteTable(
     openCases: integer('open_cases').notNull(),
     sumSeconds: real('sum_seconds').notNull(),
   },
-  (t) => [index('periods_log_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 export type StepDbRow = typeof steps.$inferSelect;
