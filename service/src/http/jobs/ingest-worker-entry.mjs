@@ -1,6 +1,7 @@
-// Worker entry: makes TypeScript loadable in the worker thread whether or not the parent runs
-// under `node --import tsx` (vitest does not), then runs the ingest worker.
+// Worker entry. The worker inherits `--import tsx` from the parent's execArgv, but on Node 20
+// the module hooks that flag installs do not reach worker threads, so TypeScript would not
+// load; registering tsx's ESM hooks here makes it load under `node --import tsx` and vitest alike.
 import { register } from 'tsx/esm/api';
 
-if (!process.execArgv.some((a) => a.includes('tsx'))) register();
+register();
 await import('./ingest-worker.ts');

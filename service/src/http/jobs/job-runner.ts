@@ -5,6 +5,26 @@ import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 
 const WORKER_ENTRY = new URL('./ingest-worker-entry.mjs', import.meta.url);
 
+const WITH_VALUE = new Set(['--import', '--require', '-r', '--conditions', '-C', '--loader', '--experimental-loader']);
+
+/**
+ * The parent's execArgv as a worker accepts it: module preloads (`--import tsx`), conditions and
+ * flags like `--enable-source-maps` are kept; process-only options (`-e`, `--input-type`, ...) dropped.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = arg.split('=')[0]!;
+    if (WITH_VALUE.has(name)) {
+      if (arg.includes('=')) out.push(arg);
+      else if (i + 1 < execArgv.length) out.push(arg, execArgv[++i]!);
+    } else if (/^--(experimental-|no-warnings|enable-source-maps|no-deprecation|trace-)/.test(arg)) out.push(arg);
+    else if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') i++;
+  }
+  return out;
+}
+
 /** Runs ingest jobs one at a time (SQLite has one writer) in a worker thread each. */
 export interface JobRunner {
   /** Queues a job; `cleanupDir` (the upload folder) is removed when it ends. */
@@ -52,7 +72,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
     if (!item) return;
     const { job, spec, cleanupDir } = item;
     job.state = 'running';
-    const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: process.execArgv });
+    const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: workerExecArgv(process.execArgv) });
     running = worker;
     let ended = false;
     const end = (state: 'done' | 'failed', error: string | null) => {
