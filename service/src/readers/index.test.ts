@@ -26,4 +26,11 @@ describe('service/src/readers/index.ts', () => {
     expect(['a.csv', 'a.CSV.gz', 'a.txt', 'a.tsv', 'a.xes', 'a.xes.gz', 'a.json'].map(readers.formatFromName))
       .toEqual(['csv', 'csv', 'csv', 'csv', 'xes', 'xes', null]);
   });
+
+  it('readLog rejects a programmatic mapping with an unknown time zone or format before reading', async () => {
+    const sink = { onEvent: () => undefined, onReject: () => undefined };
+    const mapping = { case: 'a', activity: 'b', timestamp: 'c' };
+    await expect(readers.readLog('x.csv', { sink, mapping: { ...mapping, timezone: 'Mars/Olympus' } })).rejects.toThrow(/x\.csv: mapping: unknown time zone "Mars\/Olympus"/);
+    await expect(readers.readLog('x.csv', { sink, mapping: { ...mapping, timestampFormat: 'dd-QQ' } })).rejects.toThrow(/x\.csv: mapping: timestampFormat: unknown token "QQ"/);
+  });
 });

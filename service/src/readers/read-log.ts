@@ -1,6 +1,10 @@
 import { readCsv } from './csv-reader';
 import { ReadError } from './errors';
+import type { ColumnMapping } from './mapping';
 import { openLog } from './open-log';
+import { compileTimestampFormat } from './timestamp-format';
+import { DEFAULT_TIMEZONE } from './timestamps';
+import { createLocalTimeConverter } from './tz-offset';
 import { ReadTally } from './tally';
 import type { LogFormat, ReadOptions, ReadReport } from './types';
 import { readXes } from './xes';
@@ -28,6 +32,7 @@ export function formatFromName(file: string): LogFormat | null {
  * report.rows; // { read: 1000, accepted: 990, duplicates: 4, quarantined: 6 }
  */
 export async function readLog(file: string, options: ReadOptions): Promise<ReadReport> {
+  if (options.mapping) checkMapping(file, options.mapping);
   const opened = await openLog(file);
   const tally = new ReadTally(file, options.sink, options.keepDuplicates ?? false);
   let lastProgress = 0;
@@ -59,6 +64,20 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     return report;
   } finally {
     opened.close();
+  }
+}
+
+/** Checks what would otherwise fail deep inside a read: the time zone and the timestamp format. */
+function checkMapping(file: string, mapping: ColumnMapping): void {
+  try {
+    createLocalTimeConverter(mapping.timezone ?? DEFAULT_TIMEZONE);
+  } catch (cause) {
+    throw new ReadError(file, `mapping: unknown time zone ${JSON.stringify(mapping.timezone)} (expected an IANA name such as "Europe/Copenhagen")`, { cause });
+  }
+  try {
+    if (mapping.timestampFormat) compileTimestampFormat(mapping.timestampFormat);
+  } catch (cause) {
+    throw new ReadError(file, `mapping: timestampFormat: ${(cause as Error).message}`, { cause });
   }
 }
 
