@@ -3,6 +3,8 @@ import { registerSummary } from './summary';
 import { registerGenerate } from './generate';
 import { registerIngest } from './ingest';
 import { registerToken } from './token';
+import { registerServe } from './serve';
+import { registerDemo } from './demo';
 import { userMessage } from './errors';
 
 /**
@@ -21,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerGenerate(program);
   registerIngest(program);
   registerToken(program);
+  registerServe(program);
+  registerDemo(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { startServer } from '../server';
+import type { RunningServer } from '../server';
+
+interface ServeOptions {
+  db: string;
+  port: string;
+  host: string;
+  minGroupSize: string;
+}
+
+/** Registers `sagsflow serve`: REST, the OData feed and the preview page over one database. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the REST API (/api), the OData feed for Power BI (/odata) and the preview page (/preview)')
+    .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
+    .option('--port <n>', 'port to listen on', '8787')
+    .option('--host <address>', 'interface to bind', '127.0.0.1')
+    .option('--min-group-size <k>', 'counts below k read "<k" in what people see', '5')
+    .action(async (opts: ServeOptions) => {
+      const server = await startServer({
+        dbPath: opts.db,
+        port: parsePort(opts.port),
+        host: opts.host,
+        minGroupSize: parsePositive(opts.minGroupSize, '--min-group-size'),
+      });
+      process.stdout.write(`sagsflow serving ${opts.db} on ${server.url} (Ctrl-C stops)\n`);
+      await untilStopped(server);
+    });
+}
+
+/** Resolves when SIGINT or SIGTERM arrives, after closing the server cleanly. */
+export function untilStopped(server: RunningServer): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: expected a port number 0..65535, got "${value}"`);
+  return n;
+}
+
+export function parsePositive(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${option}: expected a whole number >= 1, got "${value}"`);
+  return n;
+}
