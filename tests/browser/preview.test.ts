@@ -113,6 +113,15 @@ describe('the preview page with the known two-jobcenter log', () => {
     await snapshot(page, 'preview-jobcenter-syd');
   });
 
+  test('the period slicer narrows to April, where counts under the minimum group size read "<5"', async () => {
+    await openPreview(page, preview(server.tokens.analyst));
+    await pickSlicer('period', '2024-04');
+    const map = await readMap(page);
+    expect(map.nodes).toEqual({ [M]: '8', [V]: '<5', [A]: '8' });
+    expect(map.edges).toEqual({ [`${M}->${V}`]: '<5', [`${V}->${A}`]: '<5', [`${M}->${A}`]: '5' });
+    await snapshot(page, 'preview-period-april-min-group-size');
+  });
+
   test('the performance view shows the known mean durations on the edges', async () => {
     await openPreview(page, preview(server.tokens.analyst));
     await afterRedraw(page, () => page.click('[data-testid=view-performance]'));
