@@ -2,6 +2,7 @@ import { CsvTokenizer } from './csv-tokenizer';
 
 /** Delimiters the CSV reader detects, in order of preference on a tie. */
 export const DELIMITERS = [',', ';', '\t'] as const;
+/** One of `DELIMITERS`. */
 export type Delimiter = (typeof DELIMITERS)[number];
 
 const SAMPLE_RECORDS = 50;

@@ -12,6 +12,7 @@ export interface TimestampOptions {
 /** Parses one value to epoch ms (UTC), or NaN when it is not a timestamp. */
 export type TimestampParser = (value: string) => number;
 
+/** The zone of timestamps without an offset unless the mapping says otherwise. */
 export const DEFAULT_TIMEZONE = 'Europe/Copenhagen';
 /** Excel's day 0 is 1899-12-30 (this absorbs Excel's 1900 leap-year bug for serials >= 61). */
 const EXCEL_EPOCH_DAYS = -25569;
