@@ -4,6 +4,7 @@ import { STEP_END, STEP_START } from '../../../shared/src/index';
 import { openDatabase } from '../db/client';
 import { keyFilePath } from '../privacy/index';
 import { IngestError } from './errors';
+import { contentHash } from './content-hash';
 import { ingestFiles } from './ingest-files';
 import { TINY_CSV, TINY_SECRETS, tempDir } from './test-fixtures';
 
@@ -190,6 +191,24 @@ describe('ingestFiles input errors', () => {
     expect((err as IngestError).message).not.toContain('\n');
     expect(store.sqlite.prepare("select status from loads").pluck().all()).toEqual(['failed']);
     expect(store.sqlite.prepare('select count(*) from logs').pluck().get()).toBe(0);
+    store.close();
+  });
+});
+
+describe('ingestFiles content hash', () => {
+  it('the stored content hash of a new load equals sha256 of the bytes, and an equal-size changed file is a new version', async () => {
+    const t = temp();
+    const store = openDatabase(':memory:');
+    const a = t.write('a.csv', TINY_CSV);
+    const r1 = await ingestFiles(store, { files: [a], log: 'h' });
+    expect(r1.contentHash).toBe(await contentHash([a], { mapping: null, process: null }));
+    expect(store.sqlite.prepare('select content_hash, bytes from loads').get()).toEqual({ content_hash: r1.contentHash, bytes: TINY_CSV.length });
+    const b = t.write('b.csv', TINY_CSV.replace('2024-01-15', '2024-01-16'));
+    const r2 = await ingestFiles(store, { files: [b], log: 'h' });
+    expect([r2.status, r2.version]).toEqual(['stored', 2]);
+    expect(r2.contentHash).not.toBe(r1.contentHash);
+    const r3 = await ingestFiles(store, { files: [b], log: 'h', process: 'dagpenge' });
+    expect([r3.status, r3.version]).toEqual(['stored', 3]);
     store.close();
   });
 });

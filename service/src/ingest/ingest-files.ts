@@ -5,11 +5,11 @@ import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
-import { contentHash } from './content-hash';
+import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
-import { findUnchanged, insertLoadRow, recordFailedLoad } from './load-rows';
+import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './load-rows';
 
 /** Page cache of the load's connection while it runs (negative = KiB): keeps index pages in memory. */
 const LOAD_CACHE_KIB = -262_144;
@@ -48,10 +48,20 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  progress('hash', null, 0, 0);
-  const hash = await contentHash(files, { mapping: options.mapping ?? null, process: options.process ?? null });
-  const same = findUnchanged(store.db, options.log, hash);
-  if (same) return { ...same, status: 'unchanged', startedAt, finishedAt: now().getTime(), model: null };
+  const extra = { mapping: options.mapping ?? null, process: options.process ?? null };
+  const current = currentLoad(store.db, options.log);
+  let hashing: Promise<string>;
+  if (current !== null && current.bytes === bytesTotal) {
+    progress('hash', null, 0, 0);
+    const hash = await contentHash(files, extra);
+    if (hash === current.contentHash) {
+      return { ...reportOfLoad(current, options.log, hash), status: 'unchanged', startedAt, finishedAt: now().getTime(), model: null };
+    }
+    hashing = Promise.resolve(hash);
+  } else {
+    hashing = contentHashInWorker(files, extra);
+    hashing.catch(() => undefined);
+  }
 
   const pseudonymizer = createPseudonymizer(resolveSecret(store.path));
   const given = options.mapping?.pseudonymize;
@@ -66,9 +76,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   sqlite.exec('BEGIN IMMEDIATE');
   try {
-    const current = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
-    const version = (current?.v ?? 0) + 1;
-    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, hash, startedAt });
+    const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
+    const version = (latest?.v ?? 0) + 1;
+    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, startedAt });
     const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
     sinkState = state;
     let before = 0;
@@ -105,6 +115,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }
     progress('commit', null, files.length, bytesTotal);
+    const hash = await hashing;
     const finishedAt = now().getTime();
     const report: LoadReport = {
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
@@ -118,8 +129,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     const error = err instanceof IngestError ? err : new IngestError('store-failed', `${what}: ${(err as Error).message}`, { cause: err });
     const got = sinkState?.counts();
+    const hash = await hashing.catch(() => '');
     error.loadId = recordFailedLoad(sqlite, {
-      log: options.log, process: options.process ?? null, files: names, hash, startedAt, finishedAt: now().getTime(),
+      log: options.log, process: options.process ?? null, files: names, hash, bytes: bytesTotal, startedAt, finishedAt: now().getTime(),
       message: error.message, counts: { ...counts, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
       quarantinedByReason: got?.quarantinedByReason ?? {},
     });
@@ -133,10 +145,10 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
   sqlite
     .prepare(
       `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
-       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored' WHERE id = ?`,
+       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ? WHERE id = ?`,
     )
     .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
-      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.loadId);
+      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.loadId);
   sqlite
     .prepare(
       `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)

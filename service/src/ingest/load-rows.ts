@@ -1,31 +1,34 @@
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
 import type { SagsflowDb } from '../db/client';
-import { loads, logs } from '../db/schema';
+import { loads, logs, type LoadRow } from '../db/schema';
 import type { ReadCounts } from '../readers/types';
 import type { LoadReport } from './load-report';
 
 /** Inserts the `loads` row of a starting load (inside its transaction) and returns its id. */
 export function insertLoadRow(
   sqlite: Database.Database,
-  r: { log: string; version: number; process: string | null; files: string[]; hash: string; startedAt: number },
+  r: { log: string; version: number; process: string | null; files: string[]; bytes: number; startedAt: number },
 ): number {
   const info = sqlite
-    .prepare(`INSERT INTO loads (log, version, process, files, content_hash, started_at, status) VALUES (?, ?, ?, ?, ?, ?, 'stored')`)
-    .run(r.log, r.version, r.process, JSON.stringify(r.files), r.hash, r.startedAt);
+    .prepare(`INSERT INTO loads (log, version, process, files, content_hash, bytes, started_at, status) VALUES (?, ?, ?, ?, '', ?, ?, 'stored')`)
+    .run(r.log, r.version, r.process, JSON.stringify(r.files), r.bytes, r.startedAt);
   return Number(info.lastInsertRowid);
 }
 
-/** The report of the current version of `log` when it was loaded from content `hash`, else null. */
-export function findUnchanged(db: SagsflowDb, log: string, hash: string): Omit<LoadReport, 'status' | 'startedAt' | 'finishedAt' | 'model'> | null {
+/** The stored load that made the current version of `log`, or null for a new log. */
+export function currentLoad(db: SagsflowDb, log: string): LoadRow | null {
   const row = db
     .select({ load: loads })
     .from(logs)
     .innerJoin(loads, and(eq(loads.log, logs.name), eq(loads.version, logs.currentVersion), eq(loads.status, 'stored')))
-    .where(and(eq(logs.name, log), eq(loads.contentHash, hash)))
+    .where(eq(logs.name, log))
     .get();
-  if (!row) return null;
-  const l = row.load;
+  return row?.load ?? null;
+}
+
+/** The report of a stored load, as returned for an unchanged reload. */
+export function reportOfLoad(l: LoadRow, log: string, hash: string): Omit<LoadReport, 'status' | 'startedAt' | 'finishedAt' | 'model'> {
   return {
     loadId: l.id,
     log,
@@ -45,17 +48,17 @@ export function findUnchanged(db: SagsflowDb, log: string, hash: string): Omit<L
 export function recordFailedLoad(
   sqlite: Database.Database,
   r: {
-    log: string; process: string | null; files: string[]; hash: string; startedAt: number; finishedAt: number;
+    log: string; process: string | null; files: string[]; hash: string; bytes: number; startedAt: number; finishedAt: number;
     message: string; counts: ReadCounts; quarantinedByReason: Record<string, number>;
   },
 ): number | null {
   try {
     const info = sqlite
       .prepare(
-        `INSERT INTO loads (log, version, process, files, content_hash, started_at, finished_at, rows_read, rows_accepted,
-         rows_duplicates, rows_quarantined, quarantined_by_reason, status, message) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
+        `INSERT INTO loads (log, version, process, files, content_hash, bytes, started_at, finished_at, rows_read, rows_accepted,
+         rows_duplicates, rows_quarantined, quarantined_by_reason, status, message) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
       )
-      .run(r.log, r.process, JSON.stringify(r.files), r.hash, r.startedAt, r.finishedAt, r.counts.read, r.counts.accepted,
+      .run(r.log, r.process, JSON.stringify(r.files), r.hash, r.bytes, r.startedAt, r.finishedAt, r.counts.read, r.counts.accepted,
         r.counts.duplicates, r.counts.quarantined, JSON.stringify(r.quarantinedByReason), r.message);
     return Number(info.lastInsertRowid);
   } catch {

@@ -36,6 +36,8 @@ export const loads = sqliteTable(
     files: text('files').notNull(),
     /** sha256 over the bytes of every file, in order, plus the mapping and process. */
     contentHash: text('content_hash').notNull(),
+    /** Total bytes of the input files. */
+    bytes: integer('bytes'),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     rowsRead: integer('rows_read').notNull().default(0),

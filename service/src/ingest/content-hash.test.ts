@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { contentHash, contentHashInWorker } from './content-hash';
+import { tempDir } from './test-fixtures';
+
+describe('contentHash', () => {
+  const t = tempDir();
+  afterAll(() => t.remove());
+
+  it('contentHash is sha256 over the file bytes, a separator per file, and the extra JSON', async () => {
+    const a = t.write('a.csv', 'x,y\n1,2\n');
+    const expected = createHash('sha256').update('x,y\n1,2\n').update('\u0000file-end\u0000').update('{"process":null}').digest('hex');
+    expect(await contentHash([a], { process: null })).toBe(expected);
+  });
+
+  it('contentHashInWorker gives the same hash; another extra or file order gives another', async () => {
+    const a = t.write('a.csv', 'x,y\n1,2\n');
+    const b = t.write('b.csv', 'x,y\n3,4\n');
+    const h = await contentHash([a, b], { m: 1 });
+    expect(await contentHashInWorker([a, b], { m: 1 })).toBe(h);
+    expect(await contentHash([b, a], { m: 1 })).not.toBe(h);
+    expect(await contentHash([a, b], { m: 2 })).not.toBe(h);
+  });
+
+  it('contentHashInWorker rejects for a missing file', async () => {
+    await expect(contentHashInWorker([t.path('missing.csv')], null)).rejects.toThrow(/content hash failed/);
+  });
+});
