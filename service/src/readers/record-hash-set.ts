@@ -3,8 +3,8 @@
  * rows: 8 bytes a record in an open-addressing table (linear probing, grown at 50% load).
  * Two independent 32-bit multiplicative hashes (FNV-1a-like and polynomial) over the fields,
  * two UTF-16 units a step, with each field's length and a separator mixed in after it so
- * `["a,b"]` and `["a", "b"]` differ; a murmur3 finaliser spreads the bits. With 10 million records the chance
- * of any false duplicate is about 3 in a million.
+ * `["a,b"]` and `["a", "b"]` differ; a murmur3 finaliser spreads the bits. With 10 million
+ * records the chance of any false duplicate is about 3 in a million.
  */
 export class RecordHashSet {
   private table = new Uint32Array(2 * 1024);
