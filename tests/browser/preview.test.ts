@@ -101,6 +101,16 @@ describe('the preview page with the known two-jobcenter log', () => {
     await snapshot(page, 'preview-variant-selected');
   });
 
+  test('clicking a case row cross-highlights its variant in the map, as a selection in another visual would', async () => {
+    await openPreview(page, preview(server.tokens.analyst));
+    const key = variantKey(SHORT_VARIANT);
+    await afterRender(page, () => page.locator(`[data-testid=case-row][data-variant-key="${key}"]`).first().click());
+    const dimmed = await page.$$eval('g[data-testid=node].dimmed', (gs) => gs.map((g) => (g as SVGGElement).dataset['activity']).sort());
+    expect(dimmed).toEqual([I, V].sort());
+    expect(await page.locator(`g[data-testid=edge][data-from="${M}"][data-to="${A}"]`).getAttribute('class')).not.toContain('dimmed');
+    await snapshot(page, 'preview-cross-highlight');
+  });
+
   test('the jobcenter slicer changes the numbers to each jobcenter’s known answers', async () => {
     await openPreview(page, preview(server.tokens.analyst));
     await pickSlicer('jobcenter', JOBCENTERS[0]);

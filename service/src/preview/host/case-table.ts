@@ -10,11 +10,14 @@ const SHOWN = 200;
  */
 export class CaseTable {
   private generation = 0;
+  private picked: string | undefined;
 
+  /** `onPick` gets the variant key of a clicked case row (undefined when clicked again). */
   constructor(
     private readonly api: ServiceApi,
     private readonly container: HTMLElement,
     private readonly locale: string,
+    private readonly onPick: (variantKey: string | undefined) => void = () => {},
   ) {}
 
   async show(filter: string, variantKeys: readonly string[]): Promise<void> {
@@ -53,6 +56,9 @@ export class CaseTable {
       tr.dataset['testid'] = 'case-row';
       tr.dataset['caseId'] = String(row['case_id']);
       tr.dataset['variantKey'] = String(row['variant_key']);
+      tr.style.cursor = 'pointer';
+      if (this.picked === tr.dataset['variantKey']) tr.style.background = '#deecf9';
+      tr.addEventListener('click', () => this.pick(tr.dataset['variantKey']!));
       const cells = [row['case_id'], row['jobcenter'], row['events'], days.format(Number(row['duration_seconds']) / 86400)];
       cells.forEach((value, i) => {
         const td = tr.insertCell();
@@ -61,6 +67,19 @@ export class CaseTable {
       });
     }
     this.container.replaceChildren(count, table);
+  }
+
+  private pick(variantKey: string): void {
+    this.picked = this.picked === variantKey ? undefined : variantKey;
+    for (const tr of this.container.querySelectorAll<HTMLElement>('[data-testid=case-row]')) {
+      tr.style.background = tr.dataset['variantKey'] === this.picked ? '#deecf9' : '';
+    }
+    this.onPick(this.picked);
+  }
+
+  /** Forgets the picked row (new slicer choices). */
+  reset(): void {
+    this.picked = undefined;
   }
 
   private message(text: string): void {

@@ -62,6 +62,11 @@ describe('runQuery and toDataView', () => {
     expect(view.metadata.segment).toEqual({});
   });
 
+  test('a cross-highlight of variant v2 gives highlights equal to the values on its rows and null elsewhere', () => {
+    const view = toDataView(runQuery(CAPS, stepFields(CAPS), ROWS)!, 0, 2, false, {}, new Set(['v2']));
+    expect(view.categorical!.values.find((v) => v.source.roles['cases'])!.highlights).toEqual([null, 5]);
+  });
+
   test('withCategory of a row gives a selection id that pins its variant key', () => {
     const view = toDataView(runQuery(CAPS, stepFields(CAPS), ROWS)!, 0, 2, false, {});
     const id = new SelectionIdBuilder().withCategory(view.categorical!.categories[0]!, 1).createSelectionId();

@@ -101,8 +101,20 @@ export function runQuery(capabilities: Capabilities, fields: readonly FieldBindi
   return { shape: mapping.categorical ? 'categorical' : 'table', columns, rows: sorted, byColumn, identity, groups };
 }
 
-/** Rows `from..to` of a query result shaped as the visual's DataView (one fetchMoreData window). */
-export function toDataView(q: QueryResult, from: number, to: number, more: boolean, objects: Record<string, Record<string, unknown>>): DataView {
+/**
+ * Rows `from..to` of a query result shaped as the visual's DataView (one fetchMoreData
+ * window). `highlight` (variant keys selected in another visual of the report) adds
+ * Power BI's cross-highlight arrays: each value column gets `highlights`, the value for
+ * rows of those variants and null for the rest.
+ */
+export function toDataView(
+  q: QueryResult,
+  from: number,
+  to: number,
+  more: boolean,
+  objects: Record<string, Record<string, unknown>>,
+  highlight?: ReadonlySet<string>,
+): DataView {
   const identity = q.identity.slice(from, to);
   const metadata = { columns: q.columns, objects, ...(more ? { segment: {} } : {}) };
   if (q.shape === 'table') {
@@ -110,9 +122,15 @@ export function toDataView(q: QueryResult, from: number, to: number, more: boole
     return { metadata, table: { columns: q.columns, rows, identity, identityFields: q.groups.map((i) => q.columns[i]!.queryName) } };
   }
   const categories = q.groups.map((i) => ({ source: q.columns[i]!, values: q.byColumn[i]!.slice(from, to), identity }));
+  const keyColumn = q.columns.findIndex((c) => c.queryName === 'Steps.variant_key');
+  const keys = keyColumn >= 0 ? q.byColumn[keyColumn]!.slice(from, to) : [];
   const valueColumns = q.columns
     .filter((_, i) => !q.groups.includes(i))
-    .map((source) => ({ source, values: q.byColumn[source.index]!.slice(from, to) }));
+    .map((source) => {
+      const values = q.byColumn[source.index]!.slice(from, to);
+      if (!highlight || keyColumn < 0) return { source, values };
+      return { source, values, highlights: values.map((v, r) => (highlight.has(String(keys[r])) ? v : null)) };
+    });
   const values = Object.assign(valueColumns, { grouped: () => [{ values: valueColumns }] });
   return { metadata, categorical: { categories, values } };
 }

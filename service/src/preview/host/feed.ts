@@ -12,6 +12,7 @@ export class DataFeed {
   private view: QueryResult | undefined;
   private loaded = 0;
   private objects: Record<string, Record<string, unknown>> = {};
+  private highlighted: ReadonlySet<string> | undefined;
   private first = true;
   /** Number of `update()` calls made, for tests. */
   updates = 0;
@@ -29,6 +30,7 @@ export class DataFeed {
   /** Shows a new query result (`undefined`: no fields bound). */
   show(view: QueryResult | undefined): void {
     this.view = view;
+    this.highlighted = undefined;
     this.loaded = 0;
     this.send(OperationKind.Create, 0);
   }
@@ -58,6 +60,12 @@ export class DataFeed {
     setTimeout(() => this.resend(), 0);
   }
 
+  /** Cross-highlights these variants (a selection in another visual), or ends it with undefined. */
+  highlight(variantKeys: ReadonlySet<string> | undefined): void {
+    this.highlighted = variantKeys;
+    this.resend();
+  }
+
   /** Re-sends the current rows after a size change. */
   resize(): void {
     this.resend(UpdateType.Resize | UpdateType.ResizeEnd);
@@ -74,7 +82,7 @@ export class DataFeed {
     if (this.view) {
       const total = this.view.rows.length;
       const to = Math.min(total, Math.max(this.loaded + this.windowSize, minRows));
-      dataViews.push(toDataView(this.view, from, to, to < total, this.objects));
+      dataViews.push(toDataView(this.view, from, to, to < total, this.objects, this.highlighted));
       this.loaded = to;
     }
     const options: UpdateOptions = {

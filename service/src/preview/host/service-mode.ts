@@ -39,7 +39,9 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
     history.replaceState(null, '', `${location.pathname}${el.params.size ? `?${el.params}` : ''}`);
   }
   const api = new ServiceApi(token);
-  const caseTable = new CaseTable(api, el.cases, el.locale);
+  // A click on a case row acts as a selection in another visual of the report: Power BI
+  // then cross-highlights the visual (`highlights` arrays in its DataView).
+  const caseTable = new CaseTable(api, el.cases, el.locale, (key) => handle.feed.highlight(key ? new Set([key]) : undefined));
   const fields = stepFields(handle.meta.capabilities);
   let generation = 0;
 
@@ -48,6 +50,7 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
     el.status.dataset['state'] = 'loading';
     el.status.textContent = 'loading…';
     handle.selection.selectFromReport([]);
+    caseTable.reset();
     if (state.fields === 'none' || !state.log) {
       handle.feed.show(undefined);
     } else {

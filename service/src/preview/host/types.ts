@@ -55,7 +55,7 @@ export interface DataView {
   table?: { columns: MetadataColumn[]; rows: Primitive[][]; identity: RowIdentity[]; identityFields: string[] };
   categorical?: {
     categories: { source: MetadataColumn; values: Primitive[]; identity: RowIdentity[] }[];
-    values: { source: MetadataColumn; values: Primitive[] }[];
+    values: { source: MetadataColumn; values: Primitive[]; highlights?: Primitive[] }[];
   };
 }
 
