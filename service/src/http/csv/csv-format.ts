@@ -19,9 +19,10 @@ export function csvRecord(values: readonly unknown[], delimiter = ','): string {
   return `${values.map((v) => csvField(v, delimiter)).join(delimiter)}\r\n`;
 }
 
-/** Formats raw rows as CSV records of the given columns (date-times as ISO, booleans as true/false). */
-export function csvRows(rows: readonly Record<string, unknown>[], columns: readonly ColumnInfo[], delimiter = ','): string {
+/** Formats raw rows (arrays in `fetched` order) as CSV records of the given columns (date-times as ISO, booleans as true/false). */
+export function csvRows(rows: readonly unknown[][], fetched: readonly string[], columns: readonly ColumnInfo[], delimiter = ','): string {
+  const at = columns.map((c) => fetched.indexOf(c.name));
   let out = '';
-  for (const row of rows) out += csvRecord(columns.map((c) => jsonValue(c, row[c.name])), delimiter);
+  for (const row of rows) out += csvRecord(columns.map((c, i) => jsonValue(c, row[at[i]!])), delimiter);
   return out;
 }

@@ -47,7 +47,7 @@ export function csvRoutes(ctx: AppContext): Hono<AppEnv> {
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `csv/${table.sqlName}`, detail: new URL(c.req.url).search || null });
     const first = fetchPage(ctx.sqlite, query, { limit: CHUNK_ROWS, offset: 0, after: null });
     let after = first.rows.length === CHUNK_ROWS ? first.lastKey : null;
-    let pending: string | null = UTF8_BOM + csvRecord(columns.map((col) => col.name), delimiter) + csvRows(first.rows, columns, delimiter);
+    let pending: string | null = UTF8_BOM + csvRecord(columns.map((col) => col.name), delimiter) + csvRows(first.rows, first.columns, columns, delimiter);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -62,7 +62,7 @@ export function csvRoutes(ctx: AppContext): Hono<AppEnv> {
         }
         const page = fetchPage(ctx.sqlite, query, { limit: CHUNK_ROWS, offset: 0, after });
         after = page.rows.length === CHUNK_ROWS ? page.lastKey : null;
-        if (page.rows.length > 0) controller.enqueue(encoder.encode(csvRows(page.rows, columns, delimiter)));
+        if (page.rows.length > 0) controller.enqueue(encoder.encode(csvRows(page.rows, page.columns, columns, delimiter)));
         else controller.close();
       },
     });

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
 import type { SqlFragment } from '../model/sql';
-import { countRows, fetchPage, type TableQuery } from '../model/table-query';
-import { rowFormatter } from '../model/format-value';
+import { countRows, fetchJsonPage, type TableQuery } from '../model/table-query';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -13,9 +12,10 @@ export interface PagingOptions {
   pageSize: number;
 }
 
-/** One page of an entity set, ready to serialise. */
+/** One page of an entity set, serialised. */
 export interface EntitySetPage {
-  rows: Record<string, unknown>[];
+  /** The JSON array text of the page's rows. */
+  valueJson: string;
   count: number | null;
   /** The skip token and `$top` of the next page, or null on the last page. */
   next: { skipToken: string; top: number | null } | null;
@@ -47,19 +47,16 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchPage(sqlite, query, { limit: limit + 1, offset, after });
-  const more = page.rows.length > limit && limit > 0 && (options.top === null || limit < options.top);
-  const rows = page.rows.length > limit ? page.rows.slice(0, limit) : page.rows;
-  const columns = query.select ? query.table.columns.filter((c) => query.select!.includes(c.name)) : query.table.columns;
-  const format = rowFormatter(columns);
+  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after });
+  const more = page.json.length > limit && limit > 0 && (options.top === null || limit < options.top);
+  const rows = page.json.length > limit ? page.json.slice(0, limit) : page.json;
   let next: EntitySetPage['next'] = null;
   if (more) {
-    const last = rows[rows.length - 1]!;
-    const nextToken: SkipToken = keyset ? { after: query.table.key.map((k) => last[k]) } : { offset: offset + rows.length };
+    const nextToken: SkipToken = keyset ? { after: page.keyAt(rows.length - 1) ?? [] } : { offset: offset + rows.length };
     next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - rows.length };
   }
   return {
-    rows: rows.map(format),
+    valueJson: `[${rows.join(',')}]`,
     count: options.count ? countRows(sqlite, query) : null,
     next,
   };

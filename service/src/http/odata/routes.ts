@@ -72,13 +72,14 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const page = readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size });
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}`, detail: new URL(c.req.url).search || null });
     const select = options.select ? `(${options.select.join(',')})` : '';
-    const body: Record<string, unknown> = { '@odata.context': `${baseUrl(c)}/$metadata#${table.entitySet}${select}` };
-    if (page.count !== null) body['@odata.count'] = page.count;
-    body['value'] = page.rows;
-    if (page.next) body['@odata.nextLink'] = nextLink(c, page.next);
+    let body = `{"@odata.context":${JSON.stringify(`${baseUrl(c)}/$metadata#${table.entitySet}${select}`)}`;
+    if (page.count !== null) body += `,"@odata.count":${page.count}`;
+    body += `,"value":${page.valueJson}`;
+    if (page.next) body += `,"@odata.nextLink":${JSON.stringify(nextLink(c, page.next))}`;
+    body += '}';
     const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
     if (prefer.applied) headers['Preference-Applied'] = `odata.maxpagesize=${prefer.size}`;
-    return c.body(JSON.stringify(body), 200, headers);
+    return c.body(body, 200, headers);
   });
   r.get('/:set/:sub', (c) => {
     if (c.req.param('sub') !== '$count') throw new ODataQueryError(`unsupported path segment '${c.req.param('sub')}'; use $count`, 404);
