@@ -185,6 +185,12 @@ describe('the preview page with the known two-jobcenter log', () => {
     await expect.poll(() => tooltip.getAttribute('data-kind')).toBe('context-menu');
   });
 
+  test('in high-contrast mode the visual draws on the palette background', async () => {
+    await openPreview(page, preview(server.tokens.analyst, '&highContrast=1'));
+    expect(await page.locator('.sagsflow').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await snapshot(page, 'preview-high-contrast');
+  });
+
   test('the running example shows its 8 activities', async () => {
     await openPreview(page, `${server.url}/preview?token=${server.tokens.viewer}&log=running-example`);
     expect(Object.keys((await readMap(page)).nodes)).toHaveLength(8);
