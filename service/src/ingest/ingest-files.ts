@@ -74,8 +74,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let loadId = -1;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
-  sqlite.exec('BEGIN IMMEDIATE');
   try {
+    sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, startedAt });
