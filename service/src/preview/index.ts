@@ -17,6 +17,7 @@ export interface PreviewOptions {
 /**
  * The stand-in Power BI host page and its assets, as a Hono sub-app to mount at `/preview`.
  *
+ * The host script is bundled with esbuild when the routes are created (served from memory).
  * The page itself holds no data: it calls the service's OData feed with the token it was
  * opened with (`/preview?token=...`), so it sees exactly what that token may see. Mount
  * it outside the token middleware (the page and the visual's code are not secret).
@@ -33,13 +34,19 @@ export function previewRoutes(options: PreviewOptions = {}): Hono {
   const basePath = options.basePath ?? '/preview';
   const windowSize = options.windowSize ?? 30_000;
   const app = new Hono();
+  void hostBundle().catch(() => undefined);
 
   const withPackage = (handler: (pkg: VisualPackage) => Response) => () => {
     const pkg = loadVisualPackage(distDir);
     return pkg ? handler(pkg) : new Response('visual not built: run npm run package', { status: 404 });
   };
   const page = (mode: 'service' | 'bench') => () => {
-    const html = loadVisualPackage(distDir) ? hostPage({ basePath, mode, windowSize }) : notBuiltPage(distDir);
+    let html: string;
+    try {
+      html = loadVisualPackage(distDir) ? hostPage({ basePath, mode, windowSize }) : notBuiltPage(distDir);
+    } catch (error) {
+      html = notBuiltPage(distDir, error instanceof Error ? error.message : String(error));
+    }
     return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   };
 

@@ -58,14 +58,15 @@ export function hostPage(config: PageConfig): string {
 </html>`;
 }
 
-/** The page shown while no `.pbiviz` is built. */
-export function notBuiltPage(distDir: string): string {
+/** The page shown while no `.pbiviz` is built (or the newest one cannot be read: `problem`). */
+export function notBuiltPage(distDir: string, problem?: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sagsflow preview</title></head>
 <body style="font: 15px system-ui, sans-serif; padding: 24px">
 <h1>Sagsflow preview</h1>
-<p data-testid="not-built">The visual is not built yet: no <code>.pbiviz</code> in <code>${escapeHtml(distDir)}</code>.
+<p data-testid="not-built">${problem ? 'The visual cannot be loaded' : 'The visual is not built yet'}: no readable <code>.pbiviz</code> in <code>${escapeHtml(distDir)}</code>.
 Run <code>npm run package</code> in the repository root, then reload this page.</p>
+${problem ? `<p data-testid="broken-package">The newest package could not be read: ${escapeHtml(problem)}</p>` : ''}
 </body></html>`;
 }
 

@@ -79,6 +79,13 @@ describe('previewRoutes', () => {
     expect((await app.request('/visual.js')).status).toBe(404);
   });
 
+  test('GET / with a broken .pbiviz names the file and still says npm run package', async () => {
+    const app = previewRoutes({ distDir: distWith({ 'broken.1.0.0.0.pbiviz': Buffer.from('this is no zip') }) });
+    const html = await (await app.request('/')).text();
+    expect(html).toContain('npm run package');
+    expect(html).toMatch(/broken\.1\.0\.0\.0\.pbiviz is not a zip archive/);
+  });
+
   test('GET /visual.json, /visual.js and /visual.css serve the packaged visual', async () => {
     const dist = distWith({ 'testVisual123.1.0.0.0.pbiviz': zip({ 'package.json': '{}', 'resources/testVisual123.pbiviz.json': PBIVIZ_JSON }) });
     const app = previewRoutes({ distDir: dist });
