@@ -7,6 +7,7 @@ import { Slicers, type SlicerState } from './slicers';
 import { stepFields } from './step-fields';
 
 const TOKEN_KEY = 'sagsflow-preview-token';
+const ANALYST_TOKEN_KEY = 'sagsflow-preview-analyst-token';
 
 interface Elements {
   locale: string;
@@ -25,7 +26,8 @@ export function variantKeysOf(ids: readonly SelectionId[]): string[] {
 /**
  * The report: slicers and the case table over the service's tables, the step table bound
  * to the visual. The token comes from `?token=` (kept for the tab in sessionStorage and
- * taken out of the address bar) or is asked for.
+ * taken out of the address bar) or is asked for. Case-level rows need an analyst token:
+ * `?analystToken=` gives one to the case table alone (else it uses `token`).
  */
 export async function startServiceMode(handle: PreviewHandle, el: Elements): Promise<void> {
   const token = el.params.get('token') ?? sessionStorage.getItem(TOKEN_KEY);
@@ -34,14 +36,17 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
     return;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
-  if (el.params.has('token')) {
+  const analystToken = el.params.get('analystToken') ?? sessionStorage.getItem(ANALYST_TOKEN_KEY);
+  if (analystToken) sessionStorage.setItem(ANALYST_TOKEN_KEY, analystToken);
+  if (el.params.has('token') || el.params.has('analystToken')) {
     el.params.delete('token');
+    el.params.delete('analystToken');
     history.replaceState(null, '', `${location.pathname}${el.params.size ? `?${el.params}` : ''}`);
   }
   const api = new ServiceApi(token);
   // A click on a case row acts as a selection in another visual of the report: Power BI
   // then cross-highlights the visual (`highlights` arrays in its DataView).
-  const caseTable = new CaseTable(api, el.cases, el.locale, (key) => handle.feed.highlight(key ? new Set([key]) : undefined));
+  const caseTable = new CaseTable(analystToken ? new ServiceApi(analystToken) : api, el.cases, el.locale, (key) => handle.feed.highlight(key ? new Set([key]) : undefined));
   const fields = stepFields(handle.meta.capabilities);
   let generation = 0;
 
