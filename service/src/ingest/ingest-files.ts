@@ -11,6 +11,14 @@ import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
 import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './load-rows';
 
+/**
+ * Attribute names that hold a case id or a person (caseworker, responsible) besides the mapped
+ * case and resource: always pseudonymised, like the mapping's `pseudonymize` columns and the
+ * names `looksPersonal` recognises. Attribute values equal to the case id or the resource of
+ * their event are pseudonymised too (see `createLoadSink`).
+ */
+const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
+
 /** Page cache of the load's connection while it runs (negative = KiB): keeps index pages in memory. */
 const LOAD_CACHE_KIB = -262_144;
 
@@ -66,7 +74,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const pseudonymizer = createPseudonymizer(resolveSecret(store.path));
   const given = options.mapping?.pseudonymize;
   const personalColumns = new Set((given ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
-  const isPersonal = given ? (key: string) => personalColumns.has(key) : looksPersonal;
+  const isPersonal = (key: string) => personalColumns.has(key) || looksPersonal(key) || PERSON_OR_CASE_KEY.test(key);
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };

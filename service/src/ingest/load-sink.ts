@@ -55,7 +55,10 @@ export function createLoadSink(options: LoadSinkOptions) {
   let first = Infinity;
   let last = -Infinity;
 
-  const clean = (key: string, value: string): string => (isPersonal(key) ? p.pseudonym(value) : maskCpr(value));
+  let rawCase = '';
+  let rawResource: string | null | undefined = null;
+  const clean = (key: string, value: string): string =>
+    isPersonal(key) || value === rawCase || value === rawResource ? p.pseudonym(value) : maskCpr(value);
 
   const flushQuarantine = (): void => {
     for (const r of pending) {
@@ -112,6 +115,8 @@ export function createLoadSink(options: LoadSinkOptions) {
   const sink: ReadSink = {
     onEvent(a: AcceptedEvent) {
       const e = a.event;
+      rawCase = e.caseId;
+      rawResource = e.resource;
       const sameCase = e.caseId === lastRawCase;
       const caseId = sameCase ? lastCase : p.pseudonym(e.caseId);
       if (!sameCase) {

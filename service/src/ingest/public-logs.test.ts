@@ -28,3 +28,16 @@ describe('ingestFiles on the public logs (known counts in shared/data/SOURCES.md
     store.close();
   });
 });
+
+describe('attributes that repeat the case id or a person', () => {
+  it('running-example.xes: the event attribute "Resource" (a caseworker) is pseudonymised like the resource', async () => {
+    const store = openDatabase(':memory:');
+    await ingestFiles(store, { files: [`${DATA}running-example.xes`], log: 'running' });
+    const rows = store.sqlite.prepare('select resource, attributes from events').all() as { resource: string; attributes: string }[];
+    const text = JSON.stringify(rows);
+    for (const name of ['Pete', 'Mike', 'Ellen', 'Sara', 'Sean', 'Sue']) expect(text.includes(`"${name}"`), name).toBe(false);
+    const first = rows[0]!;
+    expect(JSON.parse(first.attributes)['Resource']).toBe(first.resource);
+    store.close();
+  });
+});
