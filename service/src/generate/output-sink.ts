@@ -56,15 +56,15 @@ export class OutputSink {
   /** Waits for 'drain', or fails when the stream (or the file behind a gzip stream) errors. */
   private async drained(): Promise<void> {
     if (this.failure) throw this.failure;
-    const abort = new AbortController();
-    const waits = [once(this.stream, 'drain', { signal: abort.signal })];
-    if (this.file && this.file !== this.stream) waits.push(once(this.file, 'error', { signal: abort.signal }));
+    const behind = this.file !== null && this.file !== this.stream ? this.file : null;
+    const abort = behind ? new AbortController() : null;
+    const drain = once(this.stream, 'drain', abort ? { signal: abort.signal } : {});
     try {
-      await Promise.race(waits);
+      await (behind && abort ? Promise.race([drain, once(behind, 'error', { signal: abort.signal })]) : drain);
     } catch {
       this.throwFailure();
     } finally {
-      abort.abort();
+      abort?.abort();
     }
     if (this.failure) throw this.failure;
   }
