@@ -1,7 +1,7 @@
 import type powerbi from 'powerbi-visuals-api';
-import { readDataView } from './converter/read-data-view';
 import { SegmentAccumulator } from './converter/segment-accumulator';
-import type { ConvertResult, ConvertedInput, RowSource } from './converter/types';
+import type { RowSources } from './converter/row-sources';
+import type { ConvertResult, ConvertedInput } from './converter/types';
 import type { UiStringKey } from './i18n';
 import { mineEvents } from './model/mine-events';
 import { prepareSteps, type PreparedSteps } from './model/prepare';
@@ -29,7 +29,7 @@ export class DataStage {
 
   /** Reads one data view (one segment) and accumulates its rows. */
   load(dataView: powerbi.DataView | undefined, operationKind: number | undefined): ConvertResult {
-    const result = this.accumulator.add(readDataView(dataView), operationKind);
+    const result = this.accumulator.add(dataView, operationKind);
     this.input = result.input;
     this.rowsOfVariant = null;
     return result;
@@ -60,19 +60,21 @@ export class DataStage {
     const rows = (this.rowsOfVariant.get(key) ?? []).slice(0, MAX_IDS_PER_VARIANT);
     const ids: powerbi.visuals.ISelectionId[] = [];
     try {
-      for (const r of rows) ids.push(this.selectionId(input.sources[r]!, input.kind));
+      for (const r of rows) ids.push(this.selectionId(input.sources, r, input.kind));
     } catch {
       return ids;
     }
     return ids;
   }
 
-  private selectionId(source: RowSource, kind: 'steps' | 'events'): powerbi.visuals.ISelectionId {
+  private selectionId(sources: RowSources, row: number, kind: 'steps' | 'events'): powerbi.visuals.ISelectionId {
     const builder = this.host.createSelectionIdBuilder();
+    const owner = sources.owners[sources.ownerOf[row]!]!;
+    const index = sources.index[row]!;
     const built =
       kind === 'steps'
-        ? builder.withCategory(source.owner as powerbi.DataViewCategoryColumn, source.index)
-        : builder.withTable(source.owner as powerbi.DataViewTable, source.index);
+        ? builder.withCategory(owner as powerbi.DataViewCategoryColumn, index)
+        : builder.withTable(owner as powerbi.DataViewTable, index);
     return built.createSelectionId();
   }
 
@@ -85,7 +87,7 @@ export class DataStage {
       else out.set(key, [i]);
     };
     if (this.input.kind === 'steps') this.input.rows.forEach((row, i) => push(row.variantKey, i));
-    else if (this.input.kind === 'events') this.input.events.forEach((e, i) => push(this.variantOfCase.get(e.caseId), i));
+    else if (this.input.kind === 'events') this.input.events.caseIds.forEach((caseId, i) => push(this.variantOfCase.get(caseId), i));
     return out;
   }
 }

@@ -6,6 +6,7 @@ import { DataStage } from './data-stage';
 import { createFormatter } from './format/formatter';
 import { groupCountLabel } from './format/group-count';
 import { createLocalizer, type Localizer, type UiStringKey } from './i18n';
+import { LayoutCache } from './layout/layout-cache';
 import { buildViewModel, type ViewState } from './model/build-view-model';
 import type { PreparedSteps } from './model/prepare';
 import { resolveColors } from './render/colors';
@@ -35,6 +36,7 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
   private readonly behavior: Behavior;
   private readonly toolbar: Toolbar;
   private readonly canvas: MapCanvas;
+  private readonly layouts = new LayoutCache();
   private model = new SagsflowSettings();
   private settings: ResolvedSettings = resolveSettings(this.model);
   private state: ViewState;
@@ -151,7 +153,7 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     const width = viewport ? viewport.width - paneWidth : frame.mapHost.clientWidth;
     const height = viewport ? viewport.height - frame.toolbar.offsetHeight : frame.mapHost.clientHeight;
     this.canvas.resize(width, height, { edge: colors.edge, bottleneck: colors.bottleneck });
-    const drawn = drawMap(this.canvas, model ?? emptyModel(this.state), colors, settings.fontSize);
+    const drawn = drawMap(this.canvas, this.layouts, model ?? emptyModel(this.state), colors, settings.fontSize);
     this.behavior.bindTooltips(drawn.nodes);
     this.behavior.bindTooltips(drawn.edges);
     const rows = renderVariantPane(frame.variantPane, model?.variants ?? [], colors, t, settings.showVariants && paneWidth > 0);

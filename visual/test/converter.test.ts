@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_END, STEP_START } from '../../shared/src/index';
-import { readDataView } from '../src/converter/read-data-view';
 import { OPERATION_KIND, SegmentAccumulator } from '../src/converter/segment-accumulator';
-import { eventsDataView, step, stepsDataView } from './builders';
+import { eventsDataView, step, stepsDataView, type EventCells } from './builders';
 import { DAY, SMALL_STEPS, V1, V2 } from './fixtures';
 
-const convert = (dataView: Parameters<typeof readDataView>[0]) => new SegmentAccumulator().add(readDataView(dataView), OPERATION_KIND.create);
+const convert = (dataView: Parameters<SegmentAccumulator['add']>[0]) => new SegmentAccumulator().add(dataView, OPERATION_KIND.create);
 
 describe('readDataView + SegmentAccumulator (steps)', () => {
   it('reads every step row with its cases, seconds and histogram', () => {
@@ -16,7 +15,7 @@ describe('readDataView + SegmentAccumulator (steps)', () => {
     expect(result.input.rows).toEqual(SMALL_STEPS);
     expect(result.input.hasDurations).toBe(true);
     expect(result.input.highlightCases).toBeNull();
-    expect(result.input.sources.map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(result.input.sources.index).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('maps histogram columns by their hNN name, whatever order they are bound in', () => {
@@ -44,29 +43,41 @@ describe('readDataView + SegmentAccumulator (steps)', () => {
   it('collects rows across incremental fetchMoreData segments (Segment updates)', () => {
     const acc = new SegmentAccumulator();
     const parts = [SMALL_STEPS.slice(0, 3), SMALL_STEPS.slice(3, 5), SMALL_STEPS.slice(5)];
-    acc.add(readDataView(stepsDataView(parts[0]!, { more: true })), OPERATION_KIND.create);
-    const middle = acc.add(readDataView(stepsDataView(parts[1]!, { more: true })), OPERATION_KIND.segment);
+    acc.add(stepsDataView(parts[0]!, { more: true }), OPERATION_KIND.create);
+    const middle = acc.add(stepsDataView(parts[1]!, { more: true }), OPERATION_KIND.segment);
     expect(middle.moreData).toBe(true);
-    const last = acc.add(readDataView(stepsDataView(parts[2]!)), OPERATION_KIND.segment);
+    const last = acc.add(stepsDataView(parts[2]!), OPERATION_KIND.segment);
     expect(last.moreData).toBe(false);
     if (last.input.kind !== 'steps') throw new Error('expected steps');
     expect(last.input.rows).toEqual(SMALL_STEPS);
-    expect(last.input.sources.map((s) => s.index)).toEqual([0, 1, 2, 0, 1, 0, 1]);
+    expect(last.input.sources.index).toEqual([0, 1, 2, 0, 1, 0, 1]);
+    expect(last.input.sources.ownerOf).toEqual([0, 0, 0, 1, 1, 2, 2]);
   });
 
   it('replaces rather than doubles when aggregated segments repeat the rows so far (Append updates)', () => {
     const acc = new SegmentAccumulator();
-    acc.add(readDataView(stepsDataView(SMALL_STEPS.slice(0, 3), { more: true })), OPERATION_KIND.create);
-    acc.add(readDataView(stepsDataView(SMALL_STEPS.slice(0, 5), { more: true })), OPERATION_KIND.append);
-    const last = acc.add(readDataView(stepsDataView(SMALL_STEPS)), OPERATION_KIND.append);
+    acc.add(stepsDataView(SMALL_STEPS.slice(0, 3), { more: true }), OPERATION_KIND.create);
+    acc.add(stepsDataView(SMALL_STEPS.slice(0, 5), { more: true }), OPERATION_KIND.append);
+    const last = acc.add(stepsDataView(SMALL_STEPS), OPERATION_KIND.append);
     if (last.input.kind !== 'steps') throw new Error('expected steps');
     expect(last.input.rows).toEqual(SMALL_STEPS);
   });
 
+  it('reads only the new rows of a repeating Append data view', () => {
+    const acc = new SegmentAccumulator();
+    acc.add(stepsDataView(SMALL_STEPS.slice(0, 3), { more: true }), OPERATION_KIND.create);
+    const cumulative = stepsDataView(SMALL_STEPS);
+    cumulative.categorical!.values![0]!.values[1] = 999;
+    const last = acc.add(cumulative, OPERATION_KIND.append);
+    if (last.input.kind !== 'steps') throw new Error('expected steps');
+    expect(last.input.rows.map((r) => r.cases)).toEqual([2, 2, 2, 2, 1, 1, 1]);
+    expect(last.input.sources.index).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('starts over on a Create update', () => {
     const acc = new SegmentAccumulator();
-    acc.add(readDataView(stepsDataView(SMALL_STEPS)), OPERATION_KIND.create);
-    const again = acc.add(readDataView(stepsDataView(SMALL_STEPS.slice(4))), OPERATION_KIND.create);
+    acc.add(stepsDataView(SMALL_STEPS), OPERATION_KIND.create);
+    const again = acc.add(stepsDataView(SMALL_STEPS.slice(4)), OPERATION_KIND.create);
     if (again.input.kind !== 'steps') throw new Error('expected steps');
     expect(again.input.rows.map((r) => r.variantKey)).toEqual([V2, V2, V2]);
   });
@@ -125,11 +136,25 @@ describe('readDataView (events)', () => {
     );
     expect(result.skippedRows).toBe(2);
     if (result.input.kind !== 'events') throw new Error('expected events');
-    expect(result.input.events.map((e) => [e.caseId, e.activity, e.timestamp])).toEqual([
-      ['c1', 'A', t0],
-      ['c1', 'B', t0 + DAY * 1000],
-      ['c2', 'A', t0],
-    ]);
+    expect(result.input.events.caseIds).toEqual(['c1', 'c1', 'c2']);
+    expect(result.input.events.activities).toEqual(['A', 'B', 'A']);
+    expect(result.input.events.timestamps).toEqual([t0, t0 + DAY * 1000, t0]);
+  });
+
+  it('collects events across segments, incremental or repeating', () => {
+    const rows: EventCells[] = [['c1', 'A', 1], ['c1', 'B', 2], ['c2', 'A', 3], ['c2', 'C', 4]];
+    const incremental = new SegmentAccumulator();
+    incremental.add(eventsDataView(rows.slice(0, 2), true), OPERATION_KIND.create);
+    const a = incremental.add(eventsDataView(rows.slice(2)), OPERATION_KIND.segment);
+    const repeating = new SegmentAccumulator();
+    repeating.add(eventsDataView(rows.slice(0, 2), true), OPERATION_KIND.create);
+    const b = repeating.add(eventsDataView(rows), OPERATION_KIND.append);
+    for (const result of [a, b]) {
+      if (result.input.kind !== 'events') throw new Error('expected events');
+      expect(result.input.events.caseIds).toEqual(['c1', 'c1', 'c2', 'c2']);
+      expect(result.input.events.timestamps).toEqual([1, 2, 3, 4]);
+      expect(result.moreData).toBe(false);
+    }
   });
 
   it('asks for case, activity and timestamp when one is missing', () => {

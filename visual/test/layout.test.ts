@@ -38,4 +38,16 @@ describe('layoutMap', () => {
     const layout = layoutMap(nodes, [...edges, edge('A', 'Z')]);
     expect(layout.edges.has('A>Z')).toBe(false);
   });
+
+  it('routes every edge of a dense map, laying out only the strongest ones', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `n${i}`);
+    const dense = ids.flatMap((a, i) => ids.map((b, j) => edge(a, b, 1 + ((i * 7 + j * 3) % 11))));
+    const layout = layoutMap(ids.map((id) => ({ id, width: 80, height: 30 })), dense, 30);
+    expect(layout.edges.size).toBe(dense.length);
+    for (const route of layout.edges.values()) {
+      expect(route.points.length).toBeGreaterThanOrEqual(2);
+      for (const p of route.points) expect(p.x <= layout.width && p.y <= layout.height).toBe(true);
+    }
+    expect(layoutMap(ids.map((id) => ({ id, width: 80, height: 30 })), [...dense].reverse(), 30).edges.get('n3>n1')).toEqual(layout.edges.get('n3>n1'));
+  });
 });

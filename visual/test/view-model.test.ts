@@ -116,16 +116,12 @@ describe('buildViewModel: selection, sliders, privacy, highlights', () => {
 describe('mineEvents', () => {
   it('turns a plain event table into the same step rows the service would store', () => {
     const t = (d: number) => Date.UTC(2024, 0, 1) + d * DAY * 1000;
-    const mined = mineEvents([
-      { caseId: 'c1', activity: 'A', timestamp: t(0) },
-      { caseId: 'c1', activity: 'B', timestamp: t(1) },
-      { caseId: 'c1', activity: 'C', timestamp: t(2) },
-      { caseId: 'c2', activity: 'A', timestamp: t(0) },
-      { caseId: 'c2', activity: 'B', timestamp: t(2) },
-      { caseId: 'c2', activity: 'C', timestamp: t(3) },
-      { caseId: 'c3', activity: 'A', timestamp: t(0) },
-      { caseId: 'c3', activity: 'C', timestamp: t(4) },
-    ]);
+    const mined = mineEvents({
+      caseIds: ['c1', 'c1', 'c1', 'c2', 'c2', 'c2', 'c3', 'c3'],
+      activities: ['A', 'B', 'C', 'A', 'B', 'C', 'A', 'C'],
+      timestamps: [t(0), t(1), t(2), t(0), t(2), t(3), t(0), t(4)],
+      resources: [null, null, null, null, null, null, null, null],
+    });
     const model = buildViewModel(prepareSteps(mined.rows, null, true), state({ mode: 'performance', metric: 'total' }), context('en-US'));
     expect(labels(model.edges)).toMatchObject({ 'A→B': '3 days', 'B→C': '2 days', 'A→C': '4 days' });
     expect(mined.variantOfCase.get('c1')).toBe(mined.variantOfCase.get('c2'));

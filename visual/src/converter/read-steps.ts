@@ -2,25 +2,25 @@ import type powerbi from 'powerbi-visuals-api';
 import { BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
-import type { RowSource } from './types';
+import { newRowSources, pushSource, type RowSources } from './row-sources';
 
 /** One data view segment of the steps mapping, read row by row. */
 export interface StepsSegment {
   rows: StepRow[];
   highlightCases: number[] | null;
-  sources: RowSource[];
+  sources: RowSources;
   hasDurations: boolean;
   hasHistograms: boolean;
   skippedRows: number;
 }
 
 /**
- * Reads the categorical (steps) mapping into step rows. Returns null when a required role
+ * Reads the categorical (steps) mapping from row `startRow` on into step rows. Returns null when a required role
  * (variant key, from, to, cases) is not bound. Rows with an empty key/activity or an
  * unreadable or negative case count are skipped and counted; rows with 0 cases are dropped
  * silently (Power BI sends them for combinations filtered to nothing).
  */
-export function readStepsSegment(categorical: powerbi.DataViewCategorical): StepsSegment | null {
+export function readStepsSegment(categorical: powerbi.DataViewCategorical, startRow = 0): StepsSegment | null {
   const categories = categorical.categories ?? [];
   const key = findByRole(categories, 'variantKey');
   const from = findByRole(categories, 'fromActivity');
@@ -36,13 +36,13 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical): Step
   const out: StepsSegment = {
     rows: [],
     highlightCases: highlights ? [] : null,
-    sources: [],
+    sources: newRowSources(key),
     hasDurations: seconds !== undefined,
     hasHistograms: histogramColumns.length > 0,
     skippedRows: 0,
   };
   const positionInVariant = new Map<string, number>();
-  for (let i = 0; i < key.values.length; i++) {
+  for (let i = startRow; i < key.values.length; i++) {
     const variantKey = toText(key.values[i]);
     const fromActivity = toText(from.values[i]);
     const toActivity = toText(to.values[i]);
@@ -70,7 +70,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical): Step
       histogram,
     });
     out.highlightCases?.push(Math.max(0, toNumber(highlights![i]) || 0));
-    out.sources.push({ owner: key, index: i });
+    pushSource(out.sources, i);
   }
   return out;
 }

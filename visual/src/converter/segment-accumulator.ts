@@ -1,93 +1,79 @@
+import type powerbi from 'powerbi-visuals-api';
 import type { UiStringKey } from '../i18n';
+import { firstRowKey, rawRowCount, readDataView } from './read-data-view';
 import type { EventsSegment } from './read-events';
 import type { StepsSegment } from './read-steps';
-import type { SegmentReading } from './read-data-view';
+import { appendSources } from './row-sources';
 import type { ConvertResult, EventsInput, StepsInput } from './types';
 
 /** `VisualDataChangeOperationKind` values (an ambient const enum in the API typings). */
 export const OPERATION_KIND = { create: 0, append: 1, segment: 2 } as const;
 
 /**
- * Collects the rows of successive fetchMoreData segments into one input.
+ * Reads successive fetchMoreData segments into one input.
  *
  * A Create update starts over. Append (aggregated segments, `fetchMoreData(true)`: the data
  * view repeats every row so far) and Segment (`fetchMoreData(false)`: only the new rows)
  * updates continue. Hosts differ in which kind they send, so the two are told apart by the
  * first row: grouped rows are unique, so a data view starting with the same row as the
- * accumulated one repeats it and replaces it; otherwise its rows are added.
+ * accumulated one repeats it, and only its new rows (past those already read) are read.
  */
 export class SegmentAccumulator {
   private steps: StepsSegment | null = null;
   private events: EventsSegment | null = null;
-  private skipped = 0;
-  /** Bumped whenever the accumulated rows change; lets callers cache derived data. */
-  version = 0;
+  private firstKey: string | null = null;
+  /** Data view rows consumed so far (read or skipped). */
+  private consumed = 0;
 
-  /** Adds one read data view and returns everything accumulated so far. */
-  add(reading: SegmentReading, operationKind: number | undefined): ConvertResult {
-    const append = operationKind === OPERATION_KIND.append || operationKind === OPERATION_KIND.segment;
-    this.version++;
+  /** Reads one data view and returns everything accumulated so far. */
+  add(dataView: powerbi.DataView | undefined, operationKind: number | undefined): ConvertResult {
+    const continues = operationKind === OPERATION_KIND.append || operationKind === OPERATION_KIND.segment;
+    const key = firstRowKey(dataView);
+    const repeats = continues && this.consumed > 0 && key !== null && key === this.firstKey;
+    const fresh = !continues || (!this.steps && !this.events);
+    const reading = readDataView(dataView, repeats ? this.consumed : 0);
+    const rows = rawRowCount(dataView);
     if (reading.kind === 'empty') {
       this.steps = null;
       this.events = null;
-      this.skipped = 0;
+      this.firstKey = null;
+      this.consumed = 0;
       const messages: UiStringKey[] = reading.message ? [reading.message] : [];
       return { input: { kind: 'empty', landing: reading.landing }, messages, skippedRows: 0, moreData: false };
     }
+    if (fresh || this.firstKey === null) this.firstKey = key;
+    this.consumed = repeats || fresh ? rows : this.consumed + rows;
     if (reading.kind === 'steps') {
       this.events = null;
-      const previous = append ? this.steps : null;
-      const fresh = !previous || stepSignature(reading.segment, 0) === stepSignature(previous, 0);
-      if (fresh) this.skipped = 0;
-      this.steps = fresh ? reading.segment : concatSteps(previous, reading.segment);
-      this.skipped += reading.segment.skippedRows;
-      return this.result(stepsInput(this.steps), this.steps.rows.length, reading.moreData);
+      this.steps = fresh || !this.steps ? reading.segment : concatSteps(this.steps, reading.segment);
+      return result(stepsInput(this.steps), this.steps.rows.length, this.steps.skippedRows, reading.moreData);
     }
     this.steps = null;
-    const previous = append ? this.events : null;
-    const fresh = !previous || eventSignature(reading.segment, 0) === eventSignature(previous, 0);
-    if (fresh) this.skipped = 0;
-    this.events = fresh ? reading.segment : concatEvents(previous, reading.segment);
-    this.skipped += reading.segment.skippedRows;
+    this.events = fresh || !this.events ? reading.segment : concatEvents(this.events, reading.segment);
     const input: EventsInput = { kind: 'events', events: this.events.events, sources: this.events.sources };
-    return this.result(input, input.events.length, reading.moreData);
+    return result(input, input.events.caseIds.length, this.events.skippedRows, reading.moreData);
   }
+}
 
-  private result(input: StepsInput | EventsInput, rowCount: number, moreData: boolean): ConvertResult {
-    const messages: UiStringKey[] = [];
-    if (rowCount === 0 && !moreData) messages.push('Message_NoRows');
-    if (this.skipped > 0) messages.push('Message_BadRows');
-    return { input: rowCount === 0 ? { kind: 'empty', landing: false } : input, messages, skippedRows: this.skipped, moreData };
-  }
+function result(input: StepsInput | EventsInput, rowCount: number, skipped: number, moreData: boolean): ConvertResult {
+  const messages: UiStringKey[] = [];
+  if (rowCount === 0 && !moreData) messages.push('Message_NoRows');
+  if (skipped > 0) messages.push('Message_BadRows');
+  return { input: rowCount === 0 ? { kind: 'empty', landing: false } : input, messages, skippedRows: skipped, moreData };
 }
 
 function stepsInput(segment: StepsSegment): StepsInput {
-  return {
-    kind: 'steps',
-    rows: segment.rows,
-    highlightCases: segment.highlightCases,
-    sources: segment.sources,
-    hasDurations: segment.hasDurations,
-    hasHistograms: segment.hasHistograms,
-  };
-}
-
-function stepSignature(segment: StepsSegment, i: number): string | null {
-  const row = segment.rows[i];
-  return row ? `${row.variantKey}\u001f${row.stepIndex}\u001f${row.from}\u001f${row.to}` : null;
-}
-
-function eventSignature(segment: EventsSegment, i: number): string | null {
-  const event = segment.events[i];
-  return event ? `${event.caseId}\u001f${event.activity}\u001f${event.timestamp}` : null;
+  const { rows, highlightCases, sources, hasDurations, hasHistograms } = segment;
+  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms };
 }
 
 function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
+  for (const row of b.rows) a.rows.push(row);
   const highlightCases = a.highlightCases && b.highlightCases ? a.highlightCases.concat(b.highlightCases) : null;
   return {
-    rows: a.rows.concat(b.rows),
+    rows: a.rows,
     highlightCases,
-    sources: a.sources.concat(b.sources),
+    sources: appendSources(a.sources, b.sources),
     hasDurations: a.hasDurations || b.hasDurations,
     hasHistograms: a.hasHistograms || b.hasHistograms,
     skippedRows: a.skippedRows + b.skippedRows,
@@ -95,9 +81,12 @@ function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
 }
 
 function concatEvents(a: EventsSegment, b: EventsSegment): EventsSegment {
-  return {
-    events: a.events.concat(b.events),
-    sources: a.sources.concat(b.sources),
-    skippedRows: a.skippedRows + b.skippedRows,
+  const push = <T>(to: T[], from: readonly T[]) => {
+    for (const x of from) to.push(x);
   };
+  push(a.events.caseIds, b.events.caseIds);
+  push(a.events.activities, b.events.activities);
+  push(a.events.timestamps, b.events.timestamps);
+  push(a.events.resources, b.events.resources);
+  return { events: a.events, sources: appendSources(a.sources, b.sources), skippedRows: a.skippedRows + b.skippedRows };
 }

@@ -1,13 +1,6 @@
-import type powerbi from 'powerbi-visuals-api';
-import type { RawEvent, StepRow } from '../../../shared/src/index';
+import type { StepRow } from '../../../shared/src/index';
 import type { UiStringKey } from '../i18n';
-
-/** Where a converted row came from: a data view column/table and the row index in it. */
-export interface RowSource {
-  /** The identity-bearing object of one segment: a category column (steps) or the table (events). */
-  readonly owner: powerbi.DataViewCategoryColumn | powerbi.DataViewTable;
-  readonly index: number;
-}
+import type { RowSources } from './row-sources';
 
 /** Step rows read from the categorical (steps) mapping. */
 export interface StepsInput {
@@ -16,22 +9,28 @@ export interface StepsInput {
   /** Highlighted cases per row (from `highlights` on the cases column), or null without highlights. */
   readonly highlightCases: number[] | null;
   /** Per row: the data view row it came from, for selection ids. */
-  readonly sources: RowSource[];
+  readonly sources: RowSources;
   /** Whether `sumSeconds` / `histogram` were bound (performance view needs them). */
   readonly hasDurations: boolean;
   readonly hasHistograms: boolean;
 }
 
+/** A plain event table, column-wise (one entry per event, no object per event). */
+export interface EventColumns {
+  readonly caseIds: string[];
+  readonly activities: string[];
+  /** Epoch milliseconds. */
+  readonly timestamps: number[];
+  readonly resources: (string | null)[];
+}
+
 /** Events read from the table (plain event log) mapping. */
 export interface EventsInput {
   readonly kind: 'events';
-  readonly events: RawEvent[];
+  readonly events: EventColumns;
   /** Per event: the data view row it came from, for selection ids. */
-  readonly sources: RowSource[];
+  readonly sources: RowSources;
 }
-
-/** What a data view holds once read: steps, events, or nothing usable (with why). */
-export type ConvertedInput = StepsInput | EventsInput | EmptyInput;
 
 /** No usable rows: the landing page (nothing bound) or a message. */
 export interface EmptyInput {
@@ -39,6 +38,9 @@ export interface EmptyInput {
   /** True when no field is bound at all: show the landing page. */
   readonly landing: boolean;
 }
+
+/** What a data view holds once read: steps, events, or nothing usable. */
+export type ConvertedInput = StepsInput | EventsInput | EmptyInput;
 
 /** The converter's result: the input plus messages for the user (never an exception). */
 export interface ConvertResult {

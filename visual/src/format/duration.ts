@@ -22,7 +22,7 @@ export function formatDuration(seconds: number, locale: string): string {
   if (!Number.isFinite(seconds)) return '–';
   const unit = durationUnit(seconds);
   const value = Math.round((seconds / unit.seconds) * 10) / 10;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  const number = oneDecimal(locale).format(value);
   const words = isDanish(locale) ? unit.da : unit.en;
   return `${number} ${Math.abs(value) === 1 ? words[0] : words[1]}`;
 }
@@ -30,4 +30,16 @@ export function formatDuration(seconds: number, locale: string): string {
 /** True for Danish locales (`da`, `da-DK`). */
 export function isDanish(locale: string): boolean {
   return /^da\b/i.test(locale);
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One cached number format per locale: creating Intl formats is slow, labels are many. */
+function oneDecimal(locale: string): Intl.NumberFormat {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    formats.set(locale, format);
+  }
+  return format;
 }

@@ -1,4 +1,5 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
+import { routeExtraEdge } from './route-extra-edge';
 
 /**
  * Layered layout of the process map with dagre (Sugiyama-style: rank assignment by network
@@ -57,11 +58,18 @@ export interface MapLayout {
 export const LAYOUT_SPACING = { nodesep: 40, edgesep: 16, ranksep: 56, margin: 16 } as const;
 
 /**
+ * Most edges handed to dagre. Dagre's cost grows with the long edges' dummy nodes, so on a
+ * dense map only the strongest edges (every node's strongest in- and out-edge first, then by
+ * weight) shape the layers; the rest are routed afterwards (`routeExtraEdge`).
+ */
+export const LAYOUT_EDGE_LIMIT = 90;
+
+/**
  * Places nodes top to bottom and routes edges. Deterministic: inputs are sorted by id
  * before they reach dagre, so the same map always gets the same coordinates.
  * Edges whose endpoints are not among the nodes are left out.
  */
-export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): MapLayout {
+export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], edgeLimit = LAYOUT_EDGE_LIMIT): MapLayout {
   const graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ directed: true, multigraph: true });
   graph.setGraph({ rankdir: 'TB', ...LAYOUT_SPACING, marginx: LAYOUT_SPACING.margin, marginy: LAYOUT_SPACING.margin });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -70,7 +78,8 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
   for (const node of sortedNodes) graph.setNode(node.id, { width: node.width, height: node.height });
   const known = new Set(sortedNodes.map((n) => n.id));
   const sortedEdges = [...edges].filter((e) => known.has(e.from) && known.has(e.to)).sort(byId);
-  for (const edge of sortedEdges) {
+  const laidOut = backbone(sortedEdges, edgeLimit);
+  for (const edge of sortedEdges.filter((e) => laidOut.has(e))) {
     graph.setEdge(
       edge.from,
       edge.to,
@@ -85,11 +94,46 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
     placed.set(node.id, { x: n.x ?? 0, y: n.y ?? 0, width: node.width, height: node.height });
   }
   const routed = new Map<string, RoutedEdge>();
+  let lane = 0;
   for (const edge of sortedEdges) {
+    if (!laidOut.has(edge)) {
+      routed.set(edge.id, routeExtraEdge(placed.get(edge.from)!, placed.get(edge.to)!, lane++ % 8));
+      continue;
+    }
     const e = graph.edge({ v: edge.from, w: edge.to, name: edge.id });
     const points = (e?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
     routed.set(edge.id, { points, label: { x: e?.x ?? points[0]?.x ?? 0, y: e?.y ?? points[0]?.y ?? 0 } });
   }
   const size = graph.graph();
-  return { nodes: placed, edges: routed, width: size.width ?? 0, height: size.height ?? 0 };
+  let width = size.width ?? 0;
+  let height = size.height ?? 0;
+  for (const route of routed.values()) {
+    for (const p of route.points) {
+      width = Math.max(width, p.x + LAYOUT_SPACING.margin);
+      height = Math.max(height, p.y + LAYOUT_SPACING.margin);
+    }
+  }
+  return { nodes: placed, edges: routed, width, height };
+}
+
+/** The edges dagre lays out: all when few, else each node's strongest in/out edge, then the heaviest. */
+function backbone(edges: readonly LayoutEdgeInput[], limit: number): Set<LayoutEdgeInput> {
+  if (edges.length <= limit) return new Set(edges);
+  const heaviest = [...edges].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chosen = new Set<LayoutEdgeInput>();
+  const hasOut = new Set<string>();
+  const hasIn = new Set<string>();
+  for (const e of heaviest) {
+    if (e.from === e.to) continue;
+    if (!hasOut.has(e.from) || !hasIn.has(e.to)) {
+      chosen.add(e);
+      hasOut.add(e.from);
+      hasIn.add(e.to);
+    }
+  }
+  for (const e of heaviest) {
+    if (chosen.size >= limit) break;
+    if (e.from !== e.to) chosen.add(e);
+  }
+  return chosen;
 }

@@ -1,4 +1,5 @@
-import { discoverSteps, discoverVariants, EventLogBuilder, type RawEvent, type StepRow } from '../../../shared/src/index';
+import { discoverSteps, discoverVariants, EventLogBuilder, type StepRow } from '../../../shared/src/index';
+import type { EventColumns } from '../converter/types';
 
 /** A plain event table turned into step rows, plus each case's variant key. */
 export interface MinedEvents {
@@ -12,9 +13,10 @@ export interface MinedEvents {
  * discovers the variants and the step rows, so the rest of the visual works the same as
  * with the service's precomputed step table.
  */
-export function mineEvents(events: readonly RawEvent[]): MinedEvents {
+export function mineEvents(events: EventColumns): MinedEvents {
   const builder = new EventLogBuilder();
-  for (const e of events) builder.addEvent(e.caseId, e.activity, e.timestamp, e.resource);
+  const { caseIds, activities, timestamps, resources } = events;
+  for (let i = 0; i < caseIds.length; i++) builder.addEvent(caseIds[i]!, activities[i]!, timestamps[i]!, resources[i]);
   const log = builder.build();
   const variants = discoverVariants(log);
   const rows: StepRow[] = discoverSteps(log, { variants });

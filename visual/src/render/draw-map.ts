@@ -1,10 +1,11 @@
-import { layoutMap, type MapLayout } from '../layout/layout-map';
+import type { LayoutCache } from '../layout/layout-cache';
+import type { MapLayout } from '../layout/layout-map';
 import type { MapViewModel } from '../model/types';
 import type { Colors } from './colors';
 import { renderEdges, type PlacedEdgeView } from './edges';
 import { renderEdgeLabels } from './labels';
 import type { MapCanvas } from './map-canvas';
-import { nodeSize } from './node-size';
+import { edgeLabelSize, nodeSize } from './node-size';
 import { renderNodes, type PlacedNodeView } from './nodes';
 import type { Selection } from 'd3-selection';
 
@@ -17,20 +18,14 @@ export interface DrawnMap {
 
 /**
  * Lays the view model out with dagre and draws edges (with their labels) under nodes.
- * Edge label boxes are sized from the text so dagre keeps them clear of nodes.
+ * Every edge label gets the same reserved box so dagre keeps labels clear of nodes and
+ * the cached layout survives switching views.
  */
-export function drawMap(canvas: MapCanvas, model: MapViewModel, colors: Colors, fontSize: number): DrawnMap {
-  const sizes = new Map(model.nodes.map((n) => [n.id, nodeSize(n, fontSize)] as const));
-  const layout = layoutMap(
-    model.nodes.map((n) => ({ id: n.id, ...sizes.get(n.id)! })),
-    model.edges.map((e) => ({
-      id: e.id,
-      from: e.from,
-      to: e.to,
-      labelWidth: e.valueLabel ? Math.ceil(e.valueLabel.length * fontSize * 0.55 + 8) : 0,
-      labelHeight: e.valueLabel ? fontSize + 4 : 0,
-      weight: e.transitions,
-    })),
+export function drawMap(canvas: MapCanvas, cache: LayoutCache, model: MapViewModel, colors: Colors, fontSize: number): DrawnMap {
+  const label = edgeLabelSize(fontSize);
+  const layout = cache.get(
+    model.nodes.map((n) => ({ id: n.id, ...nodeSize(n, fontSize) })),
+    model.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ...label, weight: e.transitions })),
   );
   const placedNodes: PlacedNodeView[] = model.nodes.flatMap((view) => {
     const box = layout.nodes.get(view.id);

@@ -51,7 +51,7 @@ export function renderEdges(
     .attr('stroke', (e) => (e.view.bottleneck ? colors.bottleneck : colors.edge))
     .attr('stroke-width', (e) => edgeWidth(e.view.intensity))
     .attr('stroke-dasharray', (e) => (colors.highContrast && e.view.bottleneck ? '6 3' : null))
-    .attr('marker-end', (e) => canvas.marker(e.view.bottleneck ? 'bottleneck' : 'edge'));
+    .attr('marker-end', (e) => canvas.marker(e.view.bottleneck ? 'bottleneck' : 'edge', edgeWidth(e.view.intensity)));
   groups.select('path.edge-hit').attr('d', d);
   return groups;
 }

@@ -3,6 +3,9 @@ import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 
 let instances = 0;
 
+/** Arrowhead sizes in pixels, picked by the edge's stroke width. */
+const MARKER_SIZES = { s: 8, m: 12, l: 16 } as const;
+
 /** The map's svg: a zoomable viewport with one group per layer, and arrow markers. */
 export class MapCanvas {
   readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -30,13 +33,15 @@ export class MapCanvas {
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
   }
 
-  /** Sets the svg's size and the arrow markers' colours. */
+  /** Sets the svg's size and the arrow markers' colours (one marker per colour and size). */
   resize(width: number, height: number, markerColors: Record<string, string>): void {
     this.svg.attr('width', Math.max(0, width)).attr('height', Math.max(0, height));
     const defs = this.svg.select<SVGDefsElement>('defs');
-    const entries = Object.entries(markerColors);
+    const entries = Object.entries(markerColors).flatMap(([key, color]) =>
+      Object.entries(MARKER_SIZES).map(([size, px]) => [`${key}-${size}`, color, px] as const),
+    );
     defs
-      .selectAll<SVGMarkerElement, [string, string]>('marker')
+      .selectAll<SVGMarkerElement, readonly [string, string, number]>('marker')
       .data(entries, (d) => d[0])
       .join((enter) => {
         const marker = enter.append('marker');
@@ -44,8 +49,6 @@ export class MapCanvas {
           .attr('viewBox', '0 0 10 10')
           .attr('refX', 9)
           .attr('refY', 5)
-          .attr('markerWidth', 7)
-          .attr('markerHeight', 7)
           .attr('markerUnits', 'userSpaceOnUse')
           .attr('orient', 'auto-start-reverse')
           .append('path')
@@ -53,6 +56,8 @@ export class MapCanvas {
         return marker;
       })
       .attr('id', (d) => `${this.markerPrefix}-${d[0]}`)
+      .attr('markerWidth', (d) => d[2])
+      .attr('markerHeight', (d) => d[2])
       .select('path')
       .attr('fill', (d) => d[1]);
   }
@@ -74,8 +79,9 @@ export class MapCanvas {
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(scale));
   }
 
-  /** The url() reference of a marker colour key. */
-  marker(key: string): string {
-    return `url(#${this.markerPrefix}-${key})`;
+  /** The url() reference of the marker for a colour key and a stroke width. */
+  marker(key: string, strokeWidth: number): string {
+    const size = strokeWidth <= 2.5 ? 's' : strokeWidth <= 5 ? 'm' : 'l';
+    return `url(#${this.markerPrefix}-${key}-${size})`;
   }
 }
