@@ -83,12 +83,13 @@ async function main(): Promise<void> {
     await load(page, 'steps', 50_000);
     const steps: Load[] = [];
     for (let i = 0; i < RUNS; i++) steps.push(await load(page, 'steps', 50_000));
+    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'bench/out/visual-bench-50k-steps.png') });
     const sliderMs: number[] = [];
     for (let i = 0; i < RUNS; i++) sliderMs.push(await slider(page, i % 2 ? 100 : 60));
     const clickMs: number[] = [];
     for (let i = 0; i < RUNS; i++) clickMs.push(await variantClick(page, i));
-    mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-    await page.screenshot({ path: join(ROOT, 'bench/out/visual-bench-50k-steps.png') });
+    await page.screenshot({ path: join(ROOT, 'bench/out/visual-bench-variant-click.png') });
 
     await load(page, 'events', 20_000);
     const events: Load[] = [];

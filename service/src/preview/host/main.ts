@@ -97,6 +97,7 @@ async function start(): Promise<void> {
 
   if (config.mode === 'bench') {
     installBench(handle);
+    byId('cases').textContent = 'The benchmark page draws synthetic rows; no service, no cases.';
     byId('status').textContent = 'bench ready';
     return;
   }
