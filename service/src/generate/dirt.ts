@@ -24,6 +24,7 @@ export interface DirtCounts {
   lineBreakCases: number;
 }
 
+/** All-zero counts, to be filled in while a dirty extract is written. */
 export function emptyDirtCounts(): DirtCounts {
   return {
     duplicates: 0,
