@@ -22,7 +22,7 @@ export async function loadLogInMemory(file: string, mapping?: ColumnMapping): Pr
     const report = await readLog(file, {
       mapping,
       sink: {
-        onEvent: (accepted) => builder.add(accepted.event),
+        onEvent: ({ event: e }) => builder.addEvent(e.caseId, e.activity, e.timestamp, e.resource, e.lifecycle),
         onReject: (rejection) => {
           if (rejections.length < KEPT_REJECTIONS) rejections.push(rejection);
         },
