@@ -12,6 +12,7 @@ const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process'
 const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
 const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
 const QUARANTINE_BUFFER = 20_000;
+const KNOWN_LIMIT = 100_000;
 
 /** Where the load writes and how it decides what is personal. */
 export interface LoadSinkOptions {
@@ -57,8 +58,12 @@ export function createLoadSink(options: LoadSinkOptions) {
 
   let rawCase = '';
   let rawResource: string | null | undefined = null;
-  const clean = (key: string, value: string): string =>
-    isPersonal(key) || value === rawCase || value === rawResource ? p.pseudonym(value) : maskCpr(value);
+  const clean = (key: string, value: string): string => {
+    if (isPersonal(key) || value === rawCase || value === rawResource) return p.pseudonym(value);
+    const masked = maskCpr(value);
+    if (known.activities.size < KNOWN_LIMIT) known.activities.add(masked);
+    return masked;
+  };
 
   const flushQuarantine = (): void => {
     for (const r of pending) {

@@ -1,7 +1,10 @@
 import type { Pseudonymizer } from '../privacy/index';
 import { maskCpr } from '../privacy/index';
 
-/** What the scrubber may leave in clear: values already known to be non-personal. */
+/**
+ * What the scrubber may leave in clear: values already stored in clear elsewhere (activities,
+ * and values of attributes that are not pseudonymised), and jobcenters.
+ */
 export interface KnownValues {
   activities: Set<string>;
   jobcenters: Set<string>;
