@@ -25,6 +25,8 @@ export class DataFeed {
     private readonly visual: VisualInstance,
     private readonly windowSize: number,
     private readonly viewport: () => Viewport,
+    /** Rows after which `fetchMoreData` refuses, like Power BI's memory cap (default: none). */
+    private readonly maxRows = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Shows a new query result (`undefined`: no fields bound). */
@@ -35,15 +37,15 @@ export class DataFeed {
     this.send(OperationKind.Create, 0);
   }
 
-  /** True while rows remain that the visual has not been handed yet. */
+  /** True while rows remain that the visual may still fetch. */
   pending(): boolean {
-    return this.loaded < (this.view?.rows.length ?? 0);
+    return this.loaded < Math.min(this.maxRows, this.view?.rows.length ?? 0);
   }
 
   /** `host.fetchMoreData`: queues the next window; false when everything was handed over. */
   fetchMore(aggregateSegments: boolean): boolean {
     const total = this.view?.rows.length ?? 0;
-    if (!this.view || this.loaded >= total) return false;
+    if (!this.view || this.loaded >= total || this.loaded >= this.maxRows) return false;
     const from = this.loaded;
     setTimeout(() => this.send(aggregateSegments ? OperationKind.Append : OperationKind.Segment, aggregateSegments ? 0 : from), 0);
     return true;

@@ -85,7 +85,8 @@ async function start(): Promise<void> {
   const visual = plugin.create({ element, host });
   const viewport = () => ({ width: frame.clientWidth, height: frame.clientHeight });
   const windowSize = Number(params.get('window')) > 0 ? Number(params.get('window')) : config.windowSize;
-  feed = new DataFeed(visual, windowSize, viewport);
+  const maxRows = Number(params.get('maxRows')) > 0 ? Number(params.get('maxRows')) : undefined;
+  feed = new DataFeed(visual, windowSize, viewport, maxRows);
   let size = `${frame.clientWidth}x${frame.clientHeight}`;
   new ResizeObserver(() => {
     const now = `${frame.clientWidth}x${frame.clientHeight}`;

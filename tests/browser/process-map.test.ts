@@ -1,49 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { variantKey } from '../../shared/src/index';
-import { A, ALL, I, JOBCENTERS, LOG, M, MEAN_DAYS, NORD, SHORT_VARIANT, SYD, V, type Answers } from './fixtures/known-answers';
-import { ensureVisualBuilt, launchChromium, startPreviewServer, type PreviewServer } from './harness';
+import { A, ALL, I, JOBCENTERS, M, MEAN_DAYS, NORD, SHORT_VARIANT, SYD, V } from './fixtures/known-answers';
 import { afterRedraw, afterRender, count, days, openPreview, readMap, snapshot } from './page-model';
+import { expectMap, page, pickSlicer, preview, server, usePreview } from './use-preview';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
+usePreview();
 
-beforeAll(async () => {
-  ensureVisualBuilt();
-  [server, browser] = await Promise.all([startPreviewServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  page.setDefaultTimeout(10_000);
-});
-
-afterEach(async () => {
-  await page.close();
-});
-
-const preview = (token: string, extra = '') => `${server.url}/preview?token=${token}&log=${LOG}${extra}`;
-
-async function expectMap(answers: Answers): Promise<void> {
-  const map = await readMap(page);
-  expect(Object.keys(map.nodes).sort()).toEqual(Object.keys(answers.events).sort());
-  for (const [activity, events] of Object.entries(answers.events)) expect(count(map.nodes[activity]), activity).toBe(events);
-  expect(Object.keys(map.edges).sort()).toEqual(Object.keys(answers.transitions).sort());
-  for (const [edge, transitions] of Object.entries(answers.transitions)) expect(count(map.edges[edge]), edge).toBe(transitions);
-}
-
-async function pickSlicer(name: string, value: string): Promise<void> {
-  await afterRender(page, () => page.selectOption(`[data-testid=slicer-${name}]`, value));
-  await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.getAttribute('data-state') === 'ready');
-}
-
-describe('the preview page with the known two-jobcenter log', () => {
+describe('the process map of the known two-jobcenter log in the preview host', () => {
   test('the frequency map shows one node per activity with its events and the transitions on every edge', async () => {
     await openPreview(page, preview(server.tokens.analyst));
     await expectMap(ALL);
@@ -142,14 +105,6 @@ describe('the preview page with the known two-jobcenter log', () => {
     await snapshot(page, 'preview-performance-mean');
   });
 
-  test('the landing page appears when no fields are bound', async () => {
-    await openPreview(page, preview(server.tokens.analyst));
-    await pickSlicer('fields', 'none');
-    await expect.poll(() => page.locator('[data-testid=landing]').isVisible()).toBe(true);
-    expect(await page.locator('[data-testid=process-map]').isVisible()).toBe(false);
-    await snapshot(page, 'preview-landing');
-  });
-
   test('in Danish the labels use Danish number and duration formats', async () => {
     await openPreview(page, preview(server.tokens.analyst, '&locale=da-DK'));
     await afterRedraw(page, () => page.click('[data-testid=view-performance]'));
@@ -158,43 +113,9 @@ describe('the preview page with the known two-jobcenter log', () => {
     await snapshot(page, 'preview-da-dk-performance');
   });
 
-  test('a viewer token limited to one jobcenter sees only its numbers and no case-level rows', async () => {
-    await openPreview(page, preview(server.tokens.sydViewer));
-    await expectMap(SYD);
-    const offered = await page.$$eval('[data-testid=slicer-jobcenter] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    expect(offered).toEqual([JOBCENTERS[1]]);
-    await expect.poll(() => page.locator('[data-testid=case-message]').textContent()).toMatch(/analyst token/);
-    await snapshot(page, 'preview-viewer-syd');
-  });
-
-  test('with 4-row windows the visual fetches every window (fetchMoreData) and shows the exact numbers', async () => {
-    await openPreview(page, preview(server.tokens.analyst, '&window=4'));
-    await expectMap(ALL);
-    expect(await page.evaluate(() => window.sagsflowPreview!.feed.updates)).toBeGreaterThanOrEqual(4);
-    expect(await page.evaluate(() => window.sagsflowPreview!.warnings)).toEqual([]);
-  });
-
-  test('hovering an activity shows its tooltip and a right click the context menu, through the host', async () => {
-    await openPreview(page, preview(server.tokens.analyst));
-    const tooltip = page.locator('[data-testid=host-tooltip]');
-    await page.hover(`g[data-testid=node][data-activity="${V}"]`);
-    await expect.poll(() => tooltip.isVisible()).toBe(true);
-    expect(await tooltip.textContent()).toContain('24');
-    await snapshot(page, 'preview-tooltip');
-    await page.click(`g[data-testid=node][data-activity="${V}"]`, { button: 'right' });
-    await expect.poll(() => tooltip.getAttribute('data-kind')).toBe('context-menu');
-  });
-
-  test('in high-contrast mode the visual draws on the palette background', async () => {
-    await openPreview(page, preview(server.tokens.analyst, '&highContrast=1'));
-    expect(await page.locator('.sagsflow').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
-    await snapshot(page, 'preview-high-contrast');
-  });
-
   test('the running example shows its 8 activities', async () => {
     await openPreview(page, `${server.url}/preview?token=${server.tokens.viewer}&log=running-example`);
     expect(Object.keys((await readMap(page)).nodes)).toHaveLength(8);
     await snapshot(page, 'preview-running-example');
   });
 });
-
