@@ -26,6 +26,11 @@ export interface PreviewOptions {
  * calls), `/host.js` the host script, `/visual.js`, `/visual.css`, `/visual.json`
  * (guid, capabilities, string resources) from the newest `.pbiviz` in `distDir`.
  *
+ * Query parameters of the page: `token` (else asked for; kept in sessionStorage),
+ * `analystToken` (for the case table only), `log` (preselected), `locale` (`da-DK`),
+ * `highContrast=1`, `window` (rows per fetchMoreData window), `maxRows` (after which
+ * fetchMoreData refuses, to see the visual's warning icon).
+ *
  * @example
  * app.route('/preview', previewRoutes({ distDir: 'dist' }));
  */
