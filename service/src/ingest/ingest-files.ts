@@ -3,13 +3,13 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
-import { createPseudonymizer, resolveSecret } from '../privacy/index';
+import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
-import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './load-rows';
+import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
 
 /**
  * Attribute names that hold a case id or a person (caseworker, responsible) besides the mapped
@@ -72,6 +72,14 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   }
 
   const pseudonymizer = createPseudonymizer(resolveSecret(store.path));
+  const keyCheck = pseudonymizer.pseudonym(KEY_CHECK_TEXT);
+  const stored = storedKeyCheck(store.sqlite);
+  if (stored !== null && stored !== keyCheck) {
+    throw new IngestError(
+      'key-mismatch',
+      `${what}: the pseudonymisation key differs from the one earlier loads of this database used, so pseudonyms would not match; set the same ${SECRET_ENV} or keep the key file ${keyFilePath(store.path)}`,
+    );
+  }
   const given = options.mapping?.pseudonymize;
   const personalColumns = new Set((given ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
   const isPersonal = (key: string) => personalColumns.has(key) || looksPersonal(key) || PERSON_OR_CASE_KEY.test(key);
@@ -86,7 +94,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
-    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, startedAt });
+    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
     const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
     sinkState = state;
     let before = 0;

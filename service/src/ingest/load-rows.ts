@@ -8,11 +8,11 @@ import type { LoadReport } from './load-report';
 /** Inserts the `loads` row of a starting load (inside its transaction) and returns its id. */
 export function insertLoadRow(
   sqlite: Database.Database,
-  r: { log: string; version: number; process: string | null; files: string[]; bytes: number; startedAt: number },
+  r: { log: string; version: number; process: string | null; files: string[]; bytes: number; keyCheck: string; startedAt: number },
 ): number {
   const info = sqlite
-    .prepare(`INSERT INTO loads (log, version, process, files, content_hash, bytes, started_at, status) VALUES (?, ?, ?, ?, '', ?, ?, 'stored')`)
-    .run(r.log, r.version, r.process, JSON.stringify(r.files), r.bytes, r.startedAt);
+    .prepare(`INSERT INTO loads (log, version, process, files, content_hash, bytes, key_check, started_at, status) VALUES (?, ?, ?, ?, '', ?, ?, ?, 'stored')`)
+    .run(r.log, r.version, r.process, JSON.stringify(r.files), r.bytes, r.keyCheck, r.startedAt);
   return Number(info.lastInsertRowid);
 }
 
@@ -64,4 +64,16 @@ export function recordFailedLoad(
   } catch {
     return null;
   }
+}
+
+/** Text whose pseudonym is kept per load as `key_check`. */
+export const KEY_CHECK_TEXT = 'sagsflow key check';
+
+/** The key check of the latest stored load of the database (any log), or null before the first. */
+export function storedKeyCheck(sqlite: Database.Database): string | null {
+  const v = sqlite
+    .prepare("SELECT key_check FROM loads WHERE status = 'stored' AND key_check IS NOT NULL ORDER BY id DESC LIMIT 1")
+    .pluck()
+    .get() as string | undefined;
+  return v ?? null;
 }

@@ -38,6 +38,8 @@ export const loads = sqliteTable(
     contentHash: text('content_hash').notNull(),
     /** Total bytes of the input files. */
     bytes: integer('bytes'),
+    /** Pseudonym of a fixed text under the load's key: shows whether later loads use the same key. */
+    keyCheck: text('key_check'),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
     rowsRead: integer('rows_read').notNull().default(0),
