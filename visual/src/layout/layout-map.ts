@@ -40,7 +40,7 @@ export interface PlacedNode extends Point {
   readonly height: number;
 }
 
-/** A routed edge: polyline points from source to target and its label's centre. */
+/** A routed edge: polyline points from source to target and where its label starts (left, middle). */
 export interface RoutedEdge {
   readonly points: readonly Point[];
   readonly label: Point;
@@ -83,7 +83,7 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
     graph.setEdge(
       edge.from,
       edge.to,
-      { width: edge.labelWidth, height: edge.labelHeight, labelpos: 'c', weight: Math.max(1, edge.weight), minlen: 1 },
+      { width: edge.labelWidth, height: edge.labelHeight, labelpos: 'r', labeloffset: 6, weight: Math.max(1, edge.weight), minlen: 1 },
       edge.id,
     );
   }
@@ -102,7 +102,8 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
     }
     const e = graph.edge({ v: edge.from, w: edge.to, name: edge.id });
     const points = (e?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
-    routed.set(edge.id, { points, label: { x: e?.x ?? points[0]?.x ?? 0, y: e?.y ?? points[0]?.y ?? 0 } });
+    const x = e?.x !== undefined ? e.x - edge.labelWidth / 2 : (points[0]?.x ?? 0);
+    routed.set(edge.id, { points, label: { x, y: e?.y ?? points[0]?.y ?? 0 } });
   }
   const size = graph.graph();
   let width = size.width ?? 0;

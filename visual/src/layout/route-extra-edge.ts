@@ -3,11 +3,14 @@ import type { PlacedNode, Point, RoutedEdge } from './layout-map';
 /** Gap between a node's side and a side-routed edge's bend, in pixels. */
 const SIDE_GAP = 36;
 
+/** Gap between the curve and the start of its label. */
+const LABEL_GAP = 5;
+
 /**
  * Routes an edge that was left out of the layered layout (dense maps lay out only their
  * strongest edges): down edges run from the source's bottom to the target's top, up edges
  * and same-rank edges bend around the right side, self-loops curl on the right. The four
- * points are meant for a B-spline (`curveBasis`); the label sits at the curve's middle.
+ * points are meant for a B-spline (`curveBasis`); the label starts just right of the curve's middle.
  */
 export function routeExtraEdge(source: PlacedNode, target: PlacedNode, lane: number): RoutedEdge {
   let points: Point[];
@@ -32,6 +35,6 @@ export function routeExtraEdge(source: PlacedNode, target: PlacedNode, lane: num
     points = [start, { x: bend, y: start.y }, { x: bend, y: end.y }, end];
   }
   const [p0, c1, c2, p3] = points as [Point, Point, Point, Point];
-  const label = { x: (p0.x + 3 * c1.x + 3 * c2.x + p3.x) / 8, y: (p0.y + 3 * c1.y + 3 * c2.y + p3.y) / 8 };
+  const label = { x: (p0.x + 3 * c1.x + 3 * c2.x + p3.x) / 8 + LABEL_GAP, y: (p0.y + 3 * c1.y + 3 * c2.y + p3.y) / 8 };
   return { points, label };
 }

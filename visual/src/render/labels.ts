@@ -3,9 +3,9 @@ import type { Colors } from './colors';
 import type { PlacedEdgeView } from './edges';
 
 /**
- * Draws each edge's value at its label point as `text[data-testid=edge-label]` inside the
- * edge's group (dagre reserves room for it between the ranks), with a halo in the background
- * colour so it stays readable where lines cross.
+ * Draws each edge's value as `text[data-testid=edge-label]` inside the edge's group, starting
+ * at its label point right of the line (dagre reserves room for it), with a halo in the
+ * background colour so it stays readable where lines cross.
  */
 export function renderEdgeLabels(
   edges: Selection<SVGGElement, PlacedEdgeView, SVGGElement, unknown>,
@@ -15,7 +15,7 @@ export function renderEdgeLabels(
   edges
     .selectAll<SVGTextElement, PlacedEdgeView>('text.edge-label')
     .data((d) => [d])
-    .join((enter) => enter.append('text').attr('class', 'edge-label').attr('data-testid', 'edge-label').attr('text-anchor', 'middle'))
+    .join((enter) => enter.append('text').attr('class', 'edge-label').attr('data-testid', 'edge-label').attr('text-anchor', 'start'))
     .attr('x', (d) => d.route.label.x)
     .attr('y', (d) => d.route.label.y + fontSize * 0.35)
     .attr('font-size', Math.round(fontSize * 0.9))
