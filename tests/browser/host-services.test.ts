@@ -14,6 +14,12 @@ describe('the stand-in host: landing page, access, data windows, warnings, toolt
     await snapshot(page, 'preview-landing');
   });
 
+  test('without a token the page asks for one and draws no data', async () => {
+    await page.goto(`${server.url}/preview?log=known`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.getAttribute('data-state') === 'needs-token');
+    expect(await page.locator('g[data-testid=node]').count()).toBe(0);
+  });
+
   test('a viewer token limited to one jobcenter sees only its numbers and no case-level rows', async () => {
     await openPreview(page, preview(server.tokens.sydViewer));
     await expectMap(SYD);
