@@ -105,16 +105,16 @@ export class Behavior {
     element.addEventListener('contextmenu', (event) => this.showContextMenu(event as MouseEvent, undefined));
   }
 
-  /** Shows Power BI tooltips for the elements of `items` (nodes or edges). */
-  bindTooltips<T extends { view: { tooltip: readonly TooltipLine[] } }>(items: Selection<SVGGElement, T, SVGGElement, unknown>): void {
+  /** Shows Power BI tooltips for the elements of `items` (nodes, edges, variant rows). */
+  bindTooltips<E extends HTMLElement | SVGElement, T>(items: Selection<E, T, Element, unknown>, linesOf: (d: T) => readonly TooltipLine[]): void {
     const service = this.options.host.tooltipService;
-    const dataItems = (d: T) => d.view.tooltip.map((line) => ({ displayName: line.label, value: line.value }));
-    const coordinates = (event: MouseEvent) => [event.clientX, event.clientY];
+    const dataItems = (d: T) => linesOf(d).map((line) => ({ displayName: line.label, value: line.value }));
+    const coordinates = (event: Event) => [(event as MouseEvent).clientX, (event as MouseEvent).clientY];
     items
-      .on('mouseover', (event: MouseEvent, d) => {
+      .on('mouseover', (event: Event, d: T) => {
         if (service?.enabled()) service.show({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
       })
-      .on('mousemove', (event: MouseEvent, d) => {
+      .on('mousemove', (event: Event, d: T) => {
         if (service?.enabled()) service.move({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
       })
       .on('mouseout', () => {

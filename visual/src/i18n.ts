@@ -33,6 +33,8 @@ export const UI_STRINGS_EN = {
   Tooltip_Bottleneck: 'Bottleneck',
   Tooltip_Variant: 'Variant',
   Tooltip_Share: 'Share',
+  Tooltip_Path: 'Path',
+  Map_Label: 'Process map',
   Node_Start: 'Start',
   Node_End: 'End',
   Landing_Title: 'Sagsflow process map',

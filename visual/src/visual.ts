@@ -21,6 +21,9 @@ import { persistViewState, sameViewSettings, viewStateFrom } from './view-state'
 
 type UpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
 
+/** Narrower visuals hide the variant pane and give the map the whole width. */
+const MIN_WIDTH_WITH_PANE = 480;
+
 /**
  * Sagsflow's Power BI visual. `update()` only runs the pipeline: rendering started →
  * settings → convert (data stage) → view model → lay out and render → rendering finished
@@ -149,15 +152,18 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
       ? buildViewModel(this.prepared, this.state, { formatter, t, groupCount, ...settings })
       : null;
     this.toolbar.update({ ...this.state, mode: model?.mode ?? this.state.mode, hasDurations: model?.hasDurations ?? false }, t);
-    const paneWidth = settings.showVariants && model && model.variants.length > 0 ? frame.variantPane.offsetWidth || 240 : 0;
+    const roomy = (viewport?.width ?? frame.root.clientWidth) >= MIN_WIDTH_WITH_PANE;
+    const paneWidth = settings.showVariants && roomy && model && model.variants.length > 0 ? frame.variantPane.offsetWidth || 240 : 0;
     const width = viewport ? viewport.width - paneWidth : frame.mapHost.clientWidth;
     const height = viewport ? viewport.height - frame.toolbar.offsetHeight : frame.mapHost.clientHeight;
     this.canvas.resize(width, height, { edge: colors.edge, bottleneck: colors.bottleneck });
+    this.canvas.svg.attr('aria-label', t('Map_Label'));
     const drawn = drawMap(this.canvas, this.layouts, model ?? emptyModel(this.state), colors, settings.fontSize);
-    this.behavior.bindTooltips(drawn.nodes);
-    this.behavior.bindTooltips(drawn.edges);
+    this.behavior.bindTooltips(drawn.nodes, (d) => d.view.tooltip);
+    this.behavior.bindTooltips(drawn.edges, (d) => d.view.tooltip);
     const rows = renderVariantPane(frame.variantPane, model?.variants ?? [], colors, t, settings.showVariants && paneWidth > 0);
     this.behavior.bindVariantRows(rows);
+    this.behavior.bindTooltips(rows, (d) => d.tooltip);
     const nodeSet = (model?.nodes ?? []).map((n) => n.id).join('\u001f');
     if (nodeSet !== this.lastNodeSet || viewport) this.canvas.fit();
     this.lastNodeSet = nodeSet;

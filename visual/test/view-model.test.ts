@@ -43,6 +43,7 @@ describe('buildViewModel: frequency view', () => {
       [V2, '1', '33.3%', '4 days'],
     ]);
     expect(model.variants[0]!.activities).toEqual(['A', 'B', 'C']);
+    expect(model.variants[0]!.tooltip).toContainEqual({ label: 'Path', value: 'A → B → C' });
   });
 });
 

@@ -54,6 +54,7 @@ export interface VariantRowView {
   /** False for "other variants" (it has no single key to select). */
   readonly selectable: boolean;
   readonly selected: boolean;
+  readonly tooltip: readonly TooltipLine[];
 }
 
 /** Key of the merged row of variants under the minimum group size (the shared core's). */

@@ -35,16 +35,35 @@ export function variantRows(variants: readonly StepVariant[], options: VariantRo
     };
   });
   const slowest = Math.max(0, ...rows.map((r) => r.meanSeconds));
-  return rows.map(({ group, label, meanSeconds }) => ({
-    key: group.key,
-    label,
-    activities: group.activities,
-    casesLabel: options.groupCount(group.cases),
-    share: group.share,
-    shareLabel: formatter.percent(group.share),
-    meanDurationLabel: formatter.duration(meanSeconds),
-    durationFraction: slowest > 0 ? meanSeconds / slowest : 0,
-    selectable: !group.isOther,
-    selected: options.selected.has(group.key),
-  }));
+  return rows.map(({ group, label, meanSeconds }) => {
+    const casesLabel = options.groupCount(group.cases);
+    const shareLabel = formatter.percent(group.share);
+    const meanDurationLabel = formatter.duration(meanSeconds);
+    const tooltip = [
+      { label: t('Tooltip_Variant'), value: label },
+      { label: t('Tooltip_Cases'), value: casesLabel },
+      { label: t('Tooltip_Share'), value: shareLabel },
+      { label: t('Variants_MeanDuration'), value: meanDurationLabel },
+    ];
+    if (group.activities.length > 0) tooltip.push({ label: t('Tooltip_Path'), value: pathText(group.activities) });
+    return {
+      key: group.key,
+      label,
+      activities: group.activities,
+      casesLabel,
+      share: group.share,
+      shareLabel,
+      meanDurationLabel,
+      durationFraction: slowest > 0 ? meanSeconds / slowest : 0,
+      selectable: !group.isOther,
+      selected: options.selected.has(group.key),
+      tooltip,
+    };
+  });
+}
+
+/** The activities joined by arrows, cut after 12 steps. */
+function pathText(activities: readonly string[]): string {
+  const shown = activities.slice(0, 12).join(' → ');
+  return activities.length > 12 ? `${shown} → … (${activities.length})` : shown;
 }

@@ -20,7 +20,7 @@ export class MapCanvas {
 
   constructor(host: HTMLDivElement) {
     this.markerPrefix = `sagsflow-${++instances}`;
-    this.svg = select(host).append('svg').attr('data-testid', 'process-map').attr('role', 'img');
+    this.svg = select(host).append('svg').attr('data-testid', 'process-map').attr('role', 'group');
     this.svg.append('defs');
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.edges = this.viewport.append('g').attr('class', 'edges');

@@ -33,7 +33,7 @@ export function renderNodes(
     })
     .attr('data-activity', (d) => d.view.id)
     .attr('data-kind', (d) => d.view.kind)
-    .attr('role', 'listitem')
+    .attr('role', 'img')
     .attr('aria-label', (d) => `${d.view.name}: ${d.view.valueLabel}`)
     .classed('dimmed', (d) => d.view.highlight === 0)
     .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`);
