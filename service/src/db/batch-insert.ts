@@ -37,7 +37,7 @@ export function createBatchInserter(
   const tuple = `(${[...constants.map(([, v]) => literal(v)), ...columns.map(() => '?')].join(', ')})`;
   const many = sqlite.prepare(head + Array.from({ length: batchRows }, () => tuple).join(', '));
   const one = sqlite.prepare(head + tuple);
-  let buffer: SqlValue[] = new Array<SqlValue>(batchRows * width);
+  const buffer: SqlValue[] = new Array<SqlValue>(batchRows * width).fill(null);
   let rows = 0;
   let written = 0;
   return {
@@ -52,7 +52,6 @@ export function createBatchInserter(
         many.run(buffer);
         written += rows;
         rows = 0;
-        buffer = new Array<SqlValue>(batchRows * width);
       }
     },
     flush() {
