@@ -14,9 +14,12 @@ describe('the stand-in host: landing page, access, data windows, warnings, toolt
     await snapshot(page, 'preview-landing');
   });
 
-  test('without a token the page asks for one and draws no data', async () => {
+  test('without a token the page asks for one, and with a wrong one it says 401 and draws no data', async () => {
     await page.goto(`${server.url}/preview?log=known`);
     await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.getAttribute('data-state') === 'needs-token');
+    await page.goto(preview('sf_not-a-real-token'));
+    await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.getAttribute('data-state') === 'failed');
+    expect(await page.locator('[data-testid=host-status]').textContent()).toMatch(/401/);
     expect(await page.locator('g[data-testid=node]').count()).toBe(0);
   });
 
