@@ -71,7 +71,13 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     hashing.catch(() => undefined);
   }
 
-  const pseudonymizer = createPseudonymizer(resolveSecret(store.path));
+  let secret: Buffer;
+  try {
+    secret = resolveSecret(store.path);
+  } catch (err) {
+    throw new IngestError('store-failed', `${what}: cannot read or create the key file ${keyFilePath(store.path)} (${(err as Error).message})`, { cause: err });
+  }
+  const pseudonymizer = createPseudonymizer(secret);
   const keyCheck = pseudonymizer.pseudonym(KEY_CHECK_TEXT);
   const stored = storedKeyCheck(store.sqlite);
   if (stored !== null && stored !== keyCheck) {
