@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hostBundle } from './host-bundle';
 import { hostPage, notBuiltPage } from './page';
 import { loadVisualPackage, type VisualPackage } from './visual-package';
 
+/** Where `npm run package` (pbiviz at the repository root) writes the `.pbiviz`. */
+const REPO_DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
+
 /** Options of the preview routes; every field has a default. */
 export interface PreviewOptions {
-  /** Folder holding the packaged visual (`*.pbiviz`); default `<cwd>/dist`. */
+  /** Folder holding the packaged visual (`*.pbiviz`); default the repository's `dist/`. */
   distDir?: string;
   /** URL prefix the routes are mounted at; default `/preview`. */
   basePath?: string;
@@ -35,7 +39,7 @@ export interface PreviewOptions {
  * app.route('/preview', previewRoutes({ distDir: 'dist' }));
  */
 export function previewRoutes(options: PreviewOptions = {}): Hono {
-  const distDir = resolve(options.distDir ?? join(process.cwd(), 'dist'));
+  const distDir = resolve(options.distDir ?? REPO_DIST);
   const basePath = options.basePath ?? '/preview';
   const windowSize = options.windowSize ?? 30_000;
   const app = new Hono();
