@@ -7,7 +7,6 @@ import { maskCpr, type Pseudonymizer } from '../privacy/index';
 import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
 import { createRawScrubber, type KnownValues } from './raw-scrubber';
 
-
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
 const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
 const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
@@ -37,7 +36,7 @@ export function createLoadSink(options: LoadSinkOptions) {
   const builder = new EventLogBuilder();
   const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
   const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
-  const known: KnownValues = { activities: new Set(), jobcenters: new Set() };
+  const known: KnownValues = { clear: new Set(), jobcenters: new Set() };
   const scrubber = createRawScrubber(p, known);
   const pending: Rejection[] = [];
   const byReason: Record<string, number> = {};
@@ -61,7 +60,7 @@ export function createLoadSink(options: LoadSinkOptions) {
   const clean = (key: string, value: string): string => {
     if (isPersonal(key) || value === rawCase || value === rawResource) return p.pseudonym(value);
     const masked = maskCpr(value);
-    if (known.activities.size < KNOWN_LIMIT) known.activities.add(masked);
+    if (known.clear.size < KNOWN_LIMIT) known.clear.add(masked);
     return masked;
   };
 
@@ -109,7 +108,7 @@ export function createLoadSink(options: LoadSinkOptions) {
     if (m === undefined) {
       m = maskCpr(value);
       if (masked.size < 100_000) masked.set(value, m);
-      known.activities.add(m);
+      known.clear.add(m);
     }
     return m;
   };

@@ -3,7 +3,7 @@ import { createPseudonymizer } from '../privacy/index';
 import { createRawScrubber } from './raw-scrubber';
 
 const p = createPseudonymizer(Buffer.from('test-key'));
-const known = { activities: new Set(['Tilmelding']), jobcenters: new Set(['Jobcenter Nord']) };
+const known = { clear: new Set(['Tilmelding']), jobcenters: new Set(['Jobcenter Nord']) };
 const s = createRawScrubber(p, known);
 
 describe('createRawScrubber', () => {

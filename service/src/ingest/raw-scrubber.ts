@@ -6,7 +6,8 @@ import { maskCpr } from '../privacy/index';
  * and values of attributes that are not pseudonymised), and jobcenters.
  */
 export interface KnownValues {
-  activities: Set<string>;
+  /** Values stored in clear elsewhere: activities and values of attributes not pseudonymised. */
+  clear: Set<string>;
   jobcenters: Set<string>;
 }
 
@@ -25,7 +26,7 @@ const DELIMITERS = [';', ',', '\t', '|'] as const;
 export function createRawScrubber(pseudonymizer: Pseudonymizer, known: KnownValues) {
   const field = (value: string): string => {
     const t = value.trim().replace(/^"(.*)"$/s, '$1');
-    if (t === '' || known.activities.has(t) || known.jobcenters.has(t) || LIFECYCLE.test(t)) return value;
+    if (t === '' || known.clear.has(t) || known.jobcenters.has(t) || LIFECYCLE.test(t)) return value;
     if (BARE_NUMBER.test(t) && t.length >= 4) return pseudonymizer.pseudonym(t);
     if (DATE_OR_NUMBER.test(t)) return maskCpr(value);
     return pseudonymizer.pseudonym(t);
