@@ -19,8 +19,8 @@ import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfL
  */
 const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
 
-/** Page cache of the load's connection while it runs (negative = KiB): keeps index pages in memory. */
-const LOAD_CACHE_KIB = -262_144;
+/** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
+const LOAD_CACHE_KIB = -65_536;
 
 /**
  * Loads extracts as a new version of a log, in one transaction: reads every file through the
