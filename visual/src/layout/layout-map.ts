@@ -58,18 +58,27 @@ export interface MapLayout {
 export const LAYOUT_SPACING = { nodesep: 40, edgesep: 16, ranksep: 56, margin: 16 } as const;
 
 /**
- * Most edges handed to dagre. Dagre's cost grows with the long edges' dummy nodes, so on a
- * dense map only the strongest edges (every node's strongest in- and out-edge first, then by
- * weight) shape the layers; the rest are routed afterwards (`routeExtraEdge`).
+ * How many edges dagre lays out for a map of `nodeCount` nodes: 1.5 per node (at least 30,
+ * at most 90). Dagre's cost and its staircase-like drift grow with long edges' dummy nodes,
+ * so on a dense map only the strongest edges (every node's strongest in- and out-edge first,
+ * then by weight) shape the layers; the rest are routed afterwards (`routeExtraEdge`).
  */
-export const LAYOUT_EDGE_LIMIT = 90;
+export function layoutEdgeLimit(nodeCount: number): number {
+  return Math.min(90, Math.max(30, Math.round(nodeCount * 1.5)));
+}
+
+/**
+ * Above this many laid-out edges dagre skips its iterative crossing reduction (keeping the
+ * initial DFS order): about half the time on big maps, so sliders stay interactive.
+ */
+export const FULL_ORDERING_EDGE_LIMIT = 60;
 
 /**
  * Places nodes top to bottom and routes edges. Deterministic: inputs are sorted by id
  * before they reach dagre, so the same map always gets the same coordinates.
  * Edges whose endpoints are not among the nodes are left out.
  */
-export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], edgeLimit = LAYOUT_EDGE_LIMIT): MapLayout {
+export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], edgeLimit = layoutEdgeLimit(nodes.length)): MapLayout {
   const graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ directed: true, multigraph: true });
   graph.setGraph({ rankdir: 'TB', ...LAYOUT_SPACING, marginx: LAYOUT_SPACING.margin, marginy: LAYOUT_SPACING.margin });
   graph.setDefaultEdgeLabel(() => ({}));
@@ -87,7 +96,7 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
       edge.id,
     );
   }
-  dagre.layout(graph);
+  dagre.layout(graph, { disableOptimalOrderHeuristic: laidOut.size > FULL_ORDERING_EDGE_LIMIT });
   const placed = new Map<string, PlacedNode>();
   for (const node of sortedNodes) {
     const n = graph.node(node.id);
