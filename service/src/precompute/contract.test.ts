@@ -28,6 +28,10 @@ function copenhagenMonth(ms: number): string {
 }
 
 function logFromStore(store: SagsflowDatabase, name: string): EventLog {
+  const label = new Map<string, string>();
+  for (const r of store.sqlite.prepare('SELECT case_id c, attributes a FROM cases WHERE log = ?').iterate(name) as Iterable<{ c: string; a: string }>) {
+    label.set(r.c, (JSON.parse(r.a) as Record<string, string>)['Proces']!);
+  }
   const b = new EventLogBuilder();
   const rows = store.sqlite
     .prepare('SELECT case_id c, activity a, timestamp t, jobcenter j FROM events WHERE log = ? ORDER BY case_id, timestamp, id')
@@ -36,7 +40,10 @@ function logFromStore(store: SagsflowDatabase, name: string): EventLog {
   for (const r of rows) {
     b.addEvent(r.c, r.a, r.t);
     b.setCaseAttribute('jobcenter', r.j ?? 'ukendt');
-    if (r.c !== last) b.setCaseAttribute('period', copenhagenMonth(r.t));
+    if (r.c !== last) {
+      b.setCaseAttribute('period', copenhagenMonth(r.t));
+      b.setCaseAttribute('proces', label.get(r.c));
+    }
     last = r.c;
   }
   return b.build();
@@ -87,7 +94,9 @@ describe('model tables add up to the core on filtered events', () => {
 
   const rng = new Rng('contract');
   for (let trial = 0; trial < 8; trial++) {
-    it(`trial ${trial}: steps, edges, variants, activities and cases of a random jobcenter/period subset equal the core`, () => {
+    it(`trial ${trial}: steps, edges, variants, activities and cases of a random process/jobcenter/period subset equal the core`, () => {
+      const labels = { akademiker: 'Akademikerområdet', dagpenge: 'Placering af dagpengemodtagere' } as const;
+      const procs = trial % 2 === 0 ? (['akademiker', 'dagpenge'] as const) : rng.float() < 0.5 ? (['akademiker'] as const) : (['dagpenge'] as const);
       const J = jobcenters.filter(() => rng.float() < 0.5);
       const P = periods.filter(() => rng.float() < 0.5);
       if (J.length === 0) J.push(jobcenters[0]!);
@@ -95,11 +104,12 @@ describe('model tables add up to the core on filtered events', () => {
       const log = filterLog(full, [
         { kind: 'caseAttribute', attribute: 'jobcenter', values: J },
         { kind: 'caseAttribute', attribute: 'period', values: P },
+        { kind: 'caseAttribute', attribute: 'proces', values: procs.map((p) => labels[p]) },
       ]);
-      expect(log.caseIds.length).toBeGreaterThan(10);
+      expect(log.caseIds.length).toBeGreaterThan(5);
       expect(log.caseIds.length).toBeLessThan(full.caseIds.length);
-      const where = `log = 'mix' AND jobcenter IN (${J.map(() => '?').join(',')}) AND period IN (${P.map(() => '?').join(',')})`;
-      const rows = (table: string) => store.sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...J, ...P) as Row[];
+      const where = `log = 'mix' AND jobcenter IN (${J.map(() => '?').join(',')}) AND period IN (${P.map(() => '?').join(',')}) AND process IN (${procs.map(() => '?').join(',')})`;
+      const rows = (table: string) => store.sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).all(...J, ...P, ...procs) as Row[];
       const dfg = discoverDfg(log);
       const expectedEdges = new Map<string, { n: number; cases: number; s: number }>();
       for (const e of dfg.edges) expectedEdges.set(`${e.from}|${e.to}`, { n: e.count, cases: e.cases, s: e.duration.sum / 1000 });
