@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
+import { activityTimes, EventLogBuilder } from '../../../shared/src/index';
+import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
+import { tempDir } from './test-fixtures';
 
 const DATA = new URL('../../../../shared/data/', import.meta.url).pathname;
 const count = (store: ReturnType<typeof openDatabase>, sql: string) => store.sqlite.prepare(sql).pluck().get();
@@ -39,5 +42,50 @@ describe('attributes that repeat the case id or a person', () => {
     const first = rows[0]!;
     expect(JSON.parse(first.attributes)['Resource']).toBe(first.resource);
     store.close();
+  });
+});
+
+describe('processing and waiting time on a start/complete log', () => {
+  it('interval_event_log.xes: activity instances, processing and waiting sums equal the core activityTimes', async () => {
+    const file = `${DATA}interval_event_log.xes`;
+    const store = openDatabase(':memory:');
+    await ingestFiles(store, { files: [file], log: 'interval' });
+    const builder = new EventLogBuilder();
+    await readLog(file, { sink: { onEvent: (a) => builder.add(a.event), onReject: () => undefined } });
+    const expected = activityTimes(builder.build());
+    const rows = store.sqlite
+      .prepare('select activity, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity')
+      .all() as { activity: string; i: number; p: number; w: number }[];
+    expect(rows.map((r) => r.activity)).toEqual(expected.map((t) => t.activity));
+    for (const [k, t] of expected.entries()) {
+      expect(rows[k]!.i, t.activity).toBe(t.instances);
+      expect(rows[k]!.p, t.activity).toBeCloseTo(t.processing.sum / 1000, 3);
+      expect(rows[k]!.w, t.activity).toBeCloseTo(t.waiting.sum / 1000, 3);
+    }
+    store.close();
+  });
+
+  it('a start/complete CSV: processing and waiting seconds per activity have known values', async () => {
+    const t = tempDir();
+    const csv = [
+      'case,activity,timestamp,lifecycle,jobcenter',
+      'c1,A,2024-01-01T08:00:00Z,start,N',
+      'c1,A,2024-01-01T09:00:00Z,complete,N',
+      'c1,B,2024-01-01T11:00:00Z,start,N',
+      'c1,B,2024-01-01T11:30:00Z,complete,N',
+      'c2,A,2024-01-02T08:00:00Z,start,S',
+      'c2,A,2024-01-02T08:10:00Z,complete,S',
+    ].join('\n');
+    const store = openDatabase(':memory:');
+    await ingestFiles(store, { files: [t.write('life.csv', csv)], log: 'life' });
+    const rows = store.sqlite
+      .prepare('select activity, sum(events) e, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity')
+      .all();
+    expect(rows).toEqual([
+      { activity: 'A', e: 4, i: 2, p: 3600 + 600, w: 0 },
+      { activity: 'B', e: 2, i: 1, p: 1800, w: 7200 },
+    ]);
+    store.close();
+    t.remove();
   });
 });
