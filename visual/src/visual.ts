@@ -131,6 +131,15 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     if (persist) persistViewState(this.host, state);
   }
 
+  /** The map area's size: measured from the laid-out DOM, else derived from the viewport. */
+  private mapSize(viewport: powerbi.IViewport | undefined, showPane: boolean): { width: number; height: number } {
+    const { mapHost, toolbar, message } = this.frame;
+    if (mapHost.clientWidth > 0 && mapHost.clientHeight > 0) return { width: mapHost.clientWidth, height: mapHost.clientHeight };
+    const width = (viewport?.width ?? 0) - (showPane ? PANE_WIDTH : 0);
+    const height = (viewport?.height ?? 0) - toolbar.offsetHeight - message.offsetHeight;
+    return { width: Math.max(0, width), height: Math.max(0, height) };
+  }
+
   private render(viewport?: powerbi.IViewport): void {
     const t = this.localizer.t;
     const { frame, settings } = this;
@@ -153,25 +162,27 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
       : null;
     this.toolbar.update({ ...this.state, mode: model?.mode ?? this.state.mode, hasDurations: model?.hasDurations ?? false }, t);
     const roomy = (viewport?.width ?? frame.root.clientWidth) >= MIN_WIDTH_WITH_PANE;
-    const paneWidth = settings.showVariants && roomy && model && model.variants.length > 0 ? frame.variantPane.offsetWidth || 240 : 0;
-    const width = viewport ? viewport.width - paneWidth : frame.mapHost.clientWidth;
-    const height = viewport ? viewport.height - frame.toolbar.offsetHeight : frame.mapHost.clientHeight;
-    this.canvas.resize(width, height, { edge: colors.edge, bottleneck: colors.bottleneck });
+    const showPane = settings.showVariants && roomy && model !== null && model.variants.length > 0;
+    const rows = renderVariantPane(frame.variantPane, model?.variants ?? [], colors, t, showPane);
+    this.behavior.bindVariantRows(rows);
+    this.behavior.bindTooltips(rows, (d) => d.tooltip);
+    showMessage(frame, this.messages.map((key) => t(key)).join(' ') || null);
+    const size = this.mapSize(viewport, showPane);
+    this.canvas.resize(size.width, size.height, { edge: colors.edge, bottleneck: colors.bottleneck });
     this.canvas.svg.attr('aria-label', t('Map_Label'));
     const drawn = drawMap(this.canvas, this.layouts, model ?? emptyModel(this.state), colors, settings.fontSize);
     this.behavior.bindTooltips(drawn.nodes, (d) => d.view.tooltip);
     this.behavior.bindTooltips(drawn.edges, (d) => d.view.tooltip);
-    const rows = renderVariantPane(frame.variantPane, model?.variants ?? [], colors, t, settings.showVariants && paneWidth > 0);
-    this.behavior.bindVariantRows(rows);
-    this.behavior.bindTooltips(rows, (d) => d.tooltip);
     const nodeSet = (model?.nodes ?? []).map((n) => n.id).join('\u001f');
     if (nodeSet !== this.lastNodeSet || viewport) this.canvas.fit();
     this.lastNodeSet = nodeSet;
-    showMessage(frame, this.messages.map((key) => t(key)).join(' ') || null);
     frame.root.dataset['state'] = model ? 'map' : 'empty';
     frame.root.dataset['renderCount'] = String(++this.renderCount);
   }
 }
+
+/** Width of the variant pane when the map area cannot be measured (see visual.less). */
+const PANE_WIDTH = 240;
 
 function emptyModel(state: ViewState) {
   return { mode: state.mode, metric: state.metric, nodes: [], edges: [], variants: [], totalCases: 0, highlighting: false, hasDurations: false };
