@@ -6,7 +6,9 @@ export type ViewMode = 'frequency' | 'performance';
 /** The duration statistic of the performance view. */
 export type PerformanceMetric = 'mean' | 'median' | 'p90' | 'total';
 
+/** The view modes, in toolbar order. */
 export const VIEW_MODES: readonly ViewMode[] = ['frequency', 'performance'];
+/** The performance metrics, in dropdown order. */
 export const PERFORMANCE_METRICS: readonly PerformanceMetric[] = ['mean', 'median', 'p90', 'total'];
 
 // ValidatorType is an ambient const enum (0 = Min, 1 = Max), unusable as a value under isolatedModules.

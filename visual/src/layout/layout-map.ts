@@ -29,6 +29,7 @@ export interface LayoutEdgeInput {
   readonly weight: number;
 }
 
+/** A point in layout pixels (y grows downwards). */
 export interface Point {
   readonly x: number;
   readonly y: number;
