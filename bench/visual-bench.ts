@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'bench/out/visual-bench-50k-steps.png') });
     const sliderMs: number[] = [];
-    for (let i = 0; i < RUNS; i++) sliderMs.push(await slider(page, i % 2 ? 100 : 60));
+    for (let i = 0; i < RUNS; i++) sliderMs.push(await slider(page, i % 2 ? 60 : 100));
     const clickMs: number[] = [];
     for (let i = 0; i < RUNS; i++) clickMs.push(await variantClick(page, i));
     await page.screenshot({ path: join(ROOT, 'bench/out/visual-bench-variant-click.png') });
