@@ -4,7 +4,7 @@
  * 1. generates a 1,000,000-event extract of the dagpenge process (cached in bench/out/),
  * 2. reads and parses it (CSV reader + timestamps + EventLogBuilder), events/s,
  * 3. mines the in-memory log: directly-follows graph, variants, case and activity statistics,
- * 4. reads ../shared/data/bpic2012.xes.gz (262,200 events),
+ * 4. reads tests/data/bpic2012.xes.gz (262,200 events),
  * and prints peak memory. The machine is shared and noisy, so every time is also given
  * as a ratio to a fixed reference workload (sorting 1,000,000 doubles) timed in the same run.
  */
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   console.log(`  ${'total (target <= 1 s)'.padEnd(28)} ${(total * 1000).toFixed(0).padStart(6)} ms  ${''.padEnd(13)}(${(total / ref).toFixed(1)}x ref)`);
   time('step table (service grain)', ref, () => discoverSteps(csv.log));
 
-  const bpic = join(ROOT, '..', 'shared', 'data', 'bpic2012.xes.gz');
+  const bpic = join(ROOT, 'tests', 'data', 'bpic2012.xes.gz');
   if (existsSync(bpic)) {
     console.log(`\nreading ${bpic}`);
     const xes = await readIntoLog(bpic);

@@ -8,7 +8,7 @@ import { caseStatistics } from './statistics/case-statistics';
 import { discoverVariants } from './variants/discover-variants';
 
 // The textbook running example (6 cases, 42 events, 8 activities), read with a tiny split.
-const file = fileURLToPath(new URL('../../../shared/data/running-example.csv', import.meta.url));
+const file = fileURLToPath(new URL('../../tests/data/running-example.csv', import.meta.url));
 const lines = readFileSync(file, 'utf8').trim().split(/\r?\n/);
 const header = lines[0]!.split(',');
 const builder = new EventLogBuilder();

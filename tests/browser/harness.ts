@@ -18,7 +18,7 @@ import { JOBCENTERS, LOG } from './fixtures/known-answers';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The public running example (6 cases, 42 events, 8 activities), beside the repository. */
-export const RUNNING_EXAMPLE = join(ROOT, '../shared/data/running-example.csv');
+export const RUNNING_EXAMPLE = join(ROOT, 'tests/data/running-example.csv');
 const VISUAL_SOURCES = ['visual/src', 'visual/capabilities.json', 'visual/stringResources', 'visual/style', 'shared/src', 'pbiviz.json'];
 
 function newestMtime(path: string): number {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/sagsflow.mjs');
-const DATA = resolve(import.meta.dirname, '../../../../shared/data');
+const DATA = resolve(import.meta.dirname, '../../../tests/data');
 
 /** Runs the CLI in-process, capturing what it writes. */
 async function sagsflow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -5,10 +5,10 @@ import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
 import { tempDir } from './test-fixtures';
 
-const DATA = new URL('../../../../shared/data/', import.meta.url).pathname;
+const DATA = new URL('../../../tests/data/', import.meta.url).pathname;
 const count = (store: ReturnType<typeof openDatabase>, sql: string) => store.sqlite.prepare(sql).pluck().get();
 
-describe('ingestFiles on the public logs (known counts in shared/data/SOURCES.md)', () => {
+describe('ingestFiles on the public logs (known counts in tests/data/SOURCES.md)', () => {
   it('running-example.xes: 6 cases, 42 events, 8 activities; step rows add up to the cases', async () => {
     const store = openDatabase(':memory:');
     const r = await ingestFiles(store, { files: [`${DATA}running-example.xes`], log: 'running' });
@@ -22,7 +22,7 @@ describe('ingestFiles on the public logs (known counts in shared/data/SOURCES.md
 
   it('receipt.csv: 1,434 cases and 8,577 events; the cases table and periods agree', async () => {
     const store = openDatabase(':memory:');
-    const r = await ingestFiles(store, { files: [`${DATA}receipt.csv`], log: 'receipt' });
+    const r = await ingestFiles(store, { files: [`${DATA}receipt.csv.gz`], log: 'receipt' });
     expect([r.cases, r.events]).toEqual([1434, 8577]);
     expect(count(store, 'select count(*) from cases')).toBe(1434);
     expect(count(store, 'select sum(cases) from periods')).toBe(1434);
@@ -47,7 +47,7 @@ describe('attributes that repeat the case id or a person', () => {
 
 describe('processing and waiting time on a start/complete log', () => {
   it('interval_event_log.xes: activity instances, processing and waiting sums equal the core activityTimes', async () => {
-    const file = `${DATA}interval_event_log.xes`;
+    const file = `${DATA}interval_event_log.xes.gz`;
     const store = openDatabase(':memory:');
     await ingestFiles(store, { files: [file], log: 'interval' });
     const builder = new EventLogBuilder();

@@ -4,7 +4,7 @@ import { readLog } from './read-log';
 import { collectingSink } from './test-sink';
 import type { ReadReport } from './types';
 
-const DATA = new URL('../../../../shared/data/', import.meta.url).pathname;
+const DATA = new URL('../../../tests/data/', import.meta.url).pathname;
 
 function expectCountsAddUp(report: ReadReport): void {
   const { read, accepted, duplicates, quarantined } = report.rows;
@@ -16,7 +16,7 @@ function byCaseAndTime(events: RawEvent[]): RawEvent[] {
   return [...events].sort((a, b) => a.caseId.localeCompare(b.caseId) || a.timestamp - b.timestamp || a.activity.localeCompare(b.activity));
 }
 
-describe('readLog on the public logs of ../shared/data (known counts from SOURCES.md)', () => {
+describe('readLog on the public logs of tests/data (known counts from its SOURCES.md)', () => {
   it('reads running-example.csv and running-example.xes to the same 42 events of 6 cases', async () => {
     const csv = collectingSink();
     const xes = collectingSink();
@@ -33,7 +33,7 @@ describe('readLog on the public logs of ../shared/data (known counts from SOURCE
 
   it('reads receipt.csv: 1,434 cases, 8,577 events, XES-style columns guessed', async () => {
     const sink = collectingSink(false);
-    const report = await readLog(`${DATA}receipt.csv`, { sink });
+    const report = await readLog(`${DATA}receipt.csv.gz`, { sink });
     expect(report.rows).toEqual({ read: 8577, accepted: 8577, duplicates: 0, quarantined: 0 });
     expect(sink.cases.size).toBe(1434);
     expect(report.mapping).toMatchObject({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', lifecycle: 'lifecycle:transition' });
@@ -59,10 +59,10 @@ describe('readLog on the public logs of ../shared/data (known counts from SOURCE
 
   it('reads interval_event_log.xes (8,109 events, 1,266 cases) and roadtraffic100traces.xes (390 / 100)', async () => {
     const interval = collectingSink(false);
-    expect((await readLog(`${DATA}interval_event_log.xes`, { sink: interval })).rows.accepted).toBe(8109);
+    expect((await readLog(`${DATA}interval_event_log.xes.gz`, { sink: interval })).rows.accepted).toBe(8109);
     expect(interval.cases.size).toBe(1266);
     const road = collectingSink(false);
-    expect((await readLog(`${DATA}roadtraffic100traces.xes`, { sink: road })).rows.accepted).toBe(390);
+    expect((await readLog(`${DATA}roadtraffic100traces.xes.gz`, { sink: road })).rows.accepted).toBe(390);
     expect(road.cases.size).toBe(100);
   });
 

@@ -53,7 +53,7 @@ async function readCount(file: string): Promise<number> {
 
 const csv = process.argv[2] ?? join(tmpdir(), 'sagsflow-bench-1m.csv');
 if (!existsSync(csv)) await writeCsv(csv);
-const bpic = new URL('../../../../shared/data/bpic2012.xes.gz', import.meta.url).pathname;
+const bpic = new URL('../../../tests/data/bpic2012.xes.gz', import.meta.url).pathname;
 
 await time('timestamps (ISO with offset)', async () => {
   const parse = createTimestampParser();
