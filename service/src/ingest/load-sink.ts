@@ -6,6 +6,7 @@ import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../precompute/index';
 import { maskCpr, type Pseudonymizer } from '../privacy/index';
 import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
 import { createRawScrubber, type KnownValues } from './raw-scrubber';
+import { EventAttributeCache, memoize } from './value-caches';
 
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
 const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
@@ -57,12 +58,15 @@ export function createLoadSink(options: LoadSinkOptions) {
 
   let rawCase = '';
   let rawResource: string | null | undefined = null;
-  const clean = (key: string, value: string): string => {
-    if (isPersonal(key) || value === rawCase || value === rawResource) return p.pseudonym(value);
+  const cleanValue = (key: string, value: string, sameAsEvent: boolean): string => {
+    if (sameAsEvent || isPersonal(key)) return p.pseudonym(value);
     const masked = maskCpr(value);
     if (known.clear.size < KNOWN_LIMIT) known.clear.add(masked);
     return masked;
   };
+  const clean = (key: string, value: string): string => cleanValue(key, value, value === rawCase || value === rawResource);
+  const eventAttrs = new EventAttributeCache(cleanValue);
+  const resourcePseudonym = memoize((r) => p.pseudonym(r));
 
   const flushQuarantine = (): void => {
     for (const r of pending) {
@@ -102,16 +106,13 @@ export function createLoadSink(options: LoadSinkOptions) {
     return complete && process !== null;
   };
 
-  const masked = new Map<string, string>();
-  const mask = (value: string): string => {
-    let m = masked.get(value);
-    if (m === undefined) {
-      m = maskCpr(value);
-      if (masked.size < 100_000) masked.set(value, m);
-      known.clear.add(m);
-    }
+  const maskKnown = (value: string): string => {
+    const m = maskCpr(value);
+    known.clear.add(m);
     return m;
   };
+  const maskActivity = memoize(maskKnown);
+  const maskJobcenter = memoize(maskKnown);
   let lastRawCase: string | null = null;
   let lastCase = '';
   let caseDone = false;
@@ -128,22 +129,16 @@ export function createLoadSink(options: LoadSinkOptions) {
         lastCase = caseId;
         caseDone = false;
       }
-      const activity = mask(e.activity);
-      const resource = e.resource ? p.pseudonym(e.resource) : null;
-      const jobcenter = a.jobcenter ? mask(a.jobcenter) : null;
+      const activity = maskActivity(e.activity);
+      const resource = e.resource ? resourcePseudonym(e.resource) : null;
+      const jobcenter = a.jobcenter ? maskJobcenter(a.jobcenter) : null;
       builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
-      let attrs: Record<string, string> | null = null;
-      const eventAttributes = e.eventAttributes;
-      if (eventAttributes) {
-        for (const key in eventAttributes) {
-          const raw = eventAttributes[key];
-          if (raw !== undefined && raw !== '') (attrs ??= {})[key] = clean(key, raw);
-        }
-      }
-      if (!caseDone) caseDone = setCaseAttributes(e.caseAttributes, attrs, jobcenter);
+      if (e.eventAttributes) eventAttrs.update(e.eventAttributes, rawCase, rawResource);
+      else eventAttrs.clear();
+      if (!caseDone) caseDone = setCaseAttributes(e.caseAttributes, eventAttrs.attrs, jobcenter);
       if (e.timestamp < first) first = e.timestamp;
       if (e.timestamp > last) last = e.timestamp;
-      eventsOut.add([caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, attrs === null ? null : JSON.stringify(attrs)]);
+      eventsOut.add([caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, eventAttrs.json]);
       accepted++;
     },
     onReject(r: Rejection) {
