@@ -1,7 +1,7 @@
 /**
  * HTTP benchmark of the Sagsflow server (started with `startServer`, the real thing).
  * Run: `node --import tsx bench/http-bench.ts [--steps 200000] [--readers 200] [--events 300000]
- *   [--think-ms 1000] [--mix light|heavy]`
+ *   [--think-ms 1000] [--mix light|heavy] [--with-index] [--max-seconds 180]`
  *
  * 1. Seeds ~200k step rows, then times the OData page of 5,000 Steps rows (first page and the
  *    following keyset pages). Target: <= 100 ms.
@@ -87,6 +87,10 @@ async function main(): Promise<void> {
   const events = Number(arg('events', '300000'));
   const thinkMs = Number(arg('think-ms', '1000'));
   const mix = arg('mix', 'light');
+  // Experiment: the store keeps the model tables without secondary indexes (cheaper loads);
+  // --with-index adds one on steps (log, jobcenter, period) to measure what filtered reads gain.
+  const withIndex = process.argv.includes('--with-index');
+  const maxSeconds = Number(arg('max-seconds', '180'));
   const dir = join(tmpdir(), 'sagsflow-http-bench');
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'http-bench.sqlite');
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
         insert.run('seeded', 1, 'dagpenge', jobcenter, period, key, s, path[s], path[s + 1], cases, cases * 86400 * rand(), ...hist);
       }
     }
+    if (withIndex) store.sqlite.exec('CREATE INDEX IF NOT EXISTS bench_steps_scope_idx ON steps (log, jobcenter, period)');
     const jc = store.sqlite.prepare('INSERT INTO jobcenters (log, version, process, jobcenter, cases, events) VALUES (?, 1, ?, ?, ?, ?)');
     for (const j of jobcenters) jc.run('seeded', 'dagpenge', j, 1000, 8000);
   })();
@@ -173,18 +178,30 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     t = performance.now();
     const size = statSync(csv).size;
-    const upload = await fetch(`${server.url}/api/logs/bench/uploads?filename=bench.csv&process=dagpenge`, {
-      method: 'POST',
-      body: Readable.toWeb(createReadStream(csv)) as ReadableStream,
-      headers: { Authorization: `Bearer ${analyst}`, 'Content-Type': 'text/csv' },
-      duplex: 'half',
-    } as RequestInit);
+    // A pooled keep-alive connection may be closed by the server just as the upload starts
+    // (ECONNRESET); a streamed body cannot be replayed by fetch, so retry with a new stream.
+    const send = () =>
+      fetch(`${server.url}/api/logs/bench/uploads?filename=bench.csv&process=dagpenge`, {
+        method: 'POST',
+        body: Readable.toWeb(createReadStream(csv)) as ReadableStream,
+        headers: { Authorization: `Bearer ${analyst}`, 'Content-Type': 'text/csv' },
+        duplex: 'half',
+      } as RequestInit);
+    let upload: Response | null = null;
+    for (let attempt = 1; !upload; attempt++) {
+      try {
+        upload = await send();
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.log(`upload attempt ${attempt}: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), retrying`);
+      }
+    }
     const job = (await upload.json()) as { id: string; error?: string };
     if (upload.status !== 202) throw new Error(`upload: HTTP ${upload.status} ${JSON.stringify(job)}`);
     const uploaded = performance.now() - t;
     let state = '';
     let report: unknown = null;
-    while (state !== 'done' && state !== 'failed') {
+    while (state !== 'done' && state !== 'failed' && performance.now() - t < maxSeconds * 1000) {
       await new Promise((r) => setTimeout(r, 250));
       const j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as { state: string; error: string | null; report: unknown };
       state = j.state;

@@ -40,6 +40,9 @@ export interface CreateAppOptions {
   jobs?: JobRunner;
 }
 
+/** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
+export type SagsflowApp = Hono<AppEnv> & { close(): void };
+
 export const DEFAULT_APP_OPTIONS = {
   minGroupSize: 5,
   pageSize: 5000,
@@ -57,7 +60,7 @@ export const DEFAULT_APP_OPTIONS = {
  * const app = createApp({ ...store, dbPath: store.path, uploadDir: '/tmp/up' });
  * const res = await app.request('/odata/Steps', { headers: { Authorization: `Bearer ${token}` } });
  */
-export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+export function createApp(options: CreateAppOptions): SagsflowApp {
   const opts = {
     ...options,
     minGroupSize: options.minGroupSize ?? DEFAULT_APP_OPTIONS.minGroupSize,
@@ -103,5 +106,5 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/odata', odataRoutes(ctx));
-  return app;
+  return Object.assign(app, { close: () => ctx.audit.close() });
 }

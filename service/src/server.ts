@@ -54,6 +54,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await jobs.close();
+      app.close();
       store.close();
     },
   };
