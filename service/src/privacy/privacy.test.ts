@@ -63,3 +63,25 @@ describe('maskCpr', () => {
     expect(containsCpr('nothing here')).toBe(false);
   });
 });
+
+describe('createHmacHex', () => {
+  it('equals createHmac sha256 for short, 64-byte and long keys and for ASCII, Danish and long values', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { createHmacHex } = await import('./pseudonymize');
+    const keys = [Buffer.from('k1'), Buffer.alloc(64, 7), Buffer.from('x'.repeat(200))];
+    const values = ['', 'DAG-2024-000220', 'Søren Ærø Åby', '010203-1234', 'é'.repeat(1500), 'z'.repeat(5000)];
+    for (const key of keys) {
+      const h = createHmacHex(key);
+      for (const v of values) expect(h(v)).toBe(createHmac('sha256', key).update(v, 'utf8').digest('hex'));
+    }
+  });
+
+  it('pseudonym(v) stays p_ + the first 16 hex of the HMAC across cache generations', async () => {
+    const { createHmac } = await import('node:crypto');
+    const key = Buffer.from('k3');
+    const p = createPseudonymizer(key);
+    const expected = (v: string) => `p_${createHmac('sha256', key).update(v, 'utf8').digest('hex').slice(0, 16)}`;
+    for (let i = 0; i < 140_000; i += 1) p.pseudonym(`C${i}`);
+    for (const v of ['C0', 'C70000', 'C139999', 'new']) expect(p.pseudonym(v)).toBe(expected(v));
+  });
+});
