@@ -8,6 +8,7 @@ import { createAuditQueue } from './http/auth/audit-queue';
 import { requireToken } from './http/auth/middleware';
 import { errorHandler } from './http/errors';
 import { describeSchema } from './http/model/table-info';
+import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
 import { loadRoutes, logRoutes } from './http/rest/logs';
@@ -79,6 +80,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
     maxPageSize: Math.max(opts.maxPageSize, opts.pageSize),
     maxUploadBytes: opts.maxUploadBytes,
     tables: describeSchema(schema),
+    cache: createResultCache(opts.sqlite, { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 512 * 1024 }),
     log: opts.log,
     audit: createAuditQueue(
       opts.sqlite,

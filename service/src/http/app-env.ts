@@ -3,6 +3,7 @@ import type { SagsflowDb } from '../db/client';
 import type { Principal } from './auth/principal';
 import type { TableInfo } from './model/table-info';
 import type { AuditQueue } from './auth/audit-queue';
+import type { ResultCache } from './model/result-cache';
 
 /** What every route needs: the store, the served tables and the settings. Built once by `createApp`. */
 export interface AppContext {
@@ -21,6 +22,8 @@ export interface AppContext {
   /** The servable tables by entity set name. */
   tables: Map<string, TableInfo>;
   audit: AuditQueue;
+  /** Answers cached until the data changes. */
+  cache: ResultCache;
   log: (message: string) => void;
 }
 

@@ -69,7 +69,8 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const options = parseQueryOptions(c.req.query(), table);
     const query = entitySetQuery(table, options, jobcenterScope(table, principal.jobcenters));
     const prefer = preferredPageSize(c, ctx);
-    const page = readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size });
+    const key = JSON.stringify(['page', table.entitySet, query.where, query.orderBy, query.select, options.top, options.skip, options.skipToken, options.count, prefer.size]);
+    const page = ctx.cache.get(key, () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }), (p) => p.valueJson.length * 2);
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}`, detail: new URL(c.req.url).search || null });
     const select = options.select ? `(${options.select.join(',')})` : '';
     let body = `{"@odata.context":${JSON.stringify(`${baseUrl(c)}/$metadata#${table.entitySet}${select}`)}`;
@@ -88,7 +89,8 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const options = parseQueryOptions(c.req.query(), table);
     const query = entitySetQuery(table, options, jobcenterScope(table, principal.jobcenters));
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}/$count`, detail: new URL(c.req.url).search || null });
-    return c.text(String(countRows(ctx.sqlite, query)), 200, ODATA_HEADERS);
+    const n = ctx.cache.get(JSON.stringify(['count', table.entitySet, query.where]), () => countRows(ctx.sqlite, query), () => 64);
+    return c.text(String(n), 200, ODATA_HEADERS);
   });
   return r;
 }

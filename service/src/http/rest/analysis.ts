@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, histogramQuantile, type StepRow } from '../../../../shared/src/index';
+import { aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, histogramQuantile, type AggregatedSteps, type StepRow } from '../../../../shared/src/index';
+import type { SqlFragment } from '../model/sql';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
@@ -16,10 +17,19 @@ function requireLog(ctx: AppContext, name: string): void {
   if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
 }
 
-function stepRows(ctx: AppContext, c: Context<AppEnv>, log: string): StepRow[] {
+/** The map and variants of the filtered step rows, cached until the data changes. */
+function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): AggregatedSteps {
   const filters = readAnalysisFilters(c);
   const jobcenters = effectiveJobcenters(filters, c.get('principal'));
   const where = whereSql(filterConditions(filters, jobcenters, STEP_COLUMNS, log));
+  return ctx.cache.get(
+    JSON.stringify(['steps', where]),
+    () => aggregateSteps(stepRows(ctx, where)),
+    (a) => 512 * (a.map.edges.length + a.map.nodes.length) + 256 * a.variants.length,
+  );
+}
+
+function stepRows(ctx: AppContext, where: SqlFragment): StepRow[] {
   const sums = BUCKET_COLUMNS.map((h) => `sum("${h}") AS "${h}"`).join(', ');
   const sql =
     `SELECT variant_key, step_index, from_activity, to_activity, sum(cases) AS cases, sum(sum_seconds) AS sum_seconds, ${sums}` +
@@ -55,7 +65,7 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:name/map', (c) => {
     const log = c.req.param('name');
     requireLog(ctx, log);
-    const { map, cases } = aggregateSteps(stepRows(ctx, c, log));
+    const { map, cases } = aggregated(ctx, c, log);
     audit(c, 'map');
     return c.json({
       log,
@@ -76,7 +86,7 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:name/variants', (c) => {
     const log = c.req.param('name');
     requireLog(ctx, log);
-    const { variants, cases } = aggregateSteps(stepRows(ctx, c, log));
+    const { variants, cases } = aggregated(ctx, c, log);
     const byKey = new Map(variants.map((v) => [v.variantKey, v]));
     const rareSeconds = variants.filter((v) => v.cases < k).reduce((s, v) => s + v.sumSeconds, 0);
     audit(c, 'variants');
@@ -106,13 +116,13 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
     const filters = readAnalysisFilters(c);
     const jobcenters = effectiveJobcenters(filters, c.get('principal'));
     const where = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));
-    const rows = ctx.sqlite
+    const rows = ctx.cache.get(JSON.stringify(['activities', where]), () => ctx.sqlite
       .prepare(
         'SELECT activity, sum(events) AS events, sum(cases) AS cases, sum(repeats) AS repeats, sum(self_loops) AS self_loops,' +
           ' sum(instances) AS instances, sum(sum_processing_seconds) AS processing, sum(sum_waiting_seconds) AS waiting' +
           ` FROM activities${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
       )
-      .all(...where.params) as { activity: string; events: number; cases: number; repeats: number; self_loops: number; instances: number; processing: number; waiting: number }[];
+      .all(...where.params) as { activity: string; events: number; cases: number; repeats: number; self_loops: number; instances: number; processing: number; waiting: number }[], (r) => 200 * r.length);
     audit(c, 'activities');
     return c.json({
       log,

@@ -82,7 +82,9 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
   r.delete('/:name', requireRole('analyst'), (c) => {
     const name = c.req.param('name');
     denyLimited(c.get('principal'), `deleting log '${name}'`);
-    if (!deleteLog(ctx.sqlite, name)) throw new HTTPException(404, { message: `no log named '${name}'` });
+    const deleted = deleteLog(ctx.sqlite, name);
+    ctx.cache.invalidate();
+    if (!deleted) throw new HTTPException(404, { message: `no log named '${name}'` });
     audit(c, 'delete-log', name);
     return c.json({ deleted: name });
   });
