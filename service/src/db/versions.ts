@@ -14,8 +14,10 @@ export function deleteLogVersion(sqlite: Database.Database, log: string, options
     const info =
       options.keepVersion === undefined
         ? sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log)
-        : sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version <> ?`).run(log, options.keepVersion);
+        : sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version < ?`).run(log, options.keepVersion);
     deleted += info.changes;
+    // Two ranges rather than `version <> ?`: the (log, version) indexes then skip the kept version's rows.
+    if (options.keepVersion !== undefined) deleted += sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version > ?`).run(log, options.keepVersion).changes;
   }
   return deleted;
 }

@@ -70,12 +70,19 @@ export function groupCases(log: EventLog, stats: readonly CaseStatistics[], proc
 /** Per case, the JSON object of its case attributes other than jobcenter and process (null when none). */
 export function caseAttributesJson(log: EventLog): (c: number) => string | null {
   const columns = [...log.caseAttributes].filter(([name]) => name !== JOBCENTER_ATTRIBUTE && name !== PROCESS_ATTRIBUTE);
+  // `"name":` and each distinct value are JSON-encoded once; a case's JSON is their concatenation.
+  const heads = columns.map(([name]) => `${JSON.stringify(name)}:`);
+  const encoded = columns.map(([, column]) => new Array<string | undefined>(column.values.length));
   return (c) => {
-    let json: Record<string, string> | null = null;
-    for (const [name, column] of columns) {
+    let json = '';
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k]![1];
       const code = column.codes[c]!;
-      if (code >= 0) (json ??= {})[name] = column.values[code]!;
+      if (code < 0) continue;
+      const cache = encoded[k]!;
+      const value = (cache[code] ??= JSON.stringify(column.values[code]!));
+      json += (json === '' ? '{' : ',') + heads[k]! + value;
     }
-    return json === null ? null : JSON.stringify(json);
+    return json === '' ? null : `${json}}`;
   };
 }

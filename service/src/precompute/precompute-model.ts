@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { caseStatistics, discoverSteps, discoverVariants, type EventLog } from '../../../shared/src/index';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
-import { withoutIndexes } from '../db/batch-insert';
+import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
@@ -51,9 +51,13 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const names = v.activities;
     out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000]);
   }
+  const stepRow: SqlValue[] = [];
   for (const r of steps) {
     const g = groups[Number(r.group)]!;
-    out.add('steps', [g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram]);
+    stepRow.length = 0;
+    stepRow.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds);
+    for (const h of r.histogram) stepRow.push(h);
+    out.add('steps', stepRow);
   }
 
   writeEdges(out, groups, steps);

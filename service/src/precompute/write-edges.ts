@@ -28,7 +28,15 @@ interface EdgeAcc {
  * and end activities. `groupOf(row)` is the grain cell index of a step row.
  */
 export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
-  const edges = new Map<string, EdgeAcc>();
+  const edgesOfGroup = new Map<number, Map<number, EdgeAcc>>();
+  const ids = new Map<string, number>();
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) ids.set(name, (id = ids.size));
+    return id;
+  };
+  const span = 2 ** 26;
+  const all: EdgeAcc[] = [];
   let run = -1;
   let lastVariant = '';
   let lastGroup = '';
@@ -38,11 +46,15 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
       lastVariant = r.variantKey;
       lastGroup = r.group;
     }
-    const key = `${r.group}\u0000${r.from}\u0000${r.to}`;
+    const group = Number(r.group);
+    let edges = edgesOfGroup.get(group);
+    if (!edges) edgesOfGroup.set(group, (edges = new Map()));
+    const key = idOf(r.from) * span + idOf(r.to);
     let e = edges.get(key);
     if (!e) {
-      e = { group: Number(r.group), from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, hist: new Float64Array(BUCKET_COUNT), seenBy: -1 };
+      e = { group, from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, hist: new Float64Array(BUCKET_COUNT), seenBy: -1 };
       edges.set(key, e);
+      all.push(e);
     }
     e.transitions += r.cases;
     e.sum += r.sumSeconds;
@@ -52,7 +64,7 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
       e.cases += r.cases;
     }
   }
-  for (const e of edges.values()) {
+  for (const e of all) {
     const g = groups[e.group]!;
     out.add('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum, ...e.hist]);
   }
