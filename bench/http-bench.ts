@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
 interface ReaderConfig { url: string; token: string; readers: number; jobcenters: string[]; periods: string[]; thinkMs: number; mix: string; steps: number }
-interface ReaderResult { latencies: number[]; errors: string[]; byKind: Record<string, number[]> }
+interface ReaderResult { latencies: number[]; errors: string[]; byKind: Record<string, number[]>; starts: number[] }
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,7 +38,7 @@ async function readerThread(config: ReaderConfig): Promise<void> {
   parentPort!.on('message', (m) => {
     if (m === 'stop') stop = true;
   });
-  const result: ReaderResult = { latencies: [], errors: [], byKind: {} };
+  const result: ReaderResult = { latencies: [], errors: [], byKind: {}, starts: [] };
   const headers = { Authorization: `Bearer ${config.token}` };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
   const requests: [string, () => string][] = [
@@ -55,6 +55,8 @@ async function readerThread(config: ReaderConfig): Promise<void> {
     );
   }
   const loop = async () => {
+    // Readers arrive spread over one think time, as people do, not in one burst.
+    await new Promise((r) => setTimeout(r, Math.random() * config.thinkMs));
     while (!stop) {
       const [kind, path] = pick(requests);
       const t = performance.now();
@@ -67,6 +69,7 @@ async function readerThread(config: ReaderConfig): Promise<void> {
       }
       const ms = performance.now() - t;
       result.latencies.push(ms);
+      result.starts.push(performance.timeOrigin + t);
       (result.byKind[kind] ??= []).push(ms);
       await new Promise((r) => setTimeout(r, config.thinkMs * (0.5 + Math.random())));
     }
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 3000));
     t = performance.now();
     const size = statSync(csv).size;
     // A pooled keep-alive connection may be closed by the server just as the upload starts
@@ -217,6 +220,13 @@ async function main(): Promise<void> {
     console.log(`${readers} readers (${mix} mix, think ${thinkMs} ms ±50%) during the ingest: ${stats(result.latencies)}, ${(result.latencies.length / ingestSeconds).toFixed(0)} req/s`);
     for (const [kind, values] of Object.entries(result.byKind)) console.log(`  ${kind.padEnd(18)} ${stats(values)}`);
     const slow = result.latencies.filter((ms) => ms > 1000).length;
+    const perSecond = new Map<number, number>();
+    result.starts.forEach((at, i) => {
+      const second = Math.floor((at - (performance.timeOrigin + t)) / 1000);
+      perSecond.set(second, Math.max(perSecond.get(second) ?? 0, result.latencies[i]!));
+    });
+    const worst = [...perSecond.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    console.log(`slowest seconds (from the upload start): ${worst.map(([sec, ms]) => `t=${sec}s max ${ms.toFixed(0)} ms`).join(', ')}`);
     console.log(`errors: ${result.errors.length}${result.errors.length ? ` (first: ${result.errors[0]})` : ''}; requests over 1 s: ${slow}`);
   } finally {
     await server.close();
