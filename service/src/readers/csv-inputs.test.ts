@@ -101,6 +101,14 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     expect(sink.duplicateLines).toEqual([4, 5]);
   });
 
+  it('a quoted row equal field by field to an unquoted one is a duplicate; quoted delimiters keep rows apart', async () => {
+    const text = `${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n"1","A",2024-01-01T10:00:00Z,"Ann"\n` +
+      `2,"A,B",2024-01-01T10:00:00Z,C\n2,A,2024-01-01T10:00:00Z,"B,C"\n2,"A,B",2024-01-01T10:00:00Z,C\n`;
+    const { sink, report } = await read(text);
+    expect(report.rows).toEqual({ read: 5, accepted: 3, duplicates: 2, quarantined: 0 });
+    expect(sink.duplicateLines).toEqual([3, 6]);
+  });
+
   it('reads Excel serial timestamps and DST edges as Copenhagen local time', async () => {
     const { sink } = await read(`${HEADER}1,A,45292.5,x\n1,B,2024-03-31 02:30,x\n1,C,2024-10-27 02:30,x\n`);
     expect(sink.events.map((e) => e.event.timestamp)).toEqual([utc(2024, 1, 1, 11), utc(2024, 3, 31, 1, 30), utc(2024, 10, 27, 0, 30)]);

@@ -63,6 +63,7 @@ export async function readCsv(
       delimiter,
       tally,
       sawInvalidBytes: () => decoder.sawInvalid,
+      source: tokenizer,
     });
   });
   tokenizer.push(sample);

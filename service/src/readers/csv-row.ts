@@ -13,6 +13,8 @@ export interface CsvRowContext {
   tally: ReadTally;
   /** True once the decoder has replaced invalid UTF-8 bytes (then rows are checked for U+FFFD). */
   sawInvalidBytes: () => boolean;
+  /** The tokenizer's view of the current record's text (see `CsvTokenizer.recordText`), for a faster duplicate check. */
+  source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number };
 }
 
 const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15, 01-03-2024 09:15 or an Excel serial';
@@ -23,7 +25,7 @@ const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:1
  * timestamp, end timestamp.
  */
 export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
-  const { resolved, width, delimiter, tally } = ctx;
+  const { resolved, width, delimiter, tally, source } = ctx;
   const { index, mapping } = resolved;
   const seen = new RecordHashSet();
   const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
@@ -46,7 +48,8 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
         return;
       }
     }
-    if (!tally.keepDuplicates && !seen.add(fields)) {
+    const text = source?.recordText ?? null;
+    if (!tally.keepDuplicates && !(text !== null ? seen.addText(text, source!.recordFrom, source!.recordTo) : seen.addFields(fields, delimiter))) {
       tally.duplicate(line, fields.join(delimiter));
       return;
     }

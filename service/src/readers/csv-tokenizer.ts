@@ -17,6 +17,14 @@ export type RecordHandler = (fields: string[], line: number, problem: 'untermina
 export class CsvTokenizer {
   /** Records emitted so far. */
   records = 0;
+  /**
+   * While a record handler runs: the text holding the record as its fields joined by the
+   * delimiter, `recordText[recordFrom, recordTo)`, when the record took the unquoted fast
+   * path; null otherwise (quoted fields, or a record cut across chunks).
+   */
+  recordText: string | null = null;
+  recordFrom = 0;
+  recordTo = 0;
   private line = 1;
   /** 1-based line where the record being read started. */
   recordLine = 1;
@@ -58,7 +66,11 @@ export class CsvTokenizer {
             p = d + 1;
           }
           this.fields = fields;
+          this.recordText = chunk;
+          this.recordFrom = i;
+          this.recordTo = end;
           this.endRecord(chunk.slice(p, end), null);
+          this.recordText = null;
           this.line++;
           this.recordLine = this.line;
           i = start = lfAt + 1;

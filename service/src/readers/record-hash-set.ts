@@ -43,6 +43,39 @@ export class RecordHashSet {
     return this.insert(h1, h2);
   }
 
+  /**
+   * Adds a record given as `text[from, to)`: its fields joined by a delimiter that no field
+   * contains (an unquoted CSV line). Two such records are equal exactly when their texts are,
+   * and the text is hashed in one pass over one string, about twice as fast as `add`.
+   */
+  addText(text: string, from: number, to: number): boolean {
+    let h1 = 0x2f693a1d | 0;
+    let h2 = 0x6c8e9cf5 | 0;
+    const even = from + ((to - from) & ~1);
+    let i = from;
+    for (; i < even; i += 2) {
+      const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995);
+    }
+    const last = i < to ? text.charCodeAt(i) : 0;
+    h1 = fmix(Math.imul(h1 ^ last, 0x01000193)) >>> 0;
+    h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ (to - from)) >>> 0;
+    if (h1 === 0 && h2 === 0) h2 = 1;
+    return this.insert(h1, h2);
+  }
+
+  /**
+   * Adds a record of `fields` the way `addText` adds its delimited text, so that a record
+   * split by the CSV fast path (`addText`) and an equal one read field by field are one
+   * record; when a field contains the delimiter the text would be ambiguous and `add` is used.
+   */
+  addFields(fields: readonly string[], delimiter: string): boolean {
+    for (let f = 0; f < fields.length; f++) if ((fields[f] as string).includes(delimiter)) return this.add(fields);
+    const text = fields.join(delimiter);
+    return this.addText(text, 0, text.length);
+  }
+
   private insert(h1: number, h2: number): boolean {
     const t = this.table;
     let slot = h1 & this.mask;
