@@ -18,6 +18,7 @@ import { csvRoutes } from './http/csv/routes';
 import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
+import { previewRoutes, type PreviewOptions } from './preview/index';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -39,6 +40,8 @@ export interface CreateAppOptions {
   log?: (message: string) => void;
   /** Runs upload ingests in worker threads; one is created when absent (close it with the server). */
   jobs?: JobRunner;
+  /** The stand-in Power BI host page at `/preview` (no token needed: it holds no data), or false for none. */
+  preview?: PreviewOptions | false;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -92,6 +95,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
   jobs.onFinished = (job) =>
     ctx.audit.record({ tokenId: job.tokenId, action: 'load', target: job.log, detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}` });
@@ -104,7 +108,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));
   app.route('/api/quarantine', quarantineRoutes(ctx));
-  app.route('/api/jobs', jobRoutes(jobs));
+  app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/odata', odataRoutes(ctx));

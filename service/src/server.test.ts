@@ -12,6 +12,9 @@ describe('startServer', () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(await res.json()).toEqual({ ok: true });
     expect((await fetch(`${server.url}/odata`)).status).toBe(401);
+    const preview = await fetch(`${server.url}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toContain('text/html');
     await server.close();
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     rmSync(dir, { recursive: true, force: true });

@@ -67,11 +67,12 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
 }
 
 /** Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a one-line error. */
-export function jobRoutes(runner: JobRunner): Hono<AppEnv> {
+export function jobRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:id', requireRole('analyst'), (c) => {
     const job = runner.get(c.req.param('id'));
     if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/jobs/${job.id}`, detail: null });
     return c.json(jobJson(job));
   });
   return r;

@@ -19,7 +19,7 @@ function setup(maxUploadBytes?: number) {
   const store = openDatabase(dbPath);
   const jobs = createJobRunner();
   const uploadDir = join(dir, 'uploads');
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath, uploadDir, jobs, maxUploadBytes, log: () => {} });
+  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath, uploadDir, jobs, maxUploadBytes, log: () => {}, preview: false });
   const analyst = createToken(store.db, { role: 'analyst' }).token;
   const auth = { Authorization: `Bearer ${analyst}` };
   return { store, jobs, app, auth, uploadDir };

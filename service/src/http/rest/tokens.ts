@@ -25,11 +25,12 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
     }
     await next();
   });
-  r.get('/', (c) =>
-    c.json({
+  r.get('/', (c) => {
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/tokens', detail: null });
+    return c.json({
       tokens: listTokens(ctx.db).map((t) => ({ ...t, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) })),
-    }),
-  );
+    });
+  });
   r.post('/', async (c) => {
     let body: unknown;
     try {
