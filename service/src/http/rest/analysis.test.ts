@@ -22,6 +22,16 @@ describe('analysis routes apply the minimum group size k', () => {
     expect(body.variants[0]!['meanSeconds']).toBeCloseTo((10 * 3600 + 3 * 7200) / 13, 6);
   });
 
+  it("a log stored with a larger k (logs.min_group_size = 10) is shown with that k", async () => {
+    const own = fixtureApp();
+    own.store.sqlite.prepare("UPDATE logs SET min_group_size = 10 WHERE name = 'demo'").run();
+    const body = (await (await own.get('/api/logs/demo/variants', own.tokens.viewer)).json()) as { minGroupSize: number; variants: Record<string, unknown>[] };
+    expect(body.minGroupSize).toBe(10);
+    expect(body.variants.map((v) => [v['key'], v['cases']])).toEqual([['aaaaaaaaaaaaaaa1', 13], ['other', '<10']]);
+    const logs = (await (await own.get('/api/logs', own.tokens.nordViewer)).json()) as { logs: { cases: unknown }[] };
+    expect(logs.logs[0]!.cases).toBe(12);
+  });
+
   it('GET /map shows counts below k as "<5" and hides their durations', async () => {
     const body = (await json('/api/logs/demo/map')) as { edges: Record<string, unknown>[]; nodes: Record<string, unknown>[] };
     const ac = body.edges.find((e) => e['from'] === 'A' && e['to'] === 'C')!;

@@ -12,9 +12,11 @@ const STEP_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_
 const CASE_COLUMNS = STEP_COLUMNS;
 const ACTIVITY_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
 
-function requireLog(ctx: AppContext, name: string): void {
-  const row = ctx.sqlite.prepare('SELECT 1 FROM logs WHERE name = ?').get(name);
+/** The minimum group size for a log: the stricter of the server's and the one stored with the log; 404 for no such log. */
+function requireLog(ctx: AppContext, name: string): number {
+  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(name) as { k: number | null } | undefined;
   if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
+  return Math.max(ctx.minGroupSize, row.k ?? 1);
 }
 
 /** The map and variants of the filtered step rows, cached until the data changes. */
@@ -58,13 +60,12 @@ function median(histogram: ArrayLike<number>): number | null {
  */
 export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
-  const k = ctx.minGroupSize;
   const audit = (c: Context<AppEnv>, what: string) =>
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
 
   r.get('/:name/map', (c) => {
     const log = c.req.param('name');
-    requireLog(ctx, log);
+    const k = requireLog(ctx, log);
     const { map, cases } = aggregated(ctx, c, log);
     audit(c, 'map');
     return c.json({
@@ -78,14 +79,14 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
         count: shownCount(e.count, k),
         cases: shownCount(e.cases, k),
         meanSeconds: e.cases >= k && e.count > 0 ? e.sumSeconds / e.count : null,
-        medianSeconds: e.cases >= k && e.histogram ? median(e.histogram) : null,
+        medianSeconds: e.cases < k ? null : e.sumSeconds === 0 ? 0 : e.histogram ? median(e.histogram) : null,
       })),
     });
   });
 
   r.get('/:name/variants', (c) => {
     const log = c.req.param('name');
-    requireLog(ctx, log);
+    const k = requireLog(ctx, log);
     const { variants, cases } = aggregated(ctx, c, log);
     const byKey = new Map(variants.map((v) => [v.variantKey, v]));
     const rareSeconds = variants.filter((v) => v.cases < k).reduce((s, v) => s + v.sumSeconds, 0);
@@ -112,7 +113,7 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
 
   r.get('/:name/activities', (c) => {
     const log = c.req.param('name');
-    requireLog(ctx, log);
+    const k = requireLog(ctx, log);
     const filters = readAnalysisFilters(c);
     const jobcenters = effectiveJobcenters(filters, c.get('principal'));
     const where = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));

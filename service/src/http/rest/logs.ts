@@ -49,8 +49,8 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
           currentVersion: l.currentVersion,
           createdAt: l.createdAt.toISOString(),
           updatedAt: l.updatedAt.toISOString(),
-          cases: shownCount(totals.get(l.name)?.cases ?? 0, k),
-          events: shownCount(totals.get(l.name)?.events ?? 0, k),
+          cases: shownCount(totals.get(l.name)?.cases ?? 0, Math.max(k, l.minGroupSize)),
+          events: shownCount(totals.get(l.name)?.events ?? 0, Math.max(k, l.minGroupSize)),
         })),
     });
   });
@@ -71,8 +71,8 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
       currentVersion: row.currentVersion,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      cases: shownCount(totals?.cases ?? 0, k),
-      events: shownCount(totals?.events ?? 0, k),
+      cases: shownCount(totals?.cases ?? 0, Math.max(k, row.minGroupSize)),
+      events: shownCount(totals?.events ?? 0, Math.max(k, row.minGroupSize)),
       versions: limited ? null : history.filter((l) => l.status === 'stored').map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
       currentLoad: current ? loadJson(current) : null,
       loads: limited ? null : history.map((l) => ({ id: l.id, version: l.version, status: l.status, startedAt: l.startedAt.toISOString(), message: l.message })),
