@@ -12,6 +12,11 @@ describe('CSV', () => {
     ['æøå', 'æøå'],
     [null, ''],
     [1.5, '1.5'],
+    [-2, '-2'],
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+45 1234', "'+45 1234"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
   ])('csvField(%j) is %j', (value, text) => {
     expect(csvField(value)).toBe(text);
   });
