@@ -61,6 +61,19 @@ describe('daylight saving in Europe/Copenhagen', () => {
     expect(parse('2024-10-27 03:00')).toBe(utc(2024, 10, 27, 2, 0));
   });
 
+  it('one parser reads every hour of the days around both 2024 changes with the offset of that hour (per-day offset cache)', () => {
+    const p = createTimestampParser();
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (const [mo, d, change, before, after] of [[3, 30, 99, 1, 1], [3, 31, 2, 1, 2], [4, 1, -1, 2, 2], [10, 26, 99, 2, 2], [10, 27, 3, 2, 1], [10, 28, -1, 1, 1]] as const) {
+      for (let h = 0; h < 24; h++) {
+        const offset = h < change ? before : after;
+        const expected = mo === 3 && d === 31 && h === 2 ? utc(2024, 3, 31, 1, 15) : utc(2024, mo, d, h, 15) - offset * 3_600_000;
+        expect(p(`2024-${two(mo)}-${two(d)} ${two(h)}:15`), `2024-${mo}-${d} ${h}:15`).toBe(expected);
+      }
+    }
+    expect(p('2024-03-30 24:00')).toBe(utc(2024, 3, 30, 23, 0));
+  });
+
   it('applies the same rules in another zone (America/New_York gap on 2024-03-10)', () => {
     const ny = createTimestampParser({ timezone: 'America/New_York' });
     expect(ny('2024-03-10 02:30')).toBe(utc(2024, 3, 10, 7, 30));

@@ -62,14 +62,28 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
     return before;
   }
 
+  // Per local day: its one offset when hours 0 and 23 agree (no change that day), else NaN and per-hour lookups.
+  const days = new Map<number, number>();
+  const hourOffset = (y: number, mo: number, d: number, h: number): number => {
+    const key = ((y * 13 + mo) * 32 + d) * 24 + h;
+    let offset = cache.get(key);
+    if (offset === undefined) {
+      offset = offsetForLocalHour(Date.UTC(y, mo - 1, d, h));
+      cache.set(key, offset);
+    }
+    return offset;
+  };
+
   return {
     toUtc(y, mo, d, h, mi, s, ms) {
-      const key = ((y * 13 + mo) * 32 + d) * 24 + h;
-      let offset = cache.get(key);
+      const day = (y * 13 + mo) * 32 + d;
+      let offset = days.get(day);
       if (offset === undefined) {
-        offset = offsetForLocalHour(Date.UTC(y, mo - 1, d, h));
-        cache.set(key, offset);
+        const first = hourOffset(y, mo, d, 0);
+        offset = first === hourOffset(y, mo, d, 23) ? first : NaN;
+        days.set(day, offset);
       }
+      if (Number.isNaN(offset) || h === 24) offset = hourOffset(y, mo, d, h);
       return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset;
     },
   };
