@@ -1,15 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../../service/src/app';
-import { openDatabase, type SagsflowDatabase } from '../../service/src/db/client';
+import { openDatabase } from '../../service/src/db/client';
 import { ingestFiles } from '../../service/src/ingest/ingest-files';
-import { previewRoutes } from '../../service/src/preview/index';
 import { startServer } from '../../service/src/server';
 import { findPbiviz } from '../../service/src/preview/visual-package';
 import { createToken } from '../../service/src/tokens/index';
@@ -70,43 +65,9 @@ export async function startPreviewServer(): Promise<PreviewServer> {
     viewer: createToken(store.db, { role: 'viewer' }).token,
     sydViewer: createToken(store.db, { role: 'viewer', jobcenters: [JOBCENTERS[1]] }).token,
   };
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
-  if (await appMountsPreview(store)) {
-    store.close();
-    const server = await startServer({ dbPath, port: 0, log: () => {} });
-    return { url: server.url, tokens, close: () => server.close().then(cleanUp) };
-  }
-  return serveWithPreview(store, dbPath, dir, tokens, cleanUp);
-}
-
-/** True once `createApp` routes `/preview` itself (the http helper mounts `previewRoutes`). */
-async function appMountsPreview(store: SagsflowDatabase): Promise<boolean> {
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: tmpdir(), log: () => {} });
-  const body = await (await app.request('/preview/host.js')).text();
-  return !body.includes('no route');
-}
-
-/** Until then: the same app with the preview routes mounted in front of it. */
-async function serveWithPreview(store: SagsflowDatabase, dbPath: string, dir: string, tokens: PreviewServer['tokens'], cleanUp: () => void): Promise<PreviewServer> {
-  const uploadDir = join(dir, 'uploads');
-  mkdirSync(uploadDir);
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath, uploadDir, log: () => {} });
-  const outer = new Hono().route('/preview', previewRoutes({ distDir: join(ROOT, 'dist') })).route('/', app);
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((ok) => server.once('listening', () => ok()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tokens,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => {
-          store.close();
-          cleanUp();
-          ok();
-        });
-      }),
-  };
+  store.close();
+  const server = await startServer({ dbPath, port: 0, log: () => {} });
+  return { url: server.url, tokens, close: () => server.close().then(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 /** Debian's chromium, headless, quiet. */
