@@ -1,7 +1,7 @@
 /**
  * HTTP benchmark of the Sagsflow server (started with `startServer`, the real thing).
  * Run: `node --import tsx bench/http-bench.ts [--steps 200000] [--readers 200] [--events 300000]
- *   [--think-ms 1000] [--mix light|heavy] [--with-index] [--max-seconds 180]`
+ *   [--think-ms 1000] [--mix light|heavy] [--max-seconds 180]`
  *
  * 1. Seeds ~200k step rows, then times the OData page of 5,000 Steps rows (first page and the
  *    following keyset pages). Target: <= 100 ms.
@@ -90,9 +90,6 @@ async function main(): Promise<void> {
   const events = Number(arg('events', '300000'));
   const thinkMs = Number(arg('think-ms', '1000'));
   const mix = arg('mix', 'light');
-  // Experiment: the store keeps the model tables without secondary indexes (cheaper loads);
-  // --with-index adds one on steps (log, jobcenter, period) to measure what filtered reads gain.
-  const withIndex = process.argv.includes('--with-index');
   const maxSeconds = Number(arg('max-seconds', '180'));
   const dir = join(tmpdir(), 'sagsflow-http-bench');
   mkdirSync(dir, { recursive: true });
@@ -123,7 +120,6 @@ async function main(): Promise<void> {
         insert.run('seeded', 1, 'dagpenge', jobcenter, period, key, s, path[s], path[s + 1], cases, cases * 86400 * rand(), ...hist);
       }
     }
-    if (withIndex) store.sqlite.exec('CREATE INDEX IF NOT EXISTS bench_steps_scope_idx ON steps (log, jobcenter, period)');
     const jc = store.sqlite.prepare('INSERT INTO jobcenters (log, version, process, jobcenter, cases, events) VALUES (?, 1, ?, ?, ?, ?)');
     for (const j of jobcenters) jc.run('seeded', 'dagpenge', j, 1000, 8000);
   })();

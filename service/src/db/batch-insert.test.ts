@@ -22,7 +22,7 @@ describe('withoutIndexes', () => {
     const store = openDatabase(':memory:');
     const names = () => store.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'cases'").pluck().all();
     const before = names();
-    expect(before).toEqual(['cases_case_idx']);
+    expect(before).toEqual(['cases_case_idx', 'cases_scope_idx']);
     const during = withoutIndexes(store.sqlite, ['cases'], () => names());
     expect(during).toEqual([]);
     expect(names()).toEqual(before);

@@ -5,8 +5,10 @@ import { histogramColumns } from './buckets';
  * The model tables of the data contract. Each row is at the grain (log, version, process,
  * jobcenter, period = month of case start in Europe/Copenhagen, ...) and holds counts and
  * sums only, so that any subset of rows adds up to exact numbers. Only the current version
- * of each log is kept. They carry no secondary indexes on purpose: readers page them by `id`
- * (a primary-key range scan), and ingest writes them in bulk.
+ * of each log is kept. Readers page them by `id` (a primary-key range scan); the two large
+ * tables, `steps` and `cases`, also carry one index on (log, jobcenter, period) so that a
+ * filtered read or a jobcenter-limited token does not scan them. Ingest drops and rebuilds
+ * these indexes around its bulk write (`withoutIndexes`).
  */
 function grain() {
   return {
@@ -33,6 +35,7 @@ export const steps = sqliteTable(
     sumSeconds: real('sum_seconds').notNull(),
     ...histogramColumns(),
   },
+  (t) => [index('steps_scope_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /** One row per case: the case id is a pseudonym. Served to analysts and admins only. */
@@ -51,7 +54,7 @@ export const cases = sqliteTable(
     /** JSON object of the case-level attributes (pseudonymised or CPR-masked), null when none. */
     attributes: text('attributes'),
   },
-  (t) => [index('cases_case_idx').on(t.caseId)],
+  (t) => [index('cases_case_idx').on(t.caseId), index('cases_scope_idx').on(t.log, t.jobcenter, t.period)],
 );
 
 /** One row per (grain, variant): cases and summed case duration. */
