@@ -16,18 +16,12 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Page } from 'playwright-core';
 import { previewRoutes } from '../service/src/preview/index';
+import type { Load } from '../service/src/preview/host/bench';
 import { findPbiviz } from '../service/src/preview/visual-package';
 import { ensureVisualBuilt, launchChromium, ROOT } from '../tests/browser/harness';
 
 const RUNS = 5;
 
-interface Load {
-  rows: number;
-  ms: number;
-  visualMs: number;
-  updates: number;
-  renderMs: string | null;
-}
 
 interface Bench {
   steps(rows: number): Promise<Load>;

@@ -86,7 +86,7 @@ function untilRendered(handle: PreviewHandle, start: number, act: () => void): P
 }
 
 /** What one benchmark load measured. */
-interface Load {
+export interface Load {
   rows: number;
   /** Wall time from the first `update()` to the drawn map, fetchMoreData windows included. */
   ms: number;
