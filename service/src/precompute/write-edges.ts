@@ -25,7 +25,7 @@ interface EdgeAcc {
  * Edges per grain cell, summed from the step rows of the core's `discoverSteps`: transitions,
  * seconds and histograms add up over the steps of a (from, to) pair; distinct cases add the
  * cases of every (cell, variant) in which the pair occurs, once. START/END edges give the start
- * and end activities. `groupOf(row)` is the grain cell index of a step row.
+ * and end activities. A step row's `group` is its grain cell index, as text.
  */
 export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
   const edgesOfGroup = new Map<number, Map<number, EdgeAcc>>();
