@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const { createToken } = await import('../service/src/tokens');
   const { generateLog } = await import('../service/src/generate/index');
   const { startServer } = await import('../service/src/server');
-  const { BUCKET_COLUMNS } = await import('../shared/src/index');
+  const { BUCKET_COLUMNS, STEP_END, STEP_START } = await import('../shared/src/index');
 
   const stepCount = Number(arg('steps', '200000'));
   const readers = Number(arg('readers', '200'));
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       const period = periods[Math.floor(v / jobcenters.length) % periods.length]!;
       const key = (0x1000000000000 + v).toString(16).padStart(16, '0');
       const length = 3 + (v % 6);
-      const path = ['▶ start', ...Array.from({ length }, (_, i) => `Aktivitet ${(v + i * 7) % 30}`), '■ end'];
+      const path = [STEP_START, ...Array.from({ length }, (_, i) => `Aktivitet ${(v + i * 7) % 30}`), STEP_END];
       const cases = 1 + Math.floor(rand() * 40);
       for (let s = 0; s + 1 < path.length && rows < stepCount; s++, rows++) {
         const hist = BUCKET_COLUMNS.map((_, i) => (i === 10 ? cases : 0));

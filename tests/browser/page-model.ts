@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { STEP_END, STEP_START } from '../../shared/src/index';
 import { ARTIFACTS } from './harness';
 
-/** START/END markers of the step model (shared/src/steps/types.ts): drawn as pills, not activities. */
-const MARKERS = new Set(['▶ start', '■ end']);
+/** START/END markers of the step model: drawn as pills, not activities. */
+const MARKERS = new Set<string>([STEP_START, STEP_END]);
 
 export interface MapState {
   /** Activity -> node label text (markers left out). */

@@ -1,22 +1,9 @@
+import { BUCKET_COLUMNS, STEP_END, STEP_START } from '../../../../shared/src/index';
+import { mulberry32 } from '../../../../shared/src/testing/random-log';
 import { runQuery, type QueryResult } from './data-view';
 import type { PreviewHandle } from './main';
-import { BUCKETS, eventFields, stepFields } from './step-fields';
+import { eventFields, stepFields } from './step-fields';
 import type { Row } from './types';
-
-const START = '▶ start';
-const END = '■ end';
-
-/** Deterministic PRNG (mulberry32) so every benchmark run draws the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A case's path through `activities` activities: mostly forward, with some rework loops. */
 function path(rnd: () => number, activities: number): number[] {
@@ -32,19 +19,19 @@ function path(rnd: () => number, activities: number): number[] {
 
 /** About `rows` step rows of a synthetic process with `activities` activities. */
 export function syntheticSteps(rows: number, activities = 30, seed = 7): Row[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const names = Array.from({ length: activities }, (_, i) => `Aktivitet ${String(i + 1).padStart(2, '0')}`);
   const out: Row[] = [];
   for (let v = 0; out.length < rows; v++) {
     const key = v.toString(16).padStart(16, '0');
-    const nodes = [START, ...path(rnd, activities).map((a) => names[a]!), END];
+    const nodes = [STEP_START, ...path(rnd, activities).map((a) => names[a]!), STEP_END];
     const cases = 1 + Math.floor(rnd() * 40);
     for (let i = 0; i + 1 < nodes.length && out.length < rows; i++) {
       const inner = i > 0 && i + 2 < nodes.length;
       const seconds = inner ? cases * 3600 * (1 + rnd() * 72) : 0;
       const row: Row = { variant_key: key, step_index: i, from_activity: nodes[i]!, to_activity: nodes[i + 1]!, cases, sum_seconds: seconds };
       const bucket = inner ? 8 + Math.floor(rnd() * 6) : 0;
-      BUCKETS.forEach((b, j) => (row[b] = j === bucket ? cases : 0));
+      BUCKET_COLUMNS.forEach((b, j) => (row[b] = j === bucket ? cases : 0));
       out.push(row);
     }
   }
@@ -53,7 +40,7 @@ export function syntheticSteps(rows: number, activities = 30, seed = 7): Row[] {
 
 /** `events` events of a synthetic log (case, activity, timestamp as Date, resource). */
 export function syntheticEvents(events: number, activities = 20, seed = 11): Row[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const names = Array.from({ length: activities }, (_, i) => `Trin ${String(i + 1).padStart(2, '0')}`);
   const out: Row[] = [];
   for (let c = 0; out.length < events; c++) {

@@ -1,8 +1,6 @@
+import { BUCKET_COLUMNS } from '../../../../shared/src/index';
 import { mappingRoles, type FieldBinding } from './data-view';
 import type { Capabilities } from './types';
-
-/** `h00`..`h24`: the histogram bucket columns of the step table (data contract). */
-export const BUCKETS = Array.from({ length: 25 }, (_, i) => `h${String(i).padStart(2, '0')}`);
 
 type Kind = FieldBinding['kind'];
 
@@ -22,7 +20,7 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
     if (n.startsWith('from')) return one('from_activity', false, 'text');
     if (n.startsWith('to')) return one('to_activity', false, 'text');
     if (n.includes('hist') || n.includes('bucket')) {
-      return BUCKETS.map((column) => ({ role, column, displayName: column, summed: true, kind: 'integer' as const }));
+      return BUCKET_COLUMNS.map((column) => ({ role, column, displayName: column, summed: true, kind: 'integer' as const }));
     }
     if (n.includes('second') || n.includes('duration') || n.includes('sum')) return one('sum_seconds', true, 'numeric');
     if (n === 'cases' || n.includes('casecount') || n === 'count') return one('cases', true, 'integer');
