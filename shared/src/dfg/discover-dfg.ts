@@ -1,6 +1,7 @@
 import type { EventLog } from '../event-log/types';
 import { durationStatsInPlace, type DurationStats } from '../statistics/duration-stats';
 import { EdgeIndex } from './edge-index';
+import { compareText } from '../compare-text';
 
 /** One directly-follows edge: `from` is immediately followed by `to` in a case. */
 export interface DfgEdge {
@@ -110,7 +111,7 @@ export function discoverDfg(log: EventLog): Dfg {
       duration: durationStatsInPlace(part),
     });
   }
-  edges.sort((x, y) => y.count - x.count || compare(x.from, y.from) || compare(x.to, y.to));
+  edges.sort((x, y) => y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to));
   return {
     activities: log.activities,
     activityCounts: countMap(log.activities, actCounts),
@@ -122,14 +123,10 @@ export function discoverDfg(log: EventLog): Dfg {
   };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Names with a non-zero count, most first, ties by name. */
 function countMap(names: readonly string[], counts: Uint32Array): Map<string, number> {
   const ids: number[] = [];
   for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) ids.push(i);
-  ids.sort((a, b) => counts[b]! - counts[a]! || compare(names[a]!, names[b]!));
+  ids.sort((a, b) => counts[b]! - counts[a]! || compareText(names[a]!, names[b]!));
   return new Map(ids.map((i) => [names[i]!, counts[i]!]));
 }

@@ -1,6 +1,7 @@
 import type { EventLog } from '../event-log/types';
 import { durationStats, type DurationStats } from '../statistics/duration-stats';
 import { pairActivityInstances, type ActivityInstances } from './activity-instances';
+import { compareText } from '../compare-text';
 
 /** Processing and waiting time of one activity, in ms. */
 export interface ActivityTimes {
@@ -38,5 +39,5 @@ export function activityTimes(log: EventLog, instances?: ActivityInstances): Act
       waiting: durationStats(Float64Array.from(waiting[a]!)),
     }))
     .filter((t) => t.instances > 0)
-    .sort((x, y) => (x.activity < y.activity ? -1 : x.activity > y.activity ? 1 : 0));
+    .sort((x, y) => compareText(x.activity, y.activity));
 }

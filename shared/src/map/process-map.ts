@@ -1,5 +1,6 @@
 import type { Dfg } from '../dfg/discover-dfg';
 import { STEP_END, STEP_START } from '../steps/types';
+import { compareText } from '../compare-text';
 
 /** A node of a process map: an activity, or the STEP_START / STEP_END markers. */
 export interface ProcessMapNode {
@@ -58,9 +59,5 @@ export function processMapFromDfg(dfg: Dfg): ProcessMap {
 
 /** Sorts edges most transitions first, ties by from then to name (in place; returns it). */
 export function sortEdges<T extends { from: string; to: string; count: number }>(edges: T[]): T[] {
-  return edges.sort((x, y) => y.count - x.count || cmp(x.from, y.from) || cmp(x.to, y.to));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return edges.sort((x, y) => y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to));
 }

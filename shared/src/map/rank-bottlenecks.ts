@@ -1,4 +1,5 @@
 import type { ProcessMap, ProcessMapEdge } from './process-map';
+import { compareText } from '../compare-text';
 
 /** An edge ranked as a bottleneck, with its mean waiting time. */
 export interface Bottleneck extends ProcessMapEdge {
@@ -13,6 +14,6 @@ export function rankBottlenecks(map: ProcessMap, n: number): Bottleneck[] {
   return map.edges
     .filter((e) => e.sumSeconds > 0)
     .map((e) => ({ ...e, meanSeconds: e.count > 0 ? e.sumSeconds / e.count : 0 }))
-    .sort((x, y) => y.sumSeconds - x.sumSeconds || y.count - x.count || (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0))
+    .sort((x, y) => y.sumSeconds - x.sumSeconds || y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to))
     .slice(0, Math.max(0, n));
 }

@@ -4,6 +4,7 @@ import { sortEdges } from '../map/process-map';
 import { STEP_END, STEP_START } from '../steps/types';
 import { edgeKey, eliminateActivity, type EdgeTable } from './eliminate-activity';
 import { connectKeptNodes } from './connect';
+import { compareText } from '../compare-text';
 
 /** The two knobs of `simplifyMap`, both 0..100 (100 = keep everything). */
 export interface SimplifyOptions {
@@ -58,7 +59,7 @@ export function simplifyMap(map: ProcessMap, options: SimplifyOptions): ProcessM
 }
 
 function byCountThenName(x: ProcessMapNode, y: ProcessMapNode): number {
-  return y.count - x.count || (x.activity < y.activity ? -1 : x.activity > y.activity ? 1 : 0);
+  return y.count - x.count || compareText(x.activity, y.activity);
 }
 
 function roundAbstracted(e: ProcessMapEdge): ProcessMapEdge {

@@ -1,4 +1,5 @@
 import type { EventLog } from '../event-log/types';
+import { compareText } from '../compare-text';
 
 /** Statistics of one activity. */
 export interface ActivityStatistics {
@@ -40,5 +41,5 @@ export function activityStatistics(log: EventLog): ActivityStatistics[] {
     if (events[a] === 0) continue;
     out.push({ activity: log.activities[a]!, events: events[a]!, cases: cases[a]!, repeats: events[a]! - cases[a]!, selfLoops: loops[a]! });
   }
-  return out.sort((x, y) => y.events - x.events || (x.activity < y.activity ? -1 : x.activity > y.activity ? 1 : 0));
+  return out.sort((x, y) => y.events - x.events || compareText(x.activity, y.activity));
 }

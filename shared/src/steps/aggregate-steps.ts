@@ -5,6 +5,7 @@ import type { ProcessMap, ProcessMapEdge, ProcessMapNode } from '../map/process-
 import { sortEdges } from '../map/process-map';
 import { finishVariants, type StepVariant, type VariantAcc } from './step-variants';
 import { STEP_END, STEP_START, type StepRow } from './types';
+import { compareText } from '../compare-text';
 
 export type { StepVariant } from './step-variants';
 
@@ -121,7 +122,7 @@ function buildMap(
 ): ProcessMap {
   const nodes: ProcessMapNode[] = [];
   const order = names.map((_, i) => i).filter((i) => i !== start && i !== end && count[i]! > 0);
-  order.sort((a, b) => count[b]! - count[a]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  order.sort((a, b) => count[b]! - count[a]! || compareText(names[a]!, names[b]!));
   for (const i of [start, ...order, end]) nodes.push({ activity: names[i]!, count: count[i]!, cases: cases[i]! });
   const out: ProcessMapEdge[] = edges.map((e) => ({
     from: names[e.from]!,

@@ -2,6 +2,7 @@ import type { EventLog } from '../event-log/types';
 import { quantileInPlace } from '../statistics/select-quantile';
 import { utf8 } from './fnv1a64';
 import { variantKeyOfIds } from './variant-key';
+import { compareText } from '../compare-text';
 
 /** One variant: the cases that share an activity sequence. */
 export interface Variant {
@@ -112,7 +113,7 @@ function namesOf(ids: Uint32Array, names: readonly string[]): string[] {
 /** Variant ids ordered by cases (most first), then by activity sequence name by name. */
 function sortVariants(log: EventLog, firstCase: number[], offsets: Uint32Array): number[] {
   const names = log.activities;
-  const byName = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const byName = names.map((_, i) => i).sort((a, b) => compareText(names[a]!, names[b]!));
   const rank = new Uint32Array(names.length);
   byName.forEach((id, r) => (rank[id] = r));
   const order = firstCase.map((_, v) => v);
@@ -124,7 +125,7 @@ function sortVariants(log: EventLog, firstCase: number[], offsets: Uint32Array):
   const ranked = new Uint16Array(log.activity.length);
   for (let e = 0; e < ranked.length; e++) ranked[e] = rank[log.activity[e]!]!;
   const sortKeys = firstCase.map((c) => charKey(ranked.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!)));
-  return order.sort((a, b) => size(b) - size(a) || (sortKeys[a]! < sortKeys[b]! ? -1 : sortKeys[a]! > sortKeys[b]! ? 1 : 0));
+  return order.sort((a, b) => size(b) - size(a) || compareText(sortKeys[a]!, sortKeys[b]!));
 }
 
 /** Compares activity sequences name by name; a prefix sorts first. */
