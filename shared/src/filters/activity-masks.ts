@@ -1,11 +1,7 @@
 import type { EventLog } from '../event-log/types';
-import type { CaseMask } from './case-masks';
-import { codeSet } from './case-masks';
+import { codeSet, type CaseMask } from './case-masks';
 
-function ids(log: EventLog, names: readonly string[]): Uint8Array {
-  return codeSet(log.activities, names);
-}
-
+/** Cases with an event of `activity` (`passes`), or without one (`!passes`). */
 export function passesThroughMask(log: EventLog, activity: string, passes: boolean): CaseMask {
   const id = log.activities.indexOf(activity);
   const keep = new Uint8Array(log.caseIds.length);
@@ -17,8 +13,9 @@ export function passesThroughMask(log: EventLog, activity: string, passes: boole
   return keep;
 }
 
+/** Cases whose first (`start`) or last (`end`) activity is one of `activities`. */
 export function endpointMask(log: EventLog, activities: readonly string[], which: 'start' | 'end'): CaseMask {
-  const wanted = ids(log, activities);
+  const wanted = codeSet(log.activities, activities);
   const keep = new Uint8Array(log.caseIds.length);
   for (let c = 0; c < keep.length; c++) {
     const e = which === 'start' ? log.caseOffsets[c]! : log.caseOffsets[c + 1]! - 1;
@@ -27,6 +24,7 @@ export function endpointMask(log: EventLog, activities: readonly string[], which
   return keep;
 }
 
+/** Cases where `from` is followed by `to`: immediately (`directly`) or at any later event. */
 export function followsMask(log: EventLog, from: string, to: string, directly: boolean): CaseMask {
   const a = log.activities.indexOf(from);
   const b = log.activities.indexOf(to);

@@ -12,6 +12,7 @@ function maskWhere(log: EventLog, test: (lo: number, hi: number, c: number) => b
   return keep;
 }
 
+/** Cases related to `[from, to)` as `mode` says (see `TimeframeMode`). */
 export function timeframeMask(log: EventLog, mode: TimeframeMode, from: number, to: number): CaseMask {
   if (!(from <= to)) {
     throw new MisuseError(`filterLog: timeframe is empty, got from ${quote(from)} and to ${quote(to)}, expected from <= to (epoch ms)`);
@@ -27,6 +28,7 @@ export function timeframeMask(log: EventLog, mode: TimeframeMode, from: number, 
   }
 }
 
+/** Cases lasting from `minMs` to `maxMs` (first to last event), both inclusive. */
 export function caseDurationMask(log: EventLog, minMs = 0, maxMs = Number.POSITIVE_INFINITY): CaseMask {
   const t = log.timestamp;
   return maskWhere(log, (lo, hi) => {
@@ -35,6 +37,7 @@ export function caseDurationMask(log: EventLog, minMs = 0, maxMs = Number.POSITI
   });
 }
 
+/** Cases whose case attribute is one of `values`, or with `exclude` all others (absent included). */
 export function caseAttributeMask(log: EventLog, attribute: string, values: readonly string[], exclude: boolean): CaseMask {
   const column = log.caseAttributes.get(attribute);
   if (!column) {
@@ -52,17 +55,23 @@ export function codeSet(names: readonly string[], values: readonly string[]): Ui
   return out;
 }
 
+/**
+ * Cases of the variants that `pick` chooses, given the keys and cases of the log's variants
+ * (most cases first) and the number of cases.
+ */
 export function variantMask(log: EventLog, pick: (keys: string[], cases: number[], total: number) => Set<number>): CaseMask {
   const { variants, variantOfCase } = discoverVariants(log);
   const kept = pick(variants.map((v) => v.key), variants.map((v) => v.cases), log.caseIds.length);
   return maskWhere(log, (_lo, _hi, c) => kept.has(variantOfCase[c]!));
 }
 
+/** A `variantMask` pick: the k most frequent variants. */
 export function topVariants(k: number) {
   if (!(k >= 0)) throw new MisuseError(`filterLog: topVariants k is invalid, got ${quote(k)}, expected a number >= 0`);
   return (keys: string[]) => new Set(keys.map((_, i) => i).filter((i) => i < k));
 }
 
+/** A `variantMask` pick: the most frequent variants until they cover `percent` of the cases. */
 export function variantCoverage(percent: number) {
   if (!(percent >= 0 && percent <= 100)) {
     throw new MisuseError(`filterLog: variantCoverage percent is out of range, got ${quote(percent)}, expected 0..100`);
@@ -78,6 +87,7 @@ export function variantCoverage(percent: number) {
   };
 }
 
+/** A `variantMask` pick: the variants with these keys. */
 export function variantKeys(wanted: readonly string[]) {
   const set = new Set(wanted);
   return (keys: string[]) => new Set(keys.map((_, i) => i).filter((i) => set.has(keys[i]!)));

@@ -3,6 +3,7 @@ import type { ProcessMapEdge } from '../map/process-map';
 /** Edges keyed by `from + '\0' + to`. */
 export type EdgeTable = Map<string, ProcessMapEdge>;
 
+/** The key of the edge from `from` to `to` in an `EdgeTable`. */
 export const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
 
 /**
