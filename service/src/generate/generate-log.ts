@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { MisuseError } from '../../../shared/src/errors';
+import { MisuseError } from '../../../shared/src/index';
 import { civilFromDays } from './calendar';
 import { CaseNumbering, subjectFor } from './case-identity';
 import { cleanCaseText, dirtyCaseText } from './case-rows';
@@ -20,6 +20,7 @@ export const EXTRACT_COLUMNS = [
 /** Cases start on working days in this window; no event is later than its last day. */
 export const EXTRACT_WINDOW = { first: '2024-07-01', last: '2026-06-30' } as const;
 
+/** Options of `generateLog`: which process, how many cases, the seed, dirt and where to write. */
 export interface GenerateOptions {
   process: ProcessKey;
   /** Number of cases (non-negative integer). */
@@ -34,6 +35,7 @@ export interface GenerateOptions {
   onProgress?: (casesWritten: number, cases: number) => void;
 }
 
+/** What `generateLog` wrote: counts of cases, events, rows, dirt, open cases and missed deadlines. */
 export interface GenerateReport extends DirtCounts {
   process: ProcessKey;
   seed: string;
