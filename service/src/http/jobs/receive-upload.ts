@@ -145,7 +145,11 @@ async function receiveMultipart(body: ReadableStream<Uint8Array>, boundary: stri
         const filename = headerParam(headers, 'filename');
         if (filename !== null) {
           const safe = safeFileName(filename);
-          const path = join(dir, `${out.files.length}-${safe}`);
+          // One subfolder per part keeps two parts of the same name apart while the file keeps
+          // the name the user gave it (reports, quarantine rows and job status show it).
+          const partDir = join(dir, String(out.files.length));
+          await mkdir(partDir, { mode: 0o700 });
+          const path = join(partDir, safe);
           file = { handle: await open(path, 'w', 0o600), entry: { name: safe, path, bytes: 0 } };
         } else {
           field = { name, parts: [], bytes: 0 };

@@ -44,6 +44,9 @@ describe('upload -> job -> data', () => {
     expect(done.state).toBe('done');
     expect(done.progress).toBe(1);
     expect(done.report.rows).toEqual({ read: 10, accepted: 7, duplicates: 1, quarantined: 2 });
+    expect((done as unknown as { files: string[] }).files).toEqual(['tiny.csv']);
+    const quarantined = store.sqlite.prepare('SELECT DISTINCT file FROM quarantine').all();
+    expect(quarantined).toEqual([{ file: 'tiny.csv' }]);
     const variants = (await (await app.request('/api/logs/tiny/variants', { headers: auth })).json()) as { cases: unknown };
     expect(variants.cases).toBe('<5');
     const steps = (await (await app.request('/odata/Steps/$count', { headers: auth })).text());
