@@ -48,15 +48,12 @@ export function writeActivities(
       if (k > 0 && seq[k - 1] === a) x.selfLoops += cases;
     }
   }
+  // Instance activity ids index `log.activities` (pairActivityInstances keeps the log's names).
   const inst = pairActivityInstances(log);
-  const idOf = new Map(log.activities.map((name, i) => [name, i]));
-  const instIds = inst.activities.map((name) => idOf.get(name) ?? -1);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
     const g = groupOfCase[c]!;
     for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
-      const a = instIds[inst.activity[i]!]!;
-      if (a < 0) continue;
-      const x = get(g, a);
+      const x = get(g, inst.activity[i]!);
       x.instances++;
       x.processing += (inst.end[i]! - inst.start[i]!) / 1000;
       if (i > inst.caseOffsets[c]!) x.waiting += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
