@@ -65,6 +65,11 @@ describe('resolveMapping', () => {
     expect(() => resolveMapping(['a', 'b', 'c'], { case: 'a', activity: 'b', timestamp: 'when' }, 'f.csv'))
       .toThrow(/timestamp column "when" is not in the header/);
   });
+
+  it('throws when a column listed under pseudonymize is not in the header, so a typo never leaves personal data in clear', () => {
+    expect(() => resolveMapping(['Sag', 'Akt', 'Tid', 'Borgernavn'], { case: 'Sag', activity: 'Akt', timestamp: 'Tid', pseudonymize: ['Borger'] }, 'f.csv'))
+      .toThrow(/f\.csv:1: the mapping's pseudonymize column "Borger" is not in the header/);
+  });
 });
 
 describe('loadMapping', () => {
@@ -96,5 +101,14 @@ describe('loadMapping', () => {
   it('reports invalid JSON and missing files as ReadError', async () => {
     await expect(loadMapping(write('broken.json', '{ "case": '))).rejects.toThrow(ReadError);
     await expect(loadMapping(join(dir, 'nope.json'))).rejects.toThrow(/nope\.json: cannot read the mapping file \(ENOENT\)/);
+  });
+
+  it('names the line and column of a JSON syntax error, as editors count them', async () => {
+    const path = write('comma.json', '{"case": "Sagsnr",\n  "activity": "Hændelse"\n  "timestamp": "Tidspunkt"}\n');
+    const error = (await loadMapping(path).then(() => null, (e: unknown) => e)) as ReadError;
+    expect(error).toBeInstanceOf(ReadError);
+    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: column 3: the mapping file is not valid JSON`));
+    expect(error.line).toBe(3);
+    expect(error.message).not.toMatch(/position/);
   });
 });

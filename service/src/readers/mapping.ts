@@ -84,12 +84,24 @@ export async function loadMapping(path: string): Promise<ColumnMapping> {
     throw new ReadError(path, `cannot read the mapping file (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { cause });
   }
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(body);
   } catch (cause) {
-    throw new ReadError(path, `the mapping file is not valid JSON (${(cause as Error).message})`, { cause });
+    throw jsonSyntaxError(path, body, cause as Error);
   }
   return parseMapping(json, path);
+}
+
+/** A JSON syntax error as `file:LINE: column C: ...`, not as V8's character offset. */
+function jsonSyntaxError(path: string, text: string, cause: Error): ReadError {
+  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(cause.message);
+  if (!at) return new ReadError(path, `the mapping file is not valid JSON (${cause.message})`, { cause });
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  const reason = cause.message.replace(at[0], '');
+  return new ReadError(path, `column ${column}: the mapping file is not valid JSON (${reason})`, { line, cause });
 }
 
 /** Validates an already parsed mapping object; `source` names it in errors. */

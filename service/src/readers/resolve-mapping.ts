@@ -64,6 +64,11 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
   const kept = [...attributes, ...caseAttributes.filter((c) => !attributes.includes(c))];
   const caseSet = new Set(caseAttributes);
   const skipPersonal = new Set([base.activity, base.timestamp, base.endTimestamp, base.lifecycle, base.jobcenter]);
+  for (const column of base.pseudonymize ?? []) {
+    if (where(column) < 0) {
+      throw new ReadError(file, `the mapping's pseudonymize column "${column}" is not in the header (${headerText})`, { line: 1 });
+    }
+  }
   const pseudonymize = base.pseudonymize ?? names.filter((n) => n !== '' && !skipPersonal.has(n) && looksPersonal(n));
   return {
     mapping: {
