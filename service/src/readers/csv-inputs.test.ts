@@ -147,6 +147,15 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     expect((error as ReadError).message).not.toContain('\n');
   });
 
+  it('refuses UTF-16 with and without a byte order mark with the same one-line advice', async () => {
+    const sink = collectingSink();
+    const text = 'Sagsnummer,Aktivitet,Tidspunkt\nS1,Modtaget,2024-02-03 08:15\n';
+    const advice = /: the file is UTF-16; save it as UTF-8 or Windows-1252 \(ANSI\) CSV$/;
+    await expect(readLog(fixture(Buffer.from(`\uFEFF${text}`, 'utf16le')), { sink })).rejects.toThrow(advice);
+    await expect(readLog(fixture(Buffer.from(text, 'utf16le')), { sink })).rejects.toThrow(advice);
+    await expect(readLog(fixture(Buffer.from(text, 'utf16le').swap16()), { sink })).rejects.toThrow(advice);
+  });
+
   it('trims spaces around values but counts rows that differ only in spaces as different rows', async () => {
     const { sink, report } = await read('case,activity,timestamp,note\n 1 , A ,2024-01-01T10:00:00Z, late  \n1,A,2024-01-01T10:00:00Z,late\n');
     expect(report.rows).toEqual({ read: 2, accepted: 2, duplicates: 0, quarantined: 0 });

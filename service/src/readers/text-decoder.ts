@@ -19,7 +19,7 @@ export class AutoDecoder {
   /** Rejects what cannot be read as text at all (UTF-16); returns a problem or null. */
   static unsupported(head: Uint8Array): string | null {
     const [a, b] = head;
-    if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
+    if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || looksUtf16WithoutBom(head)) {
       return 'the file is UTF-16; save it as UTF-8 or Windows-1252 (ANSI) CSV';
     }
     return null;
@@ -86,4 +86,22 @@ function looksUtf8From(chunk: Uint8Array, from: number): boolean {
     if (ok) { good++; i += need + 1; } else { bad++; i++; }
   }
   return good > bad;
+}
+
+/**
+ * UTF-16 without a byte order mark: text never holds NUL bytes, while UTF-16 of Latin
+ * text has one in every other byte. True when the first bytes hold NULs, all on even or
+ * all on odd positions, in at least a quarter of the byte pairs.
+ */
+function looksUtf16WithoutBom(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 512) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  return n >= 4 && (even === 0 || odd === 0) && even + odd >= n / 8;
 }
