@@ -195,6 +195,20 @@ describe('ingestFiles input errors', () => {
   });
 });
 
+describe('ingestFiles failed loads', () => {
+  it('a load whose second file fails half-way records counts that add up: only the files read to the end', async () => {
+    const t = temp();
+    const store = openDatabase(':memory:');
+    const good = t.write('good.csv', TINY_CSV);
+    const broken = t.write('broken.csv', 'Sagsnummer,Aktivitet,Tidspunkt,Note\nA,Start,2024-01-01 10:00,ok\nA,Mid,2024-01-02 10:00,"' + 'x'.repeat(17_000_000) + '\n');
+    const err = await ingestFiles(store, { files: [good, broken], log: 'x' }).catch((e: unknown) => e);
+    expect((err as IngestError).code).toBe('read-failed');
+    const load = store.sqlite.prepare("select rows_read, rows_accepted, rows_duplicates, rows_quarantined from loads where status = 'failed'").get() as Record<string, number>;
+    expect(load).toEqual({ rows_read: 10, rows_accepted: 7, rows_duplicates: 1, rows_quarantined: 2 });
+    store.close();
+  });
+});
+
 describe('ingestFiles content hash', () => {
   it('the stored content hash of a new load equals sha256 of the bytes, and an equal-size changed file is a new version', async () => {
     const t = temp();

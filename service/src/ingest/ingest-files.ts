@@ -92,7 +92,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
-  let sinkState: ReturnType<typeof createLoadSink> | null = null;
+  // Sink counts as of the last file read to the end: a failed load records only whole files,
+  // so that its rows read still equal accepted + duplicates + quarantined.
+  let settled: ReturnType<ReturnType<typeof createLoadSink>['counts']> | null = null;
   let loadId = -1;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
@@ -102,7 +104,6 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
     const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
-    sinkState = state;
     let before = 0;
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
@@ -117,10 +118,12 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       }
       counts.read += result.rows.read;
       counts.duplicates += result.rows.duplicates;
+      settled = state.counts();
       before += statSync(file).size;
     }
     state.finish();
     const got = state.counts();
+    settled = got;
     counts.accepted = got.accepted;
     counts.quarantined = got.quarantined;
     if (got.accepted === 0) {
@@ -150,7 +153,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     const error = err instanceof IngestError ? err : new IngestError('store-failed', `${what}: ${(err as Error).message}`, { cause: err });
-    const got = sinkState?.counts();
+    const got = settled;
     const hash = await hashing.catch(() => '');
     error.loadId = recordFailedLoad(sqlite, {
       log: options.log, process: options.process ?? null, files: names, hash, bytes: bytesTotal, startedAt, finishedAt: now().getTime(),
