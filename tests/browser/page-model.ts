@@ -85,6 +85,21 @@ export async function afterRedraw(page: Page, act: () => Promise<unknown>): Prom
   await page.waitForFunction(() => (window as unknown as { redrawn: boolean }).redrawn);
 }
 
+/**
+ * Moves a toolbar slider (`activities-slider`, `paths-slider`) to `value` as a user drags and
+ * releases it (`input`, then `change`), and waits for the visual's redraw.
+ */
+export async function setSlider(page: Page, testid: string, value: string): Promise<void> {
+  const slider = page.locator(`[data-testid=${testid}]`);
+  await afterRedraw(page, () =>
+    slider.evaluate((el: HTMLInputElement, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value),
+  );
+}
+
 /** Opens the preview page and waits until the slicers loaded and the visual drew its data. */
 export async function openPreview(page: Page, url: string): Promise<void> {
   await page.goto(url);

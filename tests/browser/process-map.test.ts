@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { variantKey } from '../../shared/src/index';
 import { A, ALL, I, JOBCENTERS, M, MEAN_DAYS, NORD, SHORT_VARIANT, SYD, V } from './fixtures/known-answers';
-import { afterRedraw, afterRender, count, days, openPreview, readMap, snapshot } from './page-model';
+import { afterRedraw, afterRender, count, days, openPreview, readMap, setSlider, snapshot } from './page-model';
 import { expectMap, page, pickSlicer, preview, server, usePreview } from './use-preview';
 
 usePreview();
@@ -17,35 +17,22 @@ describe('the process map of the known two-jobcenter log in the preview host', (
   test('the activities slider hides the rarest activity and brings it back', async () => {
     await openPreview(page, preview(server.tokens.analyst));
     const slider = page.locator('[data-testid=activities-slider]');
-    const setSlider = (value: string) =>
-      afterRedraw(page, () => slider.evaluate((el: HTMLInputElement, v) => {
-        el.value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, value));
-    const min = (await slider.getAttribute('min')) ?? '0';
-    await setSlider(min);
+    await setSlider(page, 'activities-slider', (await slider.getAttribute('min')) ?? '0');
     const reduced = Object.keys((await readMap(page)).nodes);
     expect(reduced.length).toBeLessThan(4);
     expect(reduced).not.toContain(I);
     await snapshot(page, 'preview-activities-slider-min');
-    await setSlider((await slider.getAttribute('max')) ?? '100');
+    await setSlider(page, 'activities-slider', (await slider.getAttribute('max')) ?? '100');
     expect(Object.keys((await readMap(page)).nodes).sort()).toEqual([A, I, M, V].sort());
   });
 
   test('the paths slider hides the rarest path and brings it back', async () => {
     await openPreview(page, preview(server.tokens.analyst));
     const slider = page.locator('[data-testid=paths-slider]');
-    const setSlider = (value: string) =>
-      afterRedraw(page, () => slider.evaluate((el: HTMLInputElement, v) => {
-        el.value = v;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, value));
-    await setSlider((await slider.getAttribute('min')) ?? '0');
+    await setSlider(page, 'paths-slider', (await slider.getAttribute('min')) ?? '0');
     expect(Object.keys((await readMap(page)).edges).length).toBeLessThan(Object.keys(ALL.transitions).length);
     await snapshot(page, 'preview-paths-slider-min');
-    await setSlider((await slider.getAttribute('max')) ?? '100');
+    await setSlider(page, 'paths-slider', (await slider.getAttribute('max')) ?? '100');
     expect(Object.keys((await readMap(page)).edges).sort()).toEqual(Object.keys(ALL.transitions).sort());
   });
 
