@@ -2,7 +2,7 @@ import { Fnv1a64, utf8 } from './fnv1a64';
 
 /** Separator between activity names in a variant key's input (unit separator). */
 export const VARIANT_KEY_SEPARATOR = '\u001f';
-const SEPARATOR_BYTES = Uint8Array.of(0x1f);
+const SEPARATOR_BYTES = utf8(VARIANT_KEY_SEPARATOR);
 
 /**
  * Stable 16-hex-character key of an activity sequence: FNV-1a 64 over the UTF-8
