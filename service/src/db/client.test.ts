@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,16 @@ describe('openDatabase', () => {
       { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, createdAt: now, updatedAt: now },
     ]);
     b.close();
+  });
+
+  it('a database that cannot be opened is named in a one-line error (missing folder, a directory, not a database)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-db-'));
+    dirs.push(dir);
+    const notDb = join(dir, 'extract.csv');
+    writeFileSync(notDb, 'Sagsnummer,Aktivitet,Tidspunkt\n'.repeat(200));
+    expect(() => openDatabase(join(dir, 'no', 'such', 'x.sqlite'))).toThrow(`database ${join(dir, 'no', 'such', 'x.sqlite')}: cannot open it: the directory does not exist`);
+    expect(() => openDatabase(dir)).toThrow(new RegExp(`^database ${dir}: cannot open it: `));
+    expect(() => openDatabase(notDb)).toThrow(`database ${notDb}: cannot open it: file is not a database`);
   });
 
   it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS', () => {

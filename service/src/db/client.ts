@@ -42,13 +42,19 @@ export const DEFAULT_OPEN_OPTIONS: Required<OpenDatabaseOptions> = {
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): SagsflowDatabase {
   const opts = { ...DEFAULT_OPEN_OPTIONS, ...options };
-  const sqlite = new Database(path, { readonly: opts.readonly });
-  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
-  if (!opts.readonly) {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(path, { readonly: opts.readonly });
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
+    if (!opts.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+  } catch (cause) {
+    if (sqlite?.open) sqlite.close();
+    throw openError(path, cause);
   }
-  sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema });
   if (!opts.readonly) applyMigrations(db);
   return {
@@ -61,4 +67,13 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
       sqlite.close();
     },
   };
+}
+
+/** `database PATH: cannot open it: REASON`, one line, for a path that is no SQLite database. */
+function openError(path: string, cause: unknown): Error {
+  const reason = (cause instanceof Error ? cause.message : String(cause))
+    .split('\n')[0]!
+    .replace(/^Cannot open database because /, '')
+    .replace(/^./, (c) => c.toLowerCase());
+  return new Error(`database ${path}: cannot open it: ${reason}`, { cause });
 }
