@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { main } from './main';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -129,5 +129,23 @@ describe('sagsflow generate', () => {
     const { code, stderr } = await sagsflow('generate', '--process', 'nope', '--cases', '5', '--out', '/tmp/x.csv');
     expect(code).not.toBe(0);
     expect(stderr).toContain("argument 'nope' is invalid");
+  });
+});
+
+describe('sagsflow ingest options', () => {
+  it('refuses a bad --min-group-size or --log name in one line before reading anything, and stores no load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const db = join(dir, 'x.sqlite');
+    const file = join(DATA, 'running-example.csv');
+    const k = await sagsflow('ingest', file, '--db', db, '--log', 'ok', '--min-group-size', 'abc');
+    expect(k.code).toBe(1);
+    expect(k.stderr).toBe('sagsflow: --min-group-size: expected a whole number >= 1, got "abc"\n');
+    const blank = await sagsflow('ingest', file, '--db', db, '--log', '');
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toMatch(/^sagsflow: --log: log name '' is invalid: use 1-100 letters, digits/);
+    const slash = await sagsflow('ingest', file, '--db', db, '--log', 'a/b');
+    expect(slash.code).toBe(1);
+    expect(slash.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(db)).toBe(false);
   });
 });

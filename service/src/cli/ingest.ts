@@ -5,7 +5,9 @@ import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../generate/index';
+import { LOG_NAME } from '../http/jobs/routes';
 import { createProgress } from './progress';
+import { parsePositive } from './serve';
 
 interface IngestCliOptions {
   db: string;
@@ -27,6 +29,8 @@ export function registerIngest(program: Command): void {
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .action(async (files: string[], opts: IngestCliOptions) => {
+      const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
+      if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
@@ -36,7 +40,7 @@ export function registerIngest(program: Command): void {
           log: opts.log,
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
-          minGroupSize: Number(opts.minGroupSize),
+          minGroupSize,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
