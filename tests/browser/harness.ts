@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -14,32 +14,15 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** The public running example (6 cases, 42 events, 8 activities), beside the repository. */
 export const RUNNING_EXAMPLE = join(ROOT, 'tests/data/running-example.csv');
-const VISUAL_SOURCES = ['visual/src', 'visual/capabilities.json', 'visual/stringResources', 'visual/style', 'shared/src', 'pbiviz.json'];
-
-function newestMtime(path: string): number {
-  let s;
-  try {
-    s = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), s.mtimeMs);
-}
-
-/** True when `dist/*.pbiviz` is missing or older than the visual's sources. */
-export function visualIsStale(): boolean {
-  const built = findPbiviz(join(ROOT, 'dist'));
-  const sources = Math.max(...VISUAL_SOURCES.map((p) => newestMtime(join(ROOT, p))));
-  return !built || built.mtimeMs < sources;
-}
-
-/** Runs `npx pbiviz package` when the package is stale (serialised across processes with flock). */
+/** Builds `dist/*.pbiviz` when missing or older than the visual's sources (serialised across processes with flock). */
 export function ensureVisualBuilt(): void {
-  if (!visualIsStale()) return;
-  const run = spawnSync('flock', ['/tmp/sagsflow-pbiviz.lock', 'npx', 'pbiviz', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
+  const run = spawnSync('flock', ['/tmp/sagsflow-pbiviz.lock', process.execPath, join(ROOT, 'scripts/ensure-visual-package.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 280_000,
+  });
   if (run.status !== 0 || !findPbiviz(join(ROOT, 'dist'))) {
-    throw new Error(`npx pbiviz package failed (status ${run.status}):\n${(run.stdout + run.stderr).slice(-3000)}`);
+    throw new Error(`building the visual failed (status ${run.status}):\n${(run.stdout + run.stderr).slice(-3000)}`);
   }
 }
 
