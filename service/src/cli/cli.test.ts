@@ -82,6 +82,23 @@ describe('sagsflow summary', () => {
     expect(complete.caseDuration.meanSeconds).toBe(3 * 86400);
   });
 
+  it('summary text names a bad CSV row by its line, and a bad XES event by its trace and line, never a trace number as a line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'Sags-id,Aktivitet,Tidspunkt\nA,Tilmelding,2024-02-01 09:00\nB,Tilmelding,garbage\n');
+    expect((await sagsflow('summary', csv)).stdout).toContain('    line 3, column Tidspunkt: cannot read timestamp "garbage"');
+    const xes = join(dir, 'bad.xes');
+    writeFileSync(
+      xes,
+      '<?xml version="1.0"?>\n<log xes.version="1.0">\n<trace><string key="concept:name" value="c1"/>\n' +
+        '<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2024-03-01T10:00:00+01:00"/></event>\n' +
+        '<event><string key="concept:name" value="B"/><date key="time:timestamp" value="garbage"/></event>\n</trace>\n</log>\n',
+    );
+    const text = (await sagsflow('summary', xes)).stdout;
+    expect(text).toMatch(/\n {4}column time:timestamp: event in trace 1 \(line 3\): cannot read timestamp "garbage"/);
+    expect(text).not.toMatch(/line 1, column/);
+  });
+
   it('summary counts a duplicate and a bad row, and the counts add up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
     const file = join(dir, 'tiny.csv');

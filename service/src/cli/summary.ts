@@ -55,7 +55,12 @@ function renderSummary(file: string, s: SummaryReport, rejections: { line: numbe
   ];
   if (rejections.length) {
     lines.push('  first quarantined rows');
-    for (const r of rejections.slice(0, 5)) lines.push(`    line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
+    // An XES rejection's `line` is its trace number; its message already names the trace and line.
+    const xes = /\.xes(\.gz)?$/i.test(file);
+    for (const r of rejections.slice(0, 5)) {
+      const where = [xes ? null : `line ${r.line}`, r.column ? `column ${r.column}` : null].filter((w) => w !== null);
+      lines.push(`    ${where.length ? `${where.join(', ')}: ` : ''}${r.message}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
