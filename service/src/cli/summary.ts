@@ -31,11 +31,11 @@ export function registerSummary(program: Command): void {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
       }
-      process.stdout.write(renderSummary(file, summary, loaded.rejections));
+      process.stdout.write(renderSummary(file, summary, loaded.rejections, loaded.report.format === 'xes'));
     });
 }
 
-function renderSummary(file: string, s: SummaryReport, rejections: { line: number; column: string | null; message: string }[]): string {
+function renderSummary(file: string, s: SummaryReport, rejections: { line: number; column: string | null; message: string }[], xes: boolean): string {
   const n = (x: number) => x.toLocaleString('en');
   const lines = [
     `${file}`,
@@ -56,7 +56,6 @@ function renderSummary(file: string, s: SummaryReport, rejections: { line: numbe
   if (rejections.length) {
     lines.push('  first quarantined rows');
     // An XES rejection's `line` is its trace number; its message already names the trace and line.
-    const xes = /\.xes(\.gz)?$/i.test(file);
     for (const r of rejections.slice(0, 5)) {
       const where = [xes ? null : `line ${r.line}`, r.column ? `column ${r.column}` : null].filter((w) => w !== null);
       lines.push(`    ${where.length ? `${where.join(', ')}: ` : ''}${r.message}`);
