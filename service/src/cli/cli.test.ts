@@ -166,3 +166,29 @@ describe('sagsflow ingest options', () => {
     expect(existsSync(db)).toBe(false);
   });
 });
+
+describe('sagsflow token', () => {
+  it('list and revoke refuse a database file that does not exist instead of creating an empty one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const db = join(dir, 'typo.sqlite');
+    for (const args of [['list'], ['revoke', 't_123']]) {
+      const r = await sagsflow('token', ...args, '--db', db);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`sagsflow: database ${db} does not exist (check --db)\n`);
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('create warns when a --jobcenter matches no loaded jobcenter, naming the known ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const db = join(dir, 'x.sqlite');
+    const file = join(dir, 'two.csv');
+    writeFileSync(file, 'Sags-id,Aktivitet,Tidspunkt,Jobcenter\nA,Tilmelding,2024-02-01 09:00,Jobcenter Nord\nA,Afmeldt,2024-02-03 09:00,Jobcenter Nord\n');
+    expect((await sagsflow('ingest', file, '--db', db, '--log', 'two')).code).toBe(0);
+    const typo = await sagsflow('token', 'create', '--db', db, '--role', 'viewer', '--jobcenter', 'Jobcenter Nrod');
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain('warning: no loaded log has jobcenter "Jobcenter Nrod" (loaded: Jobcenter Nord)');
+    const ok = await sagsflow('token', 'create', '--db', db, '--role', 'viewer', '--jobcenter', 'Jobcenter Nord');
+    expect(ok.stderr).not.toContain('warning');
+  });
+});

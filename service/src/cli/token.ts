@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option, InvalidArgumentError } from 'commander';
 import { openDatabase } from '../db/client';
@@ -17,7 +18,8 @@ export function registerToken(program: Command): void {
     .option('--expires <days>', 'days until the token expires', parseDays)
     .option('--name <label>', 'a label shown by token list')
     .action((opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
-      withStore(opts.db, (db) => {
+      withStore(opts.db, (db, sqlite) => {
+        warnUnknownJobcenters(sqlite, opts.jobcenter);
         const created = createToken(db, {
           role: opts.role,
           jobcenters: opts.jobcenter,
@@ -34,6 +36,7 @@ export function registerToken(program: Command): void {
     .description('list tokens (never the tokens themselves)')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .action((opts: { db: string }) => {
+      mustExist(opts.db);
       withStore(opts.db, (db) => {
         const rows = listTokens(db);
         if (rows.length === 0) process.stdout.write('no tokens\n');
@@ -47,6 +50,7 @@ export function registerToken(program: Command): void {
     .argument('<id>', 'token id as shown by token list')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .action((id: string, opts: { db: string }) => {
+      mustExist(opts.db);
       withStore(opts.db, (db) => {
         if (!revokeToken(db, id)) throw new Error(`token revoke: no active token with id "${id}" (see sagsflow token list)`);
         process.stdout.write(`revoked ${id}\n`);
@@ -54,12 +58,31 @@ export function registerToken(program: Command): void {
     });
 }
 
-function withStore(path: string, fn: (db: ReturnType<typeof openDatabase>['db']) => void): void {
+function withStore(path: string, fn: (db: Store['db'], sqlite: Store['sqlite']) => void): void {
   const store = openDatabase(path);
   try {
-    fn(store.db);
+    fn(store.db, store.sqlite);
   } finally {
     store.close();
+  }
+}
+
+type Store = ReturnType<typeof openDatabase>;
+
+/** A typo in --db must not create an empty database that then lists no tokens. */
+function mustExist(path: string): void {
+  if (path !== ':memory:' && !existsSync(path)) throw new Error(`database ${path} does not exist (check --db)`);
+}
+
+/** A jobcenter name that no loaded log has would give its token an empty report: say so. */
+function warnUnknownJobcenters(sqlite: Store['sqlite'], wanted: readonly string[]): void {
+  if (wanted.length === 0) return;
+  const known = sqlite.prepare('SELECT DISTINCT jobcenter FROM jobcenters ORDER BY jobcenter').pluck().all() as string[];
+  if (known.length === 0) return;
+  for (const name of wanted) {
+    if (!known.includes(name)) {
+      process.stderr.write(`warning: no loaded log has jobcenter "${name}" (loaded: ${known.join(', ')}); the token will see no rows until one does\n`);
+    }
   }
 }
 
