@@ -100,6 +100,15 @@ describe('explicit timestampFormat', () => {
     expect(parse('31-02-2024 10:00')).toBeNaN();
   });
 
+  it('a month-first format never lets a value be read day-first: a month above 12 is bad, not a swapped date', () => {
+    const parse = createTimestampParser({ format: 'mm-dd-yyyy HH:MM' });
+    expect(parse('03-02-2024 08:15')).toBe(utc(2024, 3, 2, 7, 15));
+    expect(parse('13-02-2024 08:15')).toBeNaN();
+    expect(parse('02/03/2024')).toBeNaN();
+    expect(parse('2024-02-13 08:15')).toBe(utc(2024, 2, 13, 7, 15));
+    expect(createTimestampParser({ format: 'dd-mm-yyyy HH:MM' })('31-02-2024')).toBeNaN();
+  });
+
   it('throws on an unknown token', () => {
     expect(() => createTimestampParser({ format: 'dd-mm-yyyy QQ' })).toThrow(/unknown token "QQ"/);
   });

@@ -3,7 +3,11 @@ import { createLocalTimeConverter, type LocalTimeConverter } from './tz-offset';
 
 /** Options of a timestamp parser; defaults: auto-detected format, `Europe/Copenhagen`. */
 export interface TimestampOptions {
-  /** Explicit format such as `dd-mm-yyyy HH:MM`; values that do not fit fall back to auto-detection. */
+  /**
+   * Explicit format such as `dd-mm-yyyy HH:MM`; values that do not fit its shape fall back to
+   * auto-detection (never day-first when the format is month-first); values in its shape with an
+   * impossible date are bad.
+   */
   format?: string | null;
   /** IANA zone for values without an offset. */
   timezone?: string | null;
@@ -40,25 +44,27 @@ function isDigit(c: number): boolean {
 export function createTimestampParser(options: TimestampOptions = {}): TimestampParser {
   const zone = createLocalTimeConverter(options.timezone || DEFAULT_TIMEZONE);
   const tokens = options.format ? compileTimestampFormat(options.format) : null;
+  // Under a month-first format a day-first reading of another value would swap day and month.
+  const fieldAt = (f: string) => tokens?.findIndex((t) => t.kind === 'field' && t.field === f) ?? -1;
+  const dayFirst = !(tokens && fieldAt('month') >= 0 && fieldAt('day') >= 0 && fieldAt('month') < fieldAt('day'));
   const w: WallClock = { y: 0, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0, end: 0 };
   return (raw: string): number => {
     const s = raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32 ? raw.trim() : raw;
     if (s.length === 0) return NaN;
-    if (tokens && matchFormat(tokens, s, w)) {
-      const t = finish(s, w, zone);
-      if (!Number.isNaN(t)) return t;
-    }
-    return parseAuto(s, w, zone);
+    // A value in the format's shape is read by it or is bad (31-02, month 13): never re-read.
+    if (tokens && matchFormat(tokens, s, w)) return finish(s, w, zone);
+    return parseAuto(s, w, zone, dayFirst);
   };
 }
 
-function parseAuto(s: string, w: WallClock, zone: LocalTimeConverter): number {
+function parseAuto(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst = true): number {
   let pos = 0;
   while (isDigit(s.charCodeAt(pos))) pos++;
   const sep = s.charCodeAt(pos);
   const dateSep = sep === 45 || sep === 47 || sep === 46;
   if (pos === 4 && dateSep) return parseDate(s, w, zone, false);
   if ((pos === 1 || pos === 2) && dateSep) {
+    if (!dayFirst) return NaN;
     const t = parseDate(s, w, zone, true);
     if (!Number.isNaN(t) || sep !== 46) return t;
   }
