@@ -130,6 +130,13 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     });
   });
 
+  it('a bad timestamp under a given format is explained by that format, not by the auto-detected examples', async () => {
+    const file = fixture('Nr,Trin,Tid\nS1,Samtale,13-02-2024 10:00\n');
+    const sink = collectingSink();
+    await readLog(file, { sink, mapping: { case: 'Nr', activity: 'Trin', timestamp: 'Tid', timestampFormat: 'mm-dd-yyyy HH:MM' } });
+    expect(sink.rejections.map((r) => r.message)).toEqual(['cannot read timestamp "13-02-2024 10:00" (expected the mapping\'s timestampFormat "mm-dd-yyyy HH:MM" or ISO 8601)']);
+  });
+
   it('quarantines a quoted field that is never closed as bad-record', async () => {
     const { sink, report } = await read(`${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n2,"B,2024-01-01T10:00:00Z,Ann\n`);
     expect(report.rows).toEqual({ read: 2, accepted: 1, duplicates: 0, quarantined: 1 });
