@@ -192,3 +192,14 @@ describe('sagsflow token', () => {
     expect(ok.stderr).not.toContain('warning');
   });
 });
+
+describe('sagsflow serve', () => {
+  it('refuses a --db that does not exist instead of serving a new empty database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const db = join(dir, 'typo.sqlite');
+    const r = await sagsflow('serve', '--db', db, '--port', '0');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`sagsflow: database ${db} does not exist (check --db; sagsflow ingest or sagsflow token create makes one)\n`);
+    expect(existsSync(db)).toBe(false);
+  });
+});

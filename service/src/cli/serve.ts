@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startServer } from '../server';
+import { mustExist } from './token';
 import type { RunningServer } from '../server';
 
 interface ServeOptions {
@@ -19,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .option('--min-group-size <k>', 'counts below k read "<k" in what people see', '5')
     .action(async (opts: ServeOptions) => {
+      mustExist(opts.db, '; sagsflow ingest or sagsflow token create makes one');
       const server = await startServer({
         dbPath: opts.db,
         port: parsePort(opts.port),

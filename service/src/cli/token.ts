@@ -70,8 +70,8 @@ function withStore(path: string, fn: (db: Store['db'], sqlite: Store['sqlite']) 
 type Store = ReturnType<typeof openDatabase>;
 
 /** A typo in --db must not create an empty database that then lists no tokens. */
-function mustExist(path: string): void {
-  if (path !== ':memory:' && !existsSync(path)) throw new Error(`database ${path} does not exist (check --db)`);
+export function mustExist(path: string, hint = ''): void {
+  if (path !== ':memory:' && !existsSync(path)) throw new Error(`database ${path} does not exist (check --db${hint})`);
 }
 
 /** A jobcenter name that no loaded log has would give its token an empty report: say so. */
