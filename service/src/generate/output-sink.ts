@@ -31,7 +31,7 @@ export class OutputSink {
       this.stream = this.file ?? (out as Writable);
     }
     const onError = (err: Error): void => {
-      this.failure ??= new Error(`generateLog: cannot write ${this.target}: ${err.message}`, { cause: err });
+      this.failure ??= new Error(`cannot write ${this.target}: ${err.message}`, { cause: err });
     };
     this.stream.on('error', onError);
     if (this.file && this.file !== this.stream) this.file.on('error', onError);
@@ -70,7 +70,7 @@ export class OutputSink {
   }
 
   private throwFailure(): never {
-    throw this.failure ?? new Error(`generateLog: cannot write ${this.target}`);
+    throw this.failure ?? new Error(`cannot write ${this.target}`);
   }
 }
 
