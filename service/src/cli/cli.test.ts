@@ -99,6 +99,14 @@ describe('sagsflow summary', () => {
     expect(text).not.toMatch(/line 1, column/);
   });
 
+  it('summary text of a log with no accepted rows shows no case duration instead of 0 s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const file = join(dir, 'allbad.csv');
+    writeFileSync(file, 'Sags-id,Aktivitet,Tidspunkt\n,Tilmelding,2024-02-01 09:00\n');
+    const text = (await sagsflow('summary', file)).stdout;
+    expect(text).toContain('  duration  - (no cases)\n');
+  });
+
   it('summary counts a duplicate and a bad row, and the counts add up', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
     const file = join(dir, 'tiny.csv');

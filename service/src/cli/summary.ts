@@ -42,7 +42,9 @@ function renderSummary(file: string, s: SummaryReport, rejections: { line: numbe
     `  rows      ${n(s.rows.read)} read, ${n(s.rows.accepted)} accepted, ${n(s.rows.duplicates)} duplicates, ${n(s.rows.quarantined)} quarantined`,
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
     `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
-    `  duration  mean ${formatSeconds(s.caseDuration.meanSeconds)}, median ${formatSeconds(s.caseDuration.medianSeconds)} per case`,
+    s.cases === 0
+      ? '  duration  - (no cases)'
+      : `  duration  mean ${formatSeconds(s.caseDuration.meanSeconds)}, median ${formatSeconds(s.caseDuration.medianSeconds)} per case`,
     '',
     '  start activities',
     ...Object.entries(s.startActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
