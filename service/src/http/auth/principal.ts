@@ -25,7 +25,7 @@ export function tableDenial(table: TableInfo, principal: Principal): string | nu
     return `${table.entitySet} holds case-level rows and is served to analyst and admin tokens only`;
   }
   if (principal.jobcenters !== null && table.scoping === 'deny') {
-    return `${table.entitySet} adds up rows of all jobcenters; a token limited to jobcenters cannot read it`;
+    return `${table.entitySet} rows carry no jobcenter (they cover all jobcenters); a token limited to jobcenters cannot read it`;
   }
   return null;
 }

@@ -105,4 +105,13 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
     expect(names).not.toContain('Loads');
     expect(names).not.toContain('Quarantine');
   });
+
+  it('Loads and Quarantine are refused to a limited token with a reason true of both: their rows carry no jobcenter', async () => {
+    for (const set of ['Loads', 'Quarantine']) {
+      const res = await fx.get(`/odata/${set}`, fx.tokens.nordAnalyst);
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { error: { message: string } };
+      expect(body.error.message).toBe(`${set} rows carry no jobcenter (they cover all jobcenters); a token limited to jobcenters cannot read it`);
+    }
+  });
 });
