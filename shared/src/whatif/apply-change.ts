@@ -73,26 +73,26 @@ export function applyChange(log: EventLog, change: WhatIfChange): AppliedChange 
       if (change.processingFactor !== undefined) {
         const processing = t[last]! - t[first]!;
         if (last > first) {
-          shiftAt[last - lo] += (change.processingFactor - 1) * processing;
+          shiftAt[last - lo]! += (change.processingFactor - 1) * processing;
           processingSavedMs += (1 - change.processingFactor) * processing;
         }
         instancesChanged++;
       } else if (change.waitingFactor !== undefined) {
         const p = first - 1;
         if (p >= lo && (from < 0 || log.activity[p] === from)) {
-          shiftAt[first - lo] += (change.waitingFactor - 1) * (t[first]! - t[p]!);
+          shiftAt[first - lo]! += (change.waitingFactor - 1) * (t[first]! - t[p]!);
           instancesChanged++;
         }
       } else if (change.remove) {
         for (let e = first; e <= last; e++) if (log.activity[e] === target) keep[e] = 0;
         const p = first - 1;
-        if (p >= lo) shiftAt[last + 1 - lo] -= t[last]! - t[p]!;
+        if (p >= lo) shiftAt[last + 1 - lo]! -= t[last]! - t[p]!;
         processingSavedMs += t[last]! - t[first]!;
         instancesChanged++;
       } else if (previousEnd >= 0) {
         for (let e = previousEnd + 1; e <= last; e++) keep[e] = 0;
         processingSavedMs += processingWithin(log, previousEnd + 1, last);
-        shiftAt[last + 1 - lo] -= t[last]! - t[previousEnd]!;
+        shiftAt[last + 1 - lo]! -= t[last]! - t[previousEnd]!;
         instancesChanged++;
       }
       previousEnd = last;
