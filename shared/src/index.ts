@@ -85,3 +85,27 @@ export {
   type GroupFigures,
   type RuleOutcomes,
 } from './effect/measure-effect';
+
+// Danish calendar: holidays, working days, local dates, deadline arithmetic
+export {
+  daysFromCivil,
+  civilFromDays,
+  isoWeekday,
+  daysInMonth,
+  formatIsoDate,
+  parseIsoDate,
+  type CivilDate,
+} from './calendar/civil-date';
+export { easterSunday } from './calendar/easter';
+export {
+  holidays,
+  assertCalendar,
+  CALENDAR_NAMES,
+  LAST_STORE_BEDEDAG_YEAR,
+  type CalendarName,
+  type Holiday,
+} from './calendar/holidays';
+export { isHoliday, isWorkingDay, nextWorkingDay, addWorkingDays } from './calendar/working-days';
+export { addDays, addWeeks, addMonths } from './calendar/add-period';
+export { localDayNumber, localMidnightMs, utcOffsetMs } from './calendar/local-date';
+export { workingDurationMs } from './calendar/working-duration';
