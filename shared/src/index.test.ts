@@ -23,6 +23,8 @@ const EXPECTED = [
   // rules
   'RULE_KINDS', 'RULE_BASES', 'RULE_STATUSES', 'RuleStatusCode', 'evaluateRules', 'evaluateRule', 'eventDays',
   'deadlineDay', 'complianceRate', 'complianceByGroup',
+  // what-if and effect
+  'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
 ];
 
 describe('shared/src/index.ts', () => {

@@ -71,6 +71,21 @@ export {
   type VariantLike,
 } from './privacy/minimum-group-size';
 
+// What-if and the effect of a change
+export { seededRandom } from './statistics/seeded-random';
+export { bootstrapIntervals, stratifiedBootstrap, type BootstrapOptions, type Estimate } from './statistics/bootstrap';
+export { applyChange, type WhatIfChange, type AppliedChange } from './whatif/apply-change';
+export { predictWhatIf, type WhatIfOptions, type WhatIfPrediction, type ThroughputEstimate } from './whatif/predict-whatif';
+export {
+  measureEffect,
+  type Effect,
+  type EffectMethod,
+  type EffectMetric,
+  type EffectOptions,
+  type GroupFigures,
+  type RuleOutcomes,
+} from './effect/measure-effect';
+
 // Danish calendar: holidays, working days, local dates, deadline arithmetic
 export {
   daysFromCivil,

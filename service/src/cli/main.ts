@@ -6,6 +6,8 @@ import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
 import { registerRules } from './rules';
+import { registerWhatIf } from './whatif';
+import { registerEffect } from './effect';
 import { userMessage } from './errors';
 
 /**
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerServe(program);
   registerDemo(program);
   registerRules(program);
+  registerWhatIf(program);
+  registerEffect(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
