@@ -18,8 +18,11 @@ const EXPECTED = [
   // calendar
   'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
   'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
-  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localMidnightMs',
+  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localDayNumbers', 'localMidnightMs',
   'utcOffsetMs', 'workingDurationMs',
+  // rules
+  'RULE_KINDS', 'RULE_BASES', 'RULE_STATUSES', 'RuleStatusCode', 'evaluateRules', 'evaluateRule', 'eventDays',
+  'deadlineDay', 'complianceRate', 'complianceByGroup',
   // what-if and effect
   'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
 ];

@@ -107,5 +107,12 @@ export {
 } from './calendar/holidays';
 export { isHoliday, isWorkingDay, nextWorkingDay, addWorkingDays } from './calendar/working-days';
 export { addDays, addWeeks, addMonths } from './calendar/add-period';
-export { localDayNumber, localMidnightMs, utcOffsetMs } from './calendar/local-date';
+export { localDayNumber, localDayNumbers, localMidnightMs, utcOffsetMs } from './calendar/local-date';
 export { workingDurationMs } from './calendar/working-duration';
+
+// Rules: deadlines and compliance
+export * from './rules/types';
+export { evaluateRules, evaluateRule, type EvaluateRulesOptions } from './rules/evaluate-rules';
+export { eventDays, type EventDays } from './rules/event-days';
+export { deadlineDay } from './rules/deadline';
+export { complianceRate, complianceByGroup, type GroupCompliance } from './rules/compliance';
