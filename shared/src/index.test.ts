@@ -15,6 +15,9 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  'InvalidModelError', 'buildWorkflowNet', 'relabelNet', 'netLabels', 'checkWorkflowNet', 'alignTrace',
+  'DEFAULT_ALIGNMENT_BUDGET', 'createAligner', 'alignLog', 'replayTrace', 'replayLog', 'processGraphToNet',
+  'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
 ];
 
 describe('shared/src/index.ts', () => {
