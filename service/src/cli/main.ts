@@ -6,6 +6,7 @@ import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
 import { userMessage } from './errors';
+import { registerConformance } from './conformance';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerConformance(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
