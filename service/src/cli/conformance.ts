@@ -54,7 +54,7 @@ async function readLogs(files: readonly string[], mapping: ColumnMapping | undef
   const progress = createProgress('reading');
   try {
     for (const file of files) {
-      await readLog(file, {
+      const report = await readLog(file, {
         mapping,
         sink: {
           onEvent: ({ event: e }) => builder.addEvent(e.caseId, e.activity, e.timestamp, e.resource, e.lifecycle),
@@ -62,6 +62,9 @@ async function readLogs(files: readonly string[], mapping: ColumnMapping | undef
           onProgress: (done, total) => progress.update(done, total),
         },
       });
+      if (report.rows.quarantined > 0) {
+        process.stderr.write(`sagsflow: ${file}: ${report.rows.quarantined} of ${report.rows.read} records quarantined (see sagsflow summary)\n`);
+      }
     }
   } finally {
     progress.stop();

@@ -51,10 +51,14 @@ export async function readBpmn(file: string): Promise<ProcessGraph> {
 /** Parses BPMN XML text; `file` names it in errors. */
 export async function parseBpmn(xml: string, file = 'model.bpmn'): Promise<ProcessGraph> {
   let root: ModdleElement;
+  let warnings: { message: string }[];
   try {
-    ({ rootElement: root } = await new BpmnModdle().fromXML(xml));
+    ({ rootElement: root, warnings } = await new BpmnModdle().fromXML(xml));
   } catch (cause) {
     throw new BpmnError(file, `not a BPMN 2.0 file (${firstLine(cause)})`, { cause });
+  }
+  if (warnings.length > 0) {
+    throw new BpmnError(file, `invalid BPMN: ${warnings.map((w) => w.message.replace(/\s+/g, ' ').trim()).join('; ')}`);
   }
   const processes = elements(root, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
   if (processes.length === 0) throw new BpmnError(file, 'the file holds no bpmn:process');
