@@ -13,17 +13,20 @@ export function registerGenerate(program: Command): void {
     .option('--seed <s>', 'seed: the same seed writes the same bytes', '1')
     .requiredOption('--out <file>', 'CSV file to write')
     .option('--dirty', 'add the dirt of real extracts (semicolons, Windows-1252, Danish dates, duplicates, bad rows)', false)
-    .action(async (opts: { process: ProcessName; cases: number; seed: string; out: string; dirty: boolean }) => {
+    .option('--deviations', 'deviate from the process model in closed cases: 5 % skipped steps, 3 % repeated steps', false)
+    .action(async (opts: { process: ProcessName; cases: number; seed: string; out: string; dirty: boolean; deviations: boolean }) => {
       const report = await generateLog({
         process: opts.process,
         cases: opts.cases,
         seed: opts.seed,
         dirty: opts.dirty,
+        deviations: opts.deviations,
         out: opts.out,
       });
       process.stdout.write(
         `wrote ${opts.out}: ${report.cases.toLocaleString('en')} cases, ${report.events.toLocaleString('en')} events` +
           (opts.dirty ? `, ${report.duplicates} duplicate and ${report.badRows} bad rows injected` : '') +
+          (opts.deviations ? `, ${report.deviations.skippedSteps} skipped and ${report.deviations.repeatedSteps} repeated steps` : '') +
           '\n',
       );
     });
