@@ -10,6 +10,7 @@ import {
   type LogAlignment,
 } from '../../../shared/src/index';
 import type { LoadedModel } from './load-model';
+import { usedActivities } from './used-activities';
 
 /** What `sagsflow conformance --json` prints, exactly this shape. */
 export interface ConformanceJson {
@@ -68,10 +69,4 @@ function activityRows(moves: readonly ActivityMoves[], names: readonly string[])
   return [...rows.values()].sort(
     (a, b) => b.logMoves + b.modelMoves - (a.logMoves + a.modelMoves) || (a.activity < b.activity ? -1 : a.activity > b.activity ? 1 : 0),
   );
-}
-
-function usedActivities(log: EventLog): string[] {
-  const seen = new Uint8Array(log.activities.length);
-  for (const a of log.activity) seen[a] = 1;
-  return log.activities.filter((_, i) => seen[i]);
 }

@@ -6,7 +6,9 @@ import {
   type ProcessGraph,
   type WorkflowNet,
 } from '../../../shared/src/index';
-import { BpmnError, readBpmn } from './read-bpmn';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { BpmnError, parseBpmn } from './read-bpmn';
 
 /** A BPMN model read and translated, with its labels mapped to log activities. */
 export interface LoadedModel {
@@ -16,6 +18,8 @@ export interface LoadedModel {
   net: WorkflowNet;
   /** Task nodes of the BPMN model. */
   tasks: number;
+  /** sha256 of the BPMN text and the label mapping: a load with another model is another load. */
+  digest: string;
 }
 
 /**
@@ -24,16 +28,23 @@ export interface LoadedModel {
  * Every problem is a `BpmnError` naming the file.
  */
 export async function loadModel(file: string, modelLabels: Readonly<Record<string, string>> = {}): Promise<LoadedModel> {
-  const graph = await readBpmn(file);
-  return modelFromGraph(file, graph, modelLabels);
+  const xml = await readFile(file, 'utf8');
+  const graph = await parseBpmn(xml, file);
+  const digest = createHash('sha256').update(xml).update(JSON.stringify(modelLabels)).digest('hex');
+  return modelFromGraph(file, graph, modelLabels, digest);
 }
 
 /** The same as `loadModel` for a graph already read. */
-export function modelFromGraph(file: string, graph: ProcessGraph, modelLabels: Readonly<Record<string, string>> = {}): LoadedModel {
+export function modelFromGraph(
+  file: string,
+  graph: ProcessGraph,
+  modelLabels: Readonly<Record<string, string>> = {},
+  digest = '',
+): LoadedModel {
   try {
     const net = relabelNet(processGraphToNet(graph), modelLabels);
     checkWorkflowNet(net);
-    return { file, graph, net, tasks: graph.nodes.filter((n) => n.kind === 'task').length };
+    return { file, graph, net, tasks: graph.nodes.filter((n) => n.kind === 'task').length, digest };
   } catch (error) {
     if (error instanceof InvalidModelError) throw new BpmnError(file, error.message, { cause: error });
     throw error;
