@@ -11,6 +11,7 @@ import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
+import { conformanceRoutes } from './http/rest/conformance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
@@ -105,6 +106,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.use('/odata/*', requireToken(ctx));
   app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
   app.route('/api/logs', analysisRoutes(ctx));
+  app.route('/api/logs', conformanceRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/logs', whatIfRoutes(ctx));

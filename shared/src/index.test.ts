@@ -25,6 +25,9 @@ const EXPECTED = [
   'deadlineDay', 'complianceRate', 'complianceByGroup',
   // what-if and effect
   'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
+  'InvalidModelError', 'buildWorkflowNet', 'relabelNet', 'netLabels', 'checkWorkflowNet', 'alignTrace',
+  'DEFAULT_ALIGNMENT_BUDGET', 'createAligner', 'alignLog', 'replayTrace', 'replayLog', 'processGraphToNet',
+  'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
 ];
 
 describe('shared/src/index.ts', () => {

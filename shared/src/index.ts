@@ -12,7 +12,7 @@
  */
 
 // Errors
-export { SagsflowError, InvalidLogError, NotFoundError, MisuseError } from './errors';
+export { SagsflowError, InvalidLogError, NotFoundError, MisuseError, InvalidModelError } from './errors';
 
 // Event log
 export * from './event-log/types';
@@ -116,3 +116,26 @@ export { evaluateRules, evaluateRule, type EvaluateRulesOptions } from './rules/
 export { eventDays, type EventDays } from './rules/event-days';
 export { deadlineDay } from './rules/deadline';
 export { complianceRate, complianceByGroup, type GroupCompliance } from './rules/compliance';
+// Conformance: workflow nets, alignments, token replay
+export {
+  buildWorkflowNet,
+  relabelNet,
+  netLabels,
+  type WorkflowNet,
+  type WorkflowNetSpec,
+  type NetTransition,
+} from './conformance/workflow-net';
+export { checkWorkflowNet, type WorkflowNetEnds } from './conformance/check-workflow-net';
+export { alignTrace, DEFAULT_ALIGNMENT_BUDGET, type AlignmentMove, type TraceAlignment } from './conformance/align-trace';
+export { createAligner, type Aligner, type AlignerOptions } from './conformance/aligner';
+export {
+  alignLog,
+  type LogAlignment,
+  type VariantAlignment,
+  type ActivityMoves,
+  type TraceVariant,
+} from './conformance/align-log';
+export { replayTrace, replayLog, type TraceReplay, type LogReplay } from './conformance/token-replay';
+export type { ProcessGraph, ProcessNode, ProcessNodeKind, ProcessFlow } from './conformance/process-graph';
+export { processGraphToNet, MAX_INCLUSIVE_BRANCHES } from './conformance/process-graph-to-net';
+export { compareLabels, type LabelComparison } from './conformance/compare-labels';

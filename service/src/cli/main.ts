@@ -9,6 +9,7 @@ import { registerRules } from './rules';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { userMessage } from './errors';
+import { registerConformance } from './conformance';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRules(program);
   registerWhatIf(program);
   registerEffect(program);
+  registerConformance(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -20,6 +20,8 @@ export type {
   StepDbRow,
   VariantDbRow,
 } from './tables/model';
+export { conformanceActivities, conformanceCases, conformanceModels, conformanceVariants } from './tables/conformance';
+export type { ConformanceActivityRow, ConformanceCaseRow, ConformanceModelRow, ConformanceVariantRow } from './tables/conformance';
 export { audit, tokens } from './tables/access';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';

@@ -59,6 +59,12 @@ const ROUTES: Record<string, Record<string, Op>> = {
       ok: 'effect',
     },
   },
+  '/api/logs/{name}/conformance': {
+    get: { summary: 'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k")', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'conformance' },
+  },
+  '/api/logs/{name}/conformance/cases': {
+    get: { summary: 'Per case: alignment fitness, cost and deviations (pseudonymised), worst first, paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'conformance cases' },
+  },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
