@@ -15,6 +15,8 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  // findings (issue 9)
+  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'seededRandom', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
 ];
 
 describe('shared/src/index.ts', () => {
