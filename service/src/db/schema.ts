@@ -21,6 +21,8 @@ export type {
   VariantDbRow,
 } from './tables/model';
 export { audit, tokens } from './tables/access';
+export { findingCases, findings } from './tables/findings';
+export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';

@@ -1,7 +1,7 @@
 import type { EventLog } from '../event-log/types';
 import { activityTimes, type ActivityTimes } from '../lifecycle/activity-times';
 import { pairActivityInstances } from '../lifecycle/activity-instances';
-import { discoverVariants } from '../variants/discover-variants';
+import { discoverVariants, type Variants } from '../variants/discover-variants';
 import { automationScores, type AutomationScore } from './automation';
 import { compareGroups, type BestPractice, type GroupDimension, type OutcomeMeasure } from './best-practice';
 import { markBottlenecks } from './bottleneck-definition';
@@ -60,7 +60,7 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     })
     .sort((a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs);
   const variants = input.variants ?? discoverVariants(log);
-  const bestPractices = compareAll(input, jobcenters, variants.variantOfCase, variants.variants.map((v) => v.key), settings);
+  const bestPractices = compareAll(input, jobcenters, variants, settings);
   const automation = automationScores(log, inst, settings, factor);
   const ctx = { process: input.process, log, settings, transitions };
   const findings = [
@@ -83,13 +83,16 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
   };
 }
 
-function compareAll(input: FindingsInput, jobcenters: CaseCodes, variantOfCase: Int32Array, variantKeys: string[], settings: FindingsSettings): BestPractice[] {
+function compareAll(input: FindingsInput, jobcenters: CaseCodes, variants: Variants, settings: FindingsSettings): BestPractice[] {
+  const { variantOfCase } = variants;
+  const variantKeys = variants.variants.map((v) => v.key);
   const measures: [OutcomeMeasure, Float64Array][] = [['duration', durations(input)]];
   const { log } = input;
   const n = log.caseIds.length;
   if (input.compliantOfCase) measures.push(['compliance', rates(n, input.compliantOfCase)]);
   if (input.conformingOfCase) measures.push(['conformance', rates(n, input.conformingOfCase)]);
-  if (input.outcome) {
+  if (input.succeededOfCase) measures.push(['outcome', rates(n, input.succeededOfCase)]);
+  else if (input.outcome) {
     const column = log.caseAttributes.get(input.outcome.attribute);
     if (column) {
       const success = new Set(input.outcome.success);
@@ -102,12 +105,25 @@ function compareAll(input: FindingsInput, jobcenters: CaseCodes, variantOfCase: 
   ];
   const out: BestPractice[] = [];
   for (const [dimension, groupNames, groupOf] of dimensions) {
-    for (const [measure, values] of measures) {
+    for (const [measure, all] of measures) {
+      const values = dimension === 'variant' && measure === 'duration' ? sameEnding(all, variants) : all;
       const r = compareGroups({ dimension, measure, groupNames, groupOf, values, minGroupSize: settings.minGroupSize, resamples: settings.bootstrapResamples, seed: settings.seed });
       if (r) out.push(r);
     }
   }
   return out;
+}
+
+/**
+ * Durations of the cases whose variant ends like the most frequent variant: comparing ways of
+ * working on duration only makes sense between paths to the same end (a case that stops early is not fast).
+ */
+function sameEnding(durations: Float64Array, variants: Variants): Float64Array {
+  const top = variants.variants[0];
+  if (!top) return durations;
+  const end = top.activities[top.activities.length - 1];
+  const keep = variants.variants.map((v) => v.activities[v.activities.length - 1] === end);
+  return durations.map((d, c) => (keep[variants.variantOfCase[c]!] ? d : Number.NaN));
 }
 
 function durations(input: FindingsInput): Float64Array {

@@ -61,6 +61,8 @@ export interface FindingsInput {
   /** Working time between two instants on the Danish calendar (the rules' calendar), when available. */
   workingDurationMs?: (fromMs: number, toMs: number) => number;
   outcome?: OutcomeSpec;
+  /** Per case: true = the outcome is a success, false = not, null = unknown; takes the place of `outcome`. */
+  succeededOfCase?: (c: number) => boolean | null;
   /** Per case: true = broke no rule, false = broke one, null = not checked. */
   compliantOfCase?: (c: number) => boolean | null;
   /** Per case: true = fits the model, false = deviates, null = not checked. */

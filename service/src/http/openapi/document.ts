@@ -43,6 +43,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/variants': { get: { summary: 'Variants from step rows; variants under k cases merged into "other variants"', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'variants' } },
   '/api/logs/{name}/activities': { get: { summary: 'Activity statistics', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'activities' } },
   '/api/logs/{name}/cases': { get: { summary: 'Cases (pseudonymised), paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'cases' } },
+  '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
+  '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
