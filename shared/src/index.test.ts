@@ -15,8 +15,15 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  // calendar
+  'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
+  'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
+  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localMidnightMs',
+  'utcOffsetMs', 'workingDurationMs',
+  // what-if and effect
+  'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
   // findings (issue 9)
-  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'seededRandom', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
+  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
 ];
 
 describe('shared/src/index.ts', () => {

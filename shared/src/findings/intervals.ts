@@ -1,3 +1,4 @@
+import { seededRandom } from '../statistics/seeded-random';
 import { quantileInPlace } from '../statistics/select-quantile';
 
 /** A 95 % interval. */
@@ -21,18 +22,6 @@ export function wilsonInterval(successes: number, n: number): Interval {
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same numbers on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** At most this many values of a group enter a bootstrap (an even spread of the sorted values). */
