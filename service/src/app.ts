@@ -21,6 +21,7 @@ import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
+import { findingsRoutes } from './http/rest/findings';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -107,6 +108,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
   app.route('/api/logs', analysisRoutes(ctx));
   app.route('/api/logs', conformanceRoutes(ctx));
+  app.route('/api/logs', findingsRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/logs', whatIfRoutes(ctx));

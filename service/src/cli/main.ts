@@ -8,6 +8,7 @@ import { registerDemo } from './demo';
 import { registerRules } from './rules';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
+import { registerFindings } from './findings';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerWhatIf(program);
   registerEffect(program);
   registerConformance(program);
+  registerFindings(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
