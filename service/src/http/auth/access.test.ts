@@ -28,6 +28,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/conformance/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings/j_unknown/cases', need: 'analyst', ok: 404 },
+  { method: 'GET', path: '/api/logs/demo/whatif?activity=Nope&remove=true', need: 'analyst', ok: 404 },
+  { method: 'GET', path: '/api/logs/demo/effect?date=2024-02-01', need: 'analyst', ok: 400 },
   { method: 'DELETE', path: '/api/logs/demo', need: 'analyst', deniedToLimited: true, ok: 200, mutates: true },
   { method: 'POST', path: '/api/logs/demo/uploads', need: 'analyst', deniedToLimited: true, ok: 409, body: 'a,b\n' },
   { method: 'GET', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },
