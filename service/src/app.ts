@@ -11,6 +11,7 @@ import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
+import { complianceRoutes } from './http/rest/compliance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
@@ -104,6 +105,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.use('/odata/*', requireToken(ctx));
   app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
   app.route('/api/logs', analysisRoutes(ctx));
+  app.route('/api/logs', complianceRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));

@@ -6,6 +6,7 @@ import type { LoadReport } from '../ingest/index';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
+import { catalogueForLoad } from '../rules/attach';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
 
@@ -14,6 +15,7 @@ interface IngestCliOptions {
   log: string;
   process?: string;
   mapping?: string;
+  rules?: string;
   minGroupSize: string;
 }
 
@@ -27,11 +29,13 @@ export function registerIngest(program: Command): void {
     .requiredOption('--log <name>', 'name of the log this load becomes a new version of')
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
+    .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
       try {
@@ -40,6 +44,7 @@ export function registerIngest(program: Command): void {
           log: opts.log,
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
+          ...(rules ? { rules } : {}),
           minGroupSize,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
@@ -68,6 +73,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

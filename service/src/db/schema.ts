@@ -21,6 +21,8 @@ export type {
   VariantDbRow,
 } from './tables/model';
 export { audit, tokens } from './tables/access';
+export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
+export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';

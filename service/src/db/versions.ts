@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /** Tables that hold rows of one version of a log (served: current version only). */
-export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods'] as const;
+export const VERSIONED_TABLES = [
+  'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
+  'rule_catalogues', 'rules', 'compliance', 'case_compliance',
+] as const;
 
 /**
  * Deletes the rows of every version of `log` other than `keepVersion` from the versioned

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
+import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -56,7 +57,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = { mapping: options.mapping ?? null, process: options.process ?? null };
+  const extra = {
+    mapping: options.mapping ?? null,
+    process: options.process ?? null,
+    ...(options.rules ? { rules: options.rules.text } : {}),
+  };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
   if (current !== null && current.bytes === bytesTotal) {
@@ -134,8 +139,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const eventLog = state.builder.build();
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
+    let compliance = null;
     try {
       model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }
@@ -145,7 +152,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const report: LoadReport = {
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
-      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
     };
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');

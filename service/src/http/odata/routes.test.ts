@@ -13,7 +13,7 @@ describe('OData feed', () => {
     const body = (await res.json()) as { '@odata.context': string; value: { name: string }[] };
     expect(body['@odata.context']).toMatch(/\/odata\/\$metadata$/);
     expect(body.value.map((v) => v.name)).toEqual(
-      ['Activities', 'Cases', 'Edges', 'Events', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'Steps', 'Variants'],
+      ['Activities', 'CaseCompliance', 'Cases', 'Compliance', 'Edges', 'Events', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'RuleCatalogues', 'Rules', 'Steps', 'Variants'],
     );
   });
 
