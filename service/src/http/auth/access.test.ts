@@ -23,6 +23,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/map', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/variants', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/activities', need: 'viewer', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/compliance', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance/cases', need: 'analyst', ok: 200 },

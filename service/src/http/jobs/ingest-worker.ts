@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
+import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
 
 const PHASE_BASE = { hash: 0, read: 0.05, precompute: 0.85, commit: 0.95 } as const;
@@ -10,10 +11,12 @@ async function run(spec: IngestJobSpec): Promise<void> {
   const store = openDatabase(spec.dbPath);
   let last = 0;
   try {
+    const rules = await catalogueForLoad({ rulesText: spec.rulesText, process: spec.process });
     const report = await ingestFiles(store, {
       files: spec.files,
       log: spec.log,
       process: spec.process,
+      ...(rules ? { rules } : {}),
       minGroupSize: spec.minGroupSize,
       onProgress: (p) => {
         const now = Date.now();

@@ -9,6 +9,7 @@ import { zodMessage } from '../rest/filters';
 import type { JobRunner } from './job-runner';
 import type { Job } from './job-types';
 import { receiveUpload } from './receive-upload';
+import { parseCatalogue } from '../../rules/parse-catalogue';
 
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
@@ -56,8 +57,19 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
     const files = upload.files.filter((f) => f.bytes > 0);
     if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const rulesText = upload.fields['rules'];
+    if (rulesText !== undefined) {
+      try {
+        parseCatalogue(rulesText, 'rules');
+      } catch (error) {
+        throw new HTTPException(400, { message: `upload: ${(error as Error).message}` });
+      }
+    }
     const job = runner.submit(
-      { dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined, minGroupSize: ctx.minGroupSize },
+      {
+        dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
+        ...(rulesText !== undefined ? { rulesText } : {}), minGroupSize: ctx.minGroupSize,
+      },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );
     ctx.audit.record({ tokenId: principal.tokenId, action: 'upload', target: log, detail: JSON.stringify({ job: job.id, files: job.files }) });
