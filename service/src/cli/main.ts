@@ -5,6 +5,10 @@ import { registerIngest } from './ingest';
 import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
+import { registerRules } from './rules';
+import { registerWhatIf } from './whatif';
+import { registerEffect } from './effect';
+import { registerFindings } from './findings';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -26,7 +30,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerRules(program);
+  registerWhatIf(program);
+  registerEffect(program);
   registerConformance(program);
+  registerFindings(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -10,6 +10,7 @@ import { Rng } from './prng';
 import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
 import { StartSampler } from './season';
 import { CaseTrace, simulateCase } from './simulate-case';
+import { compilePlant, plantInCase, type PlantedChange } from './plant-change';
 import { WorkClock } from './work-clock';
 import { allowedTransitions, DEFAULT_DEVIATION_RATES, injectDeviation, type DeviationCounts, type DeviationRates } from './deviations';
 
@@ -40,6 +41,8 @@ export interface GenerateOptions {
   deviations?: boolean | DeviationRates;
   /** Called after each written chunk (about every 1,000 events) and at the end, e.g. for a progress bar. */
   onProgress?: (casesWritten: number, cases: number) => void;
+  /** A change planted from a date in one jobcenter (the known answer of `sagsflow effect`). */
+  plant?: PlantedChange;
 }
 
 /** What `generateLog` wrote: counts of cases, events, rows, dirt, open cases and missed deadlines. */
@@ -56,6 +59,8 @@ export interface GenerateReport extends DirtCounts {
   openCases: number;
   /** Per deadline rule: cases with both activities, and how many of them missed it. */
   deadlines: { id: string; cases: number; missed: number }[];
+  /** The planted change and how many cases it changed; null without one. */
+  planted: (PlantedChange & { cases: number }) | null;
   bytes: number;
   /** Deviations injected (see `GenerateOptions.deviations`); zeros without. */
   deviations: DeviationCounts;
@@ -81,6 +86,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     throw new MisuseError(`generateLog: cases must be a non-negative integer, got ${String(cases)}`);
   }
   const p = compileProcess(PROCESSES[key]);
+  const plant = options.plant ? compilePlant(p, options.plant) : null;
+  let plantedCases = 0;
   const clock = new WorkClock(EXTRACT_WINDOW.first, EXTRACT_WINDOW.last);
   const rng = new Rng(`${key}:${String(seed)}`);
   const dirtRng = new Rng(`${key}:${String(seed)}:dirt`);
@@ -108,6 +115,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     const subject = subjectFor(p, startDay, rng);
     simulateCase(p, jc, worker, start, clock.endPos, rng, trace);
     if (rates && allowed) injectDeviation(p, allowed, trace, rates, clock.endPos, deviationRng, deviations);
+    if (plant && plantInCase(plant, jc, startDay, trace)) plantedCases++;
     events += trace.length;
     if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
     const fristDay = checkDeadlines(p, clock, trace, deadlines);
@@ -126,6 +134,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     process: key, seed: String(seed), dirty, cases, events,
     rows: events + counts.duplicates + counts.badRows,
     openCases, deadlines, bytes: sink.bytes, ...counts, deviations,
+    planted: plant ? { ...plant.change, cases: plantedCases } : null,
   };
 }
 

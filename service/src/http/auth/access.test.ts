@@ -26,6 +26,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance/cases', need: 'analyst', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/findings', need: 'viewer', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/findings/j_unknown/cases', need: 'analyst', ok: 404 },
   { method: 'DELETE', path: '/api/logs/demo', need: 'analyst', deniedToLimited: true, ok: 200, mutates: true },
   { method: 'POST', path: '/api/logs/demo/uploads', need: 'analyst', deniedToLimited: true, ok: 409, body: 'a,b\n' },
   { method: 'GET', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },

@@ -45,7 +45,7 @@ export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations']
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models']);
 /** Case-level tables: analyst and admin tokens only. */
-export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases']);
+export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {

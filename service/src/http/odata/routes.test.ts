@@ -14,7 +14,7 @@ describe('OData feed', () => {
     expect(body['@odata.context']).toMatch(/\/odata\/\$metadata$/);
     expect(body.value.map((v) => v.name)).toEqual(
       ['Activities', 'Cases', 'ConformanceActivities', 'ConformanceCases', 'ConformanceModels', 'ConformanceVariants',
-        'Edges', 'Events', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'Steps', 'Variants'],
+        'Edges', 'Events', 'FindingCases', 'Findings', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'Steps', 'Variants'],
     );
   });
 
