@@ -8,6 +8,7 @@ import { registerDemo } from './demo';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { registerFindings } from './findings';
+import { registerReport } from './report';
 import { userMessage } from './errors';
 
 /**
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerWhatIf(program);
   registerEffect(program);
   registerFindings(program);
+  registerReport(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { buildFindings, caseStatistics, discoverVariants, findingId, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
-import { createPeriodOf, groupCases } from '../precompute/index';
+import { buildFindings, caseStatistics, discoverVariants, findingId, workingDurationMs, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
+import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';
 import { describeFinding } from './wording';
@@ -17,6 +17,9 @@ export interface FindingsContext {
   outcome?: OutcomeSpec | undefined;
   settings?: Partial<FindingsSettings> | undefined;
 }
+
+/** Waits are also counted on the administration's calendar (no weekends, holidays, Grundlovsdag, 24 and 31 December). */
+const WAIT_CALENDAR = 'dk-administration';
 
 interface PreviousRow {
   jobcenter: string;
@@ -61,6 +64,7 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
         jobcenterOf: (c) => groupOf(scope.caseIndex[c]!).jobcenter,
         periodOf,
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
+        workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
         ...(whole ? { variants } : {}),
       },

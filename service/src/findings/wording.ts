@@ -87,9 +87,10 @@ export function describeFinding(f: Finding, lang: Lang): string {
           : ` ${e['bestJobcenter']} does it in ${dur(e['bestMedianWaitMs'])}; at their pace ${n(e['timeLostDaysPerYear'])} days of waiting a year would be saved.`
         : '';
       const trend = TREND[String(e['trend'])]![lang];
+      const working = typeof e['medianWorkingWaitMs'] === 'number' ? (da ? `, ${dur(e['medianWorkingWaitMs'])} i arbejdstid` : `, ${dur(e['medianWorkingWaitMs'])} in working time`) : '';
       return da
-        ? `Sager venter ${dur(e['medianWaitMs'])} (median) fra "${f.fromActivity}" til "${f.toActivity}" (${n(f.cases)} sager).${best} Udvikling: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`
-        : `Cases wait ${dur(e['medianWaitMs'])} (median) from "${f.fromActivity}" to "${f.toActivity}" (${n(f.cases)} cases).${best} Trend: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`;
+        ? `Sager venter ${dur(e['medianWaitMs'])} (median${working}) fra "${f.fromActivity}" til "${f.toActivity}" (${n(f.cases)} sager).${best} Udvikling: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`
+        : `Cases wait ${dur(e['medianWaitMs'])} (median${working}) from "${f.fromActivity}" to "${f.toActivity}" (${n(f.cases)} cases).${best} Trend: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`;
     }
     case 'rule-violation': {
       const worst = e['worstJobcenter']

@@ -25,6 +25,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/activities', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings', need: 'viewer', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/report.html', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings/j_unknown/cases', need: 'analyst', ok: 404 },
   { method: 'DELETE', path: '/api/logs/demo', need: 'analyst', deniedToLimited: true, ok: 200, mutates: true },
   { method: 'POST', path: '/api/logs/demo/uploads', need: 'analyst', deniedToLimited: true, ok: 409, body: 'a,b\n' },
