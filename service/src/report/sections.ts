@@ -60,7 +60,8 @@ export function bottlenecksSection(d: ReportData): string {
   const list = of(d, 'bottleneck');
   if (list.length === 0) return section('bottlenecks', t('bottlenecks', L), `<p class="note">${esc(t('noFindings', L))}</p>`);
   const e = (f: StoredFinding, key: string) => f.evidence[key] as number | string | null;
-  const chart = barChart(list.map((f) => ({ label: `${f.fromActivity} → ${f.toActivity}`, value: Number(e(f, 'medianWaitMs')), text: formatDuration(Number(e(f, 'medianWaitMs')), L), highlight: true })), { width: PAGE_WIDTH, title: t('medianWait', L) });
+  const lost = (f: StoredFinding) => Number(e(f, 'timeLostDaysPerYear'));
+  const chart = barChart(list.map((f) => ({ label: `${f.fromActivity} → ${f.toActivity}`, value: lost(f), text: `${formatNumber(lost(f), L)} ${t('days', L)}`, highlight: true })), { width: PAGE_WIDTH, title: t('timeLost', L) });
   const rows = list.map((f) => [
     esc(`${f.fromActivity} → ${f.toActivity}`),
     formatNumber(f.cases, L),
@@ -70,7 +71,7 @@ export function bottlenecksSection(d: ReportData): string {
     `${formatNumber(Number(e(f, 'timeLostDaysPerYear')), L)} ${t('days', L)}`,
   ]);
   const texts = list.map((f) => `<li>${esc(L === 'da' ? f.summaryDa : f.summaryEn)}</li>`).join('');
-  return section('bottlenecks', t('bottlenecks', L), `<figure>${chart}</figure>${table([t('edge', L), t('cases', L), t('medianWait', L), t('workingWait', L), t('bestJobcenter', L), t('timeLost', L)], rows)}<ul class="sentences">${texts}</ul>`);
+  return section('bottlenecks', t('bottlenecks', L), `<figure>${chart}<figcaption>${esc(t('timeLost', L))}</figcaption></figure>${table([t('edge', L), t('cases', L), t('medianWait', L), t('workingWait', L), t('bestJobcenter', L), t('timeLost', L)], rows)}<ul class="sentences">${texts}</ul>`);
 }
 
 /** Rule compliance by rule (and jobcenter), or a note when no catalogue is attached. */
