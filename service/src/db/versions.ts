@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /** Tables that hold rows of one version of a log (served: current version only). */
-export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods', 'finding_cases'] as const;
+export const VERSIONED_TABLES = [
+  'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
+  'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
+  'finding_cases',
+] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted
  * (findings: new / still open / resolved), so only `deleteLog` clears them.

@@ -24,6 +24,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/variants', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/activities', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/cases', need: 'analyst', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/conformance', need: 'viewer', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/conformance/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/report.html', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings/j_unknown/cases', need: 'analyst', ok: 404 },
