@@ -4,6 +4,8 @@ import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/inde
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';
 import { describeFinding } from './wording';
+import { evaluateProcessRules, processCatalogue, ruleInputs, type ProcessRules } from './rule-inputs';
+import { conformanceInputs } from './conformance-inputs';
 
 /** Where findings are written and what they are computed with. */
 export interface FindingsContext {
@@ -55,8 +57,17 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
   const insertCase = ctx.sqlite.prepare('INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)');
   const seen = new Set<string>();
   let written = 0;
+  const rules = new Map<string, ProcessRules | null>();
+  const caseIdOf = (c: number) => log.caseIds[c]!;
   for (const scope of findingScopes(log, (c) => groupOf(c).process, (c) => groupOf(c).jobcenter, ctx.minGroupSize)) {
     const whole = scope.log === log;
+    if (!rules.has(scope.process)) {
+      const catalogue = processCatalogue(scope.process);
+      rules.set(scope.process, catalogue ? evaluateProcessRules(scope, log.caseIds.length, catalogue) : null);
+    }
+    const processRules = rules.get(scope.process);
+    const ruleInput = processRules ? ruleInputs(processRules, scope, (c) => groupOf(c).jobcenter, caseIdOf) : {};
+    const conformance = conformanceInputs(ctx.sqlite, ctx.log, ctx.version, scope, caseIdOf);
     const result = buildFindings(
       {
         log: scope.log,
@@ -67,6 +78,8 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
         workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
         ...(whole ? { variants } : {}),
+        ...ruleInput,
+        ...conformance,
       },
       settings,
     );

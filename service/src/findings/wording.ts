@@ -97,8 +97,8 @@ export function describeFinding(f: Finding, lang: Lang): string {
         ? da ? ` Højest i ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).` : ` Highest in ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).`
         : '';
       return da
-        ? `Reglen ${f.rule} er brudt i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`
-        : `Rule ${f.rule} is broken in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`;
+        ? `Reglen ${f.rule}${e['ruleTextDa'] ? ` (${e['ruleTextDa']})` : ''} er brudt i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`
+        : `Rule ${f.rule}${e['ruleText'] ? ` (${e['ruleText']})` : ''} is broken in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`;
     }
     case 'model-deviation': {
       const where = f.activity ?? `${f.fromActivity} → ${f.toActivity}`;
