@@ -23,6 +23,7 @@ import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
 import { findingsRoutes } from './http/rest/findings';
+import { reportRoutes } from './http/rest/report';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -111,6 +112,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', conformanceRoutes(ctx));
   app.route('/api/logs', findingsRoutes(ctx));
   app.route('/api/logs', complianceRoutes(ctx));
+  app.route('/api/logs', reportRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/logs', whatIfRoutes(ctx));
