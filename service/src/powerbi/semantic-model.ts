@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { EdmType, TableInfo } from '../http/model/table-info';
+import { captionsFor, type ReportLang } from './captions';
+import { columnOf, type FeedSelection } from './feed-tables';
+import { casesMeasure, complianceRateMeasure, finishedShareMeasure, medianThroughputMeasure, type ModelMeasure } from './measures';
+
+/** TMDL data types of the columns the feed serves. */
+export type TmdlDataType = 'int64' | 'double' | 'string' | 'dateTime' | 'boolean';
+
+/** One column of a model table, loaded from the feed column of the same name. */
+export interface ModelColumn {
+  name: string;
+  dataType: TmdlDataType;
+  summarizeBy: 'sum' | 'none';
+}
+
+/**
+ * A model table: either a feed table (`entitySet`, all its columns) or a slicer dimension,
+ * the distinct values of one column of a feed table (`distinctColumn`).
+ */
+export interface ModelTable {
+  name: string;
+  entitySet: string;
+  distinctColumn: string | null;
+  columns: ModelColumn[];
+  measures: ModelMeasure[];
+}
+
+/** A relationship: `from` is the many side; `manyToMany` for the Cases–Steps link. `to` filters `from`. */
+export interface ModelRelationship {
+  id: string;
+  from: { table: string; column: string };
+  to: { table: string; column: string };
+  manyToMany: boolean;
+}
+
+/** The semantic model of the project, before it is written as TMDL. */
+export interface SemanticModel {
+  culture: string;
+  feedUrl: string;
+  /** The process the tables are limited to, or '' for all. */
+  process: string;
+  tables: ModelTable[];
+  relationships: ModelRelationship[];
+}
+
+/** Names of the two Power Query parameters. */
+export const FEED_URL_PARAMETER = 'SagsflowFeedUrl';
+export const PROCESS_PARAMETER = 'SagsflowProcess';
+
+const DATA_TYPES: Record<EdmType, TmdlDataType> = {
+  'Edm.Int64': 'int64',
+  'Edm.Double': 'double',
+  'Edm.String': 'string',
+  'Edm.DateTimeOffset': 'dateTime',
+  'Edm.Boolean': 'boolean',
+};
+/** Numeric columns that are identifiers or positions, never added up. */
+const NOT_SUMMED = new Set(['id', 'version', 'step_index', 'length']);
+
+function modelColumns(table: TableInfo): ModelColumn[] {
+  return table.columns.map((c) => {
+    const dataType = DATA_TYPES[c.edm];
+    const numeric = dataType === 'int64' || dataType === 'double';
+    return { name: c.name, dataType, summarizeBy: numeric && !NOT_SUMMED.has(c.name) ? 'sum' : 'none' };
+  });
+}
+
+function relationshipId(from: string, to: string): string {
+  const h = createHash('sha1').update(`${from}->${to}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+function relationship(from: ModelTable, to: ModelTable, column: string, toColumn = column, manyToMany = false): ModelRelationship {
+  const f = { table: from.name, column };
+  const t = { table: to.name, column: toColumn };
+  return { id: relationshipId(`${f.table}.${f.column}`, `${t.table}.${t.column}`), from: f, to: t, manyToMany };
+}
+
+/** Options of `buildSemanticModel`. */
+export interface SemanticModelOptions {
+  feedUrl: string;
+  lang: ReportLang;
+  process?: string;
+}
+
+/**
+ * The semantic model over the chosen feed tables: every feed table with all its `$metadata`
+ * columns; slicer dimensions for jobcenter, period and process (distinct values of the
+ * `Jobcenters` / `Periods` tables) that filter every table carrying the column, except
+ * `Cases`, which `Steps` filters through `variant_key` (many-to-many, one direction), so that
+ * a variant picked in the process map filters the case list; and the key-figure measures.
+ */
+export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOptions): SemanticModel {
+  const captions = captionsFor(options.lang);
+  const tables: ModelTable[] = feed.tables.map((t) => ({
+    name: t.entitySet,
+    entitySet: t.entitySet,
+    distinctColumn: null,
+    columns: modelColumns(t),
+    measures: [],
+  }));
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const steps = byName.get(feed.steps.entitySet)!;
+  steps.measures.push(casesMeasure(captions.casesMeasure, steps.name), medianThroughputMeasure(captions.medianThroughputMeasure, steps.name));
+  if (feed.periods) {
+    byName.get(feed.periods.entitySet)!.measures.push(finishedShareMeasure(captions.finishedShareMeasure, feed.periods.entitySet));
+  }
+  if (feed.compliance) {
+    byName.get(feed.compliance.table.entitySet)!.measures.push(complianceRateMeasure(captions.complianceRateMeasure, feed.compliance));
+  }
+
+  const relationships: ModelRelationship[] = [];
+  const cases = feed.cases ? byName.get(feed.cases.entitySet) : undefined;
+  if (cases) relationships.push(relationship(cases, steps, 'variant_key', 'variant_key', true));
+
+  const dimensions: Array<{ name: string; column: string; sources: string[] }> = [
+    { name: captions.jobcenterDimension, column: 'jobcenter', sources: ['Jobcenters', 'Steps'] },
+    { name: captions.periodDimension, column: 'period', sources: ['Periods', 'Steps'] },
+    { name: captions.processDimension, column: 'process', sources: ['Jobcenters', 'Steps'] },
+  ];
+  for (const dim of dimensions) {
+    const source = dim.sources.map((s) => feed.tables.find((t) => t.entitySet === s)).find((t) => t && columnOf(t, dim.column));
+    if (!source || byName.has(dim.name)) continue;
+    const column = modelColumns(source).find((c) => c.name === dim.column)!;
+    const table: ModelTable = { name: dim.name, entitySet: source.entitySet, distinctColumn: dim.column, columns: [column], measures: [] };
+    for (const fact of feed.tables) {
+      if (fact.entitySet === feed.cases?.entitySet || !columnOf(fact, dim.column)) continue;
+      relationships.push(relationship(byName.get(fact.entitySet)!, table, dim.column));
+    }
+    tables.push(table);
+    byName.set(table.name, table);
+  }
+  return { culture: captions.culture, feedUrl: options.feedUrl, process: options.process ?? '', tables, relationships };
+}
