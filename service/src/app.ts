@@ -19,6 +19,7 @@ import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
+import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -42,6 +43,8 @@ export interface CreateAppOptions {
   jobs?: JobRunner;
   /** The stand-in Power BI host page at `/preview` (no token needed: it holds no data), or false for none. */
   preview?: PreviewOptions | false;
+  /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
+  powerbi?: PowerBiRouteOptions;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -111,6 +114,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
+  app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
   return Object.assign(app, { close: () => ctx.audit.close() });
 }
