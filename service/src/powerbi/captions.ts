@@ -42,7 +42,7 @@ const CAPTIONS: Record<ReportLang, Captions> = {
     rulesPage: 'Rules',
     findingsPage: 'Findings',
     processMap: 'Process map',
-    casesMeasure: 'Cases',
+    casesMeasure: 'Number of cases',
     finishedShareMeasure: 'Finished share',
     medianThroughputMeasure: 'Median throughput time (days)',
     complianceRateMeasure: 'Compliance rate',

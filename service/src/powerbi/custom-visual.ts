@@ -64,7 +64,7 @@ export function readCustomVisual(bytes: Uint8Array, source: string): CustomVisua
   if (!isCapabilities(json.capabilities)) throw new Error(`${source}: ${jsonName}: capabilities lack dataRoles or dataViewMappings`);
   const files = new Map<string, Uint8Array>([
     ['package.json', entries.get('package.json')!],
-    [jsonName, entries.get(jsonName)!],
+    [`resources/${guid}.pbiviz.json`, entries.get(jsonName)!],
   ]);
   return { guid, capabilities: json.capabilities, stringResources: json.stringResources ?? {}, files };
 }

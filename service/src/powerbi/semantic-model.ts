@@ -131,5 +131,21 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
     tables.push(table);
     byName.set(table.name, table);
   }
+  checkUniqueNames(tables);
   return { culture: captions.culture, feedUrl: options.feedUrl, process: options.process ?? '', tables, relationships };
+}
+
+/** Model names are case-insensitive: a measure may not share its name with a table, a column or another measure. */
+function checkUniqueNames(tables: ModelTable[]): void {
+  const taken = new Map<string, string>();
+  for (const t of tables) for (const c of t.columns) taken.set(`${t.name}/${c.name}`.toLowerCase(), `${t.name}[${c.name}]`);
+  const global = new Set(tables.map((t) => t.name.toLowerCase()));
+  for (const t of tables) {
+    for (const m of t.measures) {
+      const key = m.name.toLowerCase();
+      const clash = global.has(key) ? m.name : taken.get(`${t.name}/${m.name}`.toLowerCase());
+      if (clash) throw new Error(`powerbi: the measure ${m.name} clashes with ${clash}`);
+      global.add(key);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { FEED_URL_PARAMETER, PROCESS_PARAMETER, type ModelTable, type SemanticModel } from './semantic-model';
 
 /** Compatibility level of the written model (TMDL in Power BI Desktop projects). */
-export const COMPATIBILITY_LEVEL = 1567;
+export const COMPATIBILITY_LEVEL = 1600;
 
 const TAB = '\t';
 
@@ -40,16 +40,25 @@ export function partitionSource(table: ModelTable): string {
 
 /** `definition/database.tmdl`. */
 export function databaseTmdl(): string {
-  return `database Sagsflow\n${TAB}compatibilityLevel: ${COMPATIBILITY_LEVEL}\n`;
+  return `database\n${TAB}compatibilityLevel: ${COMPATIBILITY_LEVEL}\n`;
 }
 
-/** `definition/model.tmdl`: culture, data source version and the table order. */
+/**
+ * `definition/model.tmdl`: culture, data source version and the access options Power BI
+ * Desktop gives a new model, no automatic date tables (the feed's periods are `YYYY-MM`
+ * text), and the table order.
+ */
 export function modelTmdl(model: SemanticModel): string {
   const lines = [
     'model Model',
     `${TAB}culture: ${model.culture}`,
     `${TAB}defaultPowerBIDataSourceVersion: powerBI_V3`,
     `${TAB}sourceQueryCulture: ${model.culture}`,
+    `${TAB}dataAccessOptions`,
+    `${TAB}${TAB}legacyRedirects`,
+    `${TAB}${TAB}returnErrorValuesAsNull`,
+    '',
+    'annotation __PBI_TimeIntelligenceEnabled = 0',
     '',
     ...model.tables.map((t) => `ref table ${tmdlName(t.name)}`),
   ];

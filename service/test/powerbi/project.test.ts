@@ -172,11 +172,13 @@ describe('sagsflow powerbi: round trip', () => {
   });
 
   test('the report registers the visual as a private custom visual and ships its files', () => {
-    const report = readJson(join(dir, 'Sagsflow.Report/definition/report.json')) as { resourcePackages: Array<{ name: string; type: string; items: Array<{ path: string }> }> };
+    const report = readJson(join(dir, 'Sagsflow.Report/definition/report.json')) as { resourcePackages: Array<{ name: string; type: string; items: Array<{ name: string; path: string; type: string }> }> };
     const pkg = report.resourcePackages.find((p) => p.type === 'CustomVisual')!;
     expect(pkg.name).toBe(repoGuid());
     const files = listFiles(join(dir, 'Sagsflow.Report'));
-    for (const item of pkg.items) expect(files.has(`CustomVisuals/${repoGuid()}/${item.path}`), item.path).toBe(true);
+    expect(pkg.items).toEqual([{ name: `${repoGuid()}.pbiviz.json`, path: `${repoGuid()}.pbiviz.json`, type: 'CustomVisualMetadata' }]);
+    for (const item of pkg.items) expect(files.has(`CustomVisuals/${repoGuid()}/resources/${item.path}`), item.path).toBe(true);
+    expect(files.has(`CustomVisuals/${repoGuid()}/package.json`)).toBe(true);
     const pbir = readJson(join(dir, 'Sagsflow.Report/definition.pbir')) as { datasetReference: { byPath: { path: string } } };
     expect(pbir.datasetReference.byPath.path).toBe('../Sagsflow.SemanticModel');
     const pbip = readJson(join(dir, 'Sagsflow.pbip')) as { artifacts: Array<{ report: { path: string } }> };
@@ -190,7 +192,7 @@ describe('sagsflow powerbi: options', () => {
     const pages = readJson(join(dir, 'Sagsflow.Report/definition/pages/overview/page.json'));
     expect(pages['displayName']).toBe('Overview');
     const model = readModel(dir);
-    expect([...model.tables.get('Steps')!.measures.keys()].sort()).toEqual(['Cases', 'Median throughput time (days)']);
+    expect([...model.tables.get('Steps')!.measures.keys()].sort()).toEqual(['Median throughput time (days)', 'Number of cases']);
     expect(model.tables.has('Period')).toBe(true);
     expect(processMapBindings(dir)['variantKey']![0]!.displayName).toBe('Variant key');
   });
@@ -211,5 +213,22 @@ describe('sagsflow powerbi: options', () => {
     expect(() => buildPowerBiProject({ feedUrl: 'not a url', lang: 'da', visual })).toThrow(/--url: expected the feed's address/);
     expect(() => buildPowerBiProject({ feedUrl: 'https://x/odata', lang: 'da', visual, process: 'a"b' })).toThrow(/--process: expected a process name/);
     expect(() => readCustomVisual(new TextEncoder().encode('plain text'), 'x.pbiviz')).toThrow(/x\.pbiviz is not a zip archive/);
+  });
+});
+
+describe('buildSemanticModel', () => {
+  test('a measure named like a column of its table (names are case-insensitive) is refused', async () => {
+    const { buildSemanticModel } = await import('../../src/powerbi/semantic-model');
+    const { selectFeedTables } = await import('../../src/powerbi/feed-tables');
+    const { describeSchema } = await import('../../src/http/model/table-info');
+    const schema = await import('../../src/db/schema');
+    const feed = selectFeedTables(describeSchema(schema), { caseLevel: true });
+    const model = buildSemanticModel(feed, { feedUrl: 'https://x/odata', lang: 'en' });
+    const names = model.tables.flatMap((t) => [t.name, ...t.measures.map((m) => m.name)]).map((n) => n.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    const steps = model.tables.find((t) => t.name === 'Steps')!;
+    expect(steps.columns.some((c) => steps.measures.some((m) => m.name.toLowerCase() === c.name.toLowerCase()))).toBe(false);
+    feed.steps.columns.push({ name: 'number of cases', edm: 'Edm.Int64', nullable: false, timeUnitMs: 1 });
+    expect(() => buildSemanticModel(feed, { feedUrl: 'https://x/odata', lang: 'en' })).toThrow('powerbi: the measure Number of cases clashes with Steps[number of cases]');
   });
 });

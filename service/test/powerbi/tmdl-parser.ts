@@ -19,9 +19,10 @@ export interface TmdlObject {
 }
 
 const CHILD_KINDS: Record<string, readonly string[]> = {
-  '': ['database', 'model', 'table', 'relationship', 'expression', 'ref'],
+  '': ['database', 'model', 'table', 'relationship', 'expression', 'ref', 'annotation'],
   database: [],
-  model: ['annotation'],
+  model: ['annotation', 'dataAccessOptions'],
+  dataAccessOptions: [],
   table: ['column', 'measure', 'partition', 'annotation'],
   column: ['annotation'],
   measure: ['annotation'],
@@ -35,6 +36,7 @@ const CHILD_KINDS: Record<string, readonly string[]> = {
 const PROPERTIES: Record<string, readonly string[]> = {
   database: ['compatibilityLevel'],
   model: ['culture', 'defaultPowerBIDataSourceVersion', 'sourceQueryCulture', 'discourageImplicitMeasures'],
+  dataAccessOptions: ['legacyRedirects', 'returnErrorValuesAsNull'],
   table: ['lineageTag', 'isHidden', 'description'],
   column: ['dataType', 'summarizeBy', 'sourceColumn', 'formatString', 'isHidden', 'lineageTag', 'isKey', 'description'],
   measure: ['formatString', 'displayFolder', 'description', 'lineageTag'],
@@ -53,6 +55,9 @@ const ENUMS: Record<string, readonly string[]> = {
   toCardinality: ['one', 'many'],
   crossFilteringBehavior: ['oneDirection', 'bothDirections', 'automatic'],
 };
+
+/** Objects declared without a name. */
+const NAMELESS = new Set(['database', 'dataAccessOptions']);
 
 const NAME = String.raw`(?:'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`;
 
@@ -113,7 +118,7 @@ export function parseTmdl(text: string, file: string): TmdlObject[] {
 
   function readObject(parentKind: string, depth: number): TmdlObject {
     const l = lines[i]!;
-    const m = new RegExp(`^(\\w+) (?:(table) )?(${NAME})(?: = ?(.*))?$`).exec(l.text);
+    const m = NAMELESS.has(l.text) ? [l.text, l.text, undefined, '', undefined] : new RegExp(`^(\\w+) (?:(table) )?(${NAME})(?: = ?(.*))?$`).exec(l.text);
     if (!m) fail(l, 'not an object declaration');
     const [, kind, refKind, name, rest] = m!;
     if (!CHILD_KINDS[parentKind]?.includes(kind!)) fail(l, `a ${kind} cannot sit in ${parentKind || 'a file'}`);
@@ -131,8 +136,8 @@ export function parseTmdl(text: string, file: string): TmdlObject[] {
       if (c.depth <= depth) break;
       if (c.depth !== depth + 1) fail(c, `indented ${c.depth} tabs inside a ${kind} at ${depth}`);
       const prop = /^(\w+)(?:: (.*)| =(?: (.*))?)?$/.exec(c.text);
-      const childKind = /^(\w+) /.exec(c.text)?.[1];
-      if (childKind && CHILD_KINDS[kind!]?.includes(childKind) && !/^\w+:/.test(c.text)) {
+      const childKind = /^(\w+)(?: |$)/.exec(c.text)?.[1];
+      if (childKind && CHILD_KINDS[kind!]?.includes(childKind) && (NAMELESS.has(c.text) || / /.test(c.text)) && !/^\w+:/.test(c.text)) {
         obj.children.push(readObject(kind!, depth + 1));
         continue;
       }

@@ -12,8 +12,9 @@ function json(value: unknown): string {
 /**
  * The files of `Sagsflow.Report/` by path: `definition.pbir` (bound by path to the semantic
  * model), the PBIR `definition/` folder (report, version, pages and visuals) and the private
- * custom visual under `CustomVisuals/GUID/`, registered in `report.json` as a `CustomVisual`
- * resource package.
+ * custom visual, laid out as Power BI Desktop saves a visual imported from a file: the
+ * package extracted to `CustomVisuals/GUID/` (`package.json`, `resources/GUID.pbiviz.json`)
+ * and one `CustomVisual` resource package in `report.json` naming `GUID.pbiviz.json`.
  */
 export function reportFiles(pages: ReportPage[], visual: CustomVisual, semanticModelFolder: string): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
@@ -28,11 +29,7 @@ export function reportFiles(pages: ReportPage[], visual: CustomVisual, semanticM
         {
           name: visual.guid,
           type: 'CustomVisual',
-          items: [...visual.files.keys()].map((path) => ({
-            name: path === 'package.json' ? path : path.slice(path.lastIndexOf('/') + 1),
-            path,
-            type: path === 'package.json' ? 'CustomVisualMetadata' : 'CustomVisualJavascript',
-          })),
+          items: [{ name: `${visual.guid}.pbiviz.json`, path: `${visual.guid}.pbiviz.json`, type: 'CustomVisualMetadata' }],
         },
       ],
       settings: { useStylableVisualContainerHeader: true, defaultDrillFilterOtherVisuals: true },
