@@ -20,6 +20,8 @@ const EXPECTED = [
   'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
   'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localMidnightMs',
   'utcOffsetMs', 'workingDurationMs',
+  // what-if and effect
+  'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
 ];
 
 describe('shared/src/index.ts', () => {
