@@ -35,7 +35,11 @@ const findings = sqliteTable('findings', {
   yearlyValueDkk: real('yearly_value_dkk'),
 });
 
-const registry = describeSchema({ ...schema, ruleCompliance, findings });
+/** Only the contract's own tables plus the stand-ins, so that the real tables, once merged, do not change what this test sees. */
+const registry = describeSchema({
+  steps: schema.steps, cases: schema.cases, variants: schema.variants, jobcenters: schema.jobcenters, periods: schema.periods,
+  ruleCompliance, findings,
+});
 const metadata = metadataColumns(metadataXml([...registry.values()]));
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
