@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BUCKET_COLUMNS } from '@sagsflow/shared';
 import type { EdmType, TableInfo } from '../http/model/table-info';
 import { captionsFor, type ReportLang } from './captions';
 import { columnOf, type FeedSelection } from './feed-tables';
@@ -12,6 +13,8 @@ export interface ModelColumn {
   name: string;
   dataType: TmdlDataType;
   summarizeBy: 'sum' | 'none';
+  /** Kept out of the field list (row ids, versions, histogram buckets); visuals may still bind it. */
+  isHidden: boolean;
 }
 
 /**
@@ -57,12 +60,14 @@ const DATA_TYPES: Record<EdmType, TmdlDataType> = {
 };
 /** Numeric columns that are identifiers or positions, never added up. */
 const NOT_SUMMED = new Set(['id', 'version', 'step_index', 'length']);
+/** Columns for machines rather than readers: hidden in the field list. */
+const HIDDEN = new Set(['id', 'version', ...BUCKET_COLUMNS]);
 
 function modelColumns(table: TableInfo): ModelColumn[] {
   return table.columns.map((c) => {
     const dataType = DATA_TYPES[c.edm];
     const numeric = dataType === 'int64' || dataType === 'double';
-    return { name: c.name, dataType, summarizeBy: numeric && !NOT_SUMMED.has(c.name) ? 'sum' : 'none' };
+    return { name: c.name, dataType, summarizeBy: numeric && !NOT_SUMMED.has(c.name) ? 'sum' : 'none', isHidden: HIDDEN.has(c.name) };
   });
 }
 

@@ -101,6 +101,7 @@ export function tableTmdl(table: ModelTable): string {
   for (const c of table.columns) {
     lines.push(`${TAB}column ${tmdlName(c.name)}`);
     lines.push(`${TAB}${TAB}dataType: ${c.dataType}`);
+    if (c.isHidden) lines.push(`${TAB}${TAB}isHidden`);
     lines.push(`${TAB}${TAB}summarizeBy: ${c.summarizeBy}`);
     lines.push(`${TAB}${TAB}sourceColumn: ${c.name}`, '');
   }

@@ -168,6 +168,9 @@ describe('sagsflow powerbi: round trip', () => {
     expect(fieldRefOf(bindings['variantKey']![0]!)).toEqual({ kind: 'column', table: 'Steps', column: 'variant_key' });
     expect(fieldRefOf(bindings['cases']![0]!)).toEqual({ kind: 'sum', table: 'Steps', column: 'cases' });
     expect(bindings['variantKey']![0]!.displayName).toBe('Variantnøgle');
+    const steps = model.tables.get('Steps')!;
+    expect([...steps.columns].filter(([, c]) => c.isHidden).map(([n]) => n)).toEqual(['id', 'version', ...BUCKET_COLUMNS]);
+    expect(steps.columns.get('h07')).toEqual({ dataType: 'int64', sourceColumn: 'h07', isHidden: true });
   });
 
   test('the feed URL and process are Power Query parameters that every partition reads', () => {

@@ -30,7 +30,7 @@ export function listFiles(dir: string): Map<string, string> {
 /** A model table as read back from its TMDL file. */
 export interface ReadTable {
   name: string;
-  columns: Map<string, { dataType: string; sourceColumn: string }>;
+  columns: Map<string, { dataType: string; sourceColumn: string; isHidden: boolean }>;
   measures: Map<string, string>;
   /** The entity set its partition reads (`Source{[Name = "X", ...]}`). */
   entitySet: string;
@@ -59,9 +59,9 @@ function table(obj: TmdlObject, file: string): ReadTable {
   const source = partition?.properties.get('source') ?? '';
   const entitySet = /Source\{\[Name = "([^"]+)", Signature = "table"\]\}/.exec(source)?.[1];
   if (!entitySet) throw new Error(`${file}: the partition of ${obj.name} reads no entity set`);
-  const columns = new Map<string, { dataType: string; sourceColumn: string }>();
+  const columns = new Map<string, { dataType: string; sourceColumn: string; isHidden: boolean }>();
   for (const c of obj.children.filter((x) => x.kind === 'column')) {
-    columns.set(c.name, { dataType: c.properties.get('dataType') ?? '', sourceColumn: c.properties.get('sourceColumn') ?? '' });
+    columns.set(c.name, { dataType: c.properties.get('dataType') ?? '', sourceColumn: c.properties.get('sourceColumn') ?? '', isHidden: c.properties.get('isHidden') === 'true' });
   }
   const measures = new Map(obj.children.filter((x) => x.kind === 'measure').map((m) => [m.name, m.expression ?? '']));
   const distinct = /Table\.SelectColumns\([^,]+, \{"([^"]+)"\}\)/.exec(source)?.[1] ?? null;
