@@ -55,6 +55,9 @@ describe('sagsflow powerbi', () => {
     const r = await sagsflow('powerbi', '--url', 'https://h/odata', '--visual', visual, '--out', dir);
     expect(r.code).toBe(0);
     expect(existsSync(stale)).toBe(false);
+    const noOdata = await sagsflow('powerbi', '--url', 'https://h:8787', '--visual', visual, '--out', dir);
+    expect(noOdata.code).toBe(0);
+    expect(noOdata.stdout).toContain('note: the feed URL https://h:8787 does not end in /odata, where sagsflow serve puts the feed\n');
   });
 
   test('bad input is one line naming the option or the file', async () => {
