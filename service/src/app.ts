@@ -14,6 +14,7 @@ import { analysisRoutes } from './http/rest/analysis';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
+import { whatIfRoutes } from './http/rest/whatif';
 import { csvRoutes } from './http/csv/routes';
 import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
@@ -109,6 +110,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', analysisRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
+  app.route('/api/logs', whatIfRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));
   app.route('/api/quarantine', quarantineRoutes(ctx));
   app.route('/api/jobs', jobRoutes(ctx, jobs));

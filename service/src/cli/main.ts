@@ -5,6 +5,8 @@ import { registerIngest } from './ingest';
 import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
+import { registerWhatIf } from './whatif';
+import { registerEffect } from './effect';
 import { registerPowerBi } from './powerbi';
 import { userMessage } from './errors';
 
@@ -26,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerWhatIf(program);
+  registerEffect(program);
   registerPowerBi(program);
   try {
     await program.parseAsync(argv as string[]);

@@ -10,6 +10,7 @@ import { Rng } from './prng';
 import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
 import { StartSampler } from './season';
 import { CaseTrace, simulateCase } from './simulate-case';
+import { compilePlant, plantInCase, type PlantedChange } from './plant-change';
 import { WorkClock } from './work-clock';
 
 /** The columns of a generated extract, in order. */
@@ -33,6 +34,8 @@ export interface GenerateOptions {
   out: Writable | string;
   /** Called after each written chunk (about every 1,000 events) and at the end, e.g. for a progress bar. */
   onProgress?: (casesWritten: number, cases: number) => void;
+  /** A change planted from a date in one jobcenter (the known answer of `sagsflow effect`). */
+  plant?: PlantedChange;
 }
 
 /** What `generateLog` wrote: counts of cases, events, rows, dirt, open cases and missed deadlines. */
@@ -49,6 +52,8 @@ export interface GenerateReport extends DirtCounts {
   openCases: number;
   /** Per deadline rule: cases with both activities, and how many of them missed it. */
   deadlines: { id: string; cases: number; missed: number }[];
+  /** The planted change and how many cases it changed; null without one. */
+  planted: (PlantedChange & { cases: number }) | null;
   bytes: number;
 }
 
@@ -72,6 +77,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     throw new MisuseError(`generateLog: cases must be a non-negative integer, got ${String(cases)}`);
   }
   const p = compileProcess(PROCESSES[key]);
+  const plant = options.plant ? compilePlant(p, options.plant) : null;
+  let plantedCases = 0;
   const clock = new WorkClock(EXTRACT_WINDOW.first, EXTRACT_WINDOW.last);
   const rng = new Rng(`${key}:${String(seed)}`);
   const dirtRng = new Rng(`${key}:${String(seed)}:dirt`);
@@ -94,6 +101,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     const worker = rng.int(jc.caseworkers.length);
     const subject = subjectFor(p, startDay, rng);
     simulateCase(p, jc, worker, start, clock.endPos, rng, trace);
+    if (plant && plantInCase(plant, jc, startDay, trace)) plantedCases++;
     events += trace.length;
     if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
     const fristDay = checkDeadlines(p, clock, trace, deadlines);
@@ -112,6 +120,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     process: key, seed: String(seed), dirty, cases, events,
     rows: events + counts.duplicates + counts.badRows,
     openCases, deadlines, bytes: sink.bytes, ...counts,
+    planted: plant ? { ...plant.change, cases: plantedCases } : null,
   };
 }
 
