@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describeSchema } from '../http/model/table-info';
 import * as schema from '../db/schema';
 import type { TableInfo } from '../http/model/table-info';
@@ -32,6 +33,17 @@ export interface PowerBiProjectOptions {
 export interface PowerBiProject {
   files: Map<string, string | Uint8Array>;
   notes: string[];
+}
+
+/**
+ * The `.platform` file of an item folder (Fabric git integration; Power BI Desktop also looks
+ * for it). The logical id is derived from the feed and the item type, so the same service
+ * always gives the same ids.
+ */
+function platformFile(type: 'SemanticModel' | 'Report', feedUrl: string): string {
+  const h = createHash('sha1').update(`${feedUrl}|${type}`).digest('hex');
+  const logicalId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  return `${JSON.stringify({ $schema: SCHEMAS.platform, metadata: { type, displayName: PROJECT_NAME }, config: { version: '2.0', logicalId } }, null, 2)}\n`;
 }
 
 /** Checks a feed URL: absolute http(s), no query or fragment; returns it without a trailing slash. */
@@ -73,6 +85,8 @@ export function buildPowerBiProject(options: PowerBiProjectOptions): PowerBiProj
     `${PROJECT_NAME}.pbip`,
     `${JSON.stringify({ $schema: SCHEMAS.pbip, version: '1.0', artifacts: [{ report: { path: reportFolder } }], settings: { enableAutoRecovery: true } }, null, 2)}\n`,
   );
+  files.set(`${modelFolder}/.platform`, platformFile('SemanticModel', feedUrl));
+  files.set(`${reportFolder}/.platform`, platformFile('Report', feedUrl));
   files.set(`${modelFolder}/definition.pbism`, `${JSON.stringify({ $schema: SCHEMAS.pbism, version: '4.0', settings: {} }, null, 2)}\n`);
   for (const [path, text] of semanticModelFiles(model)) files.set(`${modelFolder}/definition/${path}`, text);
   for (const [path, content] of reportFiles(pages, options.visual, modelFolder)) files.set(`${reportFolder}/${path}`, content);

@@ -93,7 +93,7 @@ describe('sagsflow powerbi with compliance and findings tables in the feed', () 
     const { dir } = write('da');
     const validate = pbirValidator();
     for (const [path, abs] of listFiles(dir)) {
-      if (!/\.(json|pbir|pbism|pbip)$/.test(path) || path.includes('/CustomVisuals/')) continue;
+      if (!/(\.(json|pbir|pbism|pbip)|\/\.platform)$/.test(path) || path.includes('/CustomVisuals/')) continue;
       expect(validate(JSON.parse(readFileSync(abs, 'utf8')) as { $schema?: unknown }), path).toEqual([]);
     }
     for (const t of readModel(dir).tables.values()) {

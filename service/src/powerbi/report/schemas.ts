@@ -3,6 +3,7 @@ const BASE = 'https://developer.microsoft.com/json-schemas/fabric';
 
 export const SCHEMAS = {
   pbip: `${BASE}/pbip/pbipProperties/1.0.0/schema.json`,
+  platform: `${BASE}/gitIntegration/platformProperties/2.0.0/schema.json`,
   pbism: `${BASE}/item/semanticModel/definitionProperties/1.0.0/schema.json`,
   pbir: `${BASE}/item/report/definitionProperties/2.0.0/schema.json`,
   report: `${BASE}/item/report/definition/report/3.0.0/schema.json`,
