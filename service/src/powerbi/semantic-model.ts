@@ -25,6 +25,8 @@ export interface ModelTable {
   name: string;
   entitySet: string;
   distinctColumn: string | null;
+  /** The entity set has a `process` column: the process parameter limits its rows. */
+  filteredByProcess: boolean;
   columns: ModelColumn[];
   measures: ModelMeasure[];
 }
@@ -102,6 +104,7 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
     name: t.entitySet,
     entitySet: t.entitySet,
     distinctColumn: null,
+    filteredByProcess: columnOf(t, 'process') !== undefined,
     columns: modelColumns(t),
     measures: [],
   }));
@@ -128,7 +131,14 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
     const source = dim.sources.map((s) => feed.tables.find((t) => t.entitySet === s)).find((t) => t && columnOf(t, dim.column));
     if (!source || byName.has(dim.name)) continue;
     const column = modelColumns(source).find((c) => c.name === dim.column)!;
-    const table: ModelTable = { name: dim.name, entitySet: source.entitySet, distinctColumn: dim.column, columns: [column], measures: [] };
+    const table: ModelTable = {
+      name: dim.name,
+      entitySet: source.entitySet,
+      distinctColumn: dim.column,
+      filteredByProcess: columnOf(source, 'process') !== undefined,
+      columns: [column],
+      measures: [],
+    };
     for (const fact of feed.tables) {
       if (fact.entitySet === feed.cases?.entitySet || !columnOf(fact, dim.column)) continue;
       relationships.push(relationship(byName.get(fact.entitySet)!, table, dim.column));

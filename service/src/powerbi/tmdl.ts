@@ -21,13 +21,12 @@ function indentBlock(text: string, depth: number): string[] {
 
 /** The Power Query (M) that loads one model table from the feed. */
 export function partitionSource(table: ModelTable): string {
-  const hasProcess = table.distinctColumn === 'process' || table.columns.some((c) => c.name === 'process');
   const steps = [
     `Source = OData.Feed(${FEED_URL_PARAMETER}, null, [Implementation = "2.0"])`,
     `Rows = Source{[Name = ${mString(table.entitySet)}, Signature = "table"]}[Data]`,
   ];
   let last = 'Rows';
-  if (hasProcess) {
+  if (table.filteredByProcess) {
     steps.push(`Scoped = if ${PROCESS_PARAMETER} = "" then Rows else Table.SelectRows(Rows, each [process] = ${PROCESS_PARAMETER})`);
     last = 'Scoped';
   }

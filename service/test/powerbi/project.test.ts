@@ -184,6 +184,10 @@ describe('sagsflow powerbi: round trip', () => {
     const steps = readFileSync(join(dir, 'Sagsflow.SemanticModel/definition/tables/Steps.tmdl'), 'utf8');
     expect(steps).toContain('OData.Feed(SagsflowFeedUrl, null, [Implementation = "2.0"])');
     expect(steps).toContain('each [process] = SagsflowProcess');
+    for (const dim of ['Jobcenter', 'Periode', 'Proces']) {
+      const text = readFileSync(join(dir, `Sagsflow.SemanticModel/definition/tables/${dim}.tmdl`), 'utf8');
+      expect(text, dim).toMatch(/Scoped = if SagsflowProcess = "" then Rows else Table\.SelectRows\(Rows, each \[process\] = SagsflowProcess\),\n\t+ +Values = Table\.Distinct\(Table\.SelectColumns\(Scoped, /);
+    }
   });
 
   test('the report registers the visual as a private custom visual and ships its files', () => {
