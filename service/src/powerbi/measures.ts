@@ -49,18 +49,18 @@ export function medianThroughputMeasure(name: string, steps: string): ModelMeasu
   const lines: string[] = [];
   BUCKET_COLUMNS.forEach((col) => lines.push(`VAR c_${col} = CALCULATE(SUM(${daxColumn(steps, col)}), ${end})`));
   lines.push(`VAR total = ${BUCKET_COLUMNS.map((c) => `c_${c}`).join(' + ')}`);
-  lines.push('VAR rank = total / 2');
+  lines.push('VAR halfCases = total / 2');
   BUCKET_COLUMNS.forEach((col, i) => {
     lines.push(i === 0 ? `VAR cum_${col} = c_${col}` : `VAR cum_${col} = cum_${BUCKET_COLUMNS[i - 1]} + c_${col}`);
   });
   const branches = ['total = 0, BLANK()'];
   BUCKET_COLUMNS.forEach((col, i) => {
     const before = i === 0 ? '0' : `cum_${BUCKET_COLUMNS[i - 1]}`;
-    const f = `(rank - ${before}) / c_${col}`;
+    const f = `(halfCases - ${before}) / c_${col}`;
     const lower = i === 0 ? 0 : BUCKET_BOUNDS_SECONDS[i - 1]!;
     const upper = BUCKET_BOUNDS_SECONDS[i] ?? lower * 2;
     const value = lower === 0 ? `${upper} * ${f}` : `${lower} * POWER(${upper} / ${lower}, ${f})`;
-    branches.push(i === BUCKET_COLUMNS.length - 1 ? value : `cum_${col} >= rank, ${value}`);
+    branches.push(i === BUCKET_COLUMNS.length - 1 ? value : `cum_${col} >= halfCases, ${value}`);
   });
   lines.push(`VAR seconds = SWITCH(TRUE(),\n    ${branches.join(',\n    ')})`);
   lines.push('RETURN DIVIDE(seconds, 86400)');

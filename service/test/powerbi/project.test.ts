@@ -156,8 +156,8 @@ describe('sagsflow powerbi: round trip', () => {
     }
     const median = measures.find((m) => m.name.startsWith('Median'))!.dax;
     for (const c of BUCKET_COLUMNS) expect(median).toContain(`'Steps'[${c}]`);
-    expect(median).toContain('86400 * POWER(172800 / 86400, (rank - cum_h10) / c_h11)');
-    expect(median).toContain('31536000 * POWER(63072000 / 31536000, (rank - cum_h23) / c_h24)');
+    expect(median).toContain('86400 * POWER(172800 / 86400, (halfCases - cum_h10) / c_h11)');
+    expect(median).toContain('31536000 * POWER(63072000 / 31536000, (halfCases - cum_h23) / c_h24)');
   });
 
   test('bindings: every process-map field is a Steps column of $metadata; the histogram role holds h00..h24 summed in order', () => {
