@@ -13,6 +13,7 @@ export function registerGenerate(program: Command): void {
     .option('--seed <s>', 'seed: the same seed writes the same bytes', '1')
     .requiredOption('--out <file>', 'CSV file to write')
     .option('--dirty', 'add the dirt of real extracts (semicolons, Windows-1252, Danish dates, duplicates, bad rows)', false)
+    .option('--deviations', 'deviate from the process model in closed cases: 5 % skipped steps, 3 % repeated steps', false)
     .option('--plant-jobcenter <name>', 'plant a change in this jobcenter (with --plant-from and --plant-activity)')
     .option('--plant-from <YYYY-MM-DD>', 'cases starting on or after this date change')
     .option('--plant-activity <name>', 'the activity whose wait (or rework loop) changes')
@@ -24,12 +25,14 @@ export function registerGenerate(program: Command): void {
         cases: opts.cases,
         seed: opts.seed,
         dirty: opts.dirty,
+        deviations: opts.deviations,
         out: opts.out,
         plant: plantFrom(opts),
       });
       process.stdout.write(
         `wrote ${opts.out}: ${report.cases.toLocaleString('en')} cases, ${report.events.toLocaleString('en')} events` +
           (opts.dirty ? `, ${report.duplicates} duplicate and ${report.badRows} bad rows injected` : '') +
+          (opts.deviations ? `, ${report.deviations.skippedSteps} skipped and ${report.deviations.repeatedSteps} repeated steps` : '') +
           (report.planted ? `, a change planted in ${report.planted.cases.toLocaleString('en')} cases` : '') +
           '\n',
       );
@@ -42,6 +45,7 @@ interface GenerateCliOptions {
   seed: string;
   out: string;
   dirty: boolean;
+  deviations: boolean;
   plantJobcenter?: string;
   plantFrom?: string;
   plantActivity?: string;

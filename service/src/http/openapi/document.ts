@@ -59,6 +59,14 @@ const ROUTES: Record<string, Record<string, Op>> = {
       ok: 'effect',
     },
   },
+  '/api/logs/{name}/conformance': {
+    get: { summary: 'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k")', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'conformance' },
+  },
+  '/api/logs/{name}/conformance/cases': {
+    get: { summary: 'Per case: alignment fitness, cost and deviations (pseudonymised), worst first, paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'conformance cases' },
+  },
+  '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
+  '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
