@@ -40,7 +40,12 @@ function firstColumn(table: TableInfo, names: readonly string[]): string | undef
   return names.find((n) => columnOf(table, n) !== undefined);
 }
 
+/** Names the rule engine's compliance tables go by (`RuleCompliance`, `Compliance...`), never the findings table. */
+const COMPLIANCE_NAME = /^rule|compliance/i;
+const FINDINGS_NAME = /finding/i;
+
 function complianceShape(table: TableInfo): ComplianceTable | undefined {
+  if (!COMPLIANCE_NAME.test(table.entitySet) || FINDINGS_NAME.test(table.entitySet)) return undefined;
   const ruleColumn = firstColumn(table, ['rule', 'rule_id']);
   const statusColumn = firstColumn(table, ['status']);
   const countColumn = firstColumn(table, ['cases', 'count']);
@@ -52,8 +57,8 @@ function complianceShape(table: TableInfo): ComplianceTable | undefined {
  * Chooses the feed tables of the Power BI model from the service's table registry (the same
  * registry that writes `$metadata`): every served table except the store's operational ones,
  * and without case-level tables unless `caseLevel`. Recognises the tables the pages use:
- * `Steps` (required), `Cases`, `Periods`, the compliance table (rule, status and count
- * columns) and the findings table.
+ * `Steps` (required), `Cases`, `Periods`, the compliance table (named `Rule...` or
+ * `...Compliance...`, with rule, status and count columns) and the findings table.
  *
  * @example
  * const feed = selectFeedTables(describeSchema(schema), { caseLevel: true });
@@ -74,6 +79,6 @@ export function selectFeedTables(registry: ReadonlyMap<string, TableInfo>, optio
     cases: tables.find((t) => t.entitySet === 'Cases' && columnOf(t, 'variant_key')),
     periods: tables.find((t) => t.entitySet === 'Periods' && columnOf(t, 'cases') && columnOf(t, 'open_cases')),
     compliance,
-    findings: tables.find((t) => /finding/i.test(t.entitySet) && t.access === 'all'),
+    findings: tables.find((t) => FINDINGS_NAME.test(t.entitySet) && t.access === 'all'),
   };
 }

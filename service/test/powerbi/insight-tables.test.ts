@@ -32,7 +32,12 @@ const findings = sqliteTable('findings', {
   ...grain(),
   kind: text('kind').notNull(),
   activity: text('activity'),
+  rule: text('rule'),
+  status: text('status').notNull(),
+  cases: integer('cases').notNull(),
   yearlyValueDkk: real('yearly_value_dkk'),
+  summaryDa: text('summary_da'),
+  summaryEn: text('summary_en'),
 });
 
 /** Only the contract's own tables plus the stand-ins, so that the real tables, once merged, do not change what this test sees. */
@@ -73,6 +78,7 @@ describe('sagsflow powerbi with compliance and findings tables in the feed', () 
       Values: [{ kind: 'measure', table: 'RuleCompliance', measure: 'Overholdelsesgrad' }],
     });
     const model = readModel(dir);
+    expect(model.tables.get('Findings')!.measures.size).toBe(0);
     expect(model.tables.get('RuleCompliance')!.measures.get('Overholdelsesgrad')).toBe(
       `DIVIDE(CALCULATE(SUM('RuleCompliance'[cases]), 'RuleCompliance'[status] = "fulfilled"), CALCULATE(SUM('RuleCompliance'[cases]), 'RuleCompliance'[status] IN {"fulfilled", "violated"}))`,
     );
@@ -80,12 +86,12 @@ describe('sagsflow powerbi with compliance and findings tables in the feed', () 
     expect(toDims).toEqual(['Jobcenter', 'Periode', 'Proces']);
   });
 
-  test('the findings page lists the findings table without its technical columns', () => {
+  test('the findings page lists the findings table without its technical columns and the other language\'s texts', () => {
     const { dir } = write('en');
     const table = visual(dir, 'findings', 'findingsTable').visual;
     expect(table.visualType).toBe('tableEx');
     expect(table.query.queryState['Values']!.projections.map((p) => fieldRefOf(p))).toEqual(
-      ['process', 'jobcenter', 'kind', 'activity', 'yearly_value_dkk'].map((column) => ({ kind: 'column', table: 'Findings', column })),
+      ['process', 'jobcenter', 'kind', 'activity', 'rule', 'status', 'cases', 'yearly_value_dkk', 'summary_en'].map((column) => ({ kind: 'column', table: 'Findings', column })),
     );
   });
 

@@ -178,6 +178,15 @@ describe('sagsflow powerbi: round trip', () => {
     expect(steps.columns.get('h07')).toEqual({ dataType: 'int64', sourceColumn: 'h07', isHidden: true });
   });
 
+  test('pages: overview always; rules and findings exactly when the feed has a compliance and a findings table', () => {
+    const feed = selectFeedTables(describeSchema(schema), { caseLevel: true });
+    const pages = readJson(join(dir, 'Sagsflow.Report/definition/pages/pages.json')) as { pageOrder: string[]; activePageName: string };
+    const expected = ['overview', ...(feed.compliance ? ['rules'] : []), ...(feed.findings ? ['findings'] : [])];
+    expect(pages.pageOrder).toEqual(expected);
+    expect(pages.activePageName).toBe('overview');
+    if (feed.compliance) expect(feed.compliance.table.entitySet).not.toMatch(/finding/i);
+  });
+
   test('the feed URL and process are Power Query parameters that every partition reads', () => {
     expect(model.expressions.get('SagsflowFeedUrl')).toMatch(/^"https:\/\/sagsflow\.example\.org\/odata" meta \[IsParameterQuery = true/);
     expect(model.expressions.get('SagsflowProcess')).toMatch(/^"" meta/);

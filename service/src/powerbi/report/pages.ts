@@ -26,7 +26,7 @@ const HEIGHT = 720;
 const MARGIN = 16;
 const TOP_ROW = { y: MARGIN, height: 96 };
 const BODY = { y: TOP_ROW.y + TOP_ROW.height + MARGIN, height: HEIGHT - (TOP_ROW.height + 3 * MARGIN) };
-/** Columns that identify rows rather than describe them, left out of the findings table. */
+/** Columns that identify rows rather than describe them, left out of the findings table (as are texts in the other language, `*_da` / `*_en`). */
 const TECHNICAL_COLUMNS = new Set(['id', 'log', 'version']);
 
 function page(name: string, displayName: string, visuals: VisualContainer[]): ReportPage {
@@ -98,7 +98,8 @@ function findingsPage(inputs: PageInputs): ReportPage | undefined {
   if (!feed.findings) return undefined;
   const t = feed.findings.entitySet;
   const visuals = slicers(inputs, 'findings');
-  const columns = feed.findings.columns.filter((c) => !TECHNICAL_COLUMNS.has(c.name));
+  const otherLanguage = inputs.lang === 'da' ? '_en' : '_da';
+  const columns = feed.findings.columns.filter((c) => !TECHNICAL_COLUMNS.has(c.name) && !c.name.endsWith(otherLanguage));
   const roles: RoleFields = { Values: columns.map((c) => ({ ref: { kind: 'column', table: t, column: c.name } })) };
   const box: Box = { x: MARGIN, y: BODY.y, width: WIDTH - 2 * MARGIN, height: BODY.height };
   visuals.push(visualContainer('findingsTable', visuals.length, box, 'tableEx', roles, captions.findingsTable));
