@@ -123,3 +123,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import('./conformance-bench')).runConformanceBench();
