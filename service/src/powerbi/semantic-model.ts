@@ -84,6 +84,25 @@ function relationship(from: ModelTable, to: ModelTable, column: string, toColumn
   return { id: relationshipId(`${f.table}.${f.column}`, `${t.table}.${t.column}`), from: f, to: t, manyToMany };
 }
 
+/** A slicer dimension: its table, the feed tables it is read from, and the fact columns it filters. */
+export interface SlicerDimension {
+  name: string;
+  column: string;
+  sources: string[];
+  /** Columns of other tables it relates to: its own column, and `month` (the rule tables' `YYYY-MM` anchor month) for the period. */
+  factColumns: string[];
+}
+
+/** The jobcenter, period and process slicer dimensions, named in the report's language. */
+export function slicerDimensions(lang: ReportLang): SlicerDimension[] {
+  const captions = captionsFor(lang);
+  return [
+    { name: captions.jobcenterDimension, column: 'jobcenter', sources: ['Jobcenters', 'Steps'], factColumns: ['jobcenter'] },
+    { name: captions.periodDimension, column: 'period', sources: ['Periods', 'Steps'], factColumns: ['period', 'month'] },
+    { name: captions.processDimension, column: 'process', sources: ['Jobcenters', 'Steps'], factColumns: ['process'] },
+  ];
+}
+
 /** Options of `buildSemanticModel`. */
 export interface SemanticModelOptions {
   feedUrl: string;
@@ -122,12 +141,7 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
   const cases = feed.cases ? byName.get(feed.cases.entitySet) : undefined;
   if (cases) relationships.push(relationship(cases, steps, 'variant_key', 'variant_key', true));
 
-  const dimensions: Array<{ name: string; column: string; sources: string[] }> = [
-    { name: captions.jobcenterDimension, column: 'jobcenter', sources: ['Jobcenters', 'Steps'] },
-    { name: captions.periodDimension, column: 'period', sources: ['Periods', 'Steps'] },
-    { name: captions.processDimension, column: 'process', sources: ['Jobcenters', 'Steps'] },
-  ];
-  for (const dim of dimensions) {
+  for (const dim of slicerDimensions(options.lang)) {
     const source = dim.sources.map((s) => feed.tables.find((t) => t.entitySet === s)).find((t) => t && columnOf(t, dim.column));
     if (!source || byName.has(dim.name)) continue;
     const column = modelColumns(source).find((c) => c.name === dim.column)!;
@@ -140,8 +154,9 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
       measures: [],
     };
     for (const fact of feed.tables) {
-      if (fact.entitySet === feed.cases?.entitySet || !columnOf(fact, dim.column)) continue;
-      relationships.push(relationship(byName.get(fact.entitySet)!, table, dim.column));
+      const factColumn = dim.factColumns.find((c) => columnOf(fact, c));
+      if (fact.entitySet === feed.cases?.entitySet || !factColumn) continue;
+      relationships.push(relationship(byName.get(fact.entitySet)!, table, factColumn, dim.column));
     }
     tables.push(table);
     byName.set(table.name, table);
