@@ -20,7 +20,7 @@ export function registerPowerBi(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of pages, measures and captions').choices(['da', 'en']).default('da'))
     .option('--process <name>', 'load only this process (default: all processes)')
     .option('--visual <file>', 'the packaged visual (.pbiviz); default the newest in dist/')
-    .option('--no-case-tables', 'leave out case-level tables (Cases), so that a viewer token can refresh')
+    .option('--no-case-tables', 'leave out case-level tables (Cases and the per-case rule, conformance and findings tables), so that a viewer token can refresh')
     .requiredOption('--out <dir>', 'folder to write the project to')
     .action((opts: PowerBiCliOptions) => {
       const visual = opts.visual ? readCustomVisual(readFileSync(opts.visual), opts.visual) : readBuiltVisual();
