@@ -10,6 +10,7 @@ import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { registerFindings } from './findings';
 import { registerReport } from './report';
+import { registerPowerBi } from './powerbi';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerConformance(program);
   registerFindings(program);
   registerReport(program);
+  registerPowerBi(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
