@@ -15,6 +15,8 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  'FINE_BOUNDS_SECONDS', 'FINE_BUCKET_COUNT', 'FINE_COUNT_COLUMNS', 'FINE_SECONDS_COLUMNS', 'fineBucketOf',
+  'emptyFineHistogram', 'addFineHistogram', 'fineQuantile',
 ];
 
 describe('shared/src/index.ts', () => {
