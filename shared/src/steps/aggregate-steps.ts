@@ -22,6 +22,10 @@ export interface AggregatedSteps {
    * when the rows carry no fine histogram (tables written before the END step carried one).
    */
   caseDurations?: FineHistogram;
+  /** Cases of finished variants (`StepRow.finished`); undefined when no row says. */
+  finishedCases?: number;
+  /** The case-duration histogram of the finished cases; undefined when no row says or none carries it. */
+  finishedCaseDurations?: FineHistogram;
 }
 
 interface EdgeAcc {
@@ -54,6 +58,8 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
   const edgeIds = new Map<number, number>();
   const edges: EdgeAcc[] = [];
   let caseDurations: FineHistogramAcc | undefined;
+  let finishedDurations: FineHistogramAcc | undefined;
+  let finishedCases: number | undefined;
   const start = names.intern(STEP_START);
   const end = names.intern(STEP_END);
   const B = BUCKET_COUNT;
@@ -88,17 +94,22 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
       if (found === undefined) {
         v = variants.length;
         variantIds.set(lastKey, v);
-        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [], caseDurations: undefined, rank: undefined });
+        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [], caseDurations: undefined, rank: undefined, finished: undefined });
       } else v = found;
       acc = variants[v]!;
     }
     if (row.variantRank !== undefined && row.variantRank > 0) acc.rank = row.variantRank;
+    if (row.finished !== undefined) {
+      acc.finished = row.finished;
+      if (step === 0) finishedCases = (finishedCases ?? 0) + (row.finished ? row.cases : 0);
+    }
     const fine = row.fine;
     if (to === end && fine !== undefined) {
       edge.hist[0]! += row.cases;
       if (edge.fineComplete) (edge.fine ??= emptyFineHistogram()).counts[0]! += row.cases;
       addFineHistogram((acc.caseDurations ??= emptyFineHistogram()), fine);
       addFineHistogram((caseDurations ??= emptyFineHistogram()), fine);
+      if (row.finished === true) addFineHistogram((finishedDurations ??= emptyFineHistogram()), fine);
     } else {
       const h = row.histogram;
       const eh = edge.hist;
@@ -143,6 +154,10 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
   nodeCases[start] = total;
   const out: AggregatedSteps = { map: buildMap(names.values, nodeCount, nodeCases, edges, start, end), variants: finishVariants(variants, rows, names.values, total), cases: total };
   if (caseDurations) out.caseDurations = caseDurations;
+  if (finishedCases !== undefined) {
+    out.finishedCases = finishedCases;
+    if (caseDurations) out.finishedCaseDurations = finishedDurations ?? emptyFineHistogram();
+  }
   return out;
 }
 

@@ -29,6 +29,8 @@ export interface StepVariant {
   caseDurations?: FineHistogram;
   /** The variant's number in the whole log version (`StepRow.variantRank`), when the rows carry it. */
   rank?: number;
+  /** Whether the variant's cases are finished (`StepRow.finished`), when the rows say. */
+  finished?: boolean;
 }
 
 /** Per-variant sums collected by `aggregateSteps`. */
@@ -43,6 +45,7 @@ export interface VariantAcc {
   rows: number[];
   caseDurations: FineHistogramAcc | undefined;
   rank: number | undefined;
+  finished: boolean | undefined;
 }
 
 /** Turns the per-variant sums into `StepVariant`s, most cases first, ties by sequence. */
@@ -70,6 +73,7 @@ export function finishVariants(variants: VariantAcc[], rows: readonly StepRow[],
       variant.p90Seconds = fineQuantile(acc.caseDurations, 0.9);
     } else variant.medianSeconds = sumOfStepMedians(acc, rows, n);
     if (acc.rank !== undefined) variant.rank = acc.rank;
+    if (acc.finished !== undefined) variant.finished = acc.finished;
     return variant;
   });
   return out.sort((x, y) => y.cases - x.cases || compareSequences(x.activities, y.activities));

@@ -42,4 +42,9 @@ export interface StepRow {
    * in tables written before it existed.
    */
   variantRank?: number;
+  /**
+   * True when the row's cases are finished (the variant ends with an end activity of its
+   * process), false when they are open; absent when unknown.
+   */
+  finished?: boolean;
 }
