@@ -3,7 +3,7 @@ import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext } from '../precompute/index';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
-export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
+export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'duplicatePolicy' | 'identical'>>>;
 
 /** Progress of a load, for a progress bar. */
 export interface IngestProgress {
@@ -24,6 +24,8 @@ export interface IngestOptions {
   /** The process of every case; otherwise taken from a `Proces` column, else the log name. */
   process?: string;
   mapping?: ColumnMapping;
+  /** Keep exact duplicates as events (true) or drop them (false); default: drop for CSV, keep for XES. */
+  keepDuplicates?: boolean;
   /** Minimum group size k kept on the log for serving (default 5). */
   minGroupSize?: number;
   onProgress?: (progress: IngestProgress) => void;
@@ -53,4 +55,10 @@ export interface LoadReport {
   startedAt: number;
   finishedAt: number;
   model: ModelSummary | null;
+  /** What the load did with exact duplicates: `drop`, `keep`, or both (`drop,keep`) across files of different formats. */
+  duplicatePolicy?: string;
+  /** Exact duplicates seen (dropped ones are in `rows.duplicates`; kept ones are among the accepted). */
+  identical?: number;
+  /** The end activities used per process and where they come from (mapping, process, inferred). */
+  endActivities?: { process: string; activities: string[]; source: string }[];
 }

@@ -34,6 +34,11 @@ export interface ColumnMapping {
   timestampFormat?: string | undefined;
   /** IANA time zone of timestamps without an offset. Default `Europe/Copenhagen`. */
   timezone?: string | undefined;
+  /**
+   * Activities that finish a case: a case whose last activity is one of them is finished, else
+   * open. Default: the process definition's, else inferred from the log (and shown by ingest).
+   */
+  endActivities?: string[] | undefined;
 }
 
 const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
@@ -70,6 +75,7 @@ export const columnMappingSchema = z.strictObject({
   pseudonymize: columnList.optional(),
   timestampFormat: z.string().refine(validFormat, 'a format such as "dd-mm-yyyy HH:MM" (tokens yyyy, mm, dd, HH, MM, SS)').optional(),
   timezone: z.string().refine(validZone, 'an IANA time zone such as "Europe/Copenhagen"').optional(),
+  endActivities: z.array(z.string().trim().min(1, 'an activity name, not an empty string')).optional(),
 });
 
 /**
