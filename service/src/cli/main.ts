@@ -5,6 +5,7 @@ import { registerIngest } from './ingest';
 import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
+import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 
 /**
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerPrecompute(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
