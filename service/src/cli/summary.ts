@@ -49,12 +49,14 @@ function renderSummary(file: string, s: SummaryReport, rejections: { line: numbe
     duplicateLine(s.duplicates.policy, s.duplicates.identical, s.rows.duplicates),
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
     `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
-    s.cases === 0
-      ? '  duration  - (no cases)'
-      : `  finished  ${n(s.finished.cases)} finished, ${n(s.finished.openCases)} open: finished when ending with ${s.finished.endActivities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(s.finished.endActivitiesSource)})`,
-    s.finished.cases === 0
-      ? '  duration  - (no finished cases)'
-      : `  duration  mean ${formatSeconds(s.finished.caseDuration.meanSeconds)}, median ${formatSeconds(s.finished.caseDuration.medianSeconds)}, 90th percentile ${formatSeconds(s.finished.caseDuration.p90Seconds)} per finished case`,
+    ...(s.cases === 0
+      ? ['  duration  - (no cases)']
+      : [
+          `  finished  ${n(s.finished.cases)} finished, ${n(s.finished.openCases)} open: finished when ending with ${s.finished.endActivities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(s.finished.endActivitiesSource)})`,
+          s.finished.cases === 0
+            ? '  duration  - (no finished cases)'
+            : `  duration  mean ${formatSeconds(s.finished.caseDuration.meanSeconds)}, median ${formatSeconds(s.finished.caseDuration.medianSeconds)}, 90th percentile ${formatSeconds(s.finished.caseDuration.p90Seconds)} per finished case`,
+        ]),
     '',
     '  start activities',
     ...Object.entries(s.startActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
