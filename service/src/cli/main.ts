@@ -5,8 +5,14 @@ import { registerIngest } from './ingest';
 import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
+import { registerRules } from './rules';
+import { registerWhatIf } from './whatif';
+import { registerEffect } from './effect';
+import { registerFindings } from './findings';
+import { registerReport } from './report';
 import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
+import { registerConformance } from './conformance';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -26,6 +32,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerRules(program);
+  registerWhatIf(program);
+  registerEffect(program);
+  registerConformance(program);
+  registerFindings(program);
+  registerReport(program);
   registerPrecompute(program);
   try {
     await program.parseAsync(argv as string[]);

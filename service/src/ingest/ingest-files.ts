@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
+import { precomputeConformance } from '../conformance/precompute-conformance';
+import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -56,7 +59,13 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = { mapping: options.mapping ?? null, process: options.process ?? null, ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }) };
+  const extra = {
+    mapping: options.mapping ?? null,
+    process: options.process ?? null,
+    ...(options.model ? { model: options.model.digest } : {}),
+    ...(options.rules ? { rules: options.rules.text } : {}),
+    ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
+  };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
   if (current !== null && current.bytes === bytesTotal) {
@@ -138,12 +147,25 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const eventLog = state.builder.build();
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
+    let conformance;
+    let compliance = null;
     try {
       model = (options.precompute ?? precomputeModel)(eventLog, {
         sqlite, log: options.log, version, process: options.process ?? null, endActivities: options.mapping?.endActivities,
       });
+      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
+      if (options.model) {
+        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+      }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
+      const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome });
+    } catch (err) {
+      throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
     progress('commit', null, files.length, bytesTotal);
     const hash = await hashing;
@@ -151,7 +173,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const report: LoadReport = {
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
-      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
+      ...(conformance ? { conformance } : {}),
       duplicatePolicy: [...policies].sort().join(',') || 'drop', identical,
     };
     finishLoad(sqlite, report, options);

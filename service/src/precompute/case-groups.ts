@@ -1,5 +1,5 @@
 import type { CaseStatistics, EventLog } from '../../../shared/src/index';
-import { processKeyOf } from '../generate/index';
+import { processNameOf as processKeyOf } from '../processes/index';
 import { endActivitiesOf, inferEndActivities, type EndActivities } from './end-activities';
 import { createPeriodOf } from './period';
 

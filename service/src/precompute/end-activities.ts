@@ -1,5 +1,5 @@
 import type { EventLog } from '../../../shared/src/index';
-import { PROCESS_END_ACTIVITIES, processKeyOf } from '../generate/index';
+import { PROCESS_END_ACTIVITIES, processNameOf } from '../processes/index';
 
 /** Where a process's end activities come from. */
 export type EndActivitySource = 'mapping' | 'process' | 'inferred';
@@ -20,7 +20,7 @@ export const INFERRED_END_SHARE = 0.5;
  */
 export function endActivitiesOf(process: string, given: readonly string[] | undefined, inferred: () => string[]): EndActivities {
   if (given && given.length > 0) return { process, activities: [...given], source: 'mapping' };
-  const key = processKeyOf(process);
+  const key = processNameOf(process);
   if (key) return { process, activities: [...PROCESS_END_ACTIVITIES[key]], source: 'process' };
   return { process, activities: inferred(), source: 'inferred' };
 }
