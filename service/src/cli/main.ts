@@ -11,6 +11,7 @@ import { registerEffect } from './effect';
 import { registerFindings } from './findings';
 import { registerReport } from './report';
 import { registerPowerBi } from './powerbi';
+import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerFindings(program);
   registerReport(program);
   registerPowerBi(program);
+  registerPrecompute(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
