@@ -30,7 +30,6 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
 const grain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, period: g.period });
 const monthGrain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, month: g.period });
 
-/** Writes the fixture groups as model rows (steps, variants, cases, edges, ...) of log `demo`. */
 /** The catalogue text stored with the fixture's compliance rows (valid YAML, so readers can parse it back). */
 const DEMO_CATALOGUE = [
   'catalogue: demo-rules',
@@ -44,6 +43,7 @@ const DEMO_CATALOGUE = [
   '    a: B',
 ].join('\n');
 
+/** Writes the fixture groups as model rows (steps, variants, cases, edges, ...) of log `demo`. */
 export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FIXTURE_GROUPS): void {
   const { db } = store;
   const t0 = Date.UTC(2024, 0, 1);
