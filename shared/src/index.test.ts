@@ -25,6 +25,11 @@ const EXPECTED = [
   'deadlineDay', 'complianceRate', 'complianceByGroup',
   // what-if and effect
   'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
+  'InvalidModelError', 'buildWorkflowNet', 'relabelNet', 'netLabels', 'checkWorkflowNet', 'alignTrace',
+  'DEFAULT_ALIGNMENT_BUDGET', 'createAligner', 'alignLog', 'replayTrace', 'replayLog', 'processGraphToNet',
+  'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
+  // findings (issue 9)
+  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
 ];
 
 describe('shared/src/index.ts', () => {

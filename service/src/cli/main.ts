@@ -8,7 +8,9 @@ import { registerDemo } from './demo';
 import { registerRules } from './rules';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
+import { registerFindings } from './findings';
 import { userMessage } from './errors';
+import { registerConformance } from './conformance';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -31,6 +33,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerRules(program);
   registerWhatIf(program);
   registerEffect(program);
+  registerConformance(program);
+  registerFindings(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -47,7 +47,7 @@ function hasActivity(log: EventLog, name: string) {
 
 function expectRecovered(report: GenerateReport, log: EventLog, outcome: RuleOutcome, target: string) {
   const shares = lateShare(log, outcome, hasActivity(log, target));
-  const planted = report.planted.filter((p) => p.id === outcome.rule.id);
+  const planted = report.plantedDeadlines.filter((p) => p.id === outcome.rule.id);
   expect(planted.length).toBeGreaterThanOrEqual(5);
   for (const p of planted) {
     const got = shares.get(p.jobcenter)!;

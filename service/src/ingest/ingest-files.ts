@@ -4,6 +4,8 @@ import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
 import { precomputeCompliance } from '../precompute/compliance';
+import { precomputeConformance } from '../conformance/precompute-conformance';
+import { precomputeFindings } from '../findings/precompute-findings';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -60,6 +62,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const extra = {
     mapping: options.mapping ?? null,
     process: options.process ?? null,
+    ...(options.model ? { model: options.model.digest } : {}),
     ...(options.rules ? { rules: options.rules.text } : {}),
   };
   const current = currentLoad(store.db, options.log);
@@ -139,12 +142,23 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const eventLog = state.builder.build();
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
+    let conformance;
     let compliance = null;
     try {
       model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+      if (options.model) {
+        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+      }
       if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
+      const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome });
+    } catch (err) {
+      throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
     progress('commit', null, files.length, bytesTotal);
     const hash = await hashing;
@@ -153,6 +167,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
+      ...(conformance ? { conformance } : {}),
     };
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');

@@ -25,7 +25,10 @@ export const AKADEMIKER: ProcessDefinition = {
   activities: {
     'Tilmeldt som jobsøgende': {
       actor: JOBNET,
-      next: [{ to: 'CV registreret', weight: 0.995, days: [0, 3, 9] }],
+      next: [
+        { to: 'CV registreret', weight: 0.991, days: [0, 3, 9] },
+        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.004, days: [3, 7, 12] },
+      ],
     },
     'CV registreret': { actor: JOBNET, next: [{ to: 'Jobsamtale afholdt (a-kasse)', weight: 0.98, days: [1, 4, 9] }] },
     'Jobsamtale afholdt (a-kasse)': {
