@@ -16,8 +16,8 @@ interface IngestCliOptions {
   log: string;
   process?: string;
   mapping?: string;
-  rules?: string;
   model?: string;
+  rules?: string;
   minGroupSize: string;
 }
 
@@ -31,15 +31,15 @@ export function registerIngest(program: Command): void {
     .requiredOption('--log <name>', 'name of the log this load becomes a new version of')
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
-    .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
+    .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
-      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
       const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
+      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
       try {
@@ -48,8 +48,8 @@ export function registerIngest(program: Command): void {
           log: opts.log,
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
-          ...(rules ? { rules } : {}),
           ...(model ? { model } : {}),
+          ...(rules ? { rules } : {}),
           minGroupSize,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });

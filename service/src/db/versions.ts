@@ -3,9 +3,8 @@ import type Database from 'better-sqlite3';
 /** Tables that hold rows of one version of a log (served: current version only). */
 export const VERSIONED_TABLES = [
   'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
-  'rule_catalogues', 'rules', 'compliance', 'case_compliance',
   'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
-  'finding_cases',
+  'finding_cases', 'rule_catalogues', 'rules', 'compliance', 'case_compliance',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
-import { precomputeCompliance } from '../precompute/compliance';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -146,10 +146,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     let compliance = null;
     try {
       model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
         conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
       }
-      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }

@@ -1,9 +1,9 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext } from '../precompute/index';
-import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
 import type { LoadedModel } from '../conformance/load-model';
 import type { ConformanceSummary } from '../conformance/precompute-conformance';
+import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
@@ -29,10 +29,10 @@ export interface IngestOptions {
   mapping?: ColumnMapping;
   /** Minimum group size k kept on the log for serving (default 5). */
   minGroupSize?: number;
-  /** A rule catalogue to check the version against; its results go to the compliance tables. */
-  rules?: AttachedCatalogue;
   /** A BPMN model to check the cases against (conformance tables); part of the load's content hash. */
   model?: LoadedModel;
+  /** A rule catalogue to check the version against; its results go to the compliance tables. */
+  rules?: AttachedCatalogue;
   onProgress?: (progress: IngestProgress) => void;
   /** Replaces the reader (tests). */
   readLog?: ReadLogFn;
@@ -60,8 +60,8 @@ export interface LoadReport {
   startedAt: number;
   finishedAt: number;
   model: ModelSummary | null;
-  /** Rows written to the compliance tables, null when no catalogue was attached (or unchanged). */
-  compliance?: ComplianceSummary | null;
   /** Rows of the conformance tables, when a model was attached. */
   conformance?: ConformanceSummary;
+  /** Rows written to the compliance tables, null when no catalogue was attached (or unchanged). */
+  compliance?: ComplianceSummary | null;
 }

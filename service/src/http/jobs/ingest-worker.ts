@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
 import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
+import { attachedModel } from '../../conformance/attached-model';
 
 const PHASE_BASE = { hash: 0, read: 0.05, precompute: 0.85, commit: 0.95 } as const;
 
@@ -12,11 +13,13 @@ async function run(spec: IngestJobSpec): Promise<void> {
   let last = 0;
   try {
     const rules = await catalogueForLoad({ rulesText: spec.rulesText, process: spec.process });
+    const model = await attachedModel(spec.model, spec.process, undefined);
     const report = await ingestFiles(store, {
       files: spec.files,
       log: spec.log,
       process: spec.process,
       ...(rules ? { rules } : {}),
+      ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       onProgress: (p) => {
         const now = Date.now();

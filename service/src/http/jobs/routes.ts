@@ -37,7 +37,8 @@ export function jobJson(job: Job): Record<string, unknown> {
 
 /**
  * Uploads (`POST /api/logs/:name/uploads`, analyst): the body — multipart/form-data with a
- * file part (and an optional `process` field), or a raw file with `?filename=` — is streamed
+ * file part (and an optional `process` field; a `.bpmn` part is the model to check the cases
+ * against, else the process's model), or a raw file with `?filename=` — is streamed
  * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
  * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
  */
@@ -55,7 +56,9 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
-    const files = upload.files.filter((f) => f.bytes > 0);
+    const models = upload.files.filter((f) => f.bytes > 0 && /\.bpmn$/i.test(f.name));
+    const files = upload.files.filter((f) => f.bytes > 0 && !/\.bpmn$/i.test(f.name));
+    if (models.length > 1) throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
     if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
     const rulesText = upload.fields['rules'];
     if (rulesText !== undefined) {
@@ -68,7 +71,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     const job = runner.submit(
       {
         dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
-        ...(rulesText !== undefined ? { rulesText } : {}), minGroupSize: ctx.minGroupSize,
+        ...(rulesText !== undefined ? { rulesText } : {}), ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
       },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );

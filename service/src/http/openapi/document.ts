@@ -75,6 +75,7 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
   '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
+  '/api/logs/{name}/report.html': { get: { summary: 'The evaluation report (one self-contained HTML file) for the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Report on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'HTML', okType: 'text/html' } },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field and rules field with a YAML rule catalogue, else the process\'s catalogue; or a raw body with ?filename=) and ingests it as a background job',
