@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { generateLog, PROCESS_NAMES } from '../generate/index';
 import { ingestFiles } from '../ingest/index';
+import { catalogueForLoad } from '../rules/attach';
 import { attachedModel } from '../conformance/attached-model';
 import { createToken } from '../tokens/index';
 import { startServer } from '../server';
@@ -44,7 +45,8 @@ export function registerDemo(program: Command): void {
           const dirty = name === 'dagpenge';
           if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, deviations: true, out: file });
           const model = await attachedModel(undefined, name, undefined);
-          const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}) });
+          const rules = await catalogueForLoad({ process: name });
+          const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}), ...(rules ? { rules } : {}) });
           process.stdout.write(renderLoadReport(report));
         }
         const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt' });
