@@ -9,6 +9,7 @@ import { registerRules } from './rules';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { registerFindings } from './findings';
+import { registerReport } from './report';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -35,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerEffect(program);
   registerConformance(program);
   registerFindings(program);
+  registerReport(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

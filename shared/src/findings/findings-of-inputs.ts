@@ -33,6 +33,7 @@ export function ruleFindings(rows: readonly RuleViolationInput[], ctx: FindingCo
       valueDkk: ctx.settings.optimisedWorkflowDkk,
       evidence: {
         ruleText: list.find((r) => r.ruleText)?.ruleText ?? null,
+        ruleTextDa: list.find((r) => r.ruleTextDa)?.ruleTextDa ?? null,
         checkedCases: cases,
         violations,
         violationRate: cases > 0 ? violations / cases : 0,

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
+import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
 import { attachedModel } from '../../conformance/attached-model';
 
@@ -11,11 +12,13 @@ async function run(spec: IngestJobSpec): Promise<void> {
   const store = openDatabase(spec.dbPath);
   let last = 0;
   try {
+    const rules = await catalogueForLoad({ rulesText: spec.rulesText, process: spec.process });
     const model = await attachedModel(spec.model, spec.process, undefined);
     const report = await ingestFiles(store, {
       files: spec.files,
       log: spec.log,
       process: spec.process,
+      ...(rules ? { rules } : {}),
       ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       onProgress: (p) => {

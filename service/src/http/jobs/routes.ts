@@ -9,6 +9,7 @@ import { zodMessage } from '../rest/filters';
 import type { JobRunner } from './job-runner';
 import type { Job } from './job-types';
 import { receiveUpload } from './receive-upload';
+import { parseCatalogue } from '../../rules/parse-catalogue';
 
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
@@ -59,10 +60,18 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     const files = upload.files.filter((f) => f.bytes > 0 && !/\.bpmn$/i.test(f.name));
     if (models.length > 1) throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
     if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const rulesText = upload.fields['rules'];
+    if (rulesText !== undefined) {
+      try {
+        parseCatalogue(rulesText, 'rules');
+      } catch (error) {
+        throw new HTTPException(400, { message: `upload: ${(error as Error).message}` });
+      }
+    }
     const job = runner.submit(
       {
         dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
-        ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
+        ...(rulesText !== undefined ? { rulesText } : {}), ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
       },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );
