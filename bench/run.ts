@@ -125,3 +125,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import('./conformance-bench')).runConformanceBench();

@@ -12,6 +12,7 @@ import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
 import { conformanceRoutes } from './http/rest/conformance';
+import { complianceRoutes } from './http/rest/compliance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
@@ -110,6 +111,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', analysisRoutes(ctx));
   app.route('/api/logs', conformanceRoutes(ctx));
   app.route('/api/logs', findingsRoutes(ctx));
+  app.route('/api/logs', complianceRoutes(ctx));
   app.route('/api/logs', reportRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));

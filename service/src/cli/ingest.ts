@@ -6,6 +6,7 @@ import type { LoadReport } from '../ingest/index';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
+import { catalogueForLoad } from '../rules/attach';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
 import { attachedModel } from '../conformance/attached-model';
@@ -16,6 +17,7 @@ interface IngestCliOptions {
   process?: string;
   mapping?: string;
   model?: string;
+  rules?: string;
   minGroupSize: string;
 }
 
@@ -30,12 +32,14 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
+    .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
+      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
       try {
@@ -45,6 +49,7 @@ export function registerIngest(program: Command): void {
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
           ...(model ? { model } : {}),
+          ...(rules ? { rules } : {}),
           minGroupSize,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
@@ -76,6 +81,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(r.conformance
       ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
       : []),
+    ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

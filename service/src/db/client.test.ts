@@ -19,8 +19,8 @@ describe('openDatabase', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual(
-      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants',
-        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants'].sort(),
+      ['activities', 'audit', 'case_compliance', 'cases', 'compliance', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'rule_catalogues', 'rules', 'steps', 'tokens', 'variants',
+        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings'].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();

@@ -5,6 +5,7 @@ import { deleteLogVersion } from '../db/versions';
 import { precomputeModel } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -58,7 +59,12 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = { mapping: options.mapping ?? null, process: options.process ?? null, ...(options.model ? { model: options.model.digest } : {}) };
+  const extra = {
+    mapping: options.mapping ?? null,
+    process: options.process ?? null,
+    ...(options.model ? { model: options.model.digest } : {}),
+    ...(options.rules ? { rules: options.rules.text } : {}),
+  };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
   if (current !== null && current.bytes === bytesTotal) {
@@ -137,8 +143,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
+    let compliance = null;
     try {
       model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
         conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
       }
@@ -158,7 +166,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const report: LoadReport = {
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
-      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
       ...(conformance ? { conformance } : {}),
     };
     finishLoad(sqlite, report, options);

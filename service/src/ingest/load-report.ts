@@ -3,6 +3,7 @@ import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext } from '../precompute/index';
 import type { LoadedModel } from '../conformance/load-model';
 import type { ConformanceSummary } from '../conformance/precompute-conformance';
+import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
@@ -30,6 +31,8 @@ export interface IngestOptions {
   minGroupSize?: number;
   /** A BPMN model to check the cases against (conformance tables); part of the load's content hash. */
   model?: LoadedModel;
+  /** A rule catalogue to check the version against; its results go to the compliance tables. */
+  rules?: AttachedCatalogue;
   onProgress?: (progress: IngestProgress) => void;
   /** Replaces the reader (tests). */
   readLog?: ReadLogFn;
@@ -59,4 +62,6 @@ export interface LoadReport {
   model: ModelSummary | null;
   /** Rows of the conformance tables, when a model was attached. */
   conformance?: ConformanceSummary;
+  /** Rows written to the compliance tables, null when no catalogue was attached (or unchanged). */
+  compliance?: ComplianceSummary | null;
 }

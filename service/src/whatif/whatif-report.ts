@@ -5,7 +5,7 @@ import type { StoredLog } from '../db/stored-log';
 export const WHATIF_DEFAULTS = {
   /** Minutes of work per event where the log has no start events to measure processing time. */
   minutesPerEvent: 10,
-  resamples: 400,
+  resamples: 200,
   seed: 1,
 } as const;
 
