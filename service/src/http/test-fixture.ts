@@ -113,7 +113,7 @@ export function fixtureApp(options: { minGroupSize?: number; pageSize?: number; 
     nordAnalyst: createToken(store.db, { role: 'analyst', jobcenters: ['Nord'] }).token,
   };
   const uploadDir = mkdtempSync(join(tmpdir(), 'sagsflow-up-'));
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir, minGroupSize: options.minGroupSize, pageSize: options.pageSize, log: () => {}, preview: false });
+  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir, minGroupSize: options.minGroupSize, pageSize: options.pageSize, log: () => {}, preview: false, powerbi: { distDir: uploadDir } });
   const get = (path: string, token?: string, init: RequestInit = {}) =>
     app.request(path, { ...init, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
   return { store, app, tokens, get, uploadDir };
