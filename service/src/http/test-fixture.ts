@@ -27,6 +27,9 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
   { jobcenter: 'Syd', period: '2024-02', variantKey: 'aaaaaaaaaaaaaaa3', activities: ['A', 'B', 'C'], cases: 7, gapSeconds: 600 },
 ];
 
+/** The rule catalogue stored with the fixture's version (one rule, R-B: B must occur). */
+export const FIXTURE_CATALOGUE = 'catalogue: demo-rules\nprocess: akademiker\nrules:\n  - id: R-B\n    title: {da: B skal ske, en: B must occur}\n    source: test\n    basis: illustrative\n    kind: mustOccur\n    a: B\n';
+
 const grain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, period: g.period });
 const monthGrain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, month: g.period });
 
@@ -71,7 +74,7 @@ export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FI
       j.events += g.cases * g.activities.length;
       byJobcenter.set(g.jobcenter, j);
     }
-    db.insert(ruleCatalogues).values({ log: 'demo', version: 1, catalogue: 'demo-rules', process: 'akademiker', asOf: '2024-03-01', text: 'catalogue: demo-rules' }).run();
+    db.insert(ruleCatalogues).values({ log: 'demo', version: 1, catalogue: 'demo-rules', process: 'akademiker', asOf: '2024-03-01', text: FIXTURE_CATALOGUE }).run();
     db.insert(rules).values({ log: 'demo', version: 1, catalogue: 'demo-rules', rule: 'R-B', titleDa: 'B skal ske', titleEn: 'B must occur', source: 'test', basis: 'illustrative', kind: 'mustOccur' }).run();
     for (const [jobcenter, j] of byJobcenter) {
       db.insert(jobcenters).values({ log: 'demo', version: 1, process: 'akademiker', jobcenter, ...j }).run();
