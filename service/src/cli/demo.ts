@@ -7,6 +7,7 @@ import { generateLog, PROCESS_NAMES } from '../generate/index';
 import { ingestFiles } from '../ingest/index';
 import { catalogueForLoad } from '../rules/attach';
 import { attachedModel } from '../conformance/attached-model';
+import { loadModel } from '../conformance/load-model';
 import { createToken } from '../tokens/index';
 import { startServer } from '../server';
 import { renderLoadReport } from './ingest';
@@ -49,7 +50,8 @@ export function registerDemo(program: Command): void {
           const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}), ...(rules ? { rules } : {}) });
           process.stdout.write(renderLoadReport(report));
         }
-        const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt' });
+        const receiptModel = await loadModel(join(SAMPLES, 'receipt.bpmn'));
+        const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt', model: receiptModel });
         process.stdout.write(renderLoadReport(receipt));
         viewer = createToken(store.db, { role: 'viewer', name: 'demo viewer' }).token;
         admin = createToken(store.db, { role: 'admin', name: 'demo admin' }).token;

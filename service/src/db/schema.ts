@@ -30,6 +30,7 @@ export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRo
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';
+export { FINE_HISTOGRAM_KEYS } from './tables/fine-buckets';
 
 export const logsRelations = relations(logs, ({ many }) => ({ loads: many(loads) }));
 
