@@ -14,6 +14,8 @@ import { registerPowerBi } from './powerbi';
 import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
+// governance (issue 15)
+import { registerKey } from './key';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReport(program);
   registerPowerBi(program);
   registerPrecompute(program);
+  // governance (issue 15)
+  registerKey(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
