@@ -16,6 +16,7 @@ import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 // governance (issue 15)
 import { registerKey } from './key';
+import { registerAudit } from './audit';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerPrecompute(program);
   // governance (issue 15)
   registerKey(program);
+  registerAudit(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
