@@ -25,6 +25,8 @@ import { previewRoutes, type PreviewOptions } from './preview/index';
 import { findingsRoutes } from './http/rest/findings';
 import { reportRoutes } from './http/rest/report';
 import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
+// governance (issue 15)
+import { subjectRoutes } from './http/rest/subjects';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -123,6 +125,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/quarantine', quarantineRoutes(ctx));
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
+  app.route('/api/subjects', subjectRoutes(ctx)); // governance (issue 15)
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));

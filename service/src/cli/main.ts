@@ -17,6 +17,7 @@ import { registerConformance } from './conformance';
 // governance (issue 15)
 import { registerKey } from './key';
 import { registerAudit } from './audit';
+import { registerErase } from './erase';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // governance (issue 15)
   registerKey(program);
   registerAudit(program);
+  registerErase(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
