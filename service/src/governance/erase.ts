@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { storedKeyCheck } from '../ingest/load-rows';
-import { reprecomputeLog } from '../precompute/index';
 import { createPseudonymizer, currentKey, keyCheckOf, keyFilePath, SECRET_ENV } from '../privacy/index';
 import { recordAudit } from '../tokens/index';
+import { compact, removeCases, type RemovedCases } from './remove-cases';
 
 /** What to erase: a citizen's CPR number, a case id, or any other pseudonymised value. */
 export interface ErasureTarget {
@@ -12,17 +12,8 @@ export interface ErasureTarget {
   value: string;
 }
 
-/** Tables with one row per case (or per case and rule/finding), keyed by `log` and `case_id`. */
-export const CASE_LEVEL_TABLES = ['events', 'cases', 'case_compliance', 'conformance_cases', 'finding_cases'] as const;
-
 /** What an erasure removed: counts only, never values. */
-export interface ErasureResult {
-  /** Cases removed, over all logs. */
-  cases: number;
-  /** Rows deleted per table (case-level tables and `quarantine`). */
-  rows: Record<string, number>;
-  /** Logs whose model tables were rebuilt. */
-  logs: string[];
+export interface ErasureResult extends RemovedCases {
   /** Files in the upload area that held the value or its pseudonym and were deleted. */
   uploadFiles: number;
 }
@@ -63,32 +54,22 @@ export function eraseSubject(
   const pseudonymizer = createPseudonymizer(key.key);
   const pseudonyms = clear.map((v) => pseudonymizer.pseudonym(v));
   const { sqlite } = store;
-  const rows: Record<string, number> = {};
-  let cases = 0;
-  let logs: string[] = [];
   sqlite.pragma('secure_delete = ON');
-  sqlite.transaction(() => {
-    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS erase_cases (log TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (log, case_id))');
-    sqlite.exec('DELETE FROM temp.erase_cases');
-    const collect = sqlite.prepare(
-      `INSERT OR IGNORE INTO temp.erase_cases (log, case_id)
-       SELECT log, case_id FROM events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
-       UNION SELECT log, case_id FROM cases WHERE case_id = @p OR instr(attributes, @p) > 0`,
-    );
-    const caseOnly = sqlite.prepare('INSERT OR IGNORE INTO temp.erase_cases (log, case_id) SELECT log, case_id FROM events WHERE case_id = @p UNION SELECT log, case_id FROM cases WHERE case_id = @p');
-    for (const p of pseudonyms) (target.kind === 'case' ? caseOnly : collect).run({ p });
-    cases = sqlite.prepare('SELECT count(*) FROM temp.erase_cases').pluck().get() as number;
-    logs = sqlite.prepare('SELECT DISTINCT log FROM temp.erase_cases ORDER BY log').pluck().all() as string[];
-    for (const table of CASE_LEVEL_TABLES) {
-      rows[table] = sqlite.prepare(`DELETE FROM "${table}" WHERE (log, case_id) IN (SELECT log, case_id FROM temp.erase_cases)`).run().changes;
-    }
-    const quarantined = sqlite.prepare('DELETE FROM quarantine WHERE instr(raw, ?) > 0');
-    rows['quarantine'] = 0;
-    const mentioned = [...pseudonyms, ...(sqlite.prepare('SELECT case_id FROM temp.erase_cases').pluck().all() as string[])];
-    for (const p of mentioned) rows['quarantine'] += quarantined.run(p).changes;
-    sqlite.exec('DELETE FROM temp.erase_cases');
-    for (const log of logs) reprecomputeLog(sqlite, log);
-  })();
+  const { cases, rows, logs } = removeCases(
+    sqlite,
+    () => {
+      const collect = sqlite.prepare(
+        `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
+         SELECT log, case_id FROM events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
+         UNION SELECT log, case_id FROM cases WHERE case_id = @p OR instr(attributes, @p) > 0`,
+      );
+      const caseOnly = sqlite.prepare(
+        'INSERT OR IGNORE INTO temp.remove_cases (log, case_id) SELECT log, case_id FROM events WHERE case_id = @p UNION SELECT log, case_id FROM cases WHERE case_id = @p',
+      );
+      for (const p of pseudonyms) (target.kind === 'case' ? caseOnly : collect).run({ p });
+    },
+    { mentions: pseudonyms },
+  );
   const uploadFiles = options.uploadDir ? purgeUploads(options.uploadDir, [...clear, ...pseudonyms]) : 0;
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   recordAudit(store.db, {
@@ -97,16 +78,8 @@ export function eraseSubject(
     target: target.kind,
     detail: JSON.stringify({ cases, rows: total, byTable: rows, logs, uploadFiles }),
   });
-  compact(store);
+  compact(sqlite, store.path);
   return { cases, rows, logs, uploadFiles };
-}
-
-/** Checkpoints the WAL, rewrites the database without free pages and empties the WAL. */
-export function compact(store: SagsflowDatabase): void {
-  if (store.path === ':memory:') return;
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  store.sqlite.exec('VACUUM');
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Deletes every file under `dir` whose bytes contain one of `needles`; returns how many. */
