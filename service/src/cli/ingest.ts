@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { setRetention } from '../governance/retention';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
@@ -21,6 +22,8 @@ interface IngestCliOptions extends DuplicateFlags {
   model?: string;
   rules?: string;
   minGroupSize: string;
+  /** governance (issue 15) */
+  retentionYears?: string;
 }
 
 /** Registers `sagsflow ingest`: loads extracts as a new version of a log and precomputes its model. */
@@ -35,10 +38,12 @@ export function registerIngest(program: Command): void {
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
     .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
-    .option('--min-group-size <k>', 'minimum group size shown to people', '5');
+    .option('--min-group-size <k>', 'minimum group size shown to people', '5')
+    .option('--retention-years <n>', 'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)');
   addDuplicateOptions(command)
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
+      const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
       const keepDuplicates = keepDuplicatesOf(opts);
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
@@ -59,6 +64,7 @@ export function registerIngest(program: Command): void {
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
+        if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
         process.stdout.write(renderLoadReport(report));
       } finally {
         progress.stop();

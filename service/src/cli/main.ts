@@ -18,6 +18,7 @@ import { registerConformance } from './conformance';
 import { registerKey } from './key';
 import { registerAudit } from './audit';
 import { registerErase } from './erase';
+import { registerRetention } from './retention';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerKey(program);
   registerAudit(program);
   registerErase(program);
+  registerRetention(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
