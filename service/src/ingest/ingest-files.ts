@@ -155,7 +155,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       });
       if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
-        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+        conformance = precomputeConformance(eventLog, {
+          sqlite, log: options.log, version, process: options.process ?? null, model: options.model, endActivities: options.mapping?.endActivities,
+        });
       }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
