@@ -24,6 +24,7 @@ import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
 import { findingsRoutes } from './http/rest/findings';
 import { reportRoutes } from './http/rest/report';
+import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -47,6 +48,8 @@ export interface CreateAppOptions {
   jobs?: JobRunner;
   /** The stand-in Power BI host page at `/preview` (no token needed: it holds no data), or false for none. */
   preview?: PreviewOptions | false;
+  /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
+  powerbi?: PowerBiRouteOptions;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -121,6 +124,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
+  app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
   return Object.assign(app, { close: () => ctx.audit.close() });
 }

@@ -10,6 +10,7 @@ import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { registerFindings } from './findings';
 import { registerReport } from './report';
+import { registerPowerBi } from './powerbi';
 import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerConformance(program);
   registerFindings(program);
   registerReport(program);
+  registerPowerBi(program);
   registerPrecompute(program);
   try {
     await program.parseAsync(argv as string[]);

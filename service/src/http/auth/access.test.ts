@@ -44,6 +44,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/tables/steps.csv', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/tables/cases.csv', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/tables/loads.csv', need: 'viewer', deniedToLimited: true, ok: 200 },
+  // The fixture app has no built visual (its dist folder is empty): an allowed caller gets 503, the others 401/403 first.
+  { method: 'GET', path: '/api/powerbi.zip', need: 'analyst', ok: 503 },
   { method: 'GET', path: '/odata', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/odata/$metadata', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/odata/Steps', need: 'viewer', ok: 200 },

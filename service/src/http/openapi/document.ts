@@ -102,6 +102,14 @@ const ROUTES: Record<string, Record<string, Op>> = {
       ok: 'CSV', okType: 'text/csv',
     },
   },
+  '/api/powerbi.zip': {
+    get: {
+      summary: 'Power BI project (PBIP: semantic model, report, visual) over this service\'s feed, as a zip',
+      role: 'analyst',
+      params: [query('lang', 'da (default) or en'), query('process', 'Load only this process'), query('caseTables', 'false leaves out case-level tables (Cases)')],
+      ok: 'zip', okType: 'application/zip',
+    },
+  },
   '/odata': { get: { summary: 'OData v4 service document', role: 'viewer', ok: 'service document' } },
   '/odata/$metadata': { get: { summary: 'OData CSDL', role: 'viewer', ok: 'CSDL XML', okType: 'application/xml' } },
   '/odata/{entitySet}': { get: { summary: 'Entity set page (Steps, Variants, Activities, Edges, Jobcenters, Periods, Logs, Loads; Cases, Events, Quarantine for analysts)', role: 'viewer', params: [path('entitySet', 'Entity set'), ...ODATA], ok: 'page with @odata.context, value, @odata.nextLink' } },
