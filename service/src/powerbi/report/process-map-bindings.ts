@@ -1,4 +1,4 @@
-import { BUCKET_COLUMNS } from '@sagsflow/shared';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import type { DataRole, VisualCapabilities } from '../custom-visual';
 import type { ModelTable } from '../semantic-model';
 import type { FieldRef } from './fields';
@@ -23,8 +23,9 @@ function allowedRoles(capabilities: VisualCapabilities, mapping: VisualCapabilit
 function bindRole(role: DataRole, max: number, steps: ModelTable): FieldRef[] | undefined {
   const has = (c: string) => steps.columns.some((col) => col.name === c);
   if (role.kind === 'Measure' && max > 1) {
-    if (BUCKET_COLUMNS.length !== max || !BUCKET_COLUMNS.every(has)) return undefined;
-    return BUCKET_COLUMNS.map((column) => ({ kind: 'sum', table: steps.name, column }));
+    const columns = role.name === 'durations' ? [...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS] : BUCKET_COLUMNS;
+    if (columns.length !== max || !columns.every(has)) return undefined;
+    return columns.map((column) => ({ kind: 'sum', table: steps.name, column }));
   }
   const column = snakeCase(role.name);
   if (!has(column)) return undefined;
@@ -35,7 +36,8 @@ function bindRole(role: DataRole, max: number, steps: ModelTable): FieldRef[] | 
  * Binds the process-map visual to the Steps table from its `capabilities.json`: takes the
  * first data-view mapping whose every allowed role (max > 0 in its condition) names a Steps
  * column (role `variantKey` -> column `variant_key`, a measure role summed, the 25-field
- * histogram role -> `h00..h24` summed), so the bindings are exactly that mapping's roles.
+ * histogram role -> `h00..h24` summed, the fine `durations` role -> `d00..d74` and `s00..s74`
+ * summed), so the bindings are exactly that mapping's roles.
  */
 export function processMapBindings(capabilities: VisualCapabilities, steps: ModelTable): RoleBinding[] {
   for (const mapping of capabilities.dataViewMappings) {
