@@ -55,6 +55,14 @@ export {
 export { processMapFromLog } from './map/process-map-from-log';
 export { rankBottlenecks, type Bottleneck } from './map/rank-bottlenecks';
 export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
+export {
+  findBottlenecks,
+  edgeMedian,
+  BOTTLENECK_DEFAULTS,
+  type BottleneckOptions,
+  type BottleneckEdge,
+  type Bottlenecks,
+} from './map/find-bottlenecks';
 
 // Steps (the data contract) and histograms
 export * from './steps/types';

@@ -22,6 +22,14 @@ export class DataStage {
 
   constructor(private readonly host: powerbi.extensibility.visual.IVisualHost) {}
 
+  /**
+   * Per step row, whether its variant ends with an end activity of its process, or null
+   * when the rows do not say (the finished share then reads "–").
+   */
+  get finished(): readonly boolean[] | null {
+    return null;
+  }
+
   /** True when no field is bound: the landing page is shown. */
   get isLanding(): boolean {
     return this.input.kind === 'empty' && this.input.landing;
@@ -43,7 +51,7 @@ export class DataStage {
     const input = this.input;
     if (input.kind === 'empty') return { prepared: null, message: null };
     try {
-      if (input.kind === 'steps') return { prepared: prepareSteps(input.rows, input.highlightCases, input.hasDurations), message: null };
+      if (input.kind === 'steps') return { prepared: prepareSteps(input.rows, input.highlightCases, input.hasDurations, input.dimensions), message: null };
       const mined = mineEvents(input.events);
       this.variantOfCase = mined.variantOfCase;
       return { prepared: prepareSteps(mined.rows, null, true), message: null };

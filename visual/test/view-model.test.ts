@@ -9,7 +9,7 @@ import { prepareSteps } from '../src/model/prepare';
 import { DAY, SMALL_STEPS, V1, V2 } from './fixtures';
 import { step } from './builders';
 
-const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', activitiesPercent: 100, pathsPercent: 100, selected: new Set(), ...over });
+const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', autoSimplify: false, activitiesPercent: 100, pathsPercent: 100, selected: new Set(), comparing: null, ...over });
 const context = (locale: string, k = 1): ViewContext => {
   const formatter = createFormatter(locale);
   return { formatter, t: createLocalizer().t, groupCount: (n) => groupCountLabel(n, k, formatter), bottleneckCount: 1, minimumGroupSize: k, maxRows: 50 };
@@ -33,8 +33,16 @@ describe('buildViewModel: frequency view', () => {
     });
   });
 
-  it('marks the top edge by total waiting time as the bottleneck (A→C: 4 days)', () => {
-    expect(model.edges.filter((e) => e.bottleneck).map((e) => e.id)).toEqual(['A→C']);
+  it('marks no bottleneck in the frequency view (volume is not waiting) and says why in the legend', () => {
+    expect(model.edges.filter((e) => e.bottleneck)).toEqual([]);
+    expect(model.bottleneckLegend).toBeNull();
+  });
+
+  it('marks in the performance view the edges whose median wait is at least twice the typical wait', () => {
+    const tenfold = SMALL_STEPS.map((r) => ({ ...r, cases: r.cases * 10, sumSeconds: r.sumSeconds * 10, histogram: r.histogram.map((h) => h * 10) }));
+    const performance = buildViewModel(prepareSteps(tenfold, null, true), state({ mode: 'performance', metric: 'median' }), context('en-US'));
+    expect(performance.edges.filter((e) => e.bottleneck).map((e) => e.id)).toEqual(['A→C']);
+    expect(performance.bottleneckLegend).toEqual({ typical: '≈ 1.8 days', threshold: '≈ 3.6 days', marked: 1 });
   });
 
   it('lists variants with cases, share and mean duration', () => {
@@ -59,7 +67,7 @@ describe('buildViewModel: performance view', () => {
   it('estimates the median from the histogram (both B→C transitions in [1 d, 2 d))', () => {
     const median = buildViewModel(prepared, state({ mode: 'performance', metric: 'median' }), context('en-US'));
     const label = labels(median.edges)['B→C']!;
-    expect(label).toMatch(/^1(\.\d)? days?$/);
+    expect(label).toMatch(/^≈ 1(\.\d)? days?$/);
   });
 
   it('shows an activity’s time before it (its incoming transitions)', () => {

@@ -2,6 +2,7 @@ import type powerbi from 'powerbi-visuals-api';
 import { BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
+import type { DimensionColumns } from './read-dimensions';
 import { newRowSources, pushSource, type RowSources } from './row-sources';
 
 /** One data view segment of the steps mapping, read row by row. */
@@ -12,6 +13,8 @@ export interface StepsSegment {
   hasDurations: boolean;
   hasHistograms: boolean;
   skippedRows: number;
+  /** The optional jobcenter, period and process of each row (set by `readDataView`). */
+  dimensions?: DimensionColumns;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { StepRow } from '../../../shared/src/index';
 import type { UiStringKey } from '../i18n';
+import type { RowDimensions } from '../model/row-dimensions';
 import type { RowSources } from './row-sources';
 
 /** Step rows read from the categorical (steps) mapping. */
@@ -13,6 +14,8 @@ export interface StepsInput {
   /** Whether `sumSeconds` / `histogram` were bound (performance view needs them). */
   readonly hasDurations: boolean;
   readonly hasHistograms: boolean;
+  /** The optional jobcenter, period and process of each row. */
+  readonly dimensions: RowDimensions;
 }
 
 /** A plain event table, column-wise (one entry per event, no object per event). */

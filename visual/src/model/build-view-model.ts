@@ -1,7 +1,8 @@
-import { aggregateSteps, rankBottlenecks, simplifyMap, type ProcessMap, type StepRow } from '../../../shared/src/index';
+import { aggregateSteps, findBottlenecks, simplifyMap, type ProcessMap, type StepRow } from '../../../shared/src/index';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
+import { jobcenterDifferences } from './compare-jobcenters';
 import { edgeId, edgeViews, nodeViews } from './map-views';
 import type { PreparedSteps } from './prepare';
 import type { MapViewModel } from './types';
@@ -11,9 +12,13 @@ import { variantRows } from './variant-rows';
 export interface ViewState {
   mode: ViewMode;
   metric: PerformanceMetric;
+  /** True while the map picks its own simplification (until a slider is moved). */
+  autoSimplify: boolean;
   activitiesPercent: number;
   pathsPercent: number;
   selected: ReadonlySet<string>;
+  /** The jobcenter compared with the rest (comparison mode), or null. */
+  comparing: string | null;
 }
 
 /** Formatting and the format-pane numbers the view model needs. */
@@ -28,8 +33,10 @@ export interface ViewContext {
 
 /**
  * The view model for one state: rows filtered to the selected variants, aggregated into a
- * process map, simplified with the two sliders, the top-N bottlenecks by total waiting time
- * marked, highlights matched onto nodes and edges, and the variant rows.
+ * process map, simplified with the two sliders, bottlenecks marked in the performance view
+ * (`findBottlenecks`: median wait at least twice the map's typical wait, at most
+ * `bottleneckCount` of them, longest first), highlights matched onto nodes and edges, and
+ * the variant rows.
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
  */
 export function buildViewModel(data: PreparedSteps, state: ViewState, context: ViewContext): MapViewModel {
@@ -37,13 +44,26 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   const inSelection = (row: StepRow) => selected.size === 0 || selected.has(row.variantKey);
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter(inSelection));
   const simplified = simplify(full.map, state);
-  const bottlenecks = new Set(
-    (data.hasDurations ? rankBottlenecks(simplified, context.bottleneckCount) : []).map((e) => edgeId(e.from, e.to)),
-  );
-  const highlighted = data.highlightRows ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
   const mode = data.hasDurations ? state.mode : 'frequency';
-  const options = { mode, metric: state.metric, formatter: context.formatter, t: context.t, groupCount: context.groupCount, bottlenecks, highlighted };
+  const found = mode === 'performance' ? findBottlenecks(simplified) : null;
+  const marked = (found?.edges ?? []).slice(0, context.bottleneckCount);
+  const bottlenecks = new Set(marked.map((e) => edgeId(e.from, e.to)));
+  const highlighted = data.highlightRows ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
+  const centers = data.dimensions.jobcenter;
+  const differences =
+    state.comparing !== null && centers
+      ? jobcenterDifferences(
+          selected.size === 0 ? data.rows : data.rows.filter(inSelection),
+          selected.size === 0 ? centers : centers.filter((_, i) => inSelection(data.rows[i]!)),
+          state.comparing,
+          { mode, metric: state.metric, formatter: context.formatter, edgeId },
+        )
+      : null;
+  const options = { mode, metric: state.metric, formatter: context.formatter, t: context.t, groupCount: context.groupCount, bottlenecks, highlighted, full: full.map, differences };
   return {
+    bottleneckLegend: found && Number.isFinite(found.typicalSeconds)
+      ? { typical: `≈ ${context.formatter.duration(found.typicalSeconds)}`, threshold: `≈ ${context.formatter.duration(found.thresholdSeconds)}`, marked: marked.length }
+      : null,
     mode,
     metric: state.metric,
     nodes: nodeViews(simplified, options),
@@ -52,6 +72,7 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
     totalCases: full.cases,
     highlighting: highlighted !== null,
     hasDurations: data.hasDurations,
+    comparing: differences?.jobcenter ?? null,
   };
 }
 

@@ -20,6 +20,8 @@ export interface MapNodeView {
   readonly tooltip: readonly TooltipLine[];
   /** Highlighted share from a selection elsewhere: null when nothing is highlighted. */
   readonly highlight: number | null;
+  /** Comparison mode: -1..1, the compared jobcenter fewer/shorter (-) or more/longer (+); else null. */
+  readonly tone: number | null;
 }
 
 /** An edge as drawn. `id` is `from → to` (unique per pair). */
@@ -35,6 +37,8 @@ export interface MapEdgeView {
   readonly bottleneck: boolean;
   readonly tooltip: readonly TooltipLine[];
   readonly highlight: number | null;
+  /** Comparison mode: as on nodes. */
+  readonly tone: number | null;
 }
 
 /** One row of the variant pane. */
@@ -73,4 +77,18 @@ export interface MapViewModel {
   readonly highlighting: boolean;
   /** True when durations are available (performance view possible). */
   readonly hasDurations: boolean;
+  /** The jobcenter the map is coloured against the rest for (comparison mode), or null. */
+  readonly comparing: string | null;
+  /** What the bottleneck marking means on this map (performance view), or null (frequency view). */
+  readonly bottleneckLegend: BottleneckLegend | null;
+}
+
+/** The figures of the bottleneck legend, formatted. */
+export interface BottleneckLegend {
+  /** The map's typical wait (median of all waits between activities). */
+  readonly typical: string;
+  /** The median wait from which an edge is a bottleneck. */
+  readonly threshold: string;
+  /** Edges marked. */
+  readonly marked: number;
 }

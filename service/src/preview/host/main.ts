@@ -59,6 +59,11 @@ async function start(): Promise<void> {
 
   const frame = byId('visual-frame');
   if (config.mode === 'bench') frame.classList.add('bench');
+  const size = /^(\d{2,4})x(\d{2,4})$/.exec(params.get('size') ?? '');
+  if (size) {
+    // A report-sized visual: `?size=800x500` gives the visual exactly that viewport.
+    frame.style.cssText = `width:${size[1]}px;height:${size[2]}px;justify-self:start`;
+  }
   const element = document.createElement('div');
   element.style.cssText = 'width:100%;height:100%;position:relative';
   frame.append(element);
@@ -87,11 +92,11 @@ async function start(): Promise<void> {
   const windowSize = Number(params.get('window')) > 0 ? Number(params.get('window')) : config.windowSize;
   const maxRows = Number(params.get('maxRows')) > 0 ? Number(params.get('maxRows')) : undefined;
   feed = new DataFeed(visual, windowSize, viewport, maxRows);
-  let size = `${frame.clientWidth}x${frame.clientHeight}`;
+  let current = `${frame.clientWidth}x${frame.clientHeight}`;
   new ResizeObserver(() => {
     const now = `${frame.clientWidth}x${frame.clientHeight}`;
-    if (now !== size) feed?.resize();
-    size = now;
+    if (now !== current) feed?.resize();
+    current = now;
   }).observe(frame);
   const handle: PreviewHandle = { meta, feed, selection, events, warnings, loads: 0 };
   window.sagsflowPreview = handle;

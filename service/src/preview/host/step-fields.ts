@@ -15,6 +15,7 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
     const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
       { role, column, displayName: column, summed, kind },
     ];
+    if (n === 'jobcenter' || n === 'period' || n === 'process') return one(n, false, 'text');
     if (n.includes('variant')) return one('variant_key', false, 'text');
     if (n.includes('stepindex') || n === 'step' || n === 'index') return one('step_index', false, 'integer');
     if (n.startsWith('from')) return one('from_activity', false, 'text');
