@@ -58,6 +58,7 @@ export const UI_STRINGS_EN = {
   Filter_Period: "Period",
   Filter_Process: "Process",
   Filter_NotBound: "not in the visual's fields",
+  Compare_Short: "Compare",
   Compare_Button: "Compare jobcenters",
   Compare_Title: "Jobcenters, longest median first",
   Compare_Legend: "against the other jobcenters: red = more or longer, blue = fewer or shorter",

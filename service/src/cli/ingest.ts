@@ -8,6 +8,8 @@ import { PROCESS_NAMES } from '../generate/index';
 import { LOG_NAME } from '../http/jobs/routes';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
+import { DEFAULT_TIMEZONE } from '../readers/timestamps';
+import { localTime } from './local-time';
 
 interface IngestCliOptions {
   db: string;
@@ -44,7 +46,7 @@ export function registerIngest(program: Command): void {
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
-        process.stdout.write(renderLoadReport(report));
+        process.stdout.write(renderLoadReport(report, mapping?.timezone));
       } finally {
         progress.stop();
         store.close();
@@ -53,9 +55,9 @@ export function registerIngest(program: Command): void {
 }
 
 /** The load report as an analyst reads it after `sagsflow ingest`. */
-export function renderLoadReport(r: LoadReport): string {
+export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZONE): string {
   const n = (x: number) => x.toLocaleString('en');
-  const day = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
+  const day = (ms: number | null) => (ms === null ? '-' : localTime(ms, timeZone));
   const reasons = Object.entries(r.quarantinedByReason)
     .filter(([, c]) => c > 0)
     .map(([reason, c]) => `${reason} ${n(c)}`)
@@ -67,7 +69,7 @@ export function renderLoadReport(r: LoadReport): string {
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
-    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (${timeZone})`,
   ];
   return `${lines.join('\n')}\n`;
 }

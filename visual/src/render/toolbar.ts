@@ -97,6 +97,7 @@ export class Toolbar {
     });
     this.metric.value = state.metric;
     this.metric.disabled = !state.hasDurations;
+    this.metric.hidden = state.mode !== 'performance';
     this.setSlider(this.activities, state.activitiesPercent, t('Toolbar_Activities'));
     this.setSlider(this.paths, state.pathsPercent, t('Toolbar_Paths'));
     this.fit.textContent = '⤢';
@@ -108,7 +109,8 @@ export class Toolbar {
     this.zoomOut.textContent = '−';
     this.zoomOut.title = t('Toolbar_ZoomOut');
     this.zoomOut.setAttribute('aria-label', t('Toolbar_ZoomOut'));
-    this.compare.textContent = t('Compare_Button');
+    this.compare.textContent = t('Compare_Short');
+    this.compare.title = t('Compare_Button');
     this.compare.setAttribute('aria-pressed', String(state.comparing));
     this.compare.hidden = !state.canCompare;
   }

@@ -1,4 +1,5 @@
 import { installBench } from './bench';
+import { PREVIEW_TEXT, previewLanguage } from './preview-text';
 import { DataFeed } from './feed';
 import { startServiceMode } from './service-mode';
 import { SelectionState } from './selection';
@@ -50,6 +51,10 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const locale = params.get('locale') ?? 'en-US';
   document.documentElement.lang = locale;
+  const text = PREVIEW_TEXT[previewLanguage(locale)];
+  document.title = text.title;
+  byId('page-title').textContent = text.title;
+  byId('cases-title').textContent = text.cases;
   const meta = (await (await fetch(`${config.basePath}/visual.json`)).json()) as VisualMeta;
   const pbi = { visuals: { plugins: {} as Record<string, Plugin> } };
   (window as unknown as { powerbi: typeof pbi }).powerbi = pbi;
