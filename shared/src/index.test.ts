@@ -15,6 +15,13 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  // calendar
+  'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
+  'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
+  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localMidnightMs',
+  'utcOffsetMs', 'workingDurationMs',
+  // what-if and effect
+  'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
 ];
 
 describe('shared/src/index.ts', () => {

@@ -78,3 +78,42 @@ export {
   type GroupedVariant,
   type VariantLike,
 } from './privacy/minimum-group-size';
+
+// What-if and the effect of a change
+export { seededRandom } from './statistics/seeded-random';
+export { bootstrapIntervals, stratifiedBootstrap, type BootstrapOptions, type Estimate } from './statistics/bootstrap';
+export { applyChange, type WhatIfChange, type AppliedChange } from './whatif/apply-change';
+export { predictWhatIf, type WhatIfOptions, type WhatIfPrediction, type ThroughputEstimate } from './whatif/predict-whatif';
+export {
+  measureEffect,
+  type Effect,
+  type EffectMethod,
+  type EffectMetric,
+  type EffectOptions,
+  type GroupFigures,
+  type RuleOutcomes,
+} from './effect/measure-effect';
+
+// Danish calendar: holidays, working days, local dates, deadline arithmetic
+export {
+  daysFromCivil,
+  civilFromDays,
+  isoWeekday,
+  daysInMonth,
+  formatIsoDate,
+  parseIsoDate,
+  type CivilDate,
+} from './calendar/civil-date';
+export { easterSunday } from './calendar/easter';
+export {
+  holidays,
+  assertCalendar,
+  CALENDAR_NAMES,
+  LAST_STORE_BEDEDAG_YEAR,
+  type CalendarName,
+  type Holiday,
+} from './calendar/holidays';
+export { isHoliday, isWorkingDay, nextWorkingDay, addWorkingDays } from './calendar/working-days';
+export { addDays, addWeeks, addMonths } from './calendar/add-period';
+export { localDayNumber, localMidnightMs, utcOffsetMs } from './calendar/local-date';
+export { workingDurationMs } from './calendar/working-duration';

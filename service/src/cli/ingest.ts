@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
 import { loadMapping } from '../readers/index';
-import { PROCESS_NAMES } from '../generate/index';
+import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';

@@ -5,6 +5,8 @@ import { registerIngest } from './ingest';
 import { registerToken } from './token';
 import { registerServe } from './serve';
 import { registerDemo } from './demo';
+import { registerWhatIf } from './whatif';
+import { registerEffect } from './effect';
 import { userMessage } from './errors';
 
 /**
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerToken(program);
   registerServe(program);
   registerDemo(program);
+  registerWhatIf(program);
+  registerEffect(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;
