@@ -16,7 +16,8 @@ export function routeExtraEdge(source: PlacedNode, target: PlacedNode, lane: num
   if (direction === 'TB') return routeTopDown(source, target, lane);
   const swap = (p: Point): Point => ({ x: p.y, y: p.x });
   const swapBox = (b: PlacedNode): PlacedNode => ({ x: b.y, y: b.x, width: b.height, height: b.width });
-  const route = routeTopDown(swapBox(source), swapBox(target), lane);
+  const swapped = swapBox(source);
+  const route = routeTopDown(swapped, source === target ? swapped : swapBox(target), lane);
   const mid = swap(route.label);
   return { points: route.points.map(swap), label: { x: mid.x, y: mid.y - LABEL_GAP * 2 } };
 }

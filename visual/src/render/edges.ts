@@ -47,6 +47,7 @@ export function renderEdges(
     })
     .attr('data-from', (d) => d.view.from)
     .attr('data-to', (d) => d.view.to)
+    .attr('data-tone', (d) => (d.view.tone === null ? null : d.view.tone.toFixed(3)))
     .classed('bottleneck', (d) => d.view.bottleneck)
     .classed('dimmed', (d) => d.view.highlight === 0);
   const d = (e: PlacedEdgeView) => path(e.route.points as Point[]) ?? '';

@@ -1,18 +1,21 @@
 import type { MapNodeView } from '../model/types';
 import { estimateTextWidth, type MeasureText } from './text-measure';
 
-/** Characters per line of an activity name before it wraps (two lines at most). */
+/** Characters per line of an activity name before it wraps. */
 export const LINE_CHARS = 18;
 
-/** Longest activity name drawn in full over two lines; longer names end with an ellipsis. */
-export const MAX_NAME_CHARS = 2 * LINE_CHARS;
+/** Most lines of an activity name; what does not fit ends with an ellipsis. */
+export const MAX_NAME_LINES = 3;
+
+/** Longest activity name drawn on one line (aria labels): the room of all lines. */
+export const MAX_NAME_CHARS = MAX_NAME_LINES * LINE_CHARS;
 
 /** Line height of node text, in em. */
 export const LINE_HEIGHT = 1.25;
 
 /**
- * The name as drawn: one line, or two lines broken at a space near the middle, each at most
- * LINE_CHARS characters (a word longer than that is cut); the rest ends with an ellipsis.
+ * The name as drawn: words filled into lines of at most LINE_CHARS characters (a longer word
+ * is cut with an ellipsis), at most MAX_NAME_LINES lines; the rest ends with an ellipsis.
  */
 export function nameLines(name: string): string[] {
   if (name.length <= LINE_CHARS) return [name];
@@ -29,9 +32,9 @@ export function nameLines(name: string): string[] {
   }
   if (current) lines.push(current);
   const cut = (text: string) => (text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS - 1)}…` : text);
-  if (lines.length <= 2) return lines.map(cut);
-  const second = lines.slice(1).join(' ');
-  return [cut(lines[0]!), `${second.slice(0, LINE_CHARS - 1)}…`];
+  if (lines.length <= MAX_NAME_LINES) return lines.map(cut);
+  const last = lines.slice(MAX_NAME_LINES - 1).join(' ');
+  return [...lines.slice(0, MAX_NAME_LINES - 1).map(cut), `${last.slice(0, LINE_CHARS - 1)}…`];
 }
 
 /** The name on one line (for aria labels and tooltips): cut to MAX_NAME_CHARS with an ellipsis. */

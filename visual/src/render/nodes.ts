@@ -33,6 +33,7 @@ export function renderNodes(
     })
     .attr('data-activity', (d) => d.view.id)
     .attr('data-kind', (d) => d.view.kind)
+    .attr('data-tone', (d) => (d.view.tone === null ? null : d.view.tone.toFixed(3)))
     .attr('role', 'img')
     .attr('aria-label', (d) => `${d.view.name}: ${d.view.valueLabel}`)
     .classed('dimmed', (d) => d.view.highlight === 0)
