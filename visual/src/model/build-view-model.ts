@@ -34,9 +34,9 @@ export interface ViewContext {
 /**
  * The view model for one state: rows filtered to the selected variants, aggregated into a
  * process map, simplified with the two sliders, bottlenecks marked in the performance view
- * (`findBottlenecks`: median wait at least twice the map's typical wait, at most
- * `bottleneckCount` of them, longest first), highlights matched onto nodes and edges, and
- * the variant rows.
+ * (`findBottlenecks` on the unsimplified map, as the findings use it: median wait at least
+ * twice the typical wait; at most `bottleneckCount` of the shown edges, longest first),
+ * highlights matched onto nodes and edges, and the variant rows.
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
  */
 export function buildViewModel(data: PreparedSteps, state: ViewState, context: ViewContext): MapViewModel {
@@ -45,8 +45,9 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter(inSelection));
   const simplified = simplify(full.map, state);
   const mode = data.hasDurations ? state.mode : 'frequency';
-  const found = mode === 'performance' ? findBottlenecks(simplified) : null;
-  const marked = (found?.edges ?? []).slice(0, context.bottleneckCount);
+  const found = mode === 'performance' ? findBottlenecks(full.map) : null;
+  const shownEdges = new Set(simplified.edges.filter((e) => !e.abstracted).map((e) => edgeId(e.from, e.to)));
+  const marked = (found?.edges ?? []).filter((e) => shownEdges.has(edgeId(e.from, e.to))).slice(0, context.bottleneckCount);
   const bottlenecks = new Set(marked.map((e) => edgeId(e.from, e.to)));
   const highlighted = data.highlightRows ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
   const centers = data.dimensions.jobcenter;
