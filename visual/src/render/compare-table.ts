@@ -6,7 +6,7 @@ import type { JobcenterFigures } from '../model/compare-jobcenters';
 /**
  * Draws the jobcenter comparison in the side pane (`[data-testid=compare-table]`): one row per
  * jobcenter (`[data-testid=compare-row][data-jobcenter]`), longest median throughput first,
- * with cases, finished share, median and 90th percentile. The row of the jobcenter the map is
+ * with cases, finished share (when the rows say), median and 90th percentile. The row of the jobcenter the map is
  * coloured for is marked; clicking or Enter on a row picks it.
  */
 export function renderCompareTable(
@@ -20,7 +20,8 @@ export function renderCompareTable(
   const root = select(pane);
   root.selectAll('h3').data([t('Compare_Title')]).join('h3').text((d) => d);
   const table = root.selectAll<HTMLTableElement, null>('table.compare-table').data([null]).join('table').attr('class', 'compare-table').attr('data-testid', 'compare-table');
-  const headers = [t('Filter_Jobcenter'), t('Key_Cases'), t('Key_Finished'), t('Key_Median'), t('Key_P90')];
+  const finishedKnown = rows.some((r) => r.figures.finishedCases !== null);
+  const headers = [t('Filter_Jobcenter'), t('Key_Cases'), ...(finishedKnown ? [t('Key_Finished')] : []), t('Metric_median'), t('Compare_P90')];
   table.selectAll('thead').data([headers]).join('thead').selectAll('tr').data((d) => [d]).join('tr').selectAll('th').data((d) => d).join('th').text((d) => d);
   const body = table.selectAll('tbody').data([null]).join('tbody');
   const items = body
@@ -45,9 +46,16 @@ export function renderCompareTable(
       const f = d.figures;
       const share = f.finishedCases === null || f.cases === 0 ? '–' : formatter.percent(f.finishedCases / f.cases);
       const duration = (s: number | undefined) => (s === undefined ? '–' : `≈ ${formatter.duration(s)}`);
-      return [d.jobcenter, formatter.count(f.cases), share, duration(f.throughput?.median), duration(f.throughput?.p90)];
+      const cells: [string, string][] = [
+        ['compare-name', d.jobcenter],
+        ['compare-cases', formatter.count(f.cases)],
+        ...(finishedKnown ? [['compare-finished', share] as [string, string]] : []),
+        ['compare-median', duration(f.throughput?.median)],
+        ['compare-p90', duration(f.throughput?.p90)],
+      ];
+      return cells;
     })
     .join('td')
-    .attr('data-testid', (_, i) => ['compare-name', 'compare-cases', 'compare-finished', 'compare-median', 'compare-p90'][i]!)
-    .text((d) => d);
+    .attr('data-testid', (d) => d[0])
+    .text((d) => d[1]);
 }
