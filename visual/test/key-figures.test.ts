@@ -3,6 +3,7 @@ import { STEP_END, STEP_START } from '../../shared/src/index';
 import { createFormatter } from '../src/format/formatter';
 import { jobcenterDifferences, jobcenterFigures } from '../src/model/compare-jobcenters';
 import { keyFigures } from '../src/model/key-figures';
+import { commonWordPrefix } from '../src/render/compare-table';
 import { edgeId } from '../src/model/map-views';
 import { NO_DIMENSIONS } from '../src/model/row-dimensions';
 import { step } from './builders';
@@ -66,5 +67,14 @@ describe('jobcenter comparison', () => {
     expect(d.edges.get(edgeId('A', 'C'))!.tone).toBeCloseTo(1, 9);
     expect(d.nodes.get('B')!.tone).toBeCloseTo(-1, 9);
     expect(d.nodes.get('A')!.tone).toBe(0);
+  });
+});
+
+describe('commonWordPrefix', () => {
+  it('finds the words every jobcenter name starts with, never a whole name', () => {
+    expect(commonWordPrefix(['Jobcenter København Nord', 'Jobcenter København Syd'])).toBe('Jobcenter København ');
+    expect(commonWordPrefix(['Jobcenter Nord', 'Jobcenter'])).toBe('');
+    expect(commonWordPrefix(['Nord', 'Syd'])).toBe('');
+    expect(commonWordPrefix(['Jobcenter Nord'])).toBe('');
   });
 });

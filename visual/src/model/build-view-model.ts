@@ -35,7 +35,8 @@ export interface ViewContext {
  * The view model for one state: rows filtered to the selected variants, aggregated into a
  * process map, simplified with the two sliders, bottlenecks marked in the performance view
  * (`findBottlenecks` on the unsimplified map, as the findings use it: median wait at least
- * twice the typical wait; at most `bottleneckCount` of the shown edges, longest first),
+ * twice the typical wait; the longest `bottleneckCount` of them, whose activities the
+ * simplification keeps first),
  * highlights matched onto nodes and edges, and the variant rows.
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
  */
@@ -43,10 +44,11 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   const selected = state.selected;
   const inSelection = (row: StepRow) => selected.size === 0 || selected.has(row.variantKey);
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter(inSelection));
-  const simplified = simplify(full.map, state);
   const mode = data.hasDurations ? state.mode : 'frequency';
   const found = mode === 'performance' ? findBottlenecks(full.map) : null;
-  const shownEdges = new Set(simplified.edges.filter((e) => !e.abstracted).map((e) => edgeId(e.from, e.to)));
+  const keep = (found?.edges ?? []).slice(0, context.bottleneckCount).flatMap((e) => [e.from, e.to]);
+  const simplified = simplify(full.map, state, keep);
+  const shownEdges = new Set(simplified.edges.map((e) => edgeId(e.from, e.to)));
   const marked = (found?.edges ?? []).filter((e) => shownEdges.has(edgeId(e.from, e.to))).slice(0, context.bottleneckCount);
   const bottlenecks = new Set(marked.map((e) => edgeId(e.from, e.to)));
   const highlighted = data.highlightRows ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
@@ -63,7 +65,12 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   const options = { mode, metric: state.metric, formatter: context.formatter, t: context.t, groupCount: context.groupCount, bottlenecks, highlighted, full: full.map, differences };
   return {
     bottleneckLegend: found && Number.isFinite(found.typicalSeconds)
-      ? { typical: `≈ ${context.formatter.duration(found.typicalSeconds)}`, threshold: `≈ ${context.formatter.duration(found.thresholdSeconds)}`, marked: marked.length }
+      ? {
+          typical: `≈ ${context.formatter.duration(found.typicalSeconds)}`,
+          threshold: `≈ ${context.formatter.duration(found.thresholdSeconds)}`,
+          marked: marked.length,
+          found: found.edges.length,
+        }
       : null,
     mode,
     metric: state.metric,
@@ -77,7 +84,7 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   };
 }
 
-function simplify(map: ProcessMap, state: ViewState): ProcessMap {
+function simplify(map: ProcessMap, state: ViewState, keepActivities: readonly string[]): ProcessMap {
   if (state.activitiesPercent >= 100 && state.pathsPercent >= 100) return map;
-  return simplifyMap(map, { activityPercent: state.activitiesPercent, pathPercent: state.pathsPercent });
+  return simplifyMap(map, { activityPercent: state.activitiesPercent, pathPercent: state.pathsPercent, keepActivities });
 }

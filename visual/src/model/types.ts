@@ -89,6 +89,8 @@ export interface BottleneckLegend {
   readonly typical: string;
   /** The median wait from which an edge is a bottleneck. */
   readonly threshold: string;
-  /** Edges marked. */
+  /** Edges marked (bottlenecks shown on this map). */
   readonly marked: number;
+  /** Bottlenecks on the unsimplified map (some may be hidden by the simplification). */
+  readonly found: number;
 }

@@ -36,8 +36,9 @@ export function renderLegend(container: HTMLDivElement, model: MapViewModel | nu
     add('legend-compare', `${model.comparing} ${t('Compare_Legend')}`);
   } else if (model.mode === 'performance' && model.bottleneckLegend) {
     const b = model.bottleneckLegend;
-    const text = b.marked > 0 ? `${t('Legend_BottleneckTitle')}: ${t('Legend_Bottleneck')} (${t('Legend_Typical')} ${b.typical}, ≥ ${b.threshold})` : `${t('Legend_None')} (${t('Legend_Typical')} ${b.typical})`;
-    add('legend-bottleneck', text, b.marked > 0 ? colors.bottleneck : undefined);
+    const shown = b.marked < b.found ? ` · ${t('Legend_Shown').replace('{0}', String(b.marked)).replace('{1}', String(b.found))}` : '';
+    const text = b.found > 0 ? `${t('Legend_BottleneckTitle')}: ${t('Legend_Bottleneck')} (${t('Legend_Typical')} ${b.typical}, ≥ ${b.threshold})${shown}` : `${t('Legend_None')} (${t('Legend_Typical')} ${b.typical})`;
+    add('legend-bottleneck', text, b.found > 0 ? colors.bottleneck : undefined);
   } else if (model.mode === 'frequency') {
     add('legend-frequency', t('Legend_Frequency'));
   }
