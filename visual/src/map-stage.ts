@@ -1,7 +1,7 @@
 import type { LayoutDirection } from './layout/layout-map';
 import { LayoutCache } from './layout/layout-cache';
 import { firstFitting, fitScale, readableScale, simplificationCandidates, type Simplification } from './layout/readable-simplification';
-import { buildViewModel, type ViewContext, type ViewState } from './model/build-view-model';
+import { buildViewModel, viewBase, type ViewContext, type ViewState } from './model/build-view-model';
 import type { PreparedSteps } from './model/prepare';
 import type { MapViewModel } from './model/types';
 import type { Colors } from './render/colors';
@@ -43,16 +43,16 @@ export class MapStage {
     const direction: LayoutDirection = size.width >= size.height ? 'LR' : 'TB';
     const geometry: MapGeometry = { fontSize, measure: this.measure, direction };
     const minScale = readableScale(fontSize);
-    const build = (s: Simplification, comparing: string | null = null) => buildViewModel(data, { ...state, ...s, comparing }, context);
-    const full = build({ activitiesPercent: 100, pathsPercent: 100 });
-    const activityCount = full.nodes.filter((n) => n.kind === 'activity').length;
+    const base = viewBase(data, state, context);
+    const build = (s: Simplification, lean = true) => buildViewModel(data, { ...state, ...s }, context, base, lean);
+    const activityCount = base.full.map.nodes.length - 2;
     let shown: Simplification = { activitiesPercent: state.activitiesPercent, pathsPercent: state.pathsPercent };
     if (state.autoSimplify) {
       const fits = (s: Simplification) => fitScale(layoutOf(this.layouts, build(s), geometry), size.width, size.height) >= minScale;
       const candidates = simplificationCandidates(activityCount);
       shown = fits(candidates[0]!) ? candidates[0]! : firstFitting(candidates, fits);
     }
-    const model = build(shown, state.comparing);
+    const model = build(shown, false);
     const drawn = drawMap(this.canvas, this.layouts, model, colors, geometry);
     return { model, drawn, shown, activityCount, direction, minScale };
   }

@@ -1,4 +1,12 @@
-import { aggregateSteps, findBottlenecks, simplifyMap, type ProcessMap, type StepRow } from '../../../shared/src/index';
+import {
+  aggregateSteps,
+  findBottlenecks,
+  simplifyMap,
+  type AggregatedSteps,
+  type Bottlenecks,
+  type ProcessMap,
+  type StepRow,
+} from '../../../shared/src/index';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
@@ -37,24 +45,22 @@ export interface ViewContext {
  * (`findBottlenecks` on the unsimplified map, as the findings use it: median wait at least
  * twice the typical wait; the longest `bottleneckCount` of them, whose activities the
  * simplification keeps first),
- * highlights matched onto nodes and edges, and the variant rows.
+ * highlights matched onto nodes and edges, and the variant rows. `lean` leaves out the
+ * highlights, the comparison and the variant rows (for trying simplifications by layout).
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
  */
-export function buildViewModel(data: PreparedSteps, state: ViewState, context: ViewContext): MapViewModel {
+export function buildViewModel(data: PreparedSteps, state: ViewState, context: ViewContext, base = viewBase(data, state, context), lean = false): MapViewModel {
   const selected = state.selected;
   const inSelection = (row: StepRow) => selected.size === 0 || selected.has(row.variantKey);
-  const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter(inSelection));
-  const mode = data.hasDurations ? state.mode : 'frequency';
-  const found = mode === 'performance' ? findBottlenecks(full.map) : null;
-  const keep = (found?.edges ?? []).slice(0, context.bottleneckCount).flatMap((e) => [e.from, e.to]);
+  const { full, mode, found, keep } = base;
   const simplified = simplify(full.map, state, keep);
   const shownEdges = new Set(simplified.edges.map((e) => edgeId(e.from, e.to)));
   const marked = (found?.edges ?? []).filter((e) => shownEdges.has(edgeId(e.from, e.to))).slice(0, context.bottleneckCount);
   const bottlenecks = new Set(marked.map((e) => edgeId(e.from, e.to)));
-  const highlighted = data.highlightRows ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
+  const highlighted = data.highlightRows && !lean ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
   const centers = data.dimensions.jobcenter;
   const differences =
-    state.comparing !== null && centers
+    state.comparing !== null && centers && !lean
       ? jobcenterDifferences(
           selected.size === 0 ? data.rows : data.rows.filter(inSelection),
           selected.size === 0 ? centers : centers.filter((_, i) => inSelection(data.rows[i]!)),
@@ -76,12 +82,34 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
     metric: state.metric,
     nodes: nodeViews(simplified, options),
     edges: edgeViews(simplified, options),
-    variants: variantRows(data.all.variants, { ...context, selected }),
+    variants: lean ? [] : variantRows(data.all.variants, { ...context, selected }),
     totalCases: full.cases,
     highlighting: highlighted !== null,
     hasDurations: data.hasDurations,
     comparing: differences?.jobcenter ?? null,
   };
+}
+
+/** What every simplification of one state shares: the selection's map, the view, its bottlenecks. */
+export interface ViewBase {
+  readonly full: AggregatedSteps;
+  readonly mode: ViewMode;
+  readonly found: Bottlenecks | null;
+  /** Activities the simplification keeps first (the ends of the marked bottlenecks). */
+  readonly keep: readonly string[];
+}
+
+/**
+ * The part of the view model that does not depend on the sliders, computed once when a draw
+ * tries several simplifications (`buildViewModel`'s `base`).
+ */
+export function viewBase(data: PreparedSteps, state: ViewState, context: Pick<ViewContext, 'bottleneckCount'>): ViewBase {
+  const selected = state.selected;
+  const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter((row) => selected.has(row.variantKey)));
+  const mode = data.hasDurations ? state.mode : 'frequency';
+  const found = mode === 'performance' ? findBottlenecks(full.map) : null;
+  const keep = (found?.edges ?? []).slice(0, context.bottleneckCount).flatMap((e) => [e.from, e.to]);
+  return { full, mode, found, keep };
 }
 
 function simplify(map: ProcessMap, state: ViewState, keepActivities: readonly string[]): ProcessMap {
