@@ -48,7 +48,7 @@ export class MapStage {
     const activityCount = base.full.map.nodes.length - 2;
     let shown: Simplification = { activitiesPercent: state.activitiesPercent, pathsPercent: state.pathsPercent };
     if (state.autoSimplify) {
-      const fits = (s: Simplification) => fitScale(layoutOf(this.layouts, build(s), geometry), size.width, size.height) >= minScale;
+      const fits = (s: Simplification) => fitScale(layoutOf(this.layouts, build(s), geometry, true), size.width, size.height) >= minScale;
       const candidates = simplificationCandidates(activityCount);
       shown = fits(candidates[0]!) ? candidates[0]! : firstFitting(candidates, fits);
     }

@@ -13,15 +13,15 @@ export class LayoutCache {
   private readonly layouts = new Map<string, MapLayout>();
 
   /** The layout of this graph, from the cache when its shape is unchanged. */
-  get(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], direction: LayoutDirection = 'TB'): MapLayout {
-    const key = shapeKey(nodes, edges, direction);
+  get(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], direction: LayoutDirection = 'TB', quick = false): MapLayout {
+    const key = `${quick ? 'quick' : 'full'}\u001d${shapeKey(nodes, edges, direction)}`;
     const cached = this.layouts.get(key);
     if (cached) {
       this.layouts.delete(key);
       this.layouts.set(key, cached);
       return cached;
     }
-    const layout = layoutMap(nodes, edges, undefined, direction);
+    const layout = layoutMap(nodes, edges, undefined, direction, quick);
     this.layouts.set(key, layout);
     if (this.layouts.size > CAPACITY) this.layouts.delete(this.layouts.keys().next().value!);
     return layout;

@@ -28,13 +28,14 @@ export interface MapGeometry {
  * The layout of a view model (from the cache when its shape is unchanged). Every edge label
  * gets the same reserved box (the widest label's) so labels stay clear of nodes.
  */
-export function layoutOf(cache: LayoutCache, model: MapViewModel, geometry: MapGeometry): MapLayout {
+export function layoutOf(cache: LayoutCache, model: MapViewModel, geometry: MapGeometry, quick = false): MapLayout {
   const { fontSize, measure, direction } = geometry;
   const label = edgeLabelSize(model.edges.map((e) => e.valueLabel), fontSize, measure);
   return cache.get(
     model.nodes.map((n) => ({ id: n.id, ...nodeSize(n, fontSize, measure) })),
     model.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ...label, weight: e.transitions })),
     direction,
+    quick,
   );
 }
 
