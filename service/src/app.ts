@@ -12,14 +12,20 @@ import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { welcomePage } from './http/welcome/page';
 import { analysisRoutes } from './http/rest/analysis';
+import { conformanceRoutes } from './http/rest/conformance';
+import { complianceRoutes } from './http/rest/compliance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
+import { whatIfRoutes } from './http/rest/whatif';
 import { csvRoutes } from './http/csv/routes';
 import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
+import { findingsRoutes } from './http/rest/findings';
+import { reportRoutes } from './http/rest/report';
+import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -43,6 +49,8 @@ export interface CreateAppOptions {
   jobs?: JobRunner;
   /** The stand-in Power BI host page at `/preview` (no token needed: it holds no data), or false for none. */
   preview?: PreviewOptions | false;
+  /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
+  powerbi?: PowerBiRouteOptions;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -106,13 +114,19 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.use('/odata/*', requireToken(ctx));
   app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
   app.route('/api/logs', analysisRoutes(ctx));
+  app.route('/api/logs', conformanceRoutes(ctx));
+  app.route('/api/logs', findingsRoutes(ctx));
+  app.route('/api/logs', complianceRoutes(ctx));
+  app.route('/api/logs', reportRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
+  app.route('/api/logs', whatIfRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));
   app.route('/api/quarantine', quarantineRoutes(ctx));
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
+  app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
   return Object.assign(app, { close: () => ctx.audit.close() });
 }

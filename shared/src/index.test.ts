@@ -18,10 +18,20 @@ const EXPECTED = [
   // calendar
   'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
   'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
-  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localMidnightMs',
+  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localDayNumbers', 'localMidnightMs',
   'utcOffsetMs', 'workingDurationMs',
+  // rules
+  'RULE_KINDS', 'RULE_BASES', 'RULE_STATUSES', 'RuleStatusCode', 'evaluateRules', 'evaluateRule', 'eventDays',
+  'deadlineDay', 'complianceRate', 'complianceByGroup',
   // what-if and effect
   'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
+  'InvalidModelError', 'buildWorkflowNet', 'relabelNet', 'netLabels', 'checkWorkflowNet', 'alignTrace',
+  'DEFAULT_ALIGNMENT_BUDGET', 'createAligner', 'alignLog', 'replayTrace', 'replayLog', 'processGraphToNet',
+  'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
+  // findings (issue 9)
+  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
+  'FINE_BOUNDS_SECONDS', 'FINE_BUCKET_COUNT', 'FINE_COUNT_COLUMNS', 'FINE_SECONDS_COLUMNS', 'fineBucketOf',
+  'emptyFineHistogram', 'addFineHistogram', 'fineQuantile',
 ];
 
 describe('shared/src/index.ts', () => {

@@ -12,7 +12,7 @@
  */
 
 // Errors
-export { SagsflowError, InvalidLogError, NotFoundError, MisuseError } from './errors';
+export { SagsflowError, InvalidLogError, NotFoundError, MisuseError, InvalidModelError } from './errors';
 
 // Event log
 export * from './event-log/types';
@@ -55,20 +55,14 @@ export {
 export { processMapFromLog } from './map/process-map-from-log';
 export { rankBottlenecks, type Bottleneck } from './map/rank-bottlenecks';
 export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
-export {
-  findBottlenecks,
-  edgeMedian,
-  BOTTLENECK_DEFAULTS,
-  type BottleneckOptions,
-  type BottleneckEdge,
-  type Bottlenecks,
-} from './map/find-bottlenecks';
 
 // Steps (the data contract) and histograms
 export * from './steps/types';
 export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export * from './histogram/duration-buckets';
+export * from './histogram/fine-buckets';
+export { fineQuantile } from './histogram/fine-quantile';
 
 // Privacy
 export {
@@ -115,5 +109,51 @@ export {
 } from './calendar/holidays';
 export { isHoliday, isWorkingDay, nextWorkingDay, addWorkingDays } from './calendar/working-days';
 export { addDays, addWeeks, addMonths } from './calendar/add-period';
-export { localDayNumber, localMidnightMs, utcOffsetMs } from './calendar/local-date';
+export { localDayNumber, localDayNumbers, localMidnightMs, utcOffsetMs } from './calendar/local-date';
 export { workingDurationMs } from './calendar/working-duration';
+
+// Rules: deadlines and compliance
+export * from './rules/types';
+export { evaluateRules, evaluateRule, type EvaluateRulesOptions } from './rules/evaluate-rules';
+export { eventDays, type EventDays } from './rules/event-days';
+export { deadlineDay } from './rules/deadline';
+export { complianceRate, complianceByGroup, type GroupCompliance } from './rules/compliance';
+// Conformance: workflow nets, alignments, token replay
+export {
+  buildWorkflowNet,
+  relabelNet,
+  netLabels,
+  type WorkflowNet,
+  type WorkflowNetSpec,
+  type NetTransition,
+} from './conformance/workflow-net';
+export { checkWorkflowNet, type WorkflowNetEnds } from './conformance/check-workflow-net';
+export { alignTrace, DEFAULT_ALIGNMENT_BUDGET, type AlignmentMove, type TraceAlignment } from './conformance/align-trace';
+export { createAligner, type Aligner, type AlignerOptions } from './conformance/aligner';
+export {
+  alignLog,
+  type LogAlignment,
+  type VariantAlignment,
+  type ActivityMoves,
+  type TraceVariant,
+} from './conformance/align-log';
+export { replayTrace, replayLog, type TraceReplay, type LogReplay } from './conformance/token-replay';
+export type { ProcessGraph, ProcessNode, ProcessNodeKind, ProcessFlow } from './conformance/process-graph';
+export { processGraphToNet, MAX_INCLUSIVE_BRANCHES } from './conformance/process-graph-to-net';
+export { compareLabels, type LabelComparison } from './conformance/compare-labels';
+// Findings: bottlenecks, best practice, automation potential (issue 9)
+export { buildFindings, type FindingsResult } from './findings/build-findings';
+export { DEFAULT_FINDINGS_SETTINGS, findingsSettings, type FindingsSettings, type AutomationWeights } from './findings/settings';
+export { FINDING_KINDS, type Finding, type FindingKind, type FindingsInput, type RuleViolationInput, type DeviationInput, type OutcomeSpec } from './findings/types';
+export { findingId, trackFindings, type FindingPlace, type FindingStatus } from './findings/finding-id';
+export { markBottlenecks, BOTTLENECK_DEFINITION, type BottleneckCandidate, type BottleneckDefinitionOptions } from './findings/bottleneck-definition';
+export { edgeWaits, workingMedianWait, type EdgeWait, type JobcenterWait, type MonthWait } from './findings/edge-waits';
+export { collectTransitions, type Transitions } from './findings/transitions';
+export { workloadAround, weekNumber, weekStartMs, pearson, type Workload, type WorkloadWeek } from './findings/workload';
+export { compareGroups, type BestPractice, type GroupOutcome, type OutcomeMeasure, type GroupDimension } from './findings/best-practice';
+export { automationScores, type AutomationScore, type AutomationPart } from './findings/automation';
+export { wilsonInterval, bootstrapMedianDifference, type Interval } from './findings/intervals';
+export { monthlyTrend, type Trend } from './findings/trend';
+export { normalisedEntropy } from './findings/entropy';
+export { utcMonth, YEAR_MS } from './findings/case-codes';
+export type { BottleneckEdge } from './findings/findings-of-bottlenecks';

@@ -22,14 +22,6 @@ export class DataStage {
 
   constructor(private readonly host: powerbi.extensibility.visual.IVisualHost) {}
 
-  /**
-   * Per step row, whether its variant ends with an end activity of its process, or null
-   * when the rows do not say (the finished share then reads "–").
-   */
-  get finished(): readonly boolean[] | null {
-    return null;
-  }
-
   /** True when no field is bound: the landing page is shown. */
   get isLanding(): boolean {
     return this.input.kind === 'empty' && this.input.landing;

@@ -128,8 +128,8 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     const { prepared, message } = this.data.prepare();
     this.prepared = prepared;
     if (message) this.messages.push(message);
-    this.figures = prepared ? keyFigures(prepared.rows, prepared.dimensions, this.data.finished) : null;
-    this.centers = prepared ? jobcenterFigures(prepared.rows, prepared.dimensions, this.data.finished) : [];
+    this.figures = prepared ? keyFigures(prepared.rows, prepared.dimensions) : null;
+    this.centers = prepared ? jobcenterFigures(prepared.rows, prepared.dimensions) : [];
     if (this.state.comparing !== null && !this.centers.some((c) => c.jobcenter === this.state.comparing)) {
       this.state = { ...this.state, comparing: this.centers.length > 1 ? this.centers[0]!.jobcenter : null };
     }

@@ -25,15 +25,18 @@ const PERIODS = ['2024-03', '2024-03', '2024-03', '2024-03-01', '2024-03-01', '2
 const DIMS = { jobcenter: CENTERS, period: PERIODS, process: CENTERS.map(() => 'akademiker') };
 
 describe('keyFigures', () => {
-  const figures = keyFigures(ROWS, DIMS, [true, true, true, true, true, true, false, false, false]);
+  const figures = keyFigures(ROWS, DIMS);
 
-  it('counts cases and finished cases from the first steps', () => {
-    expect(figures.cases).toBe(6);
-    expect(figures.finishedCases).toBe(4);
+  it('counts cases and, when the rows say, finished cases; throughput is of finished cases then', () => {
+    const flagged = keyFigures(ROWS.map((row, i) => ({ ...row, finished: i < 6 })), DIMS);
+    expect(flagged.cases).toBe(6);
+    expect(flagged.finishedCases).toBe(4);
+    expect(flagged.throughput).toEqual({ median: 2 * DAY, p90: 2 * DAY, basis: 'variants', finishedOnly: true });
   });
 
   it('estimates throughput from the variants when the END steps carry no durations (median 2 days, p90 10 days)', () => {
-    expect(figures.throughput).toEqual({ median: 2 * DAY, p90: 10 * DAY, basis: 'variants' });
+    expect(figures.cases).toBe(6);
+    expect(figures.throughput).toEqual({ median: 2 * DAY, p90: 10 * DAY, basis: 'variants', finishedOnly: false });
   });
 
   it('gives a monthly trend and the filters as the rows show them', () => {
@@ -54,7 +57,7 @@ describe('keyFigures', () => {
 
 describe('jobcenter comparison', () => {
   it('ranks jobcenters by median throughput, longest first', () => {
-    const ranked = jobcenterFigures(ROWS, DIMS, null);
+    const ranked = jobcenterFigures(ROWS, DIMS);
     expect(ranked.map((r) => [r.jobcenter, r.figures.cases, r.figures.throughput?.median])).toEqual([
       ['Syd', 3, 10 * DAY],
       ['Nord', 3, 2 * DAY],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { generateLog, PROCESS_NAMES } from '../generate/index';
 import { ingestFiles } from '../ingest/index';
+import { attachedModel } from '../conformance/attached-model';
 import { createToken } from '../tokens/index';
 import { startServer } from '../server';
 import { renderLoadReport } from './ingest';
@@ -41,8 +42,9 @@ export function registerDemo(program: Command): void {
         for (const name of PROCESS_NAMES) {
           const file = join(dataDir, `${name}.csv`);
           const dirty = name === 'dagpenge';
-          if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, out: file });
-          const report = await ingestFiles(store, { files: [file], log: name, process: name });
+          if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, deviations: true, out: file });
+          const model = await attachedModel(undefined, name, undefined);
+          const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}) });
           process.stdout.write(renderLoadReport(report));
         }
         const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt' });

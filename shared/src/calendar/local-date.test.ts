@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDate, parseIsoDate } from './civil-date';
-import { localDayNumber, localMidnightMs, utcOffsetMs } from './local-date';
+import { localDayNumber, localDayNumbers, localMidnightMs, utcOffsetMs } from './local-date';
 import { workingDurationMs } from './working-duration';
 
 const CPH = 'Europe/Copenhagen';
@@ -74,5 +74,16 @@ describe('workingDurationMs', () => {
     expect(workingDurationMs(Date.UTC(2024, 5, 3, 7), Date.UTC(2024, 5, 3, 9), 'dk-statutory', CPH)).toBe(2 * HOUR);
     expect(workingDurationMs(Date.UTC(2024, 5, 3, 9), Date.UTC(2024, 5, 3, 7), 'dk-statutory', CPH)).toBe(0);
     expect(workingDurationMs(Date.UTC(2024, 5, 1, 9), Date.UTC(2024, 5, 2, 9), 'dk-statutory', CPH)).toBe(0);
+  });
+});
+
+describe('localDayNumbers', () => {
+  it('gives the same local dates as localDayNumber, on change days too', () => {
+    const times = Float64Array.from([
+      Date.UTC(2024, 9, 27, 0, 59, 59), Date.UTC(2024, 2, 30, 23, 30), Date.UTC(2024, 2, 31, 21, 30),
+      Date.UTC(2024, 2, 31, 22, 30), Date.UTC(2024, 9, 27, 22, 30), Date.UTC(2024, 9, 27, 23, 30),
+    ]);
+    expect([...localDayNumbers(times, CPH)]).toEqual([...times].map((t) => localDayNumber(t, CPH)));
+    expect(localDayNumbers(new Float64Array(0), CPH)).toHaveLength(0);
   });
 });

@@ -78,3 +78,36 @@ export function localMidnightMs(dayNumber: number, timeZone: string): number {
   guess = wall - utcOffsetMs(guess, timeZone);
   return guess;
 }
+
+/**
+ * The local date of every instant of an array, as `localDayNumber` gives it, in one pass:
+ * the zone's offset is looked up once per UTC day of the span (for logs of millions of events).
+ */
+export function localDayNumbers(timestamps: Float64Array, timeZone: string): Int32Array {
+  const n = timestamps.length;
+  const days = new Int32Array(n);
+  if (n === 0) return days;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = timestamps[i]!;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const firstDay = Math.floor(min / DAY_MS);
+  const offsets = new Float64Array(Math.floor(max / DAY_MS) - firstDay + 1).fill(Number.NaN);
+  const cache = zone(timeZone);
+  for (let i = 0; i < n; i++) {
+    const t = timestamps[i]!;
+    const k = Math.floor(t / DAY_MS) - firstDay;
+    let offset = offsets[k]!;
+    if (Number.isNaN(offset)) {
+      utcOffsetMs(t, timeZone);
+      const known = cache.dayOffsets.get(k + firstDay)!;
+      offset = Number.isNaN(known) ? Infinity : known;
+      offsets[k] = offset;
+    }
+    days[i] = Math.floor((t + (offset === Infinity ? exactOffset(cache.format, t) : offset)) / DAY_MS);
+  }
+  return days;
+}

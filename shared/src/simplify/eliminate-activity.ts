@@ -49,6 +49,7 @@ export function eliminateActivity(edges: EdgeTable, r: string): void {
         const histogram = target.histogram;
         shares.forEach((share, b) => (histogram[b] = (histogram[b] ?? 0) + flow * share));
       } else delete target.histogram;
+      delete target.fine;
     }
   }
 }

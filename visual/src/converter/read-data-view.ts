@@ -5,7 +5,21 @@ import { readDimensions } from './read-dimensions';
 import { readStepsSegment, type StepsSegment } from './read-steps';
 import { findByRole } from './roles';
 
-const STEP_ROLES = ['variantKey', 'stepIndex', 'fromActivity', 'toActivity', 'cases', 'sumSeconds', 'histogram', 'jobcenter', 'period', 'process'];
+const STEP_ROLES = [
+  'variantKey',
+  'stepIndex',
+  'fromActivity',
+  'toActivity',
+  'cases',
+  'sumSeconds',
+  'histogram',
+  'durations',
+  'variantRank',
+  'finished',
+  'jobcenter',
+  'period',
+  'process',
+];
 const EVENT_ROLES = ['caseId', 'activity', 'timestamp', 'resource'];
 
 /** One data view, read: a steps or events segment, or why there is nothing to draw. */

@@ -1,5 +1,6 @@
 import type powerbi from 'powerbi-visuals-api';
-import { BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
+import { fineComplete, fineSlots } from './fine-columns';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
 import type { DimensionColumns } from './read-dimensions';
@@ -12,6 +13,8 @@ export interface StepsSegment {
   sources: RowSources;
   hasDurations: boolean;
   hasHistograms: boolean;
+  /** Whether the whole fine histogram (d00..d74 and s00..s74) was bound: percentiles within a few percent. */
+  hasFineHistograms: boolean;
   skippedRows: number;
   /** The optional jobcenter, period and process of each row (set by `readDataView`). */
   dimensions?: DimensionColumns;
@@ -35,13 +38,19 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
   const seconds = findByRole(values, 'sumSeconds');
   const histogramColumns = values.filter((column) => column.source.roles?.['histogram']);
   const buckets = histogramBuckets(histogramColumns);
+  const fineColumns = values.filter((column) => column.source.roles?.['durations']);
+  const slots = fineSlots(fineColumns);
+  const hasFine = fineComplete(slots);
+  const rank = findByRole(categories, 'variantRank');
+  const finished = findByRole(categories, 'finished');
   const highlights = cases.highlights;
   const out: StepsSegment = {
     rows: [],
     highlightCases: highlights ? [] : null,
     sources: newRowSources(key),
     hasDurations: seconds !== undefined,
-    hasHistograms: histogramColumns.length > 0,
+    hasHistograms: histogramColumns.length > 0 || hasFine,
+    hasFineHistograms: hasFine,
     skippedRows: 0,
   };
   const positionInVariant = new Map<string, number>();
@@ -63,7 +72,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
       const value = toNumber(column.values[i]);
       if (bucket >= 0 && value > 0) histogram[bucket]! += value;
     });
-    out.rows.push({
+    const row: StepRow = {
       variantKey,
       stepIndex,
       from: fromActivity,
@@ -71,7 +80,22 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
       cases: count,
       sumSeconds: Number.isFinite(sumSeconds) ? sumSeconds : 0,
       histogram,
-    });
+    };
+    if (hasFine) {
+      const counts = new Float64Array(FINE_BUCKET_COUNT);
+      const seconds = new Float64Array(FINE_BUCKET_COUNT);
+      fineColumns.forEach((column, c) => {
+        const slot = slots[c];
+        const value = toNumber(column.values[i]);
+        if (slot && value > 0) (slot.kind === 'counts' ? counts : seconds)[slot.bucket]! += value;
+      });
+      row.fine = { counts, seconds };
+    }
+    const rankValue = rank ? toNumber(rank.values[i]) : Number.NaN;
+    if (rankValue >= 1) row.variantRank = rankValue;
+    const finishedValue = finished ? toNumber(finished.values[i]) : Number.NaN;
+    if (finishedValue === 0 || finishedValue === 1) row.finished = finishedValue === 1;
+    out.rows.push(row);
     out.highlightCases?.push(Math.max(0, toNumber(highlights![i]) || 0));
     pushSource(out.sources, i);
   }

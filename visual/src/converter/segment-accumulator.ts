@@ -65,9 +65,9 @@ function result(input: StepsInput | EventsInput, rowCount: number, skipped: numb
 }
 
 function stepsInput(segment: StepsSegment): StepsInput {
-  const { rows, highlightCases, sources, hasDurations, hasHistograms } = segment;
+  const { rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms } = segment;
   const dimensions = segment.dimensions ?? NO_DIMENSIONS;
-  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms, dimensions };
+  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms, dimensions };
 }
 
 function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
@@ -79,6 +79,7 @@ function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
     sources: appendSources(a.sources, b.sources),
     hasDurations: a.hasDurations || b.hasDurations,
     hasHistograms: a.hasHistograms || b.hasHistograms,
+    hasFineHistograms: a.hasFineHistograms && b.hasFineHistograms,
     skippedRows: a.skippedRows + b.skippedRows,
     ...(a.dimensions && b.dimensions ? { dimensions: appendDimensions(a.dimensions, b.dimensions) } : {}),
   };

@@ -14,6 +14,8 @@ export interface StepsInput {
   /** Whether `sumSeconds` / `histogram` were bound (performance view needs them). */
   readonly hasDurations: boolean;
   readonly hasHistograms: boolean;
+  /** Whether the fine histogram was bound (percentiles within a few percent; else coarse estimates). */
+  readonly hasFineHistograms: boolean;
   /** The optional jobcenter, period and process of each row. */
   readonly dimensions: RowDimensions;
 }

@@ -1,16 +1,19 @@
 import {
   aggregateSteps,
-  findBottlenecks,
+  markBottlenecks,
   simplifyMap,
+  STEP_END,
+  STEP_START,
   type AggregatedSteps,
-  type Bottlenecks,
   type ProcessMap,
+  type ProcessMapEdge,
   type StepRow,
 } from '../../../shared/src/index';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
 import { jobcenterDifferences } from './compare-jobcenters';
+import { metricSeconds } from './metric';
 import { edgeId, edgeViews, nodeViews } from './map-views';
 import type { PreparedSteps } from './prepare';
 import type { MapViewModel } from './types';
@@ -42,9 +45,9 @@ export interface ViewContext {
 /**
  * The view model for one state: rows filtered to the selected variants, aggregated into a
  * process map, simplified with the two sliders, bottlenecks marked in the performance view
- * (`findBottlenecks` on the unsimplified map, as the findings use it: median wait at least
- * twice the typical wait; the longest `bottleneckCount` of them, whose activities the
- * simplification keeps first),
+ * (`markBottlenecks` on the unsimplified map, as the findings use it: the `bottleneckCount`
+ * longest median waits among edges of at least max(k, 5 %) of the cases; the simplification
+ * keeps their activities first),
  * highlights matched onto nodes and edges, and the variant rows. `lean` leaves out the
  * highlights, the comparison and the variant rows (for trying simplifications by layout).
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
@@ -55,7 +58,7 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
   const { full, mode, found, keep } = base;
   const simplified = simplify(full.map, state, keep);
   const shownEdges = new Set(simplified.edges.map((e) => edgeId(e.from, e.to)));
-  const marked = (found?.edges ?? []).filter((e) => shownEdges.has(edgeId(e.from, e.to))).slice(0, context.bottleneckCount);
+  const marked = (found?.edges ?? []).filter((e) => shownEdges.has(edgeId(e.from, e.to)));
   const bottlenecks = new Set(marked.map((e) => edgeId(e.from, e.to)));
   const highlighted = data.highlightRows && !lean ? aggregateSteps(data.highlightRows.filter(inSelection)).map : null;
   const centers = data.dimensions.jobcenter;
@@ -70,14 +73,7 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
       : null;
   const options = { mode, metric: state.metric, formatter: context.formatter, t: context.t, groupCount: context.groupCount, bottlenecks, highlighted, full: full.map, differences };
   return {
-    bottleneckLegend: found && Number.isFinite(found.typicalSeconds)
-      ? {
-          typical: `≈ ${context.formatter.duration(found.typicalSeconds)}`,
-          threshold: `≈ ${context.formatter.duration(found.thresholdSeconds)}`,
-          marked: marked.length,
-          found: found.edges.length,
-        }
-      : null,
+    bottleneckLegend: found ? { count: context.bottleneckCount, minCases: found.minCases, marked: marked.length, found: found.edges.length } : null,
     mode,
     metric: state.metric,
     nodes: nodeViews(simplified, options),
@@ -94,7 +90,7 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
 export interface ViewBase {
   readonly full: AggregatedSteps;
   readonly mode: ViewMode;
-  readonly found: Bottlenecks | null;
+  readonly found: { readonly edges: readonly ProcessMapEdge[]; readonly minCases: number } | null;
   /** Activities the simplification keeps first (the ends of the marked bottlenecks). */
   readonly keep: readonly string[];
 }
@@ -103,13 +99,29 @@ export interface ViewBase {
  * The part of the view model that does not depend on the sliders, computed once when a draw
  * tries several simplifications (`buildViewModel`'s `base`).
  */
-export function viewBase(data: PreparedSteps, state: ViewState, context: Pick<ViewContext, 'bottleneckCount'>): ViewBase {
+export function viewBase(data: PreparedSteps, state: ViewState, context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>): ViewBase {
   const selected = state.selected;
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter((row) => selected.has(row.variantKey)));
   const mode = data.hasDurations ? state.mode : 'frequency';
-  const found = mode === 'performance' ? findBottlenecks(full.map) : null;
-  const keep = (found?.edges ?? []).slice(0, context.bottleneckCount).flatMap((e) => [e.from, e.to]);
+  const found = mode === 'performance' ? bottlenecksOf(full, context) : null;
+  const keep = (found?.edges ?? []).flatMap((e) => [e.from, e.to]);
   return { full, mode, found, keep };
+}
+
+/** Share of all cases a bottleneck edge must carry (the findings' default). */
+const BOTTLENECK_MIN_SHARE = 0.05;
+
+/**
+ * The bottlenecks of the unsimplified map by the definition the findings use
+ * (`markBottlenecks`): among the waits between two activities taken by at least
+ * max(k, 5 % of the cases) cases, the `bottleneckCount` longest medians (ties at the cut too).
+ */
+function bottlenecksOf(full: AggregatedSteps, context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>): NonNullable<ViewBase['found']> {
+  const timed = full.map.edges.filter((e) => e.from !== STEP_START && e.to !== STEP_END);
+  const candidates = timed.map((e) => ({ from: e.from, to: e.to, cases: e.cases, medianWaitMs: (metricSeconds(e, 'median') || 0) * 1000 }));
+  const options = { count: context.bottleneckCount, minGroupSize: context.minimumGroupSize, minShare: BOTTLENECK_MIN_SHARE, totalCases: full.cases };
+  const minCases = Math.max(options.minGroupSize, Math.ceil(options.minShare * options.totalCases));
+  return { edges: markBottlenecks(candidates, options).map((i) => timed[i]!), minCases };
 }
 
 function simplify(map: ProcessMap, state: ViewState, keepActivities: readonly string[]): ProcessMap {

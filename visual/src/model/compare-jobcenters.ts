@@ -15,7 +15,7 @@ export interface JobcenterFigures {
  * Key figures per jobcenter, longest median throughput time first (ties by name); empty
  * without a bound jobcenter.
  */
-export function jobcenterFigures(rows: readonly StepRow[], dims: RowDimensions, finished: readonly boolean[] | null): JobcenterFigures[] {
+export function jobcenterFigures(rows: readonly StepRow[], dims: RowDimensions): JobcenterFigures[] {
   const centers = dims.jobcenter;
   if (!centers) return [];
   const groups = new Map<string, number[]>();
@@ -29,7 +29,6 @@ export function jobcenterFigures(rows: readonly StepRow[], dims: RowDimensions, 
     figures: keyFigures(
       index.map((i) => rows[i]!),
       { ...NO_DIMENSIONS, period: dims.period ? index.map((i) => dims.period![i]!) : null },
-      finished ? index.map((i) => finished[i]!) : null,
     ),
   }));
   const median = (f: JobcenterFigures) => f.figures.throughput?.median ?? -1;

@@ -29,11 +29,13 @@ export interface KeyFigures {
 }
 
 /**
- * Key figures of step rows: cases (the step-0 rows' cases), finished cases (when
- * `finished` says per row whether its variant ended with an end activity), throughput time
- * (`throughput`), a monthly trend and the filter summary from the rows' dimensions.
+ * Key figures of step rows: cases (the step-0 rows' cases), finished cases (when the rows
+ * say, `StepRow.finished`, whether their variant ended with an end activity), throughput
+ * time of the finished cases (`throughput`), a monthly trend and the filter summary from
+ * the rows' dimensions.
  */
-export function keyFigures(rows: readonly StepRow[], dims: RowDimensions, finished: readonly boolean[] | null = null): KeyFigures {
+export function keyFigures(rows: readonly StepRow[], dims: RowDimensions): KeyFigures {
+  const finishedKnown = rows.some((row) => row.finished !== undefined);
   let cases = 0;
   let finishedCases = 0;
   const byMonth = new Map<string, StepRow[]>();
@@ -42,7 +44,7 @@ export function keyFigures(rows: readonly StepRow[], dims: RowDimensions, finish
     const first = row.stepIndex === 0 || row.from === STEP_START;
     if (first) {
       cases += row.cases;
-      if (finished?.[i]) finishedCases += row.cases;
+      if (row.finished !== false) finishedCases += row.cases;
     }
     if (dims.jobcenter) seen.jobcenter.add(dims.jobcenter[i] ?? '');
     if (dims.process) seen.process.add(dims.process[i] ?? '');
@@ -63,7 +65,7 @@ export function keyFigures(rows: readonly StepRow[], dims: RowDimensions, finish
   const periods = sorted(seen.period);
   return {
     cases,
-    finishedCases: finished ? finishedCases : null,
+    finishedCases: finishedKnown ? finishedCases : null,
     throughput: throughput(rows),
     trend,
     filters: {

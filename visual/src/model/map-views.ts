@@ -3,7 +3,7 @@ import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
 import type { Difference, Differences } from './compare-jobcenters';
-import { metricSeconds, sumSamples, type DurationSample } from './metric';
+import { estimateLabel, isEstimate, metricSeconds, sumSamples, type DurationSample } from './metric';
 import type { MapEdgeView, MapNodeView, TooltipLine } from './types';
 
 /** What node and edge views are built with. */
@@ -37,13 +37,10 @@ function differenceLines(d: Difference | undefined, options: MapViewOptions): To
   ];
 }
 
-/** Metrics estimated from duration histograms (shown with ≈). */
-const ESTIMATED_METRICS: ReadonlySet<PerformanceMetric> = new Set(['median', 'p90']);
-
 /** A duration label, with ≈ when it is an estimate. */
 function durationLabel(seconds: number, estimated: boolean, formatter: Formatter): string {
   const text = formatter.duration(seconds);
-  return estimated && Number.isFinite(seconds) ? `≈ ${text}` : text;
+  return estimated ? estimateLabel(text) : text;
 }
 
 /** The id of an edge: `from → to`. */
@@ -71,7 +68,7 @@ export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView
     const kind = node.activity === STEP_START ? 'start' : node.activity === STEP_END ? 'end' : 'activity';
     const name = kind === 'start' ? t('Node_Start') : kind === 'end' ? t('Node_End') : node.activity;
     const value = mode === 'performance' && !marker ? seconds : node.count;
-    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, ESTIMATED_METRICS.has(metric), formatter) : options.groupCount(node.count);
+    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, isEstimate(metric), formatter) : options.groupCount(node.count);
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: name },
       { label: marker ? t('Tooltip_Cases') : t('Tooltip_Events'), value: options.groupCount(node.count) },
@@ -103,7 +100,7 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
   return map.edges.map((e) => {
     const id = edgeId(e.from, e.to);
     const value = valueOf(e);
-    const estimated = e.abstracted === true || ESTIMATED_METRICS.has(metric);
+    const estimated = e.abstracted === true || isEstimate(metric);
     const countLabel = e.abstracted ? `≈ ${options.groupCount(e.count)}` : options.groupCount(e.count);
     const valueLabel = mode === 'performance' ? (timed(e) ? durationLabel(value, estimated, formatter) : '') : countLabel;
     const tooltip: TooltipLine[] = [
@@ -132,13 +129,15 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
 
 function durationLines(sample: DurationSample, { formatter, t }: MapViewOptions, estimated = false): TooltipLine[] {
   const lines: TooltipLine[] = [{ label: t('Tooltip_Mean'), value: durationLabel(metricSeconds(sample, 'mean'), estimated, formatter) }];
-  if (sample.histogram) {
+  if (sample.histogram || sample.fine) {
     lines.push({ label: t('Tooltip_Median'), value: durationLabel(metricSeconds(sample, 'median'), true, formatter) });
     lines.push({ label: t('Tooltip_P90'), value: durationLabel(metricSeconds(sample, 'p90'), true, formatter) });
   }
   lines.push({ label: t('Tooltip_Total'), value: durationLabel(sample.sumSeconds, estimated, formatter) });
   return lines;
 }
+
+/** A duration label, marked "≈" for the metrics rebuilt from histograms. */
 
 function displayMarker(activity: string, t: Localizer['t']): string {
   return activity === STEP_START ? t('Node_Start') : activity === STEP_END ? t('Node_End') : activity;

@@ -83,12 +83,12 @@ export interface MapViewModel {
   readonly bottleneckLegend: BottleneckLegend | null;
 }
 
-/** The figures of the bottleneck legend, formatted. */
+/** The figures of the bottleneck legend. */
 export interface BottleneckLegend {
-  /** The map's typical wait (median of all waits between activities). */
-  readonly typical: string;
-  /** The median wait from which an edge is a bottleneck. */
-  readonly threshold: string;
+  /** How many longest median waits are marked (the format pane's *Bottlenecks*). */
+  readonly count: number;
+  /** Fewest cases an edge needs: max(k, 5 % of the cases). */
+  readonly minCases: number;
   /** Edges marked (bottlenecks shown on this map). */
   readonly marked: number;
   /** Bottlenecks on the unsimplified map (some may be hidden by the simplification). */

@@ -37,7 +37,8 @@ export function renderLegend(container: HTMLDivElement, model: MapViewModel | nu
   } else if (model.mode === 'performance' && model.bottleneckLegend) {
     const b = model.bottleneckLegend;
     const shown = b.marked < b.found ? ` · ${t('Legend_Shown').replace('{0}', String(b.marked)).replace('{1}', String(b.found))}` : '';
-    const text = b.found > 0 ? `${t('Legend_BottleneckTitle')}: ${t('Legend_Bottleneck')} (${t('Legend_Typical')} ${b.typical}, ≥ ${b.threshold})${shown}` : `${t('Legend_None')} (${t('Legend_Typical')} ${b.typical})`;
+    const definition = t('Legend_Bottleneck').replace('{0}', String(b.count)).replace('{1}', String(b.minCases));
+    const text = b.found > 0 ? `${t('Legend_BottleneckTitle')}: ${definition}${shown}` : t('Legend_None');
     add('legend-bottleneck', text, b.found > 0 ? colors.bottleneck : undefined);
   } else if (model.mode === 'frequency') {
     add('legend-frequency', t('Legend_Frequency'));

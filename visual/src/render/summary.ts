@@ -41,7 +41,8 @@ export function renderSummary(container: HTMLDivElement, figures: KeyFigures | n
     finished === null ? t('Key_FinishedUnknown') : `${formatter.count(finished)} / ${formatter.count(figures.cases)}`,
   );
   const through = figures.throughput;
-  const basis = through?.basis === 'variants' ? t('Key_FromVariants') : undefined;
+  const notes = [through?.finishedOnly ? t('Key_FinishedOnly') : null, through?.basis === 'variants' ? t('Key_FromVariants') : null].filter(Boolean);
+  const basis = notes.length > 0 ? notes.join('; ') : undefined;
   figure('key-median', t('Key_Median'), through ? `≈ ${formatter.duration(through.median)}` : '–', basis);
   figure('key-p90', t('Key_P90'), through ? `≈ ${formatter.duration(through.p90)}` : '–', basis);
   if (figures.trend.length > 1) {

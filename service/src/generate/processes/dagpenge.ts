@@ -36,7 +36,6 @@ export const DAGPENGE: ProcessDefinition = {
       ],
     },
     [AGREEMENT]: {
-      actor: { kind: 'system', name: 'VIRK-PORTAL' },
       maxVisits: 3,
       next: [
         { to: STATEMENT, weight: 0.795, days: [1, 4, 10] },
