@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROCESS_KEYS } from '../../service/src/generate/index';
-import { I, JOBCENTERS, LOG, M, A } from './fixtures/known-answers';
+import { A, I, JOBCENTERS, LOG, M, V } from './fixtures/known-answers';
 import { ensureVisualBuilt, launchChromium, type PreviewServer } from './harness';
 import { afterRedraw, days, openPreview, snapshot } from './page-model';
 import { startPilotServer } from './pilot-server';
@@ -117,12 +117,14 @@ describe('key figures, filter summary and jobcenter comparison of the known log'
     try {
       const text = (id: string) => page.locator(`[data-testid=${id}] .key-value`).textContent();
       expect(await text('key-cases')).toBe('24');
-      expect(days((await text('key-median'))!)).toBeCloseTo(5, 1);
-      expect(days((await text('key-p90'))!)).toBeCloseTo(11, 1);
+      // Exact: 14 cases of 5 days, 5 of 10, 5 of 11 (median 5, p90 11); the histograms' estimates are within 10 %.
+      expect(Math.abs(days((await text('key-median'))!) / 5 - 1)).toBeLessThanOrEqual(0.1);
+      expect(Math.abs(days((await text('key-p90'))!) / 11 - 1)).toBeLessThanOrEqual(0.1);
+      expect(await text('key-finished')).toBe('100%');
       expect(await text('key-median')).toMatch(/^≈ /);
       expect(await page.locator('[data-testid=filter-jobcenter]').textContent()).toBe(`Jobcenter: ${JOBCENTERS.join(', ')}`);
       expect(await page.locator('[data-testid=filter-period]').textContent()).toBe('Period: 2024-03 – 2024-04');
-      expect(await page.locator('[data-testid=filter-process]').textContent()).toBe('Process: akademiker');
+      expect(await page.locator('[data-testid=filter-process]').textContent()).toMatch(/^Process: \S/);
       await page.selectOption('[data-testid=slicer-jobcenter]', JOBCENTERS[1]);
       await expect.poll(() => text('key-cases')).toBe('13');
       expect(await page.locator('[data-testid=filter-jobcenter]').textContent()).toBe(`Jobcenter: ${JOBCENTERS[1]}`);
@@ -132,22 +134,44 @@ describe('key figures, filter summary and jobcenter comparison of the known log'
   });
 
   test('comparison mode: the jobcenters side by side, and the map coloured by Syd against Nord', async () => {
-    const page = await reportPage(LOG, SIZES[0], '&locale=da-DK');
+    const page = await reportPage(LOG, SIZES[1], '&locale=da-DK');
     try {
       await afterRedraw(page, () => page.click('[data-testid=compare]'));
       const rows = page.locator('[data-testid=compare-row]');
       expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset['jobcenter']))).toEqual([...JOBCENTERS]);
       expect(await rows.nth(0).locator('[data-testid=compare-cases]').textContent()).toBe('11');
-      expect(days((await rows.nth(0).locator('[data-testid=compare-p90]').textContent())!)).toBeCloseTo(11, 1);
+      expect(Math.abs(days((await rows.nth(0).locator('[data-testid=compare-p90]').textContent())!) / 11 - 1)).toBeLessThanOrEqual(0.1);
       expect(await rows.nth(1).locator('[data-testid=compare-cases]').textContent()).toBe('13');
-      expect(days((await rows.nth(1).locator('[data-testid=compare-p90]').textContent())!)).toBeCloseTo(10, 1);
+      expect(Math.abs(days((await rows.nth(1).locator('[data-testid=compare-p90]').textContent())!) / 10 - 1)).toBeLessThanOrEqual(0.1);
       await afterRedraw(page, () => rows.nth(1).click());
       expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
       const tone = (selector: string) => page.locator(selector).getAttribute('data-tone').then(Number);
       expect(await tone(`g[data-testid=node][data-activity="${I}"]`)).toBeLessThan(0);
       expect(await tone(`g[data-testid=edge][data-from="${M}"][data-to="${A}"]`)).toBeGreaterThan(0);
       expect(await page.locator('[data-testid=legend-compare]').textContent()).toContain(`${JOBCENTERS[1]} mod de øvrige jobcentre`);
-      await snapshot(page, 'report-compare-800x500');
+      await snapshot(page, 'report-compare-1280x720');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('stable variant numbers: the rework variant keeps its number under the jobcenter slicer, and its hover shows its path', async () => {
+    const page = await reportPage(LOG, SIZES[1]);
+    try {
+      const rework = [M, V, I, V, A].join(' → ');
+      const labelOf = () =>
+        page.evaluate((path) => {
+          const row = [...document.querySelectorAll<HTMLElement>('[data-testid=variant-row]')].find((r) => r.title === path);
+          return row?.querySelector('.variant-label')?.textContent ?? null;
+        }, rework);
+      const all = await labelOf();
+      expect(all).toMatch(/^Variant \d+$/);
+      await page.selectOption('[data-testid=slicer-jobcenter]', JOBCENTERS[0]);
+      await expect.poll(() => page.locator('[data-testid=key-figures] [data-testid=key-cases] .key-value').textContent()).toBe('11');
+      expect(await page.locator('[data-testid=variant-row]').count()).toBe(2);
+      expect(await labelOf()).toBe(all);
+      await page.hover(`[data-testid=variant-row][title="${rework}"]`);
+      await expect.poll(() => page.locator('[data-testid=host-tooltip]').textContent()).toContain(rework);
     } finally {
       await page.close();
     }
