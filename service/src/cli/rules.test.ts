@@ -94,8 +94,8 @@ describe('sagsflow rules list', () => {
     expect(da.stdout).toContain('DP-PLAN  [lov]  Min Plan opdateret med tilbuddet før tilbuddet påbegyndes');
     expect(da.stdout).toContain('"Tilbud påbegyndt" først efter "Min Plan opdateret med tilbud"');
     const en = await sagsflow('rules', 'list', '--rules', PROCESS_CATALOGUE.dagpenge.rulesPath, '--lang', 'en');
-    expect(en.stdout).toContain('DP-BEV-14  [illustrative]  Offer approved within 14 days of the agreement');
-    expect(en.stdout).toContain('"Tilbud bevilget" within 14 days after "Aftale om virksomhedspraktik/løntilskud oprettet"');
+    expect(en.stdout).toContain('DP-BEV-21  [illustrative]  Offer approved within 3 weeks of the agreement');
+    expect(en.stdout).toContain('"Tilbud bevilget" within 3 weeks after "Aftale om virksomhedspraktik/løntilskud oprettet"');
   });
 });
 

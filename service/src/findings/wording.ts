@@ -55,6 +55,11 @@ const MEASURES: Record<string, Record<Lang, string>> = {
   outcome: { da: 'udfald', en: 'outcome' },
 };
 
+const DEVIATIONS: Record<string, Record<Lang, string>> = {
+  skipped: { da: 'trin sprunget over', en: 'step skipped' },
+  inserted: { da: 'trin uden plads i modellen', en: 'step the model has no place for' },
+};
+
 const TREND: Record<string, Record<Lang, string>> = {
   rising: { da: 'stigende', en: 'rising' },
   falling: { da: 'faldende', en: 'falling' },
@@ -102,9 +107,10 @@ export function describeFinding(f: Finding, lang: Lang): string {
     }
     case 'model-deviation': {
       const where = f.activity ?? `${f.fromActivity} → ${f.toActivity}`;
+      const what = DEVIATIONS[String(e['deviation'])]?.[lang] ?? String(e['deviation']);
       return da
-        ? `Afvigelse fra modellen (${e['deviation']}) ved "${where}" i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['share'] as number, lang, 1)}).`
-        : `Deviation from the model (${e['deviation']}) at "${where}" in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['share'] as number, lang, 1)}).`;
+        ? `Afvigelse fra modellen (${what}) ved "${where}" i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['share'] as number, lang, 1)}).`
+        : `Deviation from the model (${what}) at "${where}" in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['share'] as number, lang, 1)}).`;
     }
     case 'automation-candidate': {
       const from = e['hoursFrom'] === 'processing-times' ? (da ? 'målte behandlingstider' : 'measured processing times') : da ? 'minutter pr. hændelse' : 'minutes per event';

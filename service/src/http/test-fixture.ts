@@ -30,6 +30,19 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
 const grain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, period: g.period });
 const monthGrain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, month: g.period });
 
+/** The catalogue text stored with the fixture's compliance rows (valid YAML, so readers can parse it back). */
+const DEMO_CATALOGUE = [
+  'catalogue: demo-rules',
+  'process: akademiker',
+  'rules:',
+  '  - id: R-B',
+  '    title: {da: "B skal ske", en: "B must occur"}',
+  '    source: test',
+  '    basis: illustrative',
+  '    kind: mustOccur',
+  '    a: B',
+].join('\n');
+
 /** Writes the fixture groups as model rows (steps, variants, cases, edges, ...) of log `demo`. */
 export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FIXTURE_GROUPS): void {
   const { db } = store;
@@ -71,7 +84,7 @@ export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FI
       j.events += g.cases * g.activities.length;
       byJobcenter.set(g.jobcenter, j);
     }
-    db.insert(ruleCatalogues).values({ log: 'demo', version: 1, catalogue: 'demo-rules', process: 'akademiker', asOf: '2024-03-01', text: 'catalogue: demo-rules' }).run();
+    db.insert(ruleCatalogues).values({ log: 'demo', version: 1, catalogue: 'demo-rules', process: 'akademiker', asOf: '2024-03-01', text: DEMO_CATALOGUE }).run();
     db.insert(rules).values({ log: 'demo', version: 1, catalogue: 'demo-rules', rule: 'R-B', titleDa: 'B skal ske', titleEn: 'B must occur', source: 'test', basis: 'illustrative', kind: 'mustOccur' }).run();
     for (const [jobcenter, j] of byJobcenter) {
       db.insert(jobcenters).values({ log: 'demo', version: 1, process: 'akademiker', jobcenter, ...j }).run();

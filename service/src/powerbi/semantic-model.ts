@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BUCKET_COLUMNS } from '@sagsflow/shared';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import type { EdmType, TableInfo } from '../http/model/table-info';
 import { captionsFor, type ReportLang } from './captions';
 import { columnOf, type FeedSelection } from './feed-tables';
@@ -63,7 +63,7 @@ const DATA_TYPES: Record<EdmType, TmdlDataType> = {
 /** Numeric columns that are identifiers or positions, never added up. */
 const NOT_SUMMED = new Set(['id', 'version', 'step_index', 'length']);
 /** Columns for machines rather than readers: hidden in the field list. */
-const HIDDEN = new Set(['id', 'version', ...BUCKET_COLUMNS]);
+const HIDDEN = new Set(['id', 'version', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
 
 function modelColumns(table: TableInfo): ModelColumn[] {
   return table.columns.map((c) => {

@@ -36,7 +36,7 @@ th, td { border-bottom: 1px solid #d0d7de; padding: 1.2mm 1.6mm; text-align: lef
 th { background: #f0f3f6; font-weight: 600; }
 tr { break-inside: avoid; }
 td:not(:nth-child(2)) { white-space: nowrap; }
-table.findings td:nth-child(4), table.variants td:nth-child(2), table.automation td:nth-child(5) { white-space: normal; }
+table.findings td:nth-child(4), table.variants td:nth-child(2), table.automation td:nth-child(5), table.rules td:nth-child(1), table.rules td:nth-child(5), table.bottlenecks td:nth-child(1), table.bottlenecks td:nth-child(5) { white-space: normal; }
 table.findings td:nth-child(4) { font-size: 8.5pt; }
 .id { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; color: #57606a; }
 .path { font-size: 8.5pt; }
@@ -54,6 +54,7 @@ svg.map { width: 100%; max-height: 235mm; }
 .edge { fill: none; stroke: #8c959f; } .edge.hot { stroke: #c0392b; }
 .edge-label { font-size: 9.5px; fill: #57606a; paint-order: stroke; stroke: #fff; stroke-width: 3px; } .edge-label.hot { fill: #c0392b; font-weight: 600; }
 .arrow { fill: #8c959f; } .arrow.hot { fill: #c0392b; }
+span.hot { color: #c0392b; font-weight: 600; }
 .start { fill: #2da44e; } .end { fill: #1f2328; }
 nav ol { columns: 2; font-size: 9.5pt; color: #57606a; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }

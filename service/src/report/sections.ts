@@ -71,7 +71,7 @@ export function bottlenecksSection(d: ReportData): string {
     `${formatNumber(Number(e(f, 'timeLostDaysPerYear')), L)} ${t('days', L)}`,
   ]);
   const texts = list.map((f) => `<li>${esc(L === 'da' ? f.summaryDa : f.summaryEn)}</li>`).join('');
-  return section('bottlenecks', t('bottlenecks', L), `<figure>${chart}<figcaption>${esc(t('timeLost', L))}</figcaption></figure>${table([t('edge', L), t('cases', L), t('medianWait', L), t('workingWait', L), t('bestJobcenter', L), t('timeLost', L)], rows)}<ul class="sentences">${texts}</ul>`);
+  return section('bottlenecks', t('bottlenecks', L), `<figure>${chart}<figcaption>${esc(t('timeLost', L))}</figcaption></figure>${table([t('edge', L), t('cases', L), t('medianWait', L), t('workingWait', L), t('bestJobcenter', L), t('timeLost', L)], rows, 'bottlenecks')}<ul class="sentences">${texts}</ul>`);
 }
 
 /** Rule compliance by rule (and jobcenter), or a note when no catalogue is attached. */
@@ -79,8 +79,19 @@ export function rulesSection(d: ReportData): string {
   const L = d.lang;
   const list = of(d, 'rule-violation');
   if (list.length === 0) return section('rules', t('rules', L), `<p class="note">${esc(t('noRules', L))}</p>`);
-  const rows = list.map((f) => [esc(f.rule), formatNumber(Number(f.evidence['checkedCases']), L), formatNumber(f.cases, L), formatPercent(Number(f.evidence['violationRate']), L, 1), esc(f.evidence['worstJobcenter'] ?? '–')]);
-  return section('rules', t('rules', L), table(['Regel / rule', t('cases', L), '✗', '%', t('bestJobcenter', L)], rows));
+  const title = (f: StoredFinding) => (L === 'da' ? f.evidence['ruleTextDa'] : f.evidence['ruleText']) ?? '';
+  const rate = (f: StoredFinding) => Number(f.evidence['violationRate']);
+  const worst = (f: StoredFinding) => (f.evidence['worstJobcenter'] ? `${f.evidence['worstJobcenter']} (${formatPercent(Number(f.evidence['worstViolationRate']), L)})` : '–');
+  const chart = barChart(list.map((f) => ({ label: f.rule ?? '', value: 1 - rate(f), text: formatPercent(1 - rate(f), L, 1), highlight: rate(f) > 0.2 })), { width: PAGE_WIDTH, title: t('compliance', L), labelWidth: 180 });
+  const rows = list.map((f) => [`${esc(f.rule)}<br><span class="small">${esc(title(f))}</span>`, formatNumber(Number(f.evidence['checkedCases']), L), formatNumber(f.cases, L), formatPercent(1 - rate(f), L, 1), esc(worst(f))]);
+  const jcs = [...new Set(list.flatMap((f) => Object.keys(f.evidence).filter((key) => key.startsWith('rate:')).map((key) => key.slice(5))))].sort();
+  const short = (jc: string) => jc.replace(/^Jobcenter (København )?/, '');
+  const cell = (f: StoredFinding, jc: string) => {
+    const v = f.evidence[`rate:${jc}`];
+    return typeof v === 'number' ? `<span class="${v < 0.8 ? 'hot' : ''}">${formatPercent(v, L)}</span>` : '–';
+  };
+  const matrix = jcs.length > 1 ? table([t('rule', L), ...jcs.map(short)], list.map((f) => [esc(f.rule), ...jcs.map((jc) => cell(f, jc))]), 'matrix') : '';
+  return section('rules', t('rules', L), `<figure>${chart}<figcaption>${esc(t('compliance', L))}</figcaption></figure>${table([t('rule', L), t('checked', L), t('broken', L), t('compliance', L), t('worstJobcenter', L)], rows, 'rules')}${matrix}<p class="note">${esc(t('rulesNote', L).replaceAll('{k}', String(d.minGroupSize)))}</p>`);
 }
 
 /** Conformance with the model, or a note when no model is attached. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUCKET_COLUMNS } from '@sagsflow/shared';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import * as schema from '../../src/db/schema';
 import { fixtureApp } from '../../src/http/test-fixture';
 import { describeSchema } from '../../src/http/model/table-info';
@@ -105,7 +105,7 @@ describe('sagsflow powerbi: the written files', () => {
     const bindings = processMapBindings(written());
     const roles = Object.keys(bindings).sort();
     expect(roles).toEqual(stepMappingRoles().sort());
-    expect(roles).toEqual(['cases', 'fromActivity', 'histogram', 'stepIndex', 'sumSeconds', 'toActivity', 'variantKey']);
+    expect(roles).toEqual(['cases', 'durations', 'finished', 'fromActivity', 'histogram', 'stepIndex', 'sumSeconds', 'toActivity', 'variantKey', 'variantRank']);
     const caps = new Set(repoCapabilities().dataRoles.map((r) => r.name));
     for (const r of roles) expect(caps.has(r)).toBe(true);
   });
@@ -174,11 +174,17 @@ describe('sagsflow powerbi: round trip', () => {
       }
     }
     expect(bindings['histogram']!.map((p) => fieldRefOf(p))).toEqual(BUCKET_COLUMNS.map((column) => ({ kind: 'sum', table: 'Steps', column })));
+    expect(bindings['durations']!.map((p) => fieldRefOf(p))).toEqual(
+      [...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS].map((column) => ({ kind: 'sum', table: 'Steps', column })),
+    );
+    expect(bindings['durations']![7]!.queryRef).toBe('Sum(Steps.d07)');
+    expect(fieldRefOf(bindings['variantRank']![0]!)).toEqual({ kind: 'column', table: 'Steps', column: 'variant_rank' });
+    expect(fieldRefOf(bindings['finished']![0]!)).toEqual({ kind: 'column', table: 'Steps', column: 'finished' });
     expect(fieldRefOf(bindings['variantKey']![0]!)).toEqual({ kind: 'column', table: 'Steps', column: 'variant_key' });
     expect(fieldRefOf(bindings['cases']![0]!)).toEqual({ kind: 'sum', table: 'Steps', column: 'cases' });
     expect(bindings['variantKey']![0]!.displayName).toBe('Variantnøgle');
     const steps = model.tables.get('Steps')!;
-    expect([...steps.columns].filter(([, c]) => c.isHidden).map(([n]) => n)).toEqual(['id', 'version', ...BUCKET_COLUMNS]);
+    expect([...steps.columns].filter(([, c]) => c.isHidden).map(([n]) => n)).toEqual(['id', 'version', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
     expect(steps.columns.get('h07')).toEqual({ dataType: 'int64', sourceColumn: 'h07', isHidden: true });
   });
 

@@ -1,4 +1,4 @@
-import { BUCKET_COLUMNS } from '@sagsflow/shared';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import type { DataRole, VisualCapabilities } from '../custom-visual';
 import type { ModelTable } from '../semantic-model';
 import type { FieldRef } from './fields';
@@ -8,6 +8,9 @@ export interface RoleBinding {
   role: DataRole;
   fields: FieldRef[];
 }
+
+/** The column families of the additive duration histograms: coarse `h00..h24`, fine `d00..d74` then `s00..s74`. */
+const HISTOGRAM_FAMILIES: ReadonlyArray<readonly string[]> = [BUCKET_COLUMNS, [...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]];
 
 function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -23,8 +26,8 @@ function allowedRoles(capabilities: VisualCapabilities, mapping: VisualCapabilit
 function bindRole(role: DataRole, max: number, steps: ModelTable): FieldRef[] | undefined {
   const has = (c: string) => steps.columns.some((col) => col.name === c);
   if (role.kind === 'Measure' && max > 1) {
-    if (BUCKET_COLUMNS.length !== max || !BUCKET_COLUMNS.every(has)) return undefined;
-    return BUCKET_COLUMNS.map((column) => ({ kind: 'sum', table: steps.name, column }));
+    const family = HISTOGRAM_FAMILIES.find((f) => f.length === max && f.every(has));
+    return family?.map((column) => ({ kind: 'sum', table: steps.name, column }));
   }
   const column = snakeCase(role.name);
   if (!has(column)) return undefined;
@@ -34,8 +37,9 @@ function bindRole(role: DataRole, max: number, steps: ModelTable): FieldRef[] | 
 /**
  * Binds the process-map visual to the Steps table from its `capabilities.json`: takes the
  * first data-view mapping whose every allowed role (max > 0 in its condition) names a Steps
- * column (role `variantKey` -> column `variant_key`, a measure role summed, the 25-field
- * histogram role -> `h00..h24` summed), so the bindings are exactly that mapping's roles.
+ * column (role `variantKey` -> column `variant_key`, a measure role summed, a many-field
+ * measure role -> the histogram family of that size summed: 25 -> `h00..h24`, 150 ->
+ * `d00..d74, s00..s74`), so the bindings are exactly that mapping's roles.
  */
 export function processMapBindings(capabilities: VisualCapabilities, steps: ModelTable): RoleBinding[] {
   for (const mapping of capabilities.dataViewMappings) {
