@@ -10,6 +10,7 @@ import { errorHandler } from './http/errors';
 import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
+import { welcomePage } from './http/welcome/page';
 import { analysisRoutes } from './http/rest/analysis';
 import { conformanceRoutes } from './http/rest/conformance';
 import { complianceRoutes } from './http/rest/compliance';
@@ -105,6 +106,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/', welcomePage);
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
   jobs.onFinished = (job) =>

@@ -10,6 +10,8 @@ import { LOG_NAME } from '../http/jobs/routes';
 import { catalogueForLoad } from '../rules/attach';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
+import { DEFAULT_TIMEZONE } from '../readers/timestamps';
+import { localTime } from './local-time';
 import { attachedModel } from '../conformance/attached-model';
 import { endSourceText } from './end-source';
 import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
@@ -65,7 +67,7 @@ export function registerIngest(program: Command): void {
         });
         progress.stop();
         if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
-        process.stdout.write(renderLoadReport(report));
+        process.stdout.write(renderLoadReport(report, mapping?.timezone));
       } finally {
         progress.stop();
         store.close();
@@ -74,9 +76,9 @@ export function registerIngest(program: Command): void {
 }
 
 /** The load report as an analyst reads it after `sagsflow ingest`. */
-export function renderLoadReport(r: LoadReport): string {
+export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZONE): string {
   const n = (x: number) => x.toLocaleString('en');
-  const day = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
+  const day = (ms: number | null) => (ms === null ? '-' : localTime(ms, timeZone));
   const reasons = Object.entries(r.quarantinedByReason)
     .filter(([, c]) => c > 0)
     .map(([reason, c]) => `${reason} ${n(c)}`)
@@ -90,7 +92,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     ...(r.endActivities ?? []).map((e) => `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`),
-    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (${timeZone})`,
     ...(r.conformance
       ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
       : []),

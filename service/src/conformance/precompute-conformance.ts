@@ -22,6 +22,8 @@ export interface ConformanceContext {
   /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
   process: string | null;
   model: LoadedModel;
+  /** End activities given for the load (the mapping file's); else the process's, else inferred (see `groupCases`). */
+  endActivities?: readonly string[] | undefined;
   /** Search states per variant (default: the core's). */
   budget?: number;
 }
@@ -41,7 +43,8 @@ const GRAIN = ['process', 'jobcenter', 'period'];
  * Aligns and replays the closed cases of a log version on its model (once per variant)
  * and writes the conformance tables in the caller's transaction, at the grain (process,
  * jobcenter, month of case start). Open cases (still running: their last activity is no
- * end activity of their process) are left out: their remaining steps are no deviation.
+ * end activity of their process, as the model tables count them) are left out: their
+ * remaining steps are no deviation.
  * Complete events only (`keepCompleteEvents`), as the model's tasks are complete steps.
  */
 export function precomputeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
@@ -52,7 +55,7 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   const log = keepCompleteEvents(full);
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const aligner = createAligner(ctx.model.net, ctx.budget === undefined ? {} : { budget: ctx.budget });
   const traces = variants.variants.map((v) => ({ activities: v.activities, cases: v.cases }));
   const alignments: TraceAlignment[] = variants.variants.map((v) => aligner.align(v.activities));

@@ -155,7 +155,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       });
       if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
-        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+        conformance = precomputeConformance(eventLog, {
+          sqlite, log: options.log, version, process: options.process ?? null, model: options.model, endActivities: options.mapping?.endActivities,
+        });
       }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
@@ -163,7 +165,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     try {
       const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
-      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome });
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }

@@ -54,6 +54,14 @@ describe('fineQuantile', () => {
     }
   });
 
+  it('spreads durations beyond 365 days evenly around their mean (the open last bucket)', () => {
+    const year = 365 * 86400;
+    const values = [1.02, 1.06, 1.1, 1.14, 1.18].map((y) => y * year);
+    const h = histogramOf(values);
+    expect(fineQuantile(h, 0.5)).toBeCloseTo(1.1 * year, -2);
+    expect(Math.abs(fineQuantile(h, 0.9) / quantileSorted(values, 0.9) - 1)).toBeLessThan(0.05);
+  });
+
   it('adds histograms: the sum of two halves equals the histogram of the whole', () => {
     const a = histogramOf([10, 20, 30]);
     const b = histogramOf([40, 4000]);

@@ -8,7 +8,8 @@ import { FINE_BOUNDS_SECONDS, type FineHistogram } from './fine-buckets';
  * one value is the mean itself (so a bucket holding one duration is exact); more values are
  * spread over the bucket by a density `(1-t)^a` or `t^a` (t = position in the bucket, 0..1)
  * whose mean is the bucket's mean, the j-th value at the density's (j+0.5)/count quantile.
- * The open last bucket gives its mean. Returns NaN for an empty histogram.
+ * The open last bucket (365 days and more) spreads its values evenly over [365 days,
+ * 2 × mean - 365 days]. Returns NaN for an empty histogram.
  *
  * @example fineQuantile(histogramOf([60, 120, 3600]), 0.5) // 120
  */
@@ -39,9 +40,10 @@ function valueAtRank(counts: ArrayLike<number>, seconds: ArrayLike<number>, rank
 
 function valueInBucket(bucket: number, count: number, sum: number, j: number): number {
   const lower = bucket === 0 ? 0 : FINE_BOUNDS_SECONDS[bucket - 1]!;
-  const upper = FINE_BOUNDS_SECONDS[bucket];
   const mean = sum / count;
-  if (count <= 1 || upper === undefined) return mean;
+  // The open last bucket (365 days and more) has no upper bound: its durations are spread evenly around their mean.
+  const upper = FINE_BOUNDS_SECONDS[bucket] ?? 2 * mean - lower;
+  if (count <= 1 || !(upper > lower)) return mean;
   if (mean <= lower) return lower;
   if (mean >= upper) return upper;
   const p = Math.min(1, (Math.floor(j) + 0.5) / count);
