@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main';
 import { createApp } from '../app';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
@@ -131,5 +132,26 @@ describe('DELETE /api/subjects', () => {
     expect(cases.status).toBe(200);
     app.close();
     store.close();
+  });
+});
+
+describe('sagsflow erase', () => {
+  it('erases by --cpr, prints counts only, and asks for exactly one target', async () => {
+    const { store, db } = await loaded();
+    store.close();
+    let stdout = '';
+    let stderr = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+      expect(await main(['node', 'sagsflow', 'erase', '--db', db, '--cpr', CPR_A, '--case', 'S1'])).toBe(1);
+      expect(await main(['node', 'sagsflow', 'erase', '--db', db, '--cpr', CPR_A])).toBe(0);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(stderr).toBe('sagsflow: erase: give exactly one of --cpr, --case, --value\n');
+    expect(stdout).toBe('erased 1 case (rows: events 2, cases 1, quarantine 1); upload files removed: 1; model rebuilt for demo; database vacuumed\n');
+    expect(stdout).not.toContain(CPR_A);
   });
 });
