@@ -109,7 +109,6 @@ export async function build({ quiet = false } = {}) {
     splitting: true,
     // Chunks beside the entries: the `import.meta.url` rewrite assumes all code runs from OUT.
     chunkNames: '[name]-[hash]',
-    minifyWhitespace: true,
     minifySyntax: true,
     platform: 'node',
     format: 'esm',

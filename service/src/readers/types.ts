@@ -1,4 +1,5 @@
 import type { RawEvent } from '../../../shared/src/index';
+import type { CsvHandOver } from './csv-reader';
 import type { ColumnMapping } from './mapping';
 
 /** Where one input record ended up. Every record read lands in exactly one of these. */
@@ -70,6 +71,8 @@ export interface ReadOptions {
   format?: LogFormat | undefined;
   /** Emit exact duplicates as events instead of counting them as duplicates. Default false. */
   keepDuplicates?: boolean | undefined;
+  /** Lets another reader take over the rest of an uncompressed CSV file (see `readEvents`). */
+  split?: CsvHandOver | undefined;
 }
 
 /** What one read did: the counts add up, `read === accepted + duplicates + quarantined`. */
