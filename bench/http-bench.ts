@@ -202,7 +202,14 @@ async function main(): Promise<void> {
     let report: unknown = null;
     while (state !== 'done' && state !== 'failed' && performance.now() - t < maxSeconds * 1000) {
       await new Promise((r) => setTimeout(r, 250));
-      const j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as { state: string; error: string | null; report: unknown };
+      let j: { state: string; error: string | null; report: unknown };
+      try {
+        j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as typeof j;
+      } catch (e) {
+        // A reused keep-alive connection the server just closed: ask again on the next round.
+        console.log(`job poll: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), polling on`);
+        continue;
+      }
       state = j.state;
       report = j.report ?? j.error;
     }
