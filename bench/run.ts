@@ -8,7 +8,8 @@
  * 3. `sagsflow summary --lifecycle complete` of tests/data/bpic2012.xes.gz (floor: gunzip, read, split),
  * 4. `sagsflow ingest` (+ precompute) of a 1,000,000-event extract into a new database (floor: read and split it),
  * 5. the heavy REST mix during an upload (`npm run bench:http -- --mix heavy`, unless --skip-http),
- * 6. reading and mining a 1,000,000-event log in process (no floor; the mining core's own figures).
+ * 6. reading and mining a 1,000,000-event log in process (no floor; the mining core's own figures),
+ * 7. what-if and effect (bench/whatif-bench.ts).
  *
  * Every figure is whole-process wall time, median of `--rounds` (default 3), with the child's CPU
  * seconds and peak memory. The machine is shared: the load average is printed, and the ratio to
@@ -24,6 +25,7 @@ import { readEvents } from '../service/src/readers/index';
 import { generateLog } from '../service/src/generate/index';
 import { median, printTable, runNode, scratch, type TableRow } from './issue-table';
 import { threeColumnExtract } from './three-column-extract';
+import { benchWhatIf } from './whatif-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -36,6 +38,20 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const rounds = Number(arg('rounds', '3'));
+
+/** Seconds to sort 1,000,000 doubles (best of 3): the in-process reference of the what-if benchmark. */
+function referenceSeconds(): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const values = new Float64Array(1_000_000);
+    let x = 12345;
+    for (let i = 0; i < values.length; i++) values[i] = (x = (x * 1103515245 + 12345) % 2147483648);
+    const t = performance.now();
+    values.sort();
+    best = Math.min(best, (performance.now() - t) / 1000);
+  }
+  return best;
+}
 
 async function ingestExtract(): Promise<string> {
   const file = join(OUT, 'dagpenge-1m.csv');
@@ -109,6 +125,9 @@ async function main(): Promise<void> {
     console.log(`  ${label.padEnd(26)} ${(performance.now() - t).toFixed(0).padStart(6)} ms`);
   }
   console.log(`  peak memory of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+  // The what-if benchmark reports its times as ratios to a fixed in-process workload.
+  await benchWhatIf(referenceSeconds());
 }
 
 await main();

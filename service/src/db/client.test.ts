@@ -19,7 +19,8 @@ describe('openDatabase', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual(
-      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants'],
+      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants',
+        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants'].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();

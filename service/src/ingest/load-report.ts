@@ -1,6 +1,8 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext } from '../precompute/index';
+import type { LoadedModel } from '../conformance/load-model';
+import type { ConformanceSummary } from '../conformance/precompute-conformance';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
@@ -26,6 +28,8 @@ export interface IngestOptions {
   mapping?: ColumnMapping;
   /** Minimum group size k kept on the log for serving (default 5). */
   minGroupSize?: number;
+  /** A BPMN model to check the cases against (conformance tables); part of the load's content hash. */
+  model?: LoadedModel;
   onProgress?: (progress: IngestProgress) => void;
   /** Replaces the reader (tests). */
   readLog?: ReadLogFn;
@@ -53,4 +57,6 @@ export interface LoadReport {
   startedAt: number;
   finishedAt: number;
   model: ModelSummary | null;
+  /** Rows of the conformance tables, when a model was attached. */
+  conformance?: ConformanceSummary;
 }
