@@ -8,7 +8,7 @@ import { precomputeFindings } from '../findings/precompute-findings';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog } from '../readers/index';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
-import { readInWorker, READ_WORKER_MIN_BYTES } from './read-in-worker';
+import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';

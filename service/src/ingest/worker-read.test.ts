@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
-import { READ_WORKER_MIN_BYTES } from './read-in-worker';
+import { READ_WORKER_MIN_BYTES } from './worker-read';
 import { tempDir } from './test-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
