@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,4 +67,17 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     expect(sequential.rejections[0]).toMatch(/^80002:bad-timestamp:timestamp:/);
     expect(parallel).toEqual(sequential);
   }, 60_000);
+
+  it('parses an XES or a compressed file in a worker while building, with the events of a sequential read', async () => {
+    for (const name of ['helpdesk.xes.gz', 'running-example.xes']) {
+      const { sequential, parallel } = await bothWays(join(import.meta.dirname, '../../../tests/data', name));
+      expect(sequential.rows.accepted).toBeGreaterThan(0);
+      expect(parallel).toEqual(sequential);
+    }
+    const gz = join(dir, 'extract.csv.gz');
+    writeFileSync(gz, gzipSync(`case,activity,timestamp\n${rows(20_000, (i) => `c${i % 300},A${i % 5},2024-03-0${1 + (i % 9)} 10:00`)}\nc1,,x\n`));
+    const { sequential, parallel } = await bothWays(gz);
+    expect(sequential.rows.quarantined).toBe(1);
+    expect(parallel).toEqual(sequential);
+  }, 120_000);
 });

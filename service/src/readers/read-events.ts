@@ -4,8 +4,9 @@ import { workerEntry } from '../runtime/build-info';
 import type { CsvBoundary, CsvHandOver, CsvHead } from './csv-reader';
 import { readCsvPart } from './csv-reader';
 import type { PartRequest, PartResult } from './csv-part';
+import type { EventsMessage, EventsRequest } from './events-protocol';
 import type { ColumnMapping } from './mapping';
-import { readLog } from './read-log';
+import { formatFromName, readLog } from './read-log';
 import { ReadTally } from './tally';
 import type { ReadReport, ReadSink, Rejection, RejectionReason } from './types';
 
@@ -25,12 +26,14 @@ export interface ReadEventsOptions {
   parallel?: boolean | undefined;
   /** Files from this size on are read in two parts at once. Default 8 MB (tests use less). */
   parallelMinBytes?: number | undefined;
-  /** Told how the second part was read: by the worker, or again on this thread (and why). */
+  /** Told how the worker's part (the second half of a CSV, or a whole XES or compressed file) was read: by the worker, or again on this thread (and why). */
   onSecondPart?: ((how: 'worker' | 'reread', why?: string) => void) | undefined;
 }
 
 /** Files smaller than this are read on one thread (a worker costs about 50 ms to start). */
 const PARALLEL_MIN_BYTES = 8 << 20;
+/** XES and compressed files from this size on are parsed in a worker while this thread builds. */
+const PIPELINE_MIN_BYTES = 1 << 20;
 
 /**
  * Reads an event log for mining in memory (`sagsflow summary`): like `readLog`, with the same
@@ -39,7 +42,8 @@ const PARALLEL_MIN_BYTES = 8 << 20;
  * parts (the worker reports the hash of every record new to its part; the main thread checks
  * them against the first part). When the first part ends inside a quoted field, decided
  * another encoding, or the worker fails, the second part is read again on the main thread,
- * so the outcome is always that of a sequential read.
+ * so the outcome is always that of a sequential read. An XES or compressed file (which cannot
+ * be split) is parsed in a worker thread while this thread builds from the batches it posts.
  *
  * @example
  * const report = await readEvents('extract.csv', {
@@ -59,6 +63,10 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     size = statSync(file).size;
   } catch {
     // readLog reports the missing file
+  }
+  const wholeFile = formatFromName(file) === 'xes' || isGzip(file);
+  if (wholeFile && options.parallel !== false && size >= (options.parallelMinBytes ?? PIPELINE_MIN_BYTES)) {
+    return readWholeInWorker(file, options, readSink);
   }
   let head: CsvHead | null = null;
   let start = -1;
@@ -189,4 +197,84 @@ function lineStartAfter(file: string, from: number): number {
   } finally {
     closeSync(fd);
   }
+}
+
+function isGzip(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      readSync(fd, head, 0, 2, 0);
+      return head[0] === 0x1f && head[1] === 0x8b;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a whole file in the events worker and replays its batches into `sink` as they arrive.
+ * When the worker fails, the file is read again on this thread and the events and rejections
+ * already replayed are skipped, so the sink sees each exactly once, and a bad file throws the
+ * reader's own error.
+ */
+async function readWholeInWorker(file: string, options: ReadEventsOptions, sink: ReadSink): Promise<ReadReport> {
+  const request: EventsRequest = { file, mapping: options.mapping, keepDuplicates: options.keepDuplicates ?? false };
+  const entry = workerEntry('events-worker', new URL('./events-worker-entry.mjs', import.meta.url));
+  const worker = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
+  const cases: string[] = [];
+  const activities: string[] = [];
+  const resources: string[] = [];
+  const lifecycles: string[] = [];
+  let events = 0;
+  let rejections = 0;
+  const { sink: out } = options;
+  const outcome = await new Promise<{ report: ReadReport } | { failed: string }>((done) => {
+    worker.on('message', (m: EventsMessage) => {
+      if (m.type === 'batch') {
+        const b = m.batch;
+        cases.push(...b.newCases);
+        activities.push(...b.newActivities);
+        resources.push(...b.newResources);
+        lifecycles.push(...b.newLifecycles);
+        for (let i = 0; i < b.size; i++) {
+          const r = b.resourceOf[i]!;
+          const l = b.lifecycleOf[i]!;
+          out.event(cases[b.caseOf[i]!]!, activities[b.activityOf[i]!]!, b.time[i]!, r < 0 ? null : resources[r]!, l < 0 ? null : lifecycles[l]!);
+        }
+        events += b.size;
+        for (const rejection of b.rejections) out.reject(rejection);
+        rejections += b.rejections.length;
+      } else if (m.type === 'progress') out.progress?.(m.bytes, m.total);
+      else if (m.type === 'done') done({ report: m.report });
+      else done({ failed: m.message });
+    });
+    worker.once('error', (error) => done({ failed: error.message }));
+    worker.once('exit', () => done({ failed: 'the worker stopped' }));
+  });
+  void worker.terminate();
+  if ('report' in outcome) {
+    options.onSecondPart?.('worker');
+    return outcome.report;
+  }
+  options.onSecondPart?.('reread', outcome.failed);
+  let skipEvents = events;
+  let skipRejections = rejections;
+  return readLog(file, {
+    mapping: options.mapping,
+    keepDuplicates: options.keepDuplicates,
+    sink: {
+      onEvent: (accepted) => {
+        if (skipEvents > 0) skipEvents--;
+        else sink.onEvent(accepted);
+      },
+      onReject: (rejection) => {
+        if (skipRejections > 0) skipRejections--;
+        else sink.onReject(rejection);
+      },
+      ...(sink.onProgress ? { onProgress: sink.onProgress } : {}),
+    },
+  });
 }
