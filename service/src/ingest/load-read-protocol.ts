@@ -19,18 +19,22 @@ export interface LoadReadRequest {
 }
 
 /**
- * Cleaned rows in input order: event `i` has `caseId[i]`, ... (`endTimestamp[i]` NaN = none);
- * `caseAttributes` holds triples (event index, key, value), each for the case of that event.
+ * Cleaned rows in input order. Text columns that repeat (case, activity, resource, lifecycle,
+ * jobcenter) are sent as codes into `strings`, the batch's own dictionary (-1 = null), so a
+ * value crosses the thread boundary once per batch: event `i` has case `strings[caseId[i]]`,
+ * ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds triples (event index, key, value),
+ * each for the case of that event.
  */
 export interface EventBatch {
   size: number;
-  caseId: string[];
-  activity: string[];
+  strings: string[];
+  caseId: Int32Array;
+  activity: Int32Array;
+  resource: Int32Array;
+  lifecycle: Int32Array;
+  jobcenter: Int32Array;
   timestamp: Float64Array;
   endTimestamp: Float64Array;
-  resource: (string | null)[];
-  lifecycle: (string | null)[];
-  jobcenter: (string | null)[];
   attributes: (string | null)[];
   caseAttributes: (number | string)[];
   quarantine: QuarantineRow[];

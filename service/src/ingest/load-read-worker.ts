@@ -18,32 +18,55 @@ const post = (message: LoadReadMessage, transfer: ArrayBuffer[] = []) => parentP
 
 function newBatch(): EventBatch {
   return {
-    size: 0, caseId: [], activity: [], timestamp: new Float64Array(BATCH_EVENTS), endTimestamp: new Float64Array(BATCH_EVENTS),
-    resource: [], lifecycle: [], jobcenter: [], attributes: [], caseAttributes: [], quarantine: [],
+    size: 0, strings: [], caseId: new Int32Array(BATCH_EVENTS), activity: new Int32Array(BATCH_EVENTS),
+    resource: new Int32Array(BATCH_EVENTS), lifecycle: new Int32Array(BATCH_EVENTS), jobcenter: new Int32Array(BATCH_EVENTS),
+    timestamp: new Float64Array(BATCH_EVENTS), endTimestamp: new Float64Array(BATCH_EVENTS), attributes: [], caseAttributes: [], quarantine: [],
   };
 }
 
 let batch = newBatch();
+/** The batch's dictionary: each distinct string once per batch. */
+let codes = new Map<string, number>();
+let lastCase: string | null = null;
+let lastCaseCode = -1;
+const code = (value: string | null): number => {
+  if (value === null) return -1;
+  let c = codes.get(value);
+  if (c === undefined) {
+    c = batch.strings.length;
+    batch.strings.push(value);
+    codes.set(value, c);
+  }
+  return c;
+};
+
 const flush = () => {
   if (batch.size === 0 && batch.quarantine.length === 0 && batch.caseAttributes.length === 0) return;
   while (Atomics.load(unstored, 0) >= MAX_UNSTORED_BATCHES) Atomics.wait(unstored, 0, Atomics.load(unstored, 0), 1000);
   Atomics.add(unstored, 0, 1);
   const full = batch;
   batch = newBatch();
-  post({ type: 'batch', batch: full }, [full.timestamp.buffer as ArrayBuffer, full.endTimestamp.buffer as ArrayBuffer]);
+  codes = new Map();
+  lastCase = null;
+  const columns = [full.caseId, full.activity, full.resource, full.lifecycle, full.jobcenter, full.timestamp, full.endTimestamp];
+  post({ type: 'batch', batch: full }, columns.map((c) => c.buffer as ArrayBuffer));
 };
 
 const output: LoadOutput = {
   event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
     if (batch.size === BATCH_EVENTS) flush();
     const i = batch.size++;
-    batch.caseId.push(caseId);
-    batch.activity.push(activity);
+    if (caseId !== lastCase) {
+      lastCase = caseId;
+      lastCaseCode = code(caseId);
+    }
+    batch.caseId[i] = lastCaseCode;
+    batch.activity[i] = code(activity);
+    batch.resource[i] = code(resource);
+    batch.lifecycle[i] = code(lifecycle);
+    batch.jobcenter[i] = code(jobcenter);
     batch.timestamp[i] = timestamp;
     batch.endTimestamp[i] = endTimestamp ?? NaN;
-    batch.resource.push(resource);
-    batch.lifecycle.push(lifecycle);
-    batch.jobcenter.push(jobcenter);
     batch.attributes.push(attributes);
   },
   caseAttribute(key, value) {

@@ -68,10 +68,13 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
 
 function storeBatch(b: EventBatch, out: LoadOutput): void {
   const attrs = b.caseAttributes;
+  const strings = b.strings;
+  const text = (c: number): string | null => (c < 0 ? null : strings[c]!);
   let a = 0;
   for (let i = 0; i < b.size; i++) {
     const end = b.endTimestamp[i]!;
-    out.event(b.caseId[i]!, b.activity[i]!, b.timestamp[i]!, Number.isNaN(end) ? null : end, b.resource[i]!, b.lifecycle[i]!, b.jobcenter[i]!, b.attributes[i]!);
+    out.event(strings[b.caseId[i]!]!, strings[b.activity[i]!]!, b.timestamp[i]!, Number.isNaN(end) ? null : end,
+      text(b.resource[i]!), text(b.lifecycle[i]!), text(b.jobcenter[i]!), b.attributes[i]!);
     while (a < attrs.length && attrs[a] === i) {
       out.caseAttribute(attrs[a + 1] as string, attrs[a + 2] as string);
       a += 3;
