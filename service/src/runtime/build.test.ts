@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const bin = join(root, 'service/bin/sagsflow.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, SAGSFLOW_BUILD_VERBOSE: '1' } });
 
 describe('the compiled sagsflow command', () => {
   it('is built on first use, runs from service/dist/cli, and reports a current build as current', async () => {
@@ -56,6 +56,11 @@ describe('the compiled sagsflow command', () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { recipe: string };
     writeFileSync(stampFile, JSON.stringify({ ...stamp, recipe: 'another' }));
     expect(run('--help').stderr).toContain('the build stamp does not match this build recipe');
-    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('ingest');
+    // Without a terminal the rebuild is silent: a script sees only the command's output.
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, recipe: 'another' }));
+    const quiet = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, SAGSFLOW_BUILD_VERBOSE: '' } });
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('ingest');
+    expect(JSON.parse(readFileSync(stampFile, 'utf8')).recipe).not.toBe('another');
   }, 120_000);
 });
