@@ -26,6 +26,8 @@ import { generateLog } from '../service/src/generate/index';
 import { median, printTable, runNode, scratch, type TableRow } from './issue-table';
 import { threeColumnExtract } from './three-column-extract';
 import { benchWhatIf } from './whatif-bench';
+import { benchRules } from './rules-bench';
+import { benchFindings } from './findings-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -126,8 +128,12 @@ async function main(): Promise<void> {
   }
   console.log(`  peak memory of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
-  // The what-if benchmark reports its times as ratios to a fixed in-process workload.
-  await benchWhatIf(referenceSeconds());
+  // The what-if, rules and findings benchmarks report their times as ratios to a fixed in-process workload.
+  const ref = referenceSeconds();
+  await benchWhatIf(ref);
+  await benchRules(ref);
+  await benchFindings(ref);
 }
 
 await main();
+await (await import('./conformance-bench')).runConformanceBench();

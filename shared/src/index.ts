@@ -61,6 +61,8 @@ export * from './steps/types';
 export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export * from './histogram/duration-buckets';
+export * from './histogram/fine-buckets';
+export { fineQuantile } from './histogram/fine-quantile';
 
 // Privacy
 export {

@@ -69,9 +69,13 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   modelRow.flush();
 
   const caseRows = insert('conformance_cases', [...GRAIN, 'case_id', 'variant_key', 'fitness', 'cost', 'log_moves', 'model_moves', 'token_fitness', 'deviations']);
+  const fitnessOf = variants.variants.map((v) => aligner.traceFitness(v.activities));
   const deviationsJson = alignments.map((a) => (a.status === 'aligned' ? JSON.stringify(a.moves.filter((m) => m.kind !== 'sync')) : null));
+  const moveCounts = alignments.map((a): [number, number] =>
+    a.status === 'aligned' ? [a.moves.filter((m) => m.kind === 'log').length, a.moves.filter((m) => m.kind === 'model').length] : [0, 0],
+  );
+  // Per (group, variant): sums in the order of the conformance_variants columns after variant_key.
   const perVariant = new Map<number, number[]>();
-  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
   const V = variants.variants.length;
   for (let c = 0; c < stats.length; c++) {
     if (!closed[c]) continue;
@@ -94,28 +98,14 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
       caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, null, null, null, null, r.fitness, null]);
       continue;
     }
-    const fitness = aligner.traceFitness(variants.variants[v]!.activities)!;
-    const logMoves = a.moves.filter((m) => m.kind === 'log').length;
-    const modelMoves = a.moves.filter((m) => m.kind === 'model').length;
+    const fitness = fitnessOf[v]!;
+    const [logMoves, modelMoves] = moveCounts[v]!;
     sums[1]!++;
     sums[2]! += fitness;
     if (a.cost === 0) sums[3]!++;
     sums[4]! += a.cost;
     sums[5]! += length + aligner.shortestRun;
     caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, fitness, a.cost, logMoves, modelMoves, r.fitness, deviationsJson[v]!]);
-    const seen = new Set<string>();
-    for (const m of a.moves) {
-      if (m.kind === 'sync') continue;
-      const id = `${g}\u0000${m.activity}`;
-      let row = perActivity.get(id);
-      if (!row) perActivity.set(id, (row = { group: g, activity: m.activity, sums: [0, 0, 0, 0] }));
-      row.sums[m.kind === 'log' ? 0 : 1]!++;
-      const caseKey = `${m.kind}\u0000${m.activity}`;
-      if (!seen.has(caseKey)) {
-        seen.add(caseKey);
-        row.sums[m.kind === 'log' ? 2 : 3]!++;
-      }
-    }
   }
   caseRows.flush();
 
@@ -132,6 +122,25 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   for (const a of alignments) if (a.status !== 'aligned') overBudget++;
   variantRows.flush();
 
+  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
+  for (const [key, s] of perVariant) {
+    const group = Math.floor(key / V);
+    const a = alignments[key % V]!;
+    const aligned = s[1]!;
+    if (a.status !== 'aligned' || aligned === 0) continue;
+    const seen = new Set<string>();
+    for (const m of a.moves) {
+      if (m.kind === 'sync') continue;
+      const id = `${group}\u0000${m.activity}`;
+      let row = perActivity.get(id);
+      if (!row) perActivity.set(id, (row = { group, activity: m.activity, sums: [0, 0, 0, 0] }));
+      row.sums[m.kind === 'log' ? 0 : 1]! += aligned;
+      if (!seen.has(`${m.kind}\u0000${m.activity}`)) {
+        seen.add(`${m.kind}\u0000${m.activity}`);
+        row.sums[m.kind === 'log' ? 2 : 3]! += aligned;
+      }
+    }
+  }
   const activityRows = insert('conformance_activities', [...GRAIN, 'activity', 'log_moves', 'model_moves', 'log_move_cases', 'model_move_cases']);
   for (const row of perActivity.values()) {
     const g = groups[row.group]!;

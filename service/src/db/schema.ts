@@ -25,9 +25,12 @@ export type { ConformanceActivityRow, ConformanceCaseRow, ConformanceModelRow, C
 export { audit, tokens } from './tables/access';
 export { findingCases, findings } from './tables/findings';
 export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
+export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
+export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';
+export { FINE_HISTOGRAM_KEYS } from './tables/fine-buckets';
 
 export const logsRelations = relations(logs, ({ many }) => ({ loads: many(loads) }));
 

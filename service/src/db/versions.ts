@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 export const VERSIONED_TABLES = [
   'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
   'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
-  'finding_cases',
+  'finding_cases', 'rule_catalogues', 'rules', 'compliance', 'case_compliance',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

@@ -1,4 +1,4 @@
-import type { ColumnMapping, ReadCounts } from '../readers/index';
+import type { ColumnMapping, ReadReport } from '../readers/index';
 import type { LoadCounts, QuarantineRow } from './load-sink';
 
 /** Events in one batch from the load's reader worker. */
@@ -10,6 +10,8 @@ export const MAX_UNSTORED_BATCHES = 8;
 export interface LoadReadRequest {
   files: string[];
   mapping: ColumnMapping | undefined;
+  /** As `ReadOptions.keepDuplicates` (undefined: the format's default). */
+  keepDuplicates: boolean | undefined;
   /** The pseudonymisation key. */
   secret: Uint8Array;
   /** The mapping's `pseudonymize` columns (with and without `case:`). */
@@ -40,10 +42,13 @@ export interface EventBatch {
   quarantine: QuarantineRow[];
 }
 
+/** What the reader worker tells of each file read. */
+export type FileResult = Pick<ReadReport, 'rows' | 'duplicatePolicy' | 'identical'>;
+
 /** Messages of the reader worker, in order: batches and progress, `file` after each file, then `done` or `failed`. */
 export type LoadReadMessage =
   | { type: 'batch'; batch: EventBatch }
   | { type: 'progress'; fileIndex: number; bytes: number }
-  | { type: 'file'; fileIndex: number; rows: ReadCounts; counts: LoadCounts }
+  | { type: 'file'; fileIndex: number; result: FileResult; counts: LoadCounts }
   | { type: 'done'; counts: LoadCounts }
   | { type: 'failed'; message: string; readError: boolean };

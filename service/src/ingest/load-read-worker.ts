@@ -83,9 +83,10 @@ async function run(): Promise<void> {
   const transform = createLoadTransform({ pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns) }, output);
   for (let i = 0; i < request.files.length; i++) {
     const sink = { ...transform.sink, onProgress: (bytes: number) => post({ type: 'progress', fileIndex: i, bytes }) };
-    const result = await readLog(request.files[i]!, { mapping: request.mapping, sink });
+    const result = await readLog(request.files[i]!, { mapping: request.mapping, sink, keepDuplicates: request.keepDuplicates });
     flush();
-    post({ type: 'file', fileIndex: i, rows: result.rows, counts: transform.counts() });
+    const { rows, duplicatePolicy, identical } = result;
+    post({ type: 'file', fileIndex: i, result: { rows, duplicatePolicy, identical }, counts: transform.counts() });
   }
   transform.flushQuarantine();
   flush();

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { ColumnMapping, ReadCounts } from '../readers/index';
+import type { ColumnMapping } from '../readers/index';
 import { workerEntry } from '../runtime/build-info';
 import type { LoadCounts, LoadOutput } from './load-sink';
-import type { EventBatch, LoadReadMessage, LoadReadRequest } from './load-read-protocol';
+import type { EventBatch, FileResult, LoadReadMessage, LoadReadRequest } from './load-read-protocol';
 
 /** Loads from this size on are read in a worker; a worker costs about 50 ms to start. */
 export const READ_WORKER_MIN_BYTES = 4 << 20;
@@ -11,13 +11,14 @@ export const READ_WORKER_MIN_BYTES = 4 << 20;
 export interface ReadInWorkerOptions {
   files: readonly string[];
   mapping: ColumnMapping | undefined;
+  keepDuplicates: boolean | undefined;
   secret: Buffer;
   personalColumns: string[];
   /** Receives the cleaned rows in input order, on this thread. */
   output: LoadOutput;
   onProgress: (fileIndex: number, bytes: number) => void;
-  /** After each file: its read counts and the transform's counts so far. */
-  onFile: (rows: ReadCounts, counts: LoadCounts) => void;
+  /** After each file: what its read did and the transform's counts so far. */
+  onFile: (result: FileResult, counts: LoadCounts) => void;
   /** Turns the worker's failure into the error to throw. */
   readFailed: (message: string, readError: boolean, cause: unknown) => Error;
 }
@@ -32,7 +33,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
   const unstored = new SharedArrayBuffer(4);
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
-    files: [...options.files], mapping: options.mapping, secret: new Uint8Array(options.secret),
+    files: [...options.files], mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret: new Uint8Array(options.secret),
     personalColumns: options.personalColumns, unstored,
   };
   const entry = workerEntry('load-read-worker', new URL('./load-read-worker-entry.mjs', import.meta.url));
@@ -54,7 +55,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
           Atomics.sub(counter, 0, 1);
           Atomics.notify(counter, 0);
         } else if (m.type === 'progress') options.onProgress(m.fileIndex, m.bytes);
-        else if (m.type === 'file') options.onFile(m.rows, m.counts);
+        else if (m.type === 'file') options.onFile(m.result, m.counts);
         else if (m.type === 'done') end(null, m.counts);
         else end(options.readFailed(m.message, m.readError, null));
       } catch (error) {

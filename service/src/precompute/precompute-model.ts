@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverSteps, discoverVariants, type EventLog } from '../../../shared/src/index';
+import { caseStatistics, discoverSteps, discoverVariants, type EventLog, type Variants } from '../../../shared/src/index';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
+import type { EndActivities } from './end-activities';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
-import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
+import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
 
@@ -14,6 +15,8 @@ export interface PrecomputeContext {
   version: number;
   /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
   process: string | null;
+  /** End activities given for the load (`endActivities` of the mapping file); they override the process's. */
+  endActivities?: readonly string[] | undefined;
 }
 
 /**
@@ -29,10 +32,34 @@ export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSum
   return withoutIndexes(ctx.sqlite, MODEL_TABLES, () => writeModel(log, ctx));
 }
 
+/**
+ * Keeps the end activities used (per process, with their source) on the load that created this
+ * version, so that a user can see and correct them (`endActivities` in the mapping file).
+ */
+function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivities[]): void {
+  const sources = [...new Set(used.map((e) => e.source))].sort().join(',');
+  ctx.sqlite
+    .prepare('UPDATE loads SET end_activities = ?, end_activities_source = ? WHERE log = ? AND version = ?')
+    .run(JSON.stringify(used), sources || null, ctx.log, ctx.version);
+}
+
+/** Per (grain cell, variant): 1 when its cases are finished (they all end with the same activity). */
+function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let c = 0; c < groupOfCase.length; c++) {
+    const key = `${groupOfCase[c]!}\u0000${variants.variants[variants.variantOfCase[c]!]!.key}`;
+    if (!out.has(key)) out.set(key, closed[c]!);
+  }
+  return out;
+}
+
 function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
+  recordEndActivities(ctx, endActivities);
+  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
+  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
   const pairs = groupVariants(log, variants, groupOfCase);
   const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
@@ -49,7 +76,8 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const g = groups[pairs.group[p]!]!;
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
-    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000]);
+    const finished = finishedOf.get(`${pairs.group[p]!}\u0000${v.key}`) ?? 1;
+    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000, pairs.variant[p]! + 1, finished]);
   }
   const stepRow: SqlValue[] = [];
   for (const r of steps) {
@@ -57,6 +85,8 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     stepRow.length = 0;
     stepRow.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds);
     for (const h of r.histogram) stepRow.push(h);
+    pushFine(stepRow, r.fine!);
+    stepRow.push(rankOf.get(r.variantKey)!, finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1);
     out.add('steps', stepRow);
   }
 

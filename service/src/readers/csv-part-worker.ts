@@ -77,6 +77,7 @@ async function readPart(request: PartRequest): Promise<PartResult> {
       encoding: facts.encoding,
       sawInvalidBytes: facts.sawInvalidBytes,
       rows: tally.counts,
+      identical: tally.identical,
       byReason: tally.byReason,
       cases: cases.values,
       activities: activities.values,

@@ -25,6 +25,8 @@ export type PartResult =
       encoding: DetectedEncoding | null;
       sawInvalidBytes: boolean;
       rows: ReadCounts;
+      /** Exact duplicates seen within the part, kept or not. */
+      identical: number;
       byReason: Partial<Record<RejectionReason, number>>;
       cases: string[];
       activities: string[];

@@ -5,7 +5,8 @@ import type { ReadReport, Rejection } from './types';
 export interface EventsRequest {
   file: string;
   mapping: ColumnMapping | undefined;
-  keepDuplicates: boolean;
+  /** As `ReadOptions.keepDuplicates` (undefined: the format's default). */
+  keepDuplicates: boolean | undefined;
 }
 
 /**

@@ -8,13 +8,14 @@ import { readEvents } from './read-events';
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-read-events-'));
 
 /** Reads `file` on one thread and in two parts; returns both outcomes for comparison. */
-async function bothWays(file: string, expected: 'worker' | 'sequential' = 'worker') {
+async function bothWays(file: string, expected: 'worker' | 'sequential' = 'worker', keepDuplicates?: boolean) {
   const hows: string[] = [];
   const run = async (parallel: boolean) => {
     const events: string[] = [];
     const rejections: string[] = [];
     const report = await readEvents(file, {
       parallel,
+      keepDuplicates,
       parallelMinBytes: 1,
       onSecondPart: (how, why) => hows.push(why ? `${how}: ${why}` : how),
       sink: {
@@ -22,10 +23,11 @@ async function bothWays(file: string, expected: 'worker' | 'sequential' = 'worke
         reject: (x) => rejections.push(`${x.line}:${x.reason}:${x.column}:${x.raw}`),
       },
     });
-    return { events, rejections, rows: report.rows, byReason: report.quarantinedByReason, encoding: report.encoding };
+    return { events, rejections, rows: report.rows, byReason: report.quarantinedByReason, encoding: report.encoding, identical: report.identical, policy: report.duplicatePolicy };
   };
   const result = { sequential: await run(false), parallel: await run(true) };
   expect(hows).toEqual(expected === 'worker' ? ['worker'] : []);
+  hows.length = 0;
   return result;
 }
 
@@ -44,6 +46,12 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     writeFileSync(file, `Sag,Aktivitet,Tidspunkt,Sagsbehandler\n${first}\n${second}\n`);
     const { sequential, parallel } = await bothWays(file);
     expect(sequential.rows.duplicates).toBeGreaterThan(300);
+    expect(sequential.identical).toBe(sequential.rows.duplicates);
+    // Kept duplicates: every row is an event or quarantined, and the identical ones are counted across the halves.
+    const kept = await bothWays(file, 'worker', true);
+    expect(kept.sequential.policy).toBe('keep');
+    expect(kept.sequential.identical).toBe(sequential.rows.duplicates);
+    expect(kept.parallel).toEqual(kept.sequential);
     expect(sequential.rows.quarantined).toBeGreaterThan(10);
     expect(parallel).toEqual(sequential);
   }, 60_000);

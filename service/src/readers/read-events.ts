@@ -52,6 +52,7 @@ const PIPELINE_MIN_BYTES = 1 << 20;
  */
 export async function readEvents(file: string, options: ReadEventsOptions): Promise<ReadReport> {
   const { sink } = options;
+  // CSV drops exact duplicates unless told to keep them (the part worker reads CSV only).
   const keepDuplicates = options.keepDuplicates ?? false;
   const readSink: ReadSink = {
     onEvent: ({ event: e }) => sink.event(e.caseId, e.activity, e.timestamp, e.resource ?? null, e.lifecycle ?? null),
@@ -97,7 +98,7 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     },
   };
   try {
-    const report = await readLog(file, { mapping: options.mapping, keepDuplicates, sink: readSink, split });
+    const report = await readLog(file, { mapping: options.mapping, keepDuplicates: options.keepDuplicates, sink: readSink, split });
     if (boundary === null || part === null || head === null) return report;
     const at: CsvBoundary = boundary;
     const result = await (part as Promise<PartResult>);
@@ -122,9 +123,16 @@ function mergePart(result: Extract<PartResult, { ok: true }>, at: CsvBoundary, s
   const removedRejection = new Uint8Array(result.rejections.length);
   const { firstHashes, firstOutcomes } = result;
   let removed = 0;
+  let keptIdentical = 0;
+  const keep = report.duplicatePolicy === 'keep';
   const byReason = { ...result.byReason };
   for (let k = 0; k < firstOutcomes.length; k++) {
     if (at.seen.addHash(firstHashes[2 * k]!, firstHashes[2 * k + 1]!)) continue;
+    if (keep) {
+      // A kept duplicate stays where it went (accepted or quarantined); it is only counted.
+      keptIdentical++;
+      continue;
+    }
     removed++;
     const outcome = firstOutcomes[k]!;
     if (outcome >= 0) removedEvent[outcome] = 1;
@@ -156,6 +164,7 @@ function mergePart(result: Extract<PartResult, { ok: true }>, at: CsvBoundary, s
   rows.accepted += accepted;
   rows.quarantined += quarantined;
   rows.duplicates += result.rows.duplicates + removed;
+  report.identical += result.identical + removed + keptIdentical;
   for (const [reason, n] of Object.entries(byReason) as [RejectionReason, number][]) {
     if (n > 0) report.quarantinedByReason[reason] = (report.quarantinedByReason[reason] ?? 0) + n;
   }
@@ -181,6 +190,7 @@ async function rereadPart(
   rows.accepted += tally.counts.accepted;
   rows.duplicates += tally.counts.duplicates;
   rows.quarantined += tally.counts.quarantined;
+  report.identical += tally.identical;
   for (const [reason, n] of Object.entries(tally.byReason) as [RejectionReason, number][]) {
     report.quarantinedByReason[reason] = (report.quarantinedByReason[reason] ?? 0) + n;
   }
@@ -221,7 +231,7 @@ function isGzip(file: string): boolean {
  * reader's own error.
  */
 async function readWholeInWorker(file: string, options: ReadEventsOptions, sink: ReadSink): Promise<ReadReport> {
-  const request: EventsRequest = { file, mapping: options.mapping, keepDuplicates: options.keepDuplicates ?? false };
+  const request: EventsRequest = { file, mapping: options.mapping, keepDuplicates: options.keepDuplicates };
   const entry = workerEntry('events-worker', new URL('./events-worker-entry.mjs', import.meta.url));
   const worker = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
   const cases: string[] = [];

@@ -26,13 +26,19 @@ async function generated(cases: number, seed: number, plant?: PlantedChange): Pr
 }
 
 describe('measureEffect on generated logs', () => {
-  it('finds a planted halving of the wait before Tilbud bevilget in Nord, with the truth inside its interval', async () => {
+  it('finds a planted halving of the wait before Tilbud bevilget in Nord, with the true effect inside its interval', async () => {
     const plant = { jobcenter: NORD, from: '2025-07-01', activity: 'Tilbud bevilget', waitingFactor: 0.5 };
-    const { log, treated } = await generated(3000, 2, plant);
-    const effect = measureEffect(log, { changeAt: CHANGE_AT, treated, closedBy: PROCESS_END_ACTIVITIES.dagpenge, seed: 1 });
-    const wait = effect.metrics.find((m) => m.key === EDGE)!;
+    const planted = await generated(3000, 2, plant);
+    const unplanted = await generated(3000, 2);
+    const options = { changeAt: CHANGE_AT, closedBy: PROCESS_END_ACTIVITIES.dagpenge, seed: 1 };
+    const wait = measureEffect(planted.log, { ...options, treated: planted.treated }).metrics.find((m) => m.key === EDGE)!;
+    const without = measureEffect(unplanted.log, { ...options, treated: unplanted.treated }).metrics.find((m) => m.key === EDGE)!;
     expect(wait.detected).toBe(true);
-    const truth = (plant.waitingFactor - 1) * wait.treated.before;
+    expect(without.detected).toBe(false);
+    // The plant consumes no random numbers, so the unplanted extract is the same cases without the change:
+    // the true effect is the difference of the treated cases' median wait after the date.
+    const truth = wait.treated.after - without.treated.after;
+    expect(truth).toBeLessThan(-1.5 * 86_400_000);
     expect(wait.difference!.low).toBeLessThanOrEqual(truth);
     expect(wait.difference!.high).toBeGreaterThanOrEqual(truth);
   });

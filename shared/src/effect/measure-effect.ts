@@ -1,7 +1,9 @@
 import { MisuseError, quote } from '../errors';
 import type { EventLog } from '../event-log/types';
 import { stratifiedBootstrap, type BootstrapOptions, type Estimate } from '../statistics/bootstrap';
-import { quantileInPlace } from '../statistics/select-quantile';
+import { quantileSorted } from '../statistics/duration-stats';
+import { medianReplicates } from '../statistics/order-statistic-bootstrap';
+import { seededRandom } from '../statistics/seeded-random';
 
 /** Per-case results of one rule: 1 fulfilled, 2 violated, anything else does not count. */
 export interface RuleOutcomes {
@@ -191,6 +193,51 @@ function ruleCells(rule: RuleOutcomes, cell: Int8Array): number[][] {
   return cells;
 }
 
+/** Changes (and differences in differences) of medians: one sort per group, order-statistic replicates. */
+function medianIntervals(samples: Float64Array[], withControl: boolean, resamples: number, options: BootstrapOptions): Array<Estimate | undefined> {
+  for (const values of samples) values.sort();
+  const random = seededRandom(options.seed ?? 1);
+  const replicates = samples.map((values) => medianReplicates(values, resamples, random));
+  const point = samples.map((values) => quantileSorted(values, 0.5));
+  const changeOf = (f: ArrayLike<number>) => f[1]! - f[0]!;
+  const differenceOf = (f: ArrayLike<number>) => f[1]! - f[0]! - (f[3]! - f[2]!);
+  const estimate = (of: (f: ArrayLike<number>) => number) => {
+    const values = new Float64Array(resamples);
+    for (let r = 0; r < resamples; r++) values[r] = of(replicates.map((x) => x[r]!));
+    return percentileInterval(of(point), values, options.level ?? 0.95);
+  };
+  return [estimate(changeOf), withControl ? estimate(differenceOf) : undefined];
+}
+
+/** Changes of shares (means of 0/1 values) by resampling each group. */
+function shareIntervals(samples: Float64Array[], withControl: boolean, resamples: number, options: BootstrapOptions): Array<Estimate | undefined> {
+  const shareOf = (s: number, draw: Uint32Array) => {
+    let sum = 0;
+    for (let i = 0; i < draw.length; i++) sum += samples[s]![draw[i]!]!;
+    return sum / draw.length;
+  };
+  return stratifiedBootstrap(
+    samples.map((s) => s.length),
+    (draws) => {
+      const f = draws.map((draw, s) => shareOf(s, draw));
+      const changeT = f[1]! - f[0]!;
+      return withControl ? [changeT, changeT - (f[3]! - f[2]!)] : [changeT];
+    },
+    { resamples, seed: options.seed, level: options.level },
+  );
+}
+
+function percentileInterval(value: number, replicates: Float64Array, level: number): Estimate {
+  replicates.sort();
+  return { value, low: quantileSorted(replicates, (1 - level) / 2), high: quantileSorted(replicates, (1 + level) / 2) };
+}
+
+function mean(values: Float64Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
 function compare(
   metric: EffectMetric['metric'],
   key: string,
@@ -203,29 +250,9 @@ function compare(
   const used = withControl ? [BEFORE_T, AFTER_T, BEFORE_C, AFTER_C] : [BEFORE_T, AFTER_T];
   if (used.some((i) => cells[i]!.length < k)) return null;
   const samples = used.map((i) => Float64Array.from(cells[i]!));
-  const scratch = samples.map((s) => new Float64Array(s.length));
-  const figure = (s: number, draw: Uint32Array) => {
-    const values = samples[s]!;
-    if (unit === 'share') {
-      let sum = 0;
-      for (let i = 0; i < draw.length; i++) sum += values[draw[i]!]!;
-      return sum / draw.length;
-    }
-    const buffer = scratch[s]!;
-    for (let i = 0; i < draw.length; i++) buffer[i] = values[draw[i]!]!;
-    return quantileInPlace(buffer, 0.5).value;
-  };
-  const [change, difference] = stratifiedBootstrap(
-    samples.map((s) => s.length),
-    (draws) => {
-      const f = draws.map((draw, s) => figure(s, draw));
-      const changeT = f[1]! - f[0]!;
-      return withControl ? [changeT, changeT - (f[3]! - f[2]!)] : [changeT];
-    },
-    { resamples: options.resamples ?? 200, seed: options.seed, level: options.level },
-  );
-  const identity = samples.map((s) => Uint32Array.from(s.keys()));
-  const point = identity.map((draw, s) => figure(s, draw));
+  const resamples = options.resamples ?? 200;
+  const [change, difference] = unit === 'ms' ? medianIntervals(samples, withControl, resamples, options) : shareIntervals(samples, withControl, resamples, options);
+  const point = samples.map((values) => (unit === 'share' ? mean(values) : quantileSorted(values, 0.5)));
   const group = (b: number, a: number): GroupFigures => ({ before: point[b]!, after: point[a]!, beforeCount: samples[b]!.length, afterCount: samples[a]!.length });
   const decisive = difference ?? change!;
   return {

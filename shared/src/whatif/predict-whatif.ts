@@ -3,7 +3,7 @@ import { bootstrapIntervals, type BootstrapOptions, type Estimate } from '../sta
 import { quantileInPlace } from '../statistics/select-quantile';
 import { applyChange, type AppliedChange, type WhatIfChange } from './apply-change';
 
-/** Options of `predictWhatIf`. */
+/** Options of `predictWhatIf` (200 resamples unless `resamples` says otherwise). */
 export interface WhatIfOptions extends BootstrapOptions {
   /** End activities that finish a case; only finished cases enter the throughput times. Without it, every case. */
   closedBy?: readonly string[];
@@ -66,7 +66,7 @@ export function predictWhatIf(log: EventLog, change: WhatIfChange, options: What
       const [a50, a90] = medianAndP90(afterMs, draw, scratchB);
       return [b50, b90, a50, a90, a50 - b50, a90 - b90];
     },
-    options,
+    { resamples: 200, ...options },
   ) as [Estimate, Estimate, Estimate, Estimate, Estimate, Estimate];
   return {
     ...applied,

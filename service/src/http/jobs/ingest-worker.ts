@@ -2,7 +2,9 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
+import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
+import { attachedModel } from '../../conformance/attached-model';
 
 // On Linux a nice value is per thread: lowering this thread's priority lets the server thread
 // answer readers first while a load runs (the load just takes longer on a busy machine).
@@ -19,10 +21,14 @@ async function run(spec: IngestJobSpec): Promise<void> {
   const store = openDatabase(spec.dbPath);
   let last = 0;
   try {
+    const rules = await catalogueForLoad({ rulesText: spec.rulesText, process: spec.process });
+    const model = await attachedModel(spec.model, spec.process, undefined);
     const report = await ingestFiles(store, {
       files: spec.files,
       log: spec.log,
       process: spec.process,
+      ...(rules ? { rules } : {}),
+      ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       onProgress: (p) => {
         const now = Date.now();

@@ -43,9 +43,9 @@ export interface TableInfo {
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
 export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
-export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models']);
+export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
-export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases']);
+export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases', 'case_compliance']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {
