@@ -7,7 +7,8 @@ import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { ReadError, readLog } from '../readers/index';
+import { ReadError, readLog, type ColumnMapping } from '../readers/index';
+import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '../../../shared/src/index';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -183,7 +184,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     try {
       const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
-      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities });
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities, settings: findingsSettingsOf(options.mapping) });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
@@ -234,4 +235,16 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
     )
     .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
+}
+
+/** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
+function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+  const f = mapping?.findings;
+  if (!f) return undefined;
+  const { automationWeights, ...rest } = f;
+  const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
+  if (automationWeights) {
+    settings.automationWeights = { ...DEFAULT_FINDINGS_SETTINGS.automationWeights, ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)) };
+  }
+  return settings;
 }
