@@ -7,20 +7,15 @@ import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { looksPersonal, ReadError, readLog } from '../readers/index';
+import { ReadError, readLog, type ColumnMapping } from '../readers/index';
+import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '../../../shared/src/index';
+import { isPersonalKey, personalColumnKeys } from './personal-keys';
+import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
-import { createLoadSink } from './load-sink';
+import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
-
-/**
- * Attribute names that hold a case id or a person (caseworker, responsible) besides the mapped
- * case and resource: always pseudonymised, like the mapping's `pseudonymize` columns and the
- * names `looksPersonal` recognises. Attribute values equal to the case id or the resource of
- * their event are pseudonymised too (see `createLoadSink`).
- */
-const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -95,9 +90,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       `${what}: the pseudonymisation key differs from the one earlier loads of this database used, so pseudonyms would not match; set the same ${SECRET_ENV} or keep the key file ${keyFilePath(store.path)}`,
     );
   }
-  const given = options.mapping?.pseudonymize;
-  const personalColumns = new Set((given ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
-  const isPersonal = (key: string) => personalColumns.has(key) || looksPersonal(key) || PERSON_OR_CASE_KEY.test(key);
+  const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
+  const personalSet = new Set(personalColumns);
+  const isPersonal = (key: string) => isPersonalKey(key, personalSet);
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
@@ -105,7 +100,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let identical = 0;
   // Sink counts as of the last file read to the end: a failed load records only whole files,
   // so that its rows read still equal accepted + duplicates + quarantined.
-  let settled: ReturnType<ReturnType<typeof createLoadSink>['counts']> | null = null;
+  let settled: LoadCounts | null = null;
   let loadId = -1;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
@@ -114,28 +109,52 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
-    const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
-    let before = 0;
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
-      state.setFile(names[i]!);
-      const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
-      let result;
-      try {
-        result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
-      } catch (err) {
-        const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
-        throw new IngestError('read-failed', message, { cause: err });
+    let builder;
+    let got;
+    if (options.readLog === undefined && bytesTotal >= READ_WORKER_MIN_BYTES) {
+      // Large loads: files are read and cleaned in a worker while this thread stores.
+      const store = createLoadStore({ sqlite, loadId, log: options.log, version });
+      const sizes = files.map((f) => statSync(f).size);
+      const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
+      got = await readInWorker({
+        files, mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret, personalColumns, output: store.output,
+        onProgress: (i, b) => progress('read', names[i]!, i, fileStart(i) + b),
+        onFile: (result, fileCounts) => {
+          counts.read += result.rows.read;
+          counts.duplicates += result.rows.duplicates;
+          if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
+          identical += result.identical ?? result.rows.duplicates;
+          settled = fileCounts;
+        },
+        readFailed: (message, readError, cause) => new IngestError('read-failed', readError ? message : `${what}: ${message}`, { cause }),
+      });
+      store.finish();
+      builder = store.builder;
+    } else {
+      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
+      let before = 0;
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i]!;
+        state.setFile(names[i]!);
+        const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
+        let result;
+        try {
+          result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
+        } catch (err) {
+          const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
+          throw new IngestError('read-failed', message, { cause: err });
+        }
+        counts.read += result.rows.read;
+        counts.duplicates += result.rows.duplicates;
+        if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
+        identical += result.identical ?? result.rows.duplicates;
+        settled = state.counts();
+        before += statSync(file).size;
       }
-      counts.read += result.rows.read;
-      counts.duplicates += result.rows.duplicates;
-      if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
-      identical += result.identical ?? result.rows.duplicates;
-      settled = state.counts();
-      before += statSync(file).size;
+      state.finish();
+      got = state.counts();
+      builder = state.builder;
     }
-    state.finish();
-    const got = state.counts();
     settled = got;
     counts.accepted = got.accepted;
     counts.quarantined = got.quarantined;
@@ -144,7 +163,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       throw new IngestError('nothing-loaded', `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`);
     }
     progress('precompute', null, files.length, bytesTotal);
-    const eventLog = state.builder.build();
+    const eventLog = builder.build();
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
@@ -165,7 +184,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     try {
       const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
-      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities });
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities, settings: findingsSettingsOf(options.mapping) });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
@@ -216,4 +235,16 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
     )
     .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
+}
+
+/** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
+function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+  const f = mapping?.findings;
+  if (!f) return undefined;
+  const { automationWeights, ...rest } = f;
+  const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
+  if (automationWeights) {
+    settings.automationWeights = { ...DEFAULT_FINDINGS_SETTINGS.automationWeights, ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)) };
+  }
+  return settings;
 }

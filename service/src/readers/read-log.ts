@@ -59,7 +59,8 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
       const facts = await readXes(file, chunks, options.mapping, tally, onChunk);
       report = { ...base, encoding: facts.encoding, delimiter: null, mapping: facts.mapping, mappingGuessed: options.mapping === undefined };
     } else {
-      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk);
+      const split = opened.compressed ? undefined : options.split;
+      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split);
       report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed };
     }
     options.sink.onProgress?.(opened.size, opened.size);

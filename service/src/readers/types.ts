@@ -1,4 +1,5 @@
 import type { RawEvent } from '../../../shared/src/index';
+import type { CsvHandOver } from './csv-reader';
 import type { ColumnMapping } from './mapping';
 
 /** Where one input record ended up. Every record read lands in exactly one of these. */
@@ -75,6 +76,8 @@ export interface ReadOptions {
    * for XES (peers such as PM4Py, ProM and Disco count them, and published sizes include them).
    */
   keepDuplicates?: boolean | undefined;
+  /** Lets another reader take over the rest of an uncompressed CSV file (see `readEvents`). */
+  split?: CsvHandOver | undefined;
 }
 
 /** What a read did with exact duplicates: dropped (counted in `rows.duplicates`) or kept as events. */

@@ -34,6 +34,7 @@ const ODATA: Param[] = [
 
 const ROUTES: Record<string, Record<string, Op>> = {
   '/healthz': { get: { summary: 'Liveness check, no token needed', role: 'none', ok: 'ok' } },
+  '/': { get: { summary: 'First contact: a page that lists the preview, the feed, this document and how to get a token (Danish with ?lang=da), no token needed', role: 'none', ok: 'HTML page' } },
   '/api/openapi.json': { get: { summary: 'This document', role: 'viewer', ok: 'OpenAPI 3.1 document' } },
   '/api/logs': { get: { summary: 'Logs with current version and cases/events (scoped to the token\'s jobcenters, counts below k as "<k")', role: 'viewer', ok: 'logs' } },
   '/api/logs/{name}': {
