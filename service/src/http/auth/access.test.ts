@@ -16,6 +16,7 @@ interface RouteCase {
 }
 
 const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/', need: 'none', ok: 200 },
   { method: 'GET', path: '/healthz', need: 'none', ok: 200 },
   { method: 'GET', path: '/api/openapi.json', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs', need: 'viewer', ok: 200 },
