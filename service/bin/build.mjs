@@ -117,6 +117,8 @@ export async function build({ quiet = false } = {}) {
     target: 'node20',
     sourcemap: 'linked',
     metafile: true,
+    // Metafile input paths are relative to this folder: the stamp resolves them against ROOT.
+    absWorkingDir: ROOT,
     write: false,
     logLevel: 'silent',
     plugins: [sourcePlugin],
