@@ -1,29 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from './main';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { sagsflow } from './testing/run-cli';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/sagsflow.mjs');
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
-
-/** Runs the CLI in-process, capturing what it writes. */
-async function sagsflow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'sagsflow', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 /** Runs the real `sagsflow` executable in a child process. */
 async function sagsflowBin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

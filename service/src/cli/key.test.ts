@@ -1,26 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from './main';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sagsflow } from './testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
-
-async function sagsflow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'sagsflow', ...args]);
-    const exit = process.exitCode;
-    process.exitCode = undefined;
-    return { code: code || Number(exit ?? 0), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let dir = '';
 let secret: string | undefined;

@@ -1,28 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { generateLog } from '../generate/index';
 import { PROCESS_CATALOGUE } from '../processes/index';
-import { main } from './main';
+import { sagsflow } from './testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 const RULES = join(DATA, 'rules/running-example.yaml');
-
-async function sagsflow(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(['node', 'sagsflow', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('sagsflow rules check', () => {
   it('--json gives the known counts of the running example in exactly the documented shape', async () => {
