@@ -70,3 +70,4 @@ export {
   type GroupedVariant,
   type VariantLike,
 } from './privacy/minimum-group-size';
+export { coarsenHistogram } from './privacy/coarsen-histogram';

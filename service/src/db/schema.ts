@@ -21,6 +21,10 @@ export type {
   VariantDbRow,
 } from './tables/model';
 export { audit, tokens } from './tables/access';
+export {
+  viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants,
+} from './tables/viewer';
+export type { ViewerBuildRow } from './tables/viewer';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';

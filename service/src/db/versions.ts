@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 
 /** Tables that hold rows of one version of a log (served: current version only). */
-export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods'] as const;
+export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
+  'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods'] as const;
 
 /**
  * Deletes the rows of every version of `log` other than `keepVersion` from the versioned
@@ -30,6 +31,7 @@ export function deleteLog(sqlite: Database.Database, log: string): boolean {
   return sqlite.transaction(() => {
     deleteLogVersion(sqlite, log);
     sqlite.prepare('DELETE FROM loads WHERE log = ?').run(log);
+    sqlite.prepare('DELETE FROM viewer_builds WHERE log = ?').run(log);
     return sqlite.prepare('DELETE FROM logs WHERE name = ?').run(log).changes > 0;
   })();
 }

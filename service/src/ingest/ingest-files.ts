@@ -135,7 +135,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     try {
-      model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null });
+      const minGroupSize = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
+      model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }

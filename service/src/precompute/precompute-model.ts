@@ -6,6 +6,7 @@ import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
+import { buildViewerModel } from './viewer/build-viewer-model';
 
 /** Where precompute writes and what it needs to know besides the event log. */
 export interface PrecomputeContext {
@@ -14,13 +15,16 @@ export interface PrecomputeContext {
   version: number;
   /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
   process: string | null;
+  /** Minimum group size k of the viewer-grade model (default 5). */
+  minGroupSize?: number;
 }
 
 /**
  * Computes the model tables of one (log, version) from its event log with the mining core and
  * writes them in the caller's transaction: steps, cases, variants, activities, edges,
  * jobcenters and periods, at the grain (process, jobcenter, period, ...). Counts and sums only,
- * so every subset of rows adds up to what the core gives on the matching subset of cases.
+ * so every subset of rows adds up to what the core gives on the matching subset of cases. Then
+ * the viewer-grade model of the same cases (`viewer/`), where every row holds at least k cases.
  *
  * @example
  * const summary = precomputeModel(builder.build(), { sqlite, log: 'dagpenge', version: 3, process: null });
@@ -82,5 +86,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     perJobcenter.set(key, j);
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
-  return out.finish();
+  const summary = out.finish();
+  buildViewerModel(ctx.sqlite, ctx, { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, pairs, steps, seqs });
+  return summary;
 }

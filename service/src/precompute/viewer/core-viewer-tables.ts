@@ -1,0 +1,171 @@
+import {
+  BUCKET_COUNT, bucketOf, coarsenHistogram, OTHER_VARIANTS_KEY, STEP_END, STEP_START, type GroupedStepRow,
+} from '../../../../shared/src/index';
+import type { SqlValue } from '../../db/batch-insert';
+import type { GroupVariants } from '../group-variants';
+import { writeActivities } from '../write-activities';
+import { writeEdges } from '../write-edges';
+import type { ViewerModelInput, ViewerTableBuilder, ViewerWriter } from './viewer-input';
+
+/** The activity that stands for a cell's "other variants" on the viewer-grade map. */
+export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
+
+interface OtherPool {
+  cases: number;
+  events: number;
+  open: number;
+  sumSeconds: number;
+  hist: number[];
+}
+
+/** Per viewer cell: the cases of its "other variants" pool (durations, events, open cases). */
+function otherPools(input: ViewerModelInput): OtherPool[] {
+  const pools = input.cells.cells.map(() => ({ cases: 0, events: 0, open: 0, sumSeconds: 0, hist: new Array<number>(BUCKET_COUNT).fill(0) }));
+  for (let c = 0; c < input.stats.length; c++) {
+    const cell = input.cellOfCase[c]!;
+    if (cell < 0 || input.keptCase[c]) continue;
+    const s = input.stats[c]!;
+    const pool = pools[cell]!;
+    pool.cases++;
+    pool.events += s.events;
+    pool.open += input.closed[c] ? 0 : 1;
+    pool.sumSeconds += s.durationMs / 1000;
+    pool.hist[bucketOf(s.durationMs / 1000)]!++;
+  }
+  return pools;
+}
+
+/** Kept (viewer cell, variant) pairs in the shape of `GroupVariants`, for `writeActivities`. */
+function keptPairs(input: ViewerModelInput): GroupVariants {
+  const V = input.variants.variants.length;
+  const index = new Map<number, number>();
+  const group: number[] = [];
+  const variant: number[] = [];
+  const cases: number[] = [];
+  const sumMs: number[] = [];
+  const pairOfCase = new Int32Array(input.stats.length).fill(-1);
+  for (let c = 0; c < input.stats.length; c++) {
+    if (!input.keptCase[c]) continue;
+    const g = input.cellOfCase[c]!;
+    const v = input.variants.variantOfCase[c]!;
+    let p = index.get(g * V + v);
+    if (p === undefined) {
+      p = group.length;
+      index.set(g * V + v, p);
+      group.push(g);
+      variant.push(v);
+      cases.push(0);
+      sumMs.push(0);
+    }
+    pairOfCase[c] = p;
+    cases[p]!++;
+    sumMs[p]! += input.stats[c]!.durationMs;
+  }
+  return { group: Int32Array.from(group), variant: Int32Array.from(variant), cases: Uint32Array.from(cases), sumMs: Float64Array.from(sumMs), pairOfCase, count: group.length };
+}
+
+/** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
+function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
+  const V = input.variants.variants.length;
+  const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
+  const pairIndex = new Map<number, number>();
+  for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
+  const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
+  for (const r of input.steps) {
+    const cell = input.cells.cellOfGroup[Number(r.group)]!;
+    if (cell < 0) continue;
+    const p = pairIndex.get(cell * V + variantIndex.get(r.variantKey)!);
+    if (p === undefined) continue;
+    const rows = stepsOfPair[p]!;
+    const acc = (rows[r.stepIndex] ??= { group: String(cell), variantKey: r.variantKey, stepIndex: r.stepIndex, from: r.from, to: r.to, cases: 0, sumSeconds: 0, histogram: new Array<number>(BUCKET_COUNT).fill(0) });
+    acc.cases += r.cases;
+    acc.sumSeconds += r.sumSeconds;
+    for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
+  }
+  const order = Array.from({ length: kept.count }, (_, p) => p).sort((a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!);
+  const out: GroupedStepRow[] = [];
+  for (const p of order) for (const row of stepsOfPair[p]!) out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k) });
+  pools.forEach((pool, cell) => {
+    if (pool.cases === 0) return;
+    const start = new Array<number>(BUCKET_COUNT).fill(0);
+    start[0] = pool.cases;
+    const group = String(cell);
+    out.push({ group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 0, from: STEP_START, to: OTHER_VARIANTS_ACTIVITY, cases: pool.cases, sumSeconds: 0, histogram: start });
+    out.push({ group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 1, from: OTHER_VARIANTS_ACTIVITY, to: STEP_END, cases: pool.cases, sumSeconds: pool.sumSeconds, histogram: coarsenHistogram(pool.hist, input.k) });
+  });
+  return out;
+}
+
+/** Open cases of an "other variants" pool as shown: 0 or the whole pool when either side is under k. */
+function shownOpen(pool: OtherPool, k: number): number {
+  if (pool.open < k) return 0;
+  return pool.cases - pool.open < k ? pool.cases : pool.open;
+}
+
+function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
+  const cells = input.cells.cells;
+  const kept = keptPairs(input);
+  const pools = otherPools(input);
+  const steps = viewerStepRows(input, kept, pools);
+  const row: SqlValue[] = [];
+  for (const r of steps) {
+    const g = cells[Number(r.group)]!;
+    row.length = 0;
+    row.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram);
+    out.add('steps', row);
+  }
+  writeEdges(out, cells, steps);
+  for (let p = 0; p < kept.count; p++) {
+    const g = cells[kept.group[p]!]!;
+    const names = input.variants.variants[kept.variant[p]!]!.activities;
+    out.add('variants', [g.process, g.jobcenter, g.period, input.variants.variants[kept.variant[p]!]!.key, names.join(' → '), JSON.stringify(names), names.length, kept.cases[p]!, kept.sumMs[p]! / 1000]);
+  }
+  writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs);
+  const perCell = cells.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
+  for (let c = 0; c < input.stats.length; c++) {
+    const cell = input.cellOfCase[c]!;
+    if (cell < 0 || !input.keptCase[c]) continue;
+    const x = perCell[cell]!;
+    x.cases++;
+    x.events += input.stats[c]!.events;
+    x.open += input.closed[c] ? 0 : 1;
+    x.sum += input.stats[c]!.durationMs / 1000;
+  }
+  const perJobcenter = new Map<string, { process: string; jobcenter: string; cases: number; events: number }>();
+  cells.forEach((g, i) => {
+    const x = perCell[i]!;
+    const pool = pools[i]!;
+    if (pool.cases > 0) {
+      out.add('variants', [g.process, g.jobcenter, g.period, OTHER_VARIANTS_KEY, OTHER_VARIANTS_ACTIVITY, JSON.stringify([OTHER_VARIANTS_ACTIVITY]), 1, pool.cases, pool.sumSeconds]);
+      out.add('activities', [g.process, g.jobcenter, g.period, OTHER_VARIANTS_ACTIVITY, pool.cases, pool.cases, 0, 0, 0, 0, 0]);
+    }
+    const cases = x.cases + pool.cases;
+    const events = x.events + pool.events;
+    out.add('periods', [g.process, g.jobcenter, g.period, cases, events, x.open + shownOpen(pool, input.k), x.sum + pool.sumSeconds]);
+    const key = `${g.process}\u0000${g.jobcenter}`;
+    const j = perJobcenter.get(key) ?? { process: g.process, jobcenter: g.jobcenter, cases: 0, events: 0 };
+    j.cases += cases;
+    j.events += events;
+    perJobcenter.set(key, j);
+  });
+  for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
+}
+
+/** Viewer cell of each case of a kept variant, -1 for the others (for `writeActivities`). */
+function keptCellOfCase(input: ViewerModelInput): Int32Array {
+  const out = new Int32Array(input.stats.length);
+  for (let c = 0; c < out.length; c++) out[c] = input.keptCase[c] ? input.cellOfCase[c]! : -1;
+  return out;
+}
+
+/**
+ * The viewer form of the core model tables: steps (kept variants summed per viewer cell, with
+ * histograms coarsened to buckets of 0 or at least k, and one "andre varianter" path per cell for
+ * its other variants), edges summed from those steps, variants, activities (kept variants, plus
+ * one "andre varianter" row), periods and jobcenters (every case of a viewer cell; open cases of
+ * the other-variants pool only when both they and the closed ones number at least k).
+ */
+export const CORE_VIEWER_TABLES: ViewerTableBuilder = {
+  tables: ['viewer_steps', 'viewer_edges', 'viewer_variants', 'viewer_activities', 'viewer_periods', 'viewer_jobcenters'],
+  build: writeCoreTables,
+};

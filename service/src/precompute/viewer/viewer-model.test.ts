@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUCKET_COLUMNS, OTHER_VARIANTS_KEY } from '../../../../shared/src/index';
+import { openDatabase, type SagsflowDatabase } from '../../db/client';
+import { generateLog } from '../../generate/index';
+import { ingestFiles } from '../../ingest/index';
+import { tempDir } from '../../ingest/test-fixtures';
+import { mergeCells, OTHER_JOBCENTERS, quarterOf } from './viewer-cells';
+import { keepVariants } from './viewer-variants';
+
+const VIEWER_TABLES = ['viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_periods', 'viewer_jobcenters'];
+
+describe('mergeCells', () => {
+  const g = (jobcenter: string, period: string) => ({ process: 'p', jobcenter, period });
+  it('keeps cells of k, pools a jobcenter\'s leftovers by quarter, then across jobcenters, and leaves out the rest', () => {
+    const groups = [g('A', '2024-01'), g('A', '2024-02'), g('A', '2024-03'), g('B', '2024-01'), g('C', '2024-02'), g('D', '2025-07')];
+    const out = mergeCells(groups, [6, 3, 2, 2, 1, 1], 5);
+    expect(out.cells).toEqual([g('A', '2024-01'), g('A', '2024-Q1')]);
+    expect([...out.cellOfGroup]).toEqual([0, 1, 1, -1, -1, -1]);
+    expect(out.mergedCases).toBe(5);
+    expect(out.suppressedCases).toBe(4);
+  });
+  it('pools leftovers of several jobcenters into "andre jobcentre" once they reach k', () => {
+    const groups = [g('A', '2024-01'), g('B', '2024-02'), g('C', '2024-03')];
+    const out = mergeCells(groups, [2, 2, 1], 5);
+    expect(out.cells).toEqual([g(OTHER_JOBCENTERS, '2024-Q1')]);
+    expect([...out.cellOfGroup]).toEqual([0, 0, 0]);
+    expect(out.suppressedCases).toBe(0);
+  });
+  it('quarterOf maps months to quarters', () => {
+    expect(['2024-01', '2024-03', '2024-04', '2024-12'].map(quarterOf)).toEqual(['2024-Q1', '2024-Q1', '2024-Q2', '2024-Q4']);
+  });
+});
+
+describe('keepVariants', () => {
+  it('merges variants under k into "other"; a pool of 1..k-1 takes the smallest kept variants until it holds k', () => {
+    // cell 0: 10, 6, 2 -> the 2 is alone under 5, so the 6 joins it; cell 1: 5, 3, 3 -> other = 6.
+    const out = keepVariants([0, 0, 0, 1, 1, 1, -1], [10, 6, 2, 5, 3, 3, 9], 2, 5);
+    expect([...out.kept]).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect([...out.otherCases]).toEqual([8, 6]);
+  });
+});
+
+describe('viewer-grade model of generated pilot logs', () => {
+  const t = tempDir();
+  let store: SagsflowDatabase;
+  beforeAll(async () => {
+    const a = t.path('dagpenge.csv');
+    await generateLog({ process: 'dagpenge', cases: 400, seed: 13, out: a });
+    store = openDatabase(':memory:');
+    await ingestFiles(store, { files: [a], log: 'pilot' });
+  }, 60_000);
+  afterAll(() => {
+    store.close();
+    t.remove();
+  });
+  const all = (sql: string) => store.sqlite.prepare(sql).all() as Record<string, number | string>[];
+
+  it('the exact tables have small rows (the attack surface) and no viewer table has a row under k = 5', () => {
+    expect(all('SELECT * FROM steps WHERE cases < 5').length).toBeGreaterThan(0);
+    for (const table of VIEWER_TABLES) {
+      expect(all(`SELECT count(*) AS n FROM ${table}`)[0]!['n'], table).toBeGreaterThan(0);
+      expect(all(`SELECT * FROM ${table} WHERE cases < 5`), table).toEqual([]);
+    }
+  });
+  it('every other count of a viewer row is 0 or at least k, histogram buckets included', () => {
+    const counts: Record<string, string[]> = {
+      viewer_steps: [...BUCKET_COLUMNS],
+      viewer_edges: ['transitions', ...BUCKET_COLUMNS],
+      viewer_activities: ['events', 'repeats', 'self_loops', 'instances'],
+      viewer_periods: ['events', 'open_cases'],
+    };
+    for (const [table, columns] of Object.entries(counts)) {
+      for (const c of columns) expect(all(`SELECT ${c} FROM ${table} WHERE ${c} > 0 AND ${c} < 5`), `${table}.${c}`).toEqual([]);
+    }
+  });
+  it('the viewer tables add up: step-0 cases = variants = periods = jobcenters = all cases less the left-out ones', () => {
+    const one = (sql: string) => Number(all(sql)[0]!['n']);
+    const build = all('SELECT * FROM viewer_builds')[0]!;
+    const shown = Number(build['cases']) - Number(build['suppressed_cases']);
+    expect(one('SELECT sum(cases) AS n FROM viewer_steps WHERE step_index = 0')).toBe(shown);
+    expect(one('SELECT sum(cases) AS n FROM viewer_variants')).toBe(shown);
+    expect(one('SELECT sum(cases) AS n FROM viewer_periods')).toBe(shown);
+    expect(one('SELECT sum(cases) AS n FROM viewer_jobcenters')).toBe(shown);
+    expect(one('SELECT count(*) AS n FROM cases')).toBe(Number(build['cases']));
+    expect(one("SELECT sum(cases) AS n FROM viewer_variants WHERE variant_key = 'other'")).toBeGreaterThan(0);
+    expect(one('SELECT abs(sum(sum_seconds) - (SELECT sum(sum_seconds) FROM viewer_periods)) < 1 AS n FROM viewer_steps')).toBe(1);
+    expect(OTHER_VARIANTS_KEY).toBe('other');
+  });
+  it('a kept variant keeps its exact sums where its cell is not merged', () => {
+    const row = all(
+      `SELECT v.cases AS vc, v.sum_seconds AS vs, e.cases AS ec, e.sum_seconds AS es FROM viewer_variants v JOIN variants e
+       ON e.variant_key = v.variant_key AND e.jobcenter = v.jobcenter AND e.period = v.period WHERE v.variant_key <> 'other' LIMIT 1`,
+    )[0]!;
+    expect(row['vc']).toBe(row['ec']);
+    expect(row['vs']).toBeCloseTo(Number(row['es']), 6);
+  });
+  it('deleting the version removes the viewer rows too', async () => {
+    const { deleteLog } = await import('../../db/versions');
+    deleteLog(store.sqlite, 'pilot');
+    for (const table of [...VIEWER_TABLES, 'viewer_builds']) expect(all(`SELECT count(*) AS n FROM ${table}`)[0]!['n']).toBe(0);
+  });
+});
