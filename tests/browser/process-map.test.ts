@@ -100,8 +100,8 @@ describe('the process map of the known two-jobcenter log in the preview host', (
     await snapshot(page, 'preview-da-dk-performance');
   });
 
-  test('the running example shows its 8 activities', async () => {
-    await openPreview(page, `${server.url}/preview?token=${server.tokens.viewer}&log=running-example`);
+  test('the running example shows an analyst its 8 activities', async () => {
+    await openPreview(page, `${server.url}/preview?token=${server.tokens.analyst}&log=running-example`);
     expect(Object.keys((await readMap(page)).nodes)).toHaveLength(8);
     await snapshot(page, 'preview-running-example');
   });

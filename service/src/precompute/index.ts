@@ -1,4 +1,4 @@
-export { precomputeModel } from './precompute-model';
+export { precomputeModel, precomputeViewerModel } from './precompute-model';
 export type { PrecomputeContext } from './precompute-model';
 export type { ModelSummary, ModelTable } from './model-writer';
 export { createPeriodOf, PERIOD_TIME_ZONE } from './period';

@@ -6,7 +6,7 @@ import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
-import { buildViewerModel } from './viewer/build-viewer-model';
+import { buildViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
 
 /** Where precompute writes and what it needs to know besides the event log. */
 export interface PrecomputeContext {
@@ -33,13 +33,27 @@ export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSum
   return withoutIndexes(ctx.sqlite, MODEL_TABLES, () => writeModel(log, ctx));
 }
 
-function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+/**
+ * Builds only the viewer-grade model of a log whose exact tables are already written (test
+ * fixtures that seed the exact rows by hand); `precomputeModel` builds both.
+ */
+export function precomputeViewerModel(log: EventLog, ctx: PrecomputeContext): ViewerBuildSummary {
+  return buildViewerModel(ctx.sqlite, ctx, modelInputs(log, ctx));
+}
+
+function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
   const pairs = groupVariants(log, variants, groupOfCase);
   const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, pairs, steps, seqs };
+}
+
+function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+  const inputs = modelInputs(log, ctx);
+  const { variants, stats, groups, groupOfCase, closed, pairs, steps, seqs } = inputs;
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
 
   const attributes = caseAttributesJson(log);
@@ -87,6 +101,6 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
   const summary = out.finish();
-  buildViewerModel(ctx.sqlite, ctx, { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, pairs, steps, seqs });
+  buildViewerModel(ctx.sqlite, ctx, inputs);
   return summary;
 }

@@ -1,8 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { AppContext, AppEnv } from '../app-env';
-import { tableDenial } from '../auth/principal';
+import { servedTable, tableDenial } from '../auth/principal';
 import type { TableInfo } from '../model/table-info';
-import { countRows, jobcenterScope } from '../model/table-query';
+import { countRows } from '../model/table-query';
+import { readScope } from '../model/read-scope';
 import { metadataXml, serviceDocument } from './metadata';
 import { ODataQueryError } from './odata-error';
 import { parseQueryOptions } from './query-options';
@@ -30,10 +31,10 @@ function nextLink(c: Context, next: { skipToken: string; top: number | null }): 
   return url.toString();
 }
 
-/** The entity sets a principal may read (others are left out of the service document and `$metadata`). */
+/** The entity sets a principal may read, in the form it reads them (others are left out of the service document and `$metadata`). */
 function visibleTables(c: Context<AppEnv>, ctx: AppContext): TableInfo[] {
   const principal = c.get('principal');
-  return [...ctx.tables.values()].filter((t) => tableDenial(t, principal) === null);
+  return [...ctx.tables.values()].filter((t) => tableDenial(t, principal) === null).map((t) => servedTable(t, principal));
 }
 
 function resolveSet(c: Context<AppEnv>, ctx: AppContext, name: string): TableInfo {
@@ -64,12 +65,12 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     if (name === '$metadata') {
       return c.body(metadataXml(visibleTables(c, ctx)), 200, { 'Content-Type': 'application/xml;charset=utf-8' });
     }
-    const table = resolveSet(c, ctx, name);
     const principal = c.get('principal');
+    const { table, where } = readScope(ctx, resolveSet(c, ctx, name), principal);
     const options = parseQueryOptions(c.req.query(), table);
-    const query = entitySetQuery(table, options, jobcenterScope(table, principal.jobcenters));
+    const query = entitySetQuery(table, options, where);
     const prefer = preferredPageSize(c, ctx);
-    const key = JSON.stringify(['page', table.entitySet, query.where, query.orderBy, query.select, options.top, options.skip, options.skipToken, options.count, prefer.size]);
+    const key = JSON.stringify(['page', table.sqlName, query.where, query.orderBy, query.select, options.top, options.skip, options.skipToken, options.count, prefer.size]);
     const page = ctx.cache.get(key, () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }), (p) => p.valueJson.length * 2);
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}`, detail: new URL(c.req.url).search || null });
     const select = options.select ? `(${options.select.join(',')})` : '';
@@ -84,12 +85,12 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
   });
   r.get('/:set/:sub', (c) => {
     if (c.req.param('sub') !== '$count') throw new ODataQueryError(`unsupported path segment '${c.req.param('sub')}'; use $count`, 404);
-    const table = resolveSet(c, ctx, c.req.param('set'));
     const principal = c.get('principal');
+    const { table, where } = readScope(ctx, resolveSet(c, ctx, c.req.param('set')), principal);
     const options = parseQueryOptions(c.req.query(), table);
-    const query = entitySetQuery(table, options, jobcenterScope(table, principal.jobcenters));
+    const query = entitySetQuery(table, options, where);
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}/$count`, detail: new URL(c.req.url).search || null });
-    const n = ctx.cache.get(JSON.stringify(['count', table.entitySet, query.where]), () => countRows(ctx.sqlite, query), () => 64);
+    const n = ctx.cache.get(JSON.stringify(['count', table.sqlName, query.where]), () => countRows(ctx.sqlite, query), () => 64);
     return c.text(String(n), 200, ODATA_HEADERS);
   });
   return r;
