@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
+import type { ViewerBuildSummary } from '../precompute/index';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../generate/index';
 import { LOG_NAME } from '../http/jobs/routes';
@@ -52,6 +53,13 @@ export function registerIngest(program: Command): void {
     });
 }
 
+/** The price of the viewer-grade model in one line: the share of cases not shown at their own jobcenter, month and variant. */
+function viewerLine(v: ViewerBuildSummary): string {
+  const pct = (x: number) => `${((100 * x) / Math.max(1, v.cases)).toFixed(1)}%`;
+  return `  viewers    k = ${v.k}: ${pct(v.mergedCellCases + v.otherVariantCases + v.suppressedCases)} of cases in merged rows` +
+    ` (cells merged upward ${pct(v.mergedCellCases)}, other variants ${pct(v.otherVariantCases)}, left out ${pct(v.suppressedCases)})`;
+}
+
 /** The load report as an analyst reads it after `sagsflow ingest`. */
 export function renderLoadReport(r: LoadReport): string {
   const n = (x: number) => x.toLocaleString('en');
@@ -68,6 +76,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    ...(r.viewer ? [viewerLine(r.viewer)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
-import { precomputeModel } from '../precompute/index';
+import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -147,6 +147,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+      viewer: readViewerBuild(sqlite, options.log, version),
     };
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');

@@ -1,6 +1,6 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
-import type { ModelSummary, PrecomputeContext } from '../precompute/index';
+import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
@@ -53,4 +53,6 @@ export interface LoadReport {
   startedAt: number;
   finishedAt: number;
   model: ModelSummary | null;
+  /** The viewer-grade model's k and price (null when unchanged or not built). */
+  viewer?: ViewerBuildSummary | null;
 }

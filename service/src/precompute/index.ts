@@ -4,7 +4,7 @@ export type { ModelSummary, ModelTable } from './model-writer';
 export { createPeriodOf, PERIOD_TIME_ZONE } from './period';
 export { groupCases, JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
 export type { Grain } from './case-groups';
-export { buildViewerModel } from './viewer/build-viewer-model';
+export { buildViewerModel, readViewerBuild } from './viewer/build-viewer-model';
 export type { ViewerBuildSummary } from './viewer/build-viewer-model';
 export { OTHER_JOBCENTERS, ALL_PERIODS } from './viewer/viewer-cells';
 export { OTHER_VARIANTS_ACTIVITY } from './viewer/core-viewer-tables';

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createModelWriter } from '../model-writer';
-import { mergeCells } from './viewer-cells';
-import { keepVariants } from './viewer-variants';
+import { decideViewerCells } from './viewer-cells';
 import { VIEWER_TABLE_BUILDERS } from './registry';
 import type { ViewerModelInput } from './viewer-input';
 
@@ -9,9 +8,9 @@ import type { ViewerModelInput } from './viewer-input';
 export interface ViewerBuildSummary {
   k: number;
   cases: number;
-  /** Cases whose (jobcenter, month) cell was merged upward. */
+  /** Cases of variants shown as themselves, in a coarser cell than their own (jobcenter, month). */
   mergedCellCases: number;
-  /** Cases in "other variants" rows (in cells that were not merged). */
+  /** Cases in "other variants" rows. */
   otherVariantCases: number;
   /** Cases left out: no group of k even after every merge. */
   suppressedCases: number;
@@ -20,9 +19,10 @@ export interface ViewerBuildSummary {
 }
 
 /**
- * Builds the viewer-grade model of one (log, version) in the caller's transaction: merges the
- * exact cells into cells of at least k cases, decides per cell which variants stay themselves,
- * runs every registered viewer-grade builder and records the k and the price in `viewer_builds`.
+ * Builds the viewer-grade model of one (log, version) in the caller's transaction: decides the
+ * viewer rows (`decideViewerCells`: every variant in a cell of at least k cases, else in a cell's
+ * "other variants"), runs every registered viewer-grade builder and records the k and the price
+ * in `viewer_builds`.
  */
 export function buildViewerModel(
   sqlite: Database.Database,
@@ -30,41 +30,14 @@ export function buildViewerModel(
   exact: Omit<ViewerModelInput, 'cells' | 'cellOfCase' | 'keptCase'>,
 ): ViewerBuildSummary {
   const { pairs, k } = exact;
-  const casesOfGroup = new Float64Array(exact.groups.length);
-  for (let p = 0; p < pairs.count; p++) casesOfGroup[pairs.group[p]!]! += pairs.cases[p]!;
-  const cells = mergeCells(exact.groups, casesOfGroup, k);
-  const V = exact.variants.variants.length;
-  const viewerPair = new Map<number, number>();
-  const pairOfExact = new Int32Array(pairs.count);
-  const cellOfPair: number[] = [];
-  const casesOfPair: number[] = [];
-  for (let p = 0; p < pairs.count; p++) {
-    const cell = cells.cellOfGroup[pairs.group[p]!]!;
-    const key = cell * V + pairs.variant[p]!;
-    let vp = cell < 0 ? -1 : viewerPair.get(key);
-    if (vp === undefined) {
-      vp = cellOfPair.length;
-      viewerPair.set(key, vp);
-      cellOfPair.push(cell);
-      casesOfPair.push(0);
-    }
-    pairOfExact[p] = vp;
-    if (vp >= 0) casesOfPair[vp]! += pairs.cases[p]!;
-  }
-  const { kept } = keepVariants(cellOfPair, casesOfPair, cells.cells.length, k);
+  const cells = decideViewerCells(exact.groups, pairs.group, pairs.variant, pairs.cases, k);
   const n = exact.stats.length;
   const cellOfCase = new Int32Array(n);
   const keptCase = new Uint8Array(n);
-  let otherVariantCases = 0;
-  const merged = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
-    const g = exact.groupOfCase[c]!;
-    const vp = pairOfExact[pairs.pairOfCase[c]!]!;
-    cellOfCase[c] = cells.cellOfGroup[g]!;
-    keptCase[c] = vp >= 0 && kept[vp] ? 1 : 0;
-    const cell = cells.cells[cellOfCase[c]!];
-    merged[c] = cell && (cell.period !== exact.groups[g]!.period || cell.jobcenter !== exact.groups[g]!.jobcenter) ? 1 : 0;
-    if (vp >= 0 && !keptCase[c] && !merged[c]) otherVariantCases++;
+    const p = pairs.pairOfCase[c]!;
+    cellOfCase[c] = cells.cellOfPair[p]!;
+    keptCase[c] = cells.keptPair[p]!;
   }
   const input: ViewerModelInput = { ...exact, cells, cellOfCase, keptCase };
   const out = createModelWriter(sqlite, target.log, target.version, 'viewer_');
@@ -74,9 +47,9 @@ export function buildViewerModel(
     k,
     cases: n,
     mergedCellCases: cells.mergedCases,
-    otherVariantCases,
+    otherVariantCases: cells.otherVariantCases,
     suppressedCases: cells.suppressedCases,
-    mergedShare: n === 0 ? 0 : (cells.mergedCases + otherVariantCases + cells.suppressedCases) / n,
+    mergedShare: n === 0 ? 0 : (cells.mergedCases + cells.otherVariantCases + cells.suppressedCases) / n,
   };
   sqlite
     .prepare(
@@ -84,6 +57,18 @@ export function buildViewerModel(
        ON CONFLICT(log) DO UPDATE SET version = excluded.version, k = excluded.k, cases = excluded.cases,
        merged_cell_cases = excluded.merged_cell_cases, other_variant_cases = excluded.other_variant_cases, suppressed_cases = excluded.suppressed_cases`,
     )
-    .run(target.log, target.version, k, n, cells.mergedCases, otherVariantCases, cells.suppressedCases);
+    .run(target.log, target.version, k, n, summary.mergedCellCases, summary.otherVariantCases, summary.suppressedCases);
   return summary;
+}
+
+/** The viewer-grade build of a log's version as stored in `viewer_builds`, or null when there is none. */
+export function readViewerBuild(sqlite: Database.Database, log: string, version: number): ViewerBuildSummary | null {
+  const row = sqlite
+    .prepare('SELECT k, cases, merged_cell_cases AS m, other_variant_cases AS o, suppressed_cases AS s FROM viewer_builds WHERE log = ? AND version = ?')
+    .get(log, version) as { k: number; cases: number; m: number; o: number; s: number } | undefined;
+  if (!row) return null;
+  return {
+    k: row.k, cases: row.cases, mergedCellCases: row.m, otherVariantCases: row.o, suppressedCases: row.s,
+    mergedShare: row.cases === 0 ? 0 : (row.m + row.o + row.s) / row.cases,
+  };
 }

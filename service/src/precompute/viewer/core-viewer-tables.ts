@@ -68,13 +68,17 @@ function keptPairs(input: ViewerModelInput): GroupVariants {
 function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
   const V = input.variants.variants.length;
   const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
+  const exactPair = new Map<number, number>();
+  for (let p = 0; p < input.pairs.count; p++) exactPair.set(input.pairs.group[p]! * V + input.pairs.variant[p]!, p);
   const pairIndex = new Map<number, number>();
   for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
   const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
   for (const r of input.steps) {
-    const cell = input.cells.cellOfGroup[Number(r.group)]!;
-    if (cell < 0) continue;
-    const p = pairIndex.get(cell * V + variantIndex.get(r.variantKey)!);
+    const v = variantIndex.get(r.variantKey)!;
+    const e = exactPair.get(Number(r.group) * V + v)!;
+    const cell = input.cells.cellOfPair[e]!;
+    if (cell < 0 || !input.cells.keptPair[e]) continue;
+    const p = pairIndex.get(cell * V + v);
     if (p === undefined) continue;
     const rows = stepsOfPair[p]!;
     const acc = (rows[r.stepIndex] ??= { group: String(cell), variantKey: r.variantKey, stepIndex: r.stepIndex, from: r.from, to: r.to, cases: 0, sumSeconds: 0, histogram: new Array<number>(BUCKET_COUNT).fill(0) });

@@ -4,39 +4,32 @@ import { openDatabase, type SagsflowDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
 import { ingestFiles } from '../../ingest/index';
 import { tempDir } from '../../ingest/test-fixtures';
-import { mergeCells, OTHER_JOBCENTERS, quarterOf } from './viewer-cells';
-import { keepVariants } from './viewer-variants';
+import { decideViewerCells, OTHER_JOBCENTERS, quarterOf } from './viewer-cells';
 
 const VIEWER_TABLES = ['viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_periods', 'viewer_jobcenters'];
 
-describe('mergeCells', () => {
+describe('decideViewerCells', () => {
   const g = (jobcenter: string, period: string) => ({ process: 'p', jobcenter, period });
-  it('keeps cells of k, pools a jobcenter\'s leftovers by quarter, then across jobcenters, and leaves out the rest', () => {
-    const groups = [g('A', '2024-01'), g('A', '2024-02'), g('A', '2024-03'), g('B', '2024-01'), g('C', '2024-02'), g('D', '2025-07')];
-    const out = mergeCells(groups, [6, 3, 2, 2, 1, 1], 5);
-    expect(out.cells).toEqual([g('A', '2024-01'), g('A', '2024-Q1')]);
-    expect([...out.cellOfGroup]).toEqual([0, 1, 1, -1, -1, -1]);
-    expect(out.mergedCases).toBe(5);
-    expect(out.suppressedCases).toBe(4);
+  it('keeps a variant of k cases in its own cell and pools its leftovers of the quarter', () => {
+    // variant 0: A Jan 6 (stays), A Feb 3 + A Mar 2 (quarter); variant 1: A Jan 1 + B Jan 4 (other jobcenters, quarter).
+    const groups = [g('A', '2024-01'), g('A', '2024-02'), g('A', '2024-03'), g('B', '2024-01')];
+    const out = decideViewerCells(groups, [0, 1, 2, 0, 3], [0, 0, 0, 1, 1], [6, 3, 2, 1, 4], 5);
+    expect(out.cells).toEqual([g('A', '2024-01'), g('A', '2024-Q1'), g(OTHER_JOBCENTERS, '2024-Q1')]);
+    expect([...out.cellOfPair]).toEqual([0, 1, 1, 2, 2]);
+    expect([...out.keptPair]).toEqual([1, 1, 1, 1, 1]);
+    expect([out.mergedCases, out.otherVariantCases, out.suppressedCases]).toEqual([10, 0, 0]);
   });
-  it('pools leftovers of several jobcenters into "andre jobcentre" once they reach k', () => {
-    const groups = [g('A', '2024-01'), g('B', '2024-02'), g('C', '2024-03')];
-    const out = mergeCells(groups, [2, 2, 1], 5);
-    expect(out.cells).toEqual([g(OTHER_JOBCENTERS, '2024-Q1')]);
-    expect([...out.cellOfGroup]).toEqual([0, 0, 0]);
-    expect(out.suppressedCases).toBe(0);
+  it('sends what no stage gathers to k into "other variants", pooled upward too, and leaves out the rest', () => {
+    // three variants of 2 cases each in A Jan: other variants of A Jan = 6; one case of variant 3 in B Jan is left out.
+    const groups = [g('A', '2024-01'), g('B', '2024-01')];
+    const out = decideViewerCells(groups, [0, 0, 0, 1], [0, 1, 2, 3], [2, 2, 2, 1], 5);
+    expect(out.cells).toEqual([g('A', '2024-01')]);
+    expect([...out.cellOfPair]).toEqual([0, 0, 0, -1]);
+    expect([...out.keptPair]).toEqual([0, 0, 0, 0]);
+    expect([out.mergedCases, out.otherVariantCases, out.suppressedCases]).toEqual([0, 6, 1]);
   });
   it('quarterOf maps months to quarters', () => {
     expect(['2024-01', '2024-03', '2024-04', '2024-12'].map(quarterOf)).toEqual(['2024-Q1', '2024-Q1', '2024-Q2', '2024-Q4']);
-  });
-});
-
-describe('keepVariants', () => {
-  it('merges variants under k into "other"; a pool of 1..k-1 takes the smallest kept variants until it holds k', () => {
-    // cell 0: 10, 6, 2 -> the 2 is alone under 5, so the 6 joins it; cell 1: 5, 3, 3 -> other = 6.
-    const out = keepVariants([0, 0, 0, 1, 1, 1, -1], [10, 6, 2, 5, 3, 3, 9], 2, 5);
-    expect([...out.kept]).toEqual([1, 0, 0, 1, 0, 0, 0]);
-    expect([...out.otherCases]).toEqual([8, 6]);
   });
 });
 
@@ -86,7 +79,7 @@ describe('viewer-grade model of generated pilot logs', () => {
     expect(one('SELECT abs(sum(sum_seconds) - (SELECT sum(sum_seconds) FROM viewer_periods)) < 1 AS n FROM viewer_steps')).toBe(1);
     expect(OTHER_VARIANTS_KEY).toBe('other');
   });
-  it('a kept variant keeps its exact sums where its cell is not merged', () => {
+  it('a variant kept in its own cell keeps its exact sums', () => {
     const row = all(
       `SELECT v.cases AS vc, v.sum_seconds AS vs, e.cases AS ec, e.sum_seconds AS es FROM viewer_variants v JOIN variants e
        ON e.variant_key = v.variant_key AND e.jobcenter = v.jobcenter AND e.period = v.period WHERE v.variant_key <> 'other' LIMIT 1`,
