@@ -16,6 +16,16 @@ interface IngestCliOptions {
   process?: string;
   mapping?: string;
   minGroupSize: string;
+  maxQuarantineShare?: string;
+  maxCaseDrop?: string;
+  dryRun?: boolean;
+}
+
+function parseShare(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (!(text.trim() !== '' && x >= 0 && x <= 1)) throw new Error(`${flag}: expected a share from 0 to 1 (0.05 = 5%), got '${text}'`);
+  return x;
 }
 
 /** Registers `sagsflow ingest`: loads extracts as a new version of a log and precomputes its model. */
@@ -29,8 +39,13 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
+    .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
+    .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
+    .option('--dry-run', 'read, check and precompute, report, and store nothing')
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
+      const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
+      const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const store = openDatabase(opts.db);
@@ -42,6 +57,8 @@ export function registerIngest(program: Command): void {
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
           minGroupSize,
+          policy: { ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}), ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}) },
+          dryRun: opts.dryRun === true,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
@@ -71,12 +88,15 @@ export function renderLoadReport(r: LoadReport): string {
   const lines = [
     r.status === 'unchanged'
       ? `log "${r.log}": unchanged, these files are already version ${r.version} (same content)`
-      : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
+      : r.status === 'dry-run'
+        ? `log "${r.log}": dry run, nothing stored (would be version ${r.version})`
+        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
+    ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
+import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
 
 /**
@@ -29,7 +30,9 @@ const LOAD_CACHE_KIB = -65_536;
  * current. Any failure rolls everything back (the previous version stays as it was) and throws
  * an `IngestError` with a one-line message; the attempt is recorded as a `failed` load.
  * Loading the same files (same bytes, mapping and process) as the current version writes
- * nothing and returns `status: 'unchanged'`.
+ * nothing and returns `status: 'unchanged'`. The load policy (`options.policy`, see
+ * `checkLoadPolicy`) refuses a load with too many quarantined rows or too few cases; `dryRun`
+ * does everything but rolls back at the end and reports what would have been stored.
  *
  * The load holds the write lock of `store` from start to end, so run it on its own connection
  * (`openDatabase(path)`) when other code writes to the same database meanwhile.
@@ -132,6 +135,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     }
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = state.builder.build();
+    const refusals = checkLoadPolicy(
+      { read: counts.read, quarantined: counts.quarantined, byReason: got.quarantinedByReason, cases: eventLog.caseIds.length, previousCases: current?.cases ?? null },
+      { ...DEFAULT_LOAD_POLICY, ...options.policy },
+    );
+    if (refusals.length > 0 && !options.dryRun) throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     try {
@@ -148,7 +156,12 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
       viewer: readViewerBuild(sqlite, options.log, version),
+      ...(refusals.length > 0 ? { refusals } : {}),
     };
+    if (options.dryRun) {
+      sqlite.exec('ROLLBACK');
+      return { ...report, status: 'dry-run' };
+    }
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');
     return report;

@@ -1,6 +1,7 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
+import type { LoadPolicy } from './load-policy';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
@@ -33,6 +34,10 @@ export interface IngestOptions {
   precompute?: (log: EventLog, context: PrecomputeContext) => ModelSummary;
   /** Clock (tests). */
   now?: () => Date;
+  /** Limits that refuse a load (defaults `DEFAULT_LOAD_POLICY`); raise one to load anyway. */
+  policy?: Partial<LoadPolicy>;
+  /** Read, check and precompute, then roll back: report what would be stored, store nothing. */
+  dryRun?: boolean;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */
@@ -41,7 +46,8 @@ export interface LoadReport {
   log: string;
   /** The version now current (the new one when stored, the existing one when unchanged). */
   version: number;
-  status: 'stored' | 'unchanged';
+  /** `dry-run`: nothing was stored (the load id and version are what the load would have had). */
+  status: 'stored' | 'unchanged' | 'dry-run';
   files: string[];
   contentHash: string;
   rows: ReadCounts;
@@ -55,4 +61,6 @@ export interface LoadReport {
   model: ModelSummary | null;
   /** The viewer-grade model's k and price (null when unchanged or not built). */
   viewer?: ViewerBuildSummary | null;
+  /** Why the load policy would refuse the load (dry runs only; a real load is refused instead). */
+  refusals?: string[];
 }

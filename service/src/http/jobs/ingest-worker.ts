@@ -15,6 +15,7 @@ async function run(spec: IngestJobSpec): Promise<void> {
       log: spec.log,
       process: spec.process,
       minGroupSize: spec.minGroupSize,
+      ...(spec.policy ? { policy: spec.policy } : {}),
       onProgress: (p) => {
         const now = Date.now();
         if (now - last < 100 && p.phase === 'read') return;

@@ -1,4 +1,4 @@
-import type { LoadReport } from '../../ingest';
+import type { LoadPolicy, LoadReport } from '../../ingest';
 
 /** What the ingest worker needs: it opens its own connection to `dbPath`. */
 export interface IngestJobSpec {
@@ -7,6 +7,8 @@ export interface IngestJobSpec {
   log: string;
   process?: string;
   minGroupSize: number;
+  /** Load policy overrides. */
+  policy?: Partial<LoadPolicy>;
 }
 
 /** Messages from the ingest worker. */

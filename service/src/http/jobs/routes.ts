@@ -13,9 +13,13 @@ import { receiveUpload } from './receive-upload';
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
 
+const share = z.coerce.number().min(0).max(1).optional();
 const uploadParamsSchema = z.object({
   process: z.string().min(1).max(100).optional(),
   filename: z.string().min(1).max(255).optional(),
+  /** Load policy overrides, as `ingest --max-quarantine-share` / `--max-case-drop`. */
+  maxQuarantineShare: share,
+  maxCaseDrop: share,
 });
 
 /** A job as `/api/jobs/:id` shows it. */
@@ -39,6 +43,7 @@ export function jobJson(job: Job): Record<string, unknown> {
  * file part (and an optional `process` field), or a raw file with `?filename=` — is streamed
  * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
  * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
+ * `?maxQuarantineShare=` and `?maxCaseDrop=` (0..1) override the load policy.
  */
 export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -50,14 +55,23 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     }
     if (ctx.dbPath === ':memory:') throw new HTTPException(409, { message: 'uploads need a database file; this server runs on an in-memory database' });
     if (!LOG_NAME.test(log)) throw new HTTPException(400, { message: `log name '${log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'` });
-    const params = uploadParamsSchema.safeParse({ process: c.req.query('process'), filename: c.req.query('filename') });
+    const params = uploadParamsSchema.safeParse({
+      process: c.req.query('process'), filename: c.req.query('filename'),
+      maxQuarantineShare: c.req.query('maxQuarantineShare'), maxCaseDrop: c.req.query('maxCaseDrop'),
+    });
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
     const files = upload.files.filter((f) => f.bytes > 0);
     if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
     const job = runner.submit(
-      { dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined, minGroupSize: ctx.minGroupSize },
+      {
+        dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined, minGroupSize: ctx.minGroupSize,
+        policy: {
+          ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
+          ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),
+        },
+      },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );
     ctx.audit.record({ tokenId: principal.tokenId, action: 'upload', target: log, detail: JSON.stringify({ job: job.id, files: job.files }) });
