@@ -28,6 +28,7 @@ const LIST_KEYS = ['jobcenter', 'period', 'process', 'variant', 'activity'] as c
 export function zodMessage(error: z.ZodError, where: string): string {
   const issue = error.issues[0];
   if (!issue) return `${where}: invalid`;
+  if (issue.code === 'unrecognized_keys') return `${where}: ${issue.keys.join(', ')}: unknown field`;
   const path = issue.path.filter((p) => typeof p === 'string').join('.') || 'value';
   return `${where}: ${path}: ${issue.message}`;
 }
