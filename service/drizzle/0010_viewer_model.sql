@@ -143,3 +143,5 @@ CREATE TABLE `viewer_builds` (
 );
 --> statement-breakpoint
 CREATE INDEX `viewer_steps_scope_idx` ON `viewer_steps` (`log`,`jobcenter`,`period`);
+--> statement-breakpoint
+ALTER TABLE `loads` ADD `columns` text;

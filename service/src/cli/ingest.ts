@@ -4,6 +4,7 @@ import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
 import type { ViewerBuildSummary } from '../precompute/index';
+import { renderColumnRoles } from '../ingest/column-roles';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../generate/index';
 import { LOG_NAME } from '../http/jobs/routes';
@@ -95,6 +96,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    ...(r.columns ? renderColumnRoles(r.columns) : []),
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
   ];

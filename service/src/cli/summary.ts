@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeColumns, personalKeyTest, renderColumnRoles, type ColumnRoles } from '../ingest/column-roles';
 import { Option } from 'commander';
 import { keepCompleteEvents } from '../../../shared/src/index';
 import { loadMapping } from '../readers/index';
@@ -26,7 +27,9 @@ export function registerSummary(program: Command): void {
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const loaded = await loadLogInMemory(file, mapping);
       const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
-      const summary = summarizeLog(log, loaded.report.rows);
+      const r = loaded.report;
+      const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
+      const summary = { ...summarizeLog(log, r.rows), columns };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
@@ -35,13 +38,14 @@ export function registerSummary(program: Command): void {
     });
 }
 
-function renderSummary(file: string, s: SummaryReport, rejections: { line: number; column: string | null; message: string }[], xes: boolean): string {
+function renderSummary(file: string, s: SummaryReport & { columns: ColumnRoles }, rejections: { line: number; column: string | null; message: string }[], xes: boolean): string {
   const n = (x: number) => x.toLocaleString('en');
   const lines = [
     `${file}`,
     `  rows      ${n(s.rows.read)} read, ${n(s.rows.accepted)} accepted, ${n(s.rows.duplicates)} duplicates, ${n(s.rows.quarantined)} quarantined`,
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
     `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
+    ...renderColumnRoles(s.columns).map((l) => l.replace(/^  columns    /, '  columns   ').replace(/^ {13}/, '            ')),
     s.cases === 0
       ? '  duration  - (no cases)'
       : `  duration  mean ${formatSeconds(s.caseDuration.meanSeconds)}, median ${formatSeconds(s.caseDuration.medianSeconds)} per case`,

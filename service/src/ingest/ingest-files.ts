@@ -4,21 +4,14 @@ import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { looksPersonal, ReadError, readLog } from '../readers/index';
+import { ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
+import { describeColumns, personalKeyTest, type ColumnRoles } from './column-roles';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
-
-/**
- * Attribute names that hold a case id or a person (caseworker, responsible) besides the mapped
- * case and resource: always pseudonymised, like the mapping's `pseudonymize` columns and the
- * names `looksPersonal` recognises. Attribute values equal to the case id or the resource of
- * their event are pseudonymised too (see `createLoadSink`).
- */
-const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -89,9 +82,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       `${what}: the pseudonymisation key differs from the one earlier loads of this database used, so pseudonyms would not match; set the same ${SECRET_ENV} or keep the key file ${keyFilePath(store.path)}`,
     );
   }
-  const given = options.mapping?.pseudonymize;
-  const personalColumns = new Set((given ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
-  const isPersonal = (key: string) => personalColumns.has(key) || looksPersonal(key) || PERSON_OR_CASE_KEY.test(key);
+  const isPersonal = personalKeyTest(options.mapping?.pseudonymize);
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
@@ -99,6 +90,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   // so that its rows read still equal accepted + duplicates + quarantined.
   let settled: ReturnType<ReturnType<typeof createLoadSink>['counts']> | null = null;
   let loadId = -1;
+  let columns: ColumnRoles | null = null;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
@@ -119,6 +111,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
         throw new IngestError('read-failed', message, { cause: err });
       }
+      if (i === 0 && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
       counts.read += result.rows.read;
       counts.duplicates += result.rows.duplicates;
       settled = state.counts();
@@ -156,6 +149,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
       viewer: readViewerBuild(sqlite, options.log, version),
+      columns,
       ...(refusals.length > 0 ? { refusals } : {}),
     };
     if (options.dryRun) {
@@ -185,10 +179,11 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
   sqlite
     .prepare(
       `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
-       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ? WHERE id = ?`,
+       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ?,
+       columns = ?, files = ? WHERE id = ?`,
     )
     .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
-      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.loadId);
+      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.columns ? JSON.stringify(r.columns) : null, JSON.stringify(r.files), r.loadId);
   sqlite
     .prepare(
       `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -2,9 +2,10 @@ import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../read
 import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
 import type { LoadPolicy } from './load-policy';
+import type { ColumnRoles } from './column-roles';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
-export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'>>;
+export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns'>>>;
 
 /** Progress of a load, for a progress bar. */
 export interface IngestProgress {
@@ -61,6 +62,8 @@ export interface LoadReport {
   model: ModelSummary | null;
   /** The viewer-grade model's k and price (null when unchanged or not built). */
   viewer?: ViewerBuildSummary | null;
+  /** What the loader did with each column of the first file (null when unchanged or unknown). */
+  columns?: ColumnRoles | null;
   /** Why the load policy would refuse the load (dry runs only; a real load is refused instead). */
   refusals?: string[];
 }

@@ -55,10 +55,12 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     let report: ReadReport;
     if (format === 'xes') {
       const facts = await readXes(file, chunks, options.mapping, tally, onChunk);
-      report = { ...base, encoding: facts.encoding, delimiter: null, mapping: facts.mapping, mappingGuessed: options.mapping === undefined };
+      const m = facts.mapping;
+      const columns = [...new Set([m.case, m.activity, m.timestamp, m.endTimestamp, m.resource, m.lifecycle, m.jobcenter, ...(m.attributes ?? [])].filter((c): c is string => !!c))];
+      report = { ...base, encoding: facts.encoding, delimiter: null, mapping: m, mappingGuessed: options.mapping === undefined, columns };
     } else {
       const facts = await readCsv(file, chunks, options.mapping, tally, onChunk);
-      report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed };
+      report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed, columns: facts.resolved.header };
     }
     options.sink.onProgress?.(opened.size, opened.size);
     return report;

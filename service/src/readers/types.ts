@@ -86,6 +86,8 @@ export interface ReadReport {
   mapping: ColumnMapping;
   /** True when the mapping was guessed from the header rather than given. */
   mappingGuessed: boolean;
+  /** The CSV header's column names; for XES, the keys the mapping reads. */
+  columns: string[];
   rows: ReadCounts;
   /** Quarantined records per reason; the values add up to `rows.quarantined`. */
   quarantinedByReason: Partial<Record<RejectionReason, number>>;

@@ -55,6 +55,8 @@ export const loads = sqliteTable(
     status: text('status').$type<LoadStatus>().notNull(),
     /** One-line reason when `status = 'failed'`. */
     message: text('message'),
+    /** JSON of what the loader did with each column (`ColumnRoles`), null when unknown. */
+    columns: text('columns'),
   },
   (t) => [index('loads_log_idx').on(t.log, t.version), index('loads_hash_idx').on(t.contentHash)],
 );
