@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
-import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
+import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
@@ -11,6 +11,7 @@ import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink } from './load-sink';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
 import { describeColumns, personalKeyTest, type ColumnRoles } from './column-roles';
+import { createTextScrubber } from './text-scrubber';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
@@ -38,7 +39,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const now = options.now ?? (() => new Date());
   const startedAt = now().getTime();
   const files = [...options.files];
-  const names = files.map((f) => basename(f));
+  // File names can hold CPR numbers and names: CPR is masked from the start (the load row,
+  // messages); names are pseudonymised once the load has read the values it pseudonymises.
+  const names = files.map((f) => maskCpr(basename(f)));
   const what = `ingest ${names.join(', ') || '(no files)'}`;
   if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
   let bytesTotal = 0;
@@ -83,6 +86,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     );
   }
   const isPersonal = personalKeyTest(options.mapping?.pseudonymize);
+  const text = createTextScrubber(pseudonymizer);
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
@@ -98,7 +102,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
-    const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
+    const freeText = new Set((options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
+    const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text });
     let before = 0;
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
@@ -145,10 +150,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const hash = await hashing;
     const finishedAt = now().getTime();
     const report: LoadReport = {
-      loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
+      loadId, log: options.log, version, status: 'stored', contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
       viewer: readViewerBuild(sqlite, options.log, version),
+      files: files.map((f) => text.scrub(basename(f))),
       columns,
       ...(refusals.length > 0 ? { refusals } : {}),
     };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
+import { maskCpr } from '../../privacy/index';
 
 const WORKER_ENTRY = new URL('./ingest-worker-entry.mjs', import.meta.url);
 
@@ -104,7 +105,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       const job: Job = {
         id: `j_${randomBytes(6).toString('hex')}`,
         log: spec.log,
-        files: spec.files.map((f) => f.split(/[\\/]/).pop() ?? f),
+        files: spec.files.map((f) => maskCpr(f.split(/[\\/]/).pop() ?? f)),
         tokenId: meta.tokenId,
         state: 'queued',
         progress: 0,
