@@ -18,6 +18,7 @@ import {
 import type { EventLog } from '../shared/src/index';
 import { readLog } from '../service/src/readers/index';
 import { generateLog } from '../service/src/generate/index';
+import { benchWhatIf } from './whatif-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
         `(${Math.round(xes.read / xes.secs).toLocaleString('en')} events/s, ${xes.read.toLocaleString('en')} events; target <= 3 s)`,
     );
   }
+  await benchWhatIf(ref);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\npeak memory (max RSS) ${peakMb.toFixed(0)} MB (target < 1,024 MB)`);
 }

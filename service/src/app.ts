@@ -11,14 +11,17 @@ import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
 import { odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
+import { conformanceRoutes } from './http/rest/conformance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
+import { whatIfRoutes } from './http/rest/whatif';
 import { csvRoutes } from './http/csv/routes';
 import { createJobRunner, type JobRunner } from './http/jobs/job-runner';
 import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
+import { findingsRoutes } from './http/rest/findings';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -104,8 +107,11 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.use('/odata/*', requireToken(ctx));
   app.get('/api/openapi.json', (c) => c.json(openapiDocument()));
   app.route('/api/logs', analysisRoutes(ctx));
+  app.route('/api/logs', conformanceRoutes(ctx));
+  app.route('/api/logs', findingsRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
+  app.route('/api/logs', whatIfRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));
   app.route('/api/quarantine', quarantineRoutes(ctx));
   app.route('/api/jobs', jobRoutes(ctx, jobs));

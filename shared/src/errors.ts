@@ -41,3 +41,11 @@ export function quote(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/** A process model (workflow net or BPMN graph) cannot be used, e.g. a net with two source places. */
+export class InvalidModelError extends SagsflowError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidModelError';
+  }
+}

@@ -15,6 +15,21 @@ const EXPECTED = [
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
   'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  // calendar
+  'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
+  'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
+  'nextWorkingDay', 'addWorkingDays', 'addDays', 'addWeeks', 'addMonths', 'localDayNumber', 'localDayNumbers', 'localMidnightMs',
+  'utcOffsetMs', 'workingDurationMs',
+  // rules
+  'RULE_KINDS', 'RULE_BASES', 'RULE_STATUSES', 'RuleStatusCode', 'evaluateRules', 'evaluateRule', 'eventDays',
+  'deadlineDay', 'complianceRate', 'complianceByGroup',
+  // what-if and effect
+  'seededRandom', 'bootstrapIntervals', 'stratifiedBootstrap', 'applyChange', 'predictWhatIf', 'measureEffect',
+  'InvalidModelError', 'buildWorkflowNet', 'relabelNet', 'netLabels', 'checkWorkflowNet', 'alignTrace',
+  'DEFAULT_ALIGNMENT_BUDGET', 'createAligner', 'alignLog', 'replayTrace', 'replayLog', 'processGraphToNet',
+  'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
+  // findings (issue 9)
+  'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
 ];
 
 describe('shared/src/index.ts', () => {

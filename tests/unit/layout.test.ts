@@ -28,7 +28,7 @@ function violations(folder: string, isBad: (spec: string, file: string) => boole
 const resolvesInto = (spec: string, file: string, folder: string) =>
   spec.startsWith('.') && relative(ROOT, resolve(file, '..', spec)).startsWith(`${folder}/`);
 
-describe('layout rules of DESIGN.md', () => {
+describe('layout rules (README "Layout": service -> shared <- visual)', () => {
   it('shared/src imports nothing with I/O, UI or storage', () => {
     const banned = /^(node:)?(fs|path|http|https|net|os|child_process|worker_threads|zlib|crypto)$|^(better-sqlite3|drizzle-orm|hono|@hono\/|d3-|powerbi-visuals)/;
     expect(violations('shared/src', (s) => banned.test(s) || (!s.startsWith('.') && !s.startsWith('../')))).toEqual([]);

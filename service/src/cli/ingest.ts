@@ -6,16 +6,18 @@ import type { LoadReport } from '../ingest/index';
 import type { ViewerBuildSummary } from '../precompute/index';
 import { renderColumnRoles } from '../ingest/column-roles';
 import { loadMapping } from '../readers/index';
-import { PROCESS_NAMES } from '../generate/index';
+import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
+import { attachedModel } from '../conformance/attached-model';
 
 interface IngestCliOptions {
   db: string;
   log: string;
   process?: string;
   mapping?: string;
+  model?: string;
   minGroupSize: string;
   maxQuarantineShare?: string;
   maxCaseDrop?: string;
@@ -39,6 +41,7 @@ export function registerIngest(program: Command): void {
     .requiredOption('--log <name>', 'name of the log this load becomes a new version of')
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
+    .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
@@ -49,6 +52,7 @@ export function registerIngest(program: Command): void {
       const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+      const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
       try {
@@ -57,6 +61,7 @@ export function registerIngest(program: Command): void {
           log: opts.log,
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
+          ...(model ? { model } : {}),
           minGroupSize,
           policy: { ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}), ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}) },
           dryRun: opts.dryRun === true,
@@ -96,6 +101,9 @@ export function renderLoadReport(r: LoadReport): string {
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    ...(r.conformance
+      ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
+      : []),
     ...(r.columns ? renderColumnRoles(r.columns) : []),
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),

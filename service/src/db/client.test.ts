@@ -19,7 +19,9 @@ describe('openDatabase', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual(
-      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants', 'viewer_activities', 'viewer_builds', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods', 'viewer_steps', 'viewer_variants'],
+      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants',
+        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings',
+        'viewer_activities', 'viewer_builds', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods', 'viewer_steps', 'viewer_variants'].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();

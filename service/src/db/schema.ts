@@ -20,7 +20,11 @@ export type {
   StepDbRow,
   VariantDbRow,
 } from './tables/model';
+export { conformanceActivities, conformanceCases, conformanceModels, conformanceVariants } from './tables/conformance';
+export type { ConformanceActivityRow, ConformanceCaseRow, ConformanceModelRow, ConformanceVariantRow } from './tables/conformance';
 export { audit, tokens } from './tables/access';
+export { findingCases, findings } from './tables/findings';
+export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
 export {
   viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants,
 } from './tables/viewer';

@@ -1,8 +1,17 @@
 import type Database from 'better-sqlite3';
 
 /** Tables that hold rows of one version of a log (served: current version only). */
-export const VERSIONED_TABLES = ['events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
-  'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods'] as const;
+export const VERSIONED_TABLES = [
+  'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
+  'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
+  'finding_cases',
+  'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods',
+] as const;
+/**
+ * Versioned tables whose previous version is read by the next load before it is deleted
+ * (findings: new / still open / resolved), so only `deleteLog` clears them.
+ */
+export const HISTORY_TABLES = ['findings'] as const;
 
 /**
  * Deletes the rows of every version of `log` other than `keepVersion` from the versioned
@@ -30,6 +39,7 @@ export function deleteLogVersion(sqlite: Database.Database, log: string, options
 export function deleteLog(sqlite: Database.Database, log: string): boolean {
   return sqlite.transaction(() => {
     deleteLogVersion(sqlite, log);
+    for (const table of HISTORY_TABLES) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log);
     sqlite.prepare('DELETE FROM loads WHERE log = ?').run(log);
     sqlite.prepare('DELETE FROM viewer_builds WHERE log = ?').run(log);
     return sqlite.prepare('DELETE FROM logs WHERE name = ?').run(log).changes > 0;

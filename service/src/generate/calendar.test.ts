@@ -30,12 +30,13 @@ describe('calendar', () => {
     expect(iso(easterSunday(2038))).toBe('2038-04-25');
   });
 
-  it('danishHolidays(2025) lists the 11 holidays with their dates', () => {
+  it('danishHolidays(2025) lists the 10 holidays and 3 closing days with their dates', () => {
     const got = danishHolidays(2025).map((h) => `${iso(h.dayNumber)} ${h.name}`);
     expect(got).toEqual([
       '2025-01-01 Nytårsdag', '2025-04-17 Skærtorsdag', '2025-04-18 Langfredag', '2025-04-20 Påskedag',
-      '2025-04-21 2. påskedag', '2025-05-29 Kristi himmelfartsdag', '2025-06-08 Pinsedag', '2025-06-09 2. pinsedag',
-      '2025-06-05 Grundlovsdag', '2025-12-25 Juledag', '2025-12-26 2. juledag',
+      '2025-04-21 2. påskedag', '2025-05-29 Kristi himmelfartsdag', '2025-06-05 Grundlovsdag', '2025-06-08 Pinsedag',
+      '2025-06-09 2. pinsedag', '2025-12-24 Juleaftensdag', '2025-12-25 Juledag', '2025-12-26 2. juledag',
+      '2025-12-31 Nytårsaftensdag',
     ]);
   });
 
@@ -44,11 +45,12 @@ describe('calendar', () => {
     expect(danishHolidays(2024).some((h) => h.name === 'Store bededag')).toBe(false);
   });
 
-  it('isWorkingDay is false on weekends and holidays, true on 24 December 2025 (a Wednesday)', () => {
+  it('isWorkingDay is false on weekends, holidays and closing days (24 December 2025, a Wednesday), true on 26 April 2024', () => {
     expect(isWorkingDay(daysFromCivil(2025, 6, 5))).toBe(false);
     expect(isWorkingDay(daysFromCivil(2026, 5, 14))).toBe(false);
     expect(isWorkingDay(daysFromCivil(2025, 12, 27))).toBe(false);
-    expect(isWorkingDay(daysFromCivil(2025, 12, 24))).toBe(true);
+    expect(isWorkingDay(daysFromCivil(2025, 12, 24))).toBe(false);
+    expect(isWorkingDay(daysFromCivil(2025, 12, 23))).toBe(true);
     expect(isWorkingDay(daysFromCivil(2024, 4, 26))).toBe(true);
   });
 });

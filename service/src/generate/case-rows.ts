@@ -25,7 +25,7 @@ export function cleanCaseText(c: CaseRowsInput): string {
   const head = `${c.caseId},${c.subject.cpr},${csvField(c.subject.name, ',')},${p.definition.label},${c.jc.name},`;
   let text = '';
   for (let e = 0; e < trace.length; e++) {
-    text += `${head}${p.activities[trace.activity[e]!]},${clock.formatIso(trace.pos[e]!)},${trace.actor[e]},${frist}\n`;
+    text += `${head}${csvField(p.activities[trace.activity[e]!]!, ',')},${clock.formatIso(trace.pos[e]!)},${trace.actor[e]},${frist}\n`;
   }
   return text;
 }

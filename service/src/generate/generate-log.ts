@@ -10,7 +10,9 @@ import { Rng } from './prng';
 import { PROCESSES, PROCESS_KEYS, type ProcessKey } from './processes/index';
 import { StartSampler } from './season';
 import { CaseTrace, simulateCase } from './simulate-case';
+import { compilePlant, plantInCase, type PlantedChange } from './plant-change';
 import { WorkClock } from './work-clock';
+import { allowedTransitions, DEFAULT_DEVIATION_RATES, injectDeviation, type DeviationCounts, type DeviationRates } from './deviations';
 
 /** The columns of a generated extract, in order. */
 export const EXTRACT_COLUMNS = [
@@ -31,8 +33,16 @@ export interface GenerateOptions {
   dirty?: boolean;
   /** A file path (created, then closed; gzip-compressed if it ends in `.gz`) or a Writable (written, left open). */
   out: Writable | string;
+  /**
+   * Deviations from the to-be model (`processes/<name>/model.bpmn`) in closed cases:
+   * `true` for the documented default rates, or rates of your own. Default none.
+   * Drawn from a random stream of their own, so the other events stay as without.
+   */
+  deviations?: boolean | DeviationRates;
   /** Called after each written chunk (about every 1,000 events) and at the end, e.g. for a progress bar. */
   onProgress?: (casesWritten: number, cases: number) => void;
+  /** A change planted from a date in one jobcenter (the known answer of `sagsflow effect`). */
+  plant?: PlantedChange;
 }
 
 /** What `generateLog` wrote: counts of cases, events, rows, dirt, open cases and missed deadlines. */
@@ -49,7 +59,11 @@ export interface GenerateReport extends DirtCounts {
   openCases: number;
   /** Per deadline rule: cases with both activities, and how many of them missed it. */
   deadlines: { id: string; cases: number; missed: number }[];
+  /** The planted change and how many cases it changed; null without one. */
+  planted: (PlantedChange & { cases: number }) | null;
   bytes: number;
+  /** Deviations injected (see `GenerateOptions.deviations`); zeros without. */
+  deviations: DeviationCounts;
 }
 
 const CHUNK_CHARS = 1 << 17;
@@ -72,6 +86,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     throw new MisuseError(`generateLog: cases must be a non-negative integer, got ${String(cases)}`);
   }
   const p = compileProcess(PROCESSES[key]);
+  const plant = options.plant ? compilePlant(p, options.plant) : null;
+  let plantedCases = 0;
   const clock = new WorkClock(EXTRACT_WINDOW.first, EXTRACT_WINDOW.last);
   const rng = new Rng(`${key}:${String(seed)}`);
   const dirtRng = new Rng(`${key}:${String(seed)}:dirt`);
@@ -81,6 +97,10 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   const counts = emptyDirtCounts();
   const deadlines = p.definition.deadlines.map((r) => ({ id: r.id, cases: 0, missed: 0 }));
   const trace = new CaseTrace();
+  const rates = options.deviations === true ? DEFAULT_DEVIATION_RATES : options.deviations || null;
+  const allowed = rates ? allowedTransitions(p) : null;
+  const deviationRng = new Rng(`${key}:${String(seed)}:deviations`);
+  const deviations: DeviationCounts = { skippedSteps: 0, repeatedSteps: 0 };
   const eol = dirty ? '\r\n' : '\n';
   let events = 0;
   let openCases = 0;
@@ -94,6 +114,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     const worker = rng.int(jc.caseworkers.length);
     const subject = subjectFor(p, startDay, rng);
     simulateCase(p, jc, worker, start, clock.endPos, rng, trace);
+    if (rates && allowed) injectDeviation(p, allowed, trace, rates, clock.endPos, deviationRng, deviations);
+    if (plant && plantInCase(plant, jc, startDay, trace)) plantedCases++;
     events += trace.length;
     if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
     const fristDay = checkDeadlines(p, clock, trace, deadlines);
@@ -111,7 +133,8 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   return {
     process: key, seed: String(seed), dirty, cases, events,
     rows: events + counts.duplicates + counts.badRows,
-    openCases, deadlines, bytes: sink.bytes, ...counts,
+    openCases, deadlines, bytes: sink.bytes, ...counts, deviations,
+    planted: plant ? { ...plant.change, cases: plantedCases } : null,
   };
 }
 

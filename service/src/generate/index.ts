@@ -4,6 +4,7 @@
  */
 export { generateLog, EXTRACT_COLUMNS, EXTRACT_WINDOW } from './generate-log';
 export type { GenerateOptions, GenerateReport } from './generate-log';
+export type { PlantedChange } from './plant-change';
 export type { DirtCounts } from './dirt';
 export { BAD_TIMESTAMPS, DIRT_RATES } from './dirt';
 export { danishHolidays, easterSunday, isWorkingDay, daysFromCivil, civilFromDays } from './calendar';

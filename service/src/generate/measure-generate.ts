@@ -2,7 +2,7 @@ import { generateLog } from './generate-log';
 import type { ProcessKey } from './processes/index';
 
 /** Mean events per case of each process (measured on 100,000 cases), to size a run by events. */
-export const EVENTS_PER_CASE: Readonly<Record<ProcessKey, number>> = { akademiker: 6.26, dagpenge: 7.97, rekruttering: 6.22 };
+export const EVENTS_PER_CASE: Readonly<Record<ProcessKey, number>> = { akademiker: 10.56, dagpenge: 8.08, rekruttering: 10.06 };
 
 export interface GenerateMeasurement {
   events: number;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PROCESS_CATALOGUE } from '../processes/index';
 import { daysFromCivil } from './calendar';
+import { PROCESSES } from './processes/index';
 import { generateToMemory, parseCsvRecords } from './test-helpers';
 
 type Case = { jobcenter: string; activities: string[]; days: number[] };
@@ -30,44 +32,54 @@ function median(values: number[]): number {
 }
 
 describe('generated process shape', () => {
-  it('dagpenge: Syd is slower to the first job interview than Vest', async () => {
+  it('dagpenge: Syd is slower from the placement need to the approval than Vest', async () => {
     const cases = await casesOf('dagpenge', 3000);
     const wait = (jc: string): number =>
-      median(cases.filter((c) => c.jobcenter === jc && c.activities.includes('Første jobsamtale'))
-        .map((c) => c.days[c.activities.indexOf('Første jobsamtale')]! - c.days[0]!));
+      median(cases.filter((c) => c.jobcenter === jc && c.activities.includes('Tilbud bevilget'))
+        .map((c) => c.days[c.activities.indexOf('Tilbud bevilget')]! - c.days[0]!));
     expect(wait('Jobcenter København Syd')).toBeGreaterThan(wait('Jobcenter København Vest') * 1.2);
   });
 
-  it('dagpenge: Amager skips the joint a-kasse meeting more than twice as often as Nord', async () => {
+  it('dagpenge: Amager approves without the employee statement more than twice as often as Nord', async () => {
     const cases = await casesOf('dagpenge', 3000);
     const skipShare = (jc: string): number => {
       const mine = cases.filter((c) => c.jobcenter === jc && c.activities.includes('Tilbud bevilget'));
-      return mine.filter((c) => !c.activities.includes('Fællessamtale med a-kasse')).length / mine.length;
+      return mine.filter((c) => !c.activities.includes('Udtalelse fra medarbejderrepræsentant modtaget')).length / mine.length;
     };
     expect(skipShare('Jobcenter København Amager')).toBeGreaterThan(2 * skipShare('Jobcenter København Nord'));
   });
 
-  it('dagpenge: has rework loops (repeated Opfølgning) and open cases mostly among recent starts', async () => {
+  it('dagpenge: has rework loops (repeated Opfølgningssamtale) and open cases mostly among recent starts', async () => {
     const cases = await casesOf('dagpenge', 3000);
-    expect(cases.some((c) => c.activities.filter((a) => a === 'Opfølgning').length >= 3)).toBe(true);
-    const open = cases.filter((c) => c.activities[c.activities.length - 1] !== 'Afmeldt');
+    expect(cases.some((c) => c.activities.filter((a) => a === 'Opfølgningssamtale').length >= 3)).toBe(true);
+    const ends = ['Ansættelse registreret', 'Fortsat ledig'];
+    const open = cases.filter((c) => !ends.includes(c.activities[c.activities.length - 1]!));
     const recent = open.filter((c) => c.days[0]! >= daysFromCivil(2026, 1, 1));
     expect(recent.length / open.length).toBeGreaterThan(0.6);
   });
 
-  it('rekruttering: loops back from Samtale hos virksomhed to Kandidater fundet, and ends in Ansat or Lukket', async () => {
+  it('rekruttering: loops back from Jobsamtale hos virksomhed to Kandidatsøgning, and ends with a closed job order', async () => {
     const cases = await casesOf('rekruttering', 2000);
     const loops = cases.filter((c) =>
-      c.activities.some((a, i) => a === 'Samtale hos virksomhed' && c.activities[i + 1] === 'Kandidater fundet'));
+      c.activities.some((a, i) => a === 'Jobsamtale hos virksomhed' && c.activities[i + 1] === 'Kandidatsøgning'));
     expect(loops.length).toBeGreaterThan(50);
     const ends = new Set(cases.map((c) => c.activities[c.activities.length - 1]));
-    expect(ends.has('Ansat') && ends.has('Lukket uden besættelse')).toBe(true);
+    expect(ends.has('Jobordre lukket – besat med formidlet kandidat') && ends.has('Jobordre lukket – besat af anden kandidat')).toBe(true);
   });
 
-  it('akademiker: starts with Henvendelse and mostly closes with Sag afsluttet', async () => {
+  it('akademiker: starts with Tilmeldt som jobsøgende and mostly closes with Afmeldt som jobsøgende', async () => {
     const cases = await casesOf('akademiker', 2000);
-    expect(cases.every((c) => c.activities[0] === 'Henvendelse')).toBe(true);
-    const closed = cases.filter((c) => c.activities[c.activities.length - 1] === 'Sag afsluttet').length;
+    expect(cases.every((c) => c.activities[0] === 'Tilmeldt som jobsøgende')).toBe(true);
+    const closed = cases.filter((c) => c.activities[c.activities.length - 1] === 'Afmeldt som jobsøgende').length;
     expect(closed / cases.length).toBeGreaterThan(0.6);
+  });
+
+  it('uses only the activity names of the process catalogue', async () => {
+    for (const process of ['akademiker', 'dagpenge', 'rekruttering'] as const) {
+      const known = new Set(PROCESS_CATALOGUE[process].activities);
+      const used = new Set((await casesOf(process, process === 'dagpenge' ? 3000 : 2000)).flatMap((c) => c.activities));
+      expect([...used].filter((a) => !known.has(a))).toEqual([]);
+      expect(used.size).toBeGreaterThan(Object.keys(PROCESSES[process].activities).length - 2);
+    }
   });
 });

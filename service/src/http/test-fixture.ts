@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
-import { activities, cases, edges, jobcenters, loads, logs, periods, quarantine, steps, variants } from '../db/schema';
+import { activities, cases, edges, findingCases, findings, jobcenters, loads, logs, periods, quarantine, steps, variants } from '../db/schema';
+import { seedConformanceFixture } from './test-fixture-conformance';
 import { createToken } from '../tokens';
 import { createApp } from '../app';
 import { EventLogBuilder } from '../../../shared/src/index';
@@ -71,6 +72,12 @@ export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FI
     }
     for (const [jobcenter, j] of byJobcenter) {
       db.insert(jobcenters).values({ log: 'demo', version: 1, process: 'akademiker', jobcenter, ...j }).run();
+    }
+    seedConformanceFixture(store, groups);
+    for (const scope of ['', 'Nord', 'Syd']) {
+      const where = { log: 'demo', version: 1, process: 'akademiker', jobcenter: scope, findingId: `F${scope || 'all'}` };
+      db.insert(findings).values({ ...where, kind: 'bottleneck', rank: 1, status: 'new', firstVersion: 1, fromActivity: 'A', toActivity: 'B', cases: 10, valueDkk: 100_000, evidence: '{}', summaryEn: 'Cases wait.', summaryDa: 'Sager venter.' }).run();
+      db.insert(findingCases).values({ ...where, caseId: 'p_Nord_1' }).run();
     }
     precomputeViewerModel(fixtureLog(groups), { sqlite: store.sqlite, log: 'demo', version: 1, process: 'akademiker', minGroupSize: 5 });
   })();

@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
+import { precomputeConformance } from '../conformance/precompute-conformance';
+import { precomputeFindings } from '../findings/precompute-findings';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -55,7 +57,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = { mapping: options.mapping ?? null, process: options.process ?? null };
+  const extra = { mapping: options.mapping ?? null, process: options.process ?? null, ...(options.model ? { model: options.model.digest } : {}) };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
   if (current !== null && current.bytes === bytesTotal) {
@@ -140,11 +142,22 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     if (refusals.length > 0 && !options.dryRun) throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
+    let conformance;
     try {
       const minGroupSize = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize });
+      if (options.model) {
+        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+      }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
+      const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome });
+    } catch (err) {
+      throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
     progress('commit', null, files.length, bytesTotal);
     const hash = await hashing;
@@ -157,6 +170,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       files: files.map((f) => text.scrub(basename(f))),
       columns,
       ...(refusals.length > 0 ? { refusals } : {}),
+      ...(conformance ? { conformance } : {}),
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');

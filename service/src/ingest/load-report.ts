@@ -1,6 +1,8 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
+import type { LoadedModel } from '../conformance/load-model';
+import type { ConformanceSummary } from '../conformance/precompute-conformance';
 import type { LoadPolicy } from './load-policy';
 import type { ColumnRoles } from './column-roles';
 
@@ -28,6 +30,8 @@ export interface IngestOptions {
   mapping?: ColumnMapping;
   /** Minimum group size k kept on the log for serving (default 5). */
   minGroupSize?: number;
+  /** A BPMN model to check the cases against (conformance tables); part of the load's content hash. */
+  model?: LoadedModel;
   onProgress?: (progress: IngestProgress) => void;
   /** Replaces the reader (tests). */
   readLog?: ReadLogFn;
@@ -60,6 +64,8 @@ export interface LoadReport {
   startedAt: number;
   finishedAt: number;
   model: ModelSummary | null;
+  /** Rows of the conformance tables, when a model was attached. */
+  conformance?: ConformanceSummary;
   /** The viewer-grade model's k and price (null when unchanged or not built). */
   viewer?: ViewerBuildSummary | null;
   /** What the loader did with each column of the first file (null when unchanged or unknown). */

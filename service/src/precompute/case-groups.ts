@@ -1,5 +1,5 @@
 import type { CaseStatistics, EventLog } from '../../../shared/src/index';
-import { PROCESS_END_ACTIVITIES, processKeyOf } from '../generate/index';
+import { PROCESS_END_ACTIVITIES, processNameOf as processKeyOf } from '../processes/index';
 import { createPeriodOf } from './period';
 
 /** Case attribute names the ingest sink sets on the event log. */

@@ -39,6 +39,10 @@ export interface ColumnMapping {
   timestampFormat?: string | undefined;
   /** IANA time zone of timestamps without an offset. Default `Europe/Copenhagen`. */
   timezone?: string | undefined;
+  /** Conformance: BPMN task names (model labels) -> the log activities they stand for, where they differ. */
+  modelLabels?: Record<string, string> | undefined;
+  /** The outcome column of a case (e.g. `Udfald`) and the values that count as success; the findings compare ways of working on it. */
+  outcome?: { column: string; success: string[] } | undefined;
 }
 
 const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
@@ -76,6 +80,8 @@ export const columnMappingSchema = z.strictObject({
   freeText: columnList.optional(),
   timestampFormat: z.string().refine(validFormat, 'a format such as "dd-mm-yyyy HH:MM" (tokens yyyy, mm, dd, HH, MM, SS)').optional(),
   timezone: z.string().refine(validZone, 'an IANA time zone such as "Europe/Copenhagen"').optional(),
+  modelLabels: z.record(z.string().trim().min(1), z.string().trim().min(1, 'a log activity, not an empty string')).optional(),
+  outcome: z.strictObject({ column: z.string().trim().min(1), success: columnList.min(1, 'at least one success value') }).optional(),
 });
 
 /**

@@ -62,7 +62,12 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
       throw new ReadError(file, `the mapping's attribute column "${column}" is not in the header (${headerText})`, { line: 1 });
     }
   }
-  const caseAttributes = base.caseAttributes ?? attributes.filter(looksCaseLevel);
+  const outcome = base.outcome?.column;
+  if (outcome !== undefined && where(outcome) < 0) {
+    throw new ReadError(file, `the mapping's outcome column "${outcome}" is not in the header (${headerText})`, { line: 1 });
+  }
+  const caseAttributes = [...(base.caseAttributes ?? attributes.filter(looksCaseLevel))];
+  if (outcome !== undefined && !caseAttributes.includes(outcome)) caseAttributes.push(outcome);
   const kept = [...attributes, ...caseAttributes.filter((c) => !attributes.includes(c))];
   const caseSet = new Set(caseAttributes);
   const skipPersonal = new Set([base.activity, base.timestamp, base.endTimestamp, base.lifecycle, base.jobcenter]);

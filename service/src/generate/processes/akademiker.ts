@@ -1,101 +1,167 @@
+import { PROCESS_CATALOGUE } from '../../processes/index';
 import type { ProcessDefinition } from './types';
 
+const JOBNET = { kind: 'system', name: 'JOBNET' } as const;
+const AKASSE = { kind: 'system', name: 'A-KASSE' } as const;
+const CALL = 'Indkaldelse til jobsamtale';
+const OUT = 'Afmeldt som jobsøgende';
+
 /**
- * The course of unemployed academics (akademikerområdet).
- * ILLUSTRATIVE activity list, probabilities and timings (working days), not measured:
- * an enquiry, a clarifying interview (deadline 21 days), a job plan, optionally a
- * skills assessment or a mentor, job-search courses with repeated follow-up
- * interviews (a rework loop), and a job or an education before the case is closed.
- * Syd is slower; Vest often goes straight from the interview to job search.
+ * The course of unemployed academics (akademikerområdet), one case per ledighedsforløb,
+ * after domain-rules.md § 4.1. ILLUSTRATIVE probabilities and timings (working days),
+ * not measured: registration and CV on Jobnet, the a-kasse's first interviews and Min
+ * Plan, the handover to the jobcenter, invitations (rebooked, or a no-show reported to
+ * the a-kasse) and jobcenter interviews, an offer (praktik, løntilskud or
+ * opkvalificering), referrals, and deregistration. Syd is slower; Vest goes from the
+ * first jobcenter interview to an offer more often.
  */
 export const AKADEMIKER: ProcessDefinition = {
   key: 'akademiker',
-  label: 'Akademikerområdet',
+  label: PROCESS_CATALOGUE.akademiker.label.da,
   idPrefix: 'AKA',
   subject: 'citizen',
   ages: [23, 62],
-  start: 'Henvendelse',
+  start: 'Tilmeldt som jobsøgende',
   activities: {
-    Henvendelse: {
-      actor: { kind: 'system', name: 'JOBNET' },
+    'Tilmeldt som jobsøgende': {
+      actor: JOBNET,
       next: [
-        { to: 'Afklaringssamtale', weight: 0.9, days: [3, 8, 18] },
-        { to: 'Jobplan udarbejdet', weight: 0.05, days: [5, 10, 20] },
-        { to: 'Sag afsluttet', weight: 0.05, days: [2, 10, 30] },
+        { to: 'CV registreret', weight: 0.95, days: [0, 3, 9] },
+        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.04, days: [3, 7, 12] },
       ],
     },
-    Afklaringssamtale: {
+    'CV registreret': { actor: JOBNET, next: [{ to: 'Jobsamtale afholdt (a-kasse)', weight: 0.98, days: [1, 4, 9] }] },
+    'Jobsamtale afholdt (a-kasse)': {
+      actor: AKASSE,
+      maxVisits: 3,
       next: [
-        { to: 'Jobplan udarbejdet', weight: 0.78, days: [2, 6, 15] },
-        { to: 'Kompetenceafklaring', weight: 0.12, days: [3, 8, 20] },
-        { to: 'Jobsøgningsforløb', weight: 0.05, days: [3, 8, 20] },
-        { to: 'Sag afsluttet', weight: 0.05, days: [5, 15, 40] },
+        { to: 'Min Plan udarbejdet', weight: 0.6, days: [0, 0.05, 0.3] },
+        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.25, days: [15, 22, 30], external: true },
+        { to: 'Kontaktforløb overgået til jobcenter', weight: 0.1, days: [15, 25, 35], external: true },
+        { to: OUT, weight: 0.05, days: [5, 15, 30], external: true },
       ],
     },
-    'Jobplan udarbejdet': {
+    'Min Plan udarbejdet': {
+      actor: AKASSE,
       next: [
-        { to: 'Jobsøgningsforløb', weight: 0.65, days: [3, 8, 20] },
-        { to: 'Kompetenceafklaring', weight: 0.2, days: [3, 8, 20] },
-        { to: 'Mentorforløb', weight: 0.15, days: [5, 10, 25] },
+        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.8, days: [15, 22, 30], external: true },
+        { to: 'Kontaktforløb overgået til jobcenter', weight: 0.12, days: [30, 45, 60], external: true },
+        { to: OUT, weight: 0.07, days: [5, 20, 40], external: true },
       ],
     },
-    Kompetenceafklaring: {
+    'Kontaktforløb overgået til jobcenter': { actor: AKASSE, next: [{ to: CALL, weight: 0.97, days: [0, 3, 10] }] },
+    [CALL]: {
+      maxVisits: 10,
       next: [
-        { to: 'Jobsøgningsforløb', weight: 0.6, days: [10, 20, 40], external: true },
-        { to: 'Mentorforløb', weight: 0.25, days: [10, 20, 40], external: true },
-        { to: 'Uddannelse påbegyndt', weight: 0.15, days: [20, 40, 80], external: true },
+        { to: 'Jobsamtale afholdt (jobcenter)', weight: 0.8, days: [3, 7, 12] },
+        { to: 'Jobsamtale ombooket', weight: 0.1, days: [1, 3, 6] },
+        { to: 'Udeblevet fra jobsamtale', weight: 0.07, days: [3, 7, 12] },
+        { to: OUT, weight: 0.02, days: [2, 6, 12], external: true },
       ],
     },
-    Jobsøgningsforløb: {
-      next: [
-        { to: 'Opfølgningssamtale', weight: 0.8, days: [15, 22, 35] },
-        { to: 'Job fundet', weight: 0.2, days: [10, 30, 60], external: true },
-      ],
-    },
-    Mentorforløb: {
+    'Jobsamtale ombooket': { maxVisits: 3, next: [{ to: CALL, weight: 0.98, days: [0, 0.5, 2] }] },
+    'Udeblevet fra jobsamtale': { maxVisits: 2, next: [{ to: 'Underretning til a-kasse', weight: 0.97, days: [0, 1, 2] }] },
+    'Underretning til a-kasse': {
       maxVisits: 2,
       next: [
-        { to: 'Opfølgningssamtale', weight: 0.85, days: [10, 20, 30] },
-        { to: 'Job fundet', weight: 0.15, days: [15, 30, 60], external: true },
+        { to: CALL, weight: 0.85, days: [2, 5, 10] },
+        { to: OUT, weight: 0.13, days: [2, 8, 15], external: true },
       ],
     },
-    Opfølgningssamtale: {
-      maxVisits: 8,
+    'Jobsamtale afholdt (jobcenter)': {
+      maxVisits: 6,
       next: [
-        { to: 'Opfølgningssamtale', weight: 0.4, days: [15, 22, 35] },
-        { to: 'Job fundet', weight: 0.35, days: [5, 20, 50], external: true },
-        { to: 'Uddannelse påbegyndt', weight: 0.1, days: [10, 30, 60], external: true },
-        { to: 'Mentorforløb', weight: 0.1, days: [5, 10, 20] },
-        { to: 'Sag afsluttet', weight: 0.04, days: [5, 10, 20] },
+        { to: 'Min Plan opdateret', weight: 0.45, days: [0, 0.05, 0.5] },
+        { to: CALL, weight: 0.3, days: [8, 15, 22] },
+        { to: 'Tilbud bevilget', weight: 0.1, days: [4, 8, 15] },
+        { to: 'Henvisning til job', weight: 0.06, days: [1, 5, 12] },
+        { to: 'Jobsamtale afholdt (jobcenter og a-kasse)', weight: 0.02, days: [15, 25, 40] },
+        { to: OUT, weight: 0.06, days: [5, 15, 30], external: true },
       ],
     },
-    'Job fundet': { next: [{ to: 'Sag afsluttet', weight: 0.97, days: [0, 2, 8] }] },
-    'Uddannelse påbegyndt': { next: [{ to: 'Sag afsluttet', weight: 0.97, days: [0, 3, 10] }] },
-    'Sag afsluttet': { next: [] },
+    'Min Plan opdateret': {
+      maxVisits: 4,
+      next: [
+        { to: CALL, weight: 0.55, days: [8, 15, 22] },
+        { to: 'Tilbud bevilget', weight: 0.35, days: [3, 8, 15] },
+        { to: OUT, weight: 0.08, days: [5, 15, 30], external: true },
+      ],
+    },
+    'Tilbud bevilget': {
+      maxVisits: 2,
+      next: [
+        { to: 'Virksomhedspraktik påbegyndt', weight: 0.5, days: [2, 5, 10] },
+        { to: 'Løntilskud påbegyndt', weight: 0.25, days: [3, 8, 15] },
+        { to: 'Opkvalificering påbegyndt', weight: 0.23, days: [3, 8, 15] },
+      ],
+    },
+    'Virksomhedspraktik påbegyndt': {
+      maxVisits: 2,
+      next: [{ to: 'Virksomhedspraktik afsluttet', weight: 0.99, days: [12, 19, 24], external: true }],
+    },
+    'Virksomhedspraktik afsluttet': {
+      maxVisits: 2,
+      next: [
+        { to: CALL, weight: 0.5, days: [3, 8, 15] },
+        { to: OUT, weight: 0.48, days: [0, 3, 10], external: true },
+      ],
+    },
+    'Løntilskud påbegyndt': { next: [{ to: 'Løntilskud afsluttet', weight: 0.98, days: [40, 100, 125], external: true }] },
+    'Løntilskud afsluttet': {
+      next: [
+        { to: OUT, weight: 0.6, days: [0, 3, 10], external: true },
+        { to: CALL, weight: 0.38, days: [3, 8, 15] },
+      ],
+    },
+    'Opkvalificering påbegyndt': {
+      maxVisits: 2,
+      next: [{ to: 'Opkvalificering afsluttet', weight: 0.98, days: [5, 15, 30], external: true }],
+    },
+    'Opkvalificering afsluttet': {
+      maxVisits: 2,
+      next: [
+        { to: CALL, weight: 0.62, days: [3, 8, 15] },
+        { to: OUT, weight: 0.36, days: [5, 15, 30], external: true },
+      ],
+    },
+    'Henvisning til job': {
+      maxVisits: 2,
+      next: [
+        { to: OUT, weight: 0.4, days: [5, 15, 30], external: true },
+        { to: CALL, weight: 0.55, days: [5, 10, 20] },
+      ],
+    },
+    'Jobsamtale afholdt (jobcenter og a-kasse)': {
+      next: [
+        { to: CALL, weight: 0.6, days: [8, 15, 22] },
+        { to: OUT, weight: 0.38, days: [5, 20, 40], external: true },
+      ],
+    },
+    [OUT]: { actor: JOBNET, next: [] },
   },
-  endActivities: ['Sag afsluttet'],
+  endActivities: PROCESS_CATALOGUE.akademiker.endActivities,
   jobcenters: [
     { name: 'Jobcenter København Nord', code: 'NORD', weight: 22, speed: 1, caseworkers: { first: 21, count: 8 } },
     { name: 'Jobcenter København Syd', code: 'SYD', weight: 18, speed: 1.3, caseworkers: { first: 21, count: 7 } },
     {
       name: 'Jobcenter København Vest', code: 'VEST', weight: 18, speed: 0.95, caseworkers: { first: 21, count: 7 },
-      overrides: [{ from: 'Afklaringssamtale', to: 'Jobsøgningsforløb', factor: 6 }],
+      overrides: [{ from: 'Jobsamtale afholdt (jobcenter)', to: 'Tilbud bevilget', factor: 4 }],
     },
     { name: 'Jobcenter København Amager', code: 'AMAG', weight: 17, speed: 1, caseworkers: { first: 21, count: 6 } },
     { name: 'Jobcenter København Centrum', code: 'CENT', weight: 25, speed: 0.9, caseworkers: { first: 21, count: 9 } },
   ],
   deadlines: [
     {
-      id: 'akademiker-afklaring-21d', process: 'akademiker', from: 'Henvendelse', to: 'Afklaringssamtale',
-      days: 21, setsFrist: true,
-      text: 'Afklaringssamtalen skal holdes senest 21 dage efter henvendelsen.',
-      source: 'Illustrativ lokal aftale i akademikerområdet',
+      id: 'DP-CV-14', process: 'akademiker', from: 'Tilmeldt som jobsøgende', to: 'CV registreret',
+      days: 14, setsFrist: true,
+      text: 'CV på Jobnet senest 2 uger efter tilmelding.',
+      source: 'LAB §§ 22-23; STAR, Spørgsmål og svar om CV',
     },
     {
-      id: 'akademiker-jobplan-42d', process: 'akademiker', from: 'Henvendelse', to: 'Jobplan udarbejdet',
-      days: 42, setsFrist: false,
-      text: 'Jobplanen skal være udarbejdet senest 6 uger efter henvendelsen.',
-      source: 'Illustrativ lokal aftale i akademikerområdet',
+      id: 'DP-AK1-14', process: 'akademiker', from: 'Tilmeldt som jobsøgende', to: 'Jobsamtale afholdt (a-kasse)',
+      days: 14, setsFrist: false,
+      text: 'Første jobsamtale i a-kassen senest 2 uger efter tilmelding.',
+      source: 'LAB § 31, stk. 4 (LBK nr. 280 af 1. marts 2024)',
     },
   ],
 };

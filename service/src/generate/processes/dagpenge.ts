@@ -1,117 +1,129 @@
+import { PROCESS_CATALOGUE } from '../../processes/index';
 import type { ProcessDefinition } from './types';
 
-const CW = { kind: 'caseworker' } as const;
+const AGREEMENT = 'Aftale om virksomhedspraktik/løntilskud oprettet';
+const STATEMENT = 'Udtalelse fra medarbejderrepræsentant modtaget';
+const PLAN = 'Min Plan opdateret med tilbud';
 
 /**
- * Placements of unemployment-insurance recipients (placeringer for dagpengemodtagere).
- * ILLUSTRATIVE activity list, probabilities and timings (working days), not measured:
- * registration on Jobnet, CV, the first job interview (deadline 14 days), a joint
- * meeting with the a-kasse, an offer, a placement (company internship or wage subsidy),
- * follow-ups (a rework loop), end of placement and deregistration.
- * Jobcenter Syd is slower; Amager skips the joint meeting with the a-kasse more often.
+ * Placements of unemployment-insurance recipients (placeringer for dagpengemodtagere),
+ * one case per placement (virksomhedspraktik or løntilskud), after domain-rules.md § 4.2.
+ * ILLUSTRATIVE probabilities and timings (working days), not measured: the placement
+ * need, a company, the agreement (returned for missing information: a rework loop), the
+ * employee representative's statement, Min Plan, the approval, the start, follow-ups,
+ * an extension or interruption, the end, and a hire or still unemployed. The deviations
+ * of § 4.2 occur: a start before the approval, a plan updated after the start, a missing
+ * statement. Syd is slower; Amager approves without the statement more often.
  */
 export const DAGPENGE: ProcessDefinition = {
   key: 'dagpenge',
-  label: 'Placering af dagpengemodtagere',
+  label: PROCESS_CATALOGUE.dagpenge.label.da,
   idPrefix: 'DAG',
   subject: 'citizen',
   ages: [20, 66],
-  start: 'Tilmelding',
+  start: 'Placeringsbehov aftalt i jobsamtale',
   activities: {
-    Tilmelding: {
-      actor: { kind: 'system', name: 'JOBNET' },
+    'Placeringsbehov aftalt i jobsamtale': {
       next: [
-        { to: 'CV registreret', weight: 0.93, days: [0, 0.5, 3] },
-        { to: 'Første jobsamtale', weight: 0.07, days: [1, 4, 11] },
+        { to: 'Virksomhed fundet', weight: 0.905, days: [1, 6, 15] },
+        { to: 'Fortsat ledig', weight: 0.09, days: [10, 20, 40] },
       ],
     },
-    'CV registreret': {
-      actor: { kind: 'system', name: 'JOBNET' },
+    'Virksomhed fundet': {
       next: [
-        { to: 'Første jobsamtale', weight: 0.97, days: [1, 4, 10] },
-        { to: 'Afmeldt', weight: 0.02, days: [3, 10, 25] },
+        { to: AGREEMENT, weight: 0.95, days: [1, 3, 6] },
+        { to: 'Fortsat ledig', weight: 0.045, days: [5, 10, 20] },
       ],
     },
-    'Første jobsamtale': {
+    [AGREEMENT]: {
+      maxVisits: 3,
       next: [
-        { to: 'Fællessamtale med a-kasse', weight: 0.82, days: [3, 9, 20] },
-        { to: 'Tilbud bevilget', weight: 0.1, days: [4, 10, 25] },
-        { to: 'Afmeldt', weight: 0.08, days: [5, 20, 60] },
+        { to: STATEMENT, weight: 0.795, days: [1, 4, 10] },
+        { to: 'Ansøgning returneret', weight: 0.12, days: [1, 2, 5] },
+        { to: PLAN, weight: 0.08, days: [1, 3, 6] },
       ],
     },
-    'Fællessamtale med a-kasse': {
+    'Ansøgning returneret': { maxVisits: 2, next: [{ to: AGREEMENT, weight: 0.99, days: [1, 4, 10], external: true }] },
+    [STATEMENT]: {
       next: [
-        { to: 'Tilbud bevilget', weight: 0.68, days: [3, 8, 20] },
-        { to: 'Afmeldt', weight: 0.3, days: [10, 25, 60] },
+        { to: PLAN, weight: 0.9, days: [0, 1, 3] },
+        { to: 'Tilbud bevilget', weight: 0.1, days: [1, 2, 5] },
+      ],
+    },
+    [PLAN]: {
+      maxVisits: 2,
+      next: [
+        { to: 'Tilbud bevilget', weight: 0.95, days: [1, 2, 5] },
+        { to: 'Tilbud påbegyndt', weight: 0.04, days: [1, 3, 6] },
       ],
     },
     'Tilbud bevilget': {
-      maxVisits: 2,
       next: [
-        { to: 'Placering oprettet', weight: 0.95, days: [0, 2, 8] },
-        { to: 'Afmeldt', weight: 0.05, days: [2, 10, 30] },
+        { to: 'Tilbud påbegyndt', weight: 0.955, days: [0, 3, 10] },
+        { to: PLAN, weight: 0.04, days: [0, 1, 3] },
       ],
     },
-    'Placering oprettet': {
-      maxVisits: 2,
+    'Tilbud påbegyndt': {
       next: [
-        { to: 'Virksomhedspraktik startet', weight: 0.6, days: [2, 5, 15] },
-        { to: 'Løntilskud startet', weight: 0.4, days: [3, 8, 20] },
+        { to: 'Opfølgningssamtale', weight: 0.865, days: [6, 10, 20] },
+        { to: 'Tilbud bevilget', weight: 0.03, days: [1, 3, 6] },
+        { to: PLAN, weight: 0.03, days: [1, 3, 6] },
+        { to: 'Tilbud afsluttet', weight: 0.07, days: [15, 19, 22], external: true },
       ],
     },
-    'Virksomhedspraktik startet': {
-      maxVisits: 2,
+    Opfølgningssamtale: {
+      maxVisits: 4,
       next: [
-        { to: 'Opfølgning', weight: 0.85, days: [8, 15, 25], external: true },
-        { to: 'Placering afsluttet', weight: 0.15, days: [15, 20, 30], external: true },
+        { to: 'Opfølgningssamtale', weight: 0.2, days: [10, 20, 30] },
+        { to: 'Tilbud afsluttet', weight: 0.6, days: [5, 10, 60], external: true },
+        { to: 'Forlængelse bevilget', weight: 0.1, days: [2, 5, 10] },
+        { to: 'Tilbud afbrudt', weight: 0.095, days: [2, 6, 15], external: true },
       ],
     },
-    'Løntilskud startet': {
-      maxVisits: 2,
+    'Forlængelse bevilget': {
       next: [
-        { to: 'Opfølgning', weight: 0.9, days: [10, 20, 30], external: true },
-        { to: 'Placering afsluttet', weight: 0.1, days: [40, 60, 120], external: true },
+        { to: 'Tilbud afsluttet', weight: 0.9, days: [10, 20, 40], external: true },
+        { to: 'Opfølgningssamtale', weight: 0.095, days: [5, 10, 15] },
       ],
     },
-    Opfølgning: {
-      maxVisits: 6,
+    'Tilbud afbrudt': {
       next: [
-        { to: 'Opfølgning', weight: 0.45, days: [10, 20, 30], external: true },
-        { to: 'Placering afsluttet', weight: 0.54, days: [5, 10, 20], external: true },
+        { to: 'Fortsat ledig', weight: 0.7, days: [0, 2, 8] },
+        { to: 'Ansættelse registreret', weight: 0.295, days: [0, 5, 15], external: true },
       ],
     },
-    'Placering afsluttet': {
-      maxVisits: 2,
+    'Tilbud afsluttet': {
       next: [
-        { to: 'Afmeldt', weight: 0.78, days: [2, 10, 40] },
-        { to: 'Tilbud bevilget', weight: 0.2, days: [5, 10, 20] },
+        { to: 'Ansættelse registreret', weight: 0.45, days: [0, 5, 20], external: true },
+        { to: 'Fortsat ledig', weight: 0.545, days: [0, 3, 10] },
       ],
     },
-    Afmeldt: { actor: { kind: 'system', name: 'JOBNET' }, next: [] },
+    'Ansættelse registreret': { actor: { kind: 'system', name: 'JOBNET' }, next: [] },
+    'Fortsat ledig': { next: [] },
   },
-  endActivities: ['Afmeldt'],
+  endActivities: PROCESS_CATALOGUE.dagpenge.endActivities,
   jobcenters: [
     { name: 'Jobcenter København Nord', code: 'NORD', weight: 24, speed: 1, caseworkers: { first: 1, count: 12 } },
     { name: 'Jobcenter København Syd', code: 'SYD', weight: 20, speed: 1.35, caseworkers: { first: 1, count: 10 } },
     { name: 'Jobcenter København Vest', code: 'VEST', weight: 20, speed: 0.9, caseworkers: { first: 1, count: 10 } },
     {
       name: 'Jobcenter København Amager', code: 'AMAG', weight: 18, speed: 1, caseworkers: { first: 1, count: 9 },
-      overrides: [{ from: 'Første jobsamtale', to: 'Tilbud bevilget', factor: 4 }],
+      overrides: [{ from: STATEMENT, to: 'Tilbud bevilget', factor: 4 }, { from: AGREEMENT, to: PLAN, factor: 5 }],
     },
     { name: 'Jobcenter København Centrum', code: 'CENT', weight: 18, speed: 1.05, caseworkers: { first: 1, count: 9 } },
   ],
   deadlines: [
     {
-      id: 'dagpenge-forste-jobsamtale-14d', process: 'dagpenge', from: 'Tilmelding', to: 'Første jobsamtale',
+      id: 'DP-BEV-14', process: 'dagpenge', from: AGREEMENT, to: 'Tilbud bevilget',
       days: 14, setsFrist: true,
-      text: 'Første jobsamtale skal holdes senest 14 dage efter tilmelding.',
-      source: 'Illustrativ regel, inspireret af lov om en aktiv beskæftigelsesindsats',
+      text: 'Tilbud bevilget senest 14 dage efter aftalen er oprettet.',
+      source: 'Illustrativ lokal servicemål',
     },
     {
-      id: 'dagpenge-faellessamtale-42d', process: 'dagpenge', from: 'Tilmelding', to: 'Fællessamtale med a-kasse',
-      days: 42, setsFrist: false,
-      text: 'Fællessamtale med a-kassen skal holdes inden for 6 uger efter tilmelding.',
-      source: 'Illustrativ regel, inspireret af lov om en aktiv beskæftigelsesindsats',
+      id: 'DP-VP-4U', process: 'dagpenge', from: 'Tilbud påbegyndt', to: 'Tilbud afsluttet',
+      days: 28, setsFrist: false,
+      text: 'Virksomhedspraktik højst 4 uger.',
+      source: 'LAB § 61',
     },
   ],
 };

@@ -1,3 +1,4 @@
+import { PROCESS_END_ACTIVITIES, PROCESS_NAMES, processNameOf } from '../../processes/index';
 import { AKADEMIKER } from './akademiker';
 import { DAGPENGE } from './dagpenge';
 import { REKRUTTERING } from './rekruttering';
@@ -5,37 +6,28 @@ import type { DeadlineRule, ProcessDefinition, ProcessKey } from './types';
 
 export type { Actor, ActivitySpec, DeadlineRule, JobcenterProfile, ProcessDefinition, ProcessKey, Transition } from './types';
 
-/** The pilot processes the generator can write, by key. Illustrative models, not measured. */
+/**
+ * How the generator simulates each pilot process, by key. Illustrative models, not
+ * measured; the names, labels and end activities come from the process catalogue.
+ */
 export const PROCESSES: Readonly<Record<ProcessKey, ProcessDefinition>> = {
   akademiker: AKADEMIKER,
   dagpenge: DAGPENGE,
   rekruttering: REKRUTTERING,
 };
 
-export const PROCESS_KEYS: readonly ProcessKey[] = ['akademiker', 'dagpenge', 'rekruttering'];
+/** The catalogue's process names, in order. */
+export const PROCESS_KEYS: readonly ProcessKey[] = PROCESS_NAMES;
 
-/** Per process, the activities that close a case (a case ending elsewhere is open). */
-export const PROCESS_END_ACTIVITIES: Readonly<Record<ProcessKey, readonly string[]>> = {
-  akademiker: AKADEMIKER.endActivities,
-  dagpenge: DAGPENGE.endActivities,
-  rekruttering: REKRUTTERING.endActivities,
-};
+/** Per process, the activities that close a case (from the process catalogue). */
+export { PROCESS_END_ACTIVITIES };
 
-/** Every known deadline rule of the pilot processes (see `DeadlineRule` for the semantics). */
+/** Every deadline the generator tallies in its report (see `DeadlineRule` for the semantics). */
 export const DEADLINE_RULES: readonly DeadlineRule[] = [
   ...AKADEMIKER.deadlines,
   ...DAGPENGE.deadlines,
   ...REKRUTTERING.deadlines,
 ];
 
-/**
- * The process key for a key or for the Proces column value of an extract
- * (e.g. `'Placering af dagpengemodtagere'` -> `'dagpenge'`), or null if unknown.
- */
-export function processKeyOf(keyOrLabel: string): ProcessKey | null {
-  const text = keyOrLabel.trim();
-  for (const key of PROCESS_KEYS) {
-    if (key === text || PROCESSES[key].label === text) return key;
-  }
-  return null;
-}
+/** The process key for a key or a `Proces` column value, or null (the catalogue's `processNameOf`). */
+export const processKeyOf = processNameOf;

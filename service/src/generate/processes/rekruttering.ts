@@ -1,63 +1,99 @@
+import { PROCESS_CATALOGUE } from '../../processes/index';
 import type { ProcessDefinition } from './types';
+
+const SEARCH = 'Kandidatsøgning';
+const SENT = 'Kandidat formidlet';
+const CLOSED_OURS = 'Jobordre lukket – besat med formidlet kandidat';
+const CLOSED_OTHER = 'Jobordre lukket – besat af anden kandidat';
+const CANCELLED = 'Jobordre lukket – annulleret';
+const EXPIRED = 'Jobordre lukket – udløbet';
 
 /**
  * Recruitment requests from companies (rekrutteringsanmodninger), handled by the
- * business service and the local jobcenters' company consultants.
- * ILLUSTRATIVE activity list, probabilities and timings (working days), not measured:
- * a request, a job order, candidates found and sent, interviews at the company, and
- * either a hire or closing unfilled, with loops back to finding candidates.
- * Centrum often sends candidates without recording "Kandidater fundet" (a skipped step).
+ * business service and the local jobcenters' company consultants, after
+ * domain-rules.md § 4.3. ILLUSTRATIVE probabilities and timings (working days), not
+ * measured: the request, contact and needs, the job order (sometimes changed), a posting,
+ * candidate search and screening, candidates sent, the company's feedback and
+ * interviews (new search rounds after rejections: a rework loop), a hire, and the job
+ * order closed with a reason. Centrum often sends candidates without recording the
+ * screening (a skipped step).
  */
 export const REKRUTTERING: ProcessDefinition = {
   key: 'rekruttering',
-  label: 'Rekrutteringsanmodning',
+  label: PROCESS_CATALOGUE.rekruttering.label.da,
   idPrefix: 'REK',
   subject: 'company',
   ages: [0, 0],
-  start: 'Anmodning modtaget',
+  start: 'Rekrutteringsanmodning modtaget',
   activities: {
-    'Anmodning modtaget': {
+    'Rekrutteringsanmodning modtaget': {
       actor: { kind: 'system', name: 'VIRK-PORTAL' },
       next: [
-        { to: 'Jobordre oprettet', weight: 0.95, days: [0, 0.4, 2] },
-        { to: 'Lukket uden besættelse', weight: 0.05, days: [1, 3, 8] },
+        { to: 'Virksomhed kontaktet', weight: 0.95, days: [0, 1, 4] },
+        { to: 'Jobordre oprettet', weight: 0.04, days: [0, 2, 5] },
+      ],
+    },
+    'Virksomhed kontaktet': {
+      next: [
+        { to: 'Jobordre oprettet', weight: 0.93, days: [0, 1, 3] },
+        { to: CANCELLED, weight: 0.06, days: [2, 5, 15] },
       ],
     },
     'Jobordre oprettet': {
       next: [
-        { to: 'Kandidater fundet', weight: 0.9, days: [0.5, 2, 6] },
-        { to: 'Kandidater sendt', weight: 0.03, days: [1, 3, 7] },
-        { to: 'Lukket uden besættelse', weight: 0.07, days: [5, 15, 30] },
+        { to: 'Stilling opslået på Jobnet', weight: 0.35, days: [0, 1, 2] },
+        { to: SEARCH, weight: 0.62, days: [0, 2, 5] },
+        { to: CANCELLED, weight: 0.02, days: [3, 10, 25] },
       ],
     },
-    'Kandidater fundet': {
-      maxVisits: 3,
+    'Stilling opslået på Jobnet': { actor: { kind: 'system', name: 'JOBNET' }, next: [{ to: SEARCH, weight: 0.98, days: [0, 1, 3] }] },
+    [SEARCH]: {
+      maxVisits: 4,
       next: [
-        { to: 'Kandidater sendt', weight: 0.95, days: [0, 0.5, 3] },
-        { to: 'Lukket uden besættelse', weight: 0.05, days: [3, 10, 20] },
+        { to: 'Kandidat screenet', weight: 0.8, days: [1, 3, 6] },
+        { to: SENT, weight: 0.12, days: [1, 4, 10] },
+        { to: EXPIRED, weight: 0.04, days: [10, 20, 40] },
       ],
     },
-    'Kandidater sendt': {
-      maxVisits: 3,
+    'Kandidat screenet': {
+      maxVisits: 4,
       next: [
-        { to: 'Samtale hos virksomhed', weight: 0.8, days: [3, 7, 15], external: true },
-        { to: 'Kandidater fundet', weight: 0.12, days: [3, 6, 12], external: true },
-        { to: 'Lukket uden besættelse', weight: 0.08, days: [5, 15, 30], external: true },
+        { to: SENT, weight: 0.9, days: [1, 3, 8] },
+        { to: SEARCH, weight: 0.08, days: [1, 3, 6] },
       ],
     },
-    'Samtale hos virksomhed': {
-      maxVisits: 3,
-      actor: { kind: 'caseworker' },
+    [SENT]: {
+      maxVisits: 4,
       next: [
-        { to: 'Ansat', weight: 0.58, days: [2, 6, 15], external: true },
-        { to: 'Kandidater fundet', weight: 0.28, days: [2, 5, 10] },
-        { to: 'Lukket uden besættelse', weight: 0.12, days: [3, 10, 25], external: true },
+        { to: 'Tilbagemelding fra virksomhed', weight: 0.92, days: [2, 5, 10], external: true },
+        { to: CLOSED_OTHER, weight: 0.04, days: [10, 20, 40], external: true },
       ],
     },
-    Ansat: { next: [] },
-    'Lukket uden besættelse': { next: [] },
+    'Tilbagemelding fra virksomhed': {
+      maxVisits: 4,
+      next: [
+        { to: 'Jobsamtale hos virksomhed', weight: 0.6, days: [3, 7, 15], external: true },
+        { to: SEARCH, weight: 0.25, days: [1, 3, 8] },
+        { to: 'Jobordre ændret', weight: 0.07, days: [1, 2, 5] },
+        { to: CLOSED_OTHER, weight: 0.06, days: [5, 10, 25], external: true },
+      ],
+    },
+    'Jobordre ændret': { maxVisits: 2, next: [{ to: SEARCH, weight: 0.97, days: [0, 2, 5] }] },
+    'Jobsamtale hos virksomhed': {
+      maxVisits: 4,
+      next: [
+        { to: 'Ansættelse registreret', weight: 0.55, days: [5, 12, 30], external: true },
+        { to: SEARCH, weight: 0.3, days: [1, 4, 10] },
+        { to: CLOSED_OTHER, weight: 0.1, days: [5, 15, 30], external: true },
+      ],
+    },
+    'Ansættelse registreret': { next: [{ to: CLOSED_OURS, weight: 0.97, days: [0, 2, 8] }] },
+    [CLOSED_OURS]: { next: [] },
+    [CLOSED_OTHER]: { next: [] },
+    [CANCELLED]: { next: [] },
+    [EXPIRED]: { next: [] },
   },
-  endActivities: ['Ansat', 'Lukket uden besættelse'],
+  endActivities: PROCESS_CATALOGUE.rekruttering.endActivities,
   jobcenters: [
     { name: 'Jobcenter København Virksomhedsservice', code: 'VIRK', weight: 50, speed: 0.9, caseworkers: { first: 1, count: 14 } },
     { name: 'Jobcenter København Nord', code: 'NORD', weight: 12, speed: 1, caseworkers: { first: 31, count: 3 } },
@@ -66,21 +102,21 @@ export const REKRUTTERING: ProcessDefinition = {
     { name: 'Jobcenter København Amager', code: 'AMAG', weight: 9, speed: 1.05, caseworkers: { first: 31, count: 3 } },
     {
       name: 'Jobcenter København Centrum', code: 'CENT', weight: 9, speed: 1, caseworkers: { first: 31, count: 3 },
-      overrides: [{ from: 'Jobordre oprettet', to: 'Kandidater sendt', factor: 12 }],
+      overrides: [{ from: SEARCH, to: SENT, factor: 6 }],
     },
   ],
   deadlines: [
     {
-      id: 'rekruttering-kandidater-10d', process: 'rekruttering', from: 'Anmodning modtaget', to: 'Kandidater sendt',
-      days: 10, setsFrist: true,
-      text: 'Virksomheden skal have kandidater senest 10 dage efter anmodningen.',
-      source: 'Illustrativ serviceaftale med virksomhederne',
+      id: 'REK-FORMID-30', process: 'rekruttering', from: 'Jobordre oprettet', to: SENT,
+      days: 30, setsFrist: true,
+      text: 'Mindst én kandidat formidlet inden 30 dage efter jobordren er oprettet.',
+      source: 'Udledt af STARs jobordremål (illustrativt servicemål)',
     },
     {
-      id: 'rekruttering-jobordre-3d', process: 'rekruttering', from: 'Anmodning modtaget', to: 'Jobordre oprettet',
-      days: 3, setsFrist: false,
-      text: 'Jobordren skal oprettes senest 3 dage efter anmodningen.',
-      source: 'Illustrativ serviceaftale med virksomhederne',
+      id: 'REK-KONTAKT-2HD', process: 'rekruttering', from: 'Rekrutteringsanmodning modtaget', to: 'Virksomhed kontaktet',
+      days: 2, setsFrist: false,
+      text: 'Virksomheden kontaktet senest 2 arbejdsdage efter anmodningen.',
+      source: 'Illustrativt servicemål',
     },
   ],
 };

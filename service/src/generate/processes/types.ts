@@ -1,5 +1,7 @@
-/** The three pilot processes. */
-export type ProcessKey = 'akademiker' | 'dagpenge' | 'rekruttering';
+import type { ProcessName } from '../../processes/index';
+
+/** The three pilot processes (names from the process catalogue, `service/src/processes/`). */
+export type ProcessKey = ProcessName;
 
 /** Who records an activity: the case's caseworker, or a system (its name is the resource). */
 export type Actor = { kind: 'caseworker' } | { kind: 'system'; name: string };
@@ -64,7 +66,7 @@ export interface DeadlineRule {
  */
 export interface ProcessDefinition {
   key: ProcessKey;
-  /** The Proces column value. */
+  /** The Proces column value: the catalogue's Danish label. */
   label: string;
   /** Case id prefix, e.g. `DAG` -> `DAG-2025-000123`. */
   idPrefix: string;
@@ -73,7 +75,7 @@ export interface ProcessDefinition {
   ages: readonly [number, number];
   start: string;
   activities: Readonly<Record<string, ActivitySpec>>;
-  /** Activities that close a case; a case whose last event is not one of them is open. */
+  /** Activities that close a case (the catalogue's); a case whose last event is not one of them is open. */
   endActivities: readonly string[];
   jobcenters: readonly JobcenterProfile[];
   deadlines: readonly DeadlineRule[];

@@ -18,6 +18,7 @@ const K = 5;
 const COUNT_COLUMNS = /^(cases|events|transitions|repeats|self_loops|instances|open_cases|h\d\d)$/;
 
 type Json = Record<string, unknown>;
+const MODEL_SETS = ['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters'];
 
 /** RFC 4180 records (quoted fields with doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -116,10 +117,10 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
   it('every entity set in a viewer\'s service document has no count in 1..k-1, for an unlimited and a limited token', async () => {
     for (const token of [tokens.viewer, tokens.limited]) {
       const sets = ((await json('/odata/', token)) as { value: { name: string }[] }).value.map((s) => s.name);
-      expect(sets).toEqual(expect.arrayContaining(['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters']));
+      expect(sets).toEqual(expect.arrayContaining(MODEL_SETS));
       for (const set of sets) {
         const rows = await allRows(set, token);
-        if (['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters'].includes(set) && token === tokens.viewer) expect(rows.length, set).toBeGreaterThan(0);
+        if (MODEL_SETS.includes(set) && token === tokens.viewer) expect(rows.length, set).toBeGreaterThan(0);
         expect(smallCounts(rows, set), set).toEqual([]);
       }
     }
@@ -132,7 +133,7 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
       expect(res.status, set).toBe(200);
       const [names, ...records] = parseCsv((await res.text()).replace('\uFEFF', ''));
       const rows = records.map((r) => Object.fromEntries(r.map((v, i) => [names![i]!, /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v])));
-      expect(rows.length, set).toBeGreaterThan(0);
+      if (MODEL_SETS.includes(set)) expect(rows.length, set).toBeGreaterThan(0);
       expect(smallCounts(rows, `${set}.csv`)).toEqual([]);
     }
   });

@@ -53,14 +53,14 @@ export const VIEWER_PREFIX = 'viewer_';
 
 /**
  * Tables served to viewer tokens as they are, without a viewer-grade form: they hold no counts
- * of groups of cases (`logs`), or only the counts of a whole load (`loads`). Every other table
+ * of groups of cases (`logs`, `conformance_models`), or only the counts of a whole load (`loads`). Every other table
  * that viewers may read must declare a viewer-grade form; until then viewers are refused it.
  */
-export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads']);
+export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
-export const UNSCOPED_SAFE_TABLES = new Set(['logs']);
+export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models']);
 /** Case-level tables: analyst and admin tokens only. */
-export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events']);
+export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {

@@ -43,6 +43,30 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/variants': { get: { summary: 'Variants from step rows; variants under k cases merged into "other variants"', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'variants' } },
   '/api/logs/{name}/activities': { get: { summary: 'Activity statistics', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'activities' } },
   '/api/logs/{name}/cases': { get: { summary: 'Cases (pseudonymised), paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'cases' } },
+  '/api/logs/{name}/whatif': {
+    get: {
+      summary: "What a change to one activity would do, replayed on the log's own finished cases: throughput time before and after with 95% intervals, work hours a year saved (exactly one of processing, waiting, remove, cutRework)",
+      role: 'analyst',
+      params: [path('name', 'Log name'), query('activity', 'The activity (required)'), query('processing', 'Processing time × factor', { type: 'number', minimum: 0 }), query('waiting', 'Waiting time before the activity × factor', { type: 'number', minimum: 0 }), query('from', 'With waiting: only the wait after this activity'), query('remove', 'true: the activity is no longer done', { type: 'boolean' }), query('cutRework', 'true: repeats of the activity no longer happen', { type: 'boolean' })],
+      ok: 'prediction',
+    },
+  },
+  '/api/logs/{name}/effect': {
+    get: {
+      summary: 'Key figures before and after a change on a date, with 95% intervals; difference in differences against the other jobcenters when jobcenters are named (limited tokens: their own cases only)',
+      role: 'analyst',
+      params: [path('name', 'Log name'), query('date', 'Local date YYYY-MM-DD the change took effect (required)'), { name: 'jobcenter', in: 'query', description: 'The jobcenters that changed (repeat)', schema: strList }],
+      ok: 'effect',
+    },
+  },
+  '/api/logs/{name}/conformance': {
+    get: { summary: 'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k")', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'conformance' },
+  },
+  '/api/logs/{name}/conformance/cases': {
+    get: { summary: 'Per case: alignment fitness, cost and deviations (pseudonymised), worst first, paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'conformance cases' },
+  },
+  '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
+  '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { evaluateRules, parseIsoDate } from '../../../shared/src/index';
+import { loadMapping } from '../readers/index';
+import { ruleCheckReport, renderRuleCheck, sharesByJobcenter } from '../rules/check-report';
+import { renderRuleList, type Language } from '../rules/list-report';
+import { loadCatalogue } from '../rules/parse-catalogue';
+import { loadRuleLog } from '../rules/load-rule-log';
+import { createProgress } from './progress';
+
+interface CheckOptions {
+  mapping?: string;
+  rules: string;
+  asOf?: string;
+  json: boolean;
+  cases: boolean;
+}
+
+/** Registers `sagsflow rules check` and `sagsflow rules list`. */
+export function registerRules(program: Command): void {
+  const rules = program.command('rules').description('check event logs against a rule catalogue (deadlines, order, four-eyes)');
+  rules
+    .command('check')
+    .description('check one or more extracts against a rule catalogue; prints per rule its counts and compliance rate (stores nothing)')
+    .argument('<files...>', 'extracts (CSV, CSV.GZ, XES, XES.GZ), read as one log')
+    .requiredOption('--rules <file>', 'the rule catalogue (YAML)')
+    .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
+    .option('--as-of <date>', 'only events up to this local date count (YYYY-MM-DD; default: the date of the last event)')
+    .option('--json', 'print JSON on stdout', false)
+    .option('--cases', 'with --json, also list every case under every rule', false)
+    .action(async (files: string[], opts: CheckOptions) => {
+      const { catalogue } = await loadCatalogue(opts.rules);
+      const asOfDay = opts.asOf === undefined ? null : parseAsOf(opts.asOf);
+      const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+      const progress = createProgress('reading');
+      let log;
+      try {
+        const wanted = new Set(catalogue.rules.flatMap((r) => (r.where ? [r.where.attribute] : [])));
+        ({ log } = await loadRuleLog(files, {
+          mapping,
+          caseAttributes: wanted,
+          onProgress: (file, done, total) => progress.update(file * total + done, files.length * total),
+        }));
+      } finally {
+        progress.stop();
+      }
+      const evaluation = evaluateRules(log, catalogue, { asOfDay });
+      const report = ruleCheckReport(log, catalogue, evaluation, opts.cases);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return;
+      }
+      process.stdout.write(renderRuleCheck(report, sharesByJobcenter(log, evaluation), log.caseIds.length));
+    });
+  rules
+    .command('list')
+    .description('show the rules of a catalogue in Danish or English')
+    .requiredOption('--rules <file>', 'the rule catalogue (YAML)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['da', 'en']).default('da'))
+    .action(async (opts: { rules: string; lang: Language }) => {
+      const { catalogue } = await loadCatalogue(opts.rules);
+      process.stdout.write(renderRuleList(catalogue, opts.lang));
+    });
+}
+
+function parseAsOf(text: string): number {
+  try {
+    return parseIsoDate(text);
+  } catch {
+    throw new Error(`--as-of: not a date, got ${JSON.stringify(text)}, expected YYYY-MM-DD`);
+  }
+}

@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import {
+  caseStatistics,
+  compareLabels,
+  createAligner,
+  discoverVariants,
+  keepCompleteEvents,
+  replayLog,
+  type EventLog,
+  type TraceAlignment,
+} from '../../../shared/src/index';
+import { createBatchInserter, withoutIndexes, type BatchInserter } from '../db/batch-insert';
+import { groupCases } from '../precompute/case-groups';
+import type { LoadedModel } from './load-model';
+import { usedActivities } from './used-activities';
+
+/** Where the conformance tables are written and what they need besides the event log. */
+export interface ConformanceContext {
+  sqlite: Database.Database;
+  log: string;
+  version: number;
+  /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
+  process: string | null;
+  model: LoadedModel;
+  /** Search states per variant (default: the core's). */
+  budget?: number;
+}
+
+/** Rows written per conformance table, and the variants over the search budget. */
+export interface ConformanceSummary {
+  variants: number;
+  activities: number;
+  cases: number;
+  variantsOverBudget: number;
+}
+
+const TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'];
+const GRAIN = ['process', 'jobcenter', 'period'];
+
+/**
+ * Aligns and replays the closed cases of a log version on its model (once per variant)
+ * and writes the conformance tables in the caller's transaction, at the grain (process,
+ * jobcenter, month of case start). Open cases (still running: their last activity is no
+ * end activity of their process) are left out: their remaining steps are no deviation.
+ * Complete events only (`keepCompleteEvents`), as the model's tasks are complete steps.
+ */
+export function precomputeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
+  return withoutIndexes(ctx.sqlite, TABLES, () => writeConformance(full, ctx));
+}
+
+function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
+  const log = keepCompleteEvents(full);
+  const variants = discoverVariants(log);
+  const stats = caseStatistics(log, { variants });
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const aligner = createAligner(ctx.model.net, ctx.budget === undefined ? {} : { budget: ctx.budget });
+  const traces = variants.variants.map((v) => ({ activities: v.activities, cases: v.cases }));
+  const alignments: TraceAlignment[] = variants.variants.map((v) => aligner.align(v.activities));
+  const replays = replayLog(ctx.model.net, traces).traces;
+  const constants = { log: ctx.log, version: ctx.version };
+  const insert = (table: string, columns: string[]): BatchInserter => createBatchInserter(ctx.sqlite, table, columns, { constants });
+
+  const labels = compareLabels(ctx.model.net, usedActivities(log));
+  const modelRow = insert('conformance_models', ['model', 'tasks', 'places', 'transitions', 'shortest_run', 'model_tasks_not_in_log', 'log_activities_not_in_model']);
+  modelRow.add([
+    ctx.model.file.split(/[\\/]/).pop()!, ctx.model.tasks, ctx.model.net.places.length, ctx.model.net.transitions.length,
+    aligner.shortestRun, JSON.stringify(labels.modelTasksNotInLog), JSON.stringify(labels.logActivitiesNotInModel),
+  ]);
+  modelRow.flush();
+
+  const caseRows = insert('conformance_cases', [...GRAIN, 'case_id', 'variant_key', 'fitness', 'cost', 'log_moves', 'model_moves', 'token_fitness', 'deviations']);
+  const deviationsJson = alignments.map((a) => (a.status === 'aligned' ? JSON.stringify(a.moves.filter((m) => m.kind !== 'sync')) : null));
+  const perVariant = new Map<number, number[]>();
+  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
+  const V = variants.variants.length;
+  for (let c = 0; c < stats.length; c++) {
+    if (!closed[c]) continue;
+    const v = variants.variantOfCase[c]!;
+    const g = groupOfCase[c]!;
+    const grain = groups[g]!;
+    const a = alignments[v]!;
+    const r = replays[v]!;
+    const length = variants.variants[v]!.activities.length;
+    const key = g * V + v;
+    let sums = perVariant.get(key);
+    if (!sums) perVariant.set(key, (sums = new Array<number>(11).fill(0)));
+    sums[0]!++;
+    sums[6]! += r.produced;
+    sums[7]! += r.consumed;
+    sums[8]! += r.missing;
+    sums[9]! += r.remaining;
+    if (r.fits) sums[10]!++;
+    if (a.status !== 'aligned') {
+      caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, null, null, null, null, r.fitness, null]);
+      continue;
+    }
+    const fitness = aligner.traceFitness(variants.variants[v]!.activities)!;
+    const logMoves = a.moves.filter((m) => m.kind === 'log').length;
+    const modelMoves = a.moves.filter((m) => m.kind === 'model').length;
+    sums[1]!++;
+    sums[2]! += fitness;
+    if (a.cost === 0) sums[3]!++;
+    sums[4]! += a.cost;
+    sums[5]! += length + aligner.shortestRun;
+    caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, fitness, a.cost, logMoves, modelMoves, r.fitness, deviationsJson[v]!]);
+    const seen = new Set<string>();
+    for (const m of a.moves) {
+      if (m.kind === 'sync') continue;
+      const id = `${g}\u0000${m.activity}`;
+      let row = perActivity.get(id);
+      if (!row) perActivity.set(id, (row = { group: g, activity: m.activity, sums: [0, 0, 0, 0] }));
+      row.sums[m.kind === 'log' ? 0 : 1]!++;
+      const caseKey = `${m.kind}\u0000${m.activity}`;
+      if (!seen.has(caseKey)) {
+        seen.add(caseKey);
+        row.sums[m.kind === 'log' ? 2 : 3]!++;
+      }
+    }
+  }
+  caseRows.flush();
+
+  const variantRows = insert('conformance_variants', [
+    ...GRAIN, 'variant_key', 'cases', 'aligned_cases', 'sum_fitness', 'fitting_cases', 'sum_cost', 'sum_max_cost',
+    'sum_produced', 'sum_consumed', 'sum_missing', 'sum_remaining', 'token_fitting_cases',
+  ]);
+  let overBudget = 0;
+  for (const [key, s] of perVariant) {
+    const g = groups[Math.floor(key / V)]!;
+    const v = variants.variants[key % V]!;
+    variantRows.add([g.process, g.jobcenter, g.period, v.key, ...s]);
+  }
+  for (const a of alignments) if (a.status !== 'aligned') overBudget++;
+  variantRows.flush();
+
+  const activityRows = insert('conformance_activities', [...GRAIN, 'activity', 'log_moves', 'model_moves', 'log_move_cases', 'model_move_cases']);
+  for (const row of perActivity.values()) {
+    const g = groups[row.group]!;
+    activityRows.add([g.process, g.jobcenter, g.period, row.activity, ...row.sums]);
+  }
+  activityRows.flush();
+  return { variants: variantRows.written, activities: activityRows.written, cases: caseRows.written, variantsOverBudget: overBudget };
+}

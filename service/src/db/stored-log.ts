@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import { EventLogBuilder, NotFoundError, type EventLog } from '../../../shared/src/index';
+
+/** The current version of a stored log, back in memory for analyses that need events. */
+export interface StoredLog {
+  name: string;
+  version: number;
+  /** The process given at load time, null when it came from a column. */
+  process: string | null;
+  /** Case attributes `jobcenter` and `process` are set on every case that has them. */
+  log: EventLog;
+  /** 1 for each case (in `log` order) whose last activity is an end activity of its process. */
+  finished: Uint8Array;
+}
+
+/** Options of `readStoredLog`. */
+export interface ReadStoredLogOptions {
+  /** Only these jobcenters' cases (a token's scope); undefined for all. */
+  jobcenters?: readonly string[];
+}
+
+/**
+ * Reads the events of a log's current version into an `EventLog` (pseudonymised case ids and
+ * resources, as stored), with each case's jobcenter and process as case attributes and
+ * whether the case is finished (`cases.open` of the precompute).
+ *
+ * @example
+ * const { log, finished } = readStoredLog(store.sqlite, 'dagpenge');
+ */
+export function readStoredLog(sqlite: Database.Database, name: string, options: ReadStoredLogOptions = {}): StoredLog {
+  const head = sqlite.prepare('SELECT current_version AS version, process FROM logs WHERE name = ?').get(name) as
+    | { version: number; process: string | null }
+    | undefined;
+  if (!head) throw new NotFoundError(`readStoredLog: no log named '${name}'; sagsflow ingest loads one`);
+  const scope = options.jobcenters ? ` AND jobcenter IN (${options.jobcenters.map(() => '?').join(', ') || 'NULL'})` : '';
+  const params = [name, head.version, ...(options.jobcenters ?? [])];
+  const caseRows = new Map<string, { open: number; process: string | null }>();
+  const cases = sqlite.prepare(`SELECT case_id, open, process FROM cases WHERE log = ?${scope}`);
+  for (const row of cases.raw().iterate(name, ...(options.jobcenters ?? [])) as Iterable<[string, number, string | null]>) {
+    caseRows.set(row[0], { open: row[1], process: row[2] });
+  }
+  const builder = new EventLogBuilder();
+  const events = sqlite.prepare(
+    `SELECT case_id, activity, timestamp, resource, lifecycle, jobcenter FROM events WHERE log = ? AND version = ?${scope} ORDER BY id`,
+  );
+  for (const row of events.raw().iterate(...params) as Iterable<[string, string, number, string | null, string | null, string | null]>) {
+    builder.addEvent(row[0], row[1], row[2], row[3], row[4]);
+    if (row[5] !== null) builder.setCaseAttribute('jobcenter', row[5]);
+    const process = caseRows.get(row[0])?.process;
+    if (process) builder.setCaseAttribute('process', process);
+  }
+  const log = builder.build();
+  const finished = new Uint8Array(log.caseIds.length);
+  log.caseIds.forEach((caseId, c) => {
+    finished[c] = caseRows.get(caseId)?.open === 0 ? 1 : 0;
+  });
+  return { name, version: head.version, process: head.process, log, finished };
+}

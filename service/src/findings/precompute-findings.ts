@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+import { buildFindings, caseStatistics, discoverVariants, findingId, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
+import { createPeriodOf, groupCases } from '../precompute/index';
+import { findingScopes, type FindingScope } from './scopes';
+import { outcomeOfCase } from './outcome';
+import { describeFinding } from './wording';
+
+/** Where findings are written and what they are computed with. */
+export interface FindingsContext {
+  sqlite: Database.Database;
+  log: string;
+  version: number;
+  /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
+  process: string | null;
+  minGroupSize: number;
+  /** The outcome column named in the mapping, with its success values. */
+  outcome?: OutcomeSpec | undefined;
+  settings?: Partial<FindingsSettings> | undefined;
+}
+
+interface PreviousRow {
+  jobcenter: string;
+  finding_id: string;
+  first_version: number;
+  [column: string]: unknown;
+}
+
+/**
+ * Computes the findings of one (log, version) for every scope (per process: all jobcenters,
+ * and each jobcenter with at least k cases) and writes them in the caller's transaction with
+ * their status against the previous version (new, open, resolved); then deletes the previous
+ * version's findings. Returns the number of findings written.
+ *
+ * @example precomputeFindings(eventLog, { sqlite, log: 'dagpenge', version: 3, process: null, minGroupSize: 5 })
+ */
+export function precomputeFindings(log: EventLog, ctx: FindingsContext): number {
+  const variants = discoverVariants(log);
+  const stats = caseStatistics(log, { variants });
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const groupOf = (c: number) => groups[groupOfCase[c]!]!;
+  const periodOf = createPeriodOf();
+  const outcome = ctx.outcome ? outcomeOfCase(log, ctx.outcome) : null;
+  const settings = { ...ctx.settings, minGroupSize: ctx.minGroupSize };
+  const previous = ctx.sqlite
+    .prepare(`SELECT * FROM findings WHERE log = ? AND version < ? AND status <> 'resolved'`)
+    .all(ctx.log, ctx.version) as PreviousRow[];
+  const before = new Map(previous.map((r) => [`${r.jobcenter}\u0000${r.finding_id}`, r]));
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO findings (log, version, process, jobcenter, finding_id, kind, rank, status, first_version, activity, from_activity, to_activity, rule, cases, value_dkk, evidence, summary_en, summary_da)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertCase = ctx.sqlite.prepare('INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const seen = new Set<string>();
+  let written = 0;
+  for (const scope of findingScopes(log, (c) => groupOf(c).process, (c) => groupOf(c).jobcenter, ctx.minGroupSize)) {
+    const whole = scope.log === log;
+    const result = buildFindings(
+      {
+        log: scope.log,
+        process: scope.process,
+        jobcenterOf: (c) => groupOf(scope.caseIndex[c]!).jobcenter,
+        periodOf,
+        finished: (c) => closed[scope.caseIndex[c]!] === 1,
+        ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
+        ...(whole ? { variants } : {}),
+      },
+      settings,
+    );
+    for (const f of result.findings) {
+      const id = scopedId(f, scope);
+      const key = `${scope.jobcenter}\u0000${id}`;
+      seen.add(key);
+      const prior = before.get(key);
+      const row = { ...f, id, jobcenter: scope.jobcenter };
+      insert.run(ctx.log, ctx.version, scope.process, scope.jobcenter, id, f.kind, f.rank, prior ? 'open' : 'new', prior ? prior.first_version : ctx.version,
+        f.activity, f.fromActivity, f.toActivity, f.rule, f.cases, f.valueDkk, JSON.stringify(f.evidence), describeFinding(row, 'en'), describeFinding(row, 'da'));
+      for (const caseId of f.caseIds) insertCase.run(ctx.log, ctx.version, scope.process, scope.jobcenter, id, caseId);
+      written++;
+    }
+  }
+  for (const [key, r] of before) {
+    if (seen.has(key)) continue;
+    insert.run(ctx.log, ctx.version, r['process'], r.jobcenter, r.finding_id, r['kind'], r['rank'], 'resolved', r.first_version,
+      r['activity'], r['from_activity'], r['to_activity'], r['rule'], r['cases'], r['value_dkk'], r['evidence'], r['summary_en'], r['summary_da']);
+    written++;
+  }
+  ctx.sqlite.prepare('DELETE FROM findings WHERE log = ? AND version <> ?').run(ctx.log, ctx.version);
+  return written;
+}
+
+/** A finding's id within its scope: the shared id for all jobcenters, made distinct per jobcenter scope. */
+function scopedId(f: Finding, scope: FindingScope): string {
+  if (scope.jobcenter === '') return f.id;
+  return findingId({ kind: f.kind, process: f.process, jobcenter: scope.jobcenter, activity: f.activity, fromActivity: f.fromActivity, toActivity: f.toActivity, rule: f.rule, detail: f.id });
+}

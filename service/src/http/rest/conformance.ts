@@ -1,0 +1,154 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppContext, AppEnv } from '../app-env';
+import { requireRole } from '../auth/middleware';
+import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { shownCount } from './group-count';
+import { pagingParams } from './paging';
+
+const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
+const ACTIVITY_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
+
+interface Sums {
+  cases: number;
+  aligned: number;
+  fitness: number;
+  fitting: number;
+  cost: number;
+  maxCost: number;
+  produced: number;
+  consumed: number;
+  missing: number;
+  remaining: number;
+  tokenFitting: number;
+}
+
+const SUMS_SQL =
+  'sum(cases) AS cases, sum(aligned_cases) AS aligned, sum(sum_fitness) AS fitness, sum(fitting_cases) AS fitting,' +
+  ' sum(sum_cost) AS cost, sum(sum_max_cost) AS maxCost, sum(sum_produced) AS produced, sum(sum_consumed) AS consumed,' +
+  ' sum(sum_missing) AS missing, sum(sum_remaining) AS remaining, sum(token_fitting_cases) AS tokenFitting';
+
+/** Fitness figures of summed rows; null below the minimum group size or without aligned cases. */
+function figures(s: Sums, k: number) {
+  const shown = s.cases >= k;
+  const aligned = shown && s.aligned > 0;
+  return {
+    cases: shownCount(s.cases, k),
+    alignments: {
+      logFitness: aligned ? (s.maxCost === 0 ? 1 : 1 - s.cost / s.maxCost) : null,
+      averageTraceFitness: aligned ? s.fitness / s.aligned : null,
+      fittingTracesPct: aligned ? (100 * s.fitting) / s.aligned : null,
+    },
+    tokenReplay: {
+      logFitness: shown && s.consumed > 0 ? 0.5 * (1 - s.missing / s.consumed) + 0.5 * (1 - s.remaining / s.produced) : null,
+      fittingTracesPct: shown ? (100 * s.tokenFitting) / s.cases : null,
+    },
+    casesOverBudget: shownCount(s.cases - s.aligned, k),
+  };
+}
+
+function requireModel(ctx: AppContext, log: string) {
+  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number | null } | undefined;
+  if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
+  const model = ctx.sqlite
+    .prepare(
+      'SELECT m.model, m.tasks, m.places, m.transitions, m.shortest_run AS shortestRun, m.model_tasks_not_in_log AS notInLog,' +
+        ' m.log_activities_not_in_model AS notInModel FROM conformance_models m JOIN logs l ON l.name = m.log AND l.current_version = m.version WHERE m.log = ?',
+    )
+    .get(log) as { model: string; tasks: number; places: number; transitions: number; shortestRun: number; notInLog: string; notInModel: string } | undefined;
+  if (!model) throw new HTTPException(404, { message: `log '${log}' has no model attached: load it with ingest --model FILE.bpmn or --process NAME` });
+  return { k: Math.max(ctx.minGroupSize, row.k ?? 1), model };
+}
+
+/**
+ * Conformance of a log to its attached BPMN model: fitness overall and per jobcenter, and
+ * per activity the log moves (done where the model does not allow it) and model moves
+ * (required but skipped). Counts below the minimum group size read "<k" and their fitness
+ * is null. Case-level rows (`/conformance/cases`) for analysts and admins only.
+ */
+export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  const audit = (c: Context<AppEnv>, what: string) =>
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
+
+  r.get('/:name/conformance', (c) => {
+    const log = c.req.param('name');
+    const { k, model } = requireModel(ctx, log);
+    const filters = readAnalysisFilters(c);
+    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+    const where = whereSql(filterConditions(filters, jobcenters, GRAIN_COLUMNS, log));
+    const total = ctx.sqlite.prepare(`SELECT ${SUMS_SQL} FROM conformance_variants${where.sql}`).get(...where.params) as Sums;
+    const perJobcenter = ctx.sqlite
+      .prepare(`SELECT jobcenter, ${SUMS_SQL} FROM conformance_variants${where.sql} GROUP BY jobcenter ORDER BY jobcenter`)
+      .all(...where.params) as (Sums & { jobcenter: string })[];
+    const activityWhere = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));
+    const activities = ctx.sqlite
+      .prepare(
+        'SELECT activity, sum(log_moves) AS logMoves, sum(model_moves) AS modelMoves, sum(log_move_cases) AS logMoveCases,' +
+          ` sum(model_move_cases) AS modelMoveCases FROM conformance_activities${activityWhere.sql}` +
+          ' GROUP BY activity ORDER BY sum(log_moves) + sum(model_moves) DESC, activity',
+      )
+      .all(...activityWhere.params) as { activity: string; logMoves: number; modelMoves: number; logMoveCases: number; modelMoveCases: number }[];
+    audit(c, 'conformance');
+    return c.json({
+      log,
+      minGroupSize: k,
+      model: {
+        file: model.model,
+        tasks: model.tasks,
+        places: model.places,
+        transitions: model.transitions,
+        shortestRun: model.shortestRun,
+        modelTasksNotInLog: JSON.parse(model.notInLog) as string[],
+        logActivitiesNotInModel: JSON.parse(model.notInModel) as string[],
+      },
+      ...figures({ ...total, cases: total.cases ?? 0, aligned: total.aligned ?? 0 }, k),
+      jobcenters: perJobcenter.map((j) => ({ jobcenter: j.jobcenter, ...figures(j, k) })),
+      activities: activities.map((a) => ({
+        activity: a.activity,
+        logMoves: shownCount(a.logMoves, k),
+        modelMoves: shownCount(a.modelMoves, k),
+        logMoveCases: shownCount(a.logMoveCases, k),
+        modelMoveCases: shownCount(a.modelMoveCases, k),
+      })),
+    });
+  });
+
+  r.get('/:name/conformance/cases', requireRole('analyst'), (c) => {
+    const log = c.req.param('name');
+    requireModel(ctx, log);
+    const filters = readAnalysisFilters(c);
+    const { limit, offset } = pagingParams(c);
+    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+    const where = whereSql(filterConditions(filters, jobcenters, GRAIN_COLUMNS, log));
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM conformance_cases${where.sql}`).get(...where.params) as { n: number }).n;
+    const rows = ctx.sqlite
+      .prepare(
+        'SELECT case_id, process, jobcenter, period, variant_key, fitness, cost, log_moves, model_moves, token_fitness, deviations' +
+          ` FROM conformance_cases${where.sql} ORDER BY fitness IS NULL DESC, fitness, id LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, limit, offset) as Record<string, unknown>[];
+    audit(c, 'conformance/cases');
+    return c.json({
+      log,
+      total,
+      limit,
+      offset,
+      cases: rows.map((row) => ({
+        caseId: row['case_id'],
+        process: row['process'],
+        jobcenter: row['jobcenter'],
+        period: row['period'],
+        variantKey: row['variant_key'],
+        fitness: row['fitness'],
+        overBudget: row['fitness'] === null,
+        cost: row['cost'],
+        logMoves: row['log_moves'],
+        modelMoves: row['model_moves'],
+        tokenFitness: row['token_fitness'],
+        deviations: row['deviations'] === null ? null : JSON.parse(row['deviations'] as string),
+      })),
+    });
+  });
+  return r;
+}

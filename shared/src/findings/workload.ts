@@ -1,0 +1,125 @@
+import type { ActivityInstances } from '../lifecycle/activity-instances';
+import type { Transitions } from './transitions';
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+/** Monday-based week number of an instant (UTC); week 0 starts Monday 29 December 1969. */
+export function weekNumber(ms: number): number {
+  return Math.floor((Math.floor(ms / DAY_MS) + 3) / 7);
+}
+
+/** The Monday (UTC, epoch ms) that starts week `w`. */
+export function weekStartMs(w: number): number {
+  return w * WEEK_MS - 3 * DAY_MS;
+}
+
+/** One week around a waiting step. */
+export interface WorkloadWeek {
+  /** Monday of the week, epoch ms (UTC). */
+  weekStart: number;
+  /** Cases waiting on the edge at some time in the week. */
+  openCases: number;
+  /** Events done that week by the caseworkers of the waiting step, per caseworker active that week. */
+  eventsPerCaseworker: number;
+  /** Median wait of the transitions that began waiting that week (NaN when none). */
+  medianWaitMs: number;
+}
+
+/** Workload around a waiting step, and whether the wait follows it. */
+export interface Workload {
+  weeks: WorkloadWeek[];
+  /** Caseworkers who do the waiting step (`to`). */
+  caseworkers: number;
+  /** Pearson correlation of weekly events per caseworker with the weekly median wait (NaN when undefined). */
+  loadCorrelation: number;
+  /** Pearson correlation of weekly open cases with the weekly median wait. */
+  queueCorrelation: number;
+  /**
+   * `capacity` when the wait rises with the caseworkers' load or the queue (r >= 0.5),
+   * `routing` when it does not (both r < 0.2), `mixed` between, `unknown` with under 4 weeks or no caseworkers.
+   */
+  verdict: 'capacity' | 'routing' | 'mixed' | 'unknown';
+}
+
+/**
+ * Open cases and events per caseworker per week before the waiting step of edge `x`, so a
+ * manager sees whether the wait is capacity (it grows with the load) or routing (it does not).
+ */
+export function workloadAround(tr: Transitions, x: number, inst: ActivityInstances): Workload {
+  const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
+  const to = tr.edgeTo[x]!;
+  const workers = new Set<number>();
+  for (let i = 0; i < inst.activity.length; i++) if (inst.activity[i] === to && inst.resource[i]! >= 0) workers.add(inst.resource[i]!);
+  let w0 = Infinity;
+  let w1 = -Infinity;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    w0 = Math.min(w0, weekNumber(tr.fromEnd[t]!));
+    w1 = Math.max(w1, weekNumber(tr.toStart[t]!));
+  }
+  if (!(w1 >= w0)) return { weeks: [], caseworkers: workers.size, loadCorrelation: Number.NaN, queueCorrelation: Number.NaN, verdict: 'unknown' };
+  const span = w1 - w0 + 1;
+  const open = new Int32Array(span + 1);
+  const waitsByWeek: number[][] = Array.from({ length: span }, () => []);
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const a = weekNumber(tr.fromEnd[t]!) - w0;
+    const b = weekNumber(tr.toStart[t]!) - w0;
+    open[a] = open[a]! + 1;
+    open[b + 1] = open[b + 1]! - 1;
+    waitsByWeek[a]!.push(tr.wait[t]!);
+  }
+  const events = new Float64Array(span);
+  const active: Set<number>[] = Array.from({ length: span }, () => new Set());
+  for (let i = 0; i < inst.activity.length; i++) {
+    const r = inst.resource[i]!;
+    if (r < 0 || !workers.has(r)) continue;
+    const w = weekNumber(inst.end[i]!) - w0;
+    if (w < 0 || w >= span) continue;
+    events[w] = events[w]! + 1;
+    active[w]!.add(r);
+  }
+  const weeks: WorkloadWeek[] = [];
+  let running = 0;
+  for (let w = 0; w < span; w++) {
+    running += open[w]!;
+    const waits = waitsByWeek[w]!.sort((p, q) => p - q);
+    const median = waits.length === 0 ? Number.NaN : (waits[(waits.length - 1) >> 1]! + waits[waits.length >> 1]!) / 2;
+    weeks.push({ weekStart: weekStartMs(w + w0), openCases: running, eventsPerCaseworker: active[w]!.size > 0 ? events[w]! / active[w]!.size : 0, medianWaitMs: median });
+  }
+  const withWaits = weeks.filter((w) => !Number.isNaN(w.medianWaitMs));
+  const load = pearson(withWaits.map((w) => w.eventsPerCaseworker), withWaits.map((w) => w.medianWaitMs));
+  const queue = pearson(withWaits.map((w) => w.openCases), withWaits.map((w) => w.medianWaitMs));
+  let verdict: Workload['verdict'] = 'unknown';
+  if (withWaits.length >= 4 && workers.size > 0 && !(Number.isNaN(load) && Number.isNaN(queue))) {
+    const r = Math.max(Number.isNaN(load) ? -1 : load, Number.isNaN(queue) ? -1 : queue);
+    verdict = r >= 0.5 ? 'capacity' : r < 0.2 ? 'routing' : 'mixed';
+  }
+  return { weeks, caseworkers: workers.size, loadCorrelation: load, queueCorrelation: queue, verdict };
+}
+
+/** Pearson's correlation coefficient; NaN with under 2 points or no variance. */
+export function pearson(xs: readonly number[], ys: readonly number[]): number {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return Number.NaN;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]!;
+    my += ys[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
+}
