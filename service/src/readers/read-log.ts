@@ -33,7 +33,7 @@ export function formatFromName(file: string): LogFormat | null {
  */
 export async function readLog(file: string, options: ReadOptions): Promise<ReadReport> {
   if (options.mapping) checkMapping(file, options.mapping);
-  const opened = await openLog(file);
+  const opened = await openLog(file, options.gzipLimits);
   const tally = new ReadTally(file, options.sink, options.keepDuplicates ?? false);
   let lastProgress = 0;
   const onChunk = (): void => {

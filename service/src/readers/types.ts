@@ -1,3 +1,4 @@
+import type { GzipLimits } from './open-log';
 import type { RawEvent } from '../../../shared/src/index';
 import type { ColumnMapping } from './mapping';
 
@@ -70,6 +71,8 @@ export interface ReadOptions {
   format?: LogFormat | undefined;
   /** Emit exact duplicates as events instead of counting them as duplicates. Default false. */
   keepDuplicates?: boolean | undefined;
+  /** Limits on what a gzip file may unpack to (default `DEFAULT_GZIP_LIMITS`). */
+  gzipLimits?: GzipLimits;
 }
 
 /** What one read did: the counts add up, `read === accepted + duplicates + quarantined`. */
