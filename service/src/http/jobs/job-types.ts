@@ -18,7 +18,7 @@ export type WorkerMessage =
   | { type: 'failed'; message: string };
 
 /** Where a job is. */
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A background ingest job as `/api/jobs/:id` shows it. */
 export interface Job {

@@ -80,13 +80,23 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   return r;
 }
 
-/** Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a one-line error. */
+/**
+ * Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a
+ * one-line error; `DELETE /api/jobs/:id` cancels a queued or running job (409 once it has ended).
+ */
 export function jobRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:id', requireRole('analyst'), (c) => {
     const job = runner.get(c.req.param('id'));
     if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/jobs/${job.id}`, detail: null });
+    return c.json(jobJson(job));
+  });
+  r.delete('/:id', requireRole('analyst'), async (c) => {
+    const job = runner.get(c.req.param('id'));
+    if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
+    if (!(await runner.cancel(job.id))) throw new HTTPException(409, { message: `job ${job.id} has already ended (${job.state})` });
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'cancel-job', target: job.id, detail: job.log });
     return c.json(jobJson(job));
   });
   return r;
