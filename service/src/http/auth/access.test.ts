@@ -31,6 +31,7 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/api/logs/demo', need: 'analyst', deniedToLimited: true, ok: 200, mutates: true },
   { method: 'POST', path: '/api/logs/demo/uploads', need: 'analyst', deniedToLimited: true, ok: 409, body: 'a,b\n' },
   { method: 'GET', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },
+  { method: 'DELETE', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },
   { method: 'GET', path: '/api/loads', need: 'viewer', deniedToLimited: true, ok: 200 },
   { method: 'GET', path: '/api/loads/1', need: 'viewer', deniedToLimited: true, ok: 200 },
   { method: 'GET', path: '/api/quarantine?log=demo', need: 'analyst', deniedToLimited: true, ok: 200 },

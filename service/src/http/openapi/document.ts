@@ -71,12 +71,19 @@ const ROUTES: Record<string, Record<string, Op>> = {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
       role: 'analyst',
-      params: [path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)')],
+      params: [
+        path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)'),
+        query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
+        query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
+      ],
       body: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       ok: 'the queued job', okStatus: '202',
     },
   },
-  '/api/jobs/{id}': { get: { summary: 'Job state (queued/running/done/failed), progress 0..1, load report or error', role: 'analyst', params: [path('id', 'Job id')], ok: 'job' } },
+  '/api/jobs/{id}': {
+    get: { summary: 'Job state (queued/running/done/failed/cancelled), progress 0..1, load report or error', role: 'analyst', params: [path('id', 'Job id')], ok: 'job' },
+    delete: { summary: 'Cancels a queued or running job (its load rolls back, its upload is removed); 409 once it has ended', role: 'analyst', params: [path('id', 'Job id')], ok: 'the cancelled job' },
+  },
   '/api/loads': { get: { summary: 'Load history (not for tokens limited to jobcenters)', role: 'viewer', params: [query('log', 'Only this log')], ok: 'loads' } },
   '/api/loads/{id}': { get: { summary: 'One load report', role: 'viewer', params: [{ ...path('id', 'Load id'), schema: int }], ok: 'load' } },
   '/api/quarantine': { get: { summary: 'Quarantined rows with file, line, reason (pseudonymised raw)', role: 'analyst', params: [query('log', 'Only this log'), ...PAGING], ok: 'rows' } },
