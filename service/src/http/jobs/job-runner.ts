@@ -58,7 +58,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
   const jobs = new Map<string, Job>();
   const waiters = new Map<string, ((job: Job) => void)[]>();
   const queue: { job: Job; spec: IngestJobSpec; cleanupDir: string | null }[] = [];
-  let running: { worker: Worker; job: Job; end: (state: 'failed' | 'cancelled', error: string) => void } | null = null;
+  let running: { worker: Worker; job: Job; end: (state: 'failed' | 'cancelled', error: string) => Promise<void> } | null = null;
   let lastToken: string | null = null;
   let closed = false;
 
@@ -89,7 +89,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
     lastToken = job.tokenId;
     const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: workerExecArgv(process.execArgv) });
     let ended = false;
-    const end = (state: 'done' | 'failed' | 'cancelled', error: string | null) => {
+    const end = async (state: 'done' | 'failed' | 'cancelled', error: string | null): Promise<void> => {
       if (ended) return;
       ended = true;
       clearTimeout(timer);
@@ -98,11 +98,11 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       if (state === 'done') job.progress = 1;
       running = null;
       if (state !== 'done') void worker.terminate();
-      void finish(job, cleanupDir);
       next();
+      await finish(job, cleanupDir);
     };
     const timer = setTimeout(
-      () => end('failed', `ingest stopped after the time limit of ${Math.round(timeLimitMs / 60_000)} min; nothing was stored (split the extract, or check it is what you meant to load)`),
+      () => void end('failed', `ingest stopped after the time limit of ${Math.round(timeLimitMs / 60_000)} min; nothing was stored (split the extract, or check it is what you meant to load)`),
       timeLimitMs,
     );
     timer.unref?.();
@@ -113,11 +113,11 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
         job.phase = m.phase;
       } else if (m.type === 'done') {
         job.report = m.report;
-        end('done', null);
-      } else end('failed', m.message);
+        void end('done', null);
+      } else void end('failed', m.message);
     });
-    worker.on('error', (e) => end('failed', `ingest worker crashed: ${e.message.split('\n')[0]}`));
-    worker.on('exit', (code) => end('failed', `ingest worker exited with code ${code} before finishing`));
+    worker.on('error', (e) => void end('failed', `ingest worker crashed: ${e.message.split('\n')[0]}`));
+    worker.on('exit', (code) => void end('failed', `ingest worker exited with code ${code} before finishing`));
   };
 
   const runner: JobRunner = {
@@ -159,8 +159,9 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       }
       if (running?.job.id === id) {
         const { worker, end } = running;
-        end('cancelled', 'cancelled while running; nothing was stored');
+        const ending = end('cancelled', 'cancelled while running; nothing was stored');
         await worker.terminate();
+        await ending;
         return true;
       }
       return false;
