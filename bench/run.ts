@@ -19,6 +19,8 @@ import type { EventLog } from '../shared/src/index';
 import { readLog } from '../service/src/readers/index';
 import { generateLog } from '../service/src/generate/index';
 import { benchWhatIf } from './whatif-bench';
+import { benchRules } from './rules-bench';
+import { benchFindings } from './findings-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -118,8 +120,11 @@ async function main(): Promise<void> {
     );
   }
   await benchWhatIf(ref);
+  await benchRules(ref);
+  await benchFindings(ref);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\npeak memory (max RSS) ${peakMb.toFixed(0)} MB (target < 1,024 MB)`);
 }
 
 await main();
+await (await import('./conformance-bench')).runConformanceBench();

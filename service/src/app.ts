@@ -12,6 +12,7 @@ import { createResultCache } from './http/model/result-cache';
 import { odataMethodNotAllowed, odataRoutes } from './http/odata/routes';
 import { analysisRoutes } from './http/rest/analysis';
 import { conformanceRoutes } from './http/rest/conformance';
+import { complianceRoutes } from './http/rest/compliance';
 import { loadRoutes, logRoutes } from './http/rest/logs';
 import { quarantineRoutes } from './http/rest/quarantine';
 import { tokenRoutes } from './http/rest/tokens';
@@ -22,6 +23,8 @@ import { jobRoutes, uploadRoutes } from './http/jobs/routes';
 import { openapiDocument } from './http/openapi/document';
 import { previewRoutes, type PreviewOptions } from './preview/index';
 import { findingsRoutes } from './http/rest/findings';
+import { reportRoutes } from './http/rest/report';
+import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -47,6 +50,8 @@ export interface CreateAppOptions {
   jobs?: JobRunner;
   /** The stand-in Power BI host page at `/preview` (no token needed: it holds no data), or false for none. */
   preview?: PreviewOptions | false;
+  /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
+  powerbi?: PowerBiRouteOptions;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -112,6 +117,8 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', analysisRoutes(ctx));
   app.route('/api/logs', conformanceRoutes(ctx));
   app.route('/api/logs', findingsRoutes(ctx));
+  app.route('/api/logs', complianceRoutes(ctx));
+  app.route('/api/logs', reportRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
   app.route('/api/logs', whatIfRoutes(ctx));
@@ -120,6 +127,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
   app.route('/api/tables', csvRoutes(ctx));
+  app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
   return Object.assign(app, { close: () => ctx.audit.close() });
 }

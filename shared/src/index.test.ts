@@ -14,7 +14,7 @@ const EXPECTED = [
   'processMapFromDfg', 'processMapFromLog', 'sortEdges', 'rankBottlenecks', 'simplifyMap',
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
-  'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY', 'coarsenHistogram',
+  'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY', 'coarsenHistogram', 'coarsenFineHistogram',
   // calendar
   'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
   'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',
@@ -30,6 +30,8 @@ const EXPECTED = [
   'MAX_INCLUSIVE_BRANCHES', 'compareLabels',
   // findings (issue 9)
   'buildFindings', 'DEFAULT_FINDINGS_SETTINGS', 'findingsSettings', 'FINDING_KINDS', 'findingId', 'trackFindings', 'markBottlenecks', 'BOTTLENECK_DEFINITION', 'edgeWaits', 'workingMedianWait', 'collectTransitions', 'workloadAround', 'weekNumber', 'weekStartMs', 'pearson', 'compareGroups', 'automationScores', 'wilsonInterval', 'bootstrapMedianDifference', 'monthlyTrend', 'normalisedEntropy', 'utcMonth', 'YEAR_MS',
+  'FINE_BOUNDS_SECONDS', 'FINE_BUCKET_COUNT', 'FINE_COUNT_COLUMNS', 'FINE_SECONDS_COLUMNS', 'fineBucketOf',
+  'emptyFineHistogram', 'addFineHistogram', 'fineQuantile',
 ];
 
 describe('shared/src/index.ts', () => {

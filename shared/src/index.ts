@@ -61,6 +61,8 @@ export * from './steps/types';
 export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export * from './histogram/duration-buckets';
+export * from './histogram/fine-buckets';
+export { fineQuantile } from './histogram/fine-quantile';
 
 // Privacy
 export {
@@ -70,7 +72,7 @@ export {
   type GroupedVariant,
   type VariantLike,
 } from './privacy/minimum-group-size';
-export { coarsenHistogram } from './privacy/coarsen-histogram';
+export { coarsenFineHistogram, coarsenHistogram } from './privacy/coarsen-histogram';
 
 // What-if and the effect of a change
 export { seededRandom } from './statistics/seeded-random';

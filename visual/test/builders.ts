@@ -1,6 +1,6 @@
 import type powerbi from 'powerbi-visuals-api';
 import { createCategoricalDataViewBuilder } from 'powerbi-visuals-utils-testutils/lib/dataViewBuilder/dataViewBuilder';
-import { BUCKET_COUNT, type StepRow } from '../../shared/src/index';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, type StepRow } from '../../shared/src/index';
 
 /**
  * Thin builders of the visual's two data view shapes. The categorical (steps) one uses
@@ -30,6 +30,8 @@ export interface StepsDataViewOptions {
   bucketOrder?: readonly number[];
   /** Mark the data view as one segment of more (`metadata.segment`). */
   more?: boolean;
+  /** Also bind variant_rank, finished and the fine histogram d00..d74, s00..s74 (in this order of buckets). */
+  fineOrder?: readonly number[];
 }
 
 /** A categorical data view of step rows, bound like the landing page says. */
@@ -42,6 +44,9 @@ export function stepsDataView(rows: readonly StepRow[], options: StepsDataViewOp
     category('stepIndex', 'step_index', pick((r) => r.stepIndex)),
     category('fromActivity', 'from_activity', pick((r) => r.from)),
     category('toActivity', 'to_activity', pick((r) => r.to)),
+    ...(options.fineOrder
+      ? [category('variantRank', 'variant_rank', pick((r) => r.variantRank ?? 0)), category('finished', 'finished', pick((r) => (r.finished === false ? 0 : 1)))]
+      : []),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   for (const c of categories) builder = builder.withCategory(c as never);
   const order = options.bucketOrder ?? Array.from({ length: BUCKET_COUNT }, (_, i) => i);
@@ -49,6 +54,10 @@ export function stepsDataView(rows: readonly StepRow[], options: StepsDataViewOp
     measure('cases', 'cases', pick((r) => r.cases), options.highlights),
     measure('sumSeconds', 'sum_seconds', pick((r) => r.sumSeconds)),
     ...order.map((b) => measure('histogram', `h${String(b).padStart(2, '0')}`, pick((r) => r.histogram[b] ?? 0))),
+    ...(options.fineOrder ?? []).flatMap((b) => [
+      measure('durations', `d${String(b).padStart(2, '0')}`, pick((r) => r.fine?.counts[b] ?? 0)),
+      measure('durations', `s${String(b).padStart(2, '0')}`, pick((r) => r.fine?.seconds[b] ?? 0)),
+    ]),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   const dataView = builder.withValues({ columns: columns as never }).build();
   if (options.more) dataView.metadata.segment = {};
@@ -71,6 +80,9 @@ export function eventsDataView(rows: readonly EventCells[], more = false): power
     table: { columns, rows: rows.map((r) => [...r]), identity },
   };
 }
+
+/** Every fine bucket, in order (for `fineOrder`). */
+export const FINE_ORDER: readonly number[] = Array.from({ length: FINE_BUCKET_COUNT }, (_, i) => i);
 
 /** A step row with a histogram holding `durations` (bucket index → count). */
 export function step(

@@ -121,6 +121,31 @@ describe('sagsflow summary', () => {
     ]);
   });
 
+  it('summary keeps the 127 identical events of helpdesk.xes.gz and says so; --dedupe drops them; both switches at once are refused', async () => {
+    const kept = JSON.parse((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--json')).stdout);
+    expect([kept.events, kept.rows.duplicates, kept.duplicates]).toEqual([21348, 0, { policy: 'keep', identical: 127 }]);
+    expect((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'))).stdout).toContain('  duplicates 127 identical events kept (--dedupe drops them)\n');
+    const dropped = JSON.parse((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--json', '--dedupe')).stdout);
+    expect([dropped.events, dropped.rows.duplicates, dropped.duplicates]).toEqual([21221, 127, { policy: 'drop', identical: 127 }]);
+    const both = await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--dedupe', '--keep-duplicates');
+    expect([both.code, both.stderr]).toEqual([1, 'sagsflow: --dedupe and --keep-duplicates contradict each other: give one of them\n']);
+  });
+
+  it('summary --keep-duplicates keeps an exact duplicate CSV row, and finished cases come from endActivities of the mapping', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
+    const file = join(dir, 'tiny.csv');
+    writeFileSync(file, 'Sags-id;Aktivitet;Tidspunkt\nA;Tilmelding;01-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nB;Tilmelding;05-02-2024 09:00\n');
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', endActivities: ['Afmeldt'] }));
+    const s = JSON.parse((await sagsflow('summary', file, '--json', '--keep-duplicates', '--mapping', mapping)).stdout);
+    expect(s.rows).toEqual({ read: 4, accepted: 4, duplicates: 0, quarantined: 0 });
+    expect(s.duplicates).toEqual({ policy: 'keep', identical: 1 });
+    expect(s.finished).toEqual({
+      cases: 1, openCases: 1, endActivities: ['Afmeldt'], endActivitiesSource: 'mapping',
+      caseDuration: { meanSeconds: 2 * 86400, medianSeconds: 2 * 86400, p90Seconds: 2 * 86400 },
+    });
+  });
+
   it('a missing file is one line on stderr and exit status 1 from the real executable', async () => {
     const { code, stderr } = await sagsflowBin('summary', '/nonexistent/log.csv');
     expect(code).toBe(1);

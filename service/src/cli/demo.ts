@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { generateLog, PROCESS_NAMES } from '../generate/index';
 import { ingestFiles } from '../ingest/index';
+import { catalogueForLoad } from '../rules/attach';
+import { attachedModel } from '../conformance/attached-model';
+import { loadModel } from '../conformance/load-model';
 import { createToken } from '../tokens/index';
 import { startServer } from '../server';
 import { renderLoadReport } from './ingest';
@@ -41,11 +44,14 @@ export function registerDemo(program: Command): void {
         for (const name of PROCESS_NAMES) {
           const file = join(dataDir, `${name}.csv`);
           const dirty = name === 'dagpenge';
-          if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, out: file });
-          const report = await ingestFiles(store, { files: [file], log: name, process: name });
+          if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, deviations: true, out: file });
+          const model = await attachedModel(undefined, name, undefined);
+          const rules = await catalogueForLoad({ process: name });
+          const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}), ...(rules ? { rules } : {}) });
           process.stdout.write(renderLoadReport(report));
         }
-        const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt' });
+        const receiptModel = await loadModel(join(SAMPLES, 'receipt.bpmn'));
+        const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt', model: receiptModel });
         process.stdout.write(renderLoadReport(receipt));
         viewer = createToken(store.db, { role: 'viewer', name: 'demo viewer' }).token;
         admin = createToken(store.db, { role: 'admin', name: 'demo admin' }).token;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/client';
 import { readStoredLog } from '../db/stored-log';
+import { attachedRules } from '../whatif/attached-rules';
 import { effectReport, type EffectFigure, type EffectReport } from '../whatif/effect-report';
 import { formatSeconds } from './format';
 import { mustExist } from './token';
@@ -27,7 +28,8 @@ export function registerEffect(program: Command): void {
       mustExist(opts.db);
       const store = openDatabase(opts.db, { readonly: true });
       try {
-        const report = effectReport(readStoredLog(store.sqlite, opts.log), { date: opts.date, jobcenters: opts.jobcenter });
+        const stored = readStoredLog(store.sqlite, opts.log);
+        const report = effectReport(stored, { date: opts.date, jobcenters: opts.jobcenter, rules: attachedRules(store.sqlite, stored) });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderEffect(report));
       } finally {
         store.close();

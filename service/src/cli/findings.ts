@@ -39,7 +39,7 @@ export function formatFindings(rows: readonly StoredFinding[], lang: 'da' | 'en'
   if (rows.length === 0) return lang === 'da' ? 'ingen fund\n' : 'no findings\n';
   const lines: string[] = [];
   for (const f of rows) {
-    const where = f.rule ?? f.activity ?? `${f.fromActivity} → ${f.toActivity}`;
+    const where = f.rule ?? f.activity ?? (f.fromActivity !== null ? `${f.fromActivity} → ${f.toActivity}` : `${f.evidence['dimension']} ${f.evidence['variantNumber'] ?? f.evidence['group']}: ${f.evidence['measure']}`);
     lines.push(`${f.findingId}  ${kindName(f.kind as FindingKind, lang)} #${f.rank}  [${f.status}]  ${f.process}  ${where}  ${formatDkk(f.valueDkk, lang)}`);
     lines.push(`  ${lang === 'da' ? f.summaryDa : f.summaryEn}`);
   }

@@ -8,16 +8,20 @@ import { renderColumnRoles } from '../ingest/column-roles';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
+import { catalogueForLoad } from '../rules/attach';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
 import { attachedModel } from '../conformance/attached-model';
+import { endSourceText } from './end-source';
+import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
 
-interface IngestCliOptions {
+interface IngestCliOptions extends DuplicateFlags {
   db: string;
   log: string;
   process?: string;
   mapping?: string;
   model?: string;
+  rules?: string;
   minGroupSize: string;
   maxQuarantineShare?: string;
   maxCaseDrop?: string;
@@ -33,7 +37,7 @@ function parseShare(text: string | undefined, flag: string): number | undefined 
 
 /** Registers `sagsflow ingest`: loads extracts as a new version of a log and precomputes its model. */
 export function registerIngest(program: Command): void {
-  program
+  const command = program
     .command('ingest')
     .description('load one or more extracts as a new version of a log: clean, pseudonymise, precompute the model tables')
     .argument('<files...>', 'extracts (CSV, CSV.GZ, XES, XES.GZ), read as one load')
@@ -42,17 +46,21 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
+    .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
-    .option('--dry-run', 'read, check and precompute, report, and store nothing')
+    .option('--dry-run', 'read, check and precompute, report, and store nothing');
+  addDuplicateOptions(command)
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
       const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
       const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
+      const keepDuplicates = keepDuplicatesOf(opts);
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
+      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
       const store = openDatabase(opts.db);
       const progress = createProgress('loading');
       try {
@@ -61,7 +69,9 @@ export function registerIngest(program: Command): void {
           log: opts.log,
           ...(opts.process ? { process: opts.process } : {}),
           ...(mapping ? { mapping } : {}),
+          ...(keepDuplicates === undefined ? {} : { keepDuplicates }),
           ...(model ? { model } : {}),
+          ...(rules ? { rules } : {}),
           minGroupSize,
           policy: { ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}), ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}) },
           dryRun: opts.dryRun === true,
@@ -99,7 +109,9 @@ export function renderLoadReport(r: LoadReport): string {
         : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
+    ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
+    ...(r.endActivities ?? []).map((e) => `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`),
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
     ...(r.conformance
       ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
@@ -107,6 +119,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(r.columns ? renderColumnRoles(r.columns) : []),
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
+    ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -14,13 +14,14 @@ export interface LoadedLog {
 const KEPT_REJECTIONS = 20;
 
 /** Streams one file into an in-memory event log, with a progress bar on a terminal. */
-export async function loadLogInMemory(file: string, mapping?: ColumnMapping): Promise<LoadedLog> {
+export async function loadLogInMemory(file: string, mapping?: ColumnMapping, keepDuplicates?: boolean): Promise<LoadedLog> {
   const builder = new EventLogBuilder();
   const rejections: Rejection[] = [];
   const progress = createProgress('reading');
   try {
     const report = await readLog(file, {
       mapping,
+      keepDuplicates,
       sink: {
         onEvent: ({ event: e }) => builder.addEvent(e.caseId, e.activity, e.timestamp, e.resource, e.lifecycle),
         onReject: (rejection) => {

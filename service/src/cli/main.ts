@@ -9,6 +9,9 @@ import { registerRules } from './rules';
 import { registerWhatIf } from './whatif';
 import { registerEffect } from './effect';
 import { registerFindings } from './findings';
+import { registerReport } from './report';
+import { registerPowerBi } from './powerbi';
+import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
 
@@ -35,6 +38,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerEffect(program);
   registerConformance(program);
   registerFindings(program);
+  registerReport(program);
+  registerPowerBi(program);
+  registerPrecompute(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

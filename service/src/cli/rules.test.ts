@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import Database from 'better-sqlite3';
+import { generateLog } from '../generate/index';
 import { PROCESS_CATALOGUE } from '../processes/index';
 import { main } from './main';
 
@@ -92,7 +94,32 @@ describe('sagsflow rules list', () => {
     expect(da.stdout).toContain('DP-PLAN  [lov]  Min Plan opdateret med tilbuddet før tilbuddet påbegyndes');
     expect(da.stdout).toContain('"Tilbud påbegyndt" først efter "Min Plan opdateret med tilbud"');
     const en = await sagsflow('rules', 'list', '--rules', PROCESS_CATALOGUE.dagpenge.rulesPath, '--lang', 'en');
-    expect(en.stdout).toContain('DP-BEV-14  [illustrative]  Offer approved within 14 days of the agreement');
-    expect(en.stdout).toContain('"Tilbud bevilget" within 14 days after "Aftale om virksomhedspraktik/løntilskud oprettet"');
+    expect(en.stdout).toContain('DP-BEV-21  [illustrative]  Offer approved within 3 weeks of the agreement');
+    expect(en.stdout).toContain('"Tilbud bevilget" within 3 weeks after "Aftale om virksomhedspraktik/løntilskud oprettet"');
+  });
+});
+
+describe('sagsflow ingest with a rule catalogue', () => {
+  it('--process attaches the process\'s catalogue; --rules names another; a bad one stops the load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-ingest-rules-'));
+    const csv = join(dir, 'aka.csv');
+    await generateLog({ process: 'akademiker', cases: 40, seed: 3, out: csv });
+    const db = join(dir, 'db.sqlite');
+    const first = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/rules {6}14 rules checked, [\d,]+ case results/);
+    const own = join(dir, 'own.yaml');
+    writeFileSync(own, 'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: illustrative\n    kind: notRepeated\n    a: CV registreret\n');
+    const second = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker', '--rules', own);
+    expect(second.stdout).toContain('stored as version 2');
+    const sqlite = new Database(db, { readonly: true });
+    expect(sqlite.prepare('SELECT version, catalogue FROM rule_catalogues').all()).toEqual([{ version: 2, catalogue: 'own' }]);
+    const counts = sqlite.prepare("SELECT status, sum(cases) AS n FROM compliance GROUP BY status ORDER BY status").all() as { status: string; n: number }[];
+    expect(counts.reduce((n, r) => n + r.n, 0)).toBe(40);
+    sqlite.close();
+    writeFileSync(own, 'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: maybe\n    kind: notRepeated\n    a: A\n');
+    const bad = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--rules', own);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`^sagsflow: ${own.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: rule X: field basis: .*\n$`));
   });
 });

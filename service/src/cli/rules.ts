@@ -34,15 +34,19 @@ export function registerRules(program: Command): void {
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const progress = createProgress('reading');
       let log;
+      let reports;
       try {
         const wanted = new Set(catalogue.rules.flatMap((r) => (r.where ? [r.where.attribute] : [])));
-        ({ log } = await loadRuleLog(files, {
+        ({ log, reports } = await loadRuleLog(files, {
           mapping,
           caseAttributes: wanted,
           onProgress: (file, done, total) => progress.update(file * total + done, files.length * total),
         }));
       } finally {
         progress.stop();
+      }
+      for (const r of reports) {
+        if (r.rows.quarantined > 0) process.stderr.write(`note: ${r.file}: ${r.rows.quarantined.toLocaleString('en')} rows quarantined and not checked (sagsflow summary shows why)\n`);
       }
       const evaluation = evaluateRules(log, catalogue, { asOfDay });
       const report = ruleCheckReport(log, catalogue, evaluation, opts.cases);

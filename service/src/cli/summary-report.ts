@@ -1,6 +1,7 @@
 import { discoverDfg, discoverVariants, caseStatistics, durationStats } from '../../../shared/src/index';
 import type { EventLog } from '../../../shared/src/index';
 import type { ReadCounts } from '../readers/index';
+import { endActivitiesOf, inferEndActivities, type EndActivitySource } from '../precompute/end-activities';
 
 /** The `sagsflow summary --json` document (the shape is a public contract; extra keys allowed). */
 export interface SummaryReport {
@@ -14,12 +15,36 @@ export interface SummaryReport {
   variants: { count: number; top: { activities: string[]; cases: number; share: number; meanSeconds: number }[] };
   caseDuration: { meanSeconds: number; medianSeconds: number };
   timeSpan: { first: string | null; last: string | null };
+  /**
+   * Finished and open cases: a case is finished when its last activity is an end activity
+   * (the mapping's `endActivities`, else the process definition's, else inferred from the log);
+   * the durations are of the finished cases.
+   */
+  finished: {
+    cases: number;
+    openCases: number;
+    endActivities: string[];
+    endActivitiesSource: EndActivitySource;
+    caseDuration: { meanSeconds: number; medianSeconds: number; p90Seconds: number };
+  };
+  /** What the read did with exact duplicates (dropped or kept) and how many it saw. */
+  duplicates: { policy: string; identical: number };
+}
+
+/** What `summarizeLog` needs besides the log and the row counts. */
+export interface SummaryContext {
+  /** The mapping's `endActivities`, when given. */
+  endActivities?: readonly string[] | undefined;
+  /** The process the file is of (decides the end activities when it is a known one); default: none. */
+  process?: string | undefined;
+  duplicatePolicy?: string;
+  identical?: number;
 }
 
 const TOP_VARIANTS = 10;
 
 /** Mines a log into the summary document: directly-follows graph, variants, case durations. */
-export function summarizeLog(log: EventLog, rows: ReadCounts): SummaryReport {
+export function summarizeLog(log: EventLog, rows: ReadCounts, context: SummaryContext = {}): SummaryReport {
   const dfg = discoverDfg(log);
   const variants = discoverVariants(log);
   const cases = caseStatistics(log, { variants });
@@ -32,6 +57,13 @@ export function summarizeLog(log: EventLog, rows: ReadCounts): SummaryReport {
     if (c.end > last) last = c.end;
   });
   const caseDuration = durationStats(durations);
+  const ends = endActivitiesOf(context.process ?? '', context.endActivities, () => inferEndActivities(log, () => true));
+  const endSet = new Set(ends.activities);
+  const finishedDurations: number[] = [];
+  for (let c = 0; c < cases.length; c++) {
+    if (endSet.has(log.activities[log.activity[log.caseOffsets[c + 1]! - 1]!]!)) finishedDurations.push(cases[c]!.durationMs);
+  }
+  const finishedStats = durationStats(Float64Array.from(finishedDurations));
   return {
     rows,
     cases: log.caseIds.length,
@@ -64,6 +96,18 @@ export function summarizeLog(log: EventLog, rows: ReadCounts): SummaryReport {
       first: Number.isFinite(first) ? new Date(first).toISOString() : null,
       last: Number.isFinite(last) ? new Date(last).toISOString() : null,
     },
+    finished: {
+      cases: finishedDurations.length,
+      openCases: cases.length - finishedDurations.length,
+      endActivities: ends.activities,
+      endActivitiesSource: ends.source,
+      caseDuration: {
+        meanSeconds: finishedDurations.length ? finishedStats.mean / 1000 : 0,
+        medianSeconds: finishedDurations.length ? finishedStats.median / 1000 : 0,
+        p90Seconds: finishedDurations.length ? finishedStats.p90 / 1000 : 0,
+      },
+    },
+    duplicates: { policy: context.duplicatePolicy ?? 'drop', identical: context.identical ?? rows.duplicates },
   };
 }
 

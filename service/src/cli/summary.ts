@@ -7,8 +7,10 @@ import { loadLogInMemory } from './load-log';
 import { summarizeLog } from './summary-report';
 import type { SummaryReport } from './summary-report';
 import { formatSeconds } from './format';
+import { endSourceText } from './end-source';
+import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
 
-interface SummaryOptions {
+interface SummaryOptions extends DuplicateFlags {
   mapping?: string;
   lifecycle: 'all' | 'complete';
   json: boolean;
@@ -16,20 +18,25 @@ interface SummaryOptions {
 
 /** Registers `sagsflow summary`: mines one extract in memory and prints what it holds. */
 export function registerSummary(program: Command): void {
-  program
+  const command = program
     .command('summary')
     .description('mine an event log (CSV, CSV.GZ, XES, XES.GZ) in memory and print a summary')
     .argument('<file>', 'the extract to read')
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .addOption(new Option('--lifecycle <which>', 'events to keep').choices(['all', 'complete']).default('all'))
-    .option('--json', 'print the summary as JSON on stdout', false)
+    .option('--json', 'print the summary as JSON on stdout', false);
+  addDuplicateOptions(command)
     .action(async (file: string, opts: SummaryOptions) => {
+      const keepDuplicates = keepDuplicatesOf(opts);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
-      const loaded = await loadLogInMemory(file, mapping);
+      const loaded = await loadLogInMemory(file, mapping, keepDuplicates);
       const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
       const r = loaded.report;
       const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
-      const summary = { ...summarizeLog(log, r.rows), columns };
+      const summary = {
+        ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
+        columns,
+      };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
@@ -43,12 +50,18 @@ function renderSummary(file: string, s: SummaryReport & { columns: ColumnRoles }
   const lines = [
     `${file}`,
     `  rows      ${n(s.rows.read)} read, ${n(s.rows.accepted)} accepted, ${n(s.rows.duplicates)} duplicates, ${n(s.rows.quarantined)} quarantined`,
+    duplicateLine(s.duplicates.policy, s.duplicates.identical, s.rows.duplicates),
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
     `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
     ...renderColumnRoles(s.columns).map((l) => l.replace(/^  columns    /, '  columns   ').replace(/^ {13}/, '            ')),
-    s.cases === 0
-      ? '  duration  - (no cases)'
-      : `  duration  mean ${formatSeconds(s.caseDuration.meanSeconds)}, median ${formatSeconds(s.caseDuration.medianSeconds)} per case`,
+    ...(s.cases === 0
+      ? ['  duration  - (no cases)']
+      : [
+          `  finished  ${n(s.finished.cases)} finished, ${n(s.finished.openCases)} open: finished when ending with ${s.finished.endActivities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(s.finished.endActivitiesSource)})`,
+          s.finished.cases === 0
+            ? '  duration  - (no finished cases)'
+            : `  duration  mean ${formatSeconds(s.finished.caseDuration.meanSeconds)}, median ${formatSeconds(s.finished.caseDuration.medianSeconds)}, 90th percentile ${formatSeconds(s.finished.caseDuration.p90Seconds)} per finished case`,
+        ]),
     '',
     '  start activities',
     ...Object.entries(s.startActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),

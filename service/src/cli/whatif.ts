@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/client';
 import { readStoredLog } from '../db/stored-log';
+import { attachedRules } from '../whatif/attached-rules';
 import { whatIfReport, WHATIF_DEFAULTS, type WhatIfReport } from '../whatif/whatif-report';
 import type { WhatIfChange } from '../../../shared/src/index';
 import { formatSeconds } from './format';
@@ -40,7 +41,8 @@ export function registerWhatIf(program: Command): void {
       mustExist(opts.db);
       const store = openDatabase(opts.db, { readonly: true });
       try {
-        const report = whatIfReport(readStoredLog(store.sqlite, opts.log), change, { minutesPerEvent });
+        const stored = readStoredLog(store.sqlite, opts.log);
+        const report = whatIfReport(stored, change, { minutesPerEvent, rules: attachedRules(store.sqlite, stored) });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderWhatIf(report));
       } finally {
         store.close();
@@ -80,6 +82,12 @@ export function renderWhatIf(r: WhatIfReport): string {
       ? 'work hours saved: none (the change shortens waiting, not work)'
       : `work hours saved: ${r.hoursSavedPerYear.toFixed(0)} a year (from ${r.hoursBasis === 'processing-times' ? 'measured processing times' : 'minutes per event'}, scaled from ${r.spanDays.toFixed(0)} days of data)`,
   ];
+  for (const d of r.deadlines) {
+    lines.push(
+      `rule ${d.rule}: ${d.violatedBefore} cases violate it today, ${d.violatedAfter} would; ${d.wouldMeet} would now meet it` +
+        (d.wouldMiss > 0 ? `, ${d.wouldMiss} would now miss it` : ''),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -22,6 +22,8 @@ export interface ConformanceContext {
   /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
   process: string | null;
   model: LoadedModel;
+  /** End activities given for the load (the mapping file's); else the process's, else inferred (see `groupCases`). */
+  endActivities?: readonly string[] | undefined;
   /** Search states per variant (default: the core's). */
   budget?: number;
 }
@@ -41,7 +43,8 @@ const GRAIN = ['process', 'jobcenter', 'period'];
  * Aligns and replays the closed cases of a log version on its model (once per variant)
  * and writes the conformance tables in the caller's transaction, at the grain (process,
  * jobcenter, month of case start). Open cases (still running: their last activity is no
- * end activity of their process) are left out: their remaining steps are no deviation.
+ * end activity of their process, as the model tables count them) are left out: their
+ * remaining steps are no deviation.
  * Complete events only (`keepCompleteEvents`), as the model's tasks are complete steps.
  */
 export function precomputeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
@@ -52,7 +55,7 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   const log = keepCompleteEvents(full);
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const aligner = createAligner(ctx.model.net, ctx.budget === undefined ? {} : { budget: ctx.budget });
   const traces = variants.variants.map((v) => ({ activities: v.activities, cases: v.cases }));
   const alignments: TraceAlignment[] = variants.variants.map((v) => aligner.align(v.activities));
@@ -69,9 +72,13 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   modelRow.flush();
 
   const caseRows = insert('conformance_cases', [...GRAIN, 'case_id', 'variant_key', 'fitness', 'cost', 'log_moves', 'model_moves', 'token_fitness', 'deviations']);
+  const fitnessOf = variants.variants.map((v) => aligner.traceFitness(v.activities));
   const deviationsJson = alignments.map((a) => (a.status === 'aligned' ? JSON.stringify(a.moves.filter((m) => m.kind !== 'sync')) : null));
+  const moveCounts = alignments.map((a): [number, number] =>
+    a.status === 'aligned' ? [a.moves.filter((m) => m.kind === 'log').length, a.moves.filter((m) => m.kind === 'model').length] : [0, 0],
+  );
+  // Per (group, variant): sums in the order of the conformance_variants columns after variant_key.
   const perVariant = new Map<number, number[]>();
-  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
   const V = variants.variants.length;
   for (let c = 0; c < stats.length; c++) {
     if (!closed[c]) continue;
@@ -94,28 +101,14 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
       caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, null, null, null, null, r.fitness, null]);
       continue;
     }
-    const fitness = aligner.traceFitness(variants.variants[v]!.activities)!;
-    const logMoves = a.moves.filter((m) => m.kind === 'log').length;
-    const modelMoves = a.moves.filter((m) => m.kind === 'model').length;
+    const fitness = fitnessOf[v]!;
+    const [logMoves, modelMoves] = moveCounts[v]!;
     sums[1]!++;
     sums[2]! += fitness;
     if (a.cost === 0) sums[3]!++;
     sums[4]! += a.cost;
     sums[5]! += length + aligner.shortestRun;
     caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, fitness, a.cost, logMoves, modelMoves, r.fitness, deviationsJson[v]!]);
-    const seen = new Set<string>();
-    for (const m of a.moves) {
-      if (m.kind === 'sync') continue;
-      const id = `${g}\u0000${m.activity}`;
-      let row = perActivity.get(id);
-      if (!row) perActivity.set(id, (row = { group: g, activity: m.activity, sums: [0, 0, 0, 0] }));
-      row.sums[m.kind === 'log' ? 0 : 1]!++;
-      const caseKey = `${m.kind}\u0000${m.activity}`;
-      if (!seen.has(caseKey)) {
-        seen.add(caseKey);
-        row.sums[m.kind === 'log' ? 2 : 3]!++;
-      }
-    }
   }
   caseRows.flush();
 
@@ -132,6 +125,25 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   for (const a of alignments) if (a.status !== 'aligned') overBudget++;
   variantRows.flush();
 
+  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
+  for (const [key, s] of perVariant) {
+    const group = Math.floor(key / V);
+    const a = alignments[key % V]!;
+    const aligned = s[1]!;
+    if (a.status !== 'aligned' || aligned === 0) continue;
+    const seen = new Set<string>();
+    for (const m of a.moves) {
+      if (m.kind === 'sync') continue;
+      const id = `${group}\u0000${m.activity}`;
+      let row = perActivity.get(id);
+      if (!row) perActivity.set(id, (row = { group, activity: m.activity, sums: [0, 0, 0, 0] }));
+      row.sums[m.kind === 'log' ? 0 : 1]! += aligned;
+      if (!seen.has(`${m.kind}\u0000${m.activity}`)) {
+        seen.add(`${m.kind}\u0000${m.activity}`);
+        row.sums[m.kind === 'log' ? 2 : 3]! += aligned;
+      }
+    }
+  }
   const activityRows = insert('conformance_activities', [...GRAIN, 'activity', 'log_moves', 'model_moves', 'log_move_cases', 'model_move_cases']);
   for (const row of perActivity.values()) {
     const g = groups[row.group]!;

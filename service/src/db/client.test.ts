@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUCKET_COLUMNS } from '../../../shared/src/histogram/duration-buckets';
+import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '../../../shared/src/histogram/fine-buckets';
 import { openDatabase } from './client';
-import { HISTOGRAM_KEYS, logs, steps } from './schema';
+import { FINE_HISTOGRAM_KEYS, HISTOGRAM_KEYS, logs, steps } from './schema';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,7 +20,7 @@ describe('openDatabase', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual(
-      ['activities', 'audit', 'cases', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'steps', 'tokens', 'variants',
+      ['activities', 'audit', 'case_compliance', 'cases', 'compliance', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'rule_catalogues', 'rules', 'steps', 'tokens', 'variants',
         'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings',
         'viewer_activities', 'viewer_builds', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods', 'viewer_steps', 'viewer_variants'].sort(),
     );
@@ -54,13 +55,15 @@ describe('openDatabase', () => {
     expect(() => openDatabase(notDb)).toThrow(`database ${notDb}: cannot open it: file is not a database`);
   });
 
-  it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS', () => {
+  it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS, then rank, finished and the fine histogram', () => {
     expect([...HISTOGRAM_KEYS]).toEqual([...BUCKET_COLUMNS]);
+    expect([...FINE_HISTOGRAM_KEYS]).toEqual([...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
     const store = openDatabase(':memory:');
     const cols = store.sqlite.prepare('select name from pragma_table_info(?)').pluck().all('steps');
     expect(cols).toEqual([
       'id', 'log', 'version', 'process', 'jobcenter', 'period', 'variant_key', 'step_index',
       'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS,
+      ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS, 'variant_rank', 'finished',
     ]);
     expect(Object.keys(steps)).toContain('sumSeconds');
     store.close();

@@ -29,9 +29,12 @@ export {
   viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants,
 } from './tables/viewer';
 export type { ViewerBuildRow } from './tables/viewer';
+export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
+export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';
 export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';
+export { FINE_HISTOGRAM_KEYS } from './tables/fine-buckets';
 
 export const logsRelations = relations(logs, ({ many }) => ({ loads: many(loads) }));
 

@@ -56,3 +56,11 @@ export function readStoredLog(sqlite: Database.Database, name: string, options: 
   });
   return { name, version: head.version, process: head.process, log, finished };
 }
+
+/** The rule catalogue attached to a log's current version (its YAML text and as-of date), or null. */
+export function readAttachedCatalogue(sqlite: Database.Database, name: string, version: number): { text: string; asOf: string | null } | null {
+  const row = sqlite.prepare('SELECT text, as_of AS asOf FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1').get(name, version) as
+    | { text: string; asOf: string | null }
+    | undefined;
+  return row ?? null;
+}

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 export const VERSIONED_TABLES = [
   'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
   'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
-  'finding_cases',
+  'finding_cases', 'rule_catalogues', 'rules', 'compliance', 'case_compliance',
   'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods',
 ] as const;
 /**

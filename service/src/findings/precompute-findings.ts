@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import { buildFindings, caseStatistics, discoverVariants, findingId, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
-import { createPeriodOf, groupCases } from '../precompute/index';
+import { buildFindings, caseStatistics, discoverVariants, findingId, workingDurationMs, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
+import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';
 import { describeFinding } from './wording';
+import { evaluateProcessRules, processCatalogue, ruleInputs, type ProcessRules } from './rule-inputs';
+import { conformanceInputs } from './conformance-inputs';
 
 /** Where findings are written and what they are computed with. */
 export interface FindingsContext {
@@ -17,6 +19,9 @@ export interface FindingsContext {
   outcome?: OutcomeSpec | undefined;
   settings?: Partial<FindingsSettings> | undefined;
 }
+
+/** Waits are also counted on the administration's calendar (no weekends, holidays, Grundlovsdag, 24 and 31 December). */
+const WAIT_CALENDAR = 'dk-administration';
 
 interface PreviousRow {
   jobcenter: string;
@@ -52,8 +57,17 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
   const insertCase = ctx.sqlite.prepare('INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)');
   const seen = new Set<string>();
   let written = 0;
+  const rules = new Map<string, ProcessRules | null>();
+  const caseIdOf = (c: number) => log.caseIds[c]!;
   for (const scope of findingScopes(log, (c) => groupOf(c).process, (c) => groupOf(c).jobcenter, ctx.minGroupSize)) {
     const whole = scope.log === log;
+    if (!rules.has(scope.process)) {
+      const catalogue = processCatalogue(scope.process);
+      rules.set(scope.process, catalogue ? evaluateProcessRules(scope, log.caseIds.length, catalogue) : null);
+    }
+    const processRules = rules.get(scope.process);
+    const ruleInput = processRules ? ruleInputs(processRules, scope, (c) => groupOf(c).jobcenter, caseIdOf) : {};
+    const conformance = conformanceInputs(ctx.sqlite, ctx.log, ctx.version, scope, caseIdOf);
     const result = buildFindings(
       {
         log: scope.log,
@@ -61,8 +75,11 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
         jobcenterOf: (c) => groupOf(scope.caseIndex[c]!).jobcenter,
         periodOf,
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
+        workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
         ...(whole ? { variants } : {}),
+        ...ruleInput,
+        ...conformance,
       },
       settings,
     );

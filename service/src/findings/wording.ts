@@ -55,6 +55,11 @@ const MEASURES: Record<string, Record<Lang, string>> = {
   outcome: { da: 'udfald', en: 'outcome' },
 };
 
+const DEVIATIONS: Record<string, Record<Lang, string>> = {
+  skipped: { da: 'trin sprunget over', en: 'step skipped' },
+  inserted: { da: 'trin uden plads i modellen', en: 'step the model has no place for' },
+};
+
 const TREND: Record<string, Record<Lang, string>> = {
   rising: { da: 'stigende', en: 'rising' },
   falling: { da: 'faldende', en: 'falling' },
@@ -87,23 +92,25 @@ export function describeFinding(f: Finding, lang: Lang): string {
           : ` ${e['bestJobcenter']} does it in ${dur(e['bestMedianWaitMs'])}; at their pace ${n(e['timeLostDaysPerYear'])} days of waiting a year would be saved.`
         : '';
       const trend = TREND[String(e['trend'])]![lang];
+      const working = typeof e['medianWorkingWaitMs'] === 'number' ? (da ? `, ${dur(e['medianWorkingWaitMs'])} i arbejdstid` : `, ${dur(e['medianWorkingWaitMs'])} in working time`) : '';
       return da
-        ? `Sager venter ${dur(e['medianWaitMs'])} (median) fra "${f.fromActivity}" til "${f.toActivity}" (${n(f.cases)} sager).${best} Udvikling: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`
-        : `Cases wait ${dur(e['medianWaitMs'])} (median) from "${f.fromActivity}" to "${f.toActivity}" (${n(f.cases)} cases).${best} Trend: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`;
+        ? `Sager venter ${dur(e['medianWaitMs'])} (median${working}) fra "${f.fromActivity}" til "${f.toActivity}" (${n(f.cases)} sager).${best} Udvikling: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`
+        : `Cases wait ${dur(e['medianWaitMs'])} (median${working}) from "${f.fromActivity}" to "${f.toActivity}" (${n(f.cases)} cases).${best} Trend: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`;
     }
     case 'rule-violation': {
       const worst = e['worstJobcenter']
         ? da ? ` Højest i ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).` : ` Highest in ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).`
         : '';
       return da
-        ? `Reglen ${f.rule} er brudt i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`
-        : `Rule ${f.rule} is broken in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`;
+        ? `Reglen ${f.rule}${e['ruleTextDa'] ? ` (${e['ruleTextDa']})` : ''} er brudt i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`
+        : `Rule ${f.rule}${e['ruleText'] ? ` (${e['ruleText']})` : ''} is broken in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`;
     }
     case 'model-deviation': {
       const where = f.activity ?? `${f.fromActivity} → ${f.toActivity}`;
+      const what = DEVIATIONS[String(e['deviation'])]?.[lang] ?? String(e['deviation']);
       return da
-        ? `Afvigelse fra modellen (${e['deviation']}) ved "${where}" i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['share'] as number, lang, 1)}).`
-        : `Deviation from the model (${e['deviation']}) at "${where}" in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['share'] as number, lang, 1)}).`;
+        ? `Afvigelse fra modellen (${what}) ved "${where}" i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['share'] as number, lang, 1)}).`
+        : `Deviation from the model (${what}) at "${where}" in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['share'] as number, lang, 1)}).`;
     }
     case 'automation-candidate': {
       const from = e['hoursFrom'] === 'processing-times' ? (da ? 'målte behandlingstider' : 'measured processing times') : da ? 'minutter pr. hændelse' : 'minutes per event';

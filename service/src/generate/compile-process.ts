@@ -20,6 +20,17 @@ export interface CompiledTransition {
   external: boolean;
 }
 
+/** A planted deadline by activity ids; `missRate[j]` is jobcenter j's rate at the window's first month. */
+export interface CompiledDeadline {
+  id: string;
+  from: number;
+  to: number;
+  limit: { days: number } | { workingDays: number };
+  setsFrist: boolean;
+  missRate: Float64Array;
+  driftPerMonth: number;
+}
+
 /** A process definition turned into arrays indexed by activity id, for speed. */
 export interface CompiledProcess {
   definition: ProcessDefinition;
@@ -34,7 +45,8 @@ export interface CompiledProcess {
   jobcenters: readonly CompiledJobcenter[];
   /** Cumulative jobcenter shares, last = 1. */
   jobcenterCumulative: Float64Array;
-  deadlines: readonly { from: number; to: number; days: number; setsFrist: boolean }[];
+  /** The planted deadlines, with their miss rates by jobcenter index. */
+  deadlines: readonly CompiledDeadline[];
 }
 
 /**
@@ -82,6 +94,14 @@ export function compileProcess(def: ProcessDefinition): CompiledProcess {
     stall: Float64Array.from(specs.map((s) => Math.max(0, 1 - s.next.reduce((sum, t) => sum + t.weight, 0)))),
     jobcenters,
     jobcenterCumulative,
-    deadlines: def.deadlines.map((r) => ({ from: idOf(r.from), to: idOf(r.to), days: r.days, setsFrist: r.setsFrist })),
+    deadlines: def.deadlines.map((r) => ({
+      id: r.id,
+      from: idOf(r.from),
+      to: idOf(r.to),
+      limit: r.limit,
+      setsFrist: r.setsFrist,
+      missRate: Float64Array.from(def.jobcenters.map((jc) => r.missRate[jc.code] ?? 0)),
+      driftPerMonth: r.driftPerMonth,
+    })),
   };
 }

@@ -3,7 +3,8 @@ import { MisuseError } from '../../../shared/src/index';
 import { civilFromDays } from './calendar';
 import { CaseNumbering, subjectFor } from './case-identity';
 import { cleanCaseText, dirtyCaseText } from './case-rows';
-import { compileProcess, type CompiledProcess } from './compile-process';
+import { compileProcess } from './compile-process';
+import { DeadlinePlanner, type PlantedTally } from './deadline-plan';
 import { emptyDirtCounts, type DirtCounts } from './dirt';
 import { OutputSink } from './output-sink';
 import { Rng } from './prng';
@@ -57,8 +58,10 @@ export interface GenerateReport extends DirtCounts {
   rows: number;
   /** Cases whose last event is not an end activity (still running at the extract's end, or stalled). */
   openCases: number;
-  /** Per deadline rule: cases with both activities, and how many of them missed it. */
+  /** Per deadline rule: cases with both activities, and how many of them missed it (as the file shows). */
   deadlines: { id: string; cases: number; missed: number }[];
+  /** Per deadline rule and jobcenter: the cases whose target step was planted, and the mean planted miss rate. */
+  plantedDeadlines: PlantedTally[];
   /** The planted change and how many cases it changed; null without one. */
   planted: (PlantedChange & { cases: number }) | null;
   bytes: number;
@@ -97,6 +100,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   const counts = emptyDirtCounts();
   const deadlines = p.definition.deadlines.map((r) => ({ id: r.id, cases: 0, missed: 0 }));
   const trace = new CaseTrace();
+  const planner = new DeadlinePlanner(p, clock);
   const rates = options.deviations === true ? DEFAULT_DEVIATION_RATES : options.deviations || null;
   const allowed = rates ? allowedTransitions(p) : null;
   const deviationRng = new Rng(`${key}:${String(seed)}:deviations`);
@@ -110,15 +114,17 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
     const start = sampler.startOf(i);
     const startDay = clock.dayNumberAt(start);
     const caseId = numbering.next(civilFromDays(startDay).year);
-    const jc = p.jobcenters[pickCumulative(p.jobcenterCumulative, rng.float())]!;
+    const jcIndex = pickCumulative(p.jobcenterCumulative, rng.float());
+    const jc = p.jobcenters[jcIndex]!;
+    planner.begin(jcIndex);
     const worker = rng.int(jc.caseworkers.length);
     const subject = subjectFor(p, startDay, rng);
-    simulateCase(p, jc, worker, start, clock.endPos, rng, trace);
+    simulateCase(p, jc, worker, start, clock.endPos, rng, trace, planner);
     if (rates && allowed) injectDeviation(p, allowed, trace, rates, clock.endPos, deviationRng, deviations);
     if (plant && plantInCase(plant, jc, startDay, trace)) plantedCases++;
     events += trace.length;
     if (!p.isEnd[trace.activity[trace.length - 1]!]) openCases++;
-    const fristDay = checkDeadlines(p, clock, trace, deadlines);
+    const fristDay = checkDeadlines(planner, p.deadlines, clock, trace, deadlines);
     const input = { p, clock, caseId, subject, jc, trace, fristDay };
     chunk += dirty ? dirtyCaseText(input, i, dirtRng, counts) : cleanCaseText(input);
     if (chunk.length >= CHUNK_CHARS) {
@@ -133,7 +139,7 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   return {
     process: key, seed: String(seed), dirty, cases, events,
     rows: events + counts.duplicates + counts.badRows,
-    openCases, deadlines, bytes: sink.bytes, ...counts, deviations,
+    openCases, deadlines, plantedDeadlines: planner.planted(), bytes: sink.bytes, ...counts, deviations,
     planted: plant ? { ...plant.change, cases: plantedCases } : null,
   };
 }
@@ -146,17 +152,18 @@ function pickCumulative(cumulative: Float64Array, u: number): number {
 
 /** Tallies the deadline rules for one case; returns the Frist day of the rule that sets it. */
 function checkDeadlines(
-  p: CompiledProcess,
+  planner: DeadlinePlanner,
+  rules: readonly { from: number; to: number; setsFrist: boolean }[],
   clock: WorkClock,
   trace: CaseTrace,
   tallies: { cases: number; missed: number }[],
 ): number | null {
   let frist: number | null = null;
-  p.deadlines.forEach((rule, r) => {
+  rules.forEach((rule, r) => {
     let from = -1;
     for (let e = 0; e < trace.length && from < 0; e++) if (trace.activity[e] === rule.from) from = e;
     if (from < 0) return;
-    const due = clock.dayNumberAt(trace.pos[from]!) + rule.days;
+    const due = planner.deadlineOf(r, clock.dayNumberAt(trace.pos[from]!));
     if (rule.setsFrist && frist === null) frist = due;
     for (let e = from + 1; e < trace.length; e++) {
       if (trace.activity[e] !== rule.to) continue;

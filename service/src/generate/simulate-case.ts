@@ -1,4 +1,5 @@
 import type { CompiledJobcenter, CompiledProcess } from './compile-process';
+import type { DeadlinePlanner } from './deadline-plan';
 import type { Rng } from './prng';
 import { WORKDAY_SECONDS } from './work-clock';
 
@@ -19,6 +20,7 @@ export class CaseTrace {
  * weight (skipping activities visited maxVisits times), waits a triangular number of
  * working days scaled by jobcenter, caseworker and case speed, and stops at an end
  * activity, a stall, or the end of the extract (`endPos`), which leaves the case open.
+ * A planner places the target steps of planted deadlines (see `DeadlinePlanner`).
  * Each event falls in a later clock minute than the one before, so no two rows of a
  * case are alike even when written without seconds.
  */
@@ -30,6 +32,7 @@ export function simulateCase(
   endPos: number,
   rng: Rng,
   out: CaseTrace,
+  planner?: DeadlinePlanner,
 ): void {
   const visits = new Int32Array(p.activities.length);
   const speed = jc.speed * (jc.caseworkerSpeeds[worker] as number) * rng.triangular(0.8, 1, 1.3);
@@ -58,9 +61,14 @@ export function simulateCase(
       u -= t.weight;
     }
     if (chosen === null) return;
-    const days = rng.triangular(chosen.min, chosen.mode, chosen.max) * (chosen.external ? 1 : speed);
-    const nextMinute = (Math.floor(pos / 60) + 1) * 60;
-    pos = Math.max(nextMinute + rng.int(60), Math.floor(pos + days * WORKDAY_SECONDS));
+    const planned = planner ? planner.positionFor(chosen.to, out, pos, rng) : -1;
+    if (planned >= 0) {
+      pos = planned;
+    } else {
+      const days = rng.triangular(chosen.min, chosen.mode, chosen.max) * (chosen.external ? 1 : speed);
+      const nextMinute = (Math.floor(pos / 60) + 1) * 60;
+      pos = Math.max(nextMinute + rng.int(60), Math.floor(pos + days * WORKDAY_SECONDS));
+    }
     if (pos >= endPos) return;
     current = chosen.to;
   }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
-import { activities, cases, edges, findingCases, findings, jobcenters, loads, logs, periods, quarantine, steps, variants } from '../db/schema';
+import { activities, caseCompliance, cases, compliance, edges, findingCases, findings, jobcenters, loads, logs, periods, quarantine, ruleCatalogues, rules, steps, variants } from '../db/schema';
 import { seedConformanceFixture } from './test-fixture-conformance';
 import { createToken } from '../tokens';
 import { createApp } from '../app';
@@ -30,6 +30,20 @@ export const FIXTURE_GROUPS: FixtureGroup[] = [
 ];
 
 const grain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, period: g.period });
+const monthGrain = (g: FixtureGroup) => ({ log: 'demo', version: 1, process: 'akademiker', jobcenter: g.jobcenter, month: g.period });
+
+/** The catalogue text stored with the fixture's compliance rows (valid YAML, so readers can parse it back). */
+const DEMO_CATALOGUE = [
+  'catalogue: demo-rules',
+  'process: akademiker',
+  'rules:',
+  '  - id: R-B',
+  '    title: {da: "B skal ske", en: "B must occur"}',
+  '    source: test',
+  '    basis: illustrative',
+  '    kind: mustOccur',
+  '    a: B',
+].join('\n');
 
 /** Writes the fixture groups as model rows (steps, variants, cases, edges, ...) of log `demo`. */
 export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FIXTURE_GROUPS): void {
@@ -63,13 +77,17 @@ export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FI
       for (let c = 0; c < g.cases; c++) {
         const start = t0 + caseNo++ * 86_400_000;
         db.insert(cases).values({ ...grain(g), caseId: `p_${g.jobcenter}_${caseNo}`, start: new Date(start), end: new Date(start + duration * 1000), durationSeconds: duration, events: g.activities.length, variantKey: g.variantKey, open: false }).run();
+        db.insert(caseCompliance).values({ ...monthGrain(g), caseId: `p_${g.jobcenter}_${caseNo}`, rule: 'R-B', status: g.activities.includes('B') ? 'fulfilled' : 'pending', daysLate: null }).run();
       }
+      db.insert(compliance).values({ ...monthGrain(g), rule: 'R-B', status: g.activities.includes('B') ? 'fulfilled' : 'pending', cases: g.cases, sumDaysLate: 0 }).run();
       db.insert(periods).values({ ...grain(g), cases: g.cases, events: g.cases * g.activities.length, openCases: 0, sumSeconds: duration * g.cases }).run();
       const j = byJobcenter.get(g.jobcenter) ?? { cases: 0, events: 0 };
       j.cases += g.cases;
       j.events += g.cases * g.activities.length;
       byJobcenter.set(g.jobcenter, j);
     }
+    db.insert(ruleCatalogues).values({ log: 'demo', version: 1, catalogue: 'demo-rules', process: 'akademiker', asOf: '2024-03-01', text: DEMO_CATALOGUE }).run();
+    db.insert(rules).values({ log: 'demo', version: 1, catalogue: 'demo-rules', rule: 'R-B', titleDa: 'B skal ske', titleEn: 'B must occur', source: 'test', basis: 'illustrative', kind: 'mustOccur' }).run();
     for (const [jobcenter, j] of byJobcenter) {
       db.insert(jobcenters).values({ log: 'demo', version: 1, process: 'akademiker', jobcenter, ...j }).run();
     }
@@ -126,7 +144,7 @@ export function fixtureApp(options: { minGroupSize?: number; pageSize?: number; 
     nordAnalyst: createToken(store.db, { role: 'analyst', jobcenters: ['Nord'] }).token,
   };
   const uploadDir = mkdtempSync(join(tmpdir(), 'sagsflow-up-'));
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir, minGroupSize: options.minGroupSize, pageSize: options.pageSize, log: () => {}, preview: false });
+  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir, minGroupSize: options.minGroupSize, pageSize: options.pageSize, log: () => {}, preview: false, powerbi: { distDir: uploadDir } });
   const get = (path: string, token?: string, init: RequestInit = {}) =>
     app.request(path, { ...init, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string> | undefined) } });
   return { store, app, tokens, get, uploadDir };

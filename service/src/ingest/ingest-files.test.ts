@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STEP_END, STEP_START } from '../../../shared/src/index';
+import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '../../../shared/src/index';
 import { openDatabase } from '../db/client';
 import { keyFilePath } from '../privacy/index';
 import { IngestError } from './errors';
@@ -49,18 +49,22 @@ describe('ingestFiles', () => {
     const store = openDatabase(t.path('db.sqlite'));
     await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     const cases = all(store, 'select process, jobcenter, period, events, duration_seconds d, open from cases order by start');
+    // `Afmeldt` is not an end activity of the placement process (service/src/processes), so every case is open.
     expect(cases).toEqual([
-      { process: 'dagpenge', jobcenter: 'Nord', period: '2024-01', events: 3, d: 5 * 86400, open: 0 },
-      { process: 'dagpenge', jobcenter: 'Syd', period: '2024-01', events: 2, d: 3600, open: 0 },
+      { process: 'dagpenge', jobcenter: 'Nord', period: '2024-01', events: 3, d: 5 * 86400, open: 1 },
+      { process: 'dagpenge', jobcenter: 'Syd', period: '2024-01', events: 2, d: 3600, open: 1 },
       { process: 'dagpenge', jobcenter: 'Nord', period: '2024-02', events: 2, d: 86400, open: 1 },
     ]);
-    const s1 = all(store, `select step_index i, from_activity f, to_activity t, cases, sum_seconds s, h00, h11, h13 from steps where jobcenter = 'Nord' and period = '2024-01' order by step_index`);
+    const s1 = all(store, `select step_index i, from_activity f, to_activity t, cases, sum_seconds s, h00, h11, h13, h14 from steps where jobcenter = 'Nord' and period = '2024-01' order by step_index`);
     expect(s1).toEqual([
-      { i: 0, f: STEP_START, t: 'Tilmelding', cases: 1, s: 0, h00: 1, h11: 0, h13: 0 },
-      { i: 1, f: 'Tilmelding', t: 'CV registreret', cases: 1, s: 86400, h00: 0, h11: 1, h13: 0 },
-      { i: 2, f: 'CV registreret', t: 'Afmeldt', cases: 1, s: 4 * 86400, h00: 0, h11: 0, h13: 1 },
-      { i: 3, f: 'Afmeldt', t: STEP_END, cases: 1, s: 0, h00: 1, h11: 0, h13: 0 },
+      { i: 0, f: STEP_START, t: 'Tilmelding', cases: 1, s: 0, h00: 1, h11: 0, h13: 0, h14: 0 },
+      { i: 1, f: 'Tilmelding', t: 'CV registreret', cases: 1, s: 86400, h00: 0, h11: 1, h13: 0, h14: 0 },
+      { i: 2, f: 'CV registreret', t: 'Afmeldt', cases: 1, s: 4 * 86400, h00: 0, h11: 0, h13: 1, h14: 0 },
+      { i: 3, f: 'Afmeldt', t: STEP_END, cases: 1, s: 0, h00: 0, h11: 0, h13: 0, h14: 1 },
     ]);
+    // The END step carries the case-duration histogram (5 days), fine buckets with their seconds too.
+    const end = all(store, `select variant_rank r, finished, d00, ${fineColumnOf(5 * 86400)} d, ${fineColumnOf(5 * 86400, 's')} s from steps where jobcenter = 'Nord' and period = '2024-01' and step_index = 3`);
+    expect(end).toEqual([{ r: 2, finished: 0, d00: 0, d: 1, s: 5 * 86400 }]);
     expect(all(store, 'select jobcenter, cases, events from jobcenters order by jobcenter')).toEqual([
       { jobcenter: 'Nord', cases: 2, events: 5 },
       { jobcenter: 'Syd', cases: 1, events: 2 },
@@ -226,3 +230,7 @@ describe('ingestFiles content hash', () => {
     store.close();
   });
 });
+
+function fineColumnOf(seconds: number, kind: 'd' | 's' = 'd'): string {
+  return (kind === 'd' ? FINE_COUNT_COLUMNS : FINE_SECONDS_COLUMNS)[fineBucketOf(seconds)]!;
+}

@@ -5,8 +5,9 @@ import { deleteLogVersion } from '../db/versions';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { ReadError, readLog } from '../readers/index';
+import { looksPersonal, ReadError, readLog } from '../readers/index';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
@@ -57,7 +58,13 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = { mapping: options.mapping ?? null, process: options.process ?? null, ...(options.model ? { model: options.model.digest } : {}) };
+  const extra = {
+    mapping: options.mapping ?? null,
+    process: options.process ?? null,
+    ...(options.model ? { model: options.model.digest } : {}),
+    ...(options.rules ? { rules: options.rules.text } : {}),
+    ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
+  };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
   if (current !== null && current.bytes === bytesTotal) {
@@ -92,6 +99,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
+  const policies = new Set<string>();
+  let identical = 0;
   // Sink counts as of the last file read to the end: a failed load records only whole files,
   // so that its rows read still equal accepted + duplicates + quarantined.
   let settled: ReturnType<ReturnType<typeof createLoadSink>['counts']> | null = null;
@@ -113,7 +122,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
       let result;
       try {
-        result = await read(file, { mapping: options.mapping, sink });
+        result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
       } catch (err) {
         const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
         throw new IngestError('read-failed', message, { cause: err });
@@ -121,6 +130,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       if (i === 0 && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
       counts.read += result.rows.read;
       counts.duplicates += result.rows.duplicates;
+      if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
+      identical += result.identical ?? result.rows.duplicates;
       settled = state.counts();
       before += statSync(file).size;
     }
@@ -143,11 +154,17 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
+    let compliance = null;
     try {
       const minGroupSize = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
-      model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize });
+      model = (options.precompute ?? precomputeModel)(eventLog, {
+        sqlite, log: options.log, version, process: options.process ?? null, minGroupSize, endActivities: options.mapping?.endActivities,
+      });
+      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
-        conformance = precomputeConformance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, model: options.model });
+        conformance = precomputeConformance(eventLog, {
+          sqlite, log: options.log, version, process: options.process ?? null, model: options.model, endActivities: options.mapping?.endActivities,
+        });
       }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
@@ -165,12 +182,13 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const report: LoadReport = {
       loadId, log: options.log, version, status: 'stored', contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
-      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model,
+      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
       viewer: readViewerBuild(sqlite, options.log, version),
       files: files.map((f) => text.scrub(basename(f))),
       columns,
       ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
+      duplicatePolicy: [...policies].sort().join(',') || 'drop', identical,
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');
@@ -178,6 +196,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     }
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');
+    const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
+    if (ends?.e) report.endActivities = JSON.parse(ends.e) as LoadReport['endActivities'];
     return report;
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -200,10 +220,11 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
     .prepare(
       `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
        quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ?,
-       columns = ?, files = ? WHERE id = ?`,
+       columns = ?, files = ?, duplicate_policy = ?, identical_events = ? WHERE id = ?`,
     )
     .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
-      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.columns ? JSON.stringify(r.columns) : null, JSON.stringify(r.files), r.loadId);
+      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.columns ? JSON.stringify(r.columns) : null, JSON.stringify(r.files),
+      r.duplicatePolicy ?? null, r.identical ?? 0, r.loadId);
   sqlite
     .prepare(
       `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)

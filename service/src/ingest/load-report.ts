@@ -3,11 +3,12 @@ import type { EventLog } from '../../../shared/src/index';
 import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
 import type { LoadedModel } from '../conformance/load-model';
 import type { ConformanceSummary } from '../conformance/precompute-conformance';
+import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
 import type { LoadPolicy } from './load-policy';
 import type { ColumnRoles } from './column-roles';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
-export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns'>>>;
+export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>>>;
 
 /** Progress of a load, for a progress bar. */
 export interface IngestProgress {
@@ -28,10 +29,14 @@ export interface IngestOptions {
   /** The process of every case; otherwise taken from a `Proces` column, else the log name. */
   process?: string;
   mapping?: ColumnMapping;
+  /** Keep exact duplicates as events (true) or drop them (false); default: drop for CSV, keep for XES. */
+  keepDuplicates?: boolean;
   /** Minimum group size k kept on the log for serving (default 5). */
   minGroupSize?: number;
   /** A BPMN model to check the cases against (conformance tables); part of the load's content hash. */
   model?: LoadedModel;
+  /** A rule catalogue to check the version against; its results go to the compliance tables. */
+  rules?: AttachedCatalogue;
   onProgress?: (progress: IngestProgress) => void;
   /** Replaces the reader (tests). */
   readLog?: ReadLogFn;
@@ -72,4 +77,12 @@ export interface LoadReport {
   columns?: ColumnRoles | null;
   /** Why the load policy would refuse the load (dry runs only; a real load is refused instead). */
   refusals?: string[];
+  /** Rows written to the compliance tables, null when no catalogue was attached (or unchanged). */
+  compliance?: ComplianceSummary | null;
+  /** What the load did with exact duplicates: `drop`, `keep`, or both (`drop,keep`) across files of different formats. */
+  duplicatePolicy?: string;
+  /** Exact duplicates seen (dropped ones are in `rows.duplicates`; kept ones are among the accepted). */
+  identical?: number;
+  /** The end activities used per process and where they come from (mapping, process, inferred). */
+  endActivities?: { process: string; activities: string[]; source: string }[];
 }

@@ -1,5 +1,6 @@
 import type { CaseStatistics, EventLog } from '../../../shared/src/index';
-import { PROCESS_END_ACTIVITIES, processNameOf as processKeyOf } from '../processes/index';
+import { processNameOf as processKeyOf } from '../processes/index';
+import { endActivitiesOf, inferEndActivities, type EndActivities } from './end-activities';
 import { createPeriodOf } from './period';
 
 /** Case attribute names the ingest sink sets on the event log. */
@@ -19,36 +20,48 @@ export interface Grain {
 export interface CaseGroups {
   groups: Grain[];
   groupOfCase: Int32Array;
-  /** 1 when the case ended with an end activity of its process (or its process is unknown). */
+  /** 1 when the case ended with an end activity of its process (finished), 0 when it is open. */
   closed: Uint8Array;
+  /** Per process, the end activities used and where they come from. */
+  endActivities: EndActivities[];
 }
 
 /**
  * Puts every case in its grain cell: process (the given one, else the case's `process`
  * attribute, read through `processKeyOf`, else `fallbackProcess`), jobcenter (`ukendt` when
- * absent) and period (month of case start in Europe/Copenhagen).
+ * absent) and period (month of case start in Europe/Copenhagen). A case is finished when its
+ * last activity is an end activity of its process: `endActivities` when given (the mapping
+ * file's), else the process definition's, else inferred from the process's cases.
  */
-export function groupCases(log: EventLog, stats: readonly CaseStatistics[], process: string | null, fallbackProcess: string): CaseGroups {
+export function groupCases(
+  log: EventLog, stats: readonly CaseStatistics[], process: string | null, fallbackProcess: string, endActivities?: readonly string[],
+): CaseGroups {
   const periodOf = createPeriodOf();
   const jc = log.caseAttributes.get(JOBCENTER_ATTRIBUTE);
   const pr = log.caseAttributes.get(PROCESS_ATTRIBUTE);
   const processNames = (pr?.values ?? []).map((v) => processKeyOf(v) ?? v);
-  const endSets = new Map<string, Set<string> | null>();
-  const ends = (p: string): Set<string> | null => {
-    if (!endSets.has(p)) {
-      const key = processKeyOf(p);
-      endSets.set(p, key ? new Set(PROCESS_END_ACTIVITIES[key]) : null);
-    }
-    return endSets.get(p)!;
-  };
   const n = log.caseIds.length;
+  const processOf = (c: number): string => {
+    const pc = pr ? pr.codes[c]! : -1;
+    return process ?? (pc >= 0 ? processNames[pc]! : fallbackProcess);
+  };
+  const used = new Map<string, EndActivities>();
+  const endSets = new Map<string, Set<string>>();
+  const ends = (p: string): Set<string> => {
+    let set = endSets.get(p);
+    if (!set) {
+      const found = endActivitiesOf(p, endActivities, () => inferEndActivities(log, (c) => processOf(c) === p));
+      used.set(p, found);
+      endSets.set(p, (set = new Set(found.activities)));
+    }
+    return set;
+  };
   const groups: Grain[] = [];
   const index = new Map<string, number>();
   const groupOfCase = new Int32Array(n);
   const closed = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
-    const pc = pr ? pr.codes[c]! : -1;
-    const p = process ?? (pc >= 0 ? processNames[pc]! : fallbackProcess);
+    const p = processOf(c);
     const jcode = jc ? jc.codes[c]! : -1;
     const j = jcode >= 0 ? jc!.values[jcode]! : UNKNOWN_JOBCENTER;
     const period = periodOf(stats[c]!.start);
@@ -62,9 +75,9 @@ export function groupCases(log: EventLog, stats: readonly CaseStatistics[], proc
     groupOfCase[c] = g;
     const endSet = ends(p);
     const last = log.activities[log.activity[log.caseOffsets[c + 1]! - 1]!]!;
-    closed[c] = endSet === null || endSet.has(last) ? 1 : 0;
+    closed[c] = endSet.has(last) ? 1 : 0;
   }
-  return { groups, groupOfCase, closed };
+  return { groups, groupOfCase, closed, endActivities: [...used.values()] };
 }
 
 /** Per case, the JSON object of its case attributes other than jobcenter and process (null when none). */

@@ -8,3 +8,4 @@ export { buildViewerModel, readViewerBuild } from './viewer/build-viewer-model';
 export type { ViewerBuildSummary } from './viewer/build-viewer-model';
 export { OTHER_JOBCENTERS, ALL_PERIODS } from './viewer/viewer-cells';
 export { OTHER_VARIANTS_ACTIVITY } from './viewer/core-viewer-tables';
+export { reprecomputeLog, staleLogs } from './reprecompute';

@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3';
-import { BUCKET_COLUMNS } from '../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, type FineHistogram } from '../../../shared/src/index';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];
 
 const COLUMNS = {
-  steps: [...GRAIN, 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS],
+  steps: [...GRAIN, 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS, 'variant_rank', 'finished'],
   cases: [...GRAIN, 'case_id', 'start', 'end', 'duration_seconds', 'events', 'variant_key', 'open', 'attributes'],
-  variants: [...GRAIN, 'variant_key', 'activities', 'activities_json', 'length', 'cases', 'sum_seconds'],
+  variants: [...GRAIN, 'variant_key', 'activities', 'activities_json', 'length', 'cases', 'sum_seconds', 'variant_rank', 'finished'],
   activities: [...GRAIN, 'activity', 'events', 'cases', 'repeats', 'self_loops', 'instances', 'sum_processing_seconds', 'sum_waiting_seconds'],
-  edges: [...GRAIN, 'from_activity', 'to_activity', 'transitions', 'cases', 'sum_seconds', ...BUCKET_COLUMNS],
+  edges: [...GRAIN, 'from_activity', 'to_activity', 'transitions', 'cases', 'sum_seconds', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS],
   jobcenters: ['process', 'jobcenter', 'cases', 'events'],
   periods: [...GRAIN, 'cases', 'events', 'open_cases', 'sum_seconds'],
 } as const;
@@ -51,3 +51,9 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
 }
 
 export type ModelWriter = ReturnType<typeof createModelWriter>;
+
+/** Appends a fine histogram's counts, then its seconds (the `d..`, `s..` columns), to a row of values. */
+export function pushFine(row: SqlValue[], fine: FineHistogram): void {
+  for (let i = 0; i < FINE_BUCKET_COUNT; i++) row.push(fine.counts[i]!);
+  for (let i = 0; i < FINE_BUCKET_COUNT; i++) row.push(fine.seconds[i]!);
+}

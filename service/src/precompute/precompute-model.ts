@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverSteps, discoverVariants, type EventLog } from '../../../shared/src/index';
+import { caseStatistics, discoverSteps, discoverVariants, type EventLog, type Variants } from '../../../shared/src/index';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
+import type { EndActivities } from './end-activities';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
-import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
+import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
 import { buildViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
@@ -17,6 +18,8 @@ export interface PrecomputeContext {
   process: string | null;
   /** Minimum group size k of the viewer-grade model (default 5). */
   minGroupSize?: number;
+  /** End activities given for the load (`endActivities` of the mapping file); they override the process's. */
+  endActivities?: readonly string[] | undefined;
 }
 
 /**
@@ -41,19 +44,43 @@ export function precomputeViewerModel(log: EventLog, ctx: PrecomputeContext): Vi
   return buildViewerModel(ctx.sqlite, ctx, modelInputs(log, ctx));
 }
 
+/**
+ * Keeps the end activities used (per process, with their source) on the load that created this
+ * version, so that a user can see and correct them (`endActivities` in the mapping file).
+ */
+function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivities[]): void {
+  const sources = [...new Set(used.map((e) => e.source))].sort().join(',');
+  ctx.sqlite
+    .prepare('UPDATE loads SET end_activities = ?, end_activities_source = ? WHERE log = ? AND version = ?')
+    .run(JSON.stringify(used), sources || null, ctx.log, ctx.version);
+}
+
+/** Per (grain cell, variant): 1 when its cases are finished (they all end with the same activity). */
+function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let c = 0; c < groupOfCase.length; c++) {
+    const key = `${groupOfCase[c]!}\u0000${variants.variants[variants.variantOfCase[c]!]!.key}`;
+    if (!out.has(key)) out.set(key, closed[c]!);
+  }
+  return out;
+}
+
 function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const pairs = groupVariants(log, variants, groupOfCase);
   const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
-  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, pairs, steps, seqs };
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, steps, seqs };
 }
 
 function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const inputs = modelInputs(log, ctx);
   const { variants, stats, groups, groupOfCase, closed, pairs, steps, seqs } = inputs;
+  recordEndActivities(ctx, inputs.endActivities);
+  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
+  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
 
   const attributes = caseAttributesJson(log);
@@ -67,7 +94,8 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const g = groups[pairs.group[p]!]!;
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
-    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000]);
+    const finished = finishedOf.get(`${pairs.group[p]!}\u0000${v.key}`) ?? 1;
+    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000, pairs.variant[p]! + 1, finished]);
   }
   const stepRow: SqlValue[] = [];
   for (const r of steps) {
@@ -75,6 +103,8 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     stepRow.length = 0;
     stepRow.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds);
     for (const h of r.histogram) stepRow.push(h);
+    pushFine(stepRow, r.fine!);
+    stepRow.push(rankOf.get(r.variantKey)!, finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1);
     out.add('steps', stepRow);
   }
 

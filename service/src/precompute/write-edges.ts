@@ -1,4 +1,6 @@
-import { BUCKET_COUNT, type EventLog, type GroupedStepRow, type Variants } from '../../../shared/src/index';
+import { addFineHistogram, BUCKET_COUNT, emptyFineHistogram, STEP_END, type EventLog, type FineHistogramAcc, type GroupedStepRow, type Variants } from '../../../shared/src/index';
+import type { SqlValue } from '../db/batch-insert';
+import { pushFine } from './model-writer';
 import type { Grain } from './case-groups';
 import type { ModelWriter } from './model-writer';
 
@@ -18,6 +20,7 @@ interface EdgeAcc {
   cases: number;
   sum: number;
   hist: Float64Array;
+  fine: FineHistogramAcc;
   seenBy: number;
 }
 
@@ -25,7 +28,9 @@ interface EdgeAcc {
  * Edges per grain cell, summed from the step rows of the core's `discoverSteps`: transitions,
  * seconds and histograms add up over the steps of a (from, to) pair; distinct cases add the
  * cases of every (cell, variant) in which the pair occurs, once. START/END edges give the start
- * and end activities. A step row's `group` is its grain cell index, as text.
+ * and end activities; their seconds are 0, so the END steps' case-duration histograms are not
+ * added (an edge into END counts its transitions in bucket 0). A step row's `group` is its
+ * grain cell index, as text.
  */
 export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
   const edgesOfGroup = new Map<number, Map<number, EdgeAcc>>();
@@ -52,13 +57,19 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
     const key = idOf(r.from) * span + idOf(r.to);
     let e = edges.get(key);
     if (!e) {
-      e = { group, from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, hist: new Float64Array(BUCKET_COUNT), seenBy: -1 };
+      e = { group, from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, hist: new Float64Array(BUCKET_COUNT), fine: emptyFineHistogram(), seenBy: -1 };
       edges.set(key, e);
       all.push(e);
     }
     e.transitions += r.cases;
     e.sum += r.sumSeconds;
-    for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
+    if (r.to === STEP_END) {
+      e.hist[0]! += r.cases;
+      e.fine.counts[0]! += r.cases;
+    } else {
+      for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
+      if (r.fine) addFineHistogram(e.fine, r.fine);
+    }
     if (e.seenBy !== run) {
       e.seenBy = run;
       e.cases += r.cases;
@@ -66,6 +77,8 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
   }
   for (const e of all) {
     const g = groups[e.group]!;
-    out.add('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum, ...e.hist]);
+    const row: SqlValue[] = [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum, ...e.hist];
+    pushFine(row, e.fine);
+    out.add('edges', row);
   }
 }

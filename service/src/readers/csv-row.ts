@@ -50,9 +50,12 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
     }
     const text = source?.recordText ?? null;
-    if (!tally.keepDuplicates && !(text !== null ? seen.addText(text, source!.recordFrom, source!.recordTo) : seen.addFields(fields, delimiter))) {
-      tally.duplicate(line, fields.join(delimiter));
-      return;
+    if (!(text !== null ? seen.addText(text, source!.recordFrom, source!.recordTo) : seen.addFields(fields, delimiter))) {
+      if (!tally.keepDuplicates) {
+        tally.duplicate(line, fields.join(delimiter));
+        return;
+      }
+      tally.identicalKept();
     }
     const caseId = trimmed(fields[index.case] as string);
     if (caseId === '') {

@@ -43,6 +43,11 @@ export interface ColumnMapping {
   modelLabels?: Record<string, string> | undefined;
   /** The outcome column of a case (e.g. `Udfald`) and the values that count as success; the findings compare ways of working on it. */
   outcome?: { column: string; success: string[] } | undefined;
+  /**
+   * Activities that finish a case: a case whose last activity is one of them is finished, else
+   * open. Default: the process definition's, else inferred from the log (and shown by ingest).
+   */
+  endActivities?: string[] | undefined;
 }
 
 const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
@@ -82,6 +87,7 @@ export const columnMappingSchema = z.strictObject({
   timezone: z.string().refine(validZone, 'an IANA time zone such as "Europe/Copenhagen"').optional(),
   modelLabels: z.record(z.string().trim().min(1), z.string().trim().min(1, 'a log activity, not an empty string')).optional(),
   outcome: z.strictObject({ column: z.string().trim().min(1), success: columnList.min(1, 'at least one success value') }).optional(),
+  endActivities: z.array(z.string().trim().min(1, 'an activity name, not an empty string')).optional(),
 });
 
 /**

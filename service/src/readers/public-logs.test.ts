@@ -39,22 +39,24 @@ describe('readLog on the public logs of tests/data (known counts from its SOURCE
     expect(report.mapping).toMatchObject({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', lifecycle: 'lifecycle:transition' });
   });
 
-  it('reads helpdesk.xes.gz: 21,348 events of 4,580 cases, of which 127 are exact duplicates', async () => {
+  it('reads helpdesk.xes.gz: all 21,348 events of 4,580 cases (the published size), and reports the 127 identical ones it kept', async () => {
     const sink = collectingSink(false);
     const report = await readLog(`${DATA}helpdesk.xes.gz`, { sink });
     expect(report.compressed).toBe(true);
-    expect(report.rows.read).toBe(21348);
+    expect(report.rows).toEqual({ read: 21348, accepted: 21348, duplicates: 0, quarantined: 0 });
     // 127 = events equal in case id and every attribute to an earlier one, counted independently with Python's ElementTree.
-    expect(report.rows.duplicates).toBe(127);
-    expect(sink.duplicateLines.length).toBe(127);
-    expect(report.rows.accepted).toBe(21348 - report.rows.duplicates);
+    expect([report.duplicatePolicy, report.identical]).toEqual(['keep', 127]);
     expect(sink.cases.size).toBe(4580);
     expectCountsAddUp(report);
   });
 
-  it('keeps exact duplicates as events when asked (helpdesk: all 21,348)', async () => {
-    const report = await readLog(`${DATA}helpdesk.xes.gz`, { sink: collectingSink(false), keepDuplicates: true });
-    expect(report.rows).toEqual({ read: 21348, accepted: 21348, duplicates: 0, quarantined: 0 });
+  it('drops the 127 identical events of helpdesk.xes.gz when asked (--dedupe): 21,221 accepted', async () => {
+    const sink = collectingSink(false);
+    const report = await readLog(`${DATA}helpdesk.xes.gz`, { sink, keepDuplicates: false });
+    expect(report.rows).toEqual({ read: 21348, accepted: 21221, duplicates: 127, quarantined: 0 });
+    expect(sink.duplicateLines.length).toBe(127);
+    expect([report.duplicatePolicy, report.identical]).toEqual(['drop', 127]);
+    expectCountsAddUp(report);
   });
 
   it('reads interval_event_log.xes (8,109 events, 1,266 cases) and roadtraffic100traces.xes (390 / 100)', async () => {

@@ -34,7 +34,7 @@ export function formatFromName(file: string): LogFormat | null {
 export async function readLog(file: string, options: ReadOptions): Promise<ReadReport> {
   if (options.mapping) checkMapping(file, options.mapping);
   const opened = await openLog(file, options.gzipLimits);
-  const tally = new ReadTally(file, options.sink, options.keepDuplicates ?? false);
+  let tally = new ReadTally(file, options.sink);
   let lastProgress = 0;
   const onChunk = (): void => {
     const bytes = opened.bytesRead();
@@ -47,10 +47,12 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     const first = await opened.chunks.next();
     if (first.done) throw new ReadError(file, 'the file is empty');
     const format = options.format ?? formatFromName(file) ?? sniffFormat(first.value);
+    const keep = options.keepDuplicates ?? format === 'xes';
+    tally = new ReadTally(file, options.sink, keep);
     const chunks = prepend(first.value, opened.chunks);
     const base = {
       file, format, compressed: opened.compressed, rows: tally.counts,
-      quarantinedByReason: tally.byReason, bytes: opened.size,
+      quarantinedByReason: tally.byReason, bytes: opened.size, duplicatePolicy: keep ? ('keep' as const) : ('drop' as const), identical: 0,
     };
     let report: ReadReport;
     if (format === 'xes') {
@@ -63,6 +65,7 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
       report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed, columns: facts.resolved.header };
     }
     options.sink.onProgress?.(opened.size, opened.size);
+    report.identical = tally.identical;
     return report;
   } finally {
     opened.close();

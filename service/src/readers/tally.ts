@@ -15,7 +15,15 @@ export class ReadTally {
   readonly counts: ReadCounts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
   readonly byReason: Partial<Record<RejectionReason, number>> = {};
 
+  /** Exact duplicates seen, kept or not. */
+  identical = 0;
+
   constructor(private readonly file: string, private readonly sink: ReadSink, readonly keepDuplicates = false) {}
+
+  /** Counts an exact duplicate that is kept as an event (it is accepted, or quarantined, on its own merits). */
+  identicalKept(): void {
+    this.identical++;
+  }
 
   accept(accepted: AcceptedEvent): void {
     this.counts.read++;
@@ -24,6 +32,7 @@ export class ReadTally {
   }
 
   duplicate(line: number, raw: string): void {
+    this.identical++;
     this.counts.read++;
     this.counts.duplicates++;
     this.sink.onDuplicate?.(line, raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw);

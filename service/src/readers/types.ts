@@ -69,11 +69,19 @@ export interface ReadOptions {
   sink: ReadSink;
   /** Overrides detection from the file name and content. */
   format?: LogFormat | undefined;
-  /** Emit exact duplicates as events instead of counting them as duplicates. Default false. */
+  /**
+   * Emit exact duplicates (records identical in every field, or XES events identical in every
+   * attribute to an earlier event of their trace) as events instead of counting them as
+   * duplicates. Default: false for CSV (an extraction artefact of case-system exports), true
+   * for XES (peers such as PM4Py, ProM and Disco count them, and published sizes include them).
+   */
   keepDuplicates?: boolean | undefined;
   /** Limits on what a gzip file may unpack to (default `DEFAULT_GZIP_LIMITS`). */
   gzipLimits?: GzipLimits;
 }
+
+/** What a read did with exact duplicates: dropped (counted in `rows.duplicates`) or kept as events. */
+export type DuplicatePolicy = 'drop' | 'keep';
 
 /** What one read did: the counts add up, `read === accepted + duplicates + quarantined`. */
 export interface ReadReport {
@@ -96,4 +104,8 @@ export interface ReadReport {
   quarantinedByReason: Partial<Record<RejectionReason, number>>;
   /** Bytes of the file as stored (compressed size for gzip). */
   bytes: number;
+  /** Whether exact duplicates were dropped or kept (see `ReadOptions.keepDuplicates`). */
+  duplicatePolicy: DuplicatePolicy;
+  /** Exact duplicates seen: equal to `rows.duplicates` when dropped; when kept, how many of the accepted events are one. */
+  identical: number;
 }

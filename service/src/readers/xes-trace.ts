@@ -41,7 +41,8 @@ function rawOf(where: string, attrs: FlatAttributes): string {
  * Turns a finished trace into accepted events, duplicates and rejections. Trace attributes
  * become case attributes (the case key excluded); event attributes other than the role
  * keys become event attributes. Events are checked in this order: exact duplicate (same case
- * and the same attributes as an earlier event), case id, activity, timestamp.
+ * and the same attributes as an earlier event; dropped, or counted and kept), case id,
+ * activity, timestamp.
  */
 export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally: ReadTally): (trace: PendingTrace) => void {
   const seen = new RecordHashSet();
@@ -58,9 +59,12 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
     const traceJobcenter = keys.jobcenter === null ? null : (traceAttrs[keys.jobcenter] ?? null);
     if (traceJobcenter !== null) (caseAttributes ??= {})['jobcenter'] = traceJobcenter;
     for (const attrs of trace.events) {
-      if (!tally.keepDuplicates && !seen.add(attrs, caseId)) {
-        tally.duplicate(number, rawOf(where, attrs));
-        continue;
+      if (!seen.add(attrs, caseId)) {
+        if (!tally.keepDuplicates) {
+          tally.duplicate(number, rawOf(where, attrs));
+          continue;
+        }
+        tally.identicalKept();
       }
       if (caseId === '') {
         tally.reject(number, keys.case, 'missing-case', `${where} has no ${keys.case}, so its events have no case id`, rawOf(where, attrs));

@@ -69,12 +69,21 @@ describe('readLog on XES inputs', () => {
     expect(sink.rejections[0]?.message).toMatch(/^event outside any trace \(line \d+\) has no concept:name/);
   });
 
-  it('quarantines missing and bad timestamps, and counts exact duplicate events', async () => {
+  it('quarantines missing and bad timestamps, and keeps and counts identical events by default', async () => {
     const body = `<trace><string key="concept:name" value="c"/>${ev('A', null)}${ev('B', 'yesterday')}${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:00Z')}</trace>`;
     const { sink, report } = await read(log(body));
-    expect(report.rows).toEqual({ read: 4, accepted: 1, duplicates: 1, quarantined: 2 });
+    expect(report.rows).toEqual({ read: 4, accepted: 2, duplicates: 0, quarantined: 2 });
+    expect([report.duplicatePolicy, report.identical]).toEqual(['keep', 1]);
     expect(sink.rejections.map((r) => r.reason)).toEqual(['missing-timestamp', 'bad-timestamp']);
     expect(sink.rejections[1]?.message).toContain('"yesterday"');
+  });
+
+  it('drops identical events when asked (keepDuplicates: false, the CLI\'s --dedupe)', async () => {
+    const body = `<trace><string key="concept:name" value="c"/>${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:01Z')}</trace>`;
+    const file = fixture(log(body));
+    const report = await readLog(file, { sink: collectingSink(), keepDuplicates: false });
+    expect(report.rows).toEqual({ read: 3, accepted: 2, duplicates: 1, quarantined: 0 });
+    expect([report.duplicatePolicy, report.identical]).toEqual(['drop', 1]);
   });
 
   it('reads .xes.gz and an ISO-8859-1 declared file', async () => {

@@ -8,10 +8,10 @@ import {
   type Effect,
   type EffectMetric,
   type Estimate,
-  type RuleOutcomes,
 } from '../../../shared/src/index';
 import type { StoredLog } from '../db/stored-log';
 import { finishedActivities } from './whatif-report';
+import { evaluateAttached, type AttachedRules } from './attached-rules';
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
@@ -21,7 +21,8 @@ export interface EffectReportOptions {
   date: string;
   /** The jobcenters that changed; the others are the control group. Empty: every case changed, no control. */
   jobcenters?: readonly string[];
-  rules?: readonly RuleOutcomes[];
+  /** The log's attached rule catalogue: compliance rates are compared too. */
+  rules?: AttachedRules | null;
   minimumGroupSize?: number;
   resamples?: number;
   seed?: number;
@@ -71,7 +72,7 @@ export function effectReport(stored: StoredLog, options: EffectReportOptions): E
     changeAt,
     treated,
     closedBy: finishedActivities(stored),
-    rules: options.rules,
+    rules: options.rules ? evaluateAttached(stored.log, options.rules).outcomes.map((o) => ({ id: o.rule.id, status: o.status })) : undefined,
     minimumGroupSize: options.minimumGroupSize,
     resamples: options.resamples,
     seed: options.seed,

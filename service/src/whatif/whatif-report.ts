@@ -1,5 +1,6 @@
-import { predictWhatIf, type Estimate, type WhatIfChange } from '../../../shared/src/index';
+import { predictWhatIf, RuleStatusCode, type Estimate, type WhatIfChange, type WhatIfPrediction } from '../../../shared/src/index';
 import type { StoredLog } from '../db/stored-log';
+import { evaluateAttached, type AttachedRules } from './attached-rules';
 
 /** Defaults of the work-hour estimate. */
 export const WHATIF_DEFAULTS = {
@@ -12,6 +13,8 @@ export const WHATIF_DEFAULTS = {
 /** Options of `whatIfReport`. */
 export interface WhatIfReportOptions {
   minutesPerEvent?: number;
+  /** The log's attached rule catalogue: which deadlines the change would let cases meet. */
+  rules?: AttachedRules | null;
   resamples?: number;
   seed?: number;
 }
@@ -44,6 +47,20 @@ export interface WhatIfReport {
   hoursBasis: 'processing-times' | 'minutes-per-event' | 'none';
   /** The span of the log the yearly figure is scaled from, days. */
   spanDays: number;
+  /** Per rule of the attached catalogue that any case violates before or after: cases that would now meet it. */
+  deadlines: WhatIfDeadline[];
+}
+
+/** One rule before and after the change, over every case of the log (finished or not). */
+export interface WhatIfDeadline {
+  rule: string;
+  title: { da: string; en: string };
+  violatedBefore: number;
+  violatedAfter: number;
+  /** Cases that violate the rule today and would fulfil it with the change. */
+  wouldMeet: number;
+  /** Cases that fulfil it today and would violate it with the change (a slower change). */
+  wouldMiss: number;
 }
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -86,7 +103,31 @@ export function whatIfReport(stored: StoredLog, change: WhatIfChange, options: W
     hoursSavedPerYear: span > 0 ? (hours * YEAR_MS) / Math.max(span, YEAR_MS / 12) : 0,
     hoursBasis: basis,
     spanDays: span / 86_400_000,
+    deadlines: o.rules ? deadlineChanges(stored, p, o.rules) : [],
   };
+}
+
+function deadlineChanges(stored: StoredLog, p: WhatIfPrediction, rules: AttachedRules): WhatIfDeadline[] {
+  const before = evaluateAttached(stored.log, rules);
+  const after = evaluateAttached(p.log, rules, before.asOfDay);
+  const out: WhatIfDeadline[] = [];
+  before.outcomes.forEach((outcome, r) => {
+    const changed = after.outcomes[r]!.status;
+    let wouldMeet = 0;
+    let wouldMiss = 0;
+    let violatedAfter = 0;
+    for (let c = 0; c < outcome.status.length; c++) {
+      const m = p.caseMap[c]!;
+      const now = m < 0 ? RuleStatusCode.notApplicable : changed[m]!;
+      if (now === RuleStatusCode.violated) violatedAfter++;
+      if (outcome.status[c] === RuleStatusCode.violated && now === RuleStatusCode.fulfilled) wouldMeet++;
+      if (outcome.status[c] === RuleStatusCode.fulfilled && now === RuleStatusCode.violated) wouldMiss++;
+    }
+    if (outcome.counts.violated > 0 || violatedAfter > 0) {
+      out.push({ rule: outcome.rule.id, title: outcome.rule.title, violatedBefore: outcome.counts.violated, violatedAfter, wouldMeet, wouldMiss });
+    }
+  });
+  return out;
 }
 
 /** The last activities of the finished cases: what `predictWhatIf` counts as finishing a case. */

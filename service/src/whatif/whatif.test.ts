@@ -4,6 +4,8 @@ import { readStoredLog } from '../db/stored-log';
 import { ingestFiles } from '../ingest/ingest-files';
 import { tempDir } from '../ingest/test-fixtures';
 import { effectReport } from './effect-report';
+import { parseCatalogue } from '../rules/parse-catalogue';
+import { attachedRules } from './attached-rules';
 import { whatIfReport } from './whatif-report';
 
 const END = 'Afmeldt som jobsøgende';
@@ -28,12 +30,26 @@ const HAND_CSV = [
   `S4,CV registreret,2025-03-30T09:00:00Z,Syd`,
 ].join('\n');
 
-async function handStore() {
+const CV_RULE = [
+  'catalogue: hand',
+  'rules:',
+  '  - id: CV-5',
+  '    title: {da: "CV inden 5 dage", en: "CV within 5 days"}',
+  '    source: "test"',
+  '    basis: illustrative',
+  '    kind: within',
+  '    a: "Tilmeldt som jobsøgende"',
+  '    b: "CV registreret"',
+  '    limit: {days: 5}',
+].join('\n');
+
+async function handStore(withRules = false) {
   const t = tempDir();
   temps.push(t);
   process.env['SAGSFLOW_SECRET'] ??= 'whatif-test-secret';
   const store = openDatabase(t.path('db.sqlite'));
-  await ingestFiles(store, { files: [t.write('hand.csv', HAND_CSV)], log: 'hand', process: 'akademiker' });
+  const rules = withRules ? { catalogue: parseCatalogue(CV_RULE, 'cv.yaml'), text: CV_RULE } : undefined;
+  await ingestFiles(store, { files: [t.write('hand.csv', HAND_CSV)], log: 'hand', process: 'akademiker', ...(rules ? { rules } : {}) });
   return store;
 }
 
@@ -64,6 +80,22 @@ describe('whatIfReport', () => {
     expect(r.spanDays).toBe(27);
     expect(r.hoursSavedPerYear).toBeCloseTo(2 * 12, 6);
     store.close();
+  });
+
+  it('whatIfReport counts the cases that would meet the attached deadline rule', async () => {
+    const store = await handStore(true);
+    const stored = readStoredLog(store.sqlite, 'hand');
+    const rules = attachedRules(store.sqlite, stored);
+    expect(rules?.catalogue.rules.map((r) => r.id)).toEqual(['CV-5']);
+    // CV after 4, 10, 2 and 27 days: S2 and S4 miss the 5 days today; without the wait nobody does.
+    const r = whatIfReport(stored, { activity: 'CV registreret', waitingFactor: 0 }, { rules, resamples: 50 });
+    expect(r.deadlines).toEqual([{ rule: 'CV-5', title: { da: 'CV inden 5 dage', en: 'CV within 5 days' }, violatedBefore: 2, violatedAfter: 0, wouldMeet: 2, wouldMiss: 0 }]);
+    const slower = whatIfReport(stored, { activity: 'CV registreret', waitingFactor: 2 }, { rules, resamples: 50 });
+    expect(slower.deadlines[0]).toMatchObject({ violatedBefore: 2, violatedAfter: 3, wouldMeet: 0, wouldMiss: 1 });
+    store.close();
+    const plain = await handStore();
+    expect(attachedRules(plain.sqlite, readStoredLog(plain.sqlite, 'hand'))).toBeNull();
+    plain.close();
   });
 
   it('readStoredLog limited to a jobcenter reads only its cases', async () => {

@@ -27,17 +27,21 @@ export function ruleFindings(rows: readonly RuleViolationInput[], ctx: FindingCo
     if (violations < k) continue;
     const worst = perJc.filter((r) => r.cases >= k && r.violations >= k).sort((a, b) => b.violations / b.cases - a.violations / a.cases)[0];
     const caseIds = (all?.caseIds ?? perJc.flatMap((r) => r.caseIds ?? [])).slice(0, ctx.settings.evidenceCases);
+    const rates: Finding['evidence'] = {};
+    for (const r of perJc) if (r.cases >= k && r.jobcenter) rates[`rate:${r.jobcenter}`] = 1 - r.violations / r.cases;
     out.push(finding({ kind: 'rule-violation', process: ctx.process, jobcenter: '', activity: null, fromActivity: null, toActivity: null, rule }, {
       rank: 0,
       cases: violations,
       valueDkk: ctx.settings.optimisedWorkflowDkk,
       evidence: {
         ruleText: list.find((r) => r.ruleText)?.ruleText ?? null,
+        ruleTextDa: list.find((r) => r.ruleTextDa)?.ruleTextDa ?? null,
         checkedCases: cases,
         violations,
         violationRate: cases > 0 ? violations / cases : 0,
         worstJobcenter: worst?.jobcenter ?? null,
         worstViolationRate: worst ? worst.violations / worst.cases : null,
+        ...rates,
       },
       caseIds: [...caseIds],
     }));

@@ -234,6 +234,7 @@ describe('finding ids and settings', () => {
     });
     const rules = findings.filter((f) => f.kind === 'rule-violation');
     expect(rules.map((f) => [f.rule, f.cases, f.evidence['violationRate'], f.evidence['worstJobcenter']])).toEqual([['R1', 15, 0.15, 'N']]);
+    expect([rules[0]!.evidence['rate:N'], rules[0]!.evidence['rate:S']]).toEqual([0.76, 0.94]);
     expect(findings.filter((f) => f.kind === 'model-deviation').map((f) => [f.activity, f.cases])).toEqual([['B', 9]]);
   });
 });

@@ -51,7 +51,7 @@ export const DEFAULT_FINDINGS_SETTINGS: Readonly<FindingsSettings> = Object.free
   hourlyCostDkk: null,
   optimisedWorkflowDkk: 100_000,
   automationDkk: 200_000,
-  bootstrapResamples: 1000,
+  bootstrapResamples: 400,
   seed: 1,
   evidenceCases: 50,
 });

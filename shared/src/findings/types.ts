@@ -11,8 +11,9 @@ export const FINDING_KINDS: readonly FindingKind[] = ['bottleneck', 'rule-violat
 /** Rule results of one rule (and jobcenter) as the rules tables hold them, where a catalogue is loaded. */
 export interface RuleViolationInput {
   rule: string;
-  /** The rule's text as the catalogue words it (shown beside the figures). */
+  /** The rule's text as the catalogue words it (shown beside the figures), in English and Danish. */
   ruleText?: string;
+  ruleTextDa?: string;
   /** Null = all jobcenters of the process. */
   jobcenter: string | null;
   /** Cases the rule was checked on. */

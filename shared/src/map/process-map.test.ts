@@ -20,7 +20,7 @@ describe('processMapFromDfg and processMapFromLog', () => {
     const a = processMapFromDfg(discoverDfg(log));
     const b = processMapFromLog(log);
     expect(b.nodes).toEqual(a.nodes);
-    expect(b.edges.map(({ histogram, ...rest }) => rest)).toEqual(a.edges);
+    expect(b.edges.map(({ histogram, fine, ...rest }) => rest)).toEqual(a.edges);
     expect(b.edges.every((e) => e.histogram!.reduce((x, y) => x + y, 0) === e.count)).toBe(true);
   });
 });

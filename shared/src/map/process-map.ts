@@ -1,3 +1,4 @@
+import type { FineHistogram } from '../histogram/fine-buckets';
 import type { Dfg } from '../dfg/discover-dfg';
 import { STEP_END, STEP_START } from '../steps/types';
 import { compareText } from '../compare-text';
@@ -23,6 +24,8 @@ export interface ProcessMapEdge {
   sumSeconds: number;
   /** Transition durations per duration bucket (`BUCKET_COUNT` counts), when known. */
   histogram?: number[];
+  /** Transition durations per fine bucket (counts and summed seconds), when known. */
+  fine?: FineHistogram;
   /**
    * Set by `simplifyMap` on an edge that carries flow through removed activities:
    * its count, cases and seconds are then estimates, not exact.

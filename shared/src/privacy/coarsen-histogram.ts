@@ -1,4 +1,5 @@
 import { MisuseError, quote } from '../errors';
+import type { FineHistogram } from '../histogram/fine-buckets';
 
 /**
  * A duration histogram safe to show next to a row of at least `k` cases: every bucket holds 0
@@ -11,13 +12,44 @@ import { MisuseError, quote } from '../errors';
  * @example coarsenHistogram([3, 1, 0, 4, 2], 5) // [0, 10, 0, 0, 0]
  */
 export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[] {
+  const out = new Array<number>(counts.length).fill(0);
+  const target = runTargets(counts, k);
+  if (!target) return out;
+  for (let i = 0; i < counts.length; i++) out[target[i]!]! += counts[i]!;
+  return out;
+}
+
+/**
+ * A fine histogram (counts and summed seconds per bucket) pooled like `coarsenHistogram`: each
+ * run's cases and their summed seconds move together to the bucket of the run's middle case, so
+ * every bucket holds 0 or at least `k` cases and its seconds are a sum over at least `k` cases
+ * (a raw bucket of one case would give that case's exact duration). Totals of counts and
+ * seconds are kept; a histogram of fewer than `k` cases comes back empty.
+ *
+ * @example coarsenFineHistogram({ counts: [1, 4], seconds: [0.5, 6] }, 5) // { counts: [0, 5], seconds: [0, 6.5] }
+ */
+export function coarsenFineHistogram(fine: FineHistogram, k: number): { counts: number[]; seconds: number[] } {
+  const n = fine.counts.length;
+  const counts = new Array<number>(n).fill(0);
+  const seconds = new Array<number>(n).fill(0);
+  const target = runTargets(fine.counts, k);
+  if (!target) return { counts, seconds };
+  for (let i = 0; i < n; i++) {
+    counts[target[i]!]! += fine.counts[i]!;
+    seconds[target[i]!]! += fine.seconds[i] ?? 0;
+  }
+  return { counts, seconds };
+}
+
+/** The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is under `k`. */
+function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
   if (!(Number.isInteger(k) && k >= 1)) {
     throw new MisuseError(`coarsenHistogram: minimum group size is invalid, got ${quote(k)}, expected an integer >= 1`);
   }
-  const out = new Array<number>(counts.length).fill(0);
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i]!;
-  if (total < k) return out;
+  if (total < k) return null;
+  const target = new Int32Array(counts.length);
   let runStart = 0;
   let run = 0;
   let lastPlaced = -1;
@@ -25,12 +57,12 @@ export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[]
     run += counts[i]!;
     if (run < k) continue;
     lastPlaced = middleBucket(counts, runStart, i, run);
-    out[lastPlaced]! += run;
+    target.fill(lastPlaced, runStart, i + 1);
     run = 0;
     runStart = i + 1;
   }
-  if (run > 0) out[lastPlaced]! += run;
-  return out;
+  target.fill(lastPlaced, runStart);
+  return target;
 }
 
 /** The bucket in `from..to` that holds the middle case of the run's `total` cases. */

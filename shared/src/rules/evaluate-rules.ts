@@ -95,6 +95,7 @@ function contextOf(log: EventLog, days: EventDays, rule: Rule): CaseContext {
   const limit = rule.limit;
   return {
     activity: log.activity,
+    timestamp: log.timestamp,
     resource: log.resource,
     day: days.day,
     counted: days.counted,

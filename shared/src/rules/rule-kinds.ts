@@ -9,6 +9,8 @@ export const ROLE_END = 4;
 /** What the per-case checks read: the log's columns, the event days and the rule's roles. */
 export interface CaseContext {
   activity: Uint32Array;
+  /** Epoch ms per event: "strictly earlier" compares times, so an endedBy at the same moment as B does not end the obligation. */
+  timestamp: Float64Array;
   resource: Int32Array;
   day: Int32Array;
   counted: Uint8Array;
@@ -58,7 +60,7 @@ export function checkWithin(ctx: CaseContext, s: number, e: number, out: Verdict
     if (b1 < 0 && (r & ROLE_B) !== 0) b1 = i;
     if (e1 < 0 && (r & ROLE_END) !== 0) e1 = i;
   }
-  if (e1 >= 0 && ctx.day[e1]! <= d && (b1 < 0 || e1 < b1)) {
+  if (e1 >= 0 && ctx.day[e1]! <= d && (b1 < 0 || ctx.timestamp[e1]! < ctx.timestamp[b1]!)) {
     out.status = NA;
   } else if (b1 >= 0) {
     const late = ctx.day[b1]! - d;

@@ -64,6 +64,16 @@ describe('within: endedBy (line 2), B on time or late (line 3), no B (line 4)', 
     });
   });
 
+  it('an endedBy at the same moment as B1 is not strictly earlier: B1 decides, whatever their order in the file', () => {
+    expect(verdicts(within({ endedBy: [E] }), {
+      endedFirstInFile: [ev(A, '2024-03-04 09:00'), ev(E, '2024-03-10 10:00'), ev(B, '2024-03-10 10:00')],
+      endedAMinuteEarlier: [ev(A, '2024-03-04 09:00'), ev(E, '2024-03-10 09:59'), ev(B, '2024-03-10 10:00')],
+    }, '2024-06-01')).toEqual({
+      endedFirstInFile: ['fulfilled', null],
+      endedAMinuteEarlier: ['notApplicable', null],
+    });
+  });
+
   it('an endedBy after D: violated by E1 − D without B1, by B1 − D with a later B1', () => {
     expect(verdicts(within({ endedBy: [E] }), {
       endedLate: [ev(A, '2024-03-04 09:00'), ev(E, '2024-03-22 09:00')],

@@ -41,6 +41,7 @@ export function eliminateActivity(edges: EdgeTable, r: string): void {
       target.sumSeconds += flow * (i.sumSeconds / i.count + o.sumSeconds / o.count);
       target.abstracted = true;
       delete target.histogram;
+      delete target.fine;
     }
   }
 }

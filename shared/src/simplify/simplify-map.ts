@@ -48,6 +48,7 @@ export function simplifyMap(map: ProcessMap, options: SimplifyOptions): ProcessM
   const edges: EdgeTable = new Map();
   for (const e of map.edges) edges.set(edgeKey(e.from, e.to), { ...e, histogram: e.histogram?.slice() });
   for (const e of edges.values()) if (e.histogram === undefined) delete e.histogram;
+  for (const e of edges.values()) if (e.fine === undefined) delete e.fine;
   for (const node of activities.slice(keepCount).reverse()) eliminateActivity(edges, node.activity);
   const ranked = sortEdges([...edges.values()]);
   const pathCount = Math.ceil((pathPercent / 100) * ranked.length - 1e-9);

@@ -1,6 +1,7 @@
 import { InvalidLogError, quote } from '../errors';
 import { Interner } from '../event-log/interner';
 import { BUCKET_COUNT } from '../histogram/duration-buckets';
+import { addFineHistogram, emptyFineHistogram, type FineHistogram, type FineHistogramAcc } from '../histogram/fine-buckets';
 import type { ProcessMap, ProcessMapEdge, ProcessMapNode } from '../map/process-map';
 import { sortEdges } from '../map/process-map';
 import { finishVariants, type StepVariant, type VariantAcc } from './step-variants';
@@ -16,6 +17,27 @@ export interface AggregatedSteps {
   variants: StepVariant[];
   /** All cases in the rows. */
   cases: number;
+  /**
+   * The case-duration histogram of all cases in the rows, from their END steps; undefined
+   * when the rows carry no fine histogram (tables written before the END step carried one).
+   */
+  caseDurations?: FineHistogram;
+  /** Cases of finished variants (`StepRow.finished`); undefined when no row says. */
+  finishedCases?: number;
+  /** The case-duration histogram of the finished cases; undefined when no row says or none carries it. */
+  finishedCaseDurations?: FineHistogram;
+}
+
+interface EdgeAcc {
+  from: number;
+  to: number;
+  count: number;
+  cases: number;
+  sumSeconds: number;
+  hist: Float64Array;
+  fine: FineHistogramAcc | undefined;
+  /** False once a row without a fine histogram was added. */
+  fineComplete: boolean;
 }
 
 /**
@@ -24,6 +46,8 @@ export interface AggregatedSteps {
  * summed seconds and histograms of edges, node counts, and variant cases are exact
  * sums, equal to `discoverDfg` / `discoverVariants` on the same cases. Each row only
  * carries its own step; a variant's activities come from ordering its rows by step.
+ * The END rows' histograms (case durations) make the variants' and the rows' case-duration
+ * histograms; the map's edges into END keep 0 s, as their seconds say.
  *
  * @example const { map, variants } = aggregateSteps(rowsForJobcenter);
  */
@@ -32,7 +56,10 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
   const variantIds = new Map<string, number>();
   const variants: VariantAcc[] = [];
   const edgeIds = new Map<number, number>();
-  const edges: { from: number; to: number; count: number; cases: number; sumSeconds: number; hist: Float64Array }[] = [];
+  const edges: EdgeAcc[] = [];
+  let caseDurations: FineHistogramAcc | undefined;
+  let finishedDurations: FineHistogramAcc | undefined;
+  let finishedCases: number | undefined;
   const start = names.intern(STEP_START);
   const end = names.intern(STEP_END);
   const B = BUCKET_COUNT;
@@ -56,23 +83,39 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
     if (e === undefined) {
       e = edges.length;
       edgeIds.set(key, e);
-      edges.push({ from, to, count: 0, cases: 0, sumSeconds: 0, hist: new Float64Array(B) });
+      edges.push({ from, to, count: 0, cases: 0, sumSeconds: 0, hist: new Float64Array(B), fine: undefined, fineComplete: true });
     }
     const edge = edges[e]!;
     edge.count += row.cases;
     edge.sumSeconds += row.sumSeconds;
-    const h = row.histogram;
-    const eh = edge.hist;
-    for (let i = 0; i < B; i++) eh[i]! += h[i] ?? 0;
     if (row.variantKey !== lastKey || acc === undefined) {
       lastKey = row.variantKey;
       const found = variantIds.get(lastKey);
       if (found === undefined) {
         v = variants.length;
         variantIds.set(lastKey, v);
-        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [] });
+        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [], caseDurations: undefined, rank: undefined, finished: undefined });
       } else v = found;
       acc = variants[v]!;
+    }
+    if (row.variantRank !== undefined && row.variantRank > 0) acc.rank = row.variantRank;
+    if (row.finished !== undefined) {
+      acc.finished = row.finished;
+      if (step === 0) finishedCases = (finishedCases ?? 0) + (row.finished ? row.cases : 0);
+    }
+    const fine = row.fine;
+    if (to === end && fine !== undefined) {
+      edge.hist[0]! += row.cases;
+      if (edge.fineComplete) (edge.fine ??= emptyFineHistogram()).counts[0]! += row.cases;
+      addFineHistogram((acc.caseDurations ??= emptyFineHistogram()), fine);
+      addFineHistogram((caseDurations ??= emptyFineHistogram()), fine);
+      if (row.finished === true) addFineHistogram((finishedDurations ??= emptyFineHistogram()), fine);
+    } else {
+      const h = row.histogram;
+      const eh = edge.hist;
+      for (let i = 0; i < B; i++) eh[i]! += h[i] ?? 0;
+      if (fine === undefined) edge.fineComplete = false;
+      else if (edge.fineComplete) addFineHistogram((edge.fine ??= emptyFineHistogram()), fine);
     }
     if (step === 0) acc.cases += row.cases;
     acc.sumSeconds += row.sumSeconds;
@@ -109,14 +152,20 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
   }
   nodeCount[start] = total;
   nodeCases[start] = total;
-  return { map: buildMap(names.values, nodeCount, nodeCases, edges, start, end), variants: finishVariants(variants, rows, names.values, total), cases: total };
+  const out: AggregatedSteps = { map: buildMap(names.values, nodeCount, nodeCases, edges, start, end), variants: finishVariants(variants, rows, names.values, total), cases: total };
+  if (caseDurations) out.caseDurations = caseDurations;
+  if (finishedCases !== undefined) {
+    out.finishedCases = finishedCases;
+    if (caseDurations) out.finishedCaseDurations = finishedDurations ?? emptyFineHistogram();
+  }
+  return out;
 }
 
 function buildMap(
   names: readonly string[],
   count: Float64Array,
   cases: Float64Array,
-  edges: { from: number; to: number; count: number; cases: number; sumSeconds: number; hist: Float64Array }[],
+  edges: readonly EdgeAcc[],
   start: number,
   end: number,
 ): ProcessMap {
@@ -124,13 +173,17 @@ function buildMap(
   const order = names.map((_, i) => i).filter((i) => i !== start && i !== end && count[i]! > 0);
   order.sort((a, b) => count[b]! - count[a]! || compareText(names[a]!, names[b]!));
   for (const i of [start, ...order, end]) nodes.push({ activity: names[i]!, count: count[i]!, cases: cases[i]! });
-  const out: ProcessMapEdge[] = edges.map((e) => ({
-    from: names[e.from]!,
-    to: names[e.to]!,
-    count: e.count,
-    cases: e.cases,
-    sumSeconds: e.sumSeconds,
-    histogram: Array.from(e.hist),
-  }));
+  const out: ProcessMapEdge[] = edges.map((e) => {
+    const edge: ProcessMapEdge = {
+      from: names[e.from]!,
+      to: names[e.to]!,
+      count: e.count,
+      cases: e.cases,
+      sumSeconds: e.sumSeconds,
+      histogram: Array.from(e.hist),
+    };
+    if (e.fine && e.fineComplete) edge.fine = e.fine;
+    return edge;
+  });
   return { nodes, edges: sortEdges(out) };
 }

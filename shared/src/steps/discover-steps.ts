@@ -1,5 +1,6 @@
 import type { EventLog } from '../event-log/types';
 import { BUCKET_COUNT, bucketOf } from '../histogram/duration-buckets';
+import { FINE_BUCKET_COUNT, fineBucketOf } from '../histogram/fine-buckets';
 import { discoverVariants, type Variants } from '../variants/discover-variants';
 import { STEP_END, STEP_START, type StepRow } from './types';
 
@@ -18,8 +19,9 @@ export interface DiscoverStepsOptions {
 
 /**
  * The step table of a log: one row per (group, variant, step) with the cases, the
- * summed seconds and the duration histogram of that step (see `steps/types.ts`).
- * Step 0 (START -> first) and step n (last -> END) take 0 seconds (bucket 0).
+ * summed seconds and the coarse and fine duration histograms of that step (see
+ * `steps/types.ts`). Step 0 (START -> first) takes 0 seconds (bucket 0); step n
+ * (last -> END) takes 0 seconds but its histograms count the cases' durations.
  * Rows are ordered by variant (most frequent first), then group name, then step.
  *
  * @example
@@ -36,18 +38,23 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
     for (const [g] of ids) groupNames.push(g);
     for (let c = 0; c < caseCount; c++) groupOfCase[c] = ids.get(names[c]!)!;
   } else groupNames.push('');
+
   const rows: GroupedStepRow[] = [];
   const B = BUCKET_COUNT;
-  const bucket = bucketOf;
+  const F = FINE_BUCKET_COUNT;
   for (const variant of variants) {
     const n = variant.activities.length;
     const members = sortByGroup(variant.caseIndices, groupOfCase, caseCount);
     const sums = new Float64Array(n + 1);
     const hist = new Uint32Array((n + 1) * B);
+    const fineCounts = new Uint32Array((n + 1) * F);
+    const fineSeconds = new Float64Array((n + 1) * F);
     for (let i = 0; i < members.length; ) {
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);
+      fineCounts.fill(0);
+      fineSeconds.fill(0);
       let cases = 0;
       for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
         const lo = log.caseOffsets[members[i]!]!;
@@ -55,11 +62,19 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
         for (let k = 1; k < n; k++) {
           const seconds = (log.timestamp[lo + k]! - log.timestamp[lo + k - 1]!) / 1000;
           sums[k]! += seconds;
-          hist[k * B + bucket(seconds)]!++;
+          hist[k * B + bucketOf(seconds)]!++;
+          const f = k * F + fineBucketOf(seconds);
+          fineCounts[f]!++;
+          fineSeconds[f]! += seconds;
         }
+        const duration = (log.timestamp[lo + n - 1]! - log.timestamp[lo]!) / 1000;
+        hist[n * B + bucketOf(duration)]!++;
+        const f = n * F + fineBucketOf(duration);
+        fineCounts[f]!++;
+        fineSeconds[f]! += duration;
       }
       hist[0] = cases;
-      hist[n * B] = cases;
+      fineCounts[0] = cases;
       for (let k = 0; k <= n; k++) {
         rows.push({
           group: groupNames[g]!,
@@ -69,7 +84,8 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
           to: k === n ? STEP_END : variant.activities[k]!,
           cases,
           sumSeconds: sums[k]!,
-          histogram: toArray(hist, k * B, B),
+          histogram: Array.from(hist.subarray(k * B, (k + 1) * B)),
+          fine: { counts: fineCounts.slice(k * F, (k + 1) * F), seconds: fineSeconds.slice(k * F, (k + 1) * F) },
         });
       }
     }
@@ -86,11 +102,5 @@ function sortByGroup(members: Uint32Array, groupOf: Float64Array, caseCount: num
   keys.sort();
   const out = new Uint32Array(members.length);
   for (let i = 0; i < keys.length; i++) out[i] = keys[i]! % caseCount;
-  return out;
-}
-
-function toArray(source: Uint32Array, from: number, length: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < length; i++) out.push(source[from + i]!);
   return out;
 }

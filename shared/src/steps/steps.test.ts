@@ -7,6 +7,7 @@ import { randomLog } from '../testing/random-log';
 import { discoverVariants } from '../variants/discover-variants';
 import { variantKey } from '../variants/variant-key';
 import { InvalidLogError } from '../errors';
+import { fineQuantile } from '../histogram/fine-quantile';
 import { aggregateSteps } from './aggregate-steps';
 import { discoverSteps } from './discover-steps';
 import { STEP_END as E, STEP_START as S } from './types';
@@ -90,6 +91,57 @@ describe('aggregateSteps', () => {
       best = Math.min(best, (used.user + used.system) / 1000);
     }
     expect(best).toBeLessThan(100);
+  });
+});
+
+describe('the END step carries the case-duration histogram', () => {
+  const log = tinyLog('c1: a@0 b@10 c@70; c2: a@0 b@30 c@40; c3: a@0 b@5 c@200');
+
+  it('discoverSteps counts each case duration on step n, with 0 summed seconds', () => {
+    const end = discoverSteps(log).find((r) => r.to === E)!;
+    expect([end.stepIndex, end.cases, end.sumSeconds]).toEqual([3, 3, 0]);
+    expect([70, 40, 200].map((m) => end.histogram[bucketOf(m * 60)])).toEqual([1, 1, 1]);
+    expect(Array.from(end.fine!.counts).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(Array.from(end.fine!.seconds).reduce((a, b) => a + b, 0)).toBe((70 + 40 + 200) * 60);
+  });
+
+  it('aggregateSteps gives the exact variant median when its cases sit in distinct fine buckets, and p90 by R-7', () => {
+    const { variants, caseDurations, map } = aggregateSteps(discoverSteps(log));
+    expect(variants[0]!.medianSeconds).toBe(70 * 60);
+    expect(variants[0]!.p90Seconds).toBeCloseTo((70 + 0.8 * 130) * 60, 6);
+    expect(fineQuantile(caseDurations!, 0.5)).toBe(70 * 60);
+    const toEnd = map.edges.find((e) => e.to === E)!;
+    expect([toEnd.sumSeconds, toEnd.histogram![0], toEnd.fine!.counts[0]]).toEqual([0, 3, 3]);
+  });
+
+  it('variant medians from the END histogram stay within 10 % of discoverVariants on a random log, per group', () => {
+    const random = randomLog(11, 2_000, 5, 6);
+    const group = random.caseAttributes.get('group')!;
+    const rows = discoverSteps(random, { groupOf: (c) => group.values[group.codes[c]!]! });
+    for (const groups of [['g1'], ['g2', 'g3']]) {
+      const { variants } = aggregateSteps(rows.filter((r) => groups.includes(r.group)));
+      const sub = filterLog(random, [{ kind: 'caseAttribute', attribute: 'group', values: groups }]);
+      const exact = new Map(discoverVariants(sub).variants.map((v) => [v.key, v.medianDurationMs / 1000]));
+      for (const v of variants.filter((x) => x.cases >= 20)) {
+        const want = exact.get(v.variantKey)!;
+        expect(Math.abs(v.medianSeconds - want)).toBeLessThanOrEqual(Math.max(1, 0.1 * want));
+      }
+    }
+  });
+
+  it('carries variant rank and finished from the rows, and counts finished cases and their durations', () => {
+    const rows = discoverSteps(log).map((r) => ({ ...r, variantRank: 4, finished: false }));
+    const { variants, finishedCases, finishedCaseDurations } = aggregateSteps(rows);
+    expect([variants[0]!.rank, variants[0]!.finished, finishedCases]).toEqual([4, false, 0]);
+    expect(Array.from(finishedCaseDurations!.counts).every((c) => c === 0)).toBe(true);
+  });
+
+  it('rows without a fine histogram (older tables) fall back to the sum of step medians', () => {
+    const rows = discoverSteps(log).map(({ fine, ...r }) => r);
+    const { variants, caseDurations } = aggregateSteps(rows);
+    expect(caseDurations).toBeUndefined();
+    expect(variants[0]!.p90Seconds).toBeNaN();
+    expect(variants[0]!.medianSeconds).toBeGreaterThan(0);
   });
 });
 

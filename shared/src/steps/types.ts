@@ -1,3 +1,5 @@
+import type { FineHistogram } from '../histogram/fine-buckets';
+
 /**
  * The step model: the grain of the service's main table and the visual's main input.
  *
@@ -9,6 +11,13 @@
  * - group by variant, sum seconds: the total case duration of the variant;
  * - group by (from, to): the transitions of the process map (START/END rows give the
  *   start and end activities).
+ *
+ * The histograms of step k in 1..n-1 count the seconds of that step; step 0 counts 0 s;
+ * step n (the END step) counts each case's duration (first to last event), so that
+ * grouping END rows by variant, or adding all of them, gives the case-duration histogram
+ * for medians and percentiles of throughput time. Its `sumSeconds` stays 0, so summed
+ * seconds still add up to the total case duration. (Tables written before the fine
+ * histogram existed have no `fine` and count 0 s on the END step too.)
  */
 export const STEP_START = '▶ start';
 export const STEP_END = '■ end';
@@ -23,6 +32,19 @@ export interface StepRow {
   cases: number;
   /** Summed seconds of this step over its cases. */
   sumSeconds: number;
-  /** Counts per duration bucket (length `BUCKET_COUNT`). */
+  /** Counts per coarse duration bucket (length `BUCKET_COUNT`). */
   histogram: number[];
+  /** Counts and summed seconds per fine duration bucket; absent in tables written before it existed. */
+  fine?: FineHistogram;
+  /**
+   * The variant's number in the whole log version: 1 for the variant with the most cases (ties
+   * by activity sequence), the same in every row of the variant under every slicer; absent
+   * in tables written before it existed.
+   */
+  variantRank?: number;
+  /**
+   * True when the row's cases are finished (the variant ends with an end activity of its
+   * process), false when they are open; absent when unknown.
+   */
+  finished?: boolean;
 }

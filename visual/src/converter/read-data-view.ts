@@ -4,7 +4,7 @@ import { eventColumns, readEventsSegment, type EventsSegment } from './read-even
 import { readStepsSegment, type StepsSegment } from './read-steps';
 import { findByRole } from './roles';
 
-const STEP_ROLES = ['variantKey', 'stepIndex', 'fromActivity', 'toActivity', 'cases', 'sumSeconds', 'histogram'];
+const STEP_ROLES = ['variantKey', 'stepIndex', 'fromActivity', 'toActivity', 'cases', 'sumSeconds', 'histogram', 'durations', 'variantRank', 'finished'];
 const EVENT_ROLES = ['caseId', 'activity', 'timestamp', 'resource'];
 
 /** One data view, read: a steps or events segment, or why there is nothing to draw. */

@@ -1,5 +1,6 @@
 import type powerbi from 'powerbi-visuals-api';
-import { BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
+import { fineComplete, fineSlots } from './fine-columns';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
 import { newRowSources, pushSource, type RowSources } from './row-sources';
@@ -11,6 +12,8 @@ export interface StepsSegment {
   sources: RowSources;
   hasDurations: boolean;
   hasHistograms: boolean;
+  /** Whether the whole fine histogram (d00..d74 and s00..s74) was bound: percentiles within a few percent. */
+  hasFineHistograms: boolean;
   skippedRows: number;
 }
 
@@ -32,16 +35,26 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
   const seconds = findByRole(values, 'sumSeconds');
   const histogramColumns = values.filter((column) => column.source.roles?.['histogram']);
   const buckets = histogramBuckets(histogramColumns);
+  const fineColumns = values.filter((column) => column.source.roles?.['durations']);
+  const slots = fineSlots(fineColumns);
+  const hasFine = fineComplete(slots);
+  const fineValues = fineColumns.map((column) => column.values);
+  const fineIsCount = Uint8Array.from(slots, (s) => (s?.kind === 'counts' ? 1 : 0));
+  const fineBucket = Int32Array.from(slots, (s) => (s ? s.bucket : -1));
+  const rank = findByRole(categories, 'variantRank');
+  const finished = findByRole(categories, 'finished');
   const highlights = cases.highlights;
   const out: StepsSegment = {
     rows: [],
     highlightCases: highlights ? [] : null,
     sources: newRowSources(key),
     hasDurations: seconds !== undefined,
-    hasHistograms: histogramColumns.length > 0,
+    hasHistograms: histogramColumns.length > 0 || hasFine,
+    hasFineHistograms: hasFine,
     skippedRows: 0,
   };
   const positionInVariant = new Map<string, number>();
+  const kept: number[] = [];
   for (let i = startRow; i < key.values.length; i++) {
     const variantKey = toText(key.values[i]);
     const fromActivity = toText(from.values[i]);
@@ -60,7 +73,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
       const value = toNumber(column.values[i]);
       if (bucket >= 0 && value > 0) histogram[bucket]! += value;
     });
-    out.rows.push({
+    const row: StepRow = {
       variantKey,
       stepIndex,
       from: fromActivity,
@@ -68,11 +81,45 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
       cases: count,
       sumSeconds: Number.isFinite(sumSeconds) ? sumSeconds : 0,
       histogram,
-    });
+    };
+    if (hasFine) kept.push(i);
+    const rankValue = rank ? toNumber(rank.values[i]) : Number.NaN;
+    if (rankValue >= 1) row.variantRank = rankValue;
+    const finishedValue = finished ? toNumber(finished.values[i]) : Number.NaN;
+    if (finishedValue === 0 || finishedValue === 1) row.finished = finishedValue === 1;
+    out.rows.push(row);
     out.highlightCases?.push(Math.max(0, toNumber(highlights![i]) || 0));
     pushSource(out.sources, i);
   }
+  if (hasFine) readFine(out.rows, kept, fineValues, fineIsCount, fineBucket);
   return out;
+}
+
+/**
+ * Gives each kept row its fine histogram, read column by column into one buffer (150 columns
+ * of 50,000 rows read row by row would jump between arrays at every cell).
+ */
+function readFine(
+  rows: StepRow[], kept: readonly number[], values: readonly powerbi.PrimitiveValue[][], isCount: Uint8Array, bucketOf: Int32Array,
+): void {
+  const F = FINE_BUCKET_COUNT;
+  const buffer = new Float64Array(kept.length * 2 * F);
+  for (let c = 0; c < values.length; c++) {
+    const column = values[c]!;
+    const bucket = bucketOf[c]!;
+    if (bucket < 0) continue;
+    const offset = (isCount[c] ? 0 : F) + bucket;
+    for (let r = 0; r < kept.length; r++) {
+      const cell = column[kept[r]!];
+      if (cell === 0 || cell === null || cell === undefined) continue;
+      const value = typeof cell === 'number' ? cell : toNumber(cell);
+      if (value > 0) buffer[r * 2 * F + offset]! += value;
+    }
+  }
+  for (let r = 0; r < kept.length; r++) {
+    const at = r * 2 * F;
+    rows[r]!.fine = { counts: buffer.subarray(at, at + F), seconds: buffer.subarray(at + F, at + 2 * F) };
+  }
 }
 
 /**

@@ -63,8 +63,8 @@ function result(input: StepsInput | EventsInput, rowCount: number, skipped: numb
 }
 
 function stepsInput(segment: StepsSegment): StepsInput {
-  const { rows, highlightCases, sources, hasDurations, hasHistograms } = segment;
-  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms };
+  const { rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms } = segment;
+  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms };
 }
 
 function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
@@ -76,6 +76,7 @@ function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
     sources: appendSources(a.sources, b.sources),
     hasDurations: a.hasDurations || b.hasDurations,
     hasHistograms: a.hasHistograms || b.hasHistograms,
+    hasFineHistograms: a.hasFineHistograms && b.hasFineHistograms,
     skippedRows: a.skippedRows + b.skippedRows,
   };
 }

@@ -13,6 +13,8 @@ export interface StepsInput {
   /** Whether `sumSeconds` / `histogram` were bound (performance view needs them). */
   readonly hasDurations: boolean;
   readonly hasHistograms: boolean;
+  /** Whether the fine histogram was bound (percentiles within a few percent; else coarse estimates). */
+  readonly hasFineHistograms: boolean;
 }
 
 /** A plain event table, column-wise (one entry per event, no object per event). */

@@ -2,7 +2,7 @@ import { STEP_END, STEP_START, type ProcessMap, type ProcessMapEdge } from '../.
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
-import { metricSeconds, sumSamples, type DurationSample } from './metric';
+import { estimateLabel, isEstimate, metricSeconds, sumSamples, type DurationSample } from './metric';
 import type { MapEdgeView, MapNodeView, TooltipLine } from './types';
 
 /** What node and edge views are built with. */
@@ -44,7 +44,7 @@ export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView
     const kind = node.activity === STEP_START ? 'start' : node.activity === STEP_END ? 'end' : 'activity';
     const name = kind === 'start' ? t('Node_Start') : kind === 'end' ? t('Node_End') : node.activity;
     const value = mode === 'performance' && !marker ? seconds : node.count;
-    const valueLabel = mode === 'performance' && !marker ? formatter.duration(seconds) : options.groupCount(node.count);
+    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, metric, formatter) : options.groupCount(node.count);
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: name },
       { label: marker ? t('Tooltip_Cases') : t('Tooltip_Events'), value: options.groupCount(node.count) },
@@ -73,7 +73,7 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
   return map.edges.map((e) => {
     const id = edgeId(e.from, e.to);
     const value = valueOf(e);
-    const valueLabel = mode === 'performance' ? (timed(e) ? formatter.duration(value) : '') : options.groupCount(e.count);
+    const valueLabel = mode === 'performance' ? (timed(e) ? durationLabel(value, metric, formatter) : '') : options.groupCount(e.count);
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: `${displayMarker(e.from, t)} → ${displayMarker(e.to, t)}` },
       { label: t('Tooltip_Transitions'), value: options.groupCount(e.count) },
@@ -96,12 +96,18 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
 
 function durationLines(sample: DurationSample, { formatter, t }: MapViewOptions): TooltipLine[] {
   const lines: TooltipLine[] = [{ label: t('Tooltip_Mean'), value: formatter.duration(metricSeconds(sample, 'mean')) }];
-  if (sample.histogram) {
-    lines.push({ label: t('Tooltip_Median'), value: formatter.duration(metricSeconds(sample, 'median')) });
-    lines.push({ label: t('Tooltip_P90'), value: formatter.duration(metricSeconds(sample, 'p90')) });
+  if (sample.histogram || sample.fine) {
+    lines.push({ label: t('Tooltip_Median'), value: durationLabel(metricSeconds(sample, 'median'), 'median', formatter) });
+    lines.push({ label: t('Tooltip_P90'), value: durationLabel(metricSeconds(sample, 'p90'), 'p90', formatter) });
   }
   lines.push({ label: t('Tooltip_Total'), value: formatter.duration(sample.sumSeconds) });
   return lines;
+}
+
+/** A duration label, marked "≈" for the metrics rebuilt from histograms. */
+function durationLabel(seconds: number, metric: PerformanceMetric, formatter: Formatter): string {
+  const label = formatter.duration(seconds);
+  return isEstimate(metric) ? estimateLabel(label) : label;
 }
 
 function displayMarker(activity: string, t: Localizer['t']): string {

@@ -23,7 +23,9 @@ export function prepareSteps(rows: readonly StepRow[], highlightCases: readonly 
       const cases = highlightCases[i] ?? 0;
       if (cases <= 0) return;
       const scale = row.cases > 0 ? cases / row.cases : 0;
-      highlightRows!.push({ ...row, cases, sumSeconds: row.sumSeconds * scale, histogram: row.histogram.map((h) => h * scale) });
+      const scaled: StepRow = { ...row, cases, sumSeconds: row.sumSeconds * scale, histogram: row.histogram.map((h) => h * scale) };
+      if (row.fine) scaled.fine = { counts: Array.from(row.fine.counts, (c) => c * scale), seconds: Array.from(row.fine.seconds, (x) => x * scale) };
+      highlightRows!.push(scaled);
     });
   }
   return { rows, highlightRows, all: aggregateSteps(rows), hasDurations };

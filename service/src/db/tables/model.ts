@@ -1,5 +1,6 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { histogramColumns } from './buckets';
+import { fineHistogramColumns } from './fine-buckets';
 
 /**
  * The model tables of the data contract. Each row is at the grain (log, version, process,
@@ -34,6 +35,11 @@ export const steps = sqliteTable(
     cases: integer('cases').notNull(),
     sumSeconds: real('sum_seconds').notNull(),
     ...histogramColumns(),
+    ...fineHistogramColumns(),
+    /** The variant's number in the whole log version: 1 = most cases (ties by sequence); 0 in rows written before it existed. */
+    variantRank: integer('variant_rank').notNull().default(0),
+    /** 1 when the variant ends with an end activity of its process (its cases are finished), 0 when they are open. */
+    finished: integer('finished').notNull().default(1),
   },
   (t) => [index('steps_scope_idx').on(t.log, t.jobcenter, t.period)],
 );
@@ -70,6 +76,10 @@ export const variants = sqliteTable(
     length: integer('length').notNull(),
     cases: integer('cases').notNull(),
     sumSeconds: real('sum_seconds').notNull(),
+    /** As `steps.variant_rank`. */
+    variantRank: integer('variant_rank').notNull().default(0),
+    /** As `steps.finished`. */
+    finished: integer('finished').notNull().default(1),
   },
 );
 
@@ -104,6 +114,7 @@ export const edges = sqliteTable(
     cases: integer('cases').notNull(),
     sumSeconds: real('sum_seconds').notNull(),
     ...histogramColumns(),
+    ...fineHistogramColumns(),
   },
 );
 

@@ -57,6 +57,14 @@ export const loads = sqliteTable(
     message: text('message'),
     /** JSON of what the loader did with each column (`ColumnRoles`), null when unknown. */
     columns: text('columns'),
+    /** What the load did with exact duplicates: `drop`, `keep` (or `drop,keep` across formats); null before it was recorded. */
+    duplicatePolicy: text('duplicate_policy'),
+    /** Exact duplicates seen: dropped ones are `rows_duplicates`; kept ones are among `rows_accepted`. */
+    identicalEvents: integer('identical_events').notNull().default(0),
+    /** JSON array `[{process, activities, source}]`: the end activities that decided finished and open cases. */
+    endActivities: text('end_activities'),
+    /** Where they came from: `mapping`, `process`, `inferred` (comma-joined when processes differ). */
+    endActivitiesSource: text('end_activities_source'),
   },
   (t) => [index('loads_log_idx').on(t.log, t.version), index('loads_hash_idx').on(t.contentHash)],
 );

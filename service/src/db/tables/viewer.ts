@@ -1,5 +1,6 @@
 import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { histogramColumns } from './buckets';
+import { fineHistogramColumns } from './fine-buckets';
 
 /**
  * The viewer-grade model: the model tables as viewer tokens get them. Built at load time from
@@ -36,6 +37,12 @@ export const viewerSteps = sqliteTable('viewer_steps', {
   cases: integer('cases').notNull(),
   sumSeconds: real('sum_seconds').notNull(),
   ...histogramColumns(),
+  /** Pooled like `h00..h24`: every bucket holds 0 or at least k cases, its seconds summed over them. */
+  ...fineHistogramColumns(),
+  /** The variant's number among the variants a viewer sees (1 = most cases); "other variants" come last. */
+  variantRank: integer('variant_rank').notNull().default(0),
+  /** As `steps.finished`; for "other variants", 0 only when the cell shows all its cases as open. */
+  finished: integer('finished').notNull().default(1),
 });
 
 /** Viewer-grade `variants`. */
@@ -47,6 +54,10 @@ export const viewerVariants = sqliteTable('viewer_variants', {
   length: integer('length').notNull(),
   cases: integer('cases').notNull(),
   sumSeconds: real('sum_seconds').notNull(),
+  /** As `viewer_steps.variant_rank`. */
+  variantRank: integer('variant_rank').notNull().default(0),
+  /** As `viewer_steps.finished`. */
+  finished: integer('finished').notNull().default(1),
 });
 
 /** Viewer-grade `activities`: from the cases of kept variants only. */
@@ -71,6 +82,7 @@ export const viewerEdges = sqliteTable('viewer_edges', {
   cases: integer('cases').notNull(),
   sumSeconds: real('sum_seconds').notNull(),
   ...histogramColumns(),
+  ...fineHistogramColumns(),
 });
 
 /** Viewer-grade `jobcenters`: sums of the merged cells. */

@@ -26,8 +26,8 @@ export const AKADEMIKER: ProcessDefinition = {
     'Tilmeldt som jobsøgende': {
       actor: JOBNET,
       next: [
-        { to: 'CV registreret', weight: 0.95, days: [0, 3, 9] },
-        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.04, days: [3, 7, 12] },
+        { to: 'CV registreret', weight: 0.991, days: [0, 3, 9] },
+        { to: 'Jobsamtale afholdt (a-kasse)', weight: 0.004, days: [3, 7, 12] },
       ],
     },
     'CV registreret': { actor: JOBNET, next: [{ to: 'Jobsamtale afholdt (a-kasse)', weight: 0.98, days: [1, 4, 9] }] },
@@ -153,15 +153,10 @@ export const AKADEMIKER: ProcessDefinition = {
   deadlines: [
     {
       id: 'DP-CV-14', process: 'akademiker', from: 'Tilmeldt som jobsøgende', to: 'CV registreret',
-      days: 14, setsFrist: true,
+      limit: { days: 14 }, setsFrist: true,
+      missRate: { NORD: 0.06, SYD: 0.18, VEST: 0.08, AMAG: 0.12, CENT: 0.05 }, driftPerMonth: 0.004,
       text: 'CV på Jobnet senest 2 uger efter tilmelding.',
       source: 'LAB §§ 22-23; STAR, Spørgsmål og svar om CV',
-    },
-    {
-      id: 'DP-AK1-14', process: 'akademiker', from: 'Tilmeldt som jobsøgende', to: 'Jobsamtale afholdt (a-kasse)',
-      days: 14, setsFrist: false,
-      text: 'Første jobsamtale i a-kassen senest 2 uger efter tilmelding.',
-      source: 'LAB § 31, stk. 4 (LBK nr. 280 af 1. marts 2024)',
     },
   ],
 };

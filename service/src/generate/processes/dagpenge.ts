@@ -38,22 +38,22 @@ export const DAGPENGE: ProcessDefinition = {
     [AGREEMENT]: {
       maxVisits: 3,
       next: [
-        { to: STATEMENT, weight: 0.795, days: [1, 4, 10] },
-        { to: 'Ansøgning returneret', weight: 0.12, days: [1, 2, 5] },
+        { to: STATEMENT, weight: 0.795, days: [1, 2, 5], external: true },
+        { to: 'Ansøgning returneret', weight: 0.12, days: [1, 2, 4], external: true },
         { to: PLAN, weight: 0.08, days: [1, 3, 6] },
       ],
     },
-    'Ansøgning returneret': { maxVisits: 2, next: [{ to: AGREEMENT, weight: 0.99, days: [1, 4, 10], external: true }] },
+    'Ansøgning returneret': { maxVisits: 2, next: [{ to: AGREEMENT, weight: 0.99, days: [1, 2, 5], external: true }] },
     [STATEMENT]: {
       next: [
-        { to: PLAN, weight: 0.9, days: [0, 1, 3] },
+        { to: PLAN, weight: 0.9, days: [0, 1, 2], external: true },
         { to: 'Tilbud bevilget', weight: 0.1, days: [1, 2, 5] },
       ],
     },
     [PLAN]: {
       maxVisits: 2,
       next: [
-        { to: 'Tilbud bevilget', weight: 0.95, days: [1, 2, 5] },
+        { to: 'Tilbud bevilget', weight: 0.95, days: [0, 1, 3] },
         { to: 'Tilbud påbegyndt', weight: 0.04, days: [1, 3, 6] },
       ],
     },
@@ -114,16 +114,11 @@ export const DAGPENGE: ProcessDefinition = {
   ],
   deadlines: [
     {
-      id: 'DP-BEV-14', process: 'dagpenge', from: AGREEMENT, to: 'Tilbud bevilget',
-      days: 14, setsFrist: true,
-      text: 'Tilbud bevilget senest 14 dage efter aftalen er oprettet.',
-      source: 'Illustrativ lokal servicemål',
-    },
-    {
-      id: 'DP-VP-4U', process: 'dagpenge', from: 'Tilbud påbegyndt', to: 'Tilbud afsluttet',
-      days: 28, setsFrist: false,
-      text: 'Virksomhedspraktik højst 4 uger.',
-      source: 'LAB § 61',
+      id: 'DP-BEV-21', process: 'dagpenge', from: AGREEMENT, to: 'Tilbud bevilget',
+      limit: { days: 21 }, setsFrist: true,
+      missRate: { NORD: 0.1, SYD: 0.25, VEST: 0.08, AMAG: 0.15, CENT: 0.12 }, driftPerMonth: -0.003,
+      text: 'Tilbud bevilget senest 3 uger efter aftalen er oprettet.',
+      source: 'Illustrativt servicemål',
     },
   ],
 };

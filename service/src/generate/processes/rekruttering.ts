@@ -108,13 +108,15 @@ export const REKRUTTERING: ProcessDefinition = {
   deadlines: [
     {
       id: 'REK-FORMID-30', process: 'rekruttering', from: 'Jobordre oprettet', to: SENT,
-      days: 30, setsFrist: true,
+      limit: { days: 30 }, setsFrist: true,
+      missRate: { VIRK: 0.08, NORD: 0.15, SYD: 0.25, VEST: 0.12, AMAG: 0.15, CENT: 0.05 }, driftPerMonth: -0.002,
       text: 'Mindst én kandidat formidlet inden 30 dage efter jobordren er oprettet.',
-      source: 'Udledt af STARs jobordremål (illustrativt servicemål)',
+      source: 'Udledt af STARs jobordremål (servicemål)',
     },
     {
       id: 'REK-KONTAKT-2HD', process: 'rekruttering', from: 'Rekrutteringsanmodning modtaget', to: 'Virksomhed kontaktet',
-      days: 2, setsFrist: false,
+      limit: { workingDays: 2 }, setsFrist: false,
+      missRate: { VIRK: 0.05, NORD: 0.12, SYD: 0.2, VEST: 0.1, AMAG: 0.12, CENT: 0.15 }, driftPerMonth: 0.002,
       text: 'Virksomheden kontaktet senest 2 arbejdsdage efter anmodningen.',
       source: 'Illustrativt servicemål',
     },

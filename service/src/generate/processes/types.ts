@@ -43,19 +43,26 @@ export interface JobcenterProfile {
 }
 
 /**
- * A deadline: `to` must happen at most `days` calendar days after `from` (compared as
- * local dates: missed when date(to) > date(from) + days). Evaluated on cases with both
- * activities, `to` taken as its first occurrence after the first `from`.
- * The rule with `setsFrist` gives the case's Frist column (date(from) + days).
+ * A deadline the generator plants: `to` (its first occurrence after the first `from`) is
+ * due by D, the anchor's local date plus `days` calendar days or plus `workingDays` working
+ * days (dk-administration), as the rule `id` of `processes/<name>/rules.yaml` counts it.
+ * When the simulation reaches `to`, it is placed after D with the planted miss rate
+ * `missRate[jobcenter code] + driftPerMonth × months since the extract window's first
+ * month` (clamped to 0.01..0.95), else on or before D. The rule with `setsFrist` gives the
+ * case's Frist column (D).
  */
 export interface DeadlineRule {
   id: string;
   process: ProcessKey;
   from: string;
   to: string;
-  days: number;
+  limit: { days: number } | { workingDays: number };
   setsFrist: boolean;
-  /** What the rule says, in Danish, and where an illustrative rule is inspired from. */
+  /** Planted miss rate per jobcenter code at the window's first month. */
+  missRate: Readonly<Record<string, number>>;
+  /** Change of the miss rate per month (positive: worsening). */
+  driftPerMonth: number;
+  /** What the rule says, in Danish, and where it comes from. */
   text: string;
   source: string;
 }

@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
+import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
+import { attachedModel } from '../../conformance/attached-model';
 
 const PHASE_BASE = { hash: 0, read: 0.05, precompute: 0.85, commit: 0.95 } as const;
 
@@ -10,10 +12,14 @@ async function run(spec: IngestJobSpec): Promise<void> {
   const store = openDatabase(spec.dbPath);
   let last = 0;
   try {
+    const rules = await catalogueForLoad({ rulesText: spec.rulesText, process: spec.process });
+    const model = await attachedModel(spec.model, spec.process, undefined);
     const report = await ingestFiles(store, {
       files: spec.files,
       log: spec.log,
       process: spec.process,
+      ...(rules ? { rules } : {}),
+      ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       ...(spec.policy ? { policy: spec.policy } : {}),
       onProgress: (p) => {

@@ -6,6 +6,10 @@ export interface IngestJobSpec {
   files: string[];
   log: string;
   process?: string;
+  /** Rule catalogue text uploaded with the files; else the process's catalogue is attached. */
+  rulesText?: string;
+  /** An uploaded BPMN model to attach (else the process's model, if it has one). */
+  model?: string;
   minGroupSize: number;
   /** Load policy overrides. */
   policy?: Partial<LoadPolicy>;

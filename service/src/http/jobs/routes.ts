@@ -9,6 +9,7 @@ import { zodMessage } from '../rest/filters';
 import type { JobRunner } from './job-runner';
 import type { Job } from './job-types';
 import { receiveUpload } from './receive-upload';
+import { parseCatalogue } from '../../rules/parse-catalogue';
 
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
@@ -40,7 +41,8 @@ export function jobJson(job: Job): Record<string, unknown> {
 
 /**
  * Uploads (`POST /api/logs/:name/uploads`, analyst): the body — multipart/form-data with a
- * file part (and an optional `process` field), or a raw file with `?filename=` — is streamed
+ * file part (and an optional `process` field; a `.bpmn` part is the model to check the cases
+ * against, else the process's model), or a raw file with `?filename=` — is streamed
  * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
  * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
  * `?maxQuarantineShare=` and `?maxCaseDrop=` (0..1) override the load policy.
@@ -62,11 +64,22 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
-    const files = upload.files.filter((f) => f.bytes > 0);
+    const models = upload.files.filter((f) => f.bytes > 0 && /\.bpmn$/i.test(f.name));
+    const files = upload.files.filter((f) => f.bytes > 0 && !/\.bpmn$/i.test(f.name));
+    if (models.length > 1) throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
     if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const rulesText = upload.fields['rules'];
+    if (rulesText !== undefined) {
+      try {
+        parseCatalogue(rulesText, 'rules');
+      } catch (error) {
+        throw new HTTPException(400, { message: `upload: ${(error as Error).message}` });
+      }
+    }
     const job = runner.submit(
       {
-        dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined, minGroupSize: ctx.minGroupSize,
+        dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
+        ...(rulesText !== undefined ? { rulesText } : {}), ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),

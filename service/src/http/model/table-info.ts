@@ -58,9 +58,9 @@ export const VIEWER_PREFIX = 'viewer_';
  */
 export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
-export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models']);
+export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
-export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases']);
+export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases', 'case_compliance']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {

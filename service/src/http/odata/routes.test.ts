@@ -13,8 +13,8 @@ describe('OData feed', () => {
     const body = (await res.json()) as { '@odata.context': string; value: { name: string }[] };
     expect(body['@odata.context']).toMatch(/\/odata\/\$metadata$/);
     expect(body.value.map((v) => v.name)).toEqual(
-      ['Activities', 'Cases', 'ConformanceActivities', 'ConformanceCases', 'ConformanceModels', 'ConformanceVariants',
-        'Edges', 'Events', 'FindingCases', 'Findings', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'Steps', 'Variants'],
+      ['Activities', 'CaseCompliance', 'Cases', 'Compliance', 'ConformanceActivities', 'ConformanceCases', 'ConformanceModels', 'ConformanceVariants',
+        'Edges', 'Events', 'FindingCases', 'Findings', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'RuleCatalogues', 'Rules', 'Steps', 'Variants'],
     );
   });
 

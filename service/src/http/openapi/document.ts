@@ -42,6 +42,14 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/map': { get: { summary: 'Process map rebuilt from step rows (aggregateSteps); counts below k as "<k", durations hidden below k', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'map' } },
   '/api/logs/{name}/variants': { get: { summary: 'Variants from step rows; variants under k cases merged into "other variants"', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'variants' } },
   '/api/logs/{name}/activities': { get: { summary: 'Activity statistics', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'activities' } },
+  '/api/logs/{name}/compliance': {
+    get: {
+      summary: 'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k"',
+      role: 'viewer',
+      params: [path('name', 'Log name'), ...FILTERS, query('month', 'Month(s) of the anchor, YYYY-MM', strList), query('rule', 'Rule id(s)', strList)],
+      ok: 'compliance',
+    },
+  },
   '/api/logs/{name}/cases': { get: { summary: 'Cases (pseudonymised), paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'cases' } },
   '/api/logs/{name}/whatif': {
     get: {
@@ -67,16 +75,17 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
   '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
+  '/api/logs/{name}/report.html': { get: { summary: 'The evaluation report (one self-contained HTML file) for the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Report on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'HTML', okType: 'text/html' } },
   '/api/logs/{name}/uploads': {
     post: {
-      summary: 'Uploads an extract (multipart/form-data file part, optional process field; or a raw body with ?filename=) and ingests it as a background job',
+      summary: 'Uploads an extract (multipart/form-data file part, optional process field and rules field with a YAML rule catalogue, else the process\'s catalogue; or a raw body with ?filename=) and ingests it as a background job',
       role: 'analyst',
       params: [
         path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)'),
         query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
         query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
       ],
-      body: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      body: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       ok: 'the queued job', okStatus: '202',
     },
   },
@@ -98,6 +107,14 @@ const ROUTES: Record<string, Record<string, Op>> = {
       role: 'viewer',
       params: [path('name', 'Table (steps, variants, ...)'), query('log', 'Only this log'), ...FILTERS, query('$filter', 'OData filter'), query('$select', 'Columns'), query('delimiter', 'comma (default) or semicolon')],
       ok: 'CSV', okType: 'text/csv',
+    },
+  },
+  '/api/powerbi.zip': {
+    get: {
+      summary: 'Power BI project (PBIP: semantic model, report, visual) over this service\'s feed, as a zip',
+      role: 'analyst',
+      params: [query('lang', 'da (default) or en'), query('process', 'Load only this process'), query('caseTables', 'false leaves out case-level tables (Cases)')],
+      ok: 'zip', okType: 'application/zip',
     },
   },
   '/odata': { get: { summary: 'OData v4 service document', role: 'viewer', ok: 'service document' } },

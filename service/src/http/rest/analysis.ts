@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, histogramQuantile, type AggregatedSteps, type StepRow } from '../../../../shared/src/index';
+import {
+  aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineQuantile, histogramQuantile,
+  type AggregatedSteps, type ProcessMapEdge, type StepRow,
+} from '../../../../shared/src/index';
 import type { SqlFragment } from '../model/sql';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
@@ -45,9 +48,10 @@ function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): Aggregate
 }
 
 function stepRows(ctx: AppContext, table: string, where: SqlFragment): StepRow[] {
-  const sums = BUCKET_COLUMNS.map((h) => `sum("${h}") AS "${h}"`).join(', ');
+  const sums = [...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS].map((h) => `sum("${h}") AS "${h}"`).join(', ');
   const sql =
-    `SELECT variant_key, step_index, from_activity, to_activity, sum(cases) AS cases, sum(sum_seconds) AS sum_seconds, ${sums}` +
+    `SELECT variant_key, step_index, from_activity, to_activity, sum(cases) AS cases, sum(sum_seconds) AS sum_seconds, ${sums},` +
+    ` max(variant_rank) AS variant_rank, min(finished) AS finished` +
     ` FROM "${table}"${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`;
   const rows = ctx.sqlite.prepare(sql).all(...where.params) as Record<string, number | string>[];
   return rows.map((r) => ({
@@ -58,11 +62,15 @@ function stepRows(ctx: AppContext, table: string, where: SqlFragment): StepRow[]
     cases: r['cases'] as number,
     sumSeconds: r['sum_seconds'] as number,
     histogram: BUCKET_COLUMNS.map((h) => r[h] as number),
+    fine: { counts: FINE_COUNT_COLUMNS.map((d) => r[d] as number), seconds: FINE_SECONDS_COLUMNS.map((s) => r[s] as number) },
+    variantRank: r['variant_rank'] as number,
+    finished: r['finished'] === 1,
   }));
 }
 
-function median(histogram: ArrayLike<number>): number | null {
-  const q = histogramQuantile(histogram, 0.5);
+/** An edge's median seconds: from the fine histogram (rows since migration 0008), else the coarse one. */
+function median(edge: ProcessMapEdge): number | null {
+  const q = edge.fine ? fineQuantile(edge.fine, 0.5) : edge.histogram ? histogramQuantile(edge.histogram, 0.5) : Number.NaN;
   return Number.isNaN(q) ? null : q;
 }
 
@@ -92,7 +100,7 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
         count: shownCount(e.count, k),
         cases: shownCount(e.cases, k),
         meanSeconds: e.cases >= k && e.count > 0 ? e.sumSeconds / e.count : null,
-        medianSeconds: e.cases < k ? null : e.sumSeconds === 0 ? 0 : e.histogram ? median(e.histogram) : null,
+        medianSeconds: e.cases < k ? null : e.sumSeconds === 0 ? 0 : median(e),
       })),
     });
   });
@@ -119,6 +127,9 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
           isOther: g.isOther,
           meanSeconds: g.cases >= k ? sumSeconds / g.cases : null,
           medianSeconds: g.isOther ? null : (byKey.get(g.key)?.medianSeconds ?? null),
+          p90Seconds: g.isOther ? null : finiteOrNull(byKey.get(g.key)?.p90Seconds),
+          number: g.isOther ? null : (byKey.get(g.key)?.rank ?? null),
+          finished: g.isOther ? null : (byKey.get(g.key)?.finished ?? null),
         };
       }),
     });
@@ -186,4 +197,8 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
     });
   });
   return r;
+}
+
+function finiteOrNull(x: number | undefined): number | null {
+  return x !== undefined && Number.isFinite(x) ? x : null;
 }

@@ -4,6 +4,7 @@ import { MisuseError, NotFoundError, type WhatIfChange } from '../../../../share
 import { readStoredLog, type StoredLog } from '../../db/stored-log';
 import { effectReport } from '../../whatif/effect-report';
 import { whatIfReport } from '../../whatif/whatif-report';
+import { attachedRules } from '../../whatif/attached-rules';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 
@@ -21,7 +22,7 @@ export function whatIfRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:name/whatif', (c) => {
     const stored = storedLog(ctx, c);
     const change = changeFrom(c);
-    const report = domain(() => whatIfReport(stored, change));
+    const report = domain(() => whatIfReport(stored, change, { rules: attachedRules(ctx.sqlite, stored) }));
     const k = minGroupSize(ctx, stored.name);
     if (report.cases < k) {
       throw new HTTPException(422, { message: `whatif: ${report.cases} finished cases in scope; a prediction needs at least ${k} (the minimum group size)` });
@@ -35,7 +36,7 @@ export function whatIfRoutes(ctx: AppContext): Hono<AppEnv> {
     const date = c.req.query('date');
     if (!date) throw new HTTPException(400, { message: 'effect: the query needs date=YYYY-MM-DD' });
     const jobcenters = c.req.queries('jobcenter') ?? [];
-    const report = domain(() => effectReport(stored, { date, jobcenters, minimumGroupSize: minGroupSize(ctx, stored.name) }));
+    const report = domain(() => effectReport(stored, { date, jobcenters, minimumGroupSize: minGroupSize(ctx, stored.name), rules: attachedRules(ctx.sqlite, stored) }));
     audit(ctx, c, `api/logs/${stored.name}/effect`);
     return c.json(report);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUCKET_COLUMNS, OTHER_VARIANTS_KEY } from '../../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, OTHER_VARIANTS_KEY } from '../../../../shared/src/index';
 import { openDatabase, type SagsflowDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
 import { ingestFiles } from '../../ingest/index';
@@ -57,14 +57,33 @@ describe('viewer-grade model of generated pilot logs', () => {
   });
   it('every other count of a viewer row is 0 or at least k, histogram buckets included', () => {
     const counts: Record<string, string[]> = {
-      viewer_steps: [...BUCKET_COLUMNS],
-      viewer_edges: ['transitions', ...BUCKET_COLUMNS],
+      viewer_steps: [...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS],
+      viewer_edges: ['transitions', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS],
       viewer_activities: ['events', 'repeats', 'self_loops', 'instances'],
       viewer_periods: ['events', 'open_cases'],
     };
     for (const [table, columns] of Object.entries(counts)) {
       for (const c of columns) expect(all(`SELECT ${c} FROM ${table} WHERE ${c} > 0 AND ${c} < 5`), `${table}.${c}`).toEqual([]);
     }
+  });
+  it('fine histograms: seconds only in buckets of at least k cases, and each step row\'s buckets hold all its cases', () => {
+    expect(all(`SELECT count(*) AS n FROM steps WHERE ${FINE_COUNT_COLUMNS.map((d) => `${d} = 1`).join(' OR ')}`)[0]!['n']).toBeGreaterThan(0);
+    for (const table of ['viewer_steps', 'viewer_edges']) {
+      FINE_COUNT_COLUMNS.forEach((d, i) => {
+        expect(all(`SELECT ${d} FROM ${table} WHERE ${d} = 0 AND ${FINE_SECONDS_COLUMNS[i]} <> 0`), `${table}.${d}`).toEqual([]);
+      });
+    }
+    const total = FINE_COUNT_COLUMNS.join(' + ');
+    expect(all(`SELECT * FROM viewer_steps WHERE ${total} <> cases`)).toEqual([]);
+    expect(all(`SELECT count(*) AS n FROM viewer_steps WHERE ${FINE_SECONDS_COLUMNS.join(' + ')} > 0`)[0]!['n']).toBeGreaterThan(0);
+  });
+  it('variant numbers count only the variants a viewer sees (1..N, "other variants" last) and finished is 0 or 1', () => {
+    const ranks = all('SELECT variant_key, max(variant_rank) AS r, min(variant_rank) AS m FROM viewer_variants GROUP BY variant_key ORDER BY r');
+    expect(ranks.every((x) => x['r'] === x['m'])).toBe(true);
+    expect(ranks.map((x) => x['r'])).toEqual(ranks.map((_, i) => i + 1));
+    expect(ranks.at(-1)!['variant_key']).toBe(OTHER_VARIANTS_KEY);
+    expect(all('SELECT * FROM viewer_steps s WHERE variant_rank <> (SELECT max(variant_rank) FROM viewer_variants v WHERE v.variant_key = s.variant_key)')).toEqual([]);
+    expect(all('SELECT * FROM viewer_variants WHERE finished NOT IN (0, 1)')).toEqual([]);
   });
   it('the viewer tables add up: step-0 cases = variants = periods = jobcenters = all cases less the left-out ones', () => {
     const one = (sql: string) => Number(all(sql)[0]!['n']);

@@ -1,4 +1,4 @@
-import { BUCKET_COLUMNS, STEP_END, STEP_START } from '../../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '../../../../shared/src/index';
 import { mulberry32 } from '../../../../shared/src/testing/random-log';
 import { runQuery, type QueryResult } from './data-view';
 import type { PreviewHandle } from './main';
@@ -32,6 +32,11 @@ export function syntheticSteps(rows: number, activities = 30, seed = 7): Row[] {
       const row: Row = { variant_key: key, step_index: i, from_activity: nodes[i]!, to_activity: nodes[i + 1]!, cases, sum_seconds: seconds };
       const bucket = inner ? 8 + Math.floor(rnd() * 6) : 0;
       BUCKET_COLUMNS.forEach((b, j) => (row[b] = j === bucket ? cases : 0));
+      const fine = fineBucketOf(seconds / cases);
+      FINE_COUNT_COLUMNS.forEach((d, j) => (row[d] = j === fine ? cases : 0));
+      FINE_SECONDS_COLUMNS.forEach((s, j) => (row[s] = j === fine ? seconds : 0));
+      row['variant_rank'] = v + 1;
+      row['finished'] = 1;
       out.push(row);
     }
   }

@@ -1,4 +1,4 @@
-import { BUCKET_COLUMNS } from '../../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '../../../../shared/src/index';
 import { mappingRoles, type FieldBinding } from './data-view';
 import type { Capabilities } from './types';
 
@@ -6,7 +6,8 @@ type Kind = FieldBinding['kind'];
 
 /**
  * Which step-table column a report author drags onto each role of the visual, found from
- * the role's name (`variantKey` -> `variant_key`, `histogram` -> `h00`..`h24`, ...).
+ * the role's name (`variantKey` -> `variant_key`, `histogram` -> `h00`..`h24`, `durations` ->
+ * `d00`..`d74` and `s00`..`s74`, `variantRank` -> `variant_rank`, ...).
  * Roles of the event-table input (case, activity, timestamp) stay unbound here.
  */
 export function stepFields(capabilities: Capabilities): FieldBinding[] {
@@ -15,6 +16,14 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
     const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
       { role, column, displayName: column, summed, kind },
     ];
+    if (n === 'variantrank') return one('variant_rank', false, 'integer');
+    if (n === 'finished') return one('finished', false, 'integer');
+    if (n === 'durations') {
+      return [
+        ...FINE_COUNT_COLUMNS.map((column) => ({ role, column, displayName: column, summed: true, kind: 'integer' as const })),
+        ...FINE_SECONDS_COLUMNS.map((column) => ({ role, column, displayName: column, summed: true, kind: 'numeric' as const })),
+      ];
+    }
     if (n.includes('variant')) return one('variant_key', false, 'text');
     if (n.includes('stepindex') || n === 'step' || n === 'index') return one('step_index', false, 'integer');
     if (n.startsWith('from')) return one('from_activity', false, 'text');

@@ -1,0 +1,16 @@
+import { EventLogBuilder, pairActivityInstances, discoverVariants, automationScores, findingsSettings, activityTimes, collectTransitions, edgeWaits } from '../shared/src/index';
+import { readLog } from '../service/src/readers/index';
+const b = new EventLogBuilder();
+await readLog('bench/out/dagpenge-1m.csv', { sink: { onEvent: ({ event }) => b.add(event), onReject: () => {} } });
+const log = b.build();
+const t = (l: string, f: () => unknown) => { const c = process.cpuUsage(); const r = f(); const u = process.cpuUsage(c); console.log(l, ((u.user + u.system) / 1000).toFixed(0), 'ms cpu'); return r; };
+const inst = t('instances', () => pairActivityInstances(log)) as ReturnType<typeof pairActivityInstances>;
+const tr = t('transitions', () => collectTransitions(inst)) as ReturnType<typeof collectTransitions>;
+t('variants', () => discoverVariants(log));
+t('automation', () => automationScores(log, inst, findingsSettings(), 1));
+t('activityTimes', () => activityTimes(log, inst));
+const jc = log.caseAttributes.get('jobcenter')!;
+t('edgeWaits', () => edgeWaits({ transitions: tr, activities: inst.activities, jobcenters: { names: [...jc.values], codes: jc.codes }, periods: { names: ['x'], codes: new Int32Array(log.caseIds.length) }, minGroupSize: 5, yearFactor: 1 }));
+const { buildFindings } = await import('../shared/src/index');
+t('build all', () => buildFindings({ log, process: 'dagpenge' }));
+t('build no bootstrap', () => buildFindings({ log, process: 'dagpenge' }, { bootstrapResamples: 1 }));

@@ -1,0 +1,11 @@
+import { EventLogBuilder } from '../shared/src/index';
+import { readLog } from '../service/src/readers/index';
+import { openDatabase } from '../service/src/db/client';
+import { precomputeFindings } from '../service/src/findings/precompute-findings';
+const b = new EventLogBuilder();
+await readLog('bench/out/dagpenge-1m.csv', { sink: { onEvent: ({ event }) => b.add(event), onReject: () => {} } });
+const log = b.build();
+const m = openDatabase(':memory:');
+const c = process.cpuUsage();
+m.sqlite.transaction(() => precomputeFindings(log, { sqlite: m.sqlite, log: 'x', version: 1, process: 'dagpenge', minGroupSize: 5 }))();
+const u = process.cpuUsage(c); console.log('precompute', ((u.user + u.system) / 1000).toFixed(0));

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+await page.setContent(readFileSync(process.argv[2]!, 'utf8'));
+await page.emulateMedia({ media: 'print' });
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+console.log('height', h);
+for (let i = 0; i * 1123 < h && i < 8; i++) await page.screenshot({ fullPage: true, path: `/tmp/fx/p${i}.png`, clip: { x: 0, y: i * 1123, width: 794, height: Math.min(1123, h - i * 1123) } });
+const pdf = await page.pdf({ format: 'A4', printBackground: true });
+writeFileSync('/tmp/fx/r.pdf', pdf);
+console.log('pages', (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length);
+await browser.close();

@@ -1,0 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openDatabase } from '../db/client';
+import { readReportData } from '../report/report-data';
+import { renderReport } from '../report/render-report';
+import { mustExist } from './token';
+
+/** Registers `sagsflow report`: writes the evaluation report of a log as one HTML file. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write the evaluation report of a log as one self-contained HTML file (prints to A4)')
+    .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
+    .requiredOption('--log <name>', 'log name')
+    .option('--jobcenter <name>', 'report on one jobcenter\'s cases (default: all jobcenters)')
+    .option('--lang <lang>', 'da or en', 'da')
+    .requiredOption('--out <file>', 'HTML file to write')
+    .action((opts: { db: string; log: string; jobcenter?: string; lang: string; out: string }) => {
+      if (opts.lang !== 'da' && opts.lang !== 'en') throw new Error(`report: --lang must be da or en, got "${opts.lang}"`);
+      mustExist(opts.db);
+      const store = openDatabase(opts.db);
+      let html: string;
+      try {
+        html = renderReport(readReportData(store.sqlite, { log: opts.log, scope: opts.jobcenter ?? '', lang: opts.lang, now: Date.now() }));
+      } finally {
+        store.close();
+      }
+      try {
+        writeFileSync(opts.out, html);
+      } catch (err) {
+        throw new Error(`report: cannot write ${opts.out}: ${(err as Error).message}`);
+      }
+      process.stderr.write(`wrote ${opts.out} (${Math.round(html.length / 1024)} KB)\n`);
+    });
+}

@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppContext, AppEnv } from '../app-env';
+import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { shownCount } from './group-count';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'process']);
+
+interface Cell {
+  rule: string;
+  jobcenter: string;
+  status: string;
+  cases: number;
+  late: number;
+}
+
+interface Totals {
+  fulfilled: number;
+  violated: number;
+  pending: number;
+  notApplicable: number;
+  late: number;
+}
+
+/** Values of a repeatable, comma-separable query parameter. */
+function listParam(c: Context, key: string): string[] {
+  return (c.req.queries(key) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+}
+
+function emptyTotals(): Totals {
+  return { fulfilled: 0, violated: 0, pending: 0, notApplicable: 0, late: 0 };
+}
+
+/** The counts, rate and mean days late of a slice as a person may see them (minimum group size k). */
+function shown(t: Totals, k: number) {
+  const decided = t.fulfilled + t.violated;
+  return {
+    fulfilled: shownCount(t.fulfilled, k),
+    violated: shownCount(t.violated, k),
+    pending: shownCount(t.pending, k),
+    notApplicable: shownCount(t.notApplicable, k),
+    complianceRate: decided >= k ? t.fulfilled / decided : null,
+    meanDaysLate: t.violated >= k && t.late > 0 ? t.late / t.violated : null,
+  };
+}
+
+/**
+ * `GET /api/logs/:name/compliance`: per rule of the catalogue attached to the log's current
+ * version, its counts per status, compliance rate and mean days late, overall and per
+ * jobcenter (with whether the jobcenter meets the rule's `share`). Filters: `jobcenter`,
+ * `process`, `month` (or `period`, `from`, `to`: the month of the anchor) and `rule`; a
+ * jobcenter-limited token sees its jobcenters only. Counts below the minimum group size read
+ * "<k", and rates and means of such groups are null.
+ */
+export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
+  const r = new Hono<AppEnv>({ strict: false });
+  r.get('/:name/compliance', (c) => {
+    const log = c.req.param('name');
+    const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number | null } | undefined;
+    if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
+    const k = Math.max(ctx.minGroupSize, row.k ?? 1);
+    const filters = readAnalysisFilters(c);
+    const months = [...filters.period, ...listParam(c, 'month')];
+    const bad = months.find((m) => !MONTH.test(m));
+    if (bad !== undefined) throw new HTTPException(400, { message: `query: month: must be YYYY-MM, got '${bad}'` });
+    const ruleIds = listParam(c, 'rule');
+    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
+    const parts = filterConditions(filters, jobcenters, GRAIN_COLUMNS, log);
+    if (months.length > 0) parts.push({ sql: `"month" IN (${months.map(() => '?').join(', ')})`, params: months });
+    if (filters.from) parts.push({ sql: '"month" >= ?', params: [filters.from] });
+    if (filters.to) parts.push({ sql: '"month" <= ?', params: [filters.to] });
+    if (ruleIds.length > 0) parts.push({ sql: `"rule" IN (${ruleIds.map(() => '?').join(', ')})`, params: ruleIds });
+    const where = whereSql(parts);
+    const cells = ctx.cache.get(JSON.stringify(['compliance', where]), () => ctx.sqlite
+      .prepare(`SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM compliance${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`)
+      .all(...where.params) as Cell[], (rows) => 120 * rows.length);
+    const catalogue = ctx.sqlite
+      .prepare('SELECT c.catalogue, c.process, c.as_of AS asOf FROM rule_catalogues c JOIN logs l ON l.name = c.log AND l.current_version = c.version WHERE c.log = ?')
+      .get(log) as { catalogue: string; process: string | null; asOf: string | null } | undefined;
+    const rules = ctx.sqlite
+      .prepare('SELECT r.rule, r.title_da, r.title_en, r.source, r.basis, r.kind, r.share FROM rules r JOIN logs l ON l.name = r.log AND l.current_version = r.version WHERE r.log = ? ORDER BY r.id')
+      .all(log) as { rule: string; title_da: string; title_en: string; source: string; basis: string; kind: string; share: number | null }[];
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${log}/compliance`, detail: new URL(c.req.url).search || null });
+    const wanted = ruleIds.length > 0 ? rules.filter((rr) => ruleIds.includes(rr.rule)) : rules;
+    return c.json({
+      log,
+      minGroupSize: k,
+      catalogue: catalogue ?? null,
+      rules: wanted.map((rule) => {
+        const total = emptyTotals();
+        const perJobcenter = new Map<string, Totals>();
+        for (const cell of cells) {
+          if (cell.rule !== rule.rule) continue;
+          const j = perJobcenter.get(cell.jobcenter) ?? emptyTotals();
+          perJobcenter.set(cell.jobcenter, j);
+          for (const t of [total, j]) {
+            t[cell.status as keyof Omit<Totals, 'late'>] += cell.cases;
+            t.late += cell.late;
+          }
+        }
+        return {
+          rule: rule.rule,
+          title: { da: rule.title_da, en: rule.title_en },
+          source: rule.source,
+          basis: rule.basis,
+          kind: rule.kind,
+          share: rule.share,
+          ...shown(total, k),
+          jobcenters: [...perJobcenter.entries()].map(([jobcenter, t]) => {
+            const s = shown(t, k);
+            return { jobcenter, ...s, meetsShare: rule.share === null || s.complianceRate === null ? null : s.complianceRate >= rule.share };
+          }),
+        };
+      }),
+    });
+  });
+  return r;
+}

@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import {
+  RULE_STATUSES,
+  evaluateRules,
+  formatIsoDate,
+  type EventLog,
+  type RuleCatalogue,
+  type RuleEvaluation,
+} from '../../../shared/src/index';
+import { createBatchInserter } from '../db/batch-insert';
+import { processNameOf } from '../processes/index';
+import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
+
+/** A rule catalogue attached to a load: the parsed catalogue and its file text. */
+export interface AttachedCatalogue {
+  catalogue: RuleCatalogue;
+  text: string;
+  /** The as-of date (day number); default the local date of the log's last event. */
+  asOfDay?: number | null;
+}
+
+/** Where compliance is written: the load's transaction, log and version, and its `--process`. */
+export interface ComplianceContext {
+  sqlite: Database.Database;
+  log: string;
+  version: number;
+  process: string | null;
+}
+
+/** Rows written per compliance table. */
+export interface ComplianceSummary {
+  rules: number;
+  compliance: number;
+  caseCompliance: number;
+}
+
+/**
+ * Checks a log version against its catalogue and writes the compliance tables in the
+ * caller's transaction: the catalogue (with its text and as-of date), its rules, counts per
+ * (process, jobcenter, month of the anchor, rule, status) with the sum of days late, and the
+ * per-case results where a rule applied. A catalogue with a `process` checks only the cases
+ * of that process (the `--process` of the load, else the case's `process` attribute).
+ */
+export function precomputeCompliance(log: EventLog, ctx: ComplianceContext, attached: AttachedCatalogue): ComplianceSummary {
+  const { catalogue } = attached;
+  const evaluation = evaluateRules(log, catalogue, { asOfDay: attached.asOfDay ?? null });
+  const constants = { log: ctx.log, version: ctx.version };
+  ctx.sqlite
+    .prepare('INSERT INTO rule_catalogues (log, version, catalogue, process, as_of, text) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(ctx.log, ctx.version, catalogue.catalogue, catalogue.process, evaluation.asOfDay === null ? null : formatIsoDate(evaluation.asOfDay), attached.text);
+  const ruleRows = createBatchInserter(ctx.sqlite, 'rules', ['catalogue', 'rule', 'title_da', 'title_en', 'source', 'basis', 'kind', 'share', 'valid_from', 'valid_to'], { constants });
+  for (const r of catalogue.rules) {
+    ruleRows.add([
+      catalogue.catalogue, r.id, r.title.da, r.title.en, r.source, r.basis, r.kind, r.share,
+      r.validFrom === null ? null : formatIsoDate(r.validFrom), r.validTo === null ? null : formatIsoDate(r.validTo),
+    ]);
+  }
+  ruleRows.flush();
+  const { counts, perCase } = writeResults(log, ctx, catalogue, evaluation);
+  return { rules: ruleRows.written, compliance: counts, caseCompliance: perCase };
+}
+
+function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCatalogue, evaluation: RuleEvaluation) {
+  const constants = { log: ctx.log, version: ctx.version };
+  const grain = caseGrain(log, ctx);
+  const wanted = catalogue.process === null ? null : processNameOf(catalogue.process) ?? catalogue.process;
+  const months = new Map<number, string>();
+  const monthOf = (day: number): string => {
+    let m = months.get(day);
+    if (m === undefined) months.set(day, (m = formatIsoDate(day).slice(0, 7)));
+    return m;
+  };
+  const perCase = createBatchInserter(ctx.sqlite, 'case_compliance', ['process', 'jobcenter', 'month', 'case_id', 'rule', 'status', 'days_late'], { constants });
+  const cells = new Map<string, { values: (string | number)[] }>();
+  for (const o of evaluation.outcomes) {
+    for (let c = 0; c < log.caseIds.length; c++) {
+      const process = grain.process(c);
+      if (wanted !== null && process !== wanted) continue;
+      const jobcenter = grain.jobcenter(c);
+      const month = o.anchorDay[c]! >= 0 ? monthOf(o.anchorDay[c]!) : monthOf(grain.firstDay(c));
+      const status = RULE_STATUSES[o.status[c]!]!;
+      const late = o.daysLate[c]!;
+      const key = `${process}\u0000${jobcenter}\u0000${month}\u0000${o.rule.id}\u0000${status}`;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { values: [process, jobcenter, month, o.rule.id, status, 0, 0] }));
+      (cell.values[5] as number)++;
+      if (!Number.isNaN(late)) (cell.values[6] as number) += late;
+      if (status !== 'notApplicable') perCase.add([process, jobcenter, month, log.caseIds[c]!, o.rule.id, status, Number.isNaN(late) ? null : late]);
+    }
+  }
+  perCase.flush();
+  const counts = createBatchInserter(ctx.sqlite, 'compliance', ['process', 'jobcenter', 'month', 'rule', 'status', 'cases', 'sum_days_late'], { constants });
+  for (const cell of cells.values()) counts.add(cell.values);
+  counts.flush();
+  return { counts: counts.written, perCase: perCase.written };
+}
+
+/** Per case: its process and jobcenter as the model tables have them, and its first event's UTC day. */
+function caseGrain(log: EventLog, ctx: ComplianceContext) {
+  const jc = log.caseAttributes.get(JOBCENTER_ATTRIBUTE);
+  const pr = log.caseAttributes.get(PROCESS_ATTRIBUTE);
+  const names = (pr?.values ?? []).map((v) => processNameOf(v) ?? v);
+  return {
+    process: (c: number): string => {
+      if (ctx.process !== null) return ctx.process;
+      const code = pr ? pr.codes[c]! : -1;
+      return code >= 0 ? names[code]! : ctx.log;
+    },
+    jobcenter: (c: number): string => {
+      const code = jc ? jc.codes[c]! : -1;
+      return code >= 0 ? jc!.values[code]! : UNKNOWN_JOBCENTER;
+    },
+    firstDay: (c: number): number => Math.floor(log.timestamp[log.caseOffsets[c]!]! / 86_400_000),
+  };
+}
