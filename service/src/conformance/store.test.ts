@@ -76,7 +76,7 @@ describe('conformance tables after ingest --model', () => {
 
 describe('GET /api/logs/:name/conformance', () => {
   it('gives fitness overall and per jobcenter; move counts under k = 5 read "<5"', async () => {
-    const res = await get('/api/logs/seq/conformance', tokens['viewer']!);
+    const res = await get('/api/logs/seq/conformance', tokens['analyst']!);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.model).toMatchObject({ file: 'model.bpmn', tasks: 3, shortestRun: 3, modelTasksNotInLog: [], logActivitiesNotInModel: [] });
@@ -90,7 +90,7 @@ describe('GET /api/logs/:name/conformance', () => {
   });
 
   it('limits a jobcenter token to its jobcenter', async () => {
-    const body = await (await get('/api/logs/seq/conformance', tokens['nord']!)).json();
+    const body = await (await get('/api/logs/seq/conformance', tokens['nordAnalyst']!)).json();
     expect(body.cases).toBe(8);
     expect(body.jobcenters.map((j: { jobcenter: string }) => j.jobcenter)).toEqual(['Nord']);
     expect(body.alignments.logFitness).toBeCloseTo(1 - 2 / 46, 12);
@@ -104,8 +104,15 @@ describe('GET /api/logs/:name/conformance', () => {
   });
 
   it('is 404 for a log without a model', async () => {
-    const res = await get('/api/logs/none/conformance', tokens['viewer']!);
+    const res = await get('/api/logs/none/conformance', tokens['analyst']!);
     expect(res.status).toBe(404);
+  });
+
+  it('refuses viewer tokens (no viewer-grade form: two filtered answers could be subtracted)', async () => {
+    for (const token of [tokens['viewer']!, tokens['nord']!]) {
+      const res = await get('/api/logs/seq/conformance?period=2024-01', token);
+      expect(res.status).toBe(403);
+    }
   });
 });
 

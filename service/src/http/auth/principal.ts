@@ -43,3 +43,13 @@ export function tableDenial(table: TableInfo, principal: Principal): string | nu
   }
   return null;
 }
+
+/**
+ * Why a viewer token may not call a REST route built on exact tables that have no viewer-grade
+ * form yet (rule compliance, conformance, the HTML report), or null when it may. Their answers
+ * hide counts under k, but two answers with different filters could still be subtracted.
+ */
+export function viewerRouteDenial(principal: Principal, feature: string): string | null {
+  if (!readsViewerGrade(principal)) return null;
+  return `${feature} is computed from the exact tables, which have no viewer-grade form (rows of at least k cases); it needs an analyst or admin token`;
+}

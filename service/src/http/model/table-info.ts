@@ -53,10 +53,11 @@ export const VIEWER_PREFIX = 'viewer_';
 
 /**
  * Tables served to viewer tokens as they are, without a viewer-grade form: they hold no counts
- * of groups of cases (`logs`, `conformance_models`), or only the counts of a whole load (`loads`). Every other table
- * that viewers may read must declare a viewer-grade form; until then viewers are refused it.
+ * of groups of cases (`logs`, `conformance_models`, the rule definitions `rules` and
+ * `rule_catalogues`), or only the counts of a whole load (`loads`). Every other table that
+ * viewers may read must declare a viewer-grade form; until then viewers are refused it.
  */
-export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models']);
+export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
