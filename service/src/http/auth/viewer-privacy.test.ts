@@ -15,7 +15,7 @@ import { createApp, type SagsflowApp } from '../../app';
  */
 const K = 5;
 /** Columns that count cases or events; in what a viewer gets each is 0 or at least k. */
-const COUNT_COLUMNS = /^(cases|events|transitions|repeats|self_loops|instances|open_cases|h\d\d)$/;
+const COUNT_COLUMNS = /^(cases|events|transitions|repeats|self_loops|instances|open_cases|h\d\d|d\d\d)$/;
 
 type Json = Record<string, unknown>;
 const MODEL_SETS = ['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters'];
@@ -152,6 +152,7 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     smallRestCounts(await json('/api/logs'), 'logs', found);
     smallRestCounts(await json('/api/logs/pilot'), 'logs/pilot', found);
     expect(found).toEqual([]);
+    for (const route of ['compliance', 'conformance', 'report.html']) expect((await get(`/api/logs/pilot/${route}`, tokens.viewer)).status, route).toBe(403);
   });
 
   it('subtracting /variants with every variant but one single-case variant from /variants gives no case (20 groups tried)', async () => {
