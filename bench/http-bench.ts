@@ -202,7 +202,14 @@ async function main(): Promise<void> {
     let report: unknown = null;
     while (state !== 'done' && state !== 'failed' && performance.now() - t < maxSeconds * 1000) {
       await new Promise((r) => setTimeout(r, 250));
-      const j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as { state: string; error: string | null; report: unknown };
+      let j: { state: string; error: string | null; report: unknown };
+      try {
+        j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as typeof j;
+      } catch (e) {
+        // A reused keep-alive connection the server just closed: ask again on the next round.
+        console.log(`job poll: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), polling on`);
+        continue;
+      }
       state = j.state;
       report = j.report ?? j.error;
     }
@@ -211,8 +218,9 @@ async function main(): Promise<void> {
     worker.postMessage('stop');
     const result = await done;
     await worker.terminate();
-    const r = report as { rows?: { read: number }; events?: number } | string;
-    console.log(`upload of ${(size / 1e6).toFixed(1)} MB streamed in ${(uploaded / 1000).toFixed(2)} s; job ${state} after ${ingestSeconds.toFixed(1)} s (${typeof r === 'string' ? r : `${r.events} events`})`);
+    const r = report as { rows?: { read: number }; events?: number } | string | null;
+    const outcome = r === null ? `no report within --max-seconds ${maxSeconds}` : typeof r === 'string' ? r : `${r.events} events`;
+    console.log(`upload of ${(size / 1e6).toFixed(1)} MB streamed in ${(uploaded / 1000).toFixed(2)} s; job ${state} after ${ingestSeconds.toFixed(1)} s (${outcome})`);
     console.log(`${readers} readers (${mix} mix, think ${thinkMs} ms ±50%) during the ingest: ${stats(result.latencies)}, ${(result.latencies.length / ingestSeconds).toFixed(0)} req/s`);
     for (const [kind, values] of Object.entries(result.byKind)) console.log(`  ${kind.padEnd(18)} ${stats(values)}`);
     const slow = result.latencies.filter((ms) => ms > 1000).length;

@@ -10,6 +10,7 @@ import { errorHandler } from './http/errors';
 import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
 import { odataMethodNotAllowed, odataRoutes } from './http/odata/routes';
+import { welcomePage } from './http/welcome/page';
 import { analysisRoutes } from './http/rest/analysis';
 import { conformanceRoutes } from './http/rest/conformance';
 import { complianceRoutes } from './http/rest/compliance';
@@ -25,6 +26,8 @@ import { previewRoutes, type PreviewOptions } from './preview/index';
 import { findingsRoutes } from './http/rest/findings';
 import { reportRoutes } from './http/rest/report';
 import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
+// governance (issue 15)
+import { subjectRoutes } from './http/rest/subjects';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -106,6 +109,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => odataMethodNotAllowed(c) ?? c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/', welcomePage);
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
   jobs.onFinished = (job) =>
@@ -126,6 +130,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/quarantine', quarantineRoutes(ctx));
   app.route('/api/jobs', jobRoutes(ctx, jobs));
   app.route('/api/tokens', tokenRoutes(ctx));
+  app.route('/api/subjects', subjectRoutes(ctx)); // governance (issue 15)
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
+import type { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createApp, type CreateAppOptions } from './app';
+import type { CreateAppOptions } from './app';
 import { openDatabase } from './db/client';
 import { createJobRunner } from './http/jobs/job-runner';
 
@@ -27,7 +27,8 @@ export interface RunningServer {
 
 /**
  * Opens the database, builds the app and listens: the only place that opens a port.
- * Uploads go to `uploadDir` (default: `uploads/` beside the database).
+ * Uploads go to `uploadDir` (default: `uploads/` beside the database). The HTTP stack is
+ * imported here, not at the top, so CLI commands that do not serve start without loading it.
  *
  * @example
  * const server = await startServer({ dbPath: './sagsflow.sqlite', port: 8787 });
@@ -35,6 +36,7 @@ export interface RunningServer {
  * await server.close();
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const [{ serve: listen }, { createApp }] = await Promise.all([import('@hono/node-server'), import('./app')]);
   const host = options.host ?? '127.0.0.1';
   const store = openDatabase(options.dbPath);
   const jobs = createJobRunner();
@@ -44,7 +46,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   chmodSync(uploadDir, 0o700);
   const app = createApp({ ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
+    const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);
   });
   const { port } = server.address() as AddressInfo;

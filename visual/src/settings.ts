@@ -58,11 +58,12 @@ export class ViewCard extends formattingSettings.SimpleCard {
     items: enumItems(PERFORMANCE_METRICS, 'Metric'),
     value: { value: 'mean', displayNameKey: 'Metric_mean' },
   });
+  autoSimplify = new formattingSettings.ToggleSwitch({ name: 'autoSimplify', displayNameKey: 'Setting_AutoSimplify', value: true });
   activitiesPercent = numUpDown('activitiesPercent', 'Setting_ActivitiesPercent');
   pathsPercent = numUpDown('pathsPercent', 'Setting_PathsPercent');
   override name = 'view';
   override displayNameKey = 'Card_View';
-  override slices = [this.mode, this.metric, this.activitiesPercent, this.pathsPercent];
+  override slices = [this.mode, this.metric, this.autoSimplify, this.activitiesPercent, this.pathsPercent];
 }
 
 /** "Map" card: colours, bottlenecks and label size. Empty colours mean "use the report palette". */
@@ -111,6 +112,8 @@ export class SagsflowSettings extends formattingSettings.Model {
 export interface ResolvedSettings {
   mode: ViewMode;
   metric: PerformanceMetric;
+  /** Open simplified to what is readable at the visual's size (until a slider is moved). */
+  autoSimplify: boolean;
   activitiesPercent: number;
   pathsPercent: number;
   nodeColor: string;
@@ -140,6 +143,7 @@ export function resolveSettings(model: SagsflowSettings): ResolvedSettings {
   return {
     mode: enumValue(VIEW_MODES, model.view.mode.value, 'frequency'),
     metric: enumValue(PERFORMANCE_METRICS, model.view.metric.value, 'mean'),
+    autoSimplify: model.view.autoSimplify.value !== false,
     activitiesPercent: clampSetting('activitiesPercent', model.view.activitiesPercent.value),
     pathsPercent: clampSetting('pathsPercent', model.view.pathsPercent.value),
     nodeColor: model.map.nodeColor.value?.value ?? '',

@@ -7,15 +7,17 @@ export function viewStateFrom(settings: ResolvedSettings, selected: ReadonlySet<
   return {
     mode: settings.mode,
     metric: settings.metric,
+    autoSimplify: settings.autoSimplify,
     activitiesPercent: settings.activitiesPercent,
     pathsPercent: settings.pathsPercent,
     selected,
+    comparing: null,
   };
 }
 
 /** True when the format pane's view settings are unchanged (then the on-visual state stays). */
 export function sameViewSettings(a: ResolvedSettings, b: ResolvedSettings): boolean {
-  return a.mode === b.mode && a.metric === b.metric && a.activitiesPercent === b.activitiesPercent && a.pathsPercent === b.pathsPercent;
+  return a.mode === b.mode && a.metric === b.metric && a.activitiesPercent === b.activitiesPercent && a.pathsPercent === b.pathsPercent && a.autoSimplify === b.autoSimplify;
 }
 
 /** Saves the on-visual view choices into the report (the "view" card), so they survive reloads. */
@@ -29,8 +31,9 @@ export function persistViewState(host: powerbi.extensibility.visual.IVisualHost,
           properties: {
             mode: state.mode,
             metric: state.metric,
-            activitiesPercent: state.activitiesPercent,
-            pathsPercent: state.pathsPercent,
+            activitiesPercent: Math.round(state.activitiesPercent),
+            pathsPercent: Math.round(state.pathsPercent),
+            autoSimplify: state.autoSimplify,
           },
         },
       ],

@@ -50,4 +50,23 @@ describe('layoutMap', () => {
     }
     expect(layoutMap(ids.map((id) => ({ id, width: 80, height: 30 })), [...dense].reverse(), 30).edges.get('n3>n1')).toEqual(layout.edges.get('n3>n1'));
   });
+
+  it('lays START left of the activities and END right of them when asked for left to right', () => {
+    const layout = layoutMap(nodes, edges, undefined, 'LR');
+    const x = (id: string) => layout.nodes.get(id)!.x;
+    expect(x('START')).toBeLessThan(x('A'));
+    expect(x('A')).toBeLessThan(x('B'));
+    expect(x('C')).toBeLessThan(x('END'));
+  });
+
+  it('curls a self-loop beside its node in both directions', () => {
+    for (const direction of ['TB', 'LR'] as const) {
+      const layout = layoutMap(nodes, edges, undefined, direction);
+      const box = layout.nodes.get('B')!;
+      const xs = layout.edges.get('B>B')!.points.map((p) => p.x);
+      const ys = layout.edges.get('B>B')!.points.map((p) => p.y);
+      const spread = direction === 'TB' ? Math.max(...ys) - Math.min(...ys) : Math.max(...xs) - Math.min(...xs);
+      expect(spread, direction).toBeGreaterThanOrEqual(box[direction === 'TB' ? 'height' : 'width'] / 2);
+    }
+  });
 });

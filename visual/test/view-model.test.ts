@@ -9,7 +9,7 @@ import { prepareSteps } from '../src/model/prepare';
 import { DAY, SMALL_STEPS, V1, V2 } from './fixtures';
 import { step } from './builders';
 
-const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', activitiesPercent: 100, pathsPercent: 100, selected: new Set(), ...over });
+const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', autoSimplify: false, activitiesPercent: 100, pathsPercent: 100, selected: new Set(), comparing: null, ...over });
 const context = (locale: string, k = 1): ViewContext => {
   const formatter = createFormatter(locale);
   return { formatter, t: createLocalizer().t, groupCount: (n) => groupCountLabel(n, k, formatter), bottleneckCount: 1, minimumGroupSize: k, maxRows: 50 };
@@ -33,8 +33,16 @@ describe('buildViewModel: frequency view', () => {
     });
   });
 
-  it('marks the top edge by total waiting time as the bottleneck (A→C: 4 days)', () => {
-    expect(model.edges.filter((e) => e.bottleneck).map((e) => e.id)).toEqual(['A→C']);
+  it('marks no bottleneck in the frequency view (volume is not waiting) and says why in the legend', () => {
+    expect(model.edges.filter((e) => e.bottleneck)).toEqual([]);
+    expect(model.bottleneckLegend).toBeNull();
+  });
+
+  it('marks in the performance view the longest median waits among edges of 5 % of the cases (the findings\' definition)', () => {
+    const tenfold = SMALL_STEPS.map((r) => ({ ...r, cases: r.cases * 10, sumSeconds: r.sumSeconds * 10, histogram: r.histogram.map((h) => h * 10) }));
+    const performance = buildViewModel(prepareSteps(tenfold, null, true), state({ mode: 'performance', metric: 'median' }), context('en-US'));
+    expect(performance.edges.filter((e) => e.bottleneck).map((e) => e.id)).toEqual(['A→C']);
+    expect(performance.bottleneckLegend).toEqual({ count: 1, minCases: 2, marked: 1, found: 1 });
   });
 
   it('lists variants with cases, share and mean duration', () => {

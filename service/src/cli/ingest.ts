@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { setRetention } from '../governance/retention';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
@@ -11,6 +12,8 @@ import { LOG_NAME } from '../http/jobs/routes';
 import { catalogueForLoad } from '../rules/attach';
 import { createProgress } from './progress';
 import { parsePositive } from './serve';
+import { DEFAULT_TIMEZONE } from '../readers/timestamps';
+import { localTime } from './local-time';
 import { attachedModel } from '../conformance/attached-model';
 import { endSourceText } from './end-source';
 import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
@@ -26,6 +29,8 @@ interface IngestCliOptions extends DuplicateFlags {
   maxQuarantineShare?: string;
   maxCaseDrop?: string;
   dryRun?: boolean;
+  /** governance (issue 15) */
+  retentionYears?: string;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -50,12 +55,14 @@ export function registerIngest(program: Command): void {
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
-    .option('--dry-run', 'read, check and precompute, report, and store nothing');
+    .option('--dry-run', 'read, check and precompute, report, and store nothing')
+    .option('--retention-years <n>', 'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)');
   addDuplicateOptions(command)
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
       const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
       const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
+      const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
       const keepDuplicates = keepDuplicatesOf(opts);
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
@@ -78,7 +85,8 @@ export function registerIngest(program: Command): void {
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
-        process.stdout.write(renderLoadReport(report));
+        if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
+        process.stdout.write(renderLoadReport(report, mapping?.timezone));
       } finally {
         progress.stop();
         store.close();
@@ -94,9 +102,9 @@ function viewerLine(v: ViewerBuildSummary): string {
 }
 
 /** The load report as an analyst reads it after `sagsflow ingest`. */
-export function renderLoadReport(r: LoadReport): string {
+export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZONE): string {
   const n = (x: number) => x.toLocaleString('en');
-  const day = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' '));
+  const day = (ms: number | null) => (ms === null ? '-' : localTime(ms, timeZone));
   const reasons = Object.entries(r.quarantinedByReason)
     .filter(([, c]) => c > 0)
     .map(([reason, c]) => `${reason} ${n(c)}`)
@@ -112,7 +120,7 @@ export function renderLoadReport(r: LoadReport): string {
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
     ...(r.endActivities ?? []).map((e) => `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`),
-    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (UTC)`,
+    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (${timeZone})`,
     ...(r.conformance
       ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
       : []),

@@ -1,6 +1,6 @@
 import { EventLogBuilder } from '../../../shared/src/index';
 import type { EventLog } from '../../../shared/src/index';
-import { readLog } from '../readers/index';
+import { readEvents } from '../readers/index';
 import type { ColumnMapping, ReadReport, Rejection } from '../readers/index';
 import { createProgress } from './progress';
 
@@ -19,15 +19,15 @@ export async function loadLogInMemory(file: string, mapping?: ColumnMapping, kee
   const rejections: Rejection[] = [];
   const progress = createProgress('reading');
   try {
-    const report = await readLog(file, {
+    const report = await readEvents(file, {
       mapping,
       keepDuplicates,
       sink: {
-        onEvent: ({ event: e }) => builder.addEvent(e.caseId, e.activity, e.timestamp, e.resource, e.lifecycle),
-        onReject: (rejection) => {
+        event: (caseId, activity, timestamp, resource, lifecycle) => builder.addEvent(caseId, activity, timestamp, resource, lifecycle),
+        reject: (rejection) => {
           if (rejections.length < KEPT_REJECTIONS) rejections.push(rejection);
         },
-        onProgress: (done, total) => progress.update(done, total),
+        progress: (done, total) => progress.update(done, total),
       },
     });
     return { log: builder.build(), report, rejections };

@@ -14,6 +14,11 @@ import { registerPowerBi } from './powerbi';
 import { registerPrecompute } from './precompute';
 import { userMessage } from './errors';
 import { registerConformance } from './conformance';
+// governance (issue 15)
+import { registerKey } from './key';
+import { registerAudit } from './audit';
+import { registerErase } from './erase';
+import { registerRetention } from './retention';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -41,6 +46,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReport(program);
   registerPowerBi(program);
   registerPrecompute(program);
+  // governance (issue 15)
+  registerKey(program);
+  registerAudit(program);
+  registerErase(program);
+  registerRetention(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../db/client';
 import { readReportData } from '../report/report-data';
 import { renderReport } from '../report/render-report';
+import { addPredictions } from '../report/predictions';
 import { mustExist } from './token';
 
 /** Registers `sagsflow report`: writes the evaluation report of a log as one HTML file. */
@@ -15,13 +16,16 @@ export function registerReport(program: Command): void {
     .option('--jobcenter <name>', 'report on one jobcenter\'s cases (default: all jobcenters)')
     .option('--lang <lang>', 'da or en', 'da')
     .requiredOption('--out <file>', 'HTML file to write')
-    .action((opts: { db: string; log: string; jobcenter?: string; lang: string; out: string }) => {
+    .option('--effect-date <YYYY-MM-DD>', 'add the measured effect of a change on this date')
+    .option('--effect-jobcenter <name...>', 'with --effect-date: the jobcenters that changed (the others are the control group)')
+    .action((opts: { db: string; log: string; jobcenter?: string; lang: string; out: string; effectDate?: string; effectJobcenter?: string[] }) => {
       if (opts.lang !== 'da' && opts.lang !== 'en') throw new Error(`report: --lang must be da or en, got "${opts.lang}"`);
       mustExist(opts.db);
       const store = openDatabase(opts.db);
       let html: string;
       try {
-        html = renderReport(readReportData(store.sqlite, { log: opts.log, scope: opts.jobcenter ?? '', lang: opts.lang, now: Date.now() }));
+        const data = readReportData(store.sqlite, { log: opts.log, scope: opts.jobcenter ?? '', lang: opts.lang, now: Date.now() });
+        html = renderReport(addPredictions(store.sqlite, data, { effectDate: opts.effectDate, effectJobcenters: opts.effectJobcenter }));
       } finally {
         store.close();
       }

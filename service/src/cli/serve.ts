@@ -30,9 +30,23 @@ export function registerServe(program: Command): void {
         minGroupSize: parsePositive(opts.minGroupSize, '--min-group-size'),
         trustedProxies: opts.trustedProxy ?? [],
       });
-      process.stdout.write(`sagsflow serving ${opts.db} on ${server.url} (Ctrl-C stops)\n`);
+      process.stdout.write(`sagsflow serving ${opts.db} on ${server.url} (Ctrl-C stops)\n${nextSteps(server.url, opts.db)}`);
       await untilStopped(server);
     });
+}
+
+/** What to do next, printed under the serving line: where things are and how to get a token. */
+export function nextSteps(url: string, db: string): string {
+  const quoted = /\s/.test(db) ? JSON.stringify(db) : db;
+  return [
+    'next steps:',
+    `  what is here      ${url}/`,
+    `  make a token      npx sagsflow token create --db ${quoted} --role viewer`,
+    `  the preview       ${url}/preview?token=TOKEN`,
+    `  Power BI          Get data > OData feed, ${url}/odata, Basic: any user name, the token as password`,
+    `  the API document  ${url}/api/openapi.json`,
+    '',
+  ].join('\n');
 }
 
 /** Resolves when SIGINT or SIGTERM arrives, after closing the server cleanly. */

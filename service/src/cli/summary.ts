@@ -7,6 +7,8 @@ import { loadLogInMemory } from './load-log';
 import { summarizeLog } from './summary-report';
 import type { SummaryReport } from './summary-report';
 import { formatSeconds } from './format';
+import { DEFAULT_TIMEZONE } from '../readers/timestamps';
+import { localTime } from './local-time';
 import { endSourceText } from './end-source';
 import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
 
@@ -41,18 +43,25 @@ export function registerSummary(program: Command): void {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
       }
-      process.stdout.write(renderSummary(file, summary, loaded.rejections, loaded.report.format === 'xes'));
+      process.stdout.write(renderSummary(file, summary, loaded.rejections, loaded.report.format === 'xes', mapping?.timezone ?? DEFAULT_TIMEZONE));
     });
 }
 
-function renderSummary(file: string, s: SummaryReport & { columns: ColumnRoles }, rejections: { line: number; column: string | null; message: string }[], xes: boolean): string {
+function renderSummary(
+  file: string,
+  s: SummaryReport & { columns: ColumnRoles },
+  rejections: { line: number; column: string | null; message: string }[],
+  xes: boolean,
+  timeZone: string,
+): string {
   const n = (x: number) => x.toLocaleString('en');
+  const local = (iso: string | null) => (iso === null ? '-' : localTime(Date.parse(iso), timeZone));
   const lines = [
     `${file}`,
     `  rows      ${n(s.rows.read)} read, ${n(s.rows.accepted)} accepted, ${n(s.rows.duplicates)} duplicates, ${n(s.rows.quarantined)} quarantined`,
     duplicateLine(s.duplicates.policy, s.duplicates.identical, s.rows.duplicates),
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
-    `  period    ${s.timeSpan.first ?? '-'} .. ${s.timeSpan.last ?? '-'}`,
+    `  period    ${local(s.timeSpan.first)} .. ${local(s.timeSpan.last)} (${timeZone})`,
     ...renderColumnRoles(s.columns).map((l) => l.replace(/^  columns    /, '  columns   ').replace(/^ {13}/, '            ')),
     ...(s.cases === 0
       ? ['  duration  - (no cases)']

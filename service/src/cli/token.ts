@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option, InvalidArgumentError } from 'commander';
 import { openDatabase } from '../db/client';
-import { createToken, listTokens, revokeToken, ROLES } from '../tokens/index';
+import { createToken, isUnused, listTokens, recordAudit, revokeToken, ROLES } from '../tokens/index';
 import type { TokenInfo } from '../tokens/index';
 
 /** Registers `sagsflow token create|list|revoke`: the access tokens of the HTTP service. */
@@ -33,29 +33,53 @@ export function registerToken(program: Command): void {
 
   token
     .command('list')
-    .description('list tokens (never the tokens themselves)')
+    .description('list tokens with their last use (never the tokens themselves)')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
-    .action((opts: { db: string }) => {
+    .option('--unused-days <n>', 'flag active tokens not used for this many days', parseDays)
+    .action((opts: { db: string; unusedDays?: number }) => {
       mustExist(opts.db);
       withStore(opts.db, (db) => {
         const rows = listTokens(db);
+        const now = new Date();
         if (rows.length === 0) process.stdout.write('no tokens\n');
-        for (const t of rows) process.stdout.write(`${t.id}  ${describe(t)}\n`);
+        for (const t of rows) {
+          const flag = opts.unusedDays !== undefined && isUnused(t, opts.unusedDays, now) ? `  UNUSED ${opts.unusedDays}+ days` : '';
+          process.stdout.write(`${t.id}  ${describe(t)}, ${lastUse(t)}${flag}\n`);
+        }
       });
     });
 
   token
     .command('revoke')
-    .description('revoke a token by its id')
-    .argument('<id>', 'token id as shown by token list')
+    .description('revoke a token by its id, or every active token unused for --unused-days days')
+    .argument('[id]', 'token id as shown by token list')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
-    .action((id: string, opts: { db: string }) => {
+    .option('--unused-days <n>', 'revoke every active token not used for this many days', parseDays)
+    .action((id: string | undefined, opts: { db: string; unusedDays?: number }) => {
+      if ((id === undefined) === (opts.unusedDays === undefined)) throw new Error('token revoke: give either a token id or --unused-days N');
       mustExist(opts.db);
       withStore(opts.db, (db) => {
-        if (!revokeToken(db, id)) throw new Error(`token revoke: no active token with id "${id}" (see sagsflow token list)`);
-        process.stdout.write(`revoked ${id}\n`);
+        if (id !== undefined) {
+          if (!revokeToken(db, id)) throw new Error(`token revoke: no active token with id "${id}" (see sagsflow token list)`);
+          recordAudit(db, { tokenId: null, action: 'token-revoke', target: id });
+          process.stdout.write(`revoked ${id}\n`);
+          return;
+        }
+        const now = new Date();
+        const unused = listTokens(db).filter((t) => isUnused(t, opts.unusedDays!, now));
+        for (const t of unused) {
+          revokeToken(db, t.id, now);
+          recordAudit(db, { tokenId: null, action: 'token-revoke', target: t.id, detail: `unused ${opts.unusedDays}+ days` });
+          process.stdout.write(`revoked ${t.id}  ${describe(t)}, ${lastUse(t)}\n`);
+        }
+        process.stdout.write(`${unused.length} token${unused.length === 1 ? '' : 's'} unused for ${opts.unusedDays}+ days revoked\n`);
       });
     });
+}
+
+/** `last used YYYY-MM-DD HH:MM` or `never used`. */
+function lastUse(t: TokenInfo): string {
+  return t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never used';
 }
 
 function withStore(path: string, fn: (db: Store['db'], sqlite: Store['sqlite']) => void): void {

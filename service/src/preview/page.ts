@@ -27,6 +27,8 @@ th, td { text-align: left; padding: 2px 4px; border-bottom: 1px solid #edebe9; }
 td.num { text-align: right; }
 #tooltip { position: fixed; pointer-events: none; background: #fff; border: 1px solid #8a8886; padding: 4px 8px; font-size: 12px; box-shadow: 0 2px 6px #0003; display: none; z-index: 10; }
 #message { padding: 24px; font-size: 15px; }
+.token-how { margin: 4px 0 0; }
+code { background: #f3f2f1; padding: 1px 4px; }
 `;
 
 /** The stand-in Power BI host page: slicers, the visual's frame, the case table. */
@@ -42,14 +44,14 @@ export function hostPage(config: PageConfig): string {
 </head>
 <body>
 <header>
-  <h1>Sagsflow preview</h1>
+  <h1 id="page-title">Sagsflow preview</h1>
   <span id="slicers"></span>
   <span id="warning" data-testid="host-warning"></span>
   <span id="status" data-testid="host-status">loading…</span>
 </header>
 <main>
   <div id="visual-frame" data-testid="visual-frame"></div>
-  <aside><h2>Cases</h2><div id="cases" data-testid="case-table"></div></aside>
+  <aside><h2 id="cases-title">Cases</h2><div id="cases" data-testid="case-table"></div></aside>
 </main>
 <div id="tooltip" data-testid="host-tooltip"></div>
 <script id="preview-config" type="application/json">${json}</script>

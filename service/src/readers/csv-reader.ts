@@ -6,6 +6,7 @@ import { ReadError } from './errors';
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import type { ReadTally } from './tally';
 import { AutoDecoder, type DetectedEncoding } from './text-decoder';
+import { RecordHashSet } from './record-hash-set';
 
 /** What the CSV reader found out about a file besides its records. */
 export interface CsvFacts {
@@ -18,6 +19,37 @@ const SAMPLE_CHARS = 1 << 16;
 /** A field longer than this is taken for an unclosed quote rather than held in memory. */
 const MAX_FIELD_CHARS = 16 << 20;
 
+/** The start of a CSV file as the reader understood it: enough to read any later part of the file. */
+export interface CsvHead {
+  delimiter: Delimiter;
+  /** The header's column names (made unique). */
+  header: string[];
+  resolved: ResolvedMapping;
+}
+
+/** The reader's state at a line start where it may hand the rest of the file over (see `CsvHandOver`). */
+export interface CsvBoundary {
+  /** True when a record ends exactly there (false: inside a quoted field that spans lines). */
+  atRecordStart: boolean;
+  /** The encoding decided so far (null: only ASCII seen). */
+  encoding: DetectedEncoding | null;
+  sawInvalidBytes: boolean;
+  /** The 1-based line number the next record would have. */
+  nextLine: number;
+  /** The hashes of the records read so far (the duplicate check). */
+  seen: RecordHashSet;
+}
+
+/**
+ * Lets a second reader take over the rest of a file (the CSV summary reads the second half in
+ * a worker thread). `plan` sees the header and may name a byte offset (a line start); when this
+ * read reaches it, `handOver` decides: true ends the read there, false reads on as usual.
+ */
+export interface CsvHandOver {
+  plan(head: CsvHead): number | null;
+  handOver(state: CsvBoundary): boolean;
+}
+
 /**
  * Streams CSV records from byte chunks into `tally`: encoding and delimiter are detected
  * from the start of the data, the first record is the header, the mapping is resolved
@@ -29,11 +61,14 @@ export async function readCsv(
   mapping: ColumnMapping | undefined,
   tally: ReadTally,
   onChunk: () => void,
+  split?: CsvHandOver,
 ): Promise<CsvFacts> {
   const decoder = new AutoDecoder();
   let sample = '';
   let done = false;
   let first = true;
+  let consumed = 0;
+  const seen = new RecordHashSet();
   while (sample.length < SAMPLE_CHARS) {
     const next = await chunks.next();
     if (next.done) {
@@ -46,6 +81,7 @@ export async function readCsv(
       const problem = AutoDecoder.unsupported(next.value);
       if (problem) throw new ReadError(file, problem);
     }
+    consumed += next.value.length;
     sample += decoder.decode(next.value);
     onChunk();
   }
@@ -64,16 +100,38 @@ export async function readCsv(
       tally,
       sawInvalidBytes: () => decoder.sawInvalid,
       source: tokenizer,
+      seen,
     });
+    if (split) stopAt = split.plan({ delimiter, header, resolved });
   });
+  let stopAt: number | null = null;
   tokenizer.push(sample);
   sample = '';
+  const push = (bytes: Buffer) => {
+    tokenizer.push(decoder.decode(bytes));
+    if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
+      throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+    }
+  };
   if (!done) {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      tokenizer.push(decoder.decode(next.value));
-      if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
-        throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+      let bytes = next.value;
+      if (stopAt !== null && consumed + bytes.length >= stopAt && stopAt >= consumed) {
+        const cut = stopAt - consumed;
+        stopAt = null;
+        if (cut > 0) push(bytes.subarray(0, cut));
+        const boundary = {
+          atRecordStart: tokenizer.atRecordStart, encoding: decoder.encoding, sawInvalidBytes: decoder.sawInvalid,
+          nextLine: tokenizer.recordLine, seen,
+        };
+        if (split!.handOver(boundary)) {
+          if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
+          return { encoding: decoder.detected, delimiter, resolved };
+        }
+        bytes = bytes.subarray(cut);
       }
+      consumed += bytes.length;
+      push(bytes);
       onChunk();
     }
     tokenizer.push(decoder.end());
@@ -81,6 +139,45 @@ export async function readCsv(
   tokenizer.end();
   if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
   return { encoding: decoder.detected, delimiter, resolved };
+}
+
+/**
+ * Reads a later part of a CSV file (its chunks start at a line start) whose start `head` was
+ * read elsewhere: records as `readCsv` would handle them, duplicates checked against `seen`.
+ * `start` carries on from the state of the read before it (encoding, first line number);
+ * without it the part decides its encoding itself and counts lines from 1.
+ */
+export async function readCsvPart(
+  file: string,
+  chunks: AsyncIterator<Buffer>,
+  head: { delimiter: Delimiter; header: string[] },
+  mapping: ColumnMapping | undefined,
+  tally: ReadTally,
+  seen: RecordHashSet,
+  start: { encoding?: DetectedEncoding | null; sawInvalidBytes?: boolean; line?: number } = {},
+): Promise<{ encoding: DetectedEncoding | null; sawInvalidBytes: boolean }> {
+  const decoder = new AutoDecoder(start.encoding ?? null);
+  decoder.sawInvalid = start.sawInvalidBytes ?? false;
+  const resolved = resolveMapping(head.header, mapping, file);
+  const handleRow = createCsvRowHandler({
+    resolved,
+    width: head.header.length,
+    delimiter: head.delimiter,
+    tally,
+    sawInvalidBytes: () => decoder.sawInvalid,
+    source: { get recordText() { return tokenizer.recordText; }, get recordFrom() { return tokenizer.recordFrom; }, get recordTo() { return tokenizer.recordTo; } },
+    seen,
+  });
+  const tokenizer = new CsvTokenizer(head.delimiter.charCodeAt(0), handleRow, start.line ?? 1);
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    tokenizer.push(decoder.decode(next.value));
+    if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
+      throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+    }
+  }
+  tokenizer.push(decoder.end());
+  tokenizer.end();
+  return { encoding: decoder.encoding, sawInvalidBytes: decoder.sawInvalid };
 }
 
 /** Trims header names and renames repeats `Name (2)`, `Name (3)` so each column has its own name. */

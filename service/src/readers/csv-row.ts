@@ -15,6 +15,8 @@ export interface CsvRowContext {
   sawInvalidBytes: () => boolean;
   /** The tokenizer's view of the current record's text (see `CsvTokenizer.recordText`), for a faster duplicate check. */
   source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number };
+  /** The set of record hashes for the duplicate check (default: a new one). */
+  seen?: RecordHashSet;
 }
 
 const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15, 01-03-2024 09:15 or an Excel serial';
@@ -27,7 +29,7 @@ const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:1
 export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   const { resolved, width, delimiter, tally, source } = ctx;
   const { index, mapping } = resolved;
-  const seen = new RecordHashSet();
+  const seen = ctx.seen ?? new RecordHashSet();
   const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
   const hint = mapping.timestampFormat ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601` : TIMESTAMP_HINT;
   const specs = resolved.attributes;

@@ -34,7 +34,11 @@ export class CsvTokenizer {
   private quotePending = false;
   private skipLf = false;
 
-  constructor(private readonly delimiter: number, private readonly onRecord: RecordHandler) {}
+  /** `firstLine`: the line number of the first line pushed (a part of a file read on its own). */
+  constructor(private readonly delimiter: number, private readonly onRecord: RecordHandler, firstLine = 1) {
+    this.line = firstLine;
+    this.recordLine = firstLine;
+  }
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
@@ -125,6 +129,11 @@ export class CsvTokenizer {
     if (!quotePending) this.partial += chunk.slice(start, n);
     this.inQuotes = inQuotes;
     this.quotePending = quotePending;
+  }
+
+  /** True between records: nothing of a next record has been read yet. */
+  get atRecordStart(): boolean {
+    return !this.inQuotes && this.partial === '' && this.fields.length === 0 && !this.skipLf;
   }
 
   /** Characters held for the record being read (grows without bound only with an unclosed quote). */

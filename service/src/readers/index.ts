@@ -20,6 +20,8 @@
  * });
  */
 export { readLog, formatFromName } from './read-log';
+export { readEvents } from './read-events';
+export type { EventSink, ReadEventsOptions } from './read-events';
 export { ReadError } from './errors';
 export { loadMapping, parseMapping, columnMappingSchema } from './mapping';
 export type { ColumnMapping } from './mapping';

@@ -48,6 +48,19 @@ export interface ColumnMapping {
    * open. Default: the process definition's, else inferred from the log (and shown by ingest).
    */
   endActivities?: string[] | undefined;
+  /** Settings of the findings (hourly cost, working figures, automation weights); defaults in `DEFAULT_FINDINGS_SETTINGS`. */
+  findings?: FindingsMappingSettings | undefined;
+}
+
+/** The findings settings a mapping file may set. */
+export interface FindingsMappingSettings {
+  hourlyCostDkk?: number | undefined;
+  minutesPerEvent?: number | undefined;
+  optimisedWorkflowDkk?: number | undefined;
+  automationDkk?: number | undefined;
+  minAutomationScore?: number | undefined;
+  bottleneckCount?: number | undefined;
+  automationWeights?: Partial<Record<'volume' | 'predictability' | 'ruleLike' | 'caseworkers' | 'processing' | 'rework', number>> | undefined;
 }
 
 const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
@@ -88,6 +101,26 @@ export const columnMappingSchema = z.strictObject({
   modelLabels: z.record(z.string().trim().min(1), z.string().trim().min(1, 'a log activity, not an empty string')).optional(),
   outcome: z.strictObject({ column: z.string().trim().min(1), success: columnList.min(1, 'at least one success value') }).optional(),
   endActivities: z.array(z.string().trim().min(1, 'an activity name, not an empty string')).optional(),
+  findings: z
+    .strictObject({
+      hourlyCostDkk: z.number().positive().optional(),
+      minutesPerEvent: z.number().positive().optional(),
+      optimisedWorkflowDkk: z.number().nonnegative().optional(),
+      automationDkk: z.number().nonnegative().optional(),
+      minAutomationScore: z.number().min(0).max(1).optional(),
+      bottleneckCount: z.number().int().min(1).optional(),
+      automationWeights: z
+        .strictObject({
+          volume: z.number().nonnegative().optional(),
+          predictability: z.number().nonnegative().optional(),
+          ruleLike: z.number().nonnegative().optional(),
+          caseworkers: z.number().nonnegative().optional(),
+          processing: z.number().nonnegative().optional(),
+          rework: z.number().nonnegative().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 /**

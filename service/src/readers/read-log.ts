@@ -61,7 +61,8 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
       const columns = [...new Set([m.case, m.activity, m.timestamp, m.endTimestamp, m.resource, m.lifecycle, m.jobcenter, ...(m.attributes ?? [])].filter((c): c is string => !!c))];
       report = { ...base, encoding: facts.encoding, delimiter: null, mapping: m, mappingGuessed: options.mapping === undefined, columns };
     } else {
-      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk);
+      const split = opened.compressed ? undefined : options.split;
+      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split);
       report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed, columns: facts.resolved.header };
     }
     options.sink.onProgress?.(opened.size, opened.size);

@@ -10,6 +10,9 @@ export class RecordHashSet {
   private table = new Uint32Array(2 * 1024);
   private mask = 1023;
   private count = 0;
+  /** The two 32-bit halves of the hash last added (whether or not it was new). */
+  lastHigh = 0;
+  lastLow = 0;
 
   get size(): number {
     return this.count;
@@ -76,7 +79,21 @@ export class RecordHashSet {
     return this.addText(text, 0, text.length);
   }
 
+  /** Adds a hash taken from `lastHigh`/`lastLow` of another set (merging reads of two parts of a file); false when present. */
+  addHash(h1: number, h2: number): boolean {
+    return this.insert(h1, h2);
+  }
+
   private insert(h1: number, h2: number): boolean {
+    this.lastHigh = h1;
+    this.lastLow = h2;
+    if (!this.place(h1, h2)) return false;
+    if (++this.count * 2 > this.mask + 1) this.grow();
+    return true;
+  }
+
+  /** Puts a hash in its slot; false when it is there already. */
+  private place(h1: number, h2: number): boolean {
     const t = this.table;
     let slot = h1 & this.mask;
     for (;;) {
@@ -88,7 +105,6 @@ export class RecordHashSet {
     }
     t[2 * slot] = h1;
     t[2 * slot + 1] = h2;
-    if (++this.count * 2 > this.mask + 1) this.grow();
     return true;
   }
 
@@ -96,11 +112,10 @@ export class RecordHashSet {
     const old = this.table;
     this.table = new Uint32Array(old.length * 2);
     this.mask = this.mask * 2 + 1;
-    this.count = 0;
     for (let i = 0; i < old.length; i += 2) {
       const a = old[i] as number;
       const b = old[i + 1] as number;
-      if (a !== 0 || b !== 0) this.insert(a, b);
+      if (a !== 0 || b !== 0) this.place(a, b);
     }
   }
 }

@@ -16,6 +16,12 @@ export class AutoDecoder {
   private win1252: ReturnType<typeof iconv.getDecoder> | null = null;
   private first = true;
 
+  /** `encoding`: decided already (a later part of a file); no byte order mark is looked for then. */
+  constructor(encoding: DetectedEncoding | null = null) {
+    this.encoding = encoding;
+    this.first = encoding === null;
+  }
+
   /** Rejects what cannot be read as text at all (UTF-16); returns a problem or null. */
   static unsupported(head: Uint8Array): string | null {
     const [a, b] = head;

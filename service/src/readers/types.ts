@@ -1,5 +1,6 @@
 import type { GzipLimits } from './open-log';
 import type { RawEvent } from '../../../shared/src/index';
+import type { CsvHandOver } from './csv-reader';
 import type { ColumnMapping } from './mapping';
 
 /** Where one input record ended up. Every record read lands in exactly one of these. */
@@ -78,6 +79,8 @@ export interface ReadOptions {
   keepDuplicates?: boolean | undefined;
   /** Limits on what a gzip file may unpack to (default `DEFAULT_GZIP_LIMITS`). */
   gzipLimits?: GzipLimits;
+  /** Lets another reader take over the rest of an uncompressed CSV file (see `readEvents`). */
+  split?: CsvHandOver | undefined;
 }
 
 /** What a read did with exact duplicates: dropped (counted in `rows.duplicates`) or kept as events. */

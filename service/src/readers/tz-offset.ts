@@ -26,6 +26,20 @@ function offsetAt(format: Intl.DateTimeFormat, utcMs: number): number {
   return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
+/**
+ * `Date.UTC(y, mo - 1, d, h, mi, s, ms)` for a valid date, by arithmetic (about twice as fast,
+ * and this runs once per event). Years below 100 go to Date.UTC, which reads them as 19yy.
+ */
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (y < 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+}
+
 /** Converts local wall-clock times of one time zone to epoch ms, with a per-hour offset cache. */
 export interface LocalTimeConverter {
   /** Epoch ms of the local time; month 1-12. Gaps shift forward, folds take the first occurrence. */
@@ -42,7 +56,7 @@ export interface LocalTimeConverter {
  */
 export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
-    return { toUtc: (y, mo, d, h, mi, s, ms) => Date.UTC(y, mo - 1, d, h, mi, s, ms) };
+    return { toUtc: utcMs };
   }
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
@@ -84,7 +98,7 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
         days.set(day, offset);
       }
       if (Number.isNaN(offset) || h === 24) offset = hourOffset(y, mo, d, h);
-      return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset;
+      return utcMs(y, mo, d, h, mi, s, ms) - offset;
     },
   };
 }

@@ -13,9 +13,10 @@ import {
   rulesSection,
   variantsSection,
 } from './sections';
+import { effectSection, whatIfSection } from './prediction-sections';
 
 /** The section ids of the report, in order (the browser test checks each is there). */
-export const REPORT_SECTIONS = ['key-figures', 'process-map', 'variants', 'bottlenecks', 'rules', 'conformance', 'automation', 'findings', 'data-quality', 'method'] as const;
+export const REPORT_SECTIONS = ['key-figures', 'process-map', 'variants', 'bottlenecks', 'rules', 'conformance', 'automation', 'what-if', 'effect', 'findings', 'data-quality', 'method'] as const;
 
 const CSS = `
 @page { size: A4; margin: 15mm 14mm 16mm; }
@@ -36,8 +37,9 @@ th, td { border-bottom: 1px solid #d0d7de; padding: 1.2mm 1.6mm; text-align: lef
 th { background: #f0f3f6; font-weight: 600; }
 tr { break-inside: avoid; }
 td:not(:nth-child(2)) { white-space: nowrap; }
-table.findings td:nth-child(4), table.variants td:nth-child(2), table.automation td:nth-child(5), table.rules td:nth-child(1), table.rules td:nth-child(5), table.bottlenecks td:nth-child(1), table.bottlenecks td:nth-child(5) { white-space: normal; }
+table.what-if td:nth-child(5), table.effect td:nth-child(1), table.findings td:nth-child(4), table.variants td:nth-child(2), table.automation td:nth-child(5), table.rules td:nth-child(1), table.rules td:nth-child(5), table.bottlenecks td:nth-child(1), table.bottlenecks td:nth-child(5) { white-space: normal; }
 table.findings td:nth-child(4) { font-size: 8.5pt; }
+table.what-if td:nth-child(2), table.effect td:nth-child(2) { white-space: nowrap; }
 .id { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; color: #57606a; }
 .path { font-size: 8.5pt; }
 ul.sentences { padding-left: 5mm; }
@@ -70,7 +72,7 @@ export function renderReport(d: ReportData): string {
   const L = d.lang;
   const scope = d.scope === '' ? t('scopeAll', L) : d.scope;
   const when = new Date(d.generatedAt).toISOString().slice(0, 16).replace('T', ' ');
-  const sections = [keyFiguresSection, mapSection, variantsSection, bottlenecksSection, rulesSection, conformanceSection, automationSection, findingsSection, dataQualitySection, methodSection].map((s) => s(d));
+  const sections = [keyFiguresSection, mapSection, variantsSection, bottlenecksSection, rulesSection, conformanceSection, automationSection, whatIfSection, effectSection, findingsSection, dataQualitySection, methodSection].map((s) => s(d));
   const titles = [...sections.join('').matchAll(/<section id="([^"]+)"><h2>([^<]+)<\/h2>/g)].map((m) => `<li><a href="#${m[1]}">${m[2]}</a></li>`);
   return `<!DOCTYPE html>
 <html lang="${L}">

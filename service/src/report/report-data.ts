@@ -3,6 +3,8 @@ import { aggregateSteps, applyMinimumGroupSize, quantileSorted, type ProcessMap,
 import { readFindings, type StoredFinding } from '../db/findings-queries';
 import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type LoadQuality } from '../db/report-queries';
 import type { Lang } from '../findings/wording';
+import type { EffectReport } from '../whatif/effect-report';
+import type { WhatIfReport } from '../whatif/whatif-report';
 
 /** Everything the report shows, read from the store for one log and scope. */
 export interface ReportData {
@@ -22,6 +24,10 @@ export interface ReportData {
   findings: StoredFinding[];
   /** Null for a jobcenter scope (the load's counts cover all jobcenters). */
   load: LoadQuality | null;
+  /** What-if predictions for the top automation candidates (see `addPredictions`); absent or empty when none. */
+  whatIf?: WhatIfReport[];
+  /** The measured effect of a change, when the report was asked for one. */
+  effect?: EffectReport | null;
 }
 
 /** Thrown when a log or a scope has nothing to report; its message is the user's one line. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull, max } from 'drizzle-orm';
 import type { SagsflowDb } from '../db/client';
-import { tokens, type Role, type TokenRow } from '../db/schema';
+import { audit, tokens, type Role, type TokenRow } from '../db/schema';
 
 /** Every token starts with this, so a leaked one is recognisable (e.g. by secret scanners). */
 export const TOKEN_PREFIX = 'sf_';
@@ -30,6 +30,8 @@ export interface TokenInfo {
   createdAt: Date;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Last authenticated use (the later of `last_used_at` and the token's latest audit entry); null = never. */
+  lastUsedAt: Date | null;
 }
 
 /** A new token: `token` is the secret, shown once and never stored. */
@@ -51,6 +53,7 @@ function info(row: TokenRow): TokenInfo {
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
+    lastUsedAt: row.lastUsedAt ?? null,
   };
 }
 
@@ -79,18 +82,33 @@ export function createToken(db: SagsflowDb, options: CreateTokenOptions): Create
     createdAt: now,
     expiresAt: options.expiresDays === undefined ? null : new Date(now.getTime() + options.expiresDays * 86_400_000),
     revokedAt: null,
+    lastUsedAt: null,
   };
   db.insert(tokens).values(row).run();
   return { ...info(row), token };
 }
 
-/** Every token, newest first, without hashes. */
+/** Every token, newest first, without hashes; `lastUsedAt` also counts the token's audit entries. */
 export function listTokens(db: SagsflowDb): TokenInfo[] {
+  const audited = new Map(
+    db
+      .select({ id: audit.tokenId, ts: max(audit.ts) })
+      .from(audit)
+      .where(isNotNull(audit.tokenId))
+      .groupBy(audit.tokenId)
+      .all()
+      .map((r) => [r.id!, r.ts] as const),
+  );
   return db
     .select()
     .from(tokens)
     .all()
-    .map(info)
+    .map((row) => {
+      const i = info(row);
+      const seen = audited.get(i.id);
+      if (seen && (i.lastUsedAt === null || seen.getTime() > i.lastUsedAt.getTime())) i.lastUsedAt = seen;
+      return i;
+    })
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
@@ -111,6 +129,8 @@ export interface VerifiedToken {
   expired: boolean;
   revoked: boolean;
   valid: boolean;
+  /** `tokens.last_used_at` as stored (ms), null when never written. */
+  lastUsedAt: number | null;
 }
 
 /** Looks a presented token up by its hash; null when it is unknown. */
@@ -121,7 +141,7 @@ export function verifyToken(db: SagsflowDb, token: string, now: Date = new Date(
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
   const revoked = row.revokedAt !== null;
   const i = info(row);
-  return { id: i.id, name: i.name, role: i.role, jobcenters: i.jobcenters, expired, revoked, valid: !expired && !revoked };
+  return { id: i.id, name: i.name, role: i.role, jobcenters: i.jobcenters, expired, revoked, valid: !expired && !revoked, lastUsedAt: row.lastUsedAt?.getTime() ?? null };
 }
 
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };

@@ -105,7 +105,7 @@ describe('sagsflow powerbi: the written files', () => {
     const bindings = processMapBindings(written());
     const roles = Object.keys(bindings).sort();
     expect(roles).toEqual(stepMappingRoles().sort());
-    expect(roles).toEqual(['cases', 'durations', 'finished', 'fromActivity', 'histogram', 'stepIndex', 'sumSeconds', 'toActivity', 'variantKey', 'variantRank']);
+    expect(roles).toEqual(['cases', 'durations', 'finished', 'fromActivity', 'histogram', 'jobcenter', 'period', 'process', 'stepIndex', 'sumSeconds', 'toActivity', 'variantKey', 'variantRank']);
     const caps = new Set(repoCapabilities().dataRoles.map((r) => r.name));
     for (const r of roles) expect(caps.has(r)).toBe(true);
   });

@@ -8,8 +8,11 @@ export class Interner {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+      // A value sliced out of a large text (a reader's chunk) would keep that whole text alive
+      // as long as the log lives; a copy of its own keeps only itself.
+      const own = value.length > 12 ? (' ' + value).slice(1) : value;
+      this.ids.set(own, id);
+      this.values.push(own);
     }
     return id;
   }

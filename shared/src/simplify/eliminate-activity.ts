@@ -1,4 +1,5 @@
 import type { ProcessMapEdge } from '../map/process-map';
+import { convolveHistograms } from './convolve-histograms';
 
 /** Edges keyed by `from + '\0' + to`. */
 export type EdgeTable = Map<string, ProcessMapEdge>;
@@ -12,8 +13,10 @@ export const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
  * `count(u,r) * count(r,w) / out(r)` transitions, where out(r) counts r's outgoing
  * transitions except its self-loop. The rerouted edge's seconds grow by that flow
  * times (mean(u,r) + mean(r,w)); its cases by the flow times the smaller cases-per-
- * transition ratio. Such edges are marked `abstracted` (estimates) and lose their
- * histogram. Flow into r when r has no way out is dropped.
+ * transition ratio. Such edges are marked `abstracted` (estimates); their histogram
+ * grows by the flow times the convolution of the two waits' histograms (an estimate,
+ * `convolveHistograms`), and is dropped when either side has none. Flow into r when r has
+ * no way out is dropped.
  */
 export function eliminateActivity(edges: EdgeTable, r: string): void {
   const ins: ProcessMapEdge[] = [];
@@ -34,13 +37,18 @@ export function eliminateActivity(edges: EdgeTable, r: string): void {
       let target = edges.get(key);
       if (!target) {
         target = { from: i.from, to: o.to, count: 0, cases: 0, sumSeconds: 0 };
+        if (i.histogram && o.histogram) target.histogram = new Array<number>(i.histogram.length).fill(0);
         edges.set(key, target);
       }
+      const shares = i.histogram && o.histogram ? convolveHistograms(i.histogram, o.histogram) : null;
       target.count += flow;
       target.cases += flow * Math.min(i.cases / i.count, o.cases / o.count);
       target.sumSeconds += flow * (i.sumSeconds / i.count + o.sumSeconds / o.count);
       target.abstracted = true;
-      delete target.histogram;
+      if (shares && target.histogram) {
+        const histogram = target.histogram;
+        shares.forEach((share, b) => (histogram[b] = (histogram[b] ?? 0) + flow * share));
+      } else delete target.histogram;
       delete target.fine;
     }
   }

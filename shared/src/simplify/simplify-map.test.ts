@@ -22,6 +22,12 @@ const map: ProcessMap = {
 const pairs = (m: ProcessMap) => m.edges.map((e) => `${e.from}>${e.to}:${e.count}`).sort();
 
 describe('simplifyMap', () => {
+  it('keepActivities ranks the given activities first: 75% then keeps C and drops D (the last of the ties at 10 events)', () => {
+    const kept = simplifyMap(map, { activityPercent: 75, pathPercent: 100, keepActivities: ['C'] });
+    expect(kept.nodes.map((n) => n.activity)).toContain('C');
+    expect(kept.nodes.map((n) => n.activity).filter((a) => a !== S && a !== E).sort()).toEqual(['A', 'B', 'C']);
+  });
+
   it('100% / 100% keeps every node and edge unchanged', () => {
     const out = simplifyMap(map, { activityPercent: 100, pathPercent: 100 });
     expect(pairs(out)).toEqual(pairs(map));

@@ -12,12 +12,17 @@ export interface SimplifyOptions {
   activityPercent: number;
   /** Share of the paths (edges between kept nodes) to keep, most transitions first. */
   pathPercent: number;
+  /**
+   * Activities ranked before all others, so they are kept first (e.g. the ends of the
+   * bottlenecks a performance view marks). Default none.
+   */
+  keepActivities?: readonly string[];
 }
 
 /**
  * Simplifies a process map with Disco's two sliders. Deterministic (ties by name).
  *
- * 1. Activities: rank by events (ties by name) and keep the first
+ * 1. Activities: rank by events (ties by name), `keepActivities` first, and keep the first
  *    `ceil(activityPercent% * n)`, at least one. START and END always stay.
  * 2. Removed activities are eliminated least frequent first; their flow is rerouted
  *    onto edges between their neighbours (`eliminateActivity`), so a kept activity
@@ -42,7 +47,10 @@ export function simplifyMap(map: ProcessMap, options: SimplifyOptions): ProcessM
     }
   }
   const isMarker = (a: string) => a === STEP_START || a === STEP_END;
-  const activities = map.nodes.filter((n) => !isMarker(n.activity)).sort(byCountThenName);
+  const first = new Set(options.keepActivities ?? []);
+  const activities = map.nodes
+    .filter((n) => !isMarker(n.activity))
+    .sort((x, y) => Number(first.has(y.activity)) - Number(first.has(x.activity)) || byCountThenName(x, y));
   const keepCount = activities.length === 0 ? 0 : Math.max(1, Math.ceil((activityPercent / 100) * activities.length - 1e-9));
   const kept = new Set(activities.slice(0, keepCount).map((n) => n.activity));
   const edges: EdgeTable = new Map();

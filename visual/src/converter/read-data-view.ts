@@ -1,10 +1,25 @@
 import type powerbi from 'powerbi-visuals-api';
 import type { UiStringKey } from '../i18n';
 import { eventColumns, readEventsSegment, type EventsSegment } from './read-events';
+import { readDimensions } from './read-dimensions';
 import { readStepsSegment, type StepsSegment } from './read-steps';
 import { findByRole } from './roles';
 
-const STEP_ROLES = ['variantKey', 'stepIndex', 'fromActivity', 'toActivity', 'cases', 'sumSeconds', 'histogram', 'durations', 'variantRank', 'finished'];
+const STEP_ROLES = [
+  'variantKey',
+  'stepIndex',
+  'fromActivity',
+  'toActivity',
+  'cases',
+  'sumSeconds',
+  'histogram',
+  'durations',
+  'variantRank',
+  'finished',
+  'jobcenter',
+  'period',
+  'process',
+];
 const EVENT_ROLES = ['caseId', 'activity', 'timestamp', 'resource'];
 
 /** One data view, read: a steps or events segment, or why there is nothing to draw. */
@@ -75,6 +90,7 @@ function readUnsafe(dataView: powerbi.DataView | undefined, startRow: number): S
   if (dataView && kind === 'steps') {
     const segment = dataView.categorical ? readStepsSegment(dataView.categorical, startRow) : null;
     if (!segment) return { kind: 'empty', landing: false, message: 'Message_MissingSteps', moreData: false };
+    segment.dimensions = readDimensions(dataView.categorical!.categories ?? [], segment.sources.index);
     return { kind: 'steps', segment, moreData };
   }
   return { kind: 'empty', landing: true, message: null, moreData: false };

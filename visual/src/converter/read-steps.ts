@@ -3,6 +3,7 @@ import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_START, type StepRow } from '../..
 import { fineComplete, fineSlots } from './fine-columns';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';
+import type { DimensionColumns } from './read-dimensions';
 import { newRowSources, pushSource, type RowSources } from './row-sources';
 
 /** One data view segment of the steps mapping, read row by row. */
@@ -15,6 +16,8 @@ export interface StepsSegment {
   /** Whether the whole fine histogram (d00..d74 and s00..s74) was bound: percentiles within a few percent. */
   hasFineHistograms: boolean;
   skippedRows: number;
+  /** The optional jobcenter, period and process of each row (set by `readDataView`). */
+  dimensions?: DimensionColumns;
 }
 
 /**

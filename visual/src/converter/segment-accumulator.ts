@@ -3,8 +3,10 @@ import type { UiStringKey } from '../i18n';
 import { firstRowKey, rawRowCount, readDataView } from './read-data-view';
 import type { EventsSegment } from './read-events';
 import type { StepsSegment } from './read-steps';
+import { appendDimensions } from './read-dimensions';
 import { appendSources } from './row-sources';
 import type { ConvertResult, EventsInput, StepsInput } from './types';
+import { NO_DIMENSIONS } from '../model/row-dimensions';
 
 /** `VisualDataChangeOperationKind` values (an ambient const enum in the API typings). */
 export const OPERATION_KIND = { create: 0, append: 1, segment: 2 } as const;
@@ -64,7 +66,8 @@ function result(input: StepsInput | EventsInput, rowCount: number, skipped: numb
 
 function stepsInput(segment: StepsSegment): StepsInput {
   const { rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms } = segment;
-  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms };
+  const dimensions = segment.dimensions ?? NO_DIMENSIONS;
+  return { kind: 'steps', rows, highlightCases, sources, hasDurations, hasHistograms, hasFineHistograms, dimensions };
 }
 
 function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
@@ -78,6 +81,7 @@ function concatSteps(a: StepsSegment, b: StepsSegment): StepsSegment {
     hasHistograms: a.hasHistograms || b.hasHistograms,
     hasFineHistograms: a.hasFineHistograms && b.hasFineHistograms,
     skippedRows: a.skippedRows + b.skippedRows,
+    ...(a.dimensions && b.dimensions ? { dimensions: appendDimensions(a.dimensions, b.dimensions) } : {}),
   };
 }
 

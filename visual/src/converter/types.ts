@@ -1,5 +1,6 @@
 import type { StepRow } from '../../../shared/src/index';
 import type { UiStringKey } from '../i18n';
+import type { RowDimensions } from '../model/row-dimensions';
 import type { RowSources } from './row-sources';
 
 /** Step rows read from the categorical (steps) mapping. */
@@ -15,6 +16,8 @@ export interface StepsInput {
   readonly hasHistograms: boolean;
   /** Whether the fine histogram was bound (percentiles within a few percent; else coarse estimates). */
   readonly hasFineHistograms: boolean;
+  /** The optional jobcenter, period and process of each row. */
+  readonly dimensions: RowDimensions;
 }
 
 /** A plain event table, column-wise (one entry per event, no object per event). */

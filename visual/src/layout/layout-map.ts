@@ -58,6 +58,12 @@ export interface MapLayout {
 /** Spacing of the layout, in pixels. */
 export const LAYOUT_SPACING = { nodesep: 40, edgesep: 16, ranksep: 56, margin: 16 } as const;
 
+/** Spacing of a left-to-right layout: edge labels get their own rank, so ranks sit closer. */
+export const LAYOUT_SPACING_LR = { nodesep: 20, edgesep: 10, ranksep: 10, margin: 12 } as const;
+
+/** Which way the layers run: top to bottom (tall visuals) or left to right (wide ones). */
+export type LayoutDirection = 'TB' | 'LR';
+
 /**
  * How many edges dagre lays out for a map of `nodeCount` nodes: 1.5 per node (at least 30,
  * at most 90). Dagre's cost and its staircase-like drift grow with long edges' dummy nodes,
@@ -75,29 +81,47 @@ export function layoutEdgeLimit(nodeCount: number): number {
 export const FULL_ORDERING_EDGE_LIMIT = 60;
 
 /**
- * Places nodes top to bottom and routes edges. Deterministic: inputs are sorted by id
- * before they reach dagre, so the same map always gets the same coordinates.
- * Edges whose endpoints are not among the nodes are left out.
+ * Places nodes in layers, top to bottom (`TB`) or left to right (`LR`), and routes edges.
+ * Deterministic: inputs are sorted by id before they reach dagre, so the same map always
+ * gets the same coordinates. Edges whose endpoints are not among the nodes are left out.
+ * Top to bottom, an edge's label box sits right of the edge; left to right, the edge runs
+ * through the middle of its label box (the label is drawn in its upper half). `quick` skips
+ * dagre's crossing reduction: about the same size in a fraction of the time, for trying
+ * which simplification fits.
  */
-export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], edgeLimit = layoutEdgeLimit(nodes.length)): MapLayout {
+export function layoutMap(
+  nodes: readonly LayoutNodeInput[],
+  edges: readonly LayoutEdgeInput[],
+  edgeLimit = layoutEdgeLimit(nodes.length),
+  direction: LayoutDirection = 'TB',
+  quick = false,
+): MapLayout {
   const graph = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ directed: true, multigraph: true });
-  graph.setGraph({ rankdir: 'TB', ...LAYOUT_SPACING, marginx: LAYOUT_SPACING.margin, marginy: LAYOUT_SPACING.margin });
+  const spacing = direction === 'LR' ? LAYOUT_SPACING_LR : LAYOUT_SPACING;
+  graph.setGraph({ rankdir: direction, ...spacing, marginx: spacing.margin, marginy: spacing.margin });
   graph.setDefaultEdgeLabel(() => ({}));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sortedNodes = [...nodes].sort(byId);
   for (const node of sortedNodes) graph.setNode(node.id, { width: node.width, height: node.height });
   const known = new Set(sortedNodes.map((n) => n.id));
   const sortedEdges = [...edges].filter((e) => known.has(e.from) && known.has(e.to)).sort(byId);
-  const laidOut = backbone(sortedEdges, edgeLimit);
+  const laidOut = withoutSelfLoops(backbone(sortedEdges, edgeLimit));
   for (const edge of sortedEdges.filter((e) => laidOut.has(e))) {
     graph.setEdge(
       edge.from,
       edge.to,
-      { width: edge.labelWidth, height: edge.labelHeight, labelpos: 'r', labeloffset: 6, weight: Math.max(1, edge.weight), minlen: 1 },
+      {
+        width: edge.labelWidth,
+        height: direction === 'LR' ? edge.labelHeight * 2 : edge.labelHeight,
+        labelpos: direction === 'LR' ? 'c' : 'r',
+        labeloffset: 6,
+        weight: Math.max(1, edge.weight),
+        minlen: 1,
+      },
       edge.id,
     );
   }
-  dagre.layout(graph, { disableOptimalOrderHeuristic: laidOut.size > FULL_ORDERING_EDGE_LIMIT });
+  dagre.layout(graph, { disableOptimalOrderHeuristic: quick || laidOut.size > FULL_ORDERING_EDGE_LIMIT });
   const placed = new Map<string, PlacedNode>();
   for (const node of sortedNodes) {
     const n = graph.node(node.id);
@@ -107,21 +131,22 @@ export function layoutMap(nodes: readonly LayoutNodeInput[], edges: readonly Lay
   let lane = 0;
   for (const edge of sortedEdges) {
     if (!laidOut.has(edge)) {
-      routed.set(edge.id, routeExtraEdge(placed.get(edge.from)!, placed.get(edge.to)!, lane++ % 8));
+      routed.set(edge.id, routeExtraEdge(placed.get(edge.from)!, placed.get(edge.to)!, lane++ % 8, direction));
       continue;
     }
     const e = graph.edge({ v: edge.from, w: edge.to, name: edge.id });
     const points = (e?.points ?? []).map((p) => ({ x: p.x, y: p.y }));
     const x = e?.x !== undefined ? e.x - edge.labelWidth / 2 : (points[0]?.x ?? 0);
-    routed.set(edge.id, { points, label: { x, y: e?.y ?? points[0]?.y ?? 0 } });
+    const y = (e?.y ?? points[0]?.y ?? 0) - (direction === 'LR' ? edge.labelHeight / 2 : 0);
+    routed.set(edge.id, { points, label: { x, y } });
   }
   const size = graph.graph();
   let width = size.width ?? 0;
   let height = size.height ?? 0;
   for (const route of routed.values()) {
     for (const p of route.points) {
-      width = Math.max(width, p.x + LAYOUT_SPACING.margin);
-      height = Math.max(height, p.y + LAYOUT_SPACING.margin);
+      width = Math.max(width, p.x + spacing.margin);
+      height = Math.max(height, p.y + spacing.margin);
     }
   }
   return { nodes: placed, edges: routed, width, height };
@@ -147,4 +172,10 @@ function backbone(edges: readonly LayoutEdgeInput[], limit: number): Set<LayoutE
     if (e.from !== e.to) chosen.add(e);
   }
   return chosen;
+}
+
+/** Self-loops are routed as a curl beside their node (`routeExtraEdge`), never by dagre. */
+function withoutSelfLoops(edges: Set<LayoutEdgeInput>): Set<LayoutEdgeInput> {
+  for (const e of edges) if (e.from === e.to) edges.delete(e);
+  return edges;
 }

@@ -1,4 +1,4 @@
-import type { PlacedNode, Point, RoutedEdge } from './layout-map';
+import type { LayoutDirection, PlacedNode, Point, RoutedEdge } from './layout-map';
 
 /** Gap between a node's side and a side-routed edge's bend, in pixels. */
 const SIDE_GAP = 36;
@@ -12,7 +12,21 @@ const LABEL_GAP = 5;
  * and same-rank edges bend around the right side, self-loops curl on the right. The four
  * points are meant for a B-spline (`curveBasis`); the label starts just right of the curve's middle.
  */
-export function routeExtraEdge(source: PlacedNode, target: PlacedNode, lane: number): RoutedEdge {
+export function routeExtraEdge(source: PlacedNode, target: PlacedNode, lane: number, direction: LayoutDirection = 'TB'): RoutedEdge {
+  if (direction === 'TB') return routeTopDown(source, target, lane);
+  const swap = (p: Point): Point => ({ x: p.y, y: p.x });
+  const swapBox = (b: PlacedNode): PlacedNode => ({ x: b.y, y: b.x, width: b.height, height: b.width });
+  const swapped = swapBox(source);
+  const route = routeTopDown(swapped, source === target ? swapped : swapBox(target), lane);
+  const mid = swap(route.label);
+  return { points: route.points.map(swap), label: { x: mid.x, y: mid.y - LABEL_GAP * 2 } };
+}
+
+/**
+ * The top-to-bottom routing; left to right is the same routing with x and y swapped
+ * (down edges then run from the source's right side, up edges bend below the nodes).
+ */
+function routeTopDown(source: PlacedNode, target: PlacedNode, lane: number): RoutedEdge {
   let points: Point[];
   if (source === target) {
     const x = source.x + source.width / 2;

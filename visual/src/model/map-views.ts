@@ -2,6 +2,7 @@ import { STEP_END, STEP_START, type ProcessMap, type ProcessMapEdge } from '../.
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
+import type { Difference, Differences } from './compare-jobcenters';
 import { estimateLabel, isEstimate, metricSeconds, sumSamples, type DurationSample } from './metric';
 import type { MapEdgeView, MapNodeView, TooltipLine } from './types';
 
@@ -17,6 +18,29 @@ export interface MapViewOptions {
   bottlenecks: ReadonlySet<string>;
   /** Highlighted map (same rows, highlighted cases only), or null. */
   highlighted: ProcessMap | null;
+  /**
+   * The map before simplification: an activity's waiting time is read from its incoming
+   * edges there, so a simplified map still shows exact figures on every kept activity.
+   */
+  full: ProcessMap;
+  /** One jobcenter against the rest (comparison mode), or null. */
+  differences: Differences | null;
+}
+
+function differenceLines(d: Difference | undefined, options: MapViewOptions): TooltipLine[] {
+  if (!d || !options.differences) return [];
+  const { t } = options;
+  return [
+    { label: options.differences.jobcenter, value: d.own },
+    { label: t('Compare_Rest'), value: d.rest },
+    { label: t('Compare_Difference'), value: d.difference },
+  ];
+}
+
+/** A duration label, with ≈ when it is an estimate. */
+function durationLabel(seconds: number, estimated: boolean, formatter: Formatter): string {
+  const text = formatter.duration(seconds);
+  return estimated ? estimateLabel(text) : text;
 }
 
 /** The id of an edge: `from → to`. */
@@ -31,7 +55,7 @@ export function edgeId(from: string, to: string): string {
 export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView[] {
   const { formatter, t, mode, metric } = options;
   const incoming = new Map<string, ProcessMapEdge[]>();
-  for (const e of map.edges) if (e.from !== STEP_START) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+  for (const e of options.full.edges) if (e.from !== STEP_START) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
   const highlight = countsOf(options.highlighted?.nodes.map((n) => [n.activity, n.count] as const));
   const values = map.nodes.map((node) => {
     const marker = node.activity === STEP_START || node.activity === STEP_END;
@@ -44,14 +68,17 @@ export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView
     const kind = node.activity === STEP_START ? 'start' : node.activity === STEP_END ? 'end' : 'activity';
     const name = kind === 'start' ? t('Node_Start') : kind === 'end' ? t('Node_End') : node.activity;
     const value = mode === 'performance' && !marker ? seconds : node.count;
-    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, metric, formatter) : options.groupCount(node.count);
+    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, isEstimate(metric), formatter) : options.groupCount(node.count);
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: name },
       { label: marker ? t('Tooltip_Cases') : t('Tooltip_Events'), value: options.groupCount(node.count) },
     ];
     if (!marker && node.cases !== node.count) tooltip.push({ label: t('Tooltip_Cases'), value: options.groupCount(node.cases) });
     if (!marker && sample.count > 0) tooltip.push(...durationLines(sample, options));
+    const difference = options.differences?.nodes.get(node.activity);
+    tooltip.push(...differenceLines(difference, options));
     return {
+      tone: options.differences && !marker ? (difference?.tone ?? 0) : null,
       id: node.activity,
       kind,
       name,
@@ -73,14 +100,20 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
   return map.edges.map((e) => {
     const id = edgeId(e.from, e.to);
     const value = valueOf(e);
-    const valueLabel = mode === 'performance' ? (timed(e) ? durationLabel(value, metric, formatter) : '') : options.groupCount(e.count);
+    const estimated = e.abstracted === true || isEstimate(metric);
+    const countLabel = e.abstracted ? `≈ ${options.groupCount(e.count)}` : options.groupCount(e.count);
+    const valueLabel = mode === 'performance' ? (timed(e) ? durationLabel(value, estimated, formatter) : '') : countLabel;
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: `${displayMarker(e.from, t)} → ${displayMarker(e.to, t)}` },
-      { label: t('Tooltip_Transitions'), value: options.groupCount(e.count) },
+      { label: t('Tooltip_Transitions'), value: countLabel },
     ];
-    if (timed(e) && e.count > 0) tooltip.push(...durationLines(e, options));
-    if (options.bottlenecks.has(id)) tooltip.push({ label: t('Tooltip_Bottleneck'), value: '✔' });
+    if (timed(e) && e.count > 0) tooltip.push(...durationLines(e, options, e.abstracted === true));
+    if (e.abstracted) tooltip.push({ label: t('Tooltip_Estimate'), value: t('Tooltip_Abstracted') });
+    if (options.bottlenecks.has(id)) tooltip.push({ label: t('Tooltip_Bottleneck'), value: t('Legend_Bottleneck') });
+    const difference = options.differences?.edges.get(id);
+    tooltip.push(...differenceLines(difference, options));
     return {
+      tone: options.differences ? (difference?.tone ?? 0) : null,
       id,
       from: e.from,
       to: e.to,
@@ -94,21 +127,17 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
   });
 }
 
-function durationLines(sample: DurationSample, { formatter, t }: MapViewOptions): TooltipLine[] {
-  const lines: TooltipLine[] = [{ label: t('Tooltip_Mean'), value: formatter.duration(metricSeconds(sample, 'mean')) }];
+function durationLines(sample: DurationSample, { formatter, t }: MapViewOptions, estimated = false): TooltipLine[] {
+  const lines: TooltipLine[] = [{ label: t('Tooltip_Mean'), value: durationLabel(metricSeconds(sample, 'mean'), estimated, formatter) }];
   if (sample.histogram || sample.fine) {
-    lines.push({ label: t('Tooltip_Median'), value: durationLabel(metricSeconds(sample, 'median'), 'median', formatter) });
-    lines.push({ label: t('Tooltip_P90'), value: durationLabel(metricSeconds(sample, 'p90'), 'p90', formatter) });
+    lines.push({ label: t('Tooltip_Median'), value: durationLabel(metricSeconds(sample, 'median'), true, formatter) });
+    lines.push({ label: t('Tooltip_P90'), value: durationLabel(metricSeconds(sample, 'p90'), true, formatter) });
   }
-  lines.push({ label: t('Tooltip_Total'), value: formatter.duration(sample.sumSeconds) });
+  lines.push({ label: t('Tooltip_Total'), value: durationLabel(sample.sumSeconds, estimated, formatter) });
   return lines;
 }
 
 /** A duration label, marked "≈" for the metrics rebuilt from histograms. */
-function durationLabel(seconds: number, metric: PerformanceMetric, formatter: Formatter): string {
-  const label = formatter.duration(seconds);
-  return isEstimate(metric) ? estimateLabel(label) : label;
-}
 
 function displayMarker(activity: string, t: Localizer['t']): string {
   return activity === STEP_START ? t('Node_Start') : activity === STEP_END ? t('Node_End') : activity;

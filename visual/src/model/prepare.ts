@@ -1,4 +1,5 @@
 import { aggregateSteps, type AggregatedSteps, type StepRow } from '../../../shared/src/index';
+import { NO_DIMENSIONS, type RowDimensions } from './row-dimensions';
 
 /** Step rows made ready once per data change; slider and selection changes reuse it. */
 export interface PreparedSteps {
@@ -8,6 +9,8 @@ export interface PreparedSteps {
   /** The map and variants of all rows. */
   readonly all: AggregatedSteps;
   readonly hasDurations: boolean;
+  /** The optional jobcenter, period and process of each row. */
+  readonly dimensions: RowDimensions;
 }
 
 /**
@@ -15,7 +18,12 @@ export interface PreparedSteps {
  * on every row means nothing is highlighted. Throws only what `aggregateSteps` throws on
  * malformed rows (the caller turns it into a message).
  */
-export function prepareSteps(rows: readonly StepRow[], highlightCases: readonly number[] | null, hasDurations: boolean): PreparedSteps {
+export function prepareSteps(
+  rows: readonly StepRow[],
+  highlightCases: readonly number[] | null,
+  hasDurations: boolean,
+  dimensions: RowDimensions = NO_DIMENSIONS,
+): PreparedSteps {
   let highlightRows: StepRow[] | null = null;
   if (highlightCases && highlightCases.some((h, i) => h !== rows[i]?.cases)) {
     highlightRows = [];
@@ -28,5 +36,5 @@ export function prepareSteps(rows: readonly StepRow[], highlightCases: readonly 
       highlightRows!.push(scaled);
     });
   }
-  return { rows, highlightRows, all: aggregateSteps(rows), hasDurations };
+  return { rows, highlightRows, all: aggregateSteps(rows), hasDurations, dimensions };
 }

@@ -20,6 +20,8 @@ export interface MapNodeView {
   readonly tooltip: readonly TooltipLine[];
   /** Highlighted share from a selection elsewhere: null when nothing is highlighted. */
   readonly highlight: number | null;
+  /** Comparison mode: -1..1, the compared jobcenter fewer/shorter (-) or more/longer (+); else null. */
+  readonly tone: number | null;
 }
 
 /** An edge as drawn. `id` is `from → to` (unique per pair). */
@@ -35,6 +37,8 @@ export interface MapEdgeView {
   readonly bottleneck: boolean;
   readonly tooltip: readonly TooltipLine[];
   readonly highlight: number | null;
+  /** Comparison mode: as on nodes. */
+  readonly tone: number | null;
 }
 
 /** One row of the variant pane. */
@@ -73,4 +77,20 @@ export interface MapViewModel {
   readonly highlighting: boolean;
   /** True when durations are available (performance view possible). */
   readonly hasDurations: boolean;
+  /** The jobcenter the map is coloured against the rest for (comparison mode), or null. */
+  readonly comparing: string | null;
+  /** What the bottleneck marking means on this map (performance view), or null (frequency view). */
+  readonly bottleneckLegend: BottleneckLegend | null;
+}
+
+/** The figures of the bottleneck legend. */
+export interface BottleneckLegend {
+  /** How many longest median waits are marked (the format pane's *Bottlenecks*). */
+  readonly count: number;
+  /** Fewest cases an edge needs: max(k, 5 % of the cases). */
+  readonly minCases: number;
+  /** Edges marked (bottlenecks shown on this map). */
+  readonly marked: number;
+  /** Bottlenecks on the unsimplified map (some may be hidden by the simplification). */
+  readonly found: number;
 }

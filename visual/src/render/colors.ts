@@ -48,6 +48,15 @@ export function resolveColors(palette: powerbi.extensibility.ISandboxExtendedCol
   };
 }
 
+/** Comparison colours: more or longer than the rest, and fewer or shorter. */
+export const TONE_COLORS = { more: '#C4314B', less: '#2F6DB5' } as const;
+
+/** The comparison colour of a tone (-1..1): red when positive, blue when negative. */
+export function toneColor(tone: number, colors: Colors): string {
+  if (colors.highContrast) return colors.foreground;
+  return tone >= 0 ? TONE_COLORS.more : TONE_COLORS.less;
+}
+
 /** Mixes `color` with `base` (both #rrggbb): t = 1 gives `color`, 0 gives `base`. */
 export function mix(color: string, base: string, t: number): string {
   const a = parseHex(color);

@@ -2,7 +2,7 @@ import type { Selection } from 'd3-selection';
 import { curveBasis, line } from 'd3-shape';
 import type { Point, RoutedEdge } from '../layout/layout-map';
 import type { MapEdgeView } from '../model/types';
-import type { Colors } from './colors';
+import { mix, toneColor, type Colors } from './colors';
 import type { MapCanvas } from './map-canvas';
 
 /** An edge with its route. */
@@ -19,6 +19,11 @@ const path = line<Point>()
 /** Stroke width of an edge: 1 px for the rarest up to 8 px for the most frequent/slowest. */
 export function edgeWidth(intensity: number): number {
   return 1 + 7 * Math.max(0, Math.min(1, intensity));
+}
+
+function stroke(e: PlacedEdgeView, colors: Colors): string {
+  if (e.view.tone !== null && !colors.highContrast) return mix(toneColor(e.view.tone, colors), colors.edge, 0.25 + 0.75 * Math.abs(e.view.tone));
+  return e.view.bottleneck ? colors.bottleneck : colors.edge;
 }
 
 /**
@@ -42,13 +47,14 @@ export function renderEdges(
     })
     .attr('data-from', (d) => d.view.from)
     .attr('data-to', (d) => d.view.to)
+    .attr('data-tone', (d) => (d.view.tone === null ? null : d.view.tone.toFixed(3)))
     .classed('bottleneck', (d) => d.view.bottleneck)
     .classed('dimmed', (d) => d.view.highlight === 0);
   const d = (e: PlacedEdgeView) => path(e.route.points as Point[]) ?? '';
   groups
     .select('path.edge-line')
     .attr('d', d)
-    .attr('stroke', (e) => (e.view.bottleneck ? colors.bottleneck : colors.edge))
+    .attr('stroke', (e) => stroke(e, colors))
     .attr('stroke-width', (e) => edgeWidth(e.view.intensity))
     .attr('stroke-dasharray', (e) => (colors.highContrast && e.view.bottleneck ? '6 3' : null))
     .attr('marker-end', (e) => canvas.marker(e.view.bottleneck ? 'bottleneck' : 'edge', edgeWidth(e.view.intensity)));

@@ -3,9 +3,15 @@ export interface Frame {
   readonly root: HTMLDivElement;
   readonly landing: HTMLDivElement;
   readonly main: HTMLDivElement;
+  /** Key figures and the filter summary, above the toolbar. */
+  readonly summary: HTMLDivElement;
   readonly toolbar: HTMLDivElement;
   readonly mapHost: HTMLDivElement;
   readonly variantPane: HTMLDivElement;
+  /** The jobcenter comparison table (comparison mode), in place of the variant pane. */
+  readonly comparePane: HTMLDivElement;
+  /** What the map's colours and marks mean, under the map. */
+  readonly legend: HTMLDivElement;
   readonly message: HTMLDivElement;
 }
 
@@ -26,15 +32,22 @@ export function createFrame(element: HTMLElement): Frame {
   landing.dataset['testid'] = 'landing';
   landing.hidden = true;
   const main = div('sagsflow-main', root);
+  const summary = div('sagsflow-summary', main);
+  summary.dataset['testid'] = 'key-figures';
+  summary.hidden = true;
   const toolbar = div('sagsflow-toolbar', main);
   toolbar.setAttribute('role', 'toolbar');
   const body = div('sagsflow-body', main);
   const mapHost = div('sagsflow-map', body);
   const variantPane = div('sagsflow-variants', body);
+  const comparePane = div('sagsflow-variants sagsflow-compare', body);
+  comparePane.hidden = true;
+  const legend = div('sagsflow-legend', main);
+  legend.dataset['testid'] = 'map-legend';
   const message = div('sagsflow-message', main);
   message.setAttribute('role', 'status');
   message.hidden = true;
-  return { root, landing, main, toolbar, mapHost, variantPane, message };
+  return { root, landing, main, summary, toolbar, mapHost, variantPane, comparePane, legend, message };
 }
 
 /** Shows `text` in the message line, or hides it when null. */

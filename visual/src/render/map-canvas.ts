@@ -1,7 +1,10 @@
 import { select, type Selection } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3-zoom';
 
 let instances = 0;
+
+/** The most a fitted map is enlarged. */
+const MAX_FIT_SCALE = 2;
 
 /** Arrowhead sizes in pixels, picked by the edge's stroke width. */
 const MARKER_SIZES = { s: 8, m: 12, l: 16 } as const;
@@ -31,6 +34,32 @@ export class MapCanvas {
         this.viewport.attr('transform', event.transform.toString());
       });
     this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+    this.svg.attr('tabindex', 0).on('keydown', (event: KeyboardEvent) => {
+      if (this.handleKey(event.key)) event.preventDefault();
+    });
+  }
+
+  /** Keyboard pan and zoom: arrows pan, + and - zoom, 0 fits the map. True when the key was used. */
+  handleKey(key: string): boolean {
+    const step = 48;
+    const pan: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const move = pan[key];
+    if (move) this.svg.call(this.zoomBehavior.translateBy, move[0], move[1]);
+    else if (key === '+' || key === '=') this.zoomBy(1.25);
+    else if (key === '-' || key === '_') this.zoomBy(0.8);
+    else if (key === '0') this.fit();
+    else return false;
+    return true;
+  }
+
+  /** Zooms by a factor around the centre of the svg. */
+  zoomBy(factor: number): void {
+    this.svg.call(this.zoomBehavior.scaleBy, factor);
+  }
+
+  /** The current zoom factor (1 = layout pixels are CSS pixels). */
+  get scale(): number {
+    return zoomTransform(this.svg.node()!).k;
   }
 
   /** Sets the svg's size and the arrow markers' colours (one marker per colour and size). */
@@ -68,14 +97,26 @@ export class MapCanvas {
     this.contentHeight = height;
   }
 
-  /** Scales and centres the whole map in the svg (never enlarging past 1.5×). */
+  /** Scales and centres the whole map in the svg (never enlarging past MAX_FIT_SCALE). */
   fit(): void {
+    this.open(0, 'TB');
+  }
+
+  /**
+   * The view the map opens with: the whole map when it fits at `minScale` or more (centred,
+   * enlarged up to MAX_FIT_SCALE), else `minScale` with the map's start (left for left-to-right
+   * maps, top for top-to-bottom ones) in view and the other axis centred; pan to see the rest.
+   */
+  open(minScale: number, direction: 'TB' | 'LR'): void {
     const width = Number(this.svg.attr('width')) || 0;
     const height = Number(this.svg.attr('height')) || 0;
     if (!this.contentWidth || !this.contentHeight || !width || !height) return;
-    const scale = Math.min(width / this.contentWidth, height / this.contentHeight, 1.5);
-    const x = (width - this.contentWidth * scale) / 2;
-    const y = (height - this.contentHeight * scale) / 2;
+    const fits = Math.min(width / this.contentWidth, height / this.contentHeight, MAX_FIT_SCALE);
+    const scale = Math.max(fits, minScale);
+    let x = (width - this.contentWidth * scale) / 2;
+    let y = (height - this.contentHeight * scale) / 2;
+    if (scale > fits && direction === 'LR' && this.contentWidth * scale > width) x = 0;
+    if (scale > fits && direction === 'TB' && this.contentHeight * scale > height) y = 0;
     this.svg.call(this.zoomBehavior.transform, zoomIdentity.translate(x, y).scale(scale));
   }
 

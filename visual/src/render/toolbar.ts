@@ -10,6 +10,8 @@ export interface ToolbarHandlers {
   /** Fired on `change` (slider released): a good moment to persist the slider values. */
   onSlidersCommitted(): void;
   onFit(): void;
+  onZoom(factor: number): void;
+  onCompare(on: boolean): void;
 }
 
 /** The state the toolbar shows. */
@@ -19,6 +21,10 @@ export interface ToolbarState {
   activitiesPercent: number;
   pathsPercent: number;
   hasDurations: boolean;
+  /** Comparison mode is on. */
+  comparing: boolean;
+  /** Comparison is possible: the jobcenter field is bound with two jobcenters or more. */
+  canCompare: boolean;
 }
 
 /** The toolbar: view toggle, metric, the activities/paths sliders and fit-to-view. */
@@ -29,6 +35,9 @@ export class Toolbar {
   private readonly activities: HTMLInputElement;
   private readonly paths: HTMLInputElement;
   private readonly fit: HTMLButtonElement;
+  private readonly zoomIn: HTMLButtonElement;
+  private readonly zoomOut: HTMLButtonElement;
+  private readonly compare: HTMLButtonElement;
 
   constructor(container: HTMLDivElement, handlers: ToolbarHandlers) {
     const doc = container.ownerDocument;
@@ -69,7 +78,10 @@ export class Toolbar {
     };
     this.activities = slider('activities-slider', handlers.onActivities);
     this.paths = slider('paths-slider', handlers.onPaths);
+    this.zoomOut = button('zoom-out', () => handlers.onZoom(0.8));
+    this.zoomIn = button('zoom-in', () => handlers.onZoom(1.25));
     this.fit = button('fit', handlers.onFit);
+    this.compare = button('compare', () => handlers.onCompare(this.compare.getAttribute('aria-pressed') !== 'true'));
   }
 
   /** Sets texts (localized) and the current state. */
@@ -85,11 +97,22 @@ export class Toolbar {
     });
     this.metric.value = state.metric;
     this.metric.disabled = !state.hasDurations;
+    this.metric.hidden = state.mode !== 'performance';
     this.setSlider(this.activities, state.activitiesPercent, t('Toolbar_Activities'));
     this.setSlider(this.paths, state.pathsPercent, t('Toolbar_Paths'));
     this.fit.textContent = '⤢';
     this.fit.title = t('Toolbar_Fit');
     this.fit.setAttribute('aria-label', t('Toolbar_Fit'));
+    this.zoomIn.textContent = '+';
+    this.zoomIn.title = t('Toolbar_ZoomIn');
+    this.zoomIn.setAttribute('aria-label', t('Toolbar_ZoomIn'));
+    this.zoomOut.textContent = '−';
+    this.zoomOut.title = t('Toolbar_ZoomOut');
+    this.zoomOut.setAttribute('aria-label', t('Toolbar_ZoomOut'));
+    this.compare.textContent = t('Compare_Short');
+    this.compare.title = t('Compare_Button');
+    this.compare.setAttribute('aria-pressed', String(state.comparing));
+    this.compare.hidden = !state.canCompare;
   }
 
   private setSlider(input: HTMLInputElement, value: number, caption: string): void {

@@ -16,6 +16,8 @@ export const tokens = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** Last authenticated request with the token, written at most once a minute; null = never used since migration 0011. */
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
   },
 );
 

@@ -12,6 +12,8 @@ export const logs = sqliteTable('logs', {
   currentVersion: integer('current_version').notNull(),
   /** Minimum group size k: counts below it are shown as "<k" to people (fine tables stay exact). */
   minGroupSize: integer('min_group_size').notNull().default(5),
+  /** Years a case is kept after its last event (`ingest --retention-years`); null = no limit. */
+  retentionYears: integer('retention_years'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

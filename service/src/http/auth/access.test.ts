@@ -16,6 +16,7 @@ interface RouteCase {
 }
 
 const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/', need: 'none', ok: 200 },
   { method: 'GET', path: '/healthz', need: 'none', ok: 200 },
   { method: 'GET', path: '/api/openapi.json', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs', need: 'viewer', ok: 200 },
@@ -42,6 +43,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/tokens', need: 'admin', deniedToLimited: true, ok: 200 },
   { method: 'POST', path: '/api/tokens', need: 'admin', deniedToLimited: true, ok: 201, body: '{"role":"viewer"}', mutates: true },
   { method: 'DELETE', path: '/api/tokens/t_unknown', need: 'admin', deniedToLimited: true, ok: 404 },
+  { method: 'DELETE', path: '/api/subjects', need: 'admin', deniedToLimited: true, ok: 409, body: '{"cpr":"010203-1234"}' },
   { method: 'GET', path: '/api/tables/steps.csv', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/tables/cases.csv', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/tables/loads.csv', need: 'viewer', deniedToLimited: true, ok: 200 },

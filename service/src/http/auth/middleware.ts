@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { verifyToken } from '../../tokens';
+import { noteTokenUse, verifyToken } from '../../tokens';
 import { hasRole, type Role } from './principal';
 
 const CHALLENGE = 'Basic realm="Sagsflow", charset="UTF-8", Bearer realm="Sagsflow"';
@@ -40,6 +40,7 @@ export function requireToken(ctx: AppContext): MiddlewareHandler<AppEnv> {
     if (!verified) throw unauthorized('unknown token');
     if (verified.revoked) throw unauthorized('token has been revoked');
     if (verified.expired) throw unauthorized('token has expired');
+    noteTokenUse(ctx.sqlite, verified.id, verified.lastUsedAt);
     c.set('principal', { tokenId: verified.id, role: verified.role, jobcenters: verified.jobcenters });
     await next();
   };

@@ -1,9 +1,18 @@
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest';
 import { catalogueForLoad } from '../../rules/attach';
 import type { IngestJobSpec, WorkerMessage } from './job-types';
 import { attachedModel } from '../../conformance/attached-model';
+
+// On Linux a nice value is per thread: lowering this thread's priority lets the server thread
+// answer readers first while a load runs (the load just takes longer on a busy machine).
+try {
+  setPriority(10);
+} catch {
+  // not permitted or not supported: run at normal priority
+}
 
 const PHASE_BASE = { hash: 0, read: 0.05, precompute: 0.85, commit: 0.95 } as const;
 

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 import { maskCpr } from '../../privacy/index';
 
-const WORKER_ENTRY = new URL('./ingest-worker-entry.mjs', import.meta.url);
+const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 
 const WITH_VALUE = new Set(['--import', '--require', '-r', '--conditions', '-C', '--loader', '--experimental-loader']);
 
@@ -50,8 +51,9 @@ export interface JobRunner {
 /**
  * The job runner. Each job runs in a `worker_threads` Worker with its own database
  * connection, so the server thread keeps answering readers (WAL) while a load holds the
- * write lock. The worker inherits `process.execArgv` (`--import tsx`) and its entry
- * registers tsx itself when it is missing (e.g. under vitest).
+ * write lock. From the build it runs the compiled worker bundle; from the sources it inherits
+ * `process.execArgv` (`--import tsx`) and its entry registers tsx itself when it is missing
+ * (e.g. under vitest).
  */
 export function createJobRunner(options: { keepJobs?: number; onFinished?: (job: Job) => void; timeLimitMs?: number } = {}): JobRunner {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;

@@ -7,7 +7,7 @@ const PARAM_NAMES: Record<string, string> = { ':set': '{entitySet}', ':sub': '$c
 /** Hono's route pattern in OpenAPI spelling: `/api/logs/:name` -> `/api/logs/{name}`. */
 function openapiPath(path: string): string {
   return path
-    .replace(/\/$/, '')
+    .replace(/(.)\/$/, '$1')
     .split('/')
     .map((seg) => PARAM_NAMES[seg] ?? (seg.startsWith(':') ? `{${seg.slice(1)}}` : seg))
     .join('/');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createTokenBodySchema } from '../rest/tokens';
+import { eraseBodySchema } from '../rest/subjects';
 
 type Param = { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string; schema: Record<string, unknown> };
 type Op = { summary: string; role: 'none' | 'viewer' | 'analyst' | 'admin'; params?: Param[]; body?: Record<string, unknown>; ok: string; okType?: string; okStatus?: string };
@@ -33,6 +34,7 @@ const ODATA: Param[] = [
 
 const ROUTES: Record<string, Record<string, Op>> = {
   '/healthz': { get: { summary: 'Liveness check, no token needed', role: 'none', ok: 'ok' } },
+  '/': { get: { summary: 'First contact: a page that lists the preview, the feed, this document and how to get a token (Danish with ?lang=da), no token needed', role: 'none', ok: 'HTML page' } },
   '/api/openapi.json': { get: { summary: 'This document', role: 'viewer', ok: 'OpenAPI 3.1 document' } },
   '/api/logs': { get: { summary: 'Logs with current version and cases/events (scoped to the token\'s jobcenters, counts below k as "<k")', role: 'viewer', ok: 'logs' } },
   '/api/logs/{name}': {
@@ -101,6 +103,9 @@ const ROUTES: Record<string, Record<string, Op>> = {
     post: { summary: 'Creates a token; the secret is in the answer only', role: 'admin', body: { 'application/json': { schema: z.toJSONSchema(createTokenBodySchema) } }, ok: 'the new token', okStatus: '201' },
   },
   '/api/tokens/{id}': { delete: { summary: 'Revokes a token', role: 'admin', params: [path('id', 'Token id')], ok: 'revoked' } },
+  '/api/subjects': {
+    delete: { summary: "Erases a citizen's or a case's data (one of cpr, case, value in the body), rebuilds the model and vacuums; answers counts only", role: 'admin', body: { 'application/json': { schema: z.toJSONSchema(eraseBodySchema, { unrepresentable: 'any' }) } }, ok: 'what was erased (counts)' },
+  },
   '/api/tables/{name}.csv': {
     get: {
       summary: 'CSV of a table (UTF-8 with BOM, RFC 4180), streamed; same filters as the analysis routes plus log, $filter and $select',

@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from '../app-env';
 import { viewerRouteDenial } from '../auth/principal';
 import { readReportData, ReportError } from '../../report/report-data';
 import { renderReport } from '../../report/render-report';
+import { addPredictions } from '../../report/predictions';
 import { findingsScope, langParam, logMinGroupSize } from './findings';
 
 /**
@@ -22,7 +23,7 @@ export function reportRoutes(ctx: AppContext): Hono<AppEnv> {
     const lang = langParam(c);
     let html: string;
     try {
-      html = renderReport(readReportData(ctx.sqlite, { log, scope, lang, minGroupSize: k, now: Date.now() }));
+      html = renderReport(addPredictions(ctx.sqlite, readReportData(ctx.sqlite, { log, scope, lang, minGroupSize: k, now: Date.now() })));
     } catch (err) {
       if (err instanceof ReportError) throw new HTTPException(404, { message: err.message });
       throw err;

@@ -38,7 +38,7 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/', (c) => {
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/tokens', detail: null });
     return c.json({
-      tokens: listTokens(ctx.db).map((t) => ({ ...t, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) })),
+      tokens: listTokens(ctx.db).map((t) => ({ ...t, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt), lastUsedAt: iso(t.lastUsedAt) })),
     });
   });
   r.post('/', bodyLimit({ maxSize: TOKEN_BODY_LIMIT, onError: () => { throw new HTTPException(413, { message: `body: larger than ${TOKEN_BODY_LIMIT} bytes` }); } }), async (c) => {
@@ -52,7 +52,7 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
     if (!parsed.success) throw new HTTPException(400, { message: zodMessage(parsed.error, 'body') });
     const created = createToken(ctx.db, { ...parsed.data, role: parsed.data.role as (typeof ROLES)[number] });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'token-create', target: created.id, detail: created.role });
-    return c.json({ ...created, createdAt: iso(created.createdAt), expiresAt: iso(created.expiresAt), revokedAt: null }, 201);
+    return c.json({ ...created, createdAt: iso(created.createdAt), expiresAt: iso(created.expiresAt), revokedAt: null, lastUsedAt: null }, 201);
   });
   r.delete('/:id', (c) => {
     const id = c.req.param('id');

@@ -1,4 +1,5 @@
 import { installBench } from './bench';
+import { PREVIEW_TEXT, previewLanguage } from './preview-text';
 import { DataFeed } from './feed';
 import { startServiceMode } from './service-mode';
 import { SelectionState } from './selection';
@@ -50,6 +51,10 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const locale = params.get('locale') ?? 'en-US';
   document.documentElement.lang = locale;
+  const text = PREVIEW_TEXT[previewLanguage(locale)];
+  document.title = text.title;
+  byId('page-title').textContent = text.title;
+  byId('cases-title').textContent = text.cases;
   const meta = (await (await fetch(`${config.basePath}/visual.json`)).json()) as VisualMeta;
   const pbi = { visuals: { plugins: {} as Record<string, Plugin> } };
   (window as unknown as { powerbi: typeof pbi }).powerbi = pbi;
@@ -59,6 +64,11 @@ async function start(): Promise<void> {
 
   const frame = byId('visual-frame');
   if (config.mode === 'bench') frame.classList.add('bench');
+  const size = /^(\d{2,4})x(\d{2,4})$/.exec(params.get('size') ?? '');
+  if (size) {
+    // A report-sized visual: `?size=800x500` gives the visual exactly that viewport.
+    frame.style.cssText = `width:${size[1]}px;height:${size[2]}px;justify-self:start`;
+  }
   const element = document.createElement('div');
   element.style.cssText = 'width:100%;height:100%;position:relative';
   frame.append(element);
@@ -87,11 +97,11 @@ async function start(): Promise<void> {
   const windowSize = Number(params.get('window')) > 0 ? Number(params.get('window')) : config.windowSize;
   const maxRows = Number(params.get('maxRows')) > 0 ? Number(params.get('maxRows')) : undefined;
   feed = new DataFeed(visual, windowSize, viewport, maxRows);
-  let size = `${frame.clientWidth}x${frame.clientHeight}`;
+  let current = `${frame.clientWidth}x${frame.clientHeight}`;
   new ResizeObserver(() => {
     const now = `${frame.clientWidth}x${frame.clientHeight}`;
-    if (now !== size) feed?.resize();
-    size = now;
+    if (now !== current) feed?.resize();
+    current = now;
   }).observe(frame);
   const handle: PreviewHandle = { meta, feed, selection, events, warnings, loads: 0 };
   window.sagsflowPreview = handle;

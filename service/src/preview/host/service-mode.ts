@@ -4,6 +4,7 @@ import { runQuery } from './data-view';
 import type { PreviewHandle } from './main';
 import type { SelectionId } from './selection';
 import { Slicers, type SlicerState } from './slicers';
+import { PREVIEW_TEXT, previewLanguage, TOKEN_COMMAND } from './preview-text';
 import { stepFields } from './step-fields';
 
 const TOKEN_KEY = 'sagsflow-preview-token';
@@ -30,9 +31,10 @@ export function variantKeysOf(ids: readonly SelectionId[]): string[] {
  * `?analystToken=` gives one to the case table alone (else it uses `token`).
  */
 export async function startServiceMode(handle: PreviewHandle, el: Elements): Promise<void> {
+  const text = PREVIEW_TEXT[previewLanguage(el.locale)];
   const token = el.params.get('token') ?? sessionStorage.getItem(TOKEN_KEY);
   if (!token) {
-    askForToken(el.status);
+    askForToken(el.status, text);
     return;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
@@ -53,7 +55,7 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
   const reload = async (state: SlicerState) => {
     const mine = ++generation;
     el.status.dataset['state'] = 'loading';
-    el.status.textContent = 'loading…';
+    el.status.textContent = text.loading;
     handle.selection.selectFromReport([]);
     caseTable.reset();
     if (state.fields === 'none' || !state.log) {
@@ -63,15 +65,15 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
       if (mine !== generation) return;
       const result = runQuery(handle.meta.capabilities, fields, rows);
       handle.feed.show(result);
-      el.status.textContent = `${rows.length.toLocaleString(el.locale)} step rows → ${result?.rows.length ?? 0} DataView rows`;
+      el.status.textContent = text.stepRows(rows.length.toLocaleString(el.locale), result?.rows.length ?? 0);
     }
     await caseTable.show(slicers.filter(), []);
     if (mine !== generation) return;
-    if (state.fields === 'none') el.status.textContent = 'no fields bound';
+    if (state.fields === 'none') el.status.textContent = text.noFields;
     el.status.dataset['state'] = 'ready';
     handle.loads++;
   };
-  const slicers = new Slicers(api, el.slicers, (state) => void reload(state).catch((e: unknown) => fail(el.status, e)));
+  const slicers = new Slicers(api, el.slicers, (state) => void reload(state).catch((e: unknown) => fail(el.status, e)), text);
   handle.selection.onChange((ids) => void caseTable.show(slicers.filter(), variantKeysOf(ids)));
   try {
     await slicers.init(el.params.get('log') ?? undefined);
@@ -86,10 +88,15 @@ function fail(status: HTMLElement, error: unknown): void {
   status.textContent = `could not load data: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function askForToken(status: HTMLElement): void {
+/** Asks for a token, and says how to make one (`sagsflow token create`). */
+function askForToken(status: HTMLElement, text: (typeof PREVIEW_TEXT)[keyof typeof PREVIEW_TEXT]): void {
   const form = document.createElement('form');
-  const input = Object.assign(document.createElement('input'), { placeholder: 'viewer or analyst token', size: 40 });
-  form.append('Token: ', input, Object.assign(document.createElement('button'), { textContent: 'open' }));
+  form.dataset['testid'] = 'token-form';
+  const input = Object.assign(document.createElement('input'), { placeholder: text.tokenPlaceholder, size: 40 });
+  const how = Object.assign(document.createElement('p'), { className: 'token-how' });
+  how.dataset['testid'] = 'token-how';
+  how.append(`${text.tokenHow} `, Object.assign(document.createElement('code'), { textContent: TOKEN_COMMAND }));
+  form.append(`${text.tokenPrompt} `, input, Object.assign(document.createElement('button'), { textContent: text.tokenOpen }), how);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     sessionStorage.setItem(TOKEN_KEY, input.value.trim());

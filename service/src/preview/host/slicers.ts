@@ -1,4 +1,5 @@
 import { odataFilter, type ServiceApi } from './api';
+import { PREVIEW_TEXT } from './preview-text';
 
 /** The slicer choices of the page; `''` means "all". */
 export interface SlicerState {
@@ -24,10 +25,11 @@ export class Slicers {
     private readonly api: ServiceApi,
     container: HTMLElement,
     private readonly onChange: (state: SlicerState) => void,
+    private readonly text: (typeof PREVIEW_TEXT)[keyof typeof PREVIEW_TEXT] = PREVIEW_TEXT.en,
   ) {
     for (const name of ['log', 'process', 'jobcenter', 'period', 'fields'] as const) {
       const label = document.createElement('label');
-      label.textContent = name === 'fields' ? 'fields bound' : name;
+      label.textContent = this.text.slicers[name];
       const select = document.createElement('select');
       select.dataset['testid'] = `slicer-${name}`;
       select.addEventListener('change', () => void this.changed(name, select.value));
@@ -79,7 +81,7 @@ export class Slicers {
 
   private fill(name: keyof SlicerState, values: string[], withAll: boolean): void {
     const select = this.selects.get(name)!;
-    const items = withAll ? [['', '(all)'], ...values.map((v) => [v, v])] : values.map((v) => [v, v]);
+    const items = withAll ? [['', this.text.all], ...values.map((v) => [v, v])] : values.map((v) => [v, v]);
     select.replaceChildren(
       ...items.map(([value, text]) => {
         const option = document.createElement('option');

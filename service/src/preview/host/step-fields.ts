@@ -16,6 +16,7 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
     const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
       { role, column, displayName: column, summed, kind },
     ];
+    if (n === 'jobcenter' || n === 'period' || n === 'process') return one(n, false, 'text');
     if (n === 'variantrank') return one('variant_rank', false, 'integer');
     if (n === 'finished') return one('finished', false, 'integer');
     if (n === 'durations') {

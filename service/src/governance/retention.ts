@@ -1,0 +1,68 @@
+import type { SagsflowDatabase } from '../db/client';
+import { recordAudit } from '../tokens/index';
+import { compact, removeCases, type RemovedCases } from './remove-cases';
+
+/** What retention removed (or would remove) from one log: counts only. */
+export interface RetentionOutcome extends RemovedCases {
+  log: string;
+  retentionYears: number;
+  /** Cases whose last event is before this instant are past the limit. */
+  cutoff: Date;
+}
+
+/** `now` minus `years` calendar years (UTC; 29 February falls back to 28 February). */
+export function retentionCutoff(now: Date, years: number): Date {
+  const d = new Date(now.getTime());
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  if (d.getUTCDate() !== now.getUTCDate()) d.setUTCDate(0);
+  return d;
+}
+
+/** Stores the retention period of a log (null = no limit); false when there is no such log. */
+export function setRetention(store: SagsflowDatabase, log: string, years: number | null): boolean {
+  if (years !== null && !(Number.isInteger(years) && years > 0)) throw new Error(`--retention-years: expected a whole number of years above 0, got ${years}`);
+  return store.sqlite.prepare('UPDATE logs SET retention_years = ? WHERE name = ?').run(years, log).changes > 0;
+}
+
+/**
+ * Applies the retention period of every log that has one: removes the cases whose last event
+ * (latest start or end time) is before `now` minus the period from every case-level table and
+ * the quarantine, rebuilds the model tables, records the counts in the audit (never values)
+ * and vacuums. With `dryRun` it only counts.
+ */
+export function applyRetention(store: SagsflowDatabase, options: { now?: Date; dryRun?: boolean; tokenId?: string | null } = {}): RetentionOutcome[] {
+  const now = options.now ?? new Date();
+  const { sqlite } = store;
+  const limits = sqlite.prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL ORDER BY name').all() as { name: string; years: number }[];
+  const outcomes: RetentionOutcome[] = [];
+  if (!options.dryRun) sqlite.pragma('secure_delete = ON');
+  for (const { name, years } of limits) {
+    const cutoff = retentionCutoff(now, years);
+    const removed = removeCases(
+      sqlite,
+      () => {
+        sqlite
+          .prepare(
+            `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
+             SELECT log, case_id FROM events WHERE log = ? GROUP BY case_id
+             HAVING max(max(timestamp, coalesce(end_timestamp, timestamp))) < ?`,
+          )
+          .run(name, cutoff.getTime());
+      },
+      { dryRun: options.dryRun === true },
+    );
+    outcomes.push({ log: name, retentionYears: years, cutoff, ...removed });
+    if (!options.dryRun) {
+      const total = Object.values(removed.rows).reduce((a, b) => a + b, 0);
+      recordAudit(store.db, {
+        tokenId: options.tokenId ?? null,
+        action: 'retention',
+        target: name,
+        detail: JSON.stringify({ retentionYears: years, cutoff: cutoff.toISOString(), cases: removed.cases, rows: total, byTable: removed.rows }),
+        ts: now,
+      });
+    }
+  }
+  if (!options.dryRun && outcomes.some((o) => o.cases > 0)) compact(sqlite, store.path);
+  return outcomes;
+}

@@ -1,0 +1,102 @@
+/**
+ * The reader worker of a load: reads the files and cleans their rows (`createLoadTransform`:
+ * pseudonyms, masks, scrubbed quarantine) while the loading thread stores the rows of the
+ * previous batch, so parsing and the SQLite writes overlap. It posts batches of cleaned rows
+ * in input order and waits while too many are unstored (a shared counter), so memory stays
+ * bounded. See `readInWorker` for the other side.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPseudonymizer } from '../privacy/index';
+import { ReadError, readLog } from '../readers/index';
+import { createLoadTransform, type LoadOutput, type QuarantineRow } from './load-sink';
+import { isPersonalKey } from './personal-keys';
+import { createTextScrubber } from './text-scrubber';
+import { BATCH_EVENTS, MAX_UNSTORED_BATCHES, type LoadReadRequest, type LoadReadMessage, type EventBatch } from './load-read-protocol';
+
+const request = workerData as LoadReadRequest;
+const unstored = new Int32Array(request.unstored);
+const post = (message: LoadReadMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
+
+function newBatch(): EventBatch {
+  return {
+    size: 0, strings: [], caseId: new Int32Array(BATCH_EVENTS), activity: new Int32Array(BATCH_EVENTS),
+    resource: new Int32Array(BATCH_EVENTS), lifecycle: new Int32Array(BATCH_EVENTS), jobcenter: new Int32Array(BATCH_EVENTS),
+    timestamp: new Float64Array(BATCH_EVENTS), endTimestamp: new Float64Array(BATCH_EVENTS), attributes: [], caseAttributes: [], quarantine: [],
+  };
+}
+
+let batch = newBatch();
+/** The batch's dictionary: each distinct string once per batch. */
+let codes = new Map<string, number>();
+let lastCase: string | null = null;
+let lastCaseCode = -1;
+const code = (value: string | null): number => {
+  if (value === null) return -1;
+  let c = codes.get(value);
+  if (c === undefined) {
+    c = batch.strings.length;
+    batch.strings.push(value);
+    codes.set(value, c);
+  }
+  return c;
+};
+
+const flush = () => {
+  if (batch.size === 0 && batch.quarantine.length === 0 && batch.caseAttributes.length === 0) return;
+  while (Atomics.load(unstored, 0) >= MAX_UNSTORED_BATCHES) Atomics.wait(unstored, 0, Atomics.load(unstored, 0), 1000);
+  Atomics.add(unstored, 0, 1);
+  const full = batch;
+  batch = newBatch();
+  codes = new Map();
+  lastCase = null;
+  const columns = [full.caseId, full.activity, full.resource, full.lifecycle, full.jobcenter, full.timestamp, full.endTimestamp];
+  post({ type: 'batch', batch: full }, columns.map((c) => c.buffer as ArrayBuffer));
+};
+
+const output: LoadOutput = {
+  event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
+    if (batch.size === BATCH_EVENTS) flush();
+    const i = batch.size++;
+    if (caseId !== lastCase) {
+      lastCase = caseId;
+      lastCaseCode = code(caseId);
+    }
+    batch.caseId[i] = lastCaseCode;
+    batch.activity[i] = code(activity);
+    batch.resource[i] = code(resource);
+    batch.lifecycle[i] = code(lifecycle);
+    batch.jobcenter[i] = code(jobcenter);
+    batch.timestamp[i] = timestamp;
+    batch.endTimestamp[i] = endTimestamp ?? NaN;
+    batch.attributes.push(attributes);
+  },
+  caseAttribute(key, value) {
+    batch.caseAttributes.push(batch.size - 1, key, value);
+  },
+  quarantine(row: QuarantineRow) {
+    batch.quarantine.push(row);
+  },
+};
+
+async function run(): Promise<void> {
+  const pseudonymizer = createPseudonymizer(Buffer.from(request.secret));
+  const personalColumns = new Set(request.personalColumns);
+  const text = createTextScrubber(pseudonymizer);
+  const freeText = new Set(request.freeText);
+  const transform = createLoadTransform({ pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text }, output);
+  for (let i = 0; i < request.files.length; i++) {
+    const sink = { ...transform.sink, onProgress: (bytes: number) => post({ type: 'progress', fileIndex: i, bytes }) };
+    const result = await readLog(request.files[i]!, { mapping: request.mapping, sink, keepDuplicates: request.keepDuplicates });
+    flush();
+    const { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed } = result;
+    post({ type: 'file', fileIndex: i, result: { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed }, counts: transform.counts() });
+  }
+  transform.flushQuarantine();
+  flush();
+  post({ type: 'done', counts: transform.counts(), fileNames: request.fileNames.map((name) => text.scrub(name)) });
+}
+
+run().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'failed', message: message.split('\n')[0] ?? 'read failed', readError: error instanceof ReadError });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEvents } from './read-events';
+
+const dir = mkdtempSync(join(tmpdir(), 'sagsflow-read-events-'));
+
+/** Reads `file` on one thread and in two parts; returns both outcomes for comparison. */
+async function bothWays(file: string, expected: 'worker' | 'sequential' = 'worker', keepDuplicates?: boolean) {
+  const hows: string[] = [];
+  const run = async (parallel: boolean) => {
+    const events: string[] = [];
+    const rejections: string[] = [];
+    const report = await readEvents(file, {
+      parallel,
+      keepDuplicates,
+      parallelMinBytes: 1,
+      onSecondPart: (how, why) => hows.push(why ? `${how}: ${why}` : how),
+      sink: {
+        event: (c, a, t, r, l) => events.push(`${c}|${a}|${t}|${r}|${l}`),
+        reject: (x) => rejections.push(`${x.line}:${x.reason}:${x.column}:${x.raw}`),
+      },
+    });
+    return { events, rejections, rows: report.rows, byReason: report.quarantinedByReason, encoding: report.encoding, identical: report.identical, policy: report.duplicatePolicy };
+  };
+  const result = { sequential: await run(false), parallel: await run(true) };
+  expect(hows).toEqual(expected === 'worker' ? ['worker'] : []);
+  hows.length = 0;
+  return result;
+}
+
+/** The files are over 2 MB: the reader looks at the first MB before it may split at half the size. */
+function rows(n: number, at: (i: number) => string): string {
+  return Array.from({ length: n }, (_, i) => at(i)).join('\n');
+}
+
+describe('readEvents: a large CSV read in two parts at once', () => {
+  it('gives the events, rejections and counts of a sequential read, with duplicates across the halves', async () => {
+    const file = join(dir, 'halves.csv');
+    const line = (i: number) => `c${i % 50},Aktivitet ${i % 7},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,r${i % 3}`;
+    const first = `${rows(30_000, line)}\nc1,,2024-01-01,bad`;
+    // The second half repeats 300 rows of the first (cross-part duplicates), repeats its own rows, and has bad rows.
+    const second = rows(30_000, (i) => (i % 5 === 0 ? line(i) : i % 97 === 0 ? `c1,,2024-01-01,${i % 2 ? 'bad' : i}` : i % 89 === 0 ? `c2,x,not a time ${i},r` : line(i + 5000 + (i % 3 === 0 ? 0 : i))));
+    writeFileSync(file, `Sag,Aktivitet,Tidspunkt,Sagsbehandler\n${first}\n${second}\n`);
+    const { sequential, parallel } = await bothWays(file);
+    expect(sequential.rows.duplicates).toBeGreaterThan(300);
+    expect(sequential.identical).toBe(sequential.rows.duplicates);
+    // Kept duplicates: every row is an event or quarantined, and the identical ones are counted across the halves.
+    const kept = await bothWays(file, 'worker', true);
+    expect(kept.sequential.policy).toBe('keep');
+    expect(kept.sequential.identical).toBe(sequential.rows.duplicates);
+    expect(kept.parallel).toEqual(kept.sequential);
+    expect(sequential.rows.quarantined).toBeGreaterThan(10);
+    expect(parallel).toEqual(sequential);
+  }, 60_000);
+
+  it('reads on sequentially when the half-way point falls inside a quoted field spanning lines', async () => {
+    const file = join(dir, 'quoted.csv');
+    const filler = (from: number) => rows(40_000, (i) => `c${from + i},A,2024-03-01 10:00,r`);
+    const multiline = `c9,"B\n${'x\n'.repeat(300_000)}end",2024-03-02 10:00,r`;
+    writeFileSync(file, `case,activity,timestamp,resource\n${filler(0)}\n${multiline}\n${filler(40_000)}\n`);
+    const { sequential, parallel } = await bothWays(file, 'sequential');
+    expect(sequential.rows.accepted).toBe(80_001);
+    expect(parallel).toEqual(sequential);
+  }, 60_000);
+
+  it('keeps Windows-1252 text and line numbers of rejections in the second part', async () => {
+    const file = join(dir, 'ansi.csv');
+    const body = rows(90_000, (i) => (i === 80_000 ? 'c1,Afgørelse,31-02-2024,r' : `c${i % 20},Afgørelse ${i % 4},0${1 + (i % 9)}-03-2024 10:00,r`));
+    writeFileSync(file, Buffer.from(`case,activity,timestamp,resource\n${body}\n`, 'latin1'));
+    const { sequential, parallel } = await bothWays(file);
+    expect(sequential.encoding).toBe('windows-1252');
+    expect(sequential.rejections[0]).toMatch(/^80002:bad-timestamp:timestamp:/);
+    expect(parallel).toEqual(sequential);
+  }, 60_000);
+
+  it('parses an XES or a compressed file in a worker while building, with the events of a sequential read', async () => {
+    for (const name of ['helpdesk.xes.gz', 'running-example.xes']) {
+      const { sequential, parallel } = await bothWays(join(import.meta.dirname, '../../../tests/data', name));
+      expect(sequential.rows.accepted).toBeGreaterThan(0);
+      expect(parallel).toEqual(sequential);
+    }
+    const gz = join(dir, 'extract.csv.gz');
+    writeFileSync(gz, gzipSync(`case,activity,timestamp\n${rows(20_000, (i) => `c${i % 300},A${i % 5},2024-03-0${1 + (i % 9)} 10:00`)}\nc1,,x\n`));
+    const { sequential, parallel } = await bothWays(gz);
+    expect(sequential.rows.quarantined).toBe(1);
+    expect(parallel).toEqual(sequential);
+  }, 120_000);
+});
