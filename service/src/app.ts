@@ -9,7 +9,7 @@ import { requireToken } from './http/auth/middleware';
 import { errorHandler } from './http/errors';
 import { describeSchema } from './http/model/table-info';
 import { createResultCache } from './http/model/result-cache';
-import { odataRoutes } from './http/odata/routes';
+import { odataMethodNotAllowed, odataRoutes } from './http/odata/routes';
 import { welcomePage } from './http/welcome/page';
 import { analysisRoutes } from './http/rest/analysis';
 import { conformanceRoutes } from './http/rest/conformance';
@@ -45,6 +45,8 @@ export interface CreateAppOptions {
   maxPageSize?: number;
   /** Largest upload in bytes. */
   maxUploadBytes?: number;
+  /** Reverse proxies whose X-Forwarded-Proto/Host the OData links honour (default none). */
+  trustedProxies?: string[];
   /** Where unexpected errors are logged. */
   log?: (message: string) => void;
   /** Runs upload ingests in worker threads; one is created when absent (close it with the server). */
@@ -93,6 +95,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
     pageSize: opts.pageSize,
     maxPageSize: Math.max(opts.maxPageSize, opts.pageSize),
     maxUploadBytes: opts.maxUploadBytes,
+    trustedProxies: opts.trustedProxies ?? [],
     tables: describeSchema(schema),
     cache: createResultCache(opts.sqlite, { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 512 * 1024 }),
     log: opts.log,
@@ -104,7 +107,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   };
   const app = new Hono<AppEnv>({ strict: false });
   app.onError(errorHandler(ctx.log));
-  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => odataMethodNotAllowed(c) ?? c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/', welcomePage);
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));

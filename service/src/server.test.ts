@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,15 @@ describe('startServer', () => {
     expect(preview.headers.get('content-type')).toContain('text/html');
     await server.close();
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the database file 0600 and the upload folder 0700', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-srv-'));
+    const server = await startServer({ dbPath: join(dir, 'db.sqlite'), port: 0, log: () => {} });
+    expect(statSync(join(dir, 'db.sqlite')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'uploads')).mode & 0o777).toBe(0o700);
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

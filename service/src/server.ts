@@ -1,5 +1,6 @@
 import type { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CreateAppOptions } from './app';
@@ -40,6 +41,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = openDatabase(options.dbPath);
   const jobs = createJobRunner();
   const uploadDir = options.uploadDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
+  // Uploads hold clear CPR numbers until their job ends: an owner-only folder (0700).
+  mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+  chmodSync(uploadDir, 0o700);
   const app = createApp({ ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));

@@ -14,7 +14,7 @@ const EXPECTED = [
   'processMapFromDfg', 'processMapFromLog', 'sortEdges', 'rankBottlenecks', 'simplifyMap',
   'STEP_START', 'STEP_END', 'discoverSteps', 'aggregateSteps',
   'BUCKET_BOUNDS_SECONDS', 'BUCKET_COUNT', 'BUCKET_COLUMNS', 'bucketOf', 'histogramQuantile',
-  'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY',
+  'applyMinimumGroupSize', 'formatGroupCount', 'OTHER_VARIANTS_KEY', 'coarsenHistogram', 'coarsenFineHistogram',
   // calendar
   'daysFromCivil', 'civilFromDays', 'isoWeekday', 'daysInMonth', 'formatIsoDate', 'parseIsoDate', 'easterSunday',
   'holidays', 'assertCalendar', 'CALENDAR_NAMES', 'LAST_STORE_BEDEDAG_YEAR', 'isHoliday', 'isWorkingDay',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ALL, JOBCENTERS, SYD, V } from './fixtures/known-answers';
-import { openPreview, readMap, snapshot } from './page-model';
+import { ALL, I, JOBCENTERS, M, SYD, V } from './fixtures/known-answers';
+import { count, openPreview, readMap, snapshot } from './page-model';
 import { expectMap, page, pickSlicer, preview, server, usePreview } from './use-preview';
 
 usePreview();
@@ -23,9 +23,13 @@ describe('the stand-in host: landing page, access, data windows, warnings, toolt
     expect(await page.locator('g[data-testid=node]').count()).toBe(0);
   });
 
-  test('a viewer token limited to one jobcenter sees only its numbers and no case-level rows', async () => {
+  test('a viewer token limited to one jobcenter sees only its viewer-grade numbers and no case-level rows', async () => {
     await openPreview(page, preview(server.tokens.sydViewer));
-    await expectMap(SYD);
+    // Viewer-grade: Syd's rows of at least k cases (3 of its 13 cases pool with other jobcenters), never Nord's.
+    const map = await readMap(page);
+    expect(Object.keys(map.nodes)).not.toContain(I);
+    for (const [activity, events] of Object.entries(SYD.events)) expect(count(map.nodes[activity]), activity).toBeLessThanOrEqual(events);
+    expect(count(map.nodes[M])).toBeGreaterThanOrEqual(5);
     const offered = await page.$$eval('[data-testid=slicer-jobcenter] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(offered).toEqual([JOBCENTERS[1]]);
     await expect.poll(() => page.locator('[data-testid=case-message]').textContent()).toMatch(/analyst token/);

@@ -100,8 +100,8 @@ describe('the process map of the known two-jobcenter log in the preview host', (
     await snapshot(page, 'preview-da-dk-performance');
   });
 
-  test('the running example opens simplified to what reads at 11 px, and the slider shows its 8 activities', async () => {
-    await openPreview(page, `${server.url}/preview?token=${server.tokens.viewer}&log=running-example`);
+  test('the running example opens for an analyst simplified to what reads at 11 px, and the slider shows its 8 activities', async () => {
+    await openPreview(page, `${server.url}/preview?token=${server.tokens.analyst}&log=running-example`);
     const shown = Object.keys((await readMap(page)).nodes).length;
     expect(await page.locator('[data-testid=legend-hidden]').textContent()).toContain(`${shown} of 8 activities`);
     await setSlider(page, 'activities-slider', '100');

@@ -31,7 +31,8 @@ describe('sagsflow demo (npm start)', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { logs: { name: string; cases: number }[] };
       expect(body.logs.map((l) => l.name).sort()).toEqual(['akademiker', 'dagpenge', 'receipt', 'rekruttering']);
-      expect(body.logs.find((l) => l.name === 'receipt')!.cases).toBe(1434);
+      // 1,434 cases; a viewer's totals leave out the 4 that make no group of k = 5 in the viewer-grade model.
+      expect(body.logs.find((l) => l.name === 'receipt')!.cases).toBe(1430);
       expect((await fetch(`${url}/api/logs`)).status).toBe(401);
     } finally {
       child.kill('SIGTERM');

@@ -63,7 +63,7 @@ export function registerDemo(program: Command): void {
         [
           '',
           `Sagsflow is serving ${opts.db} on ${server.url}`,
-          `  preview page  ${server.url}/preview?token=${viewer}&analystToken=${admin}`,
+          `  preview page  ${server.url}/preview?token=${viewer}   (viewer-grade; for the case table add &analystToken= and the admin token below)`,
           `  OData feed    ${server.url}/odata   (Power BI: Basic, any user name, the token as password)`,
           `  REST API      ${server.url}/api/logs   (OpenAPI: ${server.url}/api/openapi.json)`,
           `  viewer token  ${viewer}`,

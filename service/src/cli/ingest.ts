@@ -4,6 +4,8 @@ import { setRetention } from '../governance/retention';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
+import type { ViewerBuildSummary } from '../precompute/index';
+import { renderColumnRoles } from '../ingest/column-roles';
 import { loadMapping } from '../readers/index';
 import { PROCESS_NAMES } from '../processes/index';
 import { LOG_NAME } from '../http/jobs/routes';
@@ -24,8 +26,18 @@ interface IngestCliOptions extends DuplicateFlags {
   model?: string;
   rules?: string;
   minGroupSize: string;
+  maxQuarantineShare?: string;
+  maxCaseDrop?: string;
+  dryRun?: boolean;
   /** governance (issue 15) */
   retentionYears?: string;
+}
+
+function parseShare(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (!(text.trim() !== '' && x >= 0 && x <= 1)) throw new Error(`${flag}: expected a share from 0 to 1 (0.05 = 5%), got '${text}'`);
+  return x;
 }
 
 /** Registers `sagsflow ingest`: loads extracts as a new version of a log and precomputes its model. */
@@ -41,10 +53,15 @@ export function registerIngest(program: Command): void {
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
     .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
     .option('--min-group-size <k>', 'minimum group size shown to people', '5')
+    .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
+    .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
+    .option('--dry-run', 'read, check and precompute, report, and store nothing')
     .option('--retention-years <n>', 'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)');
   addDuplicateOptions(command)
     .action(async (files: string[], opts: IngestCliOptions) => {
       const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
+      const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
+      const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
       const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
       const keepDuplicates = keepDuplicatesOf(opts);
       if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
@@ -63,6 +80,8 @@ export function registerIngest(program: Command): void {
           ...(model ? { model } : {}),
           ...(rules ? { rules } : {}),
           minGroupSize,
+          policy: { ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}), ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}) },
+          dryRun: opts.dryRun === true,
           onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
         });
         progress.stop();
@@ -73,6 +92,13 @@ export function registerIngest(program: Command): void {
         store.close();
       }
     });
+}
+
+/** The price of the viewer-grade model in one line: the share of cases not shown at their own jobcenter, month and variant. */
+function viewerLine(v: ViewerBuildSummary): string {
+  const pct = (x: number) => `${((100 * x) / Math.max(1, v.cases)).toFixed(1)}%`;
+  return `  viewers    k = ${v.k}: ${pct(v.mergedCellCases + v.otherVariantCases + v.suppressedCases)} of cases in merged rows` +
+    ` (cells merged upward ${pct(v.mergedCellCases)}, other variants ${pct(v.otherVariantCases)}, left out ${pct(v.suppressedCases)})`;
 }
 
 /** The load report as an analyst reads it after `sagsflow ingest`. */
@@ -86,7 +112,9 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
   const lines = [
     r.status === 'unchanged'
       ? `log "${r.log}": unchanged, these files are already version ${r.version} (same content)`
-      : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
+      : r.status === 'dry-run'
+        ? `log "${r.log}": dry run, nothing stored (would be version ${r.version})`
+        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
@@ -96,6 +124,9 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(r.conformance
       ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
       : []),
+    ...(r.columns ? renderColumnRoles(r.columns) : []),
+    ...(r.viewer ? [viewerLine(r.viewer)] : []),
+    ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
     ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
   ];
   return `${lines.join('\n')}\n`;

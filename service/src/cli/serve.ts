@@ -8,6 +8,7 @@ interface ServeOptions {
   port: string;
   host: string;
   minGroupSize: string;
+  trustedProxy?: string[];
 }
 
 /** Registers `sagsflow serve`: REST, the OData feed and the preview page over one database. */
@@ -19,6 +20,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .option('--min-group-size <k>', 'counts below k read "<k" in what people see', '5')
+    .option('--trusted-proxy <address...>', 'reverse proxy addresses whose X-Forwarded-Proto/Host the OData links honour')
     .action(async (opts: ServeOptions) => {
       mustExist(opts.db, '; sagsflow ingest or sagsflow token create makes one');
       const server = await startServer({
@@ -26,6 +28,7 @@ export function registerServe(program: Command): void {
         port: parsePort(opts.port),
         host: opts.host,
         minGroupSize: parsePositive(opts.minGroupSize, '--min-group-size'),
+        trustedProxies: opts.trustedProxy ?? [],
       });
       process.stdout.write(`sagsflow serving ${opts.db} on ${server.url} (Ctrl-C stops)\n${nextSteps(server.url, opts.db)}`);
       await untilStopped(server);

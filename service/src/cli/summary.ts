@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeColumns, personalKeyTest, renderColumnRoles, type ColumnRoles } from '../ingest/column-roles';
 import { Option } from 'commander';
 import { keepCompleteEvents } from '../../../shared/src/index';
 import { loadMapping } from '../readers/index';
@@ -32,9 +33,12 @@ export function registerSummary(program: Command): void {
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const loaded = await loadLogInMemory(file, mapping, keepDuplicates);
       const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
-      const summary = summarizeLog(log, loaded.report.rows, {
-        endActivities: mapping?.endActivities, duplicatePolicy: loaded.report.duplicatePolicy, identical: loaded.report.identical,
-      });
+      const r = loaded.report;
+      const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
+      const summary = {
+        ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
+        columns,
+      };
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;
@@ -45,7 +49,7 @@ export function registerSummary(program: Command): void {
 
 function renderSummary(
   file: string,
-  s: SummaryReport,
+  s: SummaryReport & { columns: ColumnRoles },
   rejections: { line: number; column: string | null; message: string }[],
   xes: boolean,
   timeZone: string,
@@ -58,6 +62,7 @@ function renderSummary(
     duplicateLine(s.duplicates.policy, s.duplicates.identical, s.rows.duplicates),
     `  log       ${n(s.cases)} cases, ${n(s.events)} events, ${n(s.activities)} activities, ${n(s.variants.count)} variants`,
     `  period    ${local(s.timeSpan.first)} .. ${local(s.timeSpan.last)} (${timeZone})`,
+    ...renderColumnRoles(s.columns).map((l) => l.replace(/^  columns    /, '  columns   ').replace(/^ {13}/, '            ')),
     ...(s.cases === 0
       ? ['  duration  - (no cases)']
       : [

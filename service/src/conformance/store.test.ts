@@ -46,6 +46,7 @@ beforeAll(async () => {
   tokens['viewer'] = createToken(store.db, { role: 'viewer' }).token;
   tokens['analyst'] = createToken(store.db, { role: 'analyst' }).token;
   tokens['nord'] = createToken(store.db, { role: 'viewer', jobcenters: ['Nord'] }).token;
+  tokens['nordAnalyst'] = createToken(store.db, { role: 'analyst', jobcenters: ['Nord'] }).token;
   const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: dir, minGroupSize: 5, log: () => {}, preview: false });
   get = async (path, token) => app.request(path, { headers: { Authorization: `Bearer ${token}` } });
 });
@@ -75,7 +76,7 @@ describe('conformance tables after ingest --model', () => {
 
 describe('GET /api/logs/:name/conformance', () => {
   it('gives fitness overall and per jobcenter; move counts under k = 5 read "<5"', async () => {
-    const res = await get('/api/logs/seq/conformance', tokens['viewer']!);
+    const res = await get('/api/logs/seq/conformance', tokens['analyst']!);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.model).toMatchObject({ file: 'model.bpmn', tasks: 3, shortestRun: 3, modelTasksNotInLog: [], logActivitiesNotInModel: [] });
@@ -89,7 +90,7 @@ describe('GET /api/logs/:name/conformance', () => {
   });
 
   it('limits a jobcenter token to its jobcenter', async () => {
-    const body = await (await get('/api/logs/seq/conformance', tokens['nord']!)).json();
+    const body = await (await get('/api/logs/seq/conformance', tokens['nordAnalyst']!)).json();
     expect(body.cases).toBe(8);
     expect(body.jobcenters.map((j: { jobcenter: string }) => j.jobcenter)).toEqual(['Nord']);
     expect(body.alignments.logFitness).toBeCloseTo(1 - 2 / 46, 12);
@@ -103,20 +104,28 @@ describe('GET /api/logs/:name/conformance', () => {
   });
 
   it('is 404 for a log without a model', async () => {
-    const res = await get('/api/logs/none/conformance', tokens['viewer']!);
+    const res = await get('/api/logs/none/conformance', tokens['analyst']!);
     expect(res.status).toBe(404);
+  });
+
+  it('refuses viewer tokens (no viewer-grade form: two filtered answers could be subtracted)', async () => {
+    for (const token of [tokens['viewer']!, tokens['nord']!]) {
+      const res = await get('/api/logs/seq/conformance?period=2024-01', token);
+      expect(res.status).toBe(403);
+    }
   });
 });
 
 describe('OData and CSV', () => {
-  it('serve the conformance tables, scoped by jobcenter; case rows to analysts only', async () => {
-    const all = await (await get('/odata/ConformanceVariants', tokens['viewer']!)).json();
+  it('serve the conformance tables, scoped by jobcenter; case rows to analysts only; to viewers only once they have a viewer-grade form', async () => {
+    const all = await (await get('/odata/ConformanceVariants', tokens['analyst']!)).json();
     expect(all.value).toHaveLength(4);
-    const nord = await (await get('/odata/ConformanceVariants', tokens['nord']!)).json();
+    expect((await get('/odata/ConformanceVariants', tokens['viewer']!)).status).toBe(403);
+    const nord = await (await get('/odata/ConformanceVariants', tokens['nordAnalyst']!)).json();
     expect(nord.value.map((r: { jobcenter: string }) => r.jobcenter)).toEqual(['Nord', 'Nord']);
     expect((await get('/odata/ConformanceCases', tokens['viewer']!)).status).toBe(403);
     expect((await get('/odata/ConformanceModels', tokens['nord']!)).status).toBe(200);
-    const csv = await (await get('/api/tables/conformance_activities.csv', tokens['nord']!)).text();
+    const csv = await (await get('/api/tables/conformance_activities.csv', tokens['nordAnalyst']!)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(2);
   });
 });

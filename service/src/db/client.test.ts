@@ -21,7 +21,8 @@ describe('openDatabase', () => {
       .all() as string[];
     expect(names.sort()).toEqual(
       ['activities', 'audit', 'case_compliance', 'cases', 'compliance', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'rule_catalogues', 'rules', 'steps', 'tokens', 'variants',
-        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings'].sort(),
+        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings',
+        'viewer_activities', 'viewer_builds', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods', 'viewer_steps', 'viewer_variants'].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();

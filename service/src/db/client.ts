@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
@@ -44,6 +46,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   const opts = { ...DEFAULT_OPEN_OPTIONS, ...options };
   let sqlite: Database.Database | null = null;
   try {
+    // A new database file is created owner-only (0600): it holds pseudonyms and, in the
+    // quarantine, scrubbed raw records. SQLite gives its -wal and -shm files the same mode.
+    if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:') && !existsSync(path) && existsSync(dirname(path))) closeSync(openSync(path, 'a', 0o600));
     sqlite = new Database(path, { readonly: opts.readonly });
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
     if (!opts.readonly) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/ingest-files';
-import { TINY_CSV, tempDir } from '../ingest/test-fixtures';
+import { LENIENT_POLICY, TINY_CSV, tempDir } from '../ingest/test-fixtures';
 import { openDatabase } from './client';
 import { currentVersion, jobcenterScope, logTotals } from './queries';
 
@@ -14,7 +14,7 @@ describe('queries', () => {
   it('currentVersion and logTotals read the tiny load, scoped to jobcenters', async () => {
     const t = tempDir();
     const store = openDatabase(':memory:');
-    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny' });
+    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     expect(currentVersion(store.sqlite, 'tiny')).toBe(1);
     expect(currentVersion(store.sqlite, 'none')).toBeNull();
     expect(logTotals(store.sqlite, 'tiny', null)).toEqual([{ process: 'dagpenge', cases: 3, events: 7, jobcenters: 2 }]);

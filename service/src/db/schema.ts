@@ -25,6 +25,10 @@ export type { ConformanceActivityRow, ConformanceCaseRow, ConformanceModelRow, C
 export { audit, tokens } from './tables/access';
 export { findingCases, findings } from './tables/findings';
 export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
+export {
+  viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants,
+} from './tables/viewer';
+export type { ViewerBuildRow } from './tables/viewer';
 export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
 export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';
 export type { AuditRow, Role, TokenRow } from './tables/access';

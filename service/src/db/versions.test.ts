@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/ingest-files';
-import { TINY_CSV, tempDir } from '../ingest/test-fixtures';
+import { LENIENT_POLICY, TINY_CSV, tempDir } from '../ingest/test-fixtures';
 import { openDatabase } from './client';
 import { deleteLog, VERSIONED_TABLES } from './versions';
 
@@ -9,8 +9,8 @@ describe('deleteLog', () => {
     const t = tempDir();
     const store = openDatabase(':memory:');
     const file = t.write('tiny.csv', TINY_CSV);
-    await ingestFiles(store, { files: [file], log: 'a' });
-    await ingestFiles(store, { files: [file], log: 'b' });
+    await ingestFiles(store, { files: [file], log: 'a', policy: LENIENT_POLICY });
+    await ingestFiles(store, { files: [file], log: 'b', policy: LENIENT_POLICY });
     const count = (table: string, log: string) =>
       store.sqlite.prepare(`select count(*) from "${table}" where ${table === 'logs' ? 'name' : 'log'} = ?`).pluck().get(log) as number;
     const before = Object.fromEntries(VERSIONED_TABLES.map((table) => [table, count(table, 'b')]));

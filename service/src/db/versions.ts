@@ -5,6 +5,7 @@ export const VERSIONED_TABLES = [
   'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
   'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
   'finding_cases', 'rule_catalogues', 'rules', 'compliance', 'case_compliance',
+  'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted
@@ -40,6 +41,7 @@ export function deleteLog(sqlite: Database.Database, log: string): boolean {
     deleteLogVersion(sqlite, log);
     for (const table of HISTORY_TABLES) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log);
     sqlite.prepare('DELETE FROM loads WHERE log = ?').run(log);
+    sqlite.prepare('DELETE FROM viewer_builds WHERE log = ?').run(log);
     return sqlite.prepare('DELETE FROM logs WHERE name = ?').run(log).changes > 0;
   })();
 }

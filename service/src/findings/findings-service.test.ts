@@ -91,11 +91,12 @@ describe('findings at ingest', () => {
     const cases = (await (await get(`/api/logs/tiny/findings/${id}/cases`, token('analyst'))).json()) as { caseIds: string[] };
     expect(cases.caseIds).toHaveLength(12);
     expect(cases.caseIds[0]).toMatch(/^p_/);
-    const odata = (await (await get('/odata/Findings?$select=kind,jobcenter', nord)).json()) as { value: { jobcenter: string }[] };
+    const odata = (await (await get('/odata/Findings?$select=kind,jobcenter', token('analyst', ['Nord']))).json()) as { value: { jobcenter: string }[] };
     expect(odata.value.length).toBeGreaterThan(0);
     expect(odata.value.every((r) => r.jobcenter === 'Nord')).toBe(true);
     expect((await get('/odata/FindingCases', viewer)).status).toBe(403);
-    const csvText = await (await get('/api/tables/findings.csv?log=tiny', viewer)).text();
+    expect((await get('/api/tables/findings.csv?log=tiny', viewer)).status).toBe(403);
+    const csvText = await (await get('/api/tables/findings.csv?log=tiny', token('analyst'))).text();
     expect(csvText).toContain('finding_id');
     app.close();
     store.close();

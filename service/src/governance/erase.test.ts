@@ -6,6 +6,7 @@ import { main } from '../cli/main';
 import { createApp } from '../app';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
+import { LENIENT_POLICY } from '../ingest/test-fixtures';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { createToken, listAudit } from '../tokens/index';
 import { clearForms, eraseSubject } from './erase';
@@ -41,7 +42,7 @@ async function loaded(): Promise<{ store: SagsflowDatabase; db: string; uploads:
   const file = join(dir, 'extract.csv');
   writeFileSync(file, CSV);
   const store = openDatabase(db);
-  const report = await ingestFiles(store, { files: [file], log: 'demo', process: 'demo' });
+  const report = await ingestFiles(store, { files: [file], log: 'demo', process: 'demo', policy: LENIENT_POLICY });
   expect(report.rows.quarantined).toBe(2);
   const uploads = join(dir, 'uploads');
   mkdirSync(join(uploads, 'up_1'), { recursive: true });

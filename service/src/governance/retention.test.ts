@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
+import { LENIENT_POLICY } from '../ingest/test-fixtures';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { listAudit } from '../tokens/index';
 import { applyRetention, retentionCutoff, setRetention } from './retention';
@@ -40,7 +41,7 @@ async function loaded(): Promise<{ store: SagsflowDatabase; db: string; file: st
   const file = join(dir, 'extract.csv');
   writeFileSync(file, CSV);
   const store = openDatabase(db);
-  await ingestFiles(store, { files: [file], log: 'demo', process: 'demo' });
+  await ingestFiles(store, { files: [file], log: 'demo', process: 'demo', policy: LENIENT_POLICY });
   return { store, db, file };
 }
 
@@ -92,7 +93,7 @@ describe('retention', () => {
     try {
       expect(await main(['node', 'sagsflow', 'ingest', file, '--db', db, '--log', 'demo', '--retention-years', '0'])).toBe(1);
       expect(stderr).toContain('--retention-years: expected a whole number >= 1, got "0"');
-      expect(await main(['node', 'sagsflow', 'ingest', file, '--db', db, '--log', 'demo', '--retention-years', '100'])).toBe(0);
+      expect(await main(['node', 'sagsflow', 'ingest', file, '--db', db, '--log', 'demo', '--retention-years', '100', '--max-quarantine-share', '1'])).toBe(0);
       stdout = '';
       expect(await main(['node', 'sagsflow', 'retention', 'apply', '--db', db, '--dry-run'])).toBe(0);
     } finally {

@@ -19,6 +19,11 @@ export interface AppContext {
   maxPageSize: number;
   /** Largest upload in bytes. */
   maxUploadBytes: number;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host the OData feed
+   * honours in `@odata.context` and `nextLink` (`*` trusts any client: only behind a proxy).
+   */
+  trustedProxies: string[];
   /** The servable tables by entity set name. */
   tables: Map<string, TableInfo>;
   audit: AuditQueue;

@@ -15,10 +15,19 @@ export function httpError(status: 400 | 403 | 404 | 409 | 413 | 415, message: st
 export function errorHandler(log: (message: string) => void): ErrorHandler {
   return (err: Error, c: Context) => {
     if (err instanceof ODataQueryError) {
-      const code = err.status === 400 ? 'BadRequest' : err.status === 403 ? 'Forbidden' : 'NotFound';
-      return c.json(odataErrorBody(code, err.message), err.status, { 'OData-Version': '4.0' });
+      const code = err.status === 400 ? 'BadRequest' : err.status === 403 ? 'Forbidden' : err.status === 405 ? 'MethodNotAllowed' : 'NotFound';
+      const headers: Record<string, string> = { 'OData-Version': '4.0' };
+      if (err.status === 405) headers['Allow'] = 'GET, HEAD';
+      return c.json(odataErrorBody(code, err.message), err.status, headers);
     }
     if (err instanceof HTTPException) {
+      if (err.res && c.req.path.startsWith('/odata')) {
+        // A 401 from the token check: the OData error format, keeping its challenge header.
+        const headers: Record<string, string> = { 'OData-Version': '4.0' };
+        const challenge = err.res.headers.get('WWW-Authenticate');
+        if (challenge) headers['WWW-Authenticate'] = challenge;
+        return c.json(odataErrorBody(err.status === 401 ? 'Unauthorized' : String(err.status), err.message), err.status, headers);
+      }
       if (err.res) return err.res;
       if (c.req.path.startsWith('/odata')) {
         return c.json(odataErrorBody(String(err.status), err.message), err.status, { 'OData-Version': '4.0' });

@@ -6,7 +6,9 @@ import { activities, caseCompliance, cases, compliance, edges, findingCases, fin
 import { seedConformanceFixture } from './test-fixture-conformance';
 import { createToken } from '../tokens';
 import { createApp } from '../app';
+import { EventLogBuilder } from '../../../shared/src/index';
 import { STEP_END, STEP_START } from '../../../shared/src/steps/types';
+import { precomputeViewerModel } from '../precompute/index';
 
 /** One group of identical cases in the fixture. */
 export interface FixtureGroup {
@@ -95,7 +97,23 @@ export function seedFixture(store: SagsflowDatabase, groups: FixtureGroup[] = FI
       db.insert(findings).values({ ...where, kind: 'bottleneck', rank: 1, status: 'new', firstVersion: 1, fromActivity: 'A', toActivity: 'B', cases: 10, valueDkk: 100_000, evidence: '{}', summaryEn: 'Cases wait.', summaryDa: 'Sager venter.' }).run();
       db.insert(findingCases).values({ ...where, caseId: 'p_Nord_1' }).run();
     }
+    precomputeViewerModel(fixtureLog(groups), { sqlite: store.sqlite, log: 'demo', version: 1, process: 'akademiker', minGroupSize: 5 });
   })();
+}
+
+/** The fixture groups as an event log (cases start on the 10th of their period, Copenhagen time), for the viewer-grade model. */
+function fixtureLog(groups: FixtureGroup[]) {
+  const b = new EventLogBuilder();
+  let caseNo = 0;
+  for (const g of groups) {
+    const start = Date.parse(`${g.period}-10T09:00:00+01:00`);
+    for (let c = 0; c < g.cases; c++) {
+      const id = `c${caseNo++}`;
+      g.activities.forEach((a, i) => b.addEvent(id, a, start + c * 60_000 + i * g.gapSeconds * 1000));
+      b.setCaseAttribute('jobcenter', g.jobcenter);
+    }
+  }
+  return b.build();
 }
 
 /** Tokens of every kind for tests, keyed by a short label. */

@@ -6,7 +6,7 @@ import { keyFilePath } from '../privacy/index';
 import { IngestError } from './errors';
 import { contentHash } from './content-hash';
 import { ingestFiles } from './ingest-files';
-import { TINY_CSV, TINY_SECRETS, tempDir } from './test-fixtures';
+import { TINY_CSV, TINY_SECRETS, tempDir, LENIENT_POLICY } from './test-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 function temp() {
@@ -25,7 +25,7 @@ describe('ingestFiles', () => {
     const t = temp();
     const file = t.write('tiny.csv', TINY_CSV);
     const store = openDatabase(t.path('db.sqlite'));
-    const r = await ingestFiles(store, { files: [file], log: 'tiny' });
+    const r = await ingestFiles(store, { files: [file], log: 'tiny', policy: LENIENT_POLICY });
     expect(r.status).toBe('stored');
     expect(r.version).toBe(1);
     expect(r.rows).toEqual({ read: 10, accepted: 7, duplicates: 1, quarantined: 2 });
@@ -47,7 +47,7 @@ describe('ingestFiles', () => {
   it('ingestFiles(tiny csv) precomputes known steps, cases, periods and jobcenters', async () => {
     const t = temp();
     const store = openDatabase(t.path('db.sqlite'));
-    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny' });
+    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     const cases = all(store, 'select process, jobcenter, period, events, duration_seconds d, open from cases order by start');
     // `Afmeldt` is not an end activity of the placement process (service/src/processes), so every case is open.
     expect(cases).toEqual([
@@ -82,9 +82,9 @@ describe('ingestFiles', () => {
     const t = temp();
     const file = t.write('tiny.csv', TINY_CSV);
     const store = openDatabase(t.path('db.sqlite'));
-    const first = await ingestFiles(store, { files: [file], log: 'tiny' });
+    const first = await ingestFiles(store, { files: [file], log: 'tiny', policy: LENIENT_POLICY });
     const snapshot = all(store, 'select * from steps order by id');
-    const again = await ingestFiles(store, { files: [file], log: 'tiny' });
+    const again = await ingestFiles(store, { files: [file], log: 'tiny', policy: LENIENT_POLICY });
     expect(again.status).toBe('unchanged');
     expect(again.version).toBe(1);
     expect(again.rows).toEqual(first.rows);
@@ -96,9 +96,9 @@ describe('ingestFiles', () => {
   it('a changed file becomes version 2 and only version 2 rows remain in the served tables', async () => {
     const t = temp();
     const store = openDatabase(t.path('db.sqlite'));
-    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny' });
+    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     const fewer = TINY_CSV.split('\n').filter((l) => !l.startsWith('S-3')).join('\n');
-    const r = await ingestFiles(store, { files: [t.write('b.csv', fewer)], log: 'tiny' });
+    const r = await ingestFiles(store, { files: [t.write('b.csv', fewer)], log: 'tiny', policy: LENIENT_POLICY });
     expect([r.status, r.version, r.cases]).toEqual(['stored', 2, 2]);
     for (const table of ['events', 'steps', 'cases', 'variants', 'edges', 'activities', 'jobcenters', 'periods', 'quarantine']) {
       expect(all(store, `select distinct version from ${table}`), table).toEqual([{ version: 2 }]);
@@ -111,10 +111,10 @@ describe('ingestFiles', () => {
   it('a file whose every row is bad throws IngestError nothing-loaded and leaves version 1 intact', async () => {
     const t = temp();
     const store = openDatabase(t.path('db.sqlite'));
-    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny' });
+    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     const before = all(store, 'select * from steps order by id');
     const bad = 'Sags-id,Aktivitet,Tidspunkt\nX-1,Tilmelding,nope\nX-2,Tilmelding,31-31-2024\n';
-    const err = await ingestFiles(store, { files: [t.write('bad.csv', bad)], log: 'tiny' }).catch((e: unknown) => e);
+    const err = await ingestFiles(store, { files: [t.write('bad.csv', bad)], log: 'tiny', policy: LENIENT_POLICY }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).code).toBe('nothing-loaded');
     expect((err as IngestError).message).toMatch(/^ingest bad\.csv: nothing could be loaded: 2 rows read, none accepted \(quarantined bad-timestamp: 2\)$/);
@@ -131,12 +131,12 @@ describe('ingestFiles', () => {
   it('a failing precompute rolls the whole load back', async () => {
     const t = temp();
     const store = openDatabase(t.path('db.sqlite'));
-    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny' });
+    await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'tiny', policy: LENIENT_POLICY });
     const count = () => all(store, 'select (select count(*) from events) e, (select count(*) from steps) s, (select count(*) from quarantine) q')[0];
     const before = count();
     const changed = TINY_CSV.replace('Afmeldt,2024-01-15', 'Afmeldt,2024-01-16');
     const err = await ingestFiles(store, {
-      files: [t.write('b.csv', changed)], log: 'tiny',
+      files: [t.write('b.csv', changed)], log: 'tiny', policy: LENIENT_POLICY,
       precompute: () => {
         throw new Error('injected');
       },
@@ -154,7 +154,7 @@ describe('ingestFiles', () => {
     const dbPath = t.path('db.sqlite');
     const file = t.write('tiny.csv', TINY_CSV);
     let store = openDatabase(dbPath);
-    await ingestFiles(store, { files: [file], log: 'a' });
+    await ingestFiles(store, { files: [file], log: 'a', policy: LENIENT_POLICY });
     const ids = all(store, 'select distinct case_id from events order by case_id').map((r) => r['case_id']);
     expect(ids.every((id) => /^p_[0-9a-f]{16}$/.test(String(id)))).toBe(true);
     const attrs = JSON.parse(String(all(store, "select attributes from events where attributes like '%Note%'")[0]!['attributes']));
@@ -164,7 +164,7 @@ describe('ingestFiles', () => {
     expect(caseAttrs[0]['CPR']).not.toBe(caseAttrs[1]['CPR']);
     store.close();
     store = openDatabase(dbPath);
-    await ingestFiles(store, { files: [file], log: 'b' });
+    await ingestFiles(store, { files: [file], log: 'b', policy: LENIENT_POLICY });
     expect(all(store, "select distinct case_id from events where log = 'b' order by case_id").map((r) => r['case_id'])).toEqual(ids);
     store.close();
     expect(statSync(keyFilePath(dbPath)).mode & 0o777).toBe(0o600);
@@ -178,7 +178,7 @@ describe('ingestFiles input errors', () => {
   it('a missing file throws read-failed naming the file, and stores nothing', async () => {
     const t = temp();
     const store = openDatabase(':memory:');
-    const err = await ingestFiles(store, { files: [t.path('nope.csv')], log: 'x' }).catch((e: unknown) => e);
+    const err = await ingestFiles(store, { files: [t.path('nope.csv')], log: 'x', policy: LENIENT_POLICY }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).code).toBe('read-failed');
     expect((err as IngestError).message).toMatch(/^ingest nope\.csv: cannot read .*nope\.csv/);
@@ -189,7 +189,7 @@ describe('ingestFiles input errors', () => {
   it('a file without the required columns throws read-failed with the reader one-line message and records a failed load', async () => {
     const t = temp();
     const store = openDatabase(':memory:');
-    const err = await ingestFiles(store, { files: [t.write('cols.csv', 'a,b\n1,2\n')], log: 'x' }).catch((e: unknown) => e);
+    const err = await ingestFiles(store, { files: [t.write('cols.csv', 'a,b\n1,2\n')], log: 'x', policy: LENIENT_POLICY }).catch((e: unknown) => e);
     expect((err as IngestError).code).toBe('read-failed');
     expect((err as IngestError).message).toContain('cols.csv');
     expect((err as IngestError).message).not.toContain('\n');
@@ -205,7 +205,7 @@ describe('ingestFiles failed loads', () => {
     const store = openDatabase(':memory:');
     const good = t.write('good.csv', TINY_CSV);
     const broken = t.write('broken.csv', 'Sagsnummer,Aktivitet,Tidspunkt,Note\nA,Start,2024-01-01 10:00,ok\nA,Mid,2024-01-02 10:00,"' + 'x'.repeat(17_000_000) + '\n');
-    const err = await ingestFiles(store, { files: [good, broken], log: 'x' }).catch((e: unknown) => e);
+    const err = await ingestFiles(store, { files: [good, broken], log: 'x', policy: LENIENT_POLICY }).catch((e: unknown) => e);
     expect((err as IngestError).code).toBe('read-failed');
     const load = store.sqlite.prepare("select rows_read, rows_accepted, rows_duplicates, rows_quarantined from loads where status = 'failed'").get() as Record<string, number>;
     expect(load).toEqual({ rows_read: 10, rows_accepted: 7, rows_duplicates: 1, rows_quarantined: 2 });
@@ -218,14 +218,14 @@ describe('ingestFiles content hash', () => {
     const t = temp();
     const store = openDatabase(':memory:');
     const a = t.write('a.csv', TINY_CSV);
-    const r1 = await ingestFiles(store, { files: [a], log: 'h' });
+    const r1 = await ingestFiles(store, { files: [a], log: 'h', policy: LENIENT_POLICY });
     expect(r1.contentHash).toBe(await contentHash([a], { mapping: null, process: null }));
     expect(store.sqlite.prepare('select content_hash, bytes from loads').get()).toEqual({ content_hash: r1.contentHash, bytes: TINY_CSV.length });
     const b = t.write('b.csv', TINY_CSV.replace('2024-01-15', '2024-01-16'));
-    const r2 = await ingestFiles(store, { files: [b], log: 'h' });
+    const r2 = await ingestFiles(store, { files: [b], log: 'h', policy: LENIENT_POLICY });
     expect([r2.status, r2.version]).toEqual(['stored', 2]);
     expect(r2.contentHash).not.toBe(r1.contentHash);
-    const r3 = await ingestFiles(store, { files: [b], log: 'h', process: 'dagpenge' });
+    const r3 = await ingestFiles(store, { files: [b], log: 'h', policy: LENIENT_POLICY, process: 'dagpenge' });
     expect([r3.status, r3.version]).toEqual(['stored', 3]);
     store.close();
   });

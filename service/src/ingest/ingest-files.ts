@@ -2,11 +2,11 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
-import { precomputeModel } from '../precompute/index';
+import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
-import { createPseudonymizer, keyFilePath, resolveSecret, SECRET_ENV } from '../privacy/index';
+import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog, type ColumnMapping } from '../readers/index';
 import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '../../../shared/src/index';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
@@ -15,6 +15,9 @@ import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
+import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
+import { describeColumns, type ColumnRoles } from './column-roles';
+import { createTextScrubber } from './text-scrubber';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
@@ -27,7 +30,9 @@ const LOAD_CACHE_KIB = -65_536;
  * current. Any failure rolls everything back (the previous version stays as it was) and throws
  * an `IngestError` with a one-line message; the attempt is recorded as a `failed` load.
  * Loading the same files (same bytes, mapping and process) as the current version writes
- * nothing and returns `status: 'unchanged'`.
+ * nothing and returns `status: 'unchanged'`. The load policy (`options.policy`, see
+ * `checkLoadPolicy`) refuses a load with too many quarantined rows or too few cases; `dryRun`
+ * does everything but rolls back at the end and reports what would have been stored.
  *
  * The load holds the write lock of `store` from start to end, so run it on its own connection
  * (`openDatabase(path)`) when other code writes to the same database meanwhile.
@@ -40,7 +45,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const now = options.now ?? (() => new Date());
   const startedAt = now().getTime();
   const files = [...options.files];
-  const names = files.map((f) => basename(f));
+  // File names can hold CPR numbers and names: CPR is masked from the start (the load row,
+  // messages); names are pseudonymised once the load has read the values it pseudonymises.
+  const names = files.map((f) => maskCpr(basename(f)));
   const what = `ingest ${names.join(', ') || '(no files)'}`;
   if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
   let bytesTotal = 0;
@@ -93,6 +100,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
   const personalSet = new Set(personalColumns);
   const isPersonal = (key: string) => isPersonalKey(key, personalSet);
+  const text = createTextScrubber(pseudonymizer);
+  // Set by the reader worker: the file names scrubbed with the values it pseudonymised.
+  let scrubbedNames: string[] | null = null;
   const read = options.readLog ?? readLog;
   const { sqlite } = store;
   const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
@@ -102,6 +112,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   // so that its rows read still equal accepted + duplicates + quarantined.
   let settled: LoadCounts | null = null;
   let loadId = -1;
+  let columns: ColumnRoles | null = null;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
@@ -109,6 +120,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
     loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
+    const freeTextColumns = (options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]);
+    const freeText = new Set(freeTextColumns);
+    const noteColumns = (result: { mapping?: ColumnMapping | undefined; columns?: string[] | undefined; mappingGuessed?: boolean | undefined }) => {
+      if (columns === null && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
+    };
     let builder;
     let got;
     if (options.readLog === undefined && bytesTotal >= READ_WORKER_MIN_BYTES) {
@@ -117,9 +133,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       const sizes = files.map((f) => statSync(f).size);
       const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
       got = await readInWorker({
-        files, mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret, personalColumns, output: store.output,
+        files, mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret, personalColumns, freeText: freeTextColumns,
+        fileNames: names, onFileNames: (scrubbed) => { scrubbedNames = scrubbed; }, output: store.output,
         onProgress: (i, b) => progress('read', names[i]!, i, fileStart(i) + b),
         onFile: (result, fileCounts) => {
+          noteColumns(result);
           counts.read += result.rows.read;
           counts.duplicates += result.rows.duplicates;
           if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
@@ -131,7 +149,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       store.finish();
       builder = store.builder;
     } else {
-      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal });
+      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text });
       let before = 0;
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
@@ -144,6 +162,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
           const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
           throw new IngestError('read-failed', message, { cause: err });
         }
+        noteColumns(result);
         counts.read += result.rows.read;
         counts.duplicates += result.rows.duplicates;
         if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
@@ -164,13 +183,19 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     }
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
+    const refusals = checkLoadPolicy(
+      { read: counts.read, quarantined: counts.quarantined, byReason: got.quarantinedByReason, cases: eventLog.caseIds.length, previousCases: current?.cases ?? null },
+      { ...DEFAULT_LOAD_POLICY, ...options.policy },
+    );
+    if (refusals.length > 0 && !options.dryRun) throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
     let compliance = null;
     try {
+      const minGroupSize = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
       model = (options.precompute ?? precomputeModel)(eventLog, {
-        sqlite, log: options.log, version, process: options.process ?? null, endActivities: options.mapping?.endActivities,
+        sqlite, log: options.log, version, process: options.process ?? null, minGroupSize, endActivities: options.mapping?.endActivities,
       });
       if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
@@ -192,12 +217,20 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const hash = await hashing;
     const finishedAt = now().getTime();
     const report: LoadReport = {
-      loadId, log: options.log, version, status: 'stored', files: names, contentHash: hash, rows: { ...counts },
+      loadId, log: options.log, version, status: 'stored', contentHash: hash, rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
       firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
+      viewer: readViewerBuild(sqlite, options.log, version),
+      files: scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
+      columns,
+      ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
       duplicatePolicy: [...policies].sort().join(',') || 'drop', identical,
     };
+    if (options.dryRun) {
+      sqlite.exec('ROLLBACK');
+      return { ...report, status: 'dry-run' };
+    }
     finishLoad(sqlite, report, options);
     sqlite.exec('COMMIT');
     const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
@@ -224,10 +257,11 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
     .prepare(
       `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
        quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ?,
-       duplicate_policy = ?, identical_events = ? WHERE id = ?`,
+       columns = ?, files = ?, duplicate_policy = ?, identical_events = ? WHERE id = ?`,
     )
     .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
-      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.duplicatePolicy ?? null, r.identical ?? 0, r.loadId);
+      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.columns ? JSON.stringify(r.columns) : null, JSON.stringify(r.files),
+      r.duplicatePolicy ?? null, r.identical ?? 0, r.loadId);
   sqlite
     .prepare(
       `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)

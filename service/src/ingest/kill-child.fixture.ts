@@ -1,3 +1,4 @@
+import { LENIENT_POLICY } from './test-fixtures';
 /**
  * Child process for `crash.test.ts`: ingests argv[3] into the database argv[2] and prints
  * `reading` once the load is inside its transaction and writing, so the test can kill it there.
@@ -10,7 +11,7 @@ const store = openDatabase(dbPath!);
 let told = false;
 void ingestFiles(store, {
   files: [file!],
-  log: 'crash',
+  log: 'crash', policy: LENIENT_POLICY,
   onProgress: (p) => {
     if (p.phase === 'read' && p.bytesRead > 0 && !told) {
       told = true;

@@ -16,6 +16,10 @@ export interface LoadReadRequest {
   secret: Uint8Array;
   /** The mapping's `pseudonymize` columns (with and without `case:`). */
   personalColumns: string[];
+  /** The mapping's `freeText` columns (with and without `case:`): their free text is stored, scrubbed. */
+  freeText: string[];
+  /** The files' names (CPR already masked), scrubbed at the end with the values the load pseudonymised. */
+  fileNames: string[];
   /** One Int32: batches posted and not yet stored. */
   unstored: SharedArrayBuffer;
 }
@@ -43,12 +47,12 @@ export interface EventBatch {
 }
 
 /** What the reader worker tells of each file read. */
-export type FileResult = Pick<ReadReport, 'rows' | 'duplicatePolicy' | 'identical'>;
+export type FileResult = Pick<ReadReport, 'rows' | 'duplicatePolicy' | 'identical' | 'mapping' | 'columns' | 'mappingGuessed'>;
 
 /** Messages of the reader worker, in order: batches and progress, `file` after each file, then `done` or `failed`. */
 export type LoadReadMessage =
   | { type: 'batch'; batch: EventBatch }
   | { type: 'progress'; fileIndex: number; bytes: number }
   | { type: 'file'; fileIndex: number; result: FileResult; counts: LoadCounts }
-  | { type: 'done'; counts: LoadCounts }
+  | { type: 'done'; counts: LoadCounts; fileNames: string[] }
   | { type: 'failed'; message: string; readError: boolean };

@@ -10,6 +10,7 @@ import { createPseudonymizer } from '../privacy/index';
 import { ReadError, readLog } from '../readers/index';
 import { createLoadTransform, type LoadOutput, type QuarantineRow } from './load-sink';
 import { isPersonalKey } from './personal-keys';
+import { createTextScrubber } from './text-scrubber';
 import { BATCH_EVENTS, MAX_UNSTORED_BATCHES, type LoadReadRequest, type LoadReadMessage, type EventBatch } from './load-read-protocol';
 
 const request = workerData as LoadReadRequest;
@@ -80,17 +81,19 @@ const output: LoadOutput = {
 async function run(): Promise<void> {
   const pseudonymizer = createPseudonymizer(Buffer.from(request.secret));
   const personalColumns = new Set(request.personalColumns);
-  const transform = createLoadTransform({ pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns) }, output);
+  const text = createTextScrubber(pseudonymizer);
+  const freeText = new Set(request.freeText);
+  const transform = createLoadTransform({ pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text }, output);
   for (let i = 0; i < request.files.length; i++) {
     const sink = { ...transform.sink, onProgress: (bytes: number) => post({ type: 'progress', fileIndex: i, bytes }) };
     const result = await readLog(request.files[i]!, { mapping: request.mapping, sink, keepDuplicates: request.keepDuplicates });
     flush();
-    const { rows, duplicatePolicy, identical } = result;
-    post({ type: 'file', fileIndex: i, result: { rows, duplicatePolicy, identical }, counts: transform.counts() });
+    const { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed } = result;
+    post({ type: 'file', fileIndex: i, result: { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed }, counts: transform.counts() });
   }
   transform.flushQuarantine();
   flush();
-  post({ type: 'done', counts: transform.counts() });
+  post({ type: 'done', counts: transform.counts(), fileNames: request.fileNames.map((name) => text.scrub(name)) });
 }
 
 run().catch((error: unknown) => {

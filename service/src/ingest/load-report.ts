@@ -1,12 +1,14 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
 import type { EventLog } from '../../../shared/src/index';
-import type { ModelSummary, PrecomputeContext } from '../precompute/index';
+import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
 import type { LoadedModel } from '../conformance/load-model';
 import type { ConformanceSummary } from '../conformance/precompute-conformance';
 import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
+import type { LoadPolicy } from './load-policy';
+import type { ColumnRoles } from './column-roles';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
-export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'duplicatePolicy' | 'identical'>>>;
+export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>>>;
 
 /** Progress of a load, for a progress bar. */
 export interface IngestProgress {
@@ -42,6 +44,10 @@ export interface IngestOptions {
   precompute?: (log: EventLog, context: PrecomputeContext) => ModelSummary;
   /** Clock (tests). */
   now?: () => Date;
+  /** Limits that refuse a load (defaults `DEFAULT_LOAD_POLICY`); raise one to load anyway. */
+  policy?: Partial<LoadPolicy>;
+  /** Read, check and precompute, then roll back: report what would be stored, store nothing. */
+  dryRun?: boolean;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */
@@ -50,7 +56,8 @@ export interface LoadReport {
   log: string;
   /** The version now current (the new one when stored, the existing one when unchanged). */
   version: number;
-  status: 'stored' | 'unchanged';
+  /** `dry-run`: nothing was stored (the load id and version are what the load would have had). */
+  status: 'stored' | 'unchanged' | 'dry-run';
   files: string[];
   contentHash: string;
   rows: ReadCounts;
@@ -64,6 +71,12 @@ export interface LoadReport {
   model: ModelSummary | null;
   /** Rows of the conformance tables, when a model was attached. */
   conformance?: ConformanceSummary;
+  /** The viewer-grade model's k and price (null when unchanged or not built). */
+  viewer?: ViewerBuildSummary | null;
+  /** What the loader did with each column of the first file (null when unchanged or unknown). */
+  columns?: ColumnRoles | null;
+  /** Why the load policy would refuse the load (dry runs only; a real load is refused instead). */
+  refusals?: string[];
   /** Rows written to the compliance tables, null when no catalogue was attached (or unchanged). */
   compliance?: ComplianceSummary | null;
   /** What the load did with exact duplicates: `drop`, `keep`, or both (`drop,keep`) across files of different formats. */

@@ -7,6 +7,7 @@ import { maskCpr, type Pseudonymizer } from '../privacy/index';
 import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
 import { createRawScrubber, type KnownValues } from './raw-scrubber';
 import { EventAttributeCache, memoize } from './value-caches';
+import { looksLikeFreeText, type TextScrubber } from './text-scrubber';
 
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
 export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
@@ -19,6 +20,10 @@ export interface LoadTransformOptions {
   pseudonymizer: Pseudonymizer;
   /** Whether an attribute (by its key) must be pseudonymised; others are CPR-masked. */
   isPersonal: (key: string) => boolean;
+  /** Attribute keys whose free text is stored (scrubbed); free text of other attributes is not stored. */
+  freeText?: ReadonlySet<string>;
+  /** Remembers the clear values pseudonymised so far and scrubs text with them. */
+  text: TextScrubber;
 }
 
 /** Where the load writes and how it decides what is personal. */
@@ -79,15 +84,31 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
 
   let rawCase = '';
   let rawResource: string | null | undefined = null;
-  const cleanValue = (key: string, value: string, sameAsEvent: boolean): string => {
-    if (sameAsEvent || isPersonal(key)) return p.pseudonym(value);
+  const freeText = options.freeText ?? new Set<string>();
+  const cleanValue = (key: string, value: string, sameAsEvent: boolean): string | null => {
+    if (sameAsEvent || isPersonal(key)) {
+      options.text.remember(value);
+      return p.pseudonym(value);
+    }
+    if (freeText.has(key)) return options.text.scrub(value);
+    if (looksLikeFreeText(value)) return null;
     const masked = maskCpr(value);
     if (known.clear.size < KNOWN_LIMIT) known.clear.add(masked);
     return masked;
   };
-  const clean = (key: string, value: string): string => cleanValue(key, value, value === rawCase || value === rawResource);
+  /** The row's personal values, before its free text is scrubbed (a note may name the row's own citizen). */
+  const rememberPersonal = (...groups: (Readonly<Record<string, string>> | undefined)[]): void => {
+    for (const attrs of groups) {
+      if (!attrs) continue;
+      for (const key in attrs) if (attrs[key] && isPersonal(key)) options.text.remember(attrs[key]);
+    }
+  };
+  const clean = (key: string, value: string): string | null => cleanValue(key, value, value === rawCase || value === rawResource);
   const eventAttrs = new EventAttributeCache(cleanValue);
-  const resourcePseudonym = memoize((r) => p.pseudonym(r));
+  const resourcePseudonym = memoize((r) => {
+    options.text.remember(r);
+    return p.pseudonym(r);
+  });
 
   const flushQuarantine = (): void => {
     for (const r of pending) {
@@ -111,6 +132,7 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
           continue;
         }
         const value = clean(key, raw);
+        if (value === null) continue;
         out.caseAttribute(key, value);
         if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
       }
@@ -143,12 +165,14 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
       rawCase = e.caseId;
       rawResource = e.resource;
       const sameCase = e.caseId === lastRawCase;
+      if (!sameCase) options.text.remember(e.caseId);
       const caseId = sameCase ? lastCase : p.pseudonym(e.caseId);
       if (!sameCase) {
         lastRawCase = e.caseId;
         lastCase = caseId;
         caseDone = false;
       }
+      if (freeText.size > 0) rememberPersonal(e.caseAttributes, e.eventAttributes);
       const activity = maskActivity(e.activity);
       const resource = e.resource ? resourcePseudonym(e.resource) : null;
       const jobcenter = a.jobcenter ? maskJobcenter(a.jobcenter) : null;

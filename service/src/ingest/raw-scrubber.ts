@@ -48,9 +48,13 @@ export function createRawScrubber(pseudonymizer: Pseudonymizer, known: KnownValu
       }
       return raw.split(delimiter).map(field).join(delimiter);
     },
-    /** The message with every quoted value scrubbed and CPR-like values masked. */
+    /**
+     * The message with every quoted value scrubbed and CPR-like values masked, except what keeps a
+     * reason readable: the value of an unreadable timestamp (only CPR-masked) and the mapping's
+     * `timestampFormat` (never personal).
+     */
     message(message: string): string {
-      return maskCpr(message.replace(/"([^"]*)"/g, (_m, v: string) => `"${field(v)}"`));
+      return maskCpr(message.replace(/(timestampFormat |timestamp )?"([^"]*)"/g, (_m, before: string | undefined, v: string) => (before ? `${before}"${v}"` : `"${field(v)}"`)));
     },
   };
 }

@@ -26,7 +26,7 @@ export function memoize(convert: (value: string) => string, limit = 100_000): (v
  * The cleaned event attributes of a row and their JSON, reused while the raw attributes are
  * equal to the previous row's. `clean(key, value, personal)` must depend only on its arguments;
  * a value equal to the row's case id or resource is pseudonymised whatever its key, so such a
- * row is never served from (or stored in) the cache.
+ * row is never served from (or stored in) the cache. A null from `clean` leaves the attribute out.
  */
 export class EventAttributeCache {
   /** The cleaned attributes of the last `update` (null when none), and their JSON. */
@@ -36,7 +36,7 @@ export class EventAttributeCache {
   private readonly raws: (string | undefined)[] = [];
   private valid = false;
 
-  constructor(private readonly clean: (key: string, value: string, personal: boolean) => string) {}
+  constructor(private readonly clean: (key: string, value: string, personal: boolean) => string | null) {}
 
   update(raw: Readonly<Record<string, string>>, rawCase: string, rawResource: string | null | undefined): void {
     const keys = this.keys;
@@ -65,7 +65,8 @@ export class EventAttributeCache {
       if (v === undefined || v === '') continue;
       const sameAsEvent = v === rawCase || v === rawResource;
       if (sameAsEvent) eventDependent = true;
-      (attrs ??= {})[key] = this.clean(key, v, sameAsEvent);
+      const cleaned = this.clean(key, v, sameAsEvent);
+      if (cleaned !== null) (attrs ??= {})[key] = cleaned;
     }
     this.attrs = attrs;
     this.json = attrs === null ? null : JSON.stringify(attrs);

@@ -5,7 +5,7 @@ import { generateLog } from '../generate/index';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
 import { READ_WORKER_MIN_BYTES } from './worker-read';
-import { tempDir } from './test-fixtures';
+import { LENIENT_POLICY, tempDir } from './test-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {
@@ -44,6 +44,42 @@ describe('ingest of a large load through the reader worker', () => {
     ]) {
       expect(rows(worker.store, sql)).toEqual(rows(thread.store, sql));
     }
+    worker.store.close();
+    thread.store.close();
+  }, 120_000);
+
+  it('scrubs free text, masks the file name and reports the column roles as the loading thread does', async () => {
+    const t = tempDir();
+    temps.push(t);
+    const first = ['Anna Jensen', 'Bo Hansen', 'Carl Nielsen', 'Dorte Madsen'];
+    const lines = ['Sags-id,Aktivitet,Tidspunkt,Borger,Note'];
+    for (let i = 0; i < 40_000; i++) {
+      const who = first[i % first.length]!;
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(`S${Math.floor(i / 4)},Trin ${i % 4},2026-03-${day}T10:00:00Z,${who},Borgeren ${who} ringede fra 010203-1234 og bad om et nyt møde nummer ${i}`);
+    }
+    const file = t.write('udtraek Anna Jensen 010203-1234.csv', `${lines.join('\n')}\n`);
+    expect(statSync(file).size).toBeGreaterThan(READ_WORKER_MIN_BYTES);
+    const mapping = { case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', pseudonymize: ['Borger'], freeText: ['Note'] };
+    process.env['SAGSFLOW_SECRET'] = 'read-in-worker-test-secret-0123456789';
+    const load = async (name: string, inThread: boolean) => {
+      const store = openDatabase(t.path(`${name}.sqlite`));
+      const report = await ingestFiles(store, { files: [file], log: 'notes', mapping, policy: LENIENT_POLICY, ...(inThread ? { readLog } : {}) });
+      return { store, report };
+    };
+    const worker = await load('worker', false);
+    const thread = await load('thread', true);
+    delete process.env['SAGSFLOW_SECRET'];
+    expect(worker.report.files[0]).toMatch(/^udtraek p_[0-9a-f]{16} \*{6}-\*{4}\.csv$/);
+    expect(worker.report.files).toEqual(thread.report.files);
+    expect(worker.report.columns).not.toBeNull();
+    expect(worker.report.columns).toEqual(thread.report.columns);
+    const sql = 'select attributes from events order by id';
+    const notes = rows(worker.store, sql);
+    expect(notes).toEqual(rows(thread.store, sql));
+    const note = JSON.parse(notes[0]!['attributes'] as string)['Note'] as string;
+    expect(note).toMatch(/^Borgeren p_[0-9a-f]{16} ringede fra \*{6}-\*{4} og bad om et nyt møde nummer 0$/);
+    expect(JSON.stringify(rows(worker.store, 'select * from events'))).not.toContain('Anna');
     worker.store.close();
     thread.store.close();
   }, 120_000);

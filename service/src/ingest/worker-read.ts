@@ -14,6 +14,12 @@ export interface ReadInWorkerOptions {
   keepDuplicates: boolean | undefined;
   secret: Buffer;
   personalColumns: string[];
+  /** The mapping's `freeText` columns (with and without `case:`). */
+  freeText: string[];
+  /** The files' names (CPR masked), to scrub in the worker with the values it pseudonymised. */
+  fileNames: string[];
+  /** Gets the scrubbed file names once the worker has read everything. */
+  onFileNames: (names: string[]) => void;
   /** Receives the cleaned rows in input order, on this thread. */
   output: LoadOutput;
   onProgress: (fileIndex: number, bytes: number) => void;
@@ -34,7 +40,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
     files: [...options.files], mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret: new Uint8Array(options.secret),
-    personalColumns: options.personalColumns, unstored,
+    personalColumns: options.personalColumns, freeText: options.freeText, fileNames: options.fileNames, unstored,
   };
   const entry = workerEntry('load-read-worker', new URL('./load-read-worker-entry.mjs', import.meta.url));
   const worker = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
@@ -56,7 +62,10 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
           Atomics.notify(counter, 0);
         } else if (m.type === 'progress') options.onProgress(m.fileIndex, m.bytes);
         else if (m.type === 'file') options.onFile(m.result, m.counts);
-        else if (m.type === 'done') end(null, m.counts);
+        else if (m.type === 'done') {
+          options.onFileNames(m.fileNames);
+          end(null, m.counts);
+        }
         else end(options.readFailed(m.message, m.readError, null));
       } catch (error) {
         end(error as Error);

@@ -101,25 +101,33 @@ describe('compliance in REST, OData and CSV', () => {
 
   it('REST limits a jobcenter token to its jobcenter and refuses another', async () => {
     const { get, tokens } = await loaded();
-    const body = await (await get('/api/logs/cv/compliance', tokens.nordViewer)).json();
+    const body = await (await get('/api/logs/cv/compliance', tokens.nordAnalyst)).json();
     expect(body.rules[0].jobcenters.map((j: { jobcenter: string }) => j.jobcenter)).toEqual(['Nord']);
     expect(body.rules[0].fulfilled).toBe(5);
-    expect((await get('/api/logs/cv/compliance?jobcenter=Syd', tokens.nordViewer)).status).toBe(403);
+    expect((await get('/api/logs/cv/compliance?jobcenter=Syd', tokens.nordAnalyst)).status).toBe(403);
     expect((await get('/api/logs/nope/compliance', tokens.admin)).status).toBe(404);
     expect((await get('/api/logs/cv/compliance?month=2024-13', tokens.admin)).status).toBe(400);
+  });
+
+  it('viewer tokens are refused compliance (REST, OData, CSV: no viewer-grade form, answers could be subtracted)', async () => {
+    const { get, tokens } = await loaded();
+    for (const path of ['/api/logs/cv/compliance', '/api/logs/cv/compliance?month=2024-03', '/odata/Compliance', '/api/tables/compliance.csv']) {
+      expect((await get(path, tokens.viewer)).status, path).toBe(403);
+      expect((await get(path, tokens.nordViewer)).status, path).toBe(403);
+    }
   });
 
   it('OData filters Compliance on rule, jobcenter and month; CaseCompliance is for analysts only; Rules is served to all', async () => {
     const { get, tokens } = await loaded();
     const filter = encodeURIComponent("rule eq 'R-CV' and jobcenter eq 'Syd' and month eq '2024-03'");
-    const res = await get(`/odata/Compliance?$filter=${filter}&$select=status,cases,sum_days_late`, tokens.viewer);
+    const res = await get(`/odata/Compliance?$filter=${filter}&$select=status,cases,sum_days_late`, tokens.analyst);
     expect(res.status).toBe(200);
     const rows = (await res.json()).value.map((r: Record<string, unknown>) => [r['status'], r['cases'], r['sum_days_late']]).sort();
     expect(rows).toEqual([['fulfilled', 1, 0], ['violated', 2, 4]]);
     expect((await get('/odata/CaseCompliance', tokens.viewer)).status).toBe(403);
     const cases = await (await get('/odata/CaseCompliance', tokens.analyst)).json();
     expect(cases.value).toHaveLength(18);
-    const nord = await (await get('/odata/Compliance', tokens.nordViewer)).json();
+    const nord = await (await get('/odata/Compliance', tokens.nordAnalyst)).json();
     expect(new Set(nord.value.map((r: { jobcenter: string }) => r.jobcenter))).toEqual(new Set(['Nord']));
     const rules = await (await get('/odata/Rules', tokens.nordViewer)).json();
     expect(rules.value.map((r: { rule: string }) => r.rule)).toEqual(['R-CV', 'R-NODUP']);
@@ -127,7 +135,7 @@ describe('compliance in REST, OData and CSV', () => {
 
   it('CSV serves the compliance table with the jobcenter filter', async () => {
     const { get, tokens } = await loaded();
-    const res = await get('/api/tables/compliance.csv?jobcenter=Nord', tokens.viewer);
+    const res = await get('/api/tables/compliance.csv?jobcenter=Nord', tokens.analyst);
     expect(res.status).toBe(200);
     const lines = (await res.text()).trim().split(/\r?\n/);
     expect(lines[0]).toContain('rule');

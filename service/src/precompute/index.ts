@@ -1,7 +1,11 @@
-export { precomputeModel } from './precompute-model';
+export { precomputeModel, precomputeViewerModel } from './precompute-model';
 export type { PrecomputeContext } from './precompute-model';
 export type { ModelSummary, ModelTable } from './model-writer';
 export { createPeriodOf, PERIOD_TIME_ZONE } from './period';
 export { groupCases, JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
 export type { Grain } from './case-groups';
+export { buildViewerModel, readViewerBuild } from './viewer/build-viewer-model';
+export type { ViewerBuildSummary } from './viewer/build-viewer-model';
+export { OTHER_JOBCENTERS, ALL_PERIODS } from './viewer/viewer-cells';
+export { OTHER_VARIANTS_ACTIVITY } from './viewer/core-viewer-tables';
 export { reprecomputeLog, staleLogs } from './reprecompute';

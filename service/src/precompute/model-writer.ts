@@ -25,14 +25,15 @@ export type ModelSummary = Record<ModelTable, number>;
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
  * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
+ * `prefix` writes the same columns into `<prefix><table>` (the viewer-grade model: `viewer_`).
  */
-export function createModelWriter(sqlite: Database.Database, log: string, version: number) {
+export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '') {
   const inserters = new Map<ModelTable, BatchInserter>();
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
       let ins = inserters.get(table);
       if (!ins) {
-        ins = createBatchInserter(sqlite, table, COLUMNS[table], { constants: { log, version } });
+        ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
         inserters.set(table, ins);
       }
       ins.add(values);

@@ -7,6 +7,7 @@ import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
+import { buildViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
 
 /** Where precompute writes and what it needs to know besides the event log. */
 export interface PrecomputeContext {
@@ -15,6 +16,8 @@ export interface PrecomputeContext {
   version: number;
   /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
   process: string | null;
+  /** Minimum group size k of the viewer-grade model (default 5). */
+  minGroupSize?: number;
   /** End activities given for the load (`endActivities` of the mapping file); they override the process's. */
   endActivities?: readonly string[] | undefined;
 }
@@ -23,13 +26,22 @@ export interface PrecomputeContext {
  * Computes the model tables of one (log, version) from its event log with the mining core and
  * writes them in the caller's transaction: steps, cases, variants, activities, edges,
  * jobcenters and periods, at the grain (process, jobcenter, period, ...). Counts and sums only,
- * so every subset of rows adds up to what the core gives on the matching subset of cases.
+ * so every subset of rows adds up to what the core gives on the matching subset of cases. Then
+ * the viewer-grade model of the same cases (`viewer/`), where every row holds at least k cases.
  *
  * @example
  * const summary = precomputeModel(builder.build(), { sqlite, log: 'dagpenge', version: 3, process: null });
  */
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   return withoutIndexes(ctx.sqlite, MODEL_TABLES, () => writeModel(log, ctx));
+}
+
+/**
+ * Builds only the viewer-grade model of a log whose exact tables are already written (test
+ * fixtures that seed the exact rows by hand); `precomputeModel` builds both.
+ */
+export function precomputeViewerModel(log: EventLog, ctx: PrecomputeContext): ViewerBuildSummary {
+  return buildViewerModel(ctx.sqlite, ctx, modelInputs(log, ctx));
 }
 
 /**
@@ -53,16 +65,22 @@ function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, 
   return out;
 }
 
-function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
-  recordEndActivities(ctx, endActivities);
-  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
-  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
   const pairs = groupVariants(log, variants, groupOfCase);
   const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, steps, seqs };
+}
+
+function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
+  const inputs = modelInputs(log, ctx);
+  const { variants, stats, groups, groupOfCase, closed, pairs, steps, seqs } = inputs;
+  recordEndActivities(ctx, inputs.endActivities);
+  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
+  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
 
   const attributes = caseAttributesJson(log);
@@ -112,5 +130,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     perJobcenter.set(key, j);
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
-  return out.finish();
+  const summary = out.finish();
+  buildViewerModel(ctx.sqlite, ctx, inputs);
+  return summary;
 }

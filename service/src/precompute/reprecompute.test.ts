@@ -8,16 +8,18 @@ const dirs: ReturnType<typeof tempDir>[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 const rowsOf = (store: ReturnType<typeof openDatabase>, table: string) =>
-  (store.sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[]).map(({ id, ...rest }) => rest);
+  (store.sqlite.prepare(`select * from ${table} order by rowid`).all() as Record<string, unknown>[]).map(({ id, ...rest }) => rest);
 
 describe('reprecomputeLog (the upgrade path of migration 0008)', () => {
-  it('finds a log whose step rows predate the variant number and rebuilds exactly what ingest wrote', async () => {
+  it('finds a log whose step rows predate the variant number and rebuilds exactly what ingest wrote, viewer model included (no duplicate rows)', async () => {
     const t = tempDir();
     dirs.push(t);
     const store = openDatabase(t.path('db.sqlite'));
-    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny' });
-    const tables = ['steps', 'cases', 'variants', 'edges', 'activities', 'periods', 'jobcenters'];
+    await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny', minGroupSize: 1, policy: { maxQuarantineShare: 1 } });
+    const exact = ['steps', 'cases', 'variants', 'edges', 'activities', 'periods', 'jobcenters'];
+    const tables = [...exact, ...['steps', 'variants', 'edges', 'activities', 'periods', 'jobcenters'].map((x) => `viewer_${x}`), 'viewer_builds'];
     const before = Object.fromEntries(tables.map((table) => [table, rowsOf(store, table)]));
+    expect(before['viewer_steps']!.length).toBeGreaterThan(0);
     expect(staleLogs(store.sqlite)).toEqual([]);
     store.sqlite.exec("update steps set variant_rank = 0, d00 = 0, s00 = 0; update variants set variant_rank = 0; update steps set h00 = cases where to_activity = '■ end'");
     expect(staleLogs(store.sqlite)).toEqual(['tiny']);
@@ -25,6 +27,10 @@ describe('reprecomputeLog (the upgrade path of migration 0008)', () => {
     expect(summary?.cases).toBe(3);
     for (const table of tables) expect(rowsOf(store, table), table).toEqual(before[table]);
     expect(staleLogs(store.sqlite)).toEqual([]);
+    store.sqlite.exec('update viewer_steps set variant_rank = 0');
+    expect(staleLogs(store.sqlite)).toEqual(['tiny']);
+    reprecomputeLog(store.sqlite, 'tiny');
+    for (const table of tables) expect(rowsOf(store, table), table).toEqual(before[table]);
     expect(reprecomputeLog(store.sqlite, 'nope')).toBeNull();
     store.close();
   });

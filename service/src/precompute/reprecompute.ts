@@ -3,13 +3,29 @@ import { EventLogBuilder } from '../../../shared/src/index';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from './case-groups';
 import { MODEL_TABLES, type ModelSummary } from './model-writer';
 import { precomputeModel } from './precompute-model';
+import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
 
-/** Logs whose model tables were written before migration 0008 (their step rows carry no variant number). */
+/**
+ * Logs whose model tables were written before migration 0008, or whose viewer-grade model was
+ * written before migration 0012 (their step rows carry no variant number).
+ */
 export function staleLogs(sqlite: Database.Database): string[] {
   return sqlite
-    .prepare('SELECT DISTINCT s.log FROM steps s JOIN logs l ON l.name = s.log AND l.current_version = s.version WHERE s.variant_rank = 0 ORDER BY s.log')
+    .prepare(
+      `SELECT s.log FROM steps s JOIN logs l ON l.name = s.log AND l.current_version = s.version WHERE s.variant_rank = 0
+       UNION SELECT s.log FROM viewer_steps s JOIN logs l ON l.name = s.log AND l.current_version = s.version WHERE s.variant_rank = 0
+       ORDER BY 1`,
+    )
     .pluck()
     .all() as string[];
+}
+
+/** The k a log's viewer-grade model was built with, else the log's minimum group size, else 5. */
+function viewerK(sqlite: Database.Database, log: string, version: number): number {
+  const built = sqlite.prepare('SELECT k FROM viewer_builds WHERE log = ? AND version = ?').pluck().get(log, version) as number | undefined;
+  if (built !== undefined) return built;
+  const stored = sqlite.prepare('SELECT min_group_size FROM logs WHERE name = ?').pluck().get(log) as number | null | undefined;
+  return stored ?? 5;
 }
 
 interface CaseRow {
@@ -32,7 +48,8 @@ interface EventDbRow {
  * Recomputes the model tables of a log's current version from its stored (pseudonymised)
  * events and case attributes, in one transaction: the upgrade path for logs loaded before the
  * data contract changed (migration 0008: fine histograms, the END step's case durations,
- * variant numbers, finished cases). The end activities given by a mapping file at load time are
+ * variant numbers, finished cases; migration 0012: the same in the viewer-grade model, rebuilt
+ * with the k it was built with). The end activities given by a mapping file at load time are
  * kept. Returns the rows written, or null when there is no such log.
  *
  * @example for (const log of staleLogs(store.sqlite)) reprecomputeLog(store.sqlite, log);
@@ -62,8 +79,10 @@ export function reprecomputeLog(sqlite: Database.Database, log: string): ModelSu
     .prepare("SELECT end_activities AS e, end_activities_source AS s FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1")
     .get(log, meta.version) as { e: string | null; s: string | null } | undefined;
   const given = ends?.s === 'mapping' && ends.e ? (JSON.parse(ends.e) as { activities: string[] }[])[0]?.activities : undefined;
+  const minGroupSize = viewerK(sqlite, log, meta.version);
+  const viewerTables = VIEWER_TABLE_BUILDERS.flatMap((b) => b.tables);
   return sqlite.transaction(() => {
-    for (const table of MODEL_TABLES) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, meta.version);
-    return precomputeModel(builder.build(), { sqlite, log, version: meta.version, process: meta.process, endActivities: given });
+    for (const table of [...MODEL_TABLES, ...viewerTables]) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, meta.version);
+    return precomputeModel(builder.build(), { sqlite, log, version: meta.version, process: meta.process, minGroupSize, endActivities: given });
   })();
 }

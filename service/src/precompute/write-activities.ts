@@ -16,7 +16,7 @@ interface Acc {
  * Activities per grain cell: events, distinct cases and self-loops from the variants of the
  * cell (times their cases); instances and processing/waiting seconds from the core's
  * `pairActivityInstances` (waiting = start minus the previous instance's end, floored at 0,
- * as in `activityTimes`).
+ * as in `activityTimes`). Cases and pairs of group -1 are left out.
  */
 export function writeActivities(
   out: ModelWriter, log: EventLog, groups: readonly Grain[], groupOfCase: Int32Array, pairs: GroupVariants, seqs: readonly Uint32Array[],
@@ -35,6 +35,7 @@ export function writeActivities(
   const seen = new Int32Array(A).fill(-1);
   for (let p = 0; p < pairs.count; p++) {
     const g = pairs.group[p]!;
+    if (g < 0) continue;
     const seq = seqs[pairs.variant[p]!]!;
     const cases = pairs.cases[p]!;
     for (let k = 0; k < seq.length; k++) {
@@ -52,6 +53,7 @@ export function writeActivities(
   const inst = pairActivityInstances(log);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
     const g = groupOfCase[c]!;
+    if (g < 0) continue;
     for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
       const x = get(g, inst.activity[i]!);
       x.instances++;

@@ -8,6 +8,11 @@ import { loadVisualPackage, type VisualPackage } from './visual-package';
 /** Where `npm run package` (pbiviz at the repository root) writes the `.pbiviz`. */
 const REPO_DIST = fileURLToPath(new URL('../../../dist', import.meta.url));
 
+/** The preview's Content-Security-Policy: scripts, data and calls from this origin only. */
+export const PREVIEW_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 /** Options of the preview routes; every field has a default. */
 export interface PreviewOptions {
   /** Folder holding the packaged visual (`*.pbiviz`); default the repository's `dist/`. */
@@ -43,6 +48,13 @@ export function previewRoutes(options: PreviewOptions = {}): Hono {
   const basePath = options.basePath ?? '/preview';
   const windowSize = options.windowSize ?? 30_000;
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    // The page carries a token in its address until the host script moves it to sessionStorage:
+    // no Referer leaves with it, and only this origin's scripts run and are called.
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Content-Security-Policy', PREVIEW_CSP);
+  });
   void hostBundle().catch(() => undefined);
 
   const withPackage = (handler: (pkg: VisualPackage) => Response) => () => {

@@ -79,6 +79,12 @@ describe('previewRoutes', () => {
     expect((await app.request('/visual.js')).status).toBe(404);
   });
 
+  test('GET / sends Referrer-Policy no-referrer and a same-origin Content-Security-Policy', async () => {
+    const res = await previewRoutes({ distDir: distWith({}) }).request('/?token=sf_secret');
+    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/^default-src 'self'; script-src 'self';.*frame-ancestors 'none'/);
+  });
+
   test('GET / with a broken .pbiviz names the file and still says npm run package', async () => {
     const app = previewRoutes({ distDir: distWith({ 'broken.1.0.0.0.pbiviz': Buffer.from('this is no zip') }) });
     const html = await (await app.request('/')).text();

@@ -52,6 +52,7 @@ export class CsvTokenizer {
     let lfAt = -1;
     let crAt = -1;
     let quoteAt = -1;
+    let delimAt = -1;
     if (this.skipLf && n > 0) {
       this.skipLf = false;
       if (chunk.charCodeAt(0) === LF) start = i = 1;
@@ -65,9 +66,13 @@ export class CsvTokenizer {
           const end = crAt === lfAt - 1 ? crAt : lfAt;
           const fields: string[] = [];
           let p = i;
-          for (let d = chunk.indexOf(delimiterChar, p); d !== -1 && d < end; d = chunk.indexOf(delimiterChar, p)) {
-            fields.push(chunk.slice(p, d));
-            p = d + 1;
+          // The next delimiter is remembered across records: searching afresh from each record would
+          // scan to the end of the chunk for every line without one (blank lines: quadratic).
+          if (delimAt < p) delimAt = indexOrEnd(chunk, delimiterChar, p);
+          while (delimAt < end) {
+            fields.push(chunk.slice(p, delimAt));
+            p = delimAt + 1;
+            delimAt = indexOrEnd(chunk, delimiterChar, p);
           }
           this.fields = fields;
           this.recordText = chunk;

@@ -30,6 +30,11 @@ export interface ColumnMapping {
   caseAttributes?: string[] | undefined;
   /** Columns the store must pseudonymise. Default: columns that look like CPR numbers or names. */
   pseudonymize?: string[] | undefined;
+  /**
+   * Free-text columns to store (notes): with CPR numbers masked and the values of pseudonymised
+   * columns replaced by their pseudonyms. Long, wordy values of any other column are not stored.
+   */
+  freeText?: string[] | undefined;
   /** Explicit timestamp format, e.g. `dd-mm-yyyy HH:MM` (see `compileTimestampFormat`). */
   timestampFormat?: string | undefined;
   /** IANA time zone of timestamps without an offset. Default `Europe/Copenhagen`. */
@@ -90,6 +95,7 @@ export const columnMappingSchema = z.strictObject({
   attributes: columnList.optional(),
   caseAttributes: columnList.optional(),
   pseudonymize: columnList.optional(),
+  freeText: columnList.optional(),
   timestampFormat: z.string().refine(validFormat, 'a format such as "dd-mm-yyyy HH:MM" (tokens yyyy, mm, dd, HH, MM, SS)').optional(),
   timezone: z.string().refine(validZone, 'an IANA time zone such as "Europe/Copenhagen"').optional(),
   modelLabels: z.record(z.string().trim().min(1), z.string().trim().min(1, 'a log activity, not an empty string')).optional(),

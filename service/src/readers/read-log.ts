@@ -33,7 +33,7 @@ export function formatFromName(file: string): LogFormat | null {
  */
 export async function readLog(file: string, options: ReadOptions): Promise<ReadReport> {
   if (options.mapping) checkMapping(file, options.mapping);
-  const opened = await openLog(file);
+  const opened = await openLog(file, options.gzipLimits);
   let tally = new ReadTally(file, options.sink);
   let lastProgress = 0;
   const onChunk = (): void => {
@@ -57,11 +57,13 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     let report: ReadReport;
     if (format === 'xes') {
       const facts = await readXes(file, chunks, options.mapping, tally, onChunk);
-      report = { ...base, encoding: facts.encoding, delimiter: null, mapping: facts.mapping, mappingGuessed: options.mapping === undefined };
+      const m = facts.mapping;
+      const columns = [...new Set([m.case, m.activity, m.timestamp, m.endTimestamp, m.resource, m.lifecycle, m.jobcenter, ...(m.attributes ?? [])].filter((c): c is string => !!c))];
+      report = { ...base, encoding: facts.encoding, delimiter: null, mapping: m, mappingGuessed: options.mapping === undefined, columns };
     } else {
       const split = opened.compressed ? undefined : options.split;
       const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split);
-      report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed };
+      report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed, columns: facts.resolved.header };
     }
     options.sink.onProgress?.(opened.size, opened.size);
     report.identical = tally.identical;

@@ -18,6 +18,8 @@ export interface ResolvedMapping {
   mapping: ColumnMapping & { attributes: string[]; caseAttributes: string[]; pseudonymize: string[]; timezone: string };
   /** True when the roles were guessed from the header, false when given. */
   guessed: boolean;
+  /** The header's column names (trimmed). */
+  header: string[];
   /** Column index per role; -1 when the role is not mapped. */
   index: { case: number; activity: number; timestamp: number; endTimestamp: number; resource: number; lifecycle: number; jobcenter: number };
   attributes: AttributeSpec[];
@@ -87,6 +89,7 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
       timezone: base.timezone ?? DEFAULT_TIMEZONE,
     },
     guessed: given === undefined,
+    header: names,
     index,
     attributes: kept.map((column) => {
       const level = caseSet.has(column) ? 'case' : 'event';

@@ -1,3 +1,4 @@
+import type { GzipLimits } from './open-log';
 import type { RawEvent } from '../../../shared/src/index';
 import type { CsvHandOver } from './csv-reader';
 import type { ColumnMapping } from './mapping';
@@ -76,6 +77,8 @@ export interface ReadOptions {
    * for XES (peers such as PM4Py, ProM and Disco count them, and published sizes include them).
    */
   keepDuplicates?: boolean | undefined;
+  /** Limits on what a gzip file may unpack to (default `DEFAULT_GZIP_LIMITS`). */
+  gzipLimits?: GzipLimits;
   /** Lets another reader take over the rest of an uncompressed CSV file (see `readEvents`). */
   split?: CsvHandOver | undefined;
 }
@@ -97,6 +100,8 @@ export interface ReadReport {
   mapping: ColumnMapping;
   /** True when the mapping was guessed from the header rather than given. */
   mappingGuessed: boolean;
+  /** The CSV header's column names; for XES, the keys the mapping reads. */
+  columns: string[];
   rows: ReadCounts;
   /** Quarantined records per reason; the values add up to `rows.quarantined`. */
   quarantinedByReason: Partial<Record<RejectionReason, number>>;

@@ -57,6 +57,8 @@ export const loads = sqliteTable(
     status: text('status').$type<LoadStatus>().notNull(),
     /** One-line reason when `status = 'failed'`. */
     message: text('message'),
+    /** JSON of what the loader did with each column (`ColumnRoles`), null when unknown. */
+    columns: text('columns'),
     /** What the load did with exact duplicates: `drop`, `keep` (or `drop,keep` across formats); null before it was recorded. */
     duplicatePolicy: text('duplicate_policy'),
     /** Exact duplicates seen: dropped ones are `rows_duplicates`; kept ones are among `rows_accepted`. */

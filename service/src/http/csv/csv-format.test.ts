@@ -27,7 +27,7 @@ describe('CSV', () => {
 
   it('GET /api/tables/steps.csv starts with a BOM and a header, one line per row', async () => {
     const fx = fixtureApp();
-    const res = await fx.get('/api/tables/steps.csv?log=demo', fx.tokens.viewer);
+    const res = await fx.get('/api/tables/steps.csv?log=demo', fx.tokens.analyst);
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -39,7 +39,7 @@ describe('CSV', () => {
 
   it('CSV filters: period, $select and $filter', async () => {
     const fx = fixtureApp();
-    const res = await fx.get(encodeURI("/api/tables/variants.csv?period=2024-02&$select=jobcenter,cases&$filter=cases gt 3"), fx.tokens.viewer);
+    const res = await fx.get(encodeURI("/api/tables/variants.csv?period=2024-02&$select=jobcenter,cases&$filter=cases gt 3"), fx.tokens.analyst);
     expect((await res.text()).replace('\uFEFF', '')).toBe('jobcenter,cases\r\nSyd,7\r\n');
   });
 

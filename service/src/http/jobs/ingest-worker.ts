@@ -30,6 +30,7 @@ async function run(spec: IngestJobSpec): Promise<void> {
       ...(rules ? { rules } : {}),
       ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
+      ...(spec.policy ? { policy: spec.policy } : {}),
       onProgress: (p) => {
         const now = Date.now();
         if (now - last < 100 && p.phase === 'read') return;

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
+import { maskCpr } from '../../privacy/index';
 
 const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 
@@ -26,13 +27,21 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
   return out;
 }
 
+/** How long one ingest job may run before it is stopped (and its load rolled back). */
+export const DEFAULT_JOB_TIME_LIMIT_MS = 60 * 60_000;
+
 /** Runs ingest jobs one at a time (SQLite has one writer) in a worker thread each. */
 export interface JobRunner {
   /** Queues a job; `cleanupDir` (the upload folder) is removed when it ends. */
   submit(spec: IngestJobSpec, meta: { tokenId: string; cleanupDir: string | null }): Job;
   get(id: string): Job | undefined;
-  /** Resolves when the job has ended (done or failed). */
+  /** Resolves when the job has ended (done, failed or cancelled). */
   wait(id: string): Promise<Job>;
+  /**
+   * Cancels a queued job, or stops a running one (its load rolls back): the job ends
+   * `cancelled` and its upload folder is removed. False when the job has already ended.
+   */
+  cancel(id: string): Promise<boolean>;
   /** Stops the running worker and drops queued jobs. */
   close(): Promise<void>;
   /** Called with each finished job (the app audits loads with it). */
@@ -46,11 +55,13 @@ export interface JobRunner {
  * `process.execArgv` (`--import tsx`) and its entry registers tsx itself when it is missing
  * (e.g. under vitest).
  */
-export function createJobRunner(options: { keepJobs?: number; onFinished?: (job: Job) => void } = {}): JobRunner {
+export function createJobRunner(options: { keepJobs?: number; onFinished?: (job: Job) => void; timeLimitMs?: number } = {}): JobRunner {
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;
   const jobs = new Map<string, Job>();
   const waiters = new Map<string, ((job: Job) => void)[]>();
   const queue: { job: Job; spec: IngestJobSpec; cleanupDir: string | null }[] = [];
-  let running: Worker | null = null;
+  let running: { worker: Worker; job: Job; end: (state: 'failed' | 'cancelled', error: string) => Promise<void> } | null = null;
+  let lastToken: string | null = null;
   let closed = false;
 
   const finish = async (job: Job, cleanupDir: string | null) => {
@@ -70,34 +81,45 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
 
   const next = () => {
     if (running || closed) return;
-    const item = queue.shift();
+    // Fair turns: the oldest job of another token than the last one goes first, so one
+    // uploader's backlog does not hold everyone else's loads.
+    const turn = queue.findIndex((q) => q.job.tokenId !== lastToken);
+    const item = queue.splice(turn >= 0 ? turn : 0, 1)[0];
     if (!item) return;
     const { job, spec, cleanupDir } = item;
     job.state = 'running';
+    lastToken = job.tokenId;
     const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: workerExecArgv(process.execArgv) });
-    running = worker;
     let ended = false;
-    const end = (state: 'done' | 'failed', error: string | null) => {
+    const end = async (state: 'done' | 'failed' | 'cancelled', error: string | null): Promise<void> => {
       if (ended) return;
       ended = true;
+      clearTimeout(timer);
       job.state = state;
       job.error = error;
       if (state === 'done') job.progress = 1;
       running = null;
-      void finish(job, cleanupDir);
+      if (state !== 'done') void worker.terminate();
       next();
+      await finish(job, cleanupDir);
     };
+    const timer = setTimeout(
+      () => void end('failed', `ingest stopped after the time limit of ${Math.round(timeLimitMs / 60_000)} min; nothing was stored (split the extract, or check it is what you meant to load)`),
+      timeLimitMs,
+    );
+    timer.unref?.();
+    running = { worker, job, end };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') {
         job.progress = Math.max(job.progress, Math.min(0.99, m.progress));
         job.phase = m.phase;
       } else if (m.type === 'done') {
         job.report = m.report;
-        end('done', null);
-      } else end('failed', m.message);
+        void end('done', null);
+      } else void end('failed', m.message);
     });
-    worker.on('error', (e) => end('failed', `ingest worker crashed: ${e.message.split('\n')[0]}`));
-    worker.on('exit', (code) => end('failed', `ingest worker exited with code ${code} before finishing`));
+    worker.on('error', (e) => void end('failed', `ingest worker crashed: ${e.message.split('\n')[0]}`));
+    worker.on('exit', (code) => void end('failed', `ingest worker exited with code ${code} before finishing`));
   };
 
   const runner: JobRunner = {
@@ -106,7 +128,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       const job: Job = {
         id: `j_${randomBytes(6).toString('hex')}`,
         log: spec.log,
-        files: spec.files.map((f) => f.split(/[\\/]/).pop() ?? f),
+        files: spec.files.map((f) => maskCpr(f.split(/[\\/]/).pop() ?? f)),
         tokenId: meta.tokenId,
         state: 'queued',
         progress: 0,
@@ -125,13 +147,31 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
     wait(id) {
       const job = jobs.get(id);
       if (!job) return Promise.reject(new Error(`wait: no job ${id}`));
-      if (job.state === 'done' || job.state === 'failed') return Promise.resolve(job);
+      if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') return Promise.resolve(job);
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
+    },
+    async cancel(id) {
+      const queued = queue.findIndex((q) => q.job.id === id);
+      if (queued >= 0) {
+        const [item] = queue.splice(queued, 1);
+        item!.job.state = 'cancelled';
+        item!.job.error = 'cancelled before it started';
+        await finish(item!.job, item!.cleanupDir);
+        return true;
+      }
+      if (running?.job.id === id) {
+        const { worker, end } = running;
+        const ending = end('cancelled', 'cancelled while running; nothing was stored');
+        await worker.terminate();
+        await ending;
+        return true;
+      }
+      return false;
     },
     async close() {
       closed = true;
       queue.length = 0;
-      if (running) await running.terminate();
+      if (running) await running.worker.terminate();
     },
   };
   return runner;

@@ -1,4 +1,4 @@
-import type { LoadReport } from '../../ingest';
+import type { LoadPolicy, LoadReport } from '../../ingest';
 
 /** What the ingest worker needs: it opens its own connection to `dbPath`. */
 export interface IngestJobSpec {
@@ -11,6 +11,8 @@ export interface IngestJobSpec {
   /** An uploaded BPMN model to attach (else the process's model, if it has one). */
   model?: string;
   minGroupSize: number;
+  /** Load policy overrides. */
+  policy?: Partial<LoadPolicy>;
 }
 
 /** Messages from the ingest worker. */
@@ -20,7 +22,7 @@ export type WorkerMessage =
   | { type: 'failed'; message: string };
 
 /** Where a job is. */
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A background ingest job as `/api/jobs/:id` shows it. */
 export interface Job {

@@ -14,9 +14,13 @@ import { parseCatalogue } from '../../rules/parse-catalogue';
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
 
+const share = z.coerce.number().min(0).max(1).optional();
 const uploadParamsSchema = z.object({
   process: z.string().min(1).max(100).optional(),
   filename: z.string().min(1).max(255).optional(),
+  /** Load policy overrides, as `ingest --max-quarantine-share` / `--max-case-drop`. */
+  maxQuarantineShare: share,
+  maxCaseDrop: share,
 });
 
 /** A job as `/api/jobs/:id` shows it. */
@@ -41,6 +45,7 @@ export function jobJson(job: Job): Record<string, unknown> {
  * against, else the process's model), or a raw file with `?filename=` — is streamed
  * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
  * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
+ * `?maxQuarantineShare=` and `?maxCaseDrop=` (0..1) override the load policy.
  */
 export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -52,7 +57,10 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     }
     if (ctx.dbPath === ':memory:') throw new HTTPException(409, { message: 'uploads need a database file; this server runs on an in-memory database' });
     if (!LOG_NAME.test(log)) throw new HTTPException(400, { message: `log name '${log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'` });
-    const params = uploadParamsSchema.safeParse({ process: c.req.query('process'), filename: c.req.query('filename') });
+    const params = uploadParamsSchema.safeParse({
+      process: c.req.query('process'), filename: c.req.query('filename'),
+      maxQuarantineShare: c.req.query('maxQuarantineShare'), maxCaseDrop: c.req.query('maxCaseDrop'),
+    });
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
@@ -72,6 +80,10 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       {
         dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
         ...(rulesText !== undefined ? { rulesText } : {}), ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
+        policy: {
+          ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
+          ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),
+        },
       },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );
@@ -81,13 +93,23 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   return r;
 }
 
-/** Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a one-line error. */
+/**
+ * Job progress (`GET /api/jobs/:id`, analyst): state, progress 0..1, the load report or a
+ * one-line error; `DELETE /api/jobs/:id` cancels a queued or running job (409 once it has ended).
+ */
 export function jobRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:id', requireRole('analyst'), (c) => {
     const job = runner.get(c.req.param('id'));
     if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/jobs/${job.id}`, detail: null });
+    return c.json(jobJson(job));
+  });
+  r.delete('/:id', requireRole('analyst'), async (c) => {
+    const job = runner.get(c.req.param('id'));
+    if (!job) throw new HTTPException(404, { message: `no job with id '${c.req.param('id')}'` });
+    if (!(await runner.cancel(job.id))) throw new HTTPException(409, { message: `job ${job.id} has already ended (${job.state})` });
+    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'cancel-job', target: job.id, detail: job.log });
     return c.json(jobJson(job));
   });
   return r;

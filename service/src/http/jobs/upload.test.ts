@@ -31,7 +31,7 @@ describe('upload -> job -> data', () => {
     const form = new FormData();
     form.set('process', 'dagpenge');
     form.set('file', new Blob([TINY_CSV], { type: 'text/csv' }), 'tiny.csv');
-    const res = await app.request('/api/logs/tiny/uploads', { method: 'POST', body: form, headers: auth });
+    const res = await app.request('/api/logs/tiny/uploads?maxQuarantineShare=1', { method: 'POST', body: form, headers: auth });
     expect(res.status).toBe(202);
     const job = (await res.json()) as { id: string; state: string };
     expect(res.headers.get('Location')).toBe(`/api/jobs/${job.id}`);
@@ -62,7 +62,7 @@ describe('upload -> job -> data', () => {
 
   it('a raw body with ?filename= is ingested too; a bad file fails with a one-line error', async () => {
     const { app, jobs, auth } = setup();
-    const ok = await app.request('/api/logs/raw/uploads?filename=x.csv&process=dagpenge', { method: 'POST', body: TINY_CSV, headers: { ...auth, 'Content-Type': 'text/csv' } });
+    const ok = await app.request('/api/logs/raw/uploads?filename=x.csv&process=dagpenge&maxQuarantineShare=0.5', { method: 'POST', body: TINY_CSV, headers: { ...auth, 'Content-Type': 'text/csv' } });
     const okJob = (await ok.json()) as { id: string };
     expect((await jobs.wait(okJob.id)).state).toBe('done');
     const bad = await app.request('/api/logs/bad/uploads?filename=x.csv', { method: 'POST', body: 'just one column\nno\n', headers: { ...auth, 'Content-Type': 'text/csv' } });

@@ -17,7 +17,7 @@ describe('ingest worker under node --import tsx (how the service runs)', () => {
     const code = `
       const { createJobRunner } = await import(${JSON.stringify(RUNNER)});
       const runner = createJobRunner();
-      const job = runner.submit({ dbPath: ${JSON.stringify(join(dir, 'db.sqlite'))}, files: [${JSON.stringify(csv)}], log: 'tiny', minGroupSize: 5 }, { tokenId: 't', cleanupDir: null });
+      const job = runner.submit({ dbPath: ${JSON.stringify(join(dir, 'db.sqlite'))}, files: [${JSON.stringify(csv)}], log: 'tiny', minGroupSize: 5, policy: { maxQuarantineShare: 1 } }, { tokenId: 't', cleanupDir: null });
       const done = await runner.wait(job.id);
       console.log(JSON.stringify({ execArgv: process.execArgv, state: done.state, error: done.error, rows: done.report && done.report.rows }));
       await runner.close();`;

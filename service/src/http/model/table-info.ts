@@ -38,10 +38,26 @@ export interface TableInfo {
   jobcenterColumn: string | null;
   access: TableAccess;
   scoping: JobcenterScoping;
+  /**
+   * The viewer-grade form of the table (`viewer_<name>`, every row at least k cases), served to
+   * viewer tokens under the same entity set name; null when the table has none.
+   */
+  viewerForm: TableInfo | null;
 }
 
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
-export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations']);
+export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds']);
+
+/** Prefix of the viewer-grade form of a table (see `db/tables/viewer.ts`). */
+export const VIEWER_PREFIX = 'viewer_';
+
+/**
+ * Tables served to viewer tokens as they are, without a viewer-grade form: they hold no counts
+ * of groups of cases (`logs`, `conformance_models`, the rule definitions `rules` and
+ * `rule_catalogues`), or only the counts of a whole load (`loads`). Every other table that
+ * viewers may read must declare a viewer-grade form; until then viewers are refused it.
+ */
+export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
@@ -101,20 +117,28 @@ export function describeTable(table: SQLiteTable): TableInfo {
     jobcenterColumn,
     access: CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
     scoping: jobcenterColumn !== null ? 'jobcenter' : UNSCOPED_SAFE_TABLES.has(config.name) ? 'none' : 'deny',
+    viewerForm: null,
   };
 }
 
 /**
  * The servable tables among a schema module's exports (every drizzle SQLite table except
- * tokens and audit), keyed by entity set name.
+ * tokens and audit), keyed by entity set name. A `viewer_<name>` table becomes the viewer form
+ * of `<name>` (same entity set name and type) instead of an entity set of its own.
  */
 export function describeSchema(schema: Record<string, unknown>): Map<string, TableInfo> {
   const out = new Map<string, TableInfo>();
+  const viewerForms: TableInfo[] = [];
   for (const value of Object.values(schema)) {
     if (!is(value, SQLiteTable)) continue;
     const info = describeTable(value);
     if (HIDDEN_TABLES.has(info.sqlName)) continue;
-    out.set(info.entitySet, info);
+    if (info.sqlName.startsWith(VIEWER_PREFIX)) viewerForms.push(info);
+    else out.set(info.entitySet, info);
+  }
+  for (const form of viewerForms) {
+    const exact = [...out.values()].find((t) => t.sqlName === form.sqlName.slice(VIEWER_PREFIX.length));
+    if (exact) exact.viewerForm = { ...form, entitySet: exact.entitySet, entityType: exact.entityType, access: 'all', scoping: exact.scoping };
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

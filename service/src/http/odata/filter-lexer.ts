@@ -13,6 +13,14 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** True when the date's day exists in its month and its time is on the clock (`Date.parse` reads 2026-02-30 as 2 March). */
+function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text)!;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  const days = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  return mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= days && h <= 23 && mi <= 59 && s <= 59;
+}
+
 /**
  * Splits an OData `$filter` expression into tokens. String literals use single quotes,
  * a doubled quote is one quote (`'O''Brien'`). Date and date-time literals are
@@ -61,7 +69,7 @@ export function tokenizeFilter(text: string): FilterToken[] {
     if (dt && (dt[1] !== undefined || !/^\d{4}-\d{2}-\d{2}[\d.]/.test(rest))) {
       const iso = dt[1] === undefined ? `${dt[0]}T00:00:00Z` : dt[0];
       const ms = Date.parse(iso);
-      if (Number.isNaN(ms)) throw new ODataQueryError(`$filter: invalid date '${dt[0]}' at position ${i}`);
+      if (Number.isNaN(ms) || !isRealDate(dt[0])) throw new ODataQueryError(`$filter: invalid date '${dt[0]}' at position ${i}`);
       tokens.push({ kind: 'datetime', value: ms, pos: i, text: dt[0] });
       i += dt[0].length;
       continue;

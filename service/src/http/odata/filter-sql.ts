@@ -4,6 +4,8 @@ import { ODataQueryError } from './odata-error';
 import { quoteIdent, type SqlFragment } from '../model/sql';
 
 const SQL_OPS = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
+const ARITH_OPS = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' } as const;
+const DATE_PARTS = { year: '%Y', month: '%m', day: '%d', hour: '%H', minute: '%M', second: '%S' } as const;
 
 /** Looks up a column of a table or throws a 400 naming the unknown property. */
 export function columnOf(table: TableInfo, name: string, option: string): ColumnInfo {
@@ -16,9 +18,24 @@ export function columnOf(table: TableInfo, name: string, option: string): Column
   return column;
 }
 
-function literalValue(lit: Extract<FilterOperand, { kind: 'literal' }>, column: ColumnInfo | null): unknown {
+type ValueType = 'string' | 'number' | 'boolean' | 'datetime' | 'null';
+interface Compiled {
+  sql: string;
+  type: ValueType;
+}
+
+const TYPE_OF_EDM: Record<ColumnInfo['edm'], ValueType> = {
+  'Edm.String': 'string', 'Edm.Int64': 'number', 'Edm.Double': 'number', 'Edm.Boolean': 'boolean', 'Edm.DateTimeOffset': 'datetime',
+};
+
+function literalValue(lit: Extract<FilterOperand, { kind: 'literal' }>, column: ColumnInfo | null, expected: ValueType | null): unknown {
   const where = `at position ${lit.pos}`;
-  if (column === null) return lit.type === 'boolean' ? (lit.value ? 1 : 0) : lit.value;
+  if (column === null) {
+    if (expected !== null && lit.type !== 'null' && lit.type !== expected) {
+      throw new ODataQueryError(`$filter: cannot compare a ${expected} with ${lit.type} literal ${JSON.stringify(lit.value)} ${where}`);
+    }
+    return lit.type === 'boolean' ? (lit.value ? 1 : 0) : lit.value;
+  }
   const mismatch = (): never => {
     throw new ODataQueryError(
       `$filter: cannot compare property '${column.name}' (${column.edm}) with ${lit.type} literal ${JSON.stringify(lit.value)} ${where}`,
@@ -37,15 +54,79 @@ function literalValue(lit: Extract<FilterOperand, { kind: 'literal' }>, column: 
   }
 }
 
-function operandSql(table: TableInfo, op: FilterOperand, other: FilterOperand, params: unknown[]): string {
-  if (op.kind === 'property') return quoteIdent(columnOf(table, op.name, '$filter').name);
-  const column = other.kind === 'property' ? columnOf(table, other.name, '$filter') : null;
-  params.push(literalValue(op, column));
-  return '?';
-}
-
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+function expectType(c: Compiled, type: ValueType, what: string, pos: number): string {
+  if (c.type !== type && c.type !== 'null') throw new ODataQueryError(`$filter: ${what} expects a ${type}, got a ${c.type} at position ${pos}`);
+  return c.sql;
+}
+
+/** Compiles an operand; `other` is the operand it is compared with (a literal takes the type of a property it meets). */
+function value(table: TableInfo, op: FilterOperand, other: FilterOperand | null, params: unknown[]): Compiled {
+  switch (op.kind) {
+    case 'property': {
+      const column = columnOf(table, op.name, '$filter');
+      return { sql: quoteIdent(column.name), type: TYPE_OF_EDM[column.edm] };
+    }
+    case 'literal': {
+      const column = other?.kind === 'property' ? columnOf(table, other.name, '$filter') : null;
+      const expected = other && other.kind !== 'property' && other.kind !== 'literal' ? value(table, other, null, []).type : null;
+      params.push(literalValue(op, column, expected));
+      return { sql: '?', type: op.type };
+    }
+    case 'arith': {
+      const l = expectType(value(table, op.left, op.right, params), 'number', op.op, op.pos);
+      const r = expectType(value(table, op.right, op.left, params), 'number', op.op, op.pos);
+      return { sql: `(${l} ${ARITH_OPS[op.op]} ${r})`, type: 'number' };
+    }
+    case 'function':
+      return functionSql(table, op, params);
+  }
+}
+
+function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'function' }>, params: unknown[]): Compiled {
+  const arg = (i: number, type: ValueType) => expectType(value(table, op.args[i]!, null, params), type, `${op.fn}()`, op.pos);
+  switch (op.fn) {
+    case 'contains':
+    case 'startswith':
+    case 'endswith': {
+      const subject = arg(0, 'string');
+      const needle = op.args[1]!;
+      if (needle.kind === 'literal' && needle.type === 'string') {
+        const pattern = escapeLike(needle.value);
+        params.push(op.fn === 'contains' ? `%${pattern}%` : op.fn === 'startswith' ? `${pattern}%` : `%${pattern}`);
+        return { sql: `(${subject} LIKE ? ESCAPE '\\')`, type: 'boolean' };
+      }
+      const other = arg(1, 'string');
+      const sql = op.fn === 'contains'
+        ? `(instr(${subject}, ${other}) > 0)`
+        : op.fn === 'startswith' ? `(substr(${subject}, 1, length(${other})) = ${other})` : `(substr(${subject}, -length(${other})) = ${other})`;
+      return { sql, type: 'boolean' };
+    }
+    case 'tolower':
+      return { sql: `lower(${arg(0, 'string')})`, type: 'string' };
+    case 'toupper':
+      return { sql: `upper(${arg(0, 'string')})`, type: 'string' };
+    case 'trim':
+      return { sql: `trim(${arg(0, 'string')})`, type: 'string' };
+    case 'concat':
+      return { sql: `(${arg(0, 'string')} || ${arg(1, 'string')})`, type: 'string' };
+    case 'length':
+      return { sql: `length(${arg(0, 'string')})`, type: 'number' };
+    case 'indexof':
+      return { sql: `(instr(${arg(0, 'string')}, ${arg(1, 'string')}) - 1)`, type: 'number' };
+    default: {
+      const target = op.args[0]!;
+      const column = target.kind === 'property' ? columnOf(table, target.name, '$filter') : null;
+      if (!column || column.edm !== 'Edm.DateTimeOffset') {
+        throw new ODataQueryError(`$filter: ${op.fn}() expects a date-time property at position ${op.pos}`);
+      }
+      const seconds = `(${quoteIdent(column.name)} * ${column.timeUnitMs / 1000})`;
+      return { sql: `CAST(strftime('${DATE_PARTS[op.fn]}', ${seconds}, 'unixepoch') AS INTEGER)`, type: 'number' };
+    }
+  }
 }
 
 function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
@@ -57,33 +138,33 @@ function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
       return `(NOT ${compile(table, e.operand, params)})`;
     case 'truthy': {
       if (e.operand.kind !== 'property' || columnOf(table, e.operand.name, '$filter').edm !== 'Edm.Boolean') {
-        const shown = e.operand.kind === 'property' ? e.operand.name : JSON.stringify(e.operand.value);
-        throw new ODataQueryError(
-          `$filter: expected a comparison (eq, ne, gt, ge, lt, le) after '${shown}' at position ${e.operand.pos}`,
-        );
+        const shown = e.operand.kind === 'property' ? e.operand.name : e.operand.kind === 'literal' ? JSON.stringify(e.operand.value) : e.operand.kind;
+        throw new ODataQueryError(`$filter: expected a comparison (eq, ne, gt, ge, lt, le) after '${shown}' at position ${e.operand.pos}`);
       }
       return `(${quoteIdent(e.operand.name)} = 1)`;
     }
-    case 'call': {
-      if (e.property.kind !== 'property' || e.value.kind !== 'literal' || e.value.type !== 'string') {
-        throw new ODataQueryError(`$filter: ${e.fn}(property, 'text') expects a property and a string literal`);
-      }
-      const column = columnOf(table, e.property.name, '$filter');
-      const pattern = escapeLike(e.value.value);
-      params.push(e.fn === 'contains' ? `%${pattern}%` : e.fn === 'startswith' ? `${pattern}%` : `%${pattern}`);
-      return `(${quoteIdent(column.name)} LIKE ? ESCAPE '\\')`;
+    case 'call':
+      return functionSql(table, { kind: 'function', fn: e.fn, args: [e.property, e.value], pos: e.property.pos }, params).sql;
+    case 'in': {
+      const left = value(table, e.left, null, params);
+      const marks = e.values.map((v) => {
+        if (v.kind !== 'literal') throw new ODataQueryError(`$filter: 'in' takes a list of literals at position ${v.pos}`);
+        return value(table, v, e.left, params).sql;
+      });
+      return `(${left.sql} IN (${marks.join(', ')}))`;
     }
     case 'compare': {
       const { left, right, op } = e;
       const nullSide = left.kind === 'literal' && left.type === 'null' ? right : right.kind === 'literal' && right.type === 'null' ? left : null;
       if (nullSide) {
         if (op !== 'eq' && op !== 'ne') throw new ODataQueryError(`$filter: '${op}' cannot compare with null; use eq or ne`);
-        const side = nullSide.kind === 'property' ? quoteIdent(columnOf(table, nullSide.name, '$filter').name) : 'NULL';
+        const side = nullSide.kind === 'literal' ? 'NULL' : value(table, nullSide, null, params).sql;
         return `(${side} IS ${op === 'eq' ? '' : 'NOT '}NULL)`;
       }
-      const l = operandSql(table, left, right, params);
-      const r = operandSql(table, right, left, params);
-      return `(${l} ${SQL_OPS[op]} ${r})`;
+      const l = value(table, left, right, params);
+      const r = value(table, right, left, params);
+      if (l.type !== r.type) throw new ODataQueryError(`$filter: cannot compare a ${l.type} with a ${r.type} ('${op}' at position ${'pos' in left ? left.pos : 0})`);
+      return `(${l.sql} ${SQL_OPS[op]} ${r.sql})`;
     }
   }
 }

@@ -5,7 +5,7 @@
 export class ODataQueryError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 = 400,
+    readonly status: 400 | 403 | 404 | 405 = 400,
   ) {
     super(message);
     this.name = 'ODataQueryError';

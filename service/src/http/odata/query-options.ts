@@ -21,8 +21,15 @@ export interface ODataQueryOptions {
 const SUPPORTED = new Set(['$select', '$filter', '$orderby', '$top', '$skip', '$skiptoken', '$count', '$format']);
 
 function nonNegativeInt(option: string, value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new ODataQueryError(`${option}: expected a non-negative integer, got '${value}'`);
-  return Number(value.trim());
+  if (!/^\d+$/.test(value.trim())) throw new ODataQueryError(`${option}: expected a non-negative integer, got '${value.slice(0, 40)}'`);
+  const n = Number(value.trim());
+  if (!Number.isSafeInteger(n)) throw new ODataQueryError(`${option}: ${value.slice(0, 40)} is too large; at most ${Number.MAX_SAFE_INTEGER}`);
+  return n;
+}
+
+/** A key value of a skip token: what a key column holds. */
+function isKeyValue(v: unknown): boolean {
+  return v === null || typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'number' && Number.isFinite(v));
 }
 
 /** Encodes a skip token as URL-safe base64 JSON. */
@@ -35,13 +42,13 @@ function decodeSkipToken(value: string): SkipToken {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>;
-      if (Array.isArray(o['after'])) return { after: o['after'] };
-      if (typeof o['offset'] === 'number' && Number.isInteger(o['offset']) && o['offset'] >= 0) return { offset: o['offset'] };
+      if (Array.isArray(o['after']) && o['after'].length <= 8 && o['after'].every(isKeyValue)) return { after: o['after'] };
+      if (typeof o['offset'] === 'number' && Number.isSafeInteger(o['offset']) && o['offset'] >= 0) return { offset: o['offset'] };
     }
   } catch {
     // falls through to the error below
   }
-  throw new ODataQueryError(`$skiptoken: '${value}' is not a token this service issued; follow @odata.nextLink as given`);
+  throw new ODataQueryError(`$skiptoken: '${value.slice(0, 60)}' is not a token this service issued; follow @odata.nextLink as given`);
 }
 
 /**

@@ -47,9 +47,9 @@ describe('OData feed', () => {
     expect(stack).toEqual([]);
   });
 
-  it('GET /odata/Steps returns rows with @odata.context and the sums of the fixture', async () => {
+  it('GET /odata/Steps returns an analyst the exact rows with @odata.context and the sums of the fixture', async () => {
     const { get, tokens } = fixtureApp();
-    const body = (await (await get('/odata/Steps?$count=true', tokens.viewer)).json()) as Feed;
+    const body = (await (await get('/odata/Steps?$count=true', tokens.analyst)).json()) as Feed;
     expect(body['@odata.context']).toMatch(/\$metadata#Steps$/);
     const expectedRows = FIXTURE_GROUPS.reduce((n, g) => n + g.activities.length + 1, 0);
     expect(body['@odata.count']).toBe(expectedRows);
@@ -60,7 +60,7 @@ describe('OData feed', () => {
   it('$select, $filter, $orderby, $top and $skip combine', async () => {
     const { get, tokens } = fixtureApp();
     const q = "/odata/Variants?$select=jobcenter,cases&$filter=cases ge 3 and (jobcenter eq 'Syd' or variant_key eq 'aaaaaaaaaaaaaaa1')&$orderby=cases desc,jobcenter&$top=2&$skip=1";
-    const body = (await (await get(encodeURI(q), tokens.viewer)).json()) as Feed;
+    const body = (await (await get(encodeURI(q), tokens.analyst)).json()) as Feed;
     expect(body['@odata.context']).toMatch(/#Variants\(jobcenter,cases\)$/);
     expect(body.value).toEqual([{ jobcenter: 'Syd', cases: 7 }, { jobcenter: 'Syd', cases: 3 }]);
   });

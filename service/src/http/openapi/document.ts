@@ -46,8 +46,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/activities': { get: { summary: 'Activity statistics', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'activities' } },
   '/api/logs/{name}/compliance': {
     get: {
-      summary: 'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k"',
-      role: 'viewer',
+      summary: 'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k" (no viewer-grade form: analyst and admin tokens)',
+      role: 'analyst',
       params: [path('name', 'Log name'), ...FILTERS, query('month', 'Month(s) of the anchor, YYYY-MM', strList), query('rule', 'Rule id(s)', strList)],
       ok: 'compliance',
     },
@@ -70,24 +70,31 @@ const ROUTES: Record<string, Record<string, Op>> = {
     },
   },
   '/api/logs/{name}/conformance': {
-    get: { summary: 'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k")', role: 'viewer', params: [path('name', 'Log name'), ...FILTERS], ok: 'conformance' },
+    get: { summary: 'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"; no viewer-grade form: analyst and admin tokens)', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS], ok: 'conformance' },
   },
   '/api/logs/{name}/conformance/cases': {
     get: { summary: 'Per case: alignment fitness, cost and deviations (pseudonymised), worst first, paged', role: 'analyst', params: [path('name', 'Log name'), ...FILTERS, ...PAGING], ok: 'conformance cases' },
   },
   '/api/logs/{name}/findings': { get: { summary: 'Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Findings computed on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'findings' } },
   '/api/logs/{name}/findings/{id}/cases': { get: { summary: 'Pseudonymised cases behind a finding', role: 'analyst', params: [path('name', 'Log name'), path('id', 'Finding id'), query('jobcenter', 'Scope')], ok: 'case ids' } },
-  '/api/logs/{name}/report.html': { get: { summary: 'The evaluation report (one self-contained HTML file) for the token\'s scope', role: 'viewer', params: [path('name', 'Log name'), query('jobcenter', 'Report on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'HTML', okType: 'text/html' } },
+  '/api/logs/{name}/report.html': { get: { summary: 'The evaluation report (one self-contained HTML file) for the token\'s scope (built on the exact tables: analyst and admin tokens)', role: 'analyst', params: [path('name', 'Log name'), query('jobcenter', 'Report on one jobcenter (default: all, or the token\'s only jobcenter)'), query('lang', 'da or en')], ok: 'HTML', okType: 'text/html' } },
   '/api/logs/{name}/uploads': {
     post: {
       summary: 'Uploads an extract (multipart/form-data file part, optional process field and rules field with a YAML rule catalogue, else the process\'s catalogue; or a raw body with ?filename=) and ingests it as a background job',
       role: 'analyst',
-      params: [path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)')],
+      params: [
+        path('name', 'Log name'), query('process', 'Process of every case'), query('filename', 'File name of a raw body (its extension picks the reader)'),
+        query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
+        query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
+      ],
       body: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str } } }, 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       ok: 'the queued job', okStatus: '202',
     },
   },
-  '/api/jobs/{id}': { get: { summary: 'Job state (queued/running/done/failed), progress 0..1, load report or error', role: 'analyst', params: [path('id', 'Job id')], ok: 'job' } },
+  '/api/jobs/{id}': {
+    get: { summary: 'Job state (queued/running/done/failed/cancelled), progress 0..1, load report or error', role: 'analyst', params: [path('id', 'Job id')], ok: 'job' },
+    delete: { summary: 'Cancels a queued or running job (its load rolls back, its upload is removed); 409 once it has ended', role: 'analyst', params: [path('id', 'Job id')], ok: 'the cancelled job' },
+  },
   '/api/loads': { get: { summary: 'Load history (not for tokens limited to jobcenters)', role: 'viewer', params: [query('log', 'Only this log')], ok: 'loads' } },
   '/api/loads/{id}': { get: { summary: 'One load report', role: 'viewer', params: [{ ...path('id', 'Load id'), schema: int }], ok: 'load' } },
   '/api/quarantine': { get: { summary: 'Quarantined rows with file, line, reason (pseudonymised raw)', role: 'analyst', params: [query('log', 'Only this log'), ...PAGING], ok: 'rows' } },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureApp } from '../test-fixture';
 
-describe('analysis routes apply the minimum group size k', () => {
+describe('analysis routes apply the minimum group size k (analyst tokens read the exact tables)', () => {
   const fx = fixtureApp();
   const json = async (path: string) => {
-    const res = await fx.get(encodeURI(path), fx.tokens.viewer);
+    const res = await fx.get(encodeURI(path), fx.tokens.analyst);
     expect(res.status, path).toBe(200);
     return res.json() as Promise<Record<string, unknown>>;
   };
@@ -25,10 +25,10 @@ describe('analysis routes apply the minimum group size k', () => {
   it("a log stored with a larger k (logs.min_group_size = 10) is shown with that k", async () => {
     const own = fixtureApp();
     own.store.sqlite.prepare("UPDATE logs SET min_group_size = 10 WHERE name = 'demo'").run();
-    const body = (await (await own.get('/api/logs/demo/variants', own.tokens.viewer)).json()) as { minGroupSize: number; variants: Record<string, unknown>[] };
+    const body = (await (await own.get('/api/logs/demo/variants', own.tokens.analyst)).json()) as { minGroupSize: number; variants: Record<string, unknown>[] };
     expect(body.minGroupSize).toBe(10);
     expect(body.variants.map((v) => [v['key'], v['cases']])).toEqual([['aaaaaaaaaaaaaaa1', 13], ['other', '<10']]);
-    const logs = (await (await own.get('/api/logs', own.tokens.nordViewer)).json()) as { logs: { cases: unknown }[] };
+    const logs = (await (await own.get('/api/logs', own.tokens.nordAnalyst)).json()) as { logs: { cases: unknown }[] };
     expect(logs.logs[0]!.cases).toBe(12);
   });
 

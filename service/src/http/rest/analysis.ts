@@ -10,6 +10,8 @@ import { requireRole } from '../auth/middleware';
 import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
+import { readsViewerGrade } from '../auth/principal';
+import { servedSqlName, viewerBuildScope } from '../model/read-scope';
 
 const STEP_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
 const CASE_COLUMNS = STEP_COLUMNS;
@@ -22,24 +24,35 @@ function requireLog(ctx: AppContext, name: string): number {
   return Math.max(ctx.minGroupSize, row.k ?? 1);
 }
 
+/**
+ * The table a request reads for a model table and its conditions: the viewer-grade form for a
+ * viewer token (only logs built with k at least the server's), with the analysis filters.
+ */
+function modelSource(ctx: AppContext, c: Context<AppEnv>, sqlName: string, columns: ReadonlySet<string>, log: string): { table: string; where: SqlFragment } {
+  const principal = c.get('principal');
+  const filters = readAnalysisFilters(c);
+  const jobcenters = effectiveJobcenters(filters, principal);
+  const parts = filterConditions(filters, jobcenters, columns, log, servedSqlName(ctx, 'steps', principal));
+  if (readsViewerGrade(principal)) parts.push(viewerBuildScope(ctx.minGroupSize));
+  return { table: servedSqlName(ctx, sqlName, principal), where: whereSql(parts) };
+}
+
 /** The map and variants of the filtered step rows, cached until the data changes. */
 function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): AggregatedSteps {
-  const filters = readAnalysisFilters(c);
-  const jobcenters = effectiveJobcenters(filters, c.get('principal'));
-  const where = whereSql(filterConditions(filters, jobcenters, STEP_COLUMNS, log));
+  const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
   return ctx.cache.get(
-    JSON.stringify(['steps', where]),
-    () => aggregateSteps(stepRows(ctx, where)),
+    JSON.stringify([table, where]),
+    () => aggregateSteps(stepRows(ctx, table, where)),
     (a) => 512 * (a.map.edges.length + a.map.nodes.length) + 256 * a.variants.length,
   );
 }
 
-function stepRows(ctx: AppContext, where: SqlFragment): StepRow[] {
+function stepRows(ctx: AppContext, table: string, where: SqlFragment): StepRow[] {
   const sums = [...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS].map((h) => `sum("${h}") AS "${h}"`).join(', ');
   const sql =
     `SELECT variant_key, step_index, from_activity, to_activity, sum(cases) AS cases, sum(sum_seconds) AS sum_seconds, ${sums},` +
     ` max(variant_rank) AS variant_rank, min(finished) AS finished` +
-    ` FROM steps${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`;
+    ` FROM "${table}"${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`;
   const rows = ctx.sqlite.prepare(sql).all(...where.params) as Record<string, number | string>[];
   return rows.map((r) => ({
     variantKey: r['variant_key'] as string,
@@ -125,14 +138,12 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:name/activities', (c) => {
     const log = c.req.param('name');
     const k = requireLog(ctx, log);
-    const filters = readAnalysisFilters(c);
-    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
-    const where = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));
-    const rows = ctx.cache.get(JSON.stringify(['activities', where]), () => ctx.sqlite
+    const { table, where } = modelSource(ctx, c, 'activities', ACTIVITY_COLUMNS, log);
+    const rows = ctx.cache.get(JSON.stringify([table, where]), () => ctx.sqlite
       .prepare(
         'SELECT activity, sum(events) AS events, sum(cases) AS cases, sum(repeats) AS repeats, sum(self_loops) AS self_loops,' +
           ' sum(instances) AS instances, sum(sum_processing_seconds) AS processing, sum(sum_waiting_seconds) AS waiting' +
-          ` FROM activities${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
+          ` FROM "${table}"${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
       )
       .all(...where.params) as { activity: string; events: number; cases: number; repeats: number; self_loops: number; instances: number; processing: number; waiting: number }[], (r) => 200 * r.length);
     audit(c, 'activities');

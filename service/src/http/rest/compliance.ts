@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
+import { viewerRouteDenial } from '../auth/principal';
 import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
 import { shownCount } from './group-count';
 
@@ -56,6 +57,8 @@ function shown(t: Totals, k: number) {
 export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:name/compliance', (c) => {
+    const denied = viewerRouteDenial(c.get('principal'), 'Rule compliance');
+    if (denied) throw new HTTPException(403, { message: denied });
     const log = c.req.param('name');
     const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number | null } | undefined;
     if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });

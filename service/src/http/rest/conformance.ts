@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
+import { viewerRouteDenial } from '../auth/principal';
 import { requireRole } from '../auth/middleware';
 import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
 import { shownCount } from './group-count';
@@ -72,6 +73,8 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
 
   r.get('/:name/conformance', (c) => {
+    const denied = viewerRouteDenial(c.get('principal'), 'Conformance');
+    if (denied) throw new HTTPException(403, { message: denied });
     const log = c.req.param('name');
     const { k, model } = requireModel(ctx, log);
     const filters = readAnalysisFilters(c);

@@ -28,6 +28,7 @@ const LIST_KEYS = ['jobcenter', 'period', 'process', 'variant', 'activity'] as c
 export function zodMessage(error: z.ZodError, where: string): string {
   const issue = error.issues[0];
   if (!issue) return `${where}: invalid`;
+  if (issue.code === 'unrecognized_keys') return `${where}: ${issue.keys.join(', ')}: unknown field`;
   const path = issue.path.filter((p) => typeof p === 'string').join('.') || 'value';
   return `${where}: ${path}: ${issue.message}`;
 }
@@ -73,13 +74,15 @@ function inList(column: string, values: readonly string[]): SqlFragment {
 /**
  * SQL conditions of the filters over a table with the given columns (filters whose column the
  * table lacks are skipped, except the jobcenter scope, which the caller guarantees applies).
- * The activity filter keeps variants that contain one of the activities.
+ * The activity filter keeps variants that contain one of the activities (in `stepsTable`, the
+ * step table the caller reads: `viewer_steps` for a viewer token).
  */
 export function filterConditions(
   filters: AnalysisFilters,
   jobcenters: readonly string[] | null,
   columns: ReadonlySet<string>,
   log: string | null,
+  stepsTable = 'steps',
 ): SqlFragment[] {
   const out: SqlFragment[] = [];
   if (log !== null && columns.has('log')) out.push({ sql: '"log" = ?', params: [log] });
@@ -96,7 +99,7 @@ export function filterConditions(
       const sub = inList('to_activity', filters.activity);
       const logCond = log !== null ? '"log" = ? AND ' : '';
       out.push({
-        sql: `"variant_key" IN (SELECT DISTINCT "variant_key" FROM "steps" WHERE ${logCond}${sub.sql})`,
+        sql: `"variant_key" IN (SELECT DISTINCT "variant_key" FROM ${quoteIdent(stepsTable)} WHERE ${logCond}${sub.sql})`,
         params: [...(log !== null ? [log] : []), ...sub.params],
       });
     }

@@ -20,5 +20,6 @@ export function loadJson(row: LoadRow): Record<string, unknown> {
     events: row.events,
     firstTimestamp: iso(row.firstTimestamp),
     lastTimestamp: iso(row.lastTimestamp),
+    columns: row.columns === null ? null : (JSON.parse(row.columns) as unknown),
   };
 }

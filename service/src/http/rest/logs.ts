@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
-import type { Principal } from '../auth/principal';
+import { readsViewerGrade, type Principal } from '../auth/principal';
+import { servedSqlName, viewerBuildScope } from '../model/read-scope';
 import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
@@ -15,12 +16,21 @@ function denyLimited(principal: Principal, what: string): void {
   }
 }
 
-/** Cases and events per log from the jobcenters table, limited to the given jobcenters. */
-function logTotals(ctx: AppContext, jobcenters: readonly string[] | null): Map<string, { cases: number; events: number }> {
-  const scope = jobcenters === null ? '' : ` WHERE jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`;
+/** Cases and events per log from the jobcenters table (viewer-grade for viewers), limited to the principal's jobcenters. */
+function logTotals(ctx: AppContext, principal: Principal): Map<string, { cases: number; events: number }> {
+  const { jobcenters } = principal;
+  const parts = jobcenters === null ? [] : [`jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`];
+  const params: unknown[] = [...(jobcenters ?? [])];
+  const table = servedSqlName(ctx, 'jobcenters', principal);
+  if (readsViewerGrade(principal)) {
+    const scope = viewerBuildScope(ctx.minGroupSize);
+    parts.push(scope.sql);
+    params.push(...scope.params);
+  }
+  const where = parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
   const rows = ctx.sqlite
-    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM jobcenters${scope} GROUP BY log`)
-    .all(...(jobcenters ?? [])) as { log: string; cases: number; events: number }[];
+    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM "${table}"${where} GROUP BY log`)
+    .all(...params) as { log: string; cases: number; events: number }[];
   return new Map(rows.map((r) => [r.log, { cases: r.cases, events: r.events }]));
 }
 
@@ -37,7 +47,7 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
 
   r.get('/', (c) => {
     const principal = c.get('principal');
-    const totals = logTotals(ctx, principal.jobcenters);
+    const totals = logTotals(ctx, principal);
     const rows = ctx.db.select().from(logs).orderBy(asc(logs.name)).all();
     audit(c, 'read', 'api/logs');
     return c.json({
@@ -59,7 +69,7 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
     const name = c.req.param('name');
     const principal = c.get('principal');
     const row = ctx.db.select().from(logs).where(eq(logs.name, name)).get();
-    const totals = logTotals(ctx, principal.jobcenters).get(name);
+    const totals = logTotals(ctx, principal).get(name);
     if (!row || (principal.jobcenters !== null && !totals)) throw new HTTPException(404, { message: `no log named '${name}'` });
     audit(c, 'read', `api/logs/${name}`);
     const limited = principal.jobcenters !== null;

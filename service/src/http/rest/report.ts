@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
+import { viewerRouteDenial } from '../auth/principal';
 import { readReportData, ReportError } from '../../report/report-data';
 import { renderReport } from '../../report/render-report';
 import { addPredictions } from '../../report/predictions';
@@ -13,6 +14,8 @@ import { findingsScope, langParam, logMinGroupSize } from './findings';
 export function reportRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:name/report.html', (c) => {
+    const denied = viewerRouteDenial(c.get('principal'), 'The HTML report');
+    if (denied) throw new HTTPException(403, { message: denied });
     const log = c.req.param('name');
     const k = logMinGroupSize(ctx, log);
     const principal = c.get('principal');

@@ -1,18 +1,28 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { createToken, listTokens, revokeToken, ROLES } from '../../tokens';
 import { zodMessage } from './filters';
 
-/** Body of `POST /api/tokens`. */
-export const createTokenBodySchema = z.object({
-  role: z.enum(ROLES as [string, ...string[]]),
-  name: z.string().min(1).max(200).optional(),
-  jobcenters: z.array(z.string().min(1)).optional(),
-  expiresDays: z.number().positive().optional(),
-});
+/**
+ * Body of `POST /api/tokens`, strict: an unknown field (`jobcenter`, a misspelt `expiresDay`) or
+ * an empty `jobcenters` list is refused rather than ignored, since ignoring it would give an
+ * unrestricted or never-expiring token.
+ */
+export const createTokenBodySchema = z
+  .object({
+    role: z.enum(ROLES as [string, ...string[]]),
+    name: z.string().min(1).max(200).optional(),
+    jobcenters: z.array(z.string().min(1).max(200)).min(1, 'give at least one jobcenter, or leave jobcenters out for an unrestricted token').max(1000).optional(),
+    expiresDays: z.number().positive().max(36_500).optional(),
+  })
+  .strict();
+
+/** Largest `POST /api/tokens` body in bytes. */
+export const TOKEN_BODY_LIMIT = 16 * 1024;
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -31,7 +41,7 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
       tokens: listTokens(ctx.db).map((t) => ({ ...t, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt), lastUsedAt: iso(t.lastUsedAt) })),
     });
   });
-  r.post('/', async (c) => {
+  r.post('/', bodyLimit({ maxSize: TOKEN_BODY_LIMIT, onError: () => { throw new HTTPException(413, { message: `body: larger than ${TOKEN_BODY_LIMIT} bytes` }); } }), async (c) => {
     let body: unknown;
     try {
       body = await c.req.json();

@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client';
+import { createPseudonymizer } from '../privacy/index';
+import { ingestFiles } from './ingest-files';
+import { LENIENT_POLICY, tempDir } from './test-fixtures';
+import { createTextScrubber, looksLikeFreeText } from './text-scrubber';
+
+const p = createPseudonymizer(Buffer.from('test-key'));
+
+describe('createTextScrubber', () => {
+  it('pseudonymises remembered names whatever separates their words, and masks CPR numbers', () => {
+    const t = createTextScrubber(p);
+    t.remember('Anna Jensen');
+    t.remember('C-17');
+    expect(t.scrub('Ring til anna jensen (010203-1234) om sag C-17.')).toBe(`Ring til ${p.pseudonym('Anna Jensen')} (******-****) om sag ${p.pseudonym('C-17')}.`);
+    expect(t.scrub('udtraek_Anna_Jensen_0102031234.csv')).toBe(`udtraek_${p.pseudonym('Anna Jensen')}_******-****.csv`);
+    expect(t.scrub('Annabelle Jensenius')).toBe('Annabelle Jensenius');
+  });
+  it('looksLikeFreeText: long and wordy values only', () => {
+    expect(looksLikeFreeText('Placering af dagpengemodtagere')).toBe(false);
+    expect(looksLikeFreeText('Borgeren ringede og bad om at flytte mødet til næste uge')).toBe(true);
+  });
+});
+
+describe('free text and file names in a load', () => {
+  const t = tempDir();
+  afterAll(() => t.remove());
+  const NOTE = 'Borgeren Anna Jensen ringede fra 010203-1234 og bad om et nyt møde';
+  const csv = [
+    'Sags-id,Borger,Aktivitet,Tidspunkt,Note,Kort',
+    `S-1,Anna Jensen,Tilmelding,2024-01-10 09:00,${NOTE},ok`,
+    'S-1,Anna Jensen,Afmeldt,2024-01-12 09:00,,ok',
+  ].join('\n');
+  const stored = (store: ReturnType<typeof openDatabase>) => store.sqlite.prepare('SELECT attributes FROM events ORDER BY id').pluck().all() as (string | null)[];
+
+  it('a wordy column is not stored unless the mapping lists it in freeText', async () => {
+    const store = openDatabase(':memory:');
+    await ingestFiles(store, { files: [t.write('a.csv', csv)], log: 'a', policy: LENIENT_POLICY });
+    expect(stored(store)).toEqual(['{"Kort":"ok"}', '{"Kort":"ok"}']);
+    store.close();
+  });
+
+  it('a freeText column is stored with CPR masked and the pseudonymised names replaced by their pseudonyms', async () => {
+    const store = openDatabase(':memory:');
+    const mapping = { case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', pseudonymize: ['Borger'], freeText: ['Note'] };
+    await ingestFiles(store, { files: [t.write('b.csv', csv)], log: 'b', mapping, policy: LENIENT_POLICY });
+    const note = JSON.parse(stored(store)[0]!)['Note'] as string;
+    expect(note).toMatch(/^Borgeren p_[0-9a-f]{16} ringede fra \*{6}-\*{4} og bad om et nyt møde$/);
+    expect(JSON.stringify(store.sqlite.prepare('SELECT * FROM events').all())).not.toContain('Anna');
+    store.close();
+  });
+
+  it('a file name with a CPR number and a name is stored masked in Loads', async () => {
+    const store = openDatabase(':memory:');
+    const r = await ingestFiles(store, { files: [t.write('udtraek Anna Jensen 010203-1234.csv', csv)], log: 'c', policy: LENIENT_POLICY });
+    const files = JSON.parse(store.sqlite.prepare('SELECT files FROM loads WHERE id = ?').pluck().get(r.loadId) as string) as string[];
+    expect(files).toEqual([r.files[0]]);
+    expect(files[0]).toMatch(/^udtraek p_[0-9a-f]{16} \*{6}-\*{4}\.csv$/);
+    store.close();
+  });
+});

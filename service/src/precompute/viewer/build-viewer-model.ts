@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { createModelWriter } from '../model-writer';
+import { decideViewerCells } from './viewer-cells';
+import { VIEWER_TABLE_BUILDERS } from './registry';
+import type { ViewerModelInput } from './viewer-input';
+
+/** What building the viewer model cost, as stored in `viewer_builds`. */
+export interface ViewerBuildSummary {
+  k: number;
+  cases: number;
+  /** Cases of variants shown as themselves, in a coarser cell than their own (jobcenter, month). */
+  mergedCellCases: number;
+  /** Cases in "other variants" rows. */
+  otherVariantCases: number;
+  /** Cases left out: no group of k even after every merge. */
+  suppressedCases: number;
+  /** Share of cases not shown at their own (jobcenter, month, variant): the price of k. */
+  mergedShare: number;
+}
+
+/**
+ * Builds the viewer-grade model of one (log, version) in the caller's transaction: decides the
+ * viewer rows (`decideViewerCells`: every variant in a cell of at least k cases, else in a cell's
+ * "other variants"), runs every registered viewer-grade builder and records the k and the price
+ * in `viewer_builds`.
+ */
+export function buildViewerModel(
+  sqlite: Database.Database,
+  target: { log: string; version: number },
+  exact: Omit<ViewerModelInput, 'cells' | 'cellOfCase' | 'keptCase'>,
+): ViewerBuildSummary {
+  const { pairs, k } = exact;
+  const cells = decideViewerCells(exact.groups, pairs.group, pairs.variant, pairs.cases, k);
+  const n = exact.stats.length;
+  const cellOfCase = new Int32Array(n);
+  const keptCase = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    const p = pairs.pairOfCase[c]!;
+    cellOfCase[c] = cells.cellOfPair[p]!;
+    keptCase[c] = cells.keptPair[p]!;
+  }
+  const input: ViewerModelInput = { ...exact, cells, cellOfCase, keptCase };
+  const out = createModelWriter(sqlite, target.log, target.version, 'viewer_');
+  for (const builder of VIEWER_TABLE_BUILDERS) builder.build(input, out);
+  out.finish();
+  const summary: ViewerBuildSummary = {
+    k,
+    cases: n,
+    mergedCellCases: cells.mergedCases,
+    otherVariantCases: cells.otherVariantCases,
+    suppressedCases: cells.suppressedCases,
+    mergedShare: n === 0 ? 0 : (cells.mergedCases + cells.otherVariantCases + cells.suppressedCases) / n,
+  };
+  sqlite
+    .prepare(
+      `INSERT INTO viewer_builds (log, version, k, cases, merged_cell_cases, other_variant_cases, suppressed_cases) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(log) DO UPDATE SET version = excluded.version, k = excluded.k, cases = excluded.cases,
+       merged_cell_cases = excluded.merged_cell_cases, other_variant_cases = excluded.other_variant_cases, suppressed_cases = excluded.suppressed_cases`,
+    )
+    .run(target.log, target.version, k, n, summary.mergedCellCases, summary.otherVariantCases, summary.suppressedCases);
+  return summary;
+}
+
+/** The viewer-grade build of a log's version as stored in `viewer_builds`, or null when there is none. */
+export function readViewerBuild(sqlite: Database.Database, log: string, version: number): ViewerBuildSummary | null {
+  const row = sqlite
+    .prepare('SELECT k, cases, merged_cell_cases AS m, other_variant_cases AS o, suppressed_cases AS s FROM viewer_builds WHERE log = ? AND version = ?')
+    .get(log, version) as { k: number; cases: number; m: number; o: number; s: number } | undefined;
+  if (!row) return null;
+  return {
+    k: row.k, cases: row.cases, mergedCellCases: row.m, otherVariantCases: row.o, suppressedCases: row.s,
+    mergedShare: row.cases === 0 ? 0 : (row.m + row.o + row.s) / row.cases,
+  };
+}

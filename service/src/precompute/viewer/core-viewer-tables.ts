@@ -1,0 +1,228 @@
+import {
+  addFineHistogram, BUCKET_COUNT, bucketOf, coarsenFineHistogram, coarsenHistogram, emptyFineHistogram, fineBucketOf,
+  OTHER_VARIANTS_KEY, STEP_END, STEP_START, type FineHistogramAcc, type GroupedStepRow,
+} from '../../../../shared/src/index';
+import type { SqlValue } from '../../db/batch-insert';
+import { pushFine } from '../model-writer';
+import type { GroupVariants } from '../group-variants';
+import { writeActivities } from '../write-activities';
+import { writeEdges } from '../write-edges';
+import type { ViewerModelInput, ViewerTableBuilder, ViewerWriter } from './viewer-input';
+
+/** The activity that stands for a cell's "other variants" on the viewer-grade map. */
+export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
+
+interface OtherPool {
+  cases: number;
+  events: number;
+  open: number;
+  sumSeconds: number;
+  hist: number[];
+  fine: FineHistogramAcc;
+}
+
+/** Per viewer cell: the cases of its "other variants" pool (durations, events, open cases). */
+function otherPools(input: ViewerModelInput): OtherPool[] {
+  const pools = input.cells.cells.map(() => ({ cases: 0, events: 0, open: 0, sumSeconds: 0, hist: new Array<number>(BUCKET_COUNT).fill(0), fine: emptyFineHistogram() }));
+  for (let c = 0; c < input.stats.length; c++) {
+    const cell = input.cellOfCase[c]!;
+    if (cell < 0 || input.keptCase[c]) continue;
+    const s = input.stats[c]!;
+    const pool = pools[cell]!;
+    pool.cases++;
+    pool.events += s.events;
+    pool.open += input.closed[c] ? 0 : 1;
+    pool.sumSeconds += s.durationMs / 1000;
+    pool.hist[bucketOf(s.durationMs / 1000)]!++;
+    const f = fineBucketOf(s.durationMs / 1000);
+    pool.fine.counts[f]!++;
+    pool.fine.seconds[f]! += s.durationMs / 1000;
+  }
+  return pools;
+}
+
+/** Kept (viewer cell, variant) pairs in the shape of `GroupVariants`, for `writeActivities`. */
+function keptPairs(input: ViewerModelInput): GroupVariants {
+  const V = input.variants.variants.length;
+  const index = new Map<number, number>();
+  const group: number[] = [];
+  const variant: number[] = [];
+  const cases: number[] = [];
+  const sumMs: number[] = [];
+  const pairOfCase = new Int32Array(input.stats.length).fill(-1);
+  for (let c = 0; c < input.stats.length; c++) {
+    if (!input.keptCase[c]) continue;
+    const g = input.cellOfCase[c]!;
+    const v = input.variants.variantOfCase[c]!;
+    let p = index.get(g * V + v);
+    if (p === undefined) {
+      p = group.length;
+      index.set(g * V + v, p);
+      group.push(g);
+      variant.push(v);
+      cases.push(0);
+      sumMs.push(0);
+    }
+    pairOfCase[c] = p;
+    cases[p]!++;
+    sumMs[p]! += input.stats[c]!.durationMs;
+  }
+  return { group: Int32Array.from(group), variant: Int32Array.from(variant), cases: Uint32Array.from(cases), sumMs: Float64Array.from(sumMs), pairOfCase, count: group.length };
+}
+
+/** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
+function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
+  const V = input.variants.variants.length;
+  const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
+  const exactPair = new Map<number, number>();
+  for (let p = 0; p < input.pairs.count; p++) exactPair.set(input.pairs.group[p]! * V + input.pairs.variant[p]!, p);
+  const pairIndex = new Map<number, number>();
+  for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
+  const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
+  for (const r of input.steps) {
+    const v = variantIndex.get(r.variantKey)!;
+    const e = exactPair.get(Number(r.group) * V + v)!;
+    const cell = input.cells.cellOfPair[e]!;
+    if (cell < 0 || !input.cells.keptPair[e]) continue;
+    const p = pairIndex.get(cell * V + v);
+    if (p === undefined) continue;
+    const rows = stepsOfPair[p]!;
+    const acc = (rows[r.stepIndex] ??= {
+      group: String(cell), variantKey: r.variantKey, stepIndex: r.stepIndex, from: r.from, to: r.to, cases: 0, sumSeconds: 0,
+      histogram: new Array<number>(BUCKET_COUNT).fill(0), fine: emptyFineHistogram(),
+    });
+    acc.cases += r.cases;
+    acc.sumSeconds += r.sumSeconds;
+    for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
+    if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
+  }
+  const order = Array.from({ length: kept.count }, (_, p) => p).sort((a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!);
+  const out: GroupedStepRow[] = [];
+  for (const p of order) {
+    for (const row of stepsOfPair[p]!) out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k), fine: coarsenFineHistogram(row.fine!, input.k) });
+  }
+  pools.forEach((pool, cell) => {
+    if (pool.cases === 0) return;
+    const start = new Array<number>(BUCKET_COUNT).fill(0);
+    start[0] = pool.cases;
+    const startFine = emptyFineHistogram();
+    startFine.counts[0] = pool.cases;
+    const group = String(cell);
+    out.push({ group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 0, from: STEP_START, to: OTHER_VARIANTS_ACTIVITY, cases: pool.cases, sumSeconds: 0, histogram: start, fine: startFine });
+    out.push({
+      group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 1, from: OTHER_VARIANTS_ACTIVITY, to: STEP_END, cases: pool.cases, sumSeconds: pool.sumSeconds,
+      histogram: coarsenHistogram(pool.hist, input.k), fine: coarsenFineHistogram(pool.fine, input.k),
+    });
+  });
+  return out;
+}
+
+/** Open cases of an "other variants" pool as shown: 0 or the whole pool when either side is under k. */
+function shownOpen(pool: OtherPool, k: number): number {
+  if (pool.open < k) return 0;
+  return pool.cases - pool.open < k ? pool.cases : pool.open;
+}
+
+/**
+ * Variant numbers as a viewer sees them: kept variants ranked by their cases in the viewer model
+ * (ties by the exact number), "other variants" after them, so that no number tells how many
+ * variants were hidden or how small they were.
+ */
+function viewerRanks(input: ViewerModelInput, kept: GroupVariants): { rankOf: Map<string, number>; otherRank: number } {
+  const casesOf = new Map<number, number>();
+  for (let p = 0; p < kept.count; p++) casesOf.set(kept.variant[p]!, (casesOf.get(kept.variant[p]!) ?? 0) + kept.cases[p]!);
+  const order = [...casesOf.keys()].sort((a, b) => casesOf.get(b)! - casesOf.get(a)! || a - b);
+  const rankOf = new Map(order.map((v, i) => [input.variants.variants[v]!.key, i + 1]));
+  return { rankOf, otherRank: order.length + 1 };
+}
+
+/** Per (viewer cell, kept variant): 1 when its cases are finished (a variant's cases end alike). */
+function keptFinished(input: ViewerModelInput): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let c = 0; c < input.stats.length; c++) {
+    if (!input.keptCase[c]) continue;
+    const key = `${input.cellOfCase[c]!}\u0000${input.variants.variants[input.variants.variantOfCase[c]!]!.key}`;
+    if (!out.has(key)) out.set(key, input.closed[c]!);
+  }
+  return out;
+}
+
+function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
+  const cells = input.cells.cells;
+  const kept = keptPairs(input);
+  const pools = otherPools(input);
+  const steps = viewerStepRows(input, kept, pools);
+  const { rankOf, otherRank } = viewerRanks(input, kept);
+  const finishedOf = keptFinished(input);
+  const finished = (cell: number, key: string): number =>
+    key === OTHER_VARIANTS_KEY ? (shownOpen(pools[cell]!, input.k) === pools[cell]!.cases ? 0 : 1) : finishedOf.get(`${cell}\u0000${key}`) ?? 1;
+  const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
+  const row: SqlValue[] = [];
+  for (const r of steps) {
+    const g = cells[Number(r.group)]!;
+    row.length = 0;
+    row.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram);
+    pushFine(row, r.fine!);
+    row.push(rank(r.variantKey), finished(Number(r.group), r.variantKey));
+    out.add('steps', row);
+  }
+  writeEdges(out, cells, steps);
+  for (let p = 0; p < kept.count; p++) {
+    const g = cells[kept.group[p]!]!;
+    const v = input.variants.variants[kept.variant[p]!]!;
+    const names = v.activities;
+    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, kept.cases[p]!, kept.sumMs[p]! / 1000, rank(v.key), finished(kept.group[p]!, v.key)]);
+  }
+  writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs);
+  const perCell = cells.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
+  for (let c = 0; c < input.stats.length; c++) {
+    const cell = input.cellOfCase[c]!;
+    if (cell < 0 || !input.keptCase[c]) continue;
+    const x = perCell[cell]!;
+    x.cases++;
+    x.events += input.stats[c]!.events;
+    x.open += input.closed[c] ? 0 : 1;
+    x.sum += input.stats[c]!.durationMs / 1000;
+  }
+  const perJobcenter = new Map<string, { process: string; jobcenter: string; cases: number; events: number }>();
+  cells.forEach((g, i) => {
+    const x = perCell[i]!;
+    const pool = pools[i]!;
+    if (pool.cases > 0) {
+      out.add('variants', [
+        g.process, g.jobcenter, g.period, OTHER_VARIANTS_KEY, OTHER_VARIANTS_ACTIVITY, JSON.stringify([OTHER_VARIANTS_ACTIVITY]), 1, pool.cases, pool.sumSeconds,
+        otherRank, finished(i, OTHER_VARIANTS_KEY),
+      ]);
+      out.add('activities', [g.process, g.jobcenter, g.period, OTHER_VARIANTS_ACTIVITY, pool.cases, pool.cases, 0, 0, 0, 0, 0]);
+    }
+    const cases = x.cases + pool.cases;
+    const events = x.events + pool.events;
+    out.add('periods', [g.process, g.jobcenter, g.period, cases, events, x.open + shownOpen(pool, input.k), x.sum + pool.sumSeconds]);
+    const key = `${g.process}\u0000${g.jobcenter}`;
+    const j = perJobcenter.get(key) ?? { process: g.process, jobcenter: g.jobcenter, cases: 0, events: 0 };
+    j.cases += cases;
+    j.events += events;
+    perJobcenter.set(key, j);
+  });
+  for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
+}
+
+/** Viewer cell of each case of a kept variant, -1 for the others (for `writeActivities`). */
+function keptCellOfCase(input: ViewerModelInput): Int32Array {
+  const out = new Int32Array(input.stats.length);
+  for (let c = 0; c < out.length; c++) out[c] = input.keptCase[c] ? input.cellOfCase[c]! : -1;
+  return out;
+}
+
+/**
+ * The viewer form of the core model tables: steps (kept variants summed per viewer cell, with
+ * coarse and fine histograms pooled to buckets of 0 or at least k cases, variant numbers among
+ * the variants a viewer sees, and one "andre varianter" path per cell for
+ * its other variants), edges summed from those steps, variants, activities (kept variants, plus
+ * one "andre varianter" row), periods and jobcenters (every case of a viewer cell; open cases of
+ * the other-variants pool only when both they and the closed ones number at least k).
+ */
+export const CORE_VIEWER_TABLES: ViewerTableBuilder = {
+  tables: ['viewer_steps', 'viewer_edges', 'viewer_variants', 'viewer_activities', 'viewer_periods', 'viewer_jobcenters'],
+  build: writeCoreTables,
+};

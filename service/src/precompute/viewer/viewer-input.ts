@@ -1,0 +1,48 @@
+import type { CaseStatistics, EventLog, GroupedStepRow, Variants } from '../../../../shared/src/index';
+import type { Grain } from '../case-groups';
+import type { GroupVariants } from '../group-variants';
+import type { ModelWriter } from '../model-writer';
+import type { ViewerCells } from './viewer-cells';
+
+/**
+ * What a viewer-grade builder gets: the exact model's inputs (the log, its variants, case
+ * statistics, exact cells and step rows) and the viewer grouping decided once for every table:
+ * the merged cells, each case's viewer cell and whether its variant is shown as itself.
+ */
+export interface ViewerModelInput {
+  log: EventLog;
+  k: number;
+  variants: Variants;
+  stats: readonly CaseStatistics[];
+  /** Exact cells and each case's exact cell. */
+  groups: readonly Grain[];
+  groupOfCase: Int32Array;
+  /** 1 when the case ended with an end activity of its process. */
+  closed: Uint8Array;
+  /** Exact (cell, variant) pairs. */
+  pairs: GroupVariants;
+  /** Exact step rows; `group` is the exact cell index as text. */
+  steps: readonly GroupedStepRow[];
+  /** Activity ids of each variant. */
+  seqs: readonly Uint32Array[];
+  cells: ViewerCells;
+  /** Viewer cell of each case, -1 for cases left out. */
+  cellOfCase: Int32Array;
+  /** 1 when the case's variant is shown as itself in its viewer cell, 0 when it is in "other variants" (or left out). */
+  keptCase: Uint8Array;
+}
+
+/** Writes rows of viewer-grade tables: `add('steps', …)` writes `viewer_steps`. */
+export type ViewerWriter = ModelWriter;
+
+/**
+ * A viewer-grade builder: writes the viewer form of one or more model tables from the viewer
+ * grouping. It must write only rows of at least `k` cases (sums over `cellOfCase`, with cases of
+ * kept variants as they are and the others pooled per cell), so that every figure a viewer can
+ * get is a sum of such rows.
+ */
+export interface ViewerTableBuilder {
+  /** The viewer tables this builder writes, e.g. `['viewer_steps', 'viewer_edges']`. */
+  tables: readonly string[];
+  build(input: ViewerModelInput, out: ViewerWriter): void;
+}
