@@ -12,7 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignLog, createAligner, discoverVariants, EventLogBuilder, keepCompleteEvents, replayLog, type EventLog } from '../shared/src/index';
+import { alignLog, createAligner, discoverVariants, EventLogBuilder, keepCompleteEvents, replayLog, type EventLog } from '@sagsflow/shared';
 import { readLog } from '../service/src/readers/index';
 import { generateLog } from '../service/src/generate/index';
 import { loadModel } from '../service/src/conformance/load-model';

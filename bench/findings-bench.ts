@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFindings, EventLogBuilder, type EventLog } from '../shared/src/index';
+import { buildFindings, EventLogBuilder, type EventLog } from '@sagsflow/shared';
 import { openDatabase } from '../service/src/db/client';
 import { precomputeFindings } from '../service/src/findings/precompute-findings';
 import { generateLog } from '../service/src/generate/index';

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const { createToken } = await import('../service/src/tokens');
   const { generateLog } = await import('../service/src/generate/index');
   const { startServer } = await import('../service/src/server');
-  const { BUCKET_COLUMNS, STEP_END, STEP_START } = await import('../shared/src/index');
+  const { BUCKET_COLUMNS, STEP_END, STEP_START } = await import('@sagsflow/shared');
 
   const stepCount = Number(arg('steps', '200000'));
   const readers = Number(arg('readers', '200'));

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateRules, type RuleCatalogue } from '../shared/src/index';
+import { evaluateRules, type RuleCatalogue } from '@sagsflow/shared';
 import { EVENTS_PER_CASE, generateLog } from '../service/src/generate/index';
 import { PROCESS_CATALOGUE } from '../service/src/processes/index';
 import { loadCatalogue } from '../service/src/rules/parse-catalogue';

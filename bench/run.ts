@@ -20,7 +20,7 @@ import { existsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventLogBuilder, caseStatistics, discoverDfg, discoverVariants } from '../shared/src/index';
+import { EventLogBuilder, caseStatistics, discoverDfg, discoverVariants } from '@sagsflow/shared';
 import { readEvents } from '../service/src/readers/index';
 import { generateLog } from '../service/src/generate/index';
 import { median, printTable, runNode, scratch, type TableRow } from './issue-table';

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventLogBuilder, measureEffect, predictWhatIf, type EventLog } from '../shared/src/index';
+import { EventLogBuilder, measureEffect, predictWhatIf, type EventLog } from '@sagsflow/shared';
 import { generateLog } from '../service/src/generate/index';
 import { PROCESS_END_ACTIVITIES } from '../service/src/processes/index';
 import { readLog } from '../service/src/readers/index';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { STEP_END, STEP_START } from '../../shared/src/index';
+import { STEP_END, STEP_START } from '@sagsflow/shared';
 import { ARTIFACTS } from './harness';
 
 /** START/END markers of the step model: drawn as pills, not activities. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { variantKey } from '../../shared/src/index';
+import { variantKey } from '@sagsflow/shared';
 import { A, ALL, I, JOBCENTERS, M, MEAN_DAYS, NORD, SHORT_VARIANT, SYD, V } from './fixtures/known-answers';
 import { afterRedraw, afterRender, count, days, openPreview, readMap, setSlider, snapshot } from './page-model';
 import { expectMap, page, pickSlicer, preview, server, usePreview } from './use-preview';

@@ -1,6 +1,6 @@
 import type powerbi from 'powerbi-visuals-api';
 import { createCategoricalDataViewBuilder } from 'powerbi-visuals-utils-testutils/lib/dataViewBuilder/dataViewBuilder';
-import { BUCKET_COUNT, FINE_BUCKET_COUNT, type StepRow } from '../../shared/src/index';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, type StepRow } from '@sagsflow/shared';
 
 /**
  * Thin builders of the visual's two data view shapes. The categorical (steps) one uses

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSteps, discoverSteps, fineQuantile, quantileSorted, STEP_END } from '../../shared/src/index';
-import { tinyLog } from '../../shared/src/testing/tiny-log';
+import { aggregateSteps, discoverSteps, fineQuantile, quantileSorted, STEP_END } from '@sagsflow/shared';
+import { tinyLog } from '@sagsflow/shared/testing/tiny-log';
 import { OPERATION_KIND, SegmentAccumulator } from '../src/converter/segment-accumulator';
 import { buildViewModel } from '../src/model/build-view-model';
 import { prepareSteps } from '../src/model/prepare';

@@ -1,4 +1,4 @@
-import { STEP_END, STEP_START, type StepRow } from '../../shared/src/index';
+import { STEP_END, STEP_START, type StepRow } from '@sagsflow/shared';
 import { step } from './builders';
 
 export const DAY = 86400;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_END, STEP_START } from '../../shared/src/index';
+import { STEP_END, STEP_START } from '@sagsflow/shared';
 import { createFormatter } from '../src/format/formatter';
 import { jobcenterDifferences, jobcenterFigures } from '../src/model/compare-jobcenters';
 import { keyFigures } from '../src/model/key-figures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_END, STEP_START } from '../../shared/src/index';
+import { STEP_END, STEP_START } from '@sagsflow/shared';
 import { createFormatter } from '../src/format/formatter';
 import { groupCountLabel } from '../src/format/group-count';
 import { createLocalizer } from '../src/i18n';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EventLogBuilder, keepCompleteEvents, type EventLog } from '../../../shared/src/index';
+import { EventLogBuilder, keepCompleteEvents, type EventLog } from '@sagsflow/shared';
 import { loadMapping, readLog, type ColumnMapping } from '../readers/index';
 import { conformanceReport, type ConformanceReport } from '../conformance/conformance-report';
 import { loadModel } from '../conformance/load-model';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { FindingKind } from '../../../shared/src/index';
+import type { FindingKind } from '@sagsflow/shared';
 import { openDatabase } from '../db/client';
 import { readFindings, type StoredFinding } from '../db/findings-queries';
 import { formatDkk, kindName } from '../findings/wording';

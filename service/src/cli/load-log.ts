@@ -1,5 +1,5 @@
-import { EventLogBuilder } from '../../../shared/src/index';
-import type { EventLog } from '../../../shared/src/index';
+import { EventLogBuilder } from '@sagsflow/shared';
+import type { EventLog } from '@sagsflow/shared';
 import { readEvents } from '../readers/index';
 import type { ColumnMapping, ReadReport, Rejection } from '../readers/index';
 import { createProgress } from './progress';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { evaluateRules, parseIsoDate } from '../../../shared/src/index';
+import { evaluateRules, parseIsoDate } from '@sagsflow/shared';
 import { loadMapping } from '../readers/index';
 import { ruleCheckReport, renderRuleCheck, sharesByJobcenter } from '../rules/check-report';
 import { renderRuleList, type Language } from '../rules/list-report';

@@ -1,5 +1,5 @@
-import { discoverDfg, discoverVariants, caseStatistics, durationStats } from '../../../shared/src/index';
-import type { EventLog } from '../../../shared/src/index';
+import { discoverDfg, discoverVariants, caseStatistics, durationStats } from '@sagsflow/shared';
+import type { EventLog } from '@sagsflow/shared';
 import type { ReadCounts } from '../readers/index';
 import { endActivitiesOf, inferEndActivities, type EndActivitySource } from '../precompute/end-activities';
 

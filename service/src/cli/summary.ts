@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describeColumns, personalKeyTest, renderColumnRoles, type ColumnRoles } from '../ingest/column-roles';
 import { Option } from 'commander';
-import { keepCompleteEvents } from '../../../shared/src/index';
+import { keepCompleteEvents } from '@sagsflow/shared';
 import { loadMapping } from '../readers/index';
 import { loadLogInMemory } from './load-log';
 import { summarizeLog } from './summary-report';

@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client';
 import { readStoredLog } from '../db/stored-log';
 import { attachedRules } from '../whatif/attached-rules';
 import { whatIfReport, WHATIF_DEFAULTS, type WhatIfReport } from '../whatif/whatif-report';
-import type { WhatIfChange } from '../../../shared/src/index';
+import type { WhatIfChange } from '@sagsflow/shared';
 import { formatSeconds } from './format';
 import { mustExist } from './token';
 

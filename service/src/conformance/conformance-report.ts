@@ -8,7 +8,7 @@ import {
   type EventLog,
   type LabelComparison,
   type LogAlignment,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import type { LoadedModel } from './load-model';
 import { usedActivities } from './used-activities';
 

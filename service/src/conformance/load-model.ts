@@ -5,7 +5,7 @@ import {
   checkWorkflowNet,
   type ProcessGraph,
   type WorkflowNet,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { BpmnError, parseBpmn } from './read-bpmn';

@@ -8,7 +8,7 @@ import {
   replayLog,
   type EventLog,
   type TraceAlignment,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { createBatchInserter, withoutIndexes, type BatchInserter } from '../db/batch-insert';
 import { groupCases } from '../precompute/case-groups';
 import type { LoadedModel } from './load-model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoverVariants, keepCompleteEvents, type EventLog } from '../../../shared/src/index';
+import { discoverVariants, keepCompleteEvents, type EventLog } from '@sagsflow/shared';
 import { loadLogInMemory } from '../cli/load-log';
 import { conformanceReport } from './conformance-report';
 import { loadModel } from './load-model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAligner } from '../../../shared/src/index';
+import { createAligner } from '@sagsflow/shared';
 import { modelFromGraph } from './load-model';
 import { parseBpmn } from './read-bpmn';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
-import type { ProcessFlow, ProcessGraph, ProcessNode, ProcessNodeKind } from '../../../shared/src/index';
+import type { ProcessFlow, ProcessGraph, ProcessNode, ProcessNodeKind } from '@sagsflow/shared';
 
 /** A BPMN file that cannot be read or translated; the message names the file and, where known, the element. */
 export class BpmnError extends Error {

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../../shared/src/index';
+import type { EventLog } from '@sagsflow/shared';
 
 /** The activities that at least one event of the log carries (a filtered log keeps its full name list). */
 export function usedActivities(log: EventLog): string[] {

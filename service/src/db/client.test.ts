@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUCKET_COLUMNS } from '../../../shared/src/histogram/duration-buckets';
-import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '../../../shared/src/histogram/fine-buckets';
+import { BUCKET_COLUMNS } from '@sagsflow/shared/histogram/duration-buckets';
+import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared/histogram/fine-buckets';
 import { openDatabase } from './client';
 import { FINE_HISTOGRAM_KEYS, HISTOGRAM_KEYS, logs, steps } from './schema';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BUCKET_COLUMNS, type StepRow } from '../../../shared/src/index';
+import { BUCKET_COLUMNS, type StepRow } from '@sagsflow/shared';
 
 /** `jobcenter = ?` for a scope, or nothing for all jobcenters (''). */
 function scopeSql(scope: string): { sql: string; params: string[] } {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EventLogBuilder, NotFoundError, type EventLog } from '../../../shared/src/index';
+import { EventLogBuilder, NotFoundError, type EventLog } from '@sagsflow/shared';
 
 /** The current version of a stored log, back in memory for analyses that need events. */
 export interface StoredLog {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DeviationInput } from '../../../shared/src/index';
+import type { DeviationInput } from '@sagsflow/shared';
 import type { FindingScope } from './scopes';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventLog, OutcomeSpec } from '../../../shared/src/index';
+import type { EventLog, OutcomeSpec } from '@sagsflow/shared';
 
 /**
  * Per case whether its outcome is a success (null when the case has no outcome value): from the

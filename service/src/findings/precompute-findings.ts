@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { buildFindings, caseStatistics, discoverVariants, findingId, workingDurationMs, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '../../../shared/src/index';
+import { buildFindings, caseStatistics, discoverVariants, findingId, workingDurationMs, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '@sagsflow/shared';
 import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';

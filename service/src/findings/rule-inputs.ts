@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RuleViolationInput } from '../../../shared/src/index';
+import type { RuleViolationInput } from '@sagsflow/shared';
 import type { FindingScope } from './scopes';
 
 /** Per case id of a process: 1 = broke a rule, 0 = complied with every rule that applied. */

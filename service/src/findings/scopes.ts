@@ -1,4 +1,4 @@
-import { selectCases, type EventLog } from '../../../shared/src/index';
+import { selectCases, type EventLog } from '@sagsflow/shared';
 
 /** A part of the log findings are computed on: one process, all its jobcenters or one of them. */
 export interface FindingScope {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../shared/src/index';
+import type { Finding } from '@sagsflow/shared';
 
 /** The languages findings and the report are written in. */
 export type Lang = 'da' | 'en';

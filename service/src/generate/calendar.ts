@@ -8,10 +8,10 @@ import {
   isWorkingDay as isCalendarWorkingDay,
   type CalendarName,
   type Holiday,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 
-export { civilFromDays, daysFromCivil, easterSunday, isoWeekday } from '../../../shared/src/index';
-export type { CivilDate, Holiday } from '../../../shared/src/index';
+export { civilFromDays, daysFromCivil, easterSunday, isoWeekday } from '@sagsflow/shared';
+export type { CivilDate, Holiday } from '@sagsflow/shared';
 
 /** The calendar the generator's opening hours follow. */
 export const GENERATOR_CALENDAR: CalendarName = 'dk-administration';

@@ -1,4 +1,4 @@
-import { addWorkingDays } from '../../../shared/src/index';
+import { addWorkingDays } from '@sagsflow/shared';
 import { civilFromDays, GENERATOR_CALENDAR } from './calendar';
 import type { CompiledProcess } from './compile-process';
 import type { Rng } from './prng';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAligner } from '../../../shared/src/index';
+import { createAligner } from '@sagsflow/shared';
 import { loadModel } from '../conformance/load-model';
 import { processEntry, PROCESS_NAMES } from '../processes/index';
 import { generateToMemory, parseCsvRecords } from './test-helpers';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { MisuseError } from '../../../shared/src/index';
+import { MisuseError } from '@sagsflow/shared';
 import { civilFromDays } from './calendar';
 import { CaseNumbering, subjectFor } from './case-identity';
 import { cleanCaseText, dirtyCaseText } from './case-rows';

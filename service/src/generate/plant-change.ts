@@ -1,4 +1,4 @@
-import { MisuseError, parseIsoDate } from '../../../shared/src/index';
+import { MisuseError, parseIsoDate } from '@sagsflow/shared';
 import type { CompiledJobcenter, CompiledProcess } from './compile-process';
 import type { CaseTrace } from './simulate-case';
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateRules, RuleStatusCode, type EventLog, type RuleOutcome } from '../../../shared/src/index';
+import { evaluateRules, RuleStatusCode, type EventLog, type RuleOutcome } from '@sagsflow/shared';
 import { PROCESS_CATALOGUE } from '../processes/index';
 import { loadCatalogue } from '../rules/parse-catalogue';
 import { loadRuleLog } from '../rules/load-rule-log';

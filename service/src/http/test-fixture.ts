@@ -6,8 +6,8 @@ import { activities, caseCompliance, cases, compliance, edges, findingCases, fin
 import { seedConformanceFixture } from './test-fixture-conformance';
 import { createToken } from '../tokens';
 import { createApp } from '../app';
-import { EventLogBuilder } from '../../../shared/src/index';
-import { STEP_END, STEP_START } from '../../../shared/src/steps/types';
+import { EventLogBuilder } from '@sagsflow/shared';
+import { STEP_END, STEP_START } from '@sagsflow/shared/steps/types';
 import { precomputeViewerModel } from '../precompute/index';
 
 /** One group of identical cases in the fixture. */

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '../../../shared/src/index';
+import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '@sagsflow/shared';
 import { openDatabase } from '../db/client';
 import { keyFilePath } from '../privacy/index';
 import { IngestError } from './errors';

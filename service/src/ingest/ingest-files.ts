@@ -8,7 +8,7 @@ import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog, type ColumnMapping } from '../readers/index';
-import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '../../../shared/src/index';
+import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '@sagsflow/shared';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';

@@ -1,5 +1,5 @@
 import type { ColumnMapping, ReadCounts, ReadOptions, ReadReport } from '../readers/index';
-import type { EventLog } from '../../../shared/src/index';
+import type { EventLog } from '@sagsflow/shared';
 import type { ModelSummary, PrecomputeContext, ViewerBuildSummary } from '../precompute/index';
 import type { LoadedModel } from '../conformance/load-model';
 import type { ConformanceSummary } from '../conformance/precompute-conformance';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { EventLogBuilder } from '../../../shared/src/index';
+import { EventLogBuilder } from '@sagsflow/shared';
 import { createBatchInserter } from '../db/batch-insert';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../precompute/index';
 import { maskCpr, type Pseudonymizer } from '../privacy/index';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
-import { activityTimes, EventLogBuilder } from '../../../shared/src/index';
+import { activityTimes, EventLogBuilder } from '@sagsflow/shared';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
 import { tempDir } from './test-fixtures';

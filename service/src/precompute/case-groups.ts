@@ -1,4 +1,4 @@
-import type { CaseStatistics, EventLog } from '../../../shared/src/index';
+import type { CaseStatistics, EventLog } from '@sagsflow/shared';
 import { processNameOf as processKeyOf } from '../processes/index';
 import { endActivitiesOf, inferEndActivities, type EndActivities } from './end-activities';
 import { createPeriodOf } from './period';

@@ -6,7 +6,7 @@ import {
   type EventLog,
   type RuleCatalogue,
   type RuleEvaluation,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { createBatchInserter } from '../db/batch-insert';
 import { processNameOf } from '../processes/index';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activityStatistics, BUCKET_COLUMNS, discoverDfg, discoverVariants, EventLogBuilder, filterLog, STEP_END, STEP_START, type EventLog,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog, Rng } from '../generate/index';
 import { ingestFiles } from '../ingest/index';

@@ -1,4 +1,4 @@
-import type { EventLog } from '../../../shared/src/index';
+import type { EventLog } from '@sagsflow/shared';
 import { PROCESS_END_ACTIVITIES, processNameOf } from '../processes/index';
 
 /** Where a process's end activities come from. */

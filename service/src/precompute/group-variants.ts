@@ -1,4 +1,4 @@
-import type { EventLog, Variants } from '../../../shared/src/index';
+import type { EventLog, Variants } from '@sagsflow/shared';
 
 /**
  * The (grain cell, variant) pairs of a log: for every pair its cases and summed case

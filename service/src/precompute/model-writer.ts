@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BUCKET_COLUMNS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, type FineHistogram } from '../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, type FineHistogram } from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   aggregateSteps, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineQuantile, quantileSorted, STEP_END, type StepRow,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverSteps, discoverVariants, type EventLog, type Variants } from '../../../shared/src/index';
+import { caseStatistics, discoverSteps, discoverVariants, type EventLog, type Variants } from '@sagsflow/shared';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EventLogBuilder } from '../../../shared/src/index';
+import { EventLogBuilder } from '@sagsflow/shared';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from './case-groups';
 import { MODEL_TABLES, type ModelSummary } from './model-writer';
 import { precomputeModel } from './precompute-model';

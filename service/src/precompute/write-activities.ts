@@ -1,4 +1,4 @@
-import { pairActivityInstances, type EventLog } from '../../../shared/src/index';
+import { pairActivityInstances, type EventLog } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { GroupVariants } from './group-variants';
 import type { ModelWriter } from './model-writer';

@@ -1,4 +1,4 @@
-import { addFineHistogram, BUCKET_COUNT, emptyFineHistogram, STEP_END, type EventLog, type FineHistogramAcc, type GroupedStepRow, type Variants } from '../../../shared/src/index';
+import { addFineHistogram, BUCKET_COUNT, emptyFineHistogram, STEP_END, type EventLog, type FineHistogramAcc, type GroupedStepRow, type Variants } from '@sagsflow/shared';
 import type { SqlValue } from '../db/batch-insert';
 import { pushFine } from './model-writer';
 import type { Grain } from './case-groups';

@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Interner } from '../../../shared/src/event-log/interner';
+import { Interner } from '@sagsflow/shared/event-log/interner';
 import { readCsvPart } from './csv-reader';
 import { RecordHashSet } from './record-hash-set';
 import { ReadTally } from './tally';

@@ -1,4 +1,4 @@
-import type { RawEvent } from '../../../shared/src/index';
+import type { RawEvent } from '@sagsflow/shared';
 import type { RecordHandler } from './csv-tokenizer';
 import { RecordHashSet } from './record-hash-set';
 import type { ResolvedMapping } from './resolve-mapping';

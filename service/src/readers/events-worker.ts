@@ -5,7 +5,7 @@
  * here; each batch carries the new dictionary entries and typed columns of codes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Interner } from '../../../shared/src/event-log/interner';
+import { Interner } from '@sagsflow/shared/event-log/interner';
 import { readLog } from './read-log';
 import type { EventsBatch, EventsRequest, EventsMessage } from './events-protocol';
 import type { Rejection } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawEvent } from '../../../shared/src/index';
+import type { RawEvent } from '@sagsflow/shared';
 import { readLog } from './read-log';
 import { collectingSink } from './test-sink';
 import type { ReadReport } from './types';

@@ -1,5 +1,5 @@
 import type { GzipLimits } from './open-log';
-import type { RawEvent } from '../../../shared/src/index';
+import type { RawEvent } from '@sagsflow/shared';
 import type { CsvHandOver } from './csv-reader';
 import type { ColumnMapping } from './mapping';
 

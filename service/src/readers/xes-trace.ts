@@ -1,4 +1,4 @@
-import type { RawEvent } from '../../../shared/src/index';
+import type { RawEvent } from '@sagsflow/shared';
 import { RecordHashSet } from './record-hash-set';
 import { quote, type ReadTally } from './tally';
 import type { TimestampParser } from './timestamps';

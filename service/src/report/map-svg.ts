@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { line, curveBasis } from 'd3-shape';
-import { STEP_END, STEP_START, type ProcessMap } from '../../../shared/src/index';
+import { STEP_END, STEP_START, type ProcessMap } from '@sagsflow/shared';
 import { clip, esc, px } from './svg';
 
 /** Options of `processMapSvg`. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { aggregateSteps, applyMinimumGroupSize, quantileSorted, type ProcessMap, type StepVariant } from '../../../shared/src/index';
+import { aggregateSteps, applyMinimumGroupSize, quantileSorted, type ProcessMap, type StepVariant } from '@sagsflow/shared';
 import { readFindings, type StoredFinding } from '../db/findings-queries';
 import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type LoadQuality } from '../db/report-queries';
 import type { Lang } from '../findings/wording';

@@ -1,4 +1,4 @@
-import { STEP_END, STEP_START, type FindingKind } from '../../../shared/src/index';
+import { STEP_END, STEP_START, type FindingKind } from '@sagsflow/shared';
 import type { StoredFinding } from '../db/findings-queries';
 import { formatDkk, formatDuration, formatNumber, formatPercent, kindName, type Lang } from '../findings/wording';
 import { barChart, lineChart } from './charts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALENDAR_NAMES, RULE_BASES, RULE_KINDS } from '../../../shared/src/index';
+import { CALENDAR_NAMES, RULE_BASES, RULE_KINDS } from '@sagsflow/shared';
 
 const name = z.string().trim().min(1, 'an activity name');
 const names = z.union([name, z.array(name).min(1, 'at least one activity name')]);

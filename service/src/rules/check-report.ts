@@ -7,7 +7,7 @@ import {
   type RuleCatalogue,
   type RuleEvaluation,
   type RuleStatus,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import { JOBCENTER } from './load-rule-log';
 
 /** One rule's line of `sagsflow rules check --json`. */

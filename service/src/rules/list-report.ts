@@ -1,4 +1,4 @@
-import { formatIsoDate, type Rule, type RuleCatalogue, type RuleLimit } from '../../../shared/src/index';
+import { formatIsoDate, type Rule, type RuleCatalogue, type RuleLimit } from '@sagsflow/shared';
 
 /** The language of `sagsflow rules list`. */
 export type Language = 'da' | 'en';

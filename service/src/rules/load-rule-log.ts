@@ -1,4 +1,4 @@
-import { EventLogBuilder, type EventLog } from '../../../shared/src/index';
+import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
 import { readLog, type ColumnMapping, type ReadReport } from '../readers/index';
 
 /** The case attribute holding the jobcenter (as the ingest sink names it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../../shared/src/index';
+import { parseIsoDate } from '@sagsflow/shared';
 import { PROCESS_CATALOGUE, PROCESS_NAMES } from '../processes/index';
 import { CatalogueError, loadCatalogue, parseCatalogue } from './parse-catalogue';
 

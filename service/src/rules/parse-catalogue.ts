@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { parseIsoDate, type Rule, type RuleCatalogue, type RuleKind } from '../../../shared/src/index';
+import { parseIsoDate, type Rule, type RuleCatalogue, type RuleKind } from '@sagsflow/shared';
 import { catalogueSchema, ruleSchema, type RuleInput } from './catalogue-schema';
 
 /** A rule catalogue that cannot be used; the message names the file, the rule id and the field. */

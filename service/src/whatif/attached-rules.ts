@@ -1,4 +1,4 @@
-import { evaluateRules, parseIsoDate, type EventLog, type RuleCatalogue, type RuleEvaluation } from '../../../shared/src/index';
+import { evaluateRules, parseIsoDate, type EventLog, type RuleCatalogue, type RuleEvaluation } from '@sagsflow/shared';
 import { readAttachedCatalogue, type StoredLog } from '../db/stored-log';
 import { parseCatalogue } from '../rules/parse-catalogue';
 import type Database from 'better-sqlite3';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventLogBuilder, measureEffect, type EventLog } from '../../../shared/src/index';
+import { EventLogBuilder, measureEffect, type EventLog } from '@sagsflow/shared';
 import { generateLog, type PlantedChange } from '../generate/index';
 import { tempDir } from '../ingest/test-fixtures';
 import { PROCESS_END_ACTIVITIES } from '../processes/index';

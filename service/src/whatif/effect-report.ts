@@ -8,7 +8,7 @@ import {
   type Effect,
   type EffectMetric,
   type Estimate,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import type { StoredLog } from '../db/stored-log';
 import { finishedActivities } from './whatif-report';
 import { evaluateAttached, type AttachedRules } from './attached-rules';

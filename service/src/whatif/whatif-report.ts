@@ -1,4 +1,4 @@
-import { predictWhatIf, RuleStatusCode, type Estimate, type WhatIfChange, type WhatIfPrediction } from '../../../shared/src/index';
+import { predictWhatIf, RuleStatusCode, type Estimate, type WhatIfChange, type WhatIfPrediction } from '@sagsflow/shared';
 import type { StoredLog } from '../db/stored-log';
 import { evaluateAttached, type AttachedRules } from './attached-rules';
 

@@ -1,5 +1,5 @@
 import type powerbi from 'powerbi-visuals-api';
-import { FINE_BUCKET_COUNT } from '../../../shared/src/index';
+import { FINE_BUCKET_COUNT } from '@sagsflow/shared';
 
 const FINE_NAME = /(?:^|[^a-z0-9])([ds])(\d{2})(?:[^0-9]|$)/i;
 

@@ -1,5 +1,5 @@
 import type powerbi from 'powerbi-visuals-api';
-import { BUCKET_COUNT } from '../../../shared/src/index';
+import { BUCKET_COUNT } from '@sagsflow/shared';
 
 const BUCKET_NAME = /(?:^|[^a-z0-9])h(\d{2})(?:[^0-9]|$)/i;
 

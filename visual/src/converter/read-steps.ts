@@ -1,5 +1,5 @@
 import type powerbi from 'powerbi-visuals-api';
-import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_START, type StepRow } from '../../../shared/src/index';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_START, type StepRow } from '@sagsflow/shared';
 import { fineComplete, fineSlots } from './fine-columns';
 import { histogramBuckets } from './histogram-columns';
 import { findByRole, toNumber, toText } from './roles';

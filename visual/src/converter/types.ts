@@ -1,4 +1,4 @@
-import type { StepRow } from '../../../shared/src/index';
+import type { StepRow } from '@sagsflow/shared';
 import type { UiStringKey } from '../i18n';
 import type { RowDimensions } from '../model/row-dimensions';
 import type { RowSources } from './row-sources';

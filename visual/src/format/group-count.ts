@@ -1,4 +1,4 @@
-import { formatGroupCount as sharedGroupCount } from '../../../shared/src/index';
+import { formatGroupCount as sharedGroupCount } from '@sagsflow/shared';
 import type { Formatter } from './formatter';
 
 /**

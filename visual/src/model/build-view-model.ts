@@ -8,7 +8,7 @@ import {
   type ProcessMap,
   type ProcessMapEdge,
   type StepRow,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';

@@ -1,4 +1,4 @@
-import { aggregateSteps, STEP_END, STEP_START, type ProcessMap, type StepRow } from '../../../shared/src/index';
+import { aggregateSteps, STEP_END, STEP_START, type ProcessMap, type StepRow } from '@sagsflow/shared';
 import type { Formatter } from '../format/formatter';
 import type { PerformanceMetric, ViewMode } from '../settings';
 import { keyFigures, type KeyFigures } from './key-figures';

@@ -1,4 +1,4 @@
-import { STEP_START, type StepRow } from '../../../shared/src/index';
+import { STEP_START, type StepRow } from '@sagsflow/shared';
 import { monthOf, type RowDimensions } from './row-dimensions';
 import { throughput, type Throughput } from './throughput';
 

@@ -1,4 +1,4 @@
-import { STEP_END, STEP_START, type ProcessMap, type ProcessMapEdge } from '../../../shared/src/index';
+import { STEP_END, STEP_START, type ProcessMap, type ProcessMapEdge } from '@sagsflow/shared';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';

@@ -1,4 +1,4 @@
-import { addFineHistogram, emptyFineHistogram, fineQuantile, histogramQuantile, type FineHistogram } from '../../../shared/src/index';
+import { addFineHistogram, emptyFineHistogram, fineQuantile, histogramQuantile, type FineHistogram } from '@sagsflow/shared';
 import type { PerformanceMetric } from '../settings';
 
 /** Durations of a group of transitions: count, summed seconds and the bucket histograms. */

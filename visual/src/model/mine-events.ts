@@ -1,4 +1,4 @@
-import { discoverSteps, discoverVariants, EventLogBuilder, type StepRow } from '../../../shared/src/index';
+import { discoverSteps, discoverVariants, EventLogBuilder, type StepRow } from '@sagsflow/shared';
 import type { EventColumns } from '../converter/types';
 
 /** A plain event table turned into step rows, plus each case's variant key. */

@@ -1,4 +1,4 @@
-import { aggregateSteps, type AggregatedSteps, type StepRow } from '../../../shared/src/index';
+import { aggregateSteps, type AggregatedSteps, type StepRow } from '@sagsflow/shared';
 import { NO_DIMENSIONS, type RowDimensions } from './row-dimensions';
 
 /** Step rows made ready once per data change; slider and selection changes reuse it. */

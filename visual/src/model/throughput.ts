@@ -6,7 +6,7 @@ import {
   histogramQuantile,
   STEP_END,
   type StepRow,
-} from '../../../shared/src/index';
+} from '@sagsflow/shared';
 
 /** Throughput-time figures of a set of cases, in seconds. */
 export interface Throughput {

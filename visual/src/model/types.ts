@@ -62,7 +62,7 @@ export interface VariantRowView {
 }
 
 /** Key of the merged row of variants under the minimum group size (the shared core's). */
-export { OTHER_VARIANTS_KEY } from '../../../shared/src/index';
+export { OTHER_VARIANTS_KEY } from '@sagsflow/shared';
 
 /** Everything the render layer draws for one state of the visual. */
 export interface MapViewModel {

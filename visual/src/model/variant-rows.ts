@@ -1,4 +1,4 @@
-import { applyMinimumGroupSize, type StepVariant } from '../../../shared/src/index';
+import { applyMinimumGroupSize, type StepVariant } from '@sagsflow/shared';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
 import type { VariantRowView } from './types';

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import {
   aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineQuantile, histogramQuantile,
   type AggregatedSteps, type ProcessMapEdge, type StepRow,
-} from '../../../../shared/src/index';
+} from '@sagsflow/shared';
 import type { SqlFragment } from '../model/sql';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { MisuseError, NotFoundError, type WhatIfChange } from '../../../../shared/src/index';
+import { MisuseError, NotFoundError, type WhatIfChange } from '@sagsflow/shared';
 import { readStoredLog, type StoredLog } from '../../db/stored-log';
 import { effectReport } from '../../whatif/effect-report';
 import { whatIfReport } from '../../whatif/whatif-report';

@@ -1,7 +1,7 @@
 import {
   addFineHistogram, BUCKET_COUNT, bucketOf, coarsenFineHistogram, coarsenHistogram, emptyFineHistogram, fineBucketOf,
   OTHER_VARIANTS_KEY, STEP_END, STEP_START, type FineHistogramAcc, type GroupedStepRow,
-} from '../../../../shared/src/index';
+} from '@sagsflow/shared';
 import type { SqlValue } from '../../db/batch-insert';
 import { pushFine } from '../model-writer';
 import type { GroupVariants } from '../group-variants';

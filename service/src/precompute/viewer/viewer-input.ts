@@ -1,4 +1,4 @@
-import type { CaseStatistics, EventLog, GroupedStepRow, Variants } from '../../../../shared/src/index';
+import type { CaseStatistics, EventLog, GroupedStepRow, Variants } from '@sagsflow/shared';
 import type { Grain } from '../case-groups';
 import type { GroupVariants } from '../group-variants';
 import type { ModelWriter } from '../model-writer';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, OTHER_VARIANTS_KEY } from '../../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, OTHER_VARIANTS_KEY } from '@sagsflow/shared';
 import { openDatabase, type SagsflowDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
 import { ingestFiles } from '../../ingest/index';

@@ -1,5 +1,5 @@
-import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '../../../../shared/src/index';
-import { mulberry32 } from '../../../../shared/src/testing/random-log';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '@sagsflow/shared';
+import { mulberry32 } from '@sagsflow/shared/testing/random-log';
 import { runQuery, type QueryResult } from './data-view';
 import type { PreviewHandle } from './main';
 import { eventFields, stepFields } from './step-fields';

@@ -1,4 +1,4 @@
-import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '../../../../shared/src/index';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import { mappingRoles, type FieldBinding } from './data-view';
 import type { Capabilities } from './types';
 
