@@ -6,7 +6,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'service/src/**/*.test.ts', 'service/test/**/*.test.ts', 'visual/test/**/*.test.ts', 'visual/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: [
+            'shared/src/**/*.test.ts',
+            'service/src/**/*.test.ts',
+            'service/test/**/*.test.ts',
+            'visual/test/**/*.test.ts',
+            'visual/src/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

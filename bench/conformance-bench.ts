@@ -33,7 +33,7 @@ function referenceSeconds(): number {
   for (let round = 0; round < 3; round++) {
     const values = new Float64Array(1_000_000);
     let x = 12345;
-    for (let i = 0; i < values.length; i++) values[i] = (x = (x * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < values.length; i++) values[i] = x = (x * 1103515245 + 12345) % 2147483648;
     const t = process.hrtime.bigint();
     values.sort();
     best = Math.min(best, seconds(t));
@@ -76,7 +76,12 @@ export async function runConformanceBench(): Promise<void> {
   }
   t = process.hrtime.bigint();
   const log = await readIntoLog(file);
-  line('dagpenge 1M: read (not in target)', seconds(t), ref, `${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases`);
+  line(
+    'dagpenge 1M: read (not in target)',
+    seconds(t),
+    ref,
+    `${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases`,
+  );
   const model = await loadModel(processEntry('dagpenge').modelPath);
   t = process.hrtime.bigint();
   const report = conformanceReport(log, model);
@@ -89,7 +94,9 @@ export async function runConformanceBench(): Promise<void> {
   );
   const store = openDatabase(':memory:');
   t = process.hrtime.bigint();
-  store.sqlite.transaction(() => precomputeConformance(log, { sqlite: store.sqlite, log: 'bench', version: 1, process: 'dagpenge', model }))();
+  store.sqlite.transaction(() =>
+    precomputeConformance(log, { sqlite: store.sqlite, log: 'bench', version: 1, process: 'dagpenge', model }),
+  )();
   line('dagpenge 1M: conformance tables', seconds(t), ref, 'alignments, replay and the four tables written (ingest --process dagpenge)');
   store.close();
 }

@@ -39,17 +39,25 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; secs: nu
 }
 
 function line(label: string, r: { secs: number; cpu: number }, ref: number, target: string): void {
-  console.log(`  ${label.padEnd(28)} ${(r.secs * 1000).toFixed(0).padStart(6)} ms  cpu ${(r.cpu * 1000).toFixed(0).padStart(6)} ms  (${(r.secs / ref).toFixed(1)}x ref; target ${target})`);
+  console.log(
+    `  ${label.padEnd(28)} ${(r.secs * 1000).toFixed(0).padStart(6)} ms  cpu ${(r.cpu * 1000).toFixed(0).padStart(6)} ms  (${(r.secs / ref).toFixed(1)}x ref; target ${target})`,
+  );
 }
 
 /** Times findings and the report on the bench's 1M-event log and prints one line each, with `ref` the reference sort's seconds. */
 export async function benchFindings(ref: number): Promise<void> {
   const log = await readWithAttributes(FILE);
-  console.log(`\nfindings and report (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `\nfindings and report (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   const whole = await timed(() => buildFindings({ log, process: 'dagpenge' }));
   line('findings, whole log', whole, ref, '<= 5 s');
   const memory = openDatabase(':memory:');
-  const scoped = await timed(() => memory.sqlite.transaction(() => precomputeFindings(log, { sqlite: memory.sqlite, log: 'bench', version: 1, process: 'dagpenge', minGroupSize: 5 }))());
+  const scoped = await timed(() =>
+    memory.sqlite.transaction(() =>
+      precomputeFindings(log, { sqlite: memory.sqlite, log: 'bench', version: 1, process: 'dagpenge', minGroupSize: 5 }),
+    )(),
+  );
   line(`findings, ${scoped.result} in all scopes`, scoped, ref, '<= 5 s');
   memory.close();
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-findings-bench-'));
@@ -57,9 +65,13 @@ export async function benchFindings(ref: number): Promise<void> {
     process.env['SAGSFLOW_SECRET'] ??= 'bench-secret';
     const store = openDatabase(join(dir, 'bench.sqlite'));
     await ingestFiles(store, { files: [FILE], log: 'dagpenge', process: 'dagpenge' });
-    const report = await timed(() => renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: '', lang: 'da', now: Date.now() })));
+    const report = await timed(() =>
+      renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: '', lang: 'da', now: Date.now() })),
+    );
     line(`report (${Math.round(report.result.length / 1024)} KB HTML)`, report, ref, '<= 10 s');
-    const jc = await timed(() => renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: 'Jobcenter København Syd', lang: 'en', now: Date.now() })));
+    const jc = await timed(() =>
+      renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: 'Jobcenter København Syd', lang: 'en', now: Date.now() })),
+    );
     line('report, one jobcenter', jc, ref, '<= 10 s');
     store.close();
   } finally {

@@ -18,8 +18,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
-interface ReaderConfig { url: string; token: string; readers: number; jobcenters: string[]; periods: string[]; thinkMs: number; mix: string; steps: number }
-interface ReaderResult { latencies: number[]; errors: string[]; byKind: Record<string, number[]>; starts: number[] }
+interface ReaderConfig {
+  url: string;
+  token: string;
+  readers: number;
+  jobcenters: string[];
+  periods: string[];
+  thinkMs: number;
+  mix: string;
+  steps: number;
+}
+interface ReaderResult {
+  latencies: number[];
+  errors: string[];
+  byKind: Record<string, number[]>;
+  starts: number[];
+}
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -100,13 +114,28 @@ async function main(): Promise<void> {
   const periods = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
   const store = openDatabase(dbPath);
   let t = performance.now();
-  const cols = ['log', 'version', 'process', 'jobcenter', 'period', 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS];
+  const cols = [
+    'log',
+    'version',
+    'process',
+    'jobcenter',
+    'period',
+    'variant_key',
+    'step_index',
+    'from_activity',
+    'to_activity',
+    'cases',
+    'sum_seconds',
+    ...BUCKET_COLUMNS,
+  ];
   const insert = store.sqlite.prepare(`INSERT INTO steps (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   store.sqlite.transaction(() => {
     const now = new Date();
-    store.sqlite.prepare('INSERT INTO logs (name, process, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)').run('seeded', 'dagpenge', now.getTime(), now.getTime());
+    store.sqlite
+      .prepare('INSERT INTO logs (name, process, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
+      .run('seeded', 'dagpenge', now.getTime(), now.getTime());
     let rows = 0;
     for (let v = 0; rows < stepCount; v++) {
       const jobcenter = jobcenters[v % jobcenters.length]!;
@@ -148,7 +177,8 @@ async function main(): Promise<void> {
         const res = await fetch(url, { headers: auth });
         const body = (await res.json()) as { value: unknown[]; '@odata.nextLink'?: string };
         const ms = performance.now() - t0;
-        if (res.status !== 200 || body.value.length !== 5000) throw new Error(`page ${page}: HTTP ${res.status}, ${body.value.length} rows`);
+        if (res.status !== 200 || body.value.length !== 5000)
+          throw new Error(`page ${page}: HTTP ${res.status}, ${body.value.length} rows`);
         (page === 0 ? first : deep).push(ms);
         url = body['@odata.nextLink'];
       }
@@ -204,7 +234,9 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
       let j: { state: string; error: string | null; report: unknown };
       try {
-        j = (await (await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })).json()) as typeof j;
+        j = (await (
+          await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })
+        ).json()) as typeof j;
       } catch (e) {
         // A reused keep-alive connection the server just closed: ask again on the next round.
         console.log(`job poll: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), polling on`);
@@ -220,8 +252,12 @@ async function main(): Promise<void> {
     await worker.terminate();
     const r = report as { rows?: { read: number }; events?: number } | string | null;
     const outcome = r === null ? `no report within --max-seconds ${maxSeconds}` : typeof r === 'string' ? r : `${r.events} events`;
-    console.log(`upload of ${(size / 1e6).toFixed(1)} MB streamed in ${(uploaded / 1000).toFixed(2)} s; job ${state} after ${ingestSeconds.toFixed(1)} s (${outcome})`);
-    console.log(`${readers} readers (${mix} mix, think ${thinkMs} ms ±50%) during the ingest: ${stats(result.latencies)}, ${(result.latencies.length / ingestSeconds).toFixed(0)} req/s`);
+    console.log(
+      `upload of ${(size / 1e6).toFixed(1)} MB streamed in ${(uploaded / 1000).toFixed(2)} s; job ${state} after ${ingestSeconds.toFixed(1)} s (${outcome})`,
+    );
+    console.log(
+      `${readers} readers (${mix} mix, think ${thinkMs} ms ±50%) during the ingest: ${stats(result.latencies)}, ${(result.latencies.length / ingestSeconds).toFixed(0)} req/s`,
+    );
     for (const [kind, values] of Object.entries(result.byKind)) console.log(`  ${kind.padEnd(18)} ${stats(values)}`);
     const slow = result.latencies.filter((ms) => ms > 1000).length;
     const perSecond = new Map<number, number>();
@@ -231,7 +267,9 @@ async function main(): Promise<void> {
     });
     const worst = [...perSecond.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
     console.log(`slowest seconds (from the upload start): ${worst.map(([sec, ms]) => `t=${sec}s max ${ms.toFixed(0)} ms`).join(', ')}`);
-    console.log(`errors: ${result.errors.length}${result.errors.length ? ` (first: ${result.errors[0]})` : ''}; requests over 1 s: ${slow}`);
+    console.log(
+      `errors: ${result.errors.length}${result.errors.length ? ` (first: ${result.errors[0]})` : ''}; requests over 1 s: ${slow}`,
+    );
   } finally {
     await server.close();
   }

@@ -13,7 +13,7 @@ import { ingestFiles } from '../service/src/ingest/index';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] ?? fallback : fallback;
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const targetEvents = Number(arg('events', '1000000'));
 const EVENTS_PER_CASE = 7.926;
@@ -24,7 +24,9 @@ const csv = join(dir, `dagpenge-${targetEvents}.csv`);
 if (!existsSync(csv)) {
   const t = performance.now();
   const r = await generateLog({ process: 'dagpenge', cases: Math.round(targetEvents / EVENTS_PER_CASE), seed: 1, out: csv });
-  console.log(`generated ${csv}: ${r.events} events, ${r.cases} cases, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${csv}: ${r.events} events, ${r.cases} cases, ${(r.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 const dbPath = join(dir, 'bench.sqlite');
@@ -66,26 +68,38 @@ phasesCpu[phase] = cpuMs(process.cpuUsage(phaseCpu));
 sample();
 clearInterval(timer);
 const counts = store.sqlite
-  .prepare("SELECT (SELECT count(*) FROM steps) steps, (SELECT count(*) FROM cases) cases, (SELECT count(*) FROM variants) variants, (SELECT count(*) FROM edges) edges")
+  .prepare(
+    'SELECT (SELECT count(*) FROM steps) steps, (SELECT count(*) FROM cases) cases, (SELECT count(*) FROM variants) variants, (SELECT count(*) FROM edges) edges',
+  )
   .get();
 store.close();
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
-console.log(JSON.stringify({
-  file: csv,
-  fileMB: +(statSync(csv).size / 1e6).toFixed(1),
-  rows: report.rows,
-  cases: report.cases,
-  events: report.events,
-  seconds: +(total / 1000).toFixed(2),
-  cpuSeconds: { user: +(cpu.user / 1e6).toFixed(2), system: +(cpu.system / 1e6).toFixed(2), total: +((cpu.user + cpu.system) / 1e6).toFixed(2) },
-  loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
-  eventsPerSecond: Math.round(report.events / (total / 1000)),
-  phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
-  phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
-  peakRssSampled: mb(peakRss),
-  maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
-  modelRows: counts,
-  dbMB: +(statSync(dbPath).size / 1e6).toFixed(1),
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      file: csv,
+      fileMB: +(statSync(csv).size / 1e6).toFixed(1),
+      rows: report.rows,
+      cases: report.cases,
+      events: report.events,
+      seconds: +(total / 1000).toFixed(2),
+      cpuSeconds: {
+        user: +(cpu.user / 1e6).toFixed(2),
+        system: +(cpu.system / 1e6).toFixed(2),
+        total: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+      },
+      loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+      eventsPerSecond: Math.round(report.events / (total / 1000)),
+      phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
+      phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
+      peakRssSampled: mb(peakRss),
+      maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
+      modelRows: counts,
+      dbMB: +(statSync(dbPath).size / 1e6).toFixed(1),
+    },
+    null,
+    2,
+  ),
+);
 if (!process.argv.includes('--keep')) for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(dbPath + suffix, { force: true });

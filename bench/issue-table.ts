@@ -17,12 +17,17 @@ export interface RunFigure {
 }
 
 // Reports the child's own CPU and peak RSS (all its threads) on stderr when it exits.
-const REPORT = "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@bench '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,rss:u.maxRSS/1024})+'\\n')})";
+const REPORT =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@bench '+JSON.stringify({cpu:(u.userCPUTime+u.systemCPUTime)/1e6,rss:u.maxRSS/1024})+'\\n')})";
 
 /** Runs `node [args]` once and measures it; throws with the child's stderr when it fails. */
 export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): RunFigure {
   const t = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', REPORT, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, ...env } });
+  const child = spawnSync(process.execPath, ['--import', REPORT, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...process.env, ...env },
+  });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const tag = /@@bench (\{.*\})/.exec(child.stderr);
@@ -52,7 +57,9 @@ export function printTable(rows: TableRow[], loadBefore: number[]): void {
   for (const r of rows) {
     const floor = r.floor ? s(r.floor.seconds) : '-';
     const ratio = r.floor ? `${(r.run.seconds / r.floor.seconds).toFixed(2)}x` : '-';
-    console.log(`| ${r.work} | ${s(r.run.seconds)}, cpu ${s(r.run.cpuSeconds)}, ${r.run.peakMb.toFixed(0)} MB | ${floor} | ${ratio} | ${r.goal} |`);
+    console.log(
+      `| ${r.work} | ${s(r.run.seconds)}, cpu ${s(r.run.cpuSeconds)}, ${r.run.peakMb.toFixed(0)} MB | ${floor} | ${ratio} | ${r.goal} |`,
+    );
   }
   const fmt = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
   console.log(`load average before ${fmt(loadBefore)}, after ${fmt(loadavg())} (2 cores shared: compare the ratios)`);

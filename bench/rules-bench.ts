@@ -43,8 +43,12 @@ export async function benchRules(ref: number): Promise<void> {
   const file = await extract();
   const { catalogue: full } = await loadCatalogue(RULES);
   const catalogue: RuleCatalogue = { ...full, rules: full.rules.slice(0, 12) };
-  const { log } = await loadRuleLog([file], { caseAttributes: new Set(catalogue.rules.flatMap((r) => (r.where ? [r.where.attribute] : []))) });
-  console.log(`\nrules on ${file} (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases); load average ${loadavg()[0]!.toFixed(1)}`);
+  const { log } = await loadRuleLog([file], {
+    caseAttributes: new Set(catalogue.rules.flatMap((r) => (r.where ? [r.where.attribute] : []))),
+  });
+  console.log(
+    `\nrules on ${file} (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases); load average ${loadavg()[0]!.toFixed(1)}`,
+  );
   let best = Infinity;
   let cpuBest = Infinity;
   for (let round = 0; round < 3; round++) {
@@ -55,7 +59,9 @@ export async function benchRules(ref: number): Promise<void> {
     best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
     cpuBest = Math.min(cpuBest, (used.user + used.system) / 1e6);
   }
-  console.log(`  ${'12 rules, in memory'.padEnd(28)} ${(best * 1000).toFixed(0).padStart(6)} ms  cpu ${(cpuBest * 1000).toFixed(0).padStart(6)} ms  (${(best / ref).toFixed(1)}x ref; target <= 1 s)`);
+  console.log(
+    `  ${'12 rules, in memory'.padEnd(28)} ${(best * 1000).toFixed(0).padStart(6)} ms  cpu ${(cpuBest * 1000).toFixed(0).padStart(6)} ms  (${(best / ref).toFixed(1)}x ref; target <= 1 s)`,
+  );
   const summary: number[] = [];
   const check: number[] = [];
   for (let round = 0; round < 2; round++) {
@@ -65,7 +71,9 @@ export async function benchRules(ref: number): Promise<void> {
   const s = Math.min(...summary);
   const c = Math.min(...check);
   console.log(`  ${'sagsflow summary --json'.padEnd(28)} ${(s * 1000).toFixed(0).padStart(6)} ms`);
-  console.log(`  ${'sagsflow rules check --json'.padEnd(28)} ${(c * 1000).toFixed(0).padStart(6)} ms  (${(c / s).toFixed(2)}x summary; target <= 1.3x); load average ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `  ${'sagsflow rules check --json'.padEnd(28)} ${(c * 1000).toFixed(0).padStart(6)} ms  (${(c / s).toFixed(2)}x summary; target <= 1.3x); load average ${loadavg()[0]!.toFixed(1)}`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

@@ -47,7 +47,7 @@ function referenceSeconds(): number {
   for (let round = 0; round < 3; round++) {
     const values = new Float64Array(1_000_000);
     let x = 12345;
-    for (let i = 0; i < values.length; i++) values[i] = (x = (x * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < values.length; i++) values[i] = x = (x * 1103515245 + 12345) % 2147483648;
     const t = performance.now();
     values.sort();
     best = Math.min(best, (performance.now() - t) / 1000);
@@ -78,7 +78,12 @@ async function main(): Promise<void> {
   const extract = await ingestExtract();
   const rows: TableRow[] = [];
 
-  rows.push({ work: '`sagsflow --help`', run: median(rounds, () => runNode([BIN, '--help'])), floor: median(rounds, () => runNode(['-e', '0'])), goal: '≤ 0.15 s' });
+  rows.push({
+    work: '`sagsflow --help`',
+    run: median(rounds, () => runNode([BIN, '--help'])),
+    floor: median(rounds, () => runNode(['-e', '0'])),
+    goal: '≤ 0.15 s',
+  });
   rows.push({
     work: `\`summary\` of a 1,023,224-event 3-column CSV (${mb(csv)})`,
     run: median(rounds, () => runNode([BIN, 'summary', csv])),
@@ -96,17 +101,28 @@ async function main(): Promise<void> {
   const ingestRun = () => {
     const tmp = scratch();
     try {
-      return runNode([BIN, 'ingest', extract, '--db', join(tmp.dir, 'bench.sqlite'), '--log', 'bench'], { SAGSFLOW_SECRET: 'bench-secret-0123456789abcdef' });
+      return runNode([BIN, 'ingest', extract, '--db', join(tmp.dir, 'bench.sqlite'), '--log', 'bench'], {
+        SAGSFLOW_SECRET: 'bench-secret-0123456789abcdef',
+      });
     } finally {
       tmp.remove();
     }
   };
-  rows.push({ work: `ingest + precompute of ${extract.endsWith('1m.csv') ? '1,000,000' : ''} events (${mb(extract)})`, run: median(Math.min(rounds, 2), ingestRun), floor: median(rounds, () => runNode([FLOOR, extract])), goal: '≤ 5 s, ≤ 1 GB' });
+  rows.push({
+    work: `ingest + precompute of ${extract.endsWith('1m.csv') ? '1,000,000' : ''} events (${mb(extract)})`,
+    run: median(Math.min(rounds, 2), ingestRun),
+    floor: median(rounds, () => runNode([FLOOR, extract])),
+    goal: '≤ 5 s, ≤ 1 GB',
+  });
   printTable(rows, loadBefore);
 
   if (!process.argv.includes('--skip-http')) {
     console.log('\nheavy REST mix during an upload (npm run bench:http -- --mix heavy):');
-    const http = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'http-bench.ts'), '--mix', 'heavy', '--max-seconds', '400'], { encoding: 'utf8', cwd: ROOT });
+    const http = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench', 'http-bench.ts'), '--mix', 'heavy', '--max-seconds', '400'],
+      { encoding: 'utf8', cwd: ROOT },
+    );
     const lines = `${http.stdout}${http.stderr}`.split('\n').filter((l) => /readers|variants|odata-count|requests over 1 s|job /.test(l));
     for (const l of lines) console.log(`  ${l.trim()}`);
   }
@@ -116,7 +132,9 @@ async function main(): Promise<void> {
   let t = performance.now();
   await readEvents(extract, { sink: { event: (c, a, ts, r, l) => builder.addEvent(c, a, ts, r, l), reject: () => {} } });
   const log = builder.build();
-  console.log(`  read + build               ${(performance.now() - t).toFixed(0).padStart(6)} ms (${log.activity.length.toLocaleString('en')} events)`);
+  console.log(
+    `  read + build               ${(performance.now() - t).toFixed(0).padStart(6)} ms (${log.activity.length.toLocaleString('en')} events)`,
+  );
   for (const [label, fn] of [
     ['directly-follows graph', () => discoverDfg(log)],
     ['variants', () => discoverVariants(log)],
@@ -126,7 +144,11 @@ async function main(): Promise<void> {
     fn();
     console.log(`  ${label.padEnd(26)} ${(performance.now() - t).toFixed(0).padStart(6)} ms`);
   }
-  console.log(`  peak memory of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average now ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `  peak memory of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average now ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 
   // The what-if, rules and findings benchmarks report their times as ratios to a fixed in-process workload.
   const ref = referenceSeconds();

@@ -22,7 +22,6 @@ import { ensureVisualBuilt, launchChromium, ROOT } from '../tests/browser/harnes
 
 const RUNS = 5;
 
-
 interface Bench {
   steps(rows: number): Promise<Load>;
   events(events: number): Promise<Load>;
@@ -72,7 +71,9 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/preview/bench`);
-    await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.textContent === 'bench ready', null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=host-status]')?.textContent === 'bench ready', null, {
+      timeout: 60_000,
+    });
 
     await load(page, 'steps', 50_000);
     const steps: Load[] = [];
@@ -107,16 +108,22 @@ async function main(): Promise<void> {
     const ms = (x: { median: number; best: number }) => `${x.median} ms (best ${x.best})`;
     const lines = [
       [`50,000 step rows -> drawn map, ${figures.stepsUpdates} update() calls (fetchMoreData)`, ms(figures.stepsToMapMs), '<= 500 ms'],
-      ['  of which inside the visual\'s update()', ms(figures.stepsVisualUpdateMs), ''],
+      ["  of which inside the visual's update()", ms(figures.stepsVisualUpdateMs), ''],
       ['activities slider -> redrawn map', ms(figures.sliderRedrawMs), '<= 100 ms'],
       ['variant click -> redrawn map', ms(figures.variantClickRedrawMs), '<= 100 ms'],
       [`200,000-event table -> mined and drawn, ${figures.eventsUpdates} update() calls`, ms(figures.eventsMinedAndDrawnMs), '<= 1500 ms'],
-      ['  of which inside the visual\'s update()', ms(figures.eventsVisualUpdateMs), ''],
+      ["  of which inside the visual's update()", ms(figures.eventsVisualUpdateMs), ''],
       ['packaged .pbiviz', `${(figures.pbivizBytes / 1024).toFixed(1)} KiB`, '< 1 MB'],
     ];
-    console.log(`visual benchmark, headless chromium, load average ${figures.loadAverage.join(' ')} (median of ${RUNS}; events median of 3)`);
-    for (const [what, value, target] of lines) console.log(`${what!.padEnd(70)} ${value!.padStart(24)}   ${target ? `target ${target}` : ''}`);
-    writeFileSync(join(ROOT, 'bench/out/visual-bench.json'), `${JSON.stringify({ ...figures, runs: { steps, sliderMs, clickMs, events } }, null, 2)}\n`);
+    console.log(
+      `visual benchmark, headless chromium, load average ${figures.loadAverage.join(' ')} (median of ${RUNS}; events median of 3)`,
+    );
+    for (const [what, value, target] of lines)
+      console.log(`${what!.padEnd(70)} ${value!.padStart(24)}   ${target ? `target ${target}` : ''}`);
+    writeFileSync(
+      join(ROOT, 'bench/out/visual-bench.json'),
+      `${JSON.stringify({ ...figures, runs: { steps, sliderMs, clickMs, events } }, null, 2)}\n`,
+    );
   } finally {
     await browser.close();
     server.close();

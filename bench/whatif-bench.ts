@@ -38,7 +38,9 @@ function timed<T>(fn: () => T): { result: T; secs: number; cpu: number } {
 export async function benchWhatIf(ref: number): Promise<void> {
   const log = await readWithAttributes(FILE);
   const closedBy = PROCESS_END_ACTIVITIES.dagpenge;
-  console.log(`\nwhat-if and effect (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases)`);
+  console.log(
+    `\nwhat-if and effect (${log.activity.length.toLocaleString('en')} events, ${log.caseIds.length.toLocaleString('en')} cases)`,
+  );
   const w = timed(() => predictWhatIf(log, { activity: 'Tilbud bevilget', waitingFactor: 0.5 }, { closedBy }));
   const days = (ms: number) => (ms / 86_400_000).toFixed(1);
   console.log(

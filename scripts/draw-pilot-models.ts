@@ -16,11 +16,22 @@ import { processEntry } from '../service/src/processes/index';
 import type { ProcessDefinition } from '../service/src/generate/processes/index';
 
 type Kind = 'startEvent' | 'endEvent' | 'task' | 'exclusiveGateway';
-interface Node { id: string; kind: Kind; name?: string }
-interface Flow { id: string; source: string; target: string }
+interface Node {
+  id: string;
+  kind: Kind;
+  name?: string;
+}
+interface Flow {
+  id: string;
+  source: string;
+  target: string;
+}
 
 const SIZE: Record<Kind, [number, number]> = {
-  startEvent: [36, 36], endEvent: [36, 36], task: [120, 80], exclusiveGateway: [50, 50],
+  startEvent: [36, 36],
+  endEvent: [36, 36],
+  task: [120, 80],
+  exclusiveGateway: [50, 50],
 };
 
 function modelOf(def: ProcessDefinition): { nodes: Node[]; flows: Flow[] } {
@@ -80,10 +91,19 @@ function bpmnOf(key: string, label: string, def: ProcessDefinition): string {
     `    <bpmn:documentation>To-be workflow of ${xml(label)} (illustrative, after domain-rules.md section 4; drawn from the sample generator's process definition).</bpmn:documentation>`,
   ];
   for (const n of nodes) {
-    lines.push(`    <bpmn:${n.kind} id="${n.id}"${n.name ? ` name="${xml(n.name)}"` : ''}>`, ...incoming(n.id), ...outgoing(n.id), `    </bpmn:${n.kind}>`);
+    lines.push(
+      `    <bpmn:${n.kind} id="${n.id}"${n.name ? ` name="${xml(n.name)}"` : ''}>`,
+      ...incoming(n.id),
+      ...outgoing(n.id),
+      `    </bpmn:${n.kind}>`,
+    );
   }
   for (const f of flows) lines.push(`    <bpmn:sequenceFlow id="${f.id}" sourceRef="${f.source}" targetRef="${f.target}" />`);
-  lines.push('  </bpmn:process>', `  <bpmndi:BPMNDiagram id="Diagram_${key}">`, `    <bpmndi:BPMNPlane id="Plane_${key}" bpmnElement="Process_${key}">`);
+  lines.push(
+    '  </bpmn:process>',
+    `  <bpmndi:BPMNDiagram id="Diagram_${key}">`,
+    `    <bpmndi:BPMNPlane id="Plane_${key}" bpmnElement="Process_${key}">`,
+  );
   const r = (x: number) => Math.round(x);
   for (const n of nodes) {
     const { x, y, width, height } = g.node(n.id);

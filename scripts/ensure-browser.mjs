@@ -37,13 +37,23 @@ export function ensureBrowser(io) {
   const path = io.env['CHROMIUM_PATH'] || DEFAULT_CHROMIUM;
   if (io.isExecutable(path)) return { ok: true, path, installed: false };
   if (io.env['CHROMIUM_PATH']) {
-    return { ok: false, message: `npm test: CHROMIUM_PATH=${path} is not an executable file; point it at a Chromium or Chrome binary, or unset it to use ${DEFAULT_CHROMIUM}` };
+    return {
+      ok: false,
+      message: `npm test: CHROMIUM_PATH=${path} is not an executable file; point it at a Chromium or Chrome binary, or unset it to use ${DEFAULT_CHROMIUM}`,
+    };
   }
   if (!io.isRoot || !io.hasCommand('apt-get')) {
-    const how = io.hasCommand('apt-get') ? `sudo apt-get install -y ${APT_PACKAGES.join(' ')}` : 'install Chromium with your package manager';
-    return { ok: false, message: `npm test: the browser tests need Chromium and there is none at ${path}; ${how}, or set CHROMIUM_PATH to a Chromium or Chrome binary` };
+    const how = io.hasCommand('apt-get')
+      ? `sudo apt-get install -y ${APT_PACKAGES.join(' ')}`
+      : 'install Chromium with your package manager';
+    return {
+      ok: false,
+      message: `npm test: the browser tests need Chromium and there is none at ${path}; ${how}, or set CHROMIUM_PATH to a Chromium or Chrome binary`,
+    };
   }
-  io.log(`npm test: no Chromium at ${path}; installing Debian's ${APT_PACKAGES.join(' ')} with apt-get for the browser tests (once per machine, about a minute)`);
+  io.log(
+    `npm test: no Chromium at ${path}; installing Debian's ${APT_PACKAGES.join(' ')} with apt-get for the browser tests (once per machine, about a minute)`,
+  );
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   for (const [command, args] of [
     ['apt-get', ['update', '-qq']],
@@ -51,10 +61,14 @@ export function ensureBrowser(io) {
   ]) {
     const result = io.run(command, args, env);
     if (result.status !== 0) {
-      return { ok: false, message: `npm test: ${command} ${args.join(' ')} failed (exit ${result.status}): ${result.output.trim().split('\n').slice(-3).join(' | ')}` };
+      return {
+        ok: false,
+        message: `npm test: ${command} ${args.join(' ')} failed (exit ${result.status}): ${result.output.trim().split('\n').slice(-3).join(' | ')}`,
+      };
     }
   }
-  if (!io.isExecutable(path)) return { ok: false, message: `npm test: apt-get installed ${APT_PACKAGES[0]} but there is still no browser at ${path}` };
+  if (!io.isExecutable(path))
+    return { ok: false, message: `npm test: apt-get installed ${APT_PACKAGES[0]} but there is still no browser at ${path}` };
   return { ok: true, path, installed: true };
 }
 

@@ -24,7 +24,12 @@ function newestMtime(path) {
 function packageMtime() {
   try {
     const dist = join(ROOT, 'dist');
-    return Math.max(0, ...readdirSync(dist).filter((n) => n.endsWith('.pbiviz')).map((n) => statSync(join(dist, n)).mtimeMs));
+    return Math.max(
+      0,
+      ...readdirSync(dist)
+        .filter((n) => n.endsWith('.pbiviz'))
+        .map((n) => statSync(join(dist, n)).mtimeMs),
+    );
   } catch {
     return 0;
   }

@@ -81,7 +81,10 @@ const sourcePlugin = {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
       let text = readFileSync(args.path, 'utf8');
       if (args.path === BUILD_INFO) {
-        text = text.replace(/export const BUILD_DIR: URL \| null = null;/, "export const BUILD_DIR: URL | null = new URL('./', import.meta.url);");
+        text = text.replace(
+          /export const BUILD_DIR: URL \| null = null;/,
+          "export const BUILD_DIR: URL | null = new URL('./', import.meta.url);",
+        );
         if (!text.includes("new URL('./', import.meta.url)")) throw new Error(`${BUILD_INFO}: BUILD_DIR declaration not found`);
         return { contents: text, loader: 'ts' };
       }
@@ -123,7 +126,9 @@ export async function build({ quiet = false } = {}) {
     logLevel: 'silent',
     plugins: [sourcePlugin],
     // Bundled CommonJS packages call require() for Node built-ins.
-    banner: { js: "import { createRequire as __sagsflowCreateRequire } from 'node:module'; const require = __sagsflowCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __sagsflowCreateRequire } from 'node:module'; const require = __sagsflowCreateRequire(import.meta.url);",
+    },
   });
   mkdirSync(OUT, { recursive: true });
   const outputs = [];
@@ -149,7 +154,9 @@ export async function build({ quiet = false } = {}) {
   renameSync(tmp, STAMP);
   removeOldOutputs(new Set(outputs), started);
   if (!quiet) {
-    process.stderr.write(`built ${outputs.filter((o) => o.endsWith('.mjs')).join(', ')} in service/dist/cli from ${Object.keys(inputs).length} sources (${Date.now() - started} ms)\n`);
+    process.stderr.write(
+      `built ${outputs.filter((o) => o.endsWith('.mjs')).join(', ')} in service/dist/cli from ${Object.keys(inputs).length} sources (${Date.now() - started} ms)\n`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import { CLI_ENTRY, build, staleReason } from './build.mjs';
 const stale = staleReason();
 if (stale !== null) {
   // Said on a terminal (or with SAGSFLOW_BUILD_VERBOSE=1); scripts and tests see only the command's own output.
-  if (process.stderr.isTTY || process.env.SAGSFLOW_BUILD_VERBOSE === '1') process.stderr.write(`sagsflow: rebuilding the command (${stale}) ...\n`);
+  if (process.stderr.isTTY || process.env.SAGSFLOW_BUILD_VERBOSE === '1')
+    process.stderr.write(`sagsflow: rebuilding the command (${stale}) ...\n`);
   try {
     await build({ quiet: true });
   } catch (error) {

@@ -113,7 +113,12 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
   jobs.onFinished = (job) =>
-    ctx.audit.record({ tokenId: job.tokenId, action: 'load', target: job.log, detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}` });
+    ctx.audit.record({
+      tokenId: job.tokenId,
+      action: 'load',
+      target: job.log,
+      detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}`,
+    });
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
   app.use('/odata/*', requireToken(ctx));

@@ -40,7 +40,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const store = openDatabase(options.dbPath);
   const jobs = createJobRunner();
-  const uploadDir = options.uploadDir ?? (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
+  const uploadDir =
+    options.uploadDir ??
+    (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
   // Uploads hold clear CPR numbers until their job ends: an owner-only folder (0700).
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   chmodSync(uploadDir, 0o700);

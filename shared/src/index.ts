@@ -45,13 +45,7 @@ export { filterLog } from './filters/filter-log';
 export type { LogFilter, TimeframeMode } from './filters/types';
 
 // Process map, simplification, bottlenecks
-export {
-  processMapFromDfg,
-  sortEdges,
-  type ProcessMap,
-  type ProcessMapNode,
-  type ProcessMapEdge,
-} from './map/process-map';
+export { processMapFromDfg, sortEdges, type ProcessMap, type ProcessMapNode, type ProcessMapEdge } from './map/process-map';
 export { processMapFromLog } from './map/process-map-from-log';
 export { rankBottlenecks, type Bottleneck } from './map/rank-bottlenecks';
 export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
@@ -90,24 +84,9 @@ export {
 } from './effect/measure-effect';
 
 // Danish calendar: holidays, working days, local dates, deadline arithmetic
-export {
-  daysFromCivil,
-  civilFromDays,
-  isoWeekday,
-  daysInMonth,
-  formatIsoDate,
-  parseIsoDate,
-  type CivilDate,
-} from './calendar/civil-date';
+export { daysFromCivil, civilFromDays, isoWeekday, daysInMonth, formatIsoDate, parseIsoDate, type CivilDate } from './calendar/civil-date';
 export { easterSunday } from './calendar/easter';
-export {
-  holidays,
-  assertCalendar,
-  CALENDAR_NAMES,
-  LAST_STORE_BEDEDAG_YEAR,
-  type CalendarName,
-  type Holiday,
-} from './calendar/holidays';
+export { holidays, assertCalendar, CALENDAR_NAMES, LAST_STORE_BEDEDAG_YEAR, type CalendarName, type Holiday } from './calendar/holidays';
 export { isHoliday, isWorkingDay, nextWorkingDay, addWorkingDays } from './calendar/working-days';
 export { addDays, addWeeks, addMonths } from './calendar/add-period';
 export { localDayNumber, localDayNumbers, localMidnightMs, utcOffsetMs } from './calendar/local-date';
@@ -131,13 +110,7 @@ export {
 export { checkWorkflowNet, type WorkflowNetEnds } from './conformance/check-workflow-net';
 export { alignTrace, DEFAULT_ALIGNMENT_BUDGET, type AlignmentMove, type TraceAlignment } from './conformance/align-trace';
 export { createAligner, type Aligner, type AlignerOptions } from './conformance/aligner';
-export {
-  alignLog,
-  type LogAlignment,
-  type VariantAlignment,
-  type ActivityMoves,
-  type TraceVariant,
-} from './conformance/align-log';
+export { alignLog, type LogAlignment, type VariantAlignment, type ActivityMoves, type TraceVariant } from './conformance/align-log';
 export { replayTrace, replayLog, type TraceReplay, type LogReplay } from './conformance/token-replay';
 export type { ProcessGraph, ProcessNode, ProcessNodeKind, ProcessFlow } from './conformance/process-graph';
 export { processGraphToNet, MAX_INCLUSIVE_BRANCHES } from './conformance/process-graph-to-net';
@@ -145,9 +118,22 @@ export { compareLabels, type LabelComparison } from './conformance/compare-label
 // Findings: bottlenecks, best practice, automation potential (issue 9)
 export { buildFindings, type FindingsResult } from './findings/build-findings';
 export { DEFAULT_FINDINGS_SETTINGS, findingsSettings, type FindingsSettings, type AutomationWeights } from './findings/settings';
-export { FINDING_KINDS, type Finding, type FindingKind, type FindingsInput, type RuleViolationInput, type DeviationInput, type OutcomeSpec } from './findings/types';
+export {
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type FindingsInput,
+  type RuleViolationInput,
+  type DeviationInput,
+  type OutcomeSpec,
+} from './findings/types';
 export { findingId, trackFindings, type FindingPlace, type FindingStatus } from './findings/finding-id';
-export { markBottlenecks, BOTTLENECK_DEFINITION, type BottleneckCandidate, type BottleneckDefinitionOptions } from './findings/bottleneck-definition';
+export {
+  markBottlenecks,
+  BOTTLENECK_DEFINITION,
+  type BottleneckCandidate,
+  type BottleneckDefinitionOptions,
+} from './findings/bottleneck-definition';
 export { edgeWaits, workingMedianWait, type EdgeWait, type JobcenterWait, type MonthWait } from './findings/edge-waits';
 export { collectTransitions, type Transitions } from './findings/transitions';
 export { workloadAround, weekNumber, weekStartMs, pearson, type Workload, type WorkloadWeek } from './findings/workload';

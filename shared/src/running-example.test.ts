@@ -34,7 +34,10 @@ describe('running example', () => {
   it('discoverDfg: register request starts all 6 cases; pay and reject end 3 each', () => {
     const dfg = discoverDfg(log);
     expect([...dfg.startActivities]).toEqual([['register request', 6]]);
-    expect([...dfg.endActivities]).toEqual([['pay compensation', 3], ['reject request', 3]]);
+    expect([...dfg.endActivities]).toEqual([
+      ['pay compensation', 3],
+      ['reject request', 3],
+    ]);
   });
 
   it('discoverDfg: the 16 edges and their counts, verified by hand from the file', () => {

@@ -30,7 +30,9 @@ describe('the stand-in host: landing page, access, data windows, warnings, toolt
     expect(Object.keys(map.nodes)).not.toContain(I);
     for (const [activity, events] of Object.entries(SYD.events)) expect(count(map.nodes[activity]), activity).toBeLessThanOrEqual(events);
     expect(count(map.nodes[M])).toBeGreaterThanOrEqual(5);
-    const offered = await page.$$eval('[data-testid=slicer-jobcenter] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const offered = await page.$$eval('[data-testid=slicer-jobcenter] option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
     expect(offered).toEqual([JOBCENTERS[1]]);
     await expect.poll(() => page.locator('[data-testid=case-message]').textContent()).toMatch(/analyst token/);
     await snapshot(page, 'preview-viewer-syd');

@@ -31,5 +31,9 @@ export async function startPilotServer(): Promise<PreviewServer> {
   const analyst = createToken(store.db, { role: 'analyst' }).token;
   store.close();
   const server = await startServer({ dbPath, port: 0, log: () => {} });
-  return { url: server.url, tokens: { analyst, viewer: analyst, sydViewer: analyst }, close: () => server.close().then(() => rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url: server.url,
+    tokens: { analyst, viewer: analyst, sydViewer: analyst },
+    close: () => server.close().then(() => rmSync(dir, { recursive: true, force: true })),
+  };
 }

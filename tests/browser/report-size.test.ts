@@ -60,7 +60,8 @@ function overlapping(labels: readonly Label[]): string[] {
     for (let j = i + 1; j < labels.length; j++) {
       const a = labels[i]!.box;
       const b = labels[j]!.box;
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(`${labels[i]!.text} × ${labels[j]!.text}`);
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+        out.push(`${labels[i]!.text} × ${labels[j]!.text}`);
     }
   }
   return out;
@@ -83,7 +84,9 @@ describe('the map of a generated pilot log at report size', () => {
             const drawn = await page.locator('[data-testid=process-map] g.viewport').boundingBox();
             expect(drawn!.width / box!.width, 'the map fills the width or the height').toBeGreaterThan(0.5);
           }
-          expect(await page.locator('[data-testid=map-legend]').textContent()).toMatch(/longest median waits between activities|No bottleneck/);
+          expect(await page.locator('[data-testid=map-legend]').textContent()).toMatch(
+            /longest median waits between activities|No bottleneck/,
+          );
           if (size.width === 1280) await snapshot(page, `report-${log}-${size.width}x${size.height}`);
         } finally {
           await page.close();

@@ -27,8 +27,15 @@ beforeAll(async () => {
   await generateLog({ process: 'dagpenge', cases: 1500, seed: 11, dirty: true, deviations: true, out: file });
   const store = openDatabase(join(dir, 'r.sqlite'));
   const rules = await catalogueForLoad({ process: 'dagpenge' });
-  await ingestFiles(store, { files: [file], log: 'dagpenge', process: 'dagpenge', model: await loadModel(processEntry('dagpenge').modelPath), ...(rules ? { rules } : {}) });
-  for (const lang of ['da', 'en'] as const) html[lang] = renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: '', lang, now: Date.UTC(2026, 10, 30, 9) }));
+  await ingestFiles(store, {
+    files: [file],
+    log: 'dagpenge',
+    process: 'dagpenge',
+    model: await loadModel(processEntry('dagpenge').modelPath),
+    ...(rules ? { rules } : {}),
+  });
+  for (const lang of ['da', 'en'] as const)
+    html[lang] = renderReport(readReportData(store.sqlite, { log: 'dagpenge', scope: '', lang, now: Date.UTC(2026, 10, 30, 9) }));
   store.close();
   browser = await launchChromium();
 });
@@ -74,7 +81,8 @@ describe('the evaluation report in Chromium', () => {
         const box = svg.getBoundingClientRect();
         if (box.width < 50 || box.height < 20) out.push(`svg ${svg.getAttribute('aria-label')} is ${box.width}x${box.height}`);
         if (svg.querySelectorAll('rect, path, circle').length === 0) out.push(`svg ${svg.getAttribute('aria-label')} draws nothing`);
-        for (const p of Array.from(svg.querySelectorAll('path'))) if (/NaN|undefined/.test(p.getAttribute('d') ?? '')) out.push(`path with ${p.getAttribute('d')?.slice(0, 40)}`);
+        for (const p of Array.from(svg.querySelectorAll('path')))
+          if (/NaN|undefined/.test(p.getAttribute('d') ?? '')) out.push(`path with ${p.getAttribute('d')?.slice(0, 40)}`);
       }
       for (const el of Array.from(document.querySelectorAll('main *'))) {
         const r = el.getBoundingClientRect();
@@ -111,7 +119,8 @@ describe('the evaluation report in Chromium', () => {
     await page.screenshot({ path: shots[0]!, clip: { x: 0, y: 0, ...A4 } });
     const top = await page.locator('#bottlenecks').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
     await page.screenshot({ path: shots[1]!, fullPage: true, clip: { x: 0, y: Math.max(0, top - 20), ...A4 } });
-    if (process.env['SAGSFLOW_UPDATE_DOCS'] === '1') shots.forEach((s, i) => copyFileSync(s, join(ROOT, 'docs', `report-page-${i + 1}.png`)));
+    if (process.env['SAGSFLOW_UPDATE_DOCS'] === '1')
+      shots.forEach((s, i) => copyFileSync(s, join(ROOT, 'docs', `report-page-${i + 1}.png`)));
     await page.close();
   });
 });

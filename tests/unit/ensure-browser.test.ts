@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { APT_PACKAGES, DEFAULT_CHROMIUM, ensureBrowser, type EnsureBrowserIo, type EnsureBrowserResult } from '../../scripts/ensure-browser.mjs';
+import {
+  APT_PACKAGES,
+  DEFAULT_CHROMIUM,
+  ensureBrowser,
+  type EnsureBrowserIo,
+  type EnsureBrowserResult,
+} from '../../scripts/ensure-browser.mjs';
 
 /** A machine with a set of executable files and a fake apt-get that "installs" chromium. */
 function fakeMachine(options: { files?: string[]; isRoot?: boolean; apt?: boolean; aptFails?: boolean; env?: Record<string, string> }) {

@@ -22,7 +22,11 @@ function importsOf(file: string): string[] {
 function violations(folder: string, isBad: (spec: string, file: string) => boolean): string[] {
   return sourceFiles(join(ROOT, folder))
     .filter((f) => !/\.test\.ts$/.test(f) && !f.includes(`${folder}/test/`) && !f.includes('/testing/'))
-    .flatMap((f) => importsOf(f).filter((s) => isBad(s, f)).map((s) => `${relative(ROOT, f)} imports ${s}`));
+    .flatMap((f) =>
+      importsOf(f)
+        .filter((s) => isBad(s, f))
+        .map((s) => `${relative(ROOT, f)} imports ${s}`),
+    );
 }
 
 const resolvesInto = (spec: string, file: string, folder: string) =>
@@ -30,7 +34,8 @@ const resolvesInto = (spec: string, file: string, folder: string) =>
 
 describe('layout rules (README "Layout": service -> shared <- visual)', () => {
   it('shared/src imports nothing with I/O, UI or storage', () => {
-    const banned = /^(node:)?(fs|path|http|https|net|os|child_process|worker_threads|zlib|crypto)$|^(better-sqlite3|drizzle-orm|hono|@hono\/|d3-|powerbi-visuals)/;
+    const banned =
+      /^(node:)?(fs|path|http|https|net|os|child_process|worker_threads|zlib|crypto)$|^(better-sqlite3|drizzle-orm|hono|@hono\/|d3-|powerbi-visuals)/;
     expect(violations('shared/src', (s) => banned.test(s) || (!s.startsWith('.') && !s.startsWith('../')))).toEqual([]);
   });
 

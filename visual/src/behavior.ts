@@ -106,16 +106,21 @@ export class Behavior {
   }
 
   /** Shows Power BI tooltips for the elements of `items` (nodes, edges, variant rows). */
-  bindTooltips<E extends HTMLElement | SVGElement, T>(items: Selection<E, T, Element, unknown>, linesOf: (d: T) => readonly TooltipLine[]): void {
+  bindTooltips<E extends HTMLElement | SVGElement, T>(
+    items: Selection<E, T, Element, unknown>,
+    linesOf: (d: T) => readonly TooltipLine[],
+  ): void {
     const service = this.options.host.tooltipService;
     const dataItems = (d: T) => linesOf(d).map((line) => ({ displayName: line.label, value: line.value }));
     const coordinates = (event: Event) => [(event as MouseEvent).clientX, (event as MouseEvent).clientY];
     items
       .on('mouseover', (event: Event, d: T) => {
-        if (service?.enabled()) service.show({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
+        if (service?.enabled())
+          service.show({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
       })
       .on('mousemove', (event: Event, d: T) => {
-        if (service?.enabled()) service.move({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
+        if (service?.enabled())
+          service.move({ coordinates: coordinates(event), isTouchEvent: false, dataItems: dataItems(d), identities: [] });
       })
       .on('mouseout', () => {
         if (service?.enabled()) service.hide({ isTouchEvent: false, immediately: false });

@@ -43,7 +43,8 @@ export class DataStage {
     const input = this.input;
     if (input.kind === 'empty') return { prepared: null, message: null };
     try {
-      if (input.kind === 'steps') return { prepared: prepareSteps(input.rows, input.highlightCases, input.hasDurations, input.dimensions), message: null };
+      if (input.kind === 'steps')
+        return { prepared: prepareSteps(input.rows, input.highlightCases, input.hasDurations, input.dimensions), message: null };
       const mined = mineEvents(input.events);
       this.variantOfCase = mined.variantOfCase;
       return { prepared: prepareSteps(mined.rows, null, true), message: null };

@@ -39,7 +39,14 @@ export class MapStage {
   }
 
   /** Builds the view model for `state`, simplified to fit when asked, and draws it. */
-  draw(data: PreparedSteps, state: ViewState, context: ViewContext, size: { width: number; height: number }, colors: Colors, fontSize: number): MapDraw {
+  draw(
+    data: PreparedSteps,
+    state: ViewState,
+    context: ViewContext,
+    size: { width: number; height: number },
+    colors: Colors,
+    fontSize: number,
+  ): MapDraw {
     const direction: LayoutDirection = size.width >= size.height ? 'LR' : 'TB';
     const geometry: MapGeometry = { fontSize, measure: this.measure, direction };
     const minScale = readableScale(fontSize);

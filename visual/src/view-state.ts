@@ -17,7 +17,13 @@ export function viewStateFrom(settings: ResolvedSettings, selected: ReadonlySet<
 
 /** True when the format pane's view settings are unchanged (then the on-visual state stays). */
 export function sameViewSettings(a: ResolvedSettings, b: ResolvedSettings): boolean {
-  return a.mode === b.mode && a.metric === b.metric && a.activitiesPercent === b.activitiesPercent && a.pathsPercent === b.pathsPercent && a.autoSimplify === b.autoSimplify;
+  return (
+    a.mode === b.mode &&
+    a.metric === b.metric &&
+    a.activitiesPercent === b.activitiesPercent &&
+    a.pathsPercent === b.pathsPercent &&
+    a.autoSimplify === b.autoSimplify
+  );
 }
 
 /** Saves the on-visual view choices into the report (the "view" card), so they survive reloads. */

@@ -109,7 +109,8 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
   private readSettings(dataView: powerbi.DataView | undefined): void {
     this.model = this.formatting.populateFormattingSettingsModel(SagsflowSettings, dataView as powerbi.DataView);
     const next = resolveSettings(this.model);
-    if (!sameViewSettings(next, this.settings)) this.state = { ...viewStateFrom(next, this.state.selected), comparing: this.state.comparing };
+    if (!sameViewSettings(next, this.settings))
+      this.state = { ...viewStateFrom(next, this.state.selected), comparing: this.state.comparing };
     this.settings = next;
   }
 
@@ -177,7 +178,10 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     const roomy = (viewport?.width ?? frame.root.clientWidth) >= MIN_WIDTH_WITH_PANE;
     const showPane = !comparing && settings.showVariants && roomy && (this.prepared?.all.variants.length ?? 0) > 0;
     frame.comparePane.hidden = !comparing;
-    if (comparing) renderCompareTable(frame.comparePane, this.centers, this.state.comparing, formatter, t, (jobcenter) => this.rerender({ ...this.state, comparing: jobcenter }));
+    if (comparing)
+      renderCompareTable(frame.comparePane, this.centers, this.state.comparing, formatter, t, (jobcenter) =>
+        this.rerender({ ...this.state, comparing: jobcenter }),
+      );
     frame.variantPane.hidden = !showPane;
     showMessage(frame, this.messages.map((key) => t(key)).join(' ') || null);
     this.toolbar.update(this.toolbarState(this.lastDraw), t);
@@ -187,7 +191,18 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     const rows = renderVariantPane(frame.variantPane, draw?.model.variants ?? [], colors, t, showPane);
     this.behavior.bindVariantRows(rows);
     this.behavior.bindTooltips(rows, (d) => d.tooltip);
-    renderLegend(frame.legend, draw?.model ?? null, { hidden: draw && this.state.autoSimplify ? { shown: draw.model.nodes.filter((n) => n.kind === 'activity').length, total: draw.activityCount } : null }, colors, t);
+    renderLegend(
+      frame.legend,
+      draw?.model ?? null,
+      {
+        hidden:
+          draw && this.state.autoSimplify
+            ? { shown: draw.model.nodes.filter((n) => n.kind === 'activity').length, total: draw.activityCount }
+            : null,
+      },
+      colors,
+      t,
+    );
     frame.root.dataset['state'] = draw ? 'map' : 'empty';
     frame.root.dataset['direction'] = draw?.direction ?? '';
     frame.root.dataset['renderCount'] = String(++this.renderCount);

@@ -15,7 +15,13 @@ const category = (role: string, column: string, values: powerbi.PrimitiveValue[]
 });
 
 const measure = (role: string, column: string, values: powerbi.PrimitiveValue[], highlights?: (powerbi.PrimitiveValue | null)[]) => ({
-  source: { displayName: `Sum of ${column}`, queryName: `Sum(Steps.${column})`, roles: { [role]: true }, isMeasure: true, type: { numeric: true } },
+  source: {
+    displayName: `Sum of ${column}`,
+    queryName: `Sum(Steps.${column})`,
+    roles: { [role]: true },
+    isMeasure: true,
+    type: { numeric: true },
+  },
   values,
   ...(highlights ? { highlights } : {}),
 });
@@ -40,23 +46,73 @@ export function stepsDataView(rows: readonly StepRow[], options: StepsDataViewOp
   const pick = <T>(f: (r: StepRow) => T) => rows.map(f) as unknown as powerbi.PrimitiveValue[];
   let builder = createCategoricalDataViewBuilder();
   const categories = [
-    category('variantKey', 'variant_key', pick((r) => r.variantKey)),
-    category('stepIndex', 'step_index', pick((r) => r.stepIndex)),
-    category('fromActivity', 'from_activity', pick((r) => r.from)),
-    category('toActivity', 'to_activity', pick((r) => r.to)),
+    category(
+      'variantKey',
+      'variant_key',
+      pick((r) => r.variantKey),
+    ),
+    category(
+      'stepIndex',
+      'step_index',
+      pick((r) => r.stepIndex),
+    ),
+    category(
+      'fromActivity',
+      'from_activity',
+      pick((r) => r.from),
+    ),
+    category(
+      'toActivity',
+      'to_activity',
+      pick((r) => r.to),
+    ),
     ...(options.fineOrder
-      ? [category('variantRank', 'variant_rank', pick((r) => r.variantRank ?? 0)), category('finished', 'finished', pick((r) => (r.finished === false ? 0 : 1)))]
+      ? [
+          category(
+            'variantRank',
+            'variant_rank',
+            pick((r) => r.variantRank ?? 0),
+          ),
+          category(
+            'finished',
+            'finished',
+            pick((r) => (r.finished === false ? 0 : 1)),
+          ),
+        ]
       : []),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   for (const c of categories) builder = builder.withCategory(c as never);
   const order = options.bucketOrder ?? Array.from({ length: BUCKET_COUNT }, (_, i) => i);
   const columns = [
-    measure('cases', 'cases', pick((r) => r.cases), options.highlights),
-    measure('sumSeconds', 'sum_seconds', pick((r) => r.sumSeconds)),
-    ...order.map((b) => measure('histogram', `h${String(b).padStart(2, '0')}`, pick((r) => r.histogram[b] ?? 0))),
+    measure(
+      'cases',
+      'cases',
+      pick((r) => r.cases),
+      options.highlights,
+    ),
+    measure(
+      'sumSeconds',
+      'sum_seconds',
+      pick((r) => r.sumSeconds),
+    ),
+    ...order.map((b) =>
+      measure(
+        'histogram',
+        `h${String(b).padStart(2, '0')}`,
+        pick((r) => r.histogram[b] ?? 0),
+      ),
+    ),
     ...(options.fineOrder ?? []).flatMap((b) => [
-      measure('durations', `d${String(b).padStart(2, '0')}`, pick((r) => r.fine?.counts[b] ?? 0)),
-      measure('durations', `s${String(b).padStart(2, '0')}`, pick((r) => r.fine?.seconds[b] ?? 0)),
+      measure(
+        'durations',
+        `d${String(b).padStart(2, '0')}`,
+        pick((r) => r.fine?.counts[b] ?? 0),
+      ),
+      measure(
+        'durations',
+        `s${String(b).padStart(2, '0')}`,
+        pick((r) => r.fine?.seconds[b] ?? 0),
+      ),
     ]),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   const dataView = builder.withValues({ columns: columns as never }).build();

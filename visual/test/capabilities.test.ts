@@ -61,7 +61,11 @@ describe('capabilities.json localization', () => {
   it('declares every formatting-model card and slice as an object property', () => {
     const objects = capabilities['objects'] as Record<string, { properties: Record<string, unknown> }>;
     for (const card of new SagsflowSettings().cards) {
-      for (const slice of card.slices ?? []) expect(objects[card.name]?.properties[(slice as { name: string }).name], `${card.name}.${(slice as { name: string }).name}`).toBeDefined();
+      for (const slice of card.slices ?? [])
+        expect(
+          objects[card.name]?.properties[(slice as { name: string }).name],
+          `${card.name}.${(slice as { name: string }).name}`,
+        ).toBeDefined();
     }
   });
 });

@@ -37,7 +37,10 @@ describe('readDataView + SegmentAccumulator (steps)', () => {
     const rows = [step(V1, 5, 'A', 'B', 2), step(V1, 9, STEP_START, 'A', 2)];
     const result = convert(stepsDataView(rows, { omit: ['stepIndex'] }));
     if (result.input.kind !== 'steps') throw new Error('expected steps');
-    expect(result.input.rows.map((r) => [r.from, r.stepIndex])).toEqual([['A', 1], [STEP_START, 0]]);
+    expect(result.input.rows.map((r) => [r.from, r.stepIndex])).toEqual([
+      ['A', 1],
+      [STEP_START, 0],
+    ]);
   });
 
   it('collects rows across incremental fetchMoreData segments (Segment updates)', () => {
@@ -142,7 +145,12 @@ describe('readDataView (events)', () => {
   });
 
   it('collects events across segments, incremental or repeating', () => {
-    const rows: EventCells[] = [['c1', 'A', 1], ['c1', 'B', 2], ['c2', 'A', 3], ['c2', 'C', 4]];
+    const rows: EventCells[] = [
+      ['c1', 'A', 1],
+      ['c1', 'B', 2],
+      ['c2', 'A', 3],
+      ['c2', 'C', 4],
+    ];
     const incremental = new SegmentAccumulator();
     incremental.add(eventsDataView(rows.slice(0, 2), true), OPERATION_KIND.create);
     const a = incremental.add(eventsDataView(rows.slice(2)), OPERATION_KIND.segment);

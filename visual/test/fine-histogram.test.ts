@@ -10,10 +10,26 @@ import { createLocalizer } from '../src/i18n';
 import type { ViewContext, ViewState } from '../src/model/build-view-model';
 import { FINE_ORDER, stepsDataView } from './builders';
 
-const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', autoSimplify: false, activitiesPercent: 100, pathsPercent: 100, selected: new Set(), comparing: null, ...over });
+const state = (over: Partial<ViewState> = {}): ViewState => ({
+  mode: 'frequency',
+  metric: 'mean',
+  autoSimplify: false,
+  activitiesPercent: 100,
+  pathsPercent: 100,
+  selected: new Set(),
+  comparing: null,
+  ...over,
+});
 const context = (locale: string): ViewContext => {
   const formatter = createFormatter(locale);
-  return { formatter, t: createLocalizer().t, groupCount: (n) => groupCountLabel(n, 1, formatter), bottleneckCount: 1, minimumGroupSize: 1, maxRows: 50 };
+  return {
+    formatter,
+    t: createLocalizer().t,
+    groupCount: (n) => groupCountLabel(n, 1, formatter),
+    bottleneckCount: 1,
+    minimumGroupSize: 1,
+    maxRows: 50,
+  };
 };
 
 const convert = (dataView: Parameters<SegmentAccumulator['add']>[0]) => new SegmentAccumulator().add(dataView, OPERATION_KIND.create);

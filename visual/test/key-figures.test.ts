@@ -16,9 +16,15 @@ const DAY = 86400;
  * and 2024-04 (Syd's A → C).
  */
 const ROWS = [
-  step('v1', 0, STEP_START, 'A', 3), step('v1', 1, 'A', 'B', 3, 6 * DAY, { 12: 3 }), step('v1', 2, 'B', STEP_END, 3),
-  step('v1', 0, STEP_START, 'A', 1), step('v1', 1, 'A', 'B', 1, 2 * DAY, { 12: 1 }), step('v1', 2, 'B', STEP_END, 1),
-  step('v2', 0, STEP_START, 'A', 2), step('v2', 1, 'A', 'C', 2, 20 * DAY, { 16: 2 }), step('v2', 2, 'C', STEP_END, 2),
+  step('v1', 0, STEP_START, 'A', 3),
+  step('v1', 1, 'A', 'B', 3, 6 * DAY, { 12: 3 }),
+  step('v1', 2, 'B', STEP_END, 3),
+  step('v1', 0, STEP_START, 'A', 1),
+  step('v1', 1, 'A', 'B', 1, 2 * DAY, { 12: 1 }),
+  step('v1', 2, 'B', STEP_END, 1),
+  step('v2', 0, STEP_START, 'A', 2),
+  step('v2', 1, 'A', 'C', 2, 20 * DAY, { 16: 2 }),
+  step('v2', 2, 'C', STEP_END, 2),
 ];
 const CENTERS = ['Nord', 'Nord', 'Nord', 'Syd', 'Syd', 'Syd', 'Syd', 'Syd', 'Syd'];
 const PERIODS = ['2024-03', '2024-03', '2024-03', '2024-03-01', '2024-03-01', '2024-03-01', '2024-04', '2024-04', '2024-04'];
@@ -28,7 +34,10 @@ describe('keyFigures', () => {
   const figures = keyFigures(ROWS, DIMS);
 
   it('counts cases and, when the rows say, finished cases; throughput is of finished cases then', () => {
-    const flagged = keyFigures(ROWS.map((row, i) => ({ ...row, finished: i < 6 })), DIMS);
+    const flagged = keyFigures(
+      ROWS.map((row, i) => ({ ...row, finished: i < 6 })),
+      DIMS,
+    );
     expect(flagged.cases).toBe(6);
     expect(flagged.finishedCases).toBe(4);
     expect(flagged.throughput).toEqual({ median: 2 * DAY, p90: 2 * DAY, basis: 'variants', finishedOnly: true });
@@ -65,7 +74,12 @@ describe('jobcenter comparison', () => {
   });
 
   it('colours one jobcenter against the rest: Syd takes A → C that Nord never takes, and B less', () => {
-    const d = jobcenterDifferences(ROWS, CENTERS, 'Syd', { mode: 'frequency', metric: 'mean', formatter: createFormatter('en-US'), edgeId });
+    const d = jobcenterDifferences(ROWS, CENTERS, 'Syd', {
+      mode: 'frequency',
+      metric: 'mean',
+      formatter: createFormatter('en-US'),
+      edgeId,
+    });
     expect(d.edges.get(edgeId('A', 'C'))).toMatchObject({ own: '66.7%', rest: '0%', difference: '+67 pp' });
     expect(d.edges.get(edgeId('A', 'C'))!.tone).toBeCloseTo(1, 9);
     expect(d.nodes.get('B')!.tone).toBeCloseTo(-1, 9);

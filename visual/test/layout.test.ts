@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { layoutMap, type LayoutEdgeInput, type LayoutNodeInput } from '../src/layout/layout-map';
 
 const nodes: LayoutNodeInput[] = ['START', 'A', 'B', 'C', 'END'].map((id) => ({ id, width: 100, height: 40 }));
-const edge = (from: string, to: string, weight = 1): LayoutEdgeInput => ({ id: `${from}>${to}`, from, to, labelWidth: 30, labelHeight: 14, weight });
-const edges = [edge('START', 'A', 3), edge('A', 'B', 2), edge('B', 'C', 2), edge('A', 'C'), edge('C', 'END', 3), edge('C', 'A'), edge('B', 'B')];
+const edge = (from: string, to: string, weight = 1): LayoutEdgeInput => ({
+  id: `${from}>${to}`,
+  from,
+  to,
+  labelWidth: 30,
+  labelHeight: 14,
+  weight,
+});
+const edges = [
+  edge('START', 'A', 3),
+  edge('A', 'B', 2),
+  edge('B', 'C', 2),
+  edge('A', 'C'),
+  edge('C', 'END', 3),
+  edge('C', 'A'),
+  edge('B', 'B'),
+];
 
 describe('layoutMap', () => {
   it('gives every node finite coordinates inside the drawing and every edge a route', () => {
@@ -42,13 +57,23 @@ describe('layoutMap', () => {
   it('routes every edge of a dense map, laying out only the strongest ones', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `n${i}`);
     const dense = ids.flatMap((a, i) => ids.map((b, j) => edge(a, b, 1 + ((i * 7 + j * 3) % 11))));
-    const layout = layoutMap(ids.map((id) => ({ id, width: 80, height: 30 })), dense, 30);
+    const layout = layoutMap(
+      ids.map((id) => ({ id, width: 80, height: 30 })),
+      dense,
+      30,
+    );
     expect(layout.edges.size).toBe(dense.length);
     for (const route of layout.edges.values()) {
       expect(route.points.length).toBeGreaterThanOrEqual(2);
       for (const p of route.points) expect(p.x <= layout.width && p.y <= layout.height).toBe(true);
     }
-    expect(layoutMap(ids.map((id) => ({ id, width: 80, height: 30 })), [...dense].reverse(), 30).edges.get('n3>n1')).toEqual(layout.edges.get('n3>n1'));
+    expect(
+      layoutMap(
+        ids.map((id) => ({ id, width: 80, height: 30 })),
+        [...dense].reverse(),
+        30,
+      ).edges.get('n3>n1'),
+    ).toEqual(layout.edges.get('n3>n1'));
   });
 
   it('lays START left of the activities and END right of them when asked for left to right', () => {

@@ -19,7 +19,14 @@ describe('SagsflowSettings', () => {
 
   it('declares min/max validators from SETTING_LIMITS on every number slice', () => {
     const model = new SagsflowSettings();
-    const numbers = [model.view.activitiesPercent, model.view.pathsPercent, model.map.bottleneckCount, model.map.fontSize, model.variants.maxRows, model.privacy.minimumGroupSize];
+    const numbers = [
+      model.view.activitiesPercent,
+      model.view.pathsPercent,
+      model.map.bottleneckCount,
+      model.map.fontSize,
+      model.variants.maxRows,
+      model.privacy.minimumGroupSize,
+    ];
     for (const slice of numbers) {
       const limit = SETTING_LIMITS[slice.name as keyof typeof SETTING_LIMITS];
       expect(slice.options?.minValue?.value).toBe(limit.min);

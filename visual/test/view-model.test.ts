@@ -9,10 +9,26 @@ import { prepareSteps } from '../src/model/prepare';
 import { DAY, SMALL_STEPS, V1, V2 } from './fixtures';
 import { step } from './builders';
 
-const state = (over: Partial<ViewState> = {}): ViewState => ({ mode: 'frequency', metric: 'mean', autoSimplify: false, activitiesPercent: 100, pathsPercent: 100, selected: new Set(), comparing: null, ...over });
+const state = (over: Partial<ViewState> = {}): ViewState => ({
+  mode: 'frequency',
+  metric: 'mean',
+  autoSimplify: false,
+  activitiesPercent: 100,
+  pathsPercent: 100,
+  selected: new Set(),
+  comparing: null,
+  ...over,
+});
 const context = (locale: string, k = 1): ViewContext => {
   const formatter = createFormatter(locale);
-  return { formatter, t: createLocalizer().t, groupCount: (n) => groupCountLabel(n, k, formatter), bottleneckCount: 1, minimumGroupSize: k, maxRows: 50 };
+  return {
+    formatter,
+    t: createLocalizer().t,
+    groupCount: (n) => groupCountLabel(n, k, formatter),
+    bottleneckCount: 1,
+    minimumGroupSize: k,
+    maxRows: 50,
+  };
 };
 const labels = (items: readonly { id: string; valueLabel: string }[]) => Object.fromEntries(items.map((i) => [i.id, i.valueLabel]));
 
@@ -38,9 +54,18 @@ describe('buildViewModel: frequency view', () => {
     expect(model.bottleneckLegend).toBeNull();
   });
 
-  it('marks in the performance view the longest median waits among edges of 5 % of the cases (the findings\' definition)', () => {
-    const tenfold = SMALL_STEPS.map((r) => ({ ...r, cases: r.cases * 10, sumSeconds: r.sumSeconds * 10, histogram: r.histogram.map((h) => h * 10) }));
-    const performance = buildViewModel(prepareSteps(tenfold, null, true), state({ mode: 'performance', metric: 'median' }), context('en-US'));
+  it("marks in the performance view the longest median waits among edges of 5 % of the cases (the findings' definition)", () => {
+    const tenfold = SMALL_STEPS.map((r) => ({
+      ...r,
+      cases: r.cases * 10,
+      sumSeconds: r.sumSeconds * 10,
+      histogram: r.histogram.map((h) => h * 10),
+    }));
+    const performance = buildViewModel(
+      prepareSteps(tenfold, null, true),
+      state({ mode: 'performance', metric: 'median' }),
+      context('en-US'),
+    );
     expect(performance.edges.filter((e) => e.bottleneck).map((e) => e.id)).toEqual(['A→C']);
     expect(performance.bottleneckLegend).toEqual({ count: 1, minCases: 2, marked: 1, found: 1 });
   });
@@ -82,7 +107,10 @@ describe('buildViewModel: selection, sliders, privacy, highlights', () => {
   it('filters the map to the selected variants but keeps every variant row', () => {
     const model = buildViewModel(prepared, state({ selected: new Set([V2]) }), context('en-US'));
     expect(labels(model.nodes)).toEqual({ [STEP_START]: '1', A: '1', C: '1', [STEP_END]: '1' });
-    expect(model.variants.map((v) => [v.key, v.selected])).toEqual([[V1, false], [V2, true]]);
+    expect(model.variants.map((v) => [v.key, v.selected])).toEqual([
+      [V1, false],
+      [V2, true],
+    ]);
   });
 
   it('drops the least frequent activity at a low activities slider', () => {

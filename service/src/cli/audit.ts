@@ -8,7 +8,8 @@ import { mustExist } from './token';
 /** A `YYYY-MM-DD` day as UTC midnight. */
 function parseDay(value: string): Date {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got "${value}"`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got "${value}"`);
   return d;
 }
 

@@ -56,7 +56,11 @@ describe('sagsflow summary', () => {
     writeFileSync(
       file,
       `<?xml version="1.0"?><log xes.version="1.0"><trace><string key="concept:name" value="c1"/>` +
-        ev('A', '1', 'start') + ev('A', '2', 'complete') + ev('B', '3', 'schedule') + ev('B', '4', 'COMPLETE') + ev('C', '5') +
+        ev('A', '1', 'start') +
+        ev('A', '2', 'complete') +
+        ev('B', '3', 'schedule') +
+        ev('B', '4', 'COMPLETE') +
+        ev('C', '5') +
         '</trace></log>',
     );
     const all = JSON.parse((await sagsflow('summary', file, '--json')).stdout);
@@ -109,7 +113,9 @@ describe('sagsflow summary', () => {
   it('summary keeps the 127 identical events of helpdesk.xes.gz and says so; --dedupe drops them; both switches at once are refused', async () => {
     const kept = JSON.parse((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--json')).stdout);
     expect([kept.events, kept.rows.duplicates, kept.duplicates]).toEqual([21348, 0, { policy: 'keep', identical: 127 }]);
-    expect((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'))).stdout).toContain('  duplicates 127 identical events kept (--dedupe drops them)\n');
+    expect((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'))).stdout).toContain(
+      '  duplicates 127 identical events kept (--dedupe drops them)\n',
+    );
     const dropped = JSON.parse((await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--json', '--dedupe')).stdout);
     expect([dropped.events, dropped.rows.duplicates, dropped.duplicates]).toEqual([21221, 127, { policy: 'drop', identical: 127 }]);
     const both = await sagsflow('summary', join(DATA, 'helpdesk.xes.gz'), '--dedupe', '--keep-duplicates');
@@ -119,14 +125,20 @@ describe('sagsflow summary', () => {
   it('summary --keep-duplicates keeps an exact duplicate CSV row, and finished cases come from endActivities of the mapping', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
     const file = join(dir, 'tiny.csv');
-    writeFileSync(file, 'Sags-id;Aktivitet;Tidspunkt\nA;Tilmelding;01-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nB;Tilmelding;05-02-2024 09:00\n');
+    writeFileSync(
+      file,
+      'Sags-id;Aktivitet;Tidspunkt\nA;Tilmelding;01-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nA;Afmeldt;03-02-2024 09:00\nB;Tilmelding;05-02-2024 09:00\n',
+    );
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', endActivities: ['Afmeldt'] }));
     const s = JSON.parse((await sagsflow('summary', file, '--json', '--keep-duplicates', '--mapping', mapping)).stdout);
     expect(s.rows).toEqual({ read: 4, accepted: 4, duplicates: 0, quarantined: 0 });
     expect(s.duplicates).toEqual({ policy: 'keep', identical: 1 });
     expect(s.finished).toEqual({
-      cases: 1, openCases: 1, endActivities: ['Afmeldt'], endActivitiesSource: 'mapping',
+      cases: 1,
+      openCases: 1,
+      endActivities: ['Afmeldt'],
+      endActivitiesSource: 'mapping',
       caseDuration: { meanSeconds: 2 * 86400, medianSeconds: 2 * 86400, p90Seconds: 2 * 86400 },
     });
   });
@@ -201,7 +213,10 @@ describe('sagsflow token', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cli-'));
     const db = join(dir, 'x.sqlite');
     const file = join(dir, 'two.csv');
-    writeFileSync(file, 'Sags-id,Aktivitet,Tidspunkt,Jobcenter\nA,Tilmelding,2024-02-01 09:00,Jobcenter Nord\nA,Afmeldt,2024-02-03 09:00,Jobcenter Nord\n');
+    writeFileSync(
+      file,
+      'Sags-id,Aktivitet,Tidspunkt,Jobcenter\nA,Tilmelding,2024-02-01 09:00,Jobcenter Nord\nA,Afmeldt,2024-02-03 09:00,Jobcenter Nord\n',
+    );
     expect((await sagsflow('ingest', file, '--db', db, '--log', 'two')).code).toBe(0);
     const typo = await sagsflow('token', 'create', '--db', db, '--role', 'viewer', '--jobcenter', 'Jobcenter Nrod');
     expect(typo.code).toBe(0);

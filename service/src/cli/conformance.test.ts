@@ -8,7 +8,13 @@ const DATA = resolve(import.meta.dirname, '../../../tests/data');
 
 describe('sagsflow conformance', () => {
   it('--json prints exactly the model, alignments, tokenReplay and activities keys', async () => {
-    const r = await sagsflow('conformance', join(DATA, 'running-example.xes'), '--model', join(DATA, 'running-example-strict.bpmn'), '--json');
+    const r = await sagsflow(
+      'conformance',
+      join(DATA, 'running-example.xes'),
+      '--model',
+      join(DATA, 'running-example-strict.bpmn'),
+      '--json',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['model', 'alignments', 'tokenReplay', 'activities']);
@@ -30,21 +36,49 @@ describe('sagsflow conformance', () => {
   it('applies modelLabels from the mapping file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-conf-'));
     const mapping = join(dir, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify({
-      case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp',
-      modelLabels: { 'pay compensation': 'reject request' },
-    }));
-    const r = await sagsflow('conformance', join(DATA, 'running-example.csv'), '--model', join(DATA, 'running-example-strict.bpmn'), '--mapping', mapping, '--json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        case: 'case:concept:name',
+        activity: 'concept:name',
+        timestamp: 'time:timestamp',
+        modelLabels: { 'pay compensation': 'reject request' },
+      }),
+    );
+    const r = await sagsflow(
+      'conformance',
+      join(DATA, 'running-example.csv'),
+      '--model',
+      join(DATA, 'running-example-strict.bpmn'),
+      '--mapping',
+      mapping,
+      '--json',
+    );
     expect(r.code).toBe(0);
-    const moves = Object.fromEntries(JSON.parse(r.stdout).activities.map((a: { activity: string; logMoves: number; modelMoves: number }) => [a.activity, [a.logMoves, a.modelMoves]]));
+    const moves = Object.fromEntries(
+      JSON.parse(r.stdout).activities.map((a: { activity: string; logMoves: number; modelMoves: number }) => [
+        a.activity,
+        [a.logMoves, a.modelMoves],
+      ]),
+    );
     expect(moves['reject request']).toEqual([0, 3]);
     expect(moves['pay compensation']).toEqual([3, 0]);
   });
 
   it('reports over-budget variants on stderr and leaves them out of the figures', async () => {
-    const r = await sagsflow('conformance', join(DATA, 'running-example.xes'), '--model', join(DATA, 'running-example.bpmn'), '--budget', '12', '--json');
+    const r = await sagsflow(
+      'conformance',
+      join(DATA, 'running-example.xes'),
+      '--model',
+      join(DATA, 'running-example.bpmn'),
+      '--budget',
+      '12',
+      '--json',
+    );
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^sagsflow: \d+ variants \(\d+ cases\) exceeded the search budget and are left out of the alignment figures\n$/);
+    expect(r.stderr).toMatch(
+      /^sagsflow: \d+ variants \(\d+ cases\) exceeded the search budget and are left out of the alignment figures\n$/,
+    );
   });
 
   it('refuses a missing model in one line', async () => {

@@ -63,7 +63,9 @@ async function readLogs(files: readonly string[], mapping: ColumnMapping | undef
         },
       });
       if (report.rows.quarantined > 0) {
-        process.stderr.write(`sagsflow: ${file}: ${report.rows.quarantined} of ${report.rows.read} records quarantined (see sagsflow summary)\n`);
+        process.stderr.write(
+          `sagsflow: ${file}: ${report.rows.quarantined} of ${report.rows.read} records quarantined (see sagsflow summary)\n`,
+        );
       }
     }
   } finally {
@@ -94,9 +96,13 @@ function renderConformance(modelFile: string, r: ConformanceReport): string {
     ...r.json.activities.map((a) => `  ${a.activity.padEnd(width)}  ${n(a.logMoves).padStart(10)}  ${n(a.modelMoves).padStart(11)}`),
   ];
   if (r.labels.modelTasksNotInLog.length) lines.push('', `model tasks never in the log: ${r.labels.modelTasksNotInLog.join('; ')}`);
-  if (r.labels.logActivitiesNotInModel.length) lines.push('', `log activities unknown to the model: ${r.labels.logActivitiesNotInModel.join('; ')}`);
+  if (r.labels.logActivitiesNotInModel.length)
+    lines.push('', `log activities unknown to the model: ${r.labels.logActivitiesNotInModel.join('; ')}`);
   if (r.alignment.budgetExceededVariants) {
-    lines.push('', `over the search budget: ${n(r.alignment.budgetExceededVariants)} variants, ${n(r.alignment.budgetExceededCases)} cases (not in the figures)`);
+    lines.push(
+      '',
+      `over the search budget: ${n(r.alignment.budgetExceededVariants)} variants, ${n(r.alignment.budgetExceededCases)} cases (not in the figures)`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

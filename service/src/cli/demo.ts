@@ -47,11 +47,22 @@ export function registerDemo(program: Command): void {
           if (!existsSync(file)) await generateLog({ process: name, cases: DEMO_CASES, seed: 2026, dirty, deviations: true, out: file });
           const model = await attachedModel(undefined, name, undefined);
           const rules = await catalogueForLoad({ process: name });
-          const report = await ingestFiles(store, { files: [file], log: name, process: name, ...(model ? { model } : {}), ...(rules ? { rules } : {}) });
+          const report = await ingestFiles(store, {
+            files: [file],
+            log: name,
+            process: name,
+            ...(model ? { model } : {}),
+            ...(rules ? { rules } : {}),
+          });
           process.stdout.write(renderLoadReport(report));
         }
         const receiptModel = await loadModel(join(SAMPLES, 'receipt.bpmn'));
-        const receipt = await ingestFiles(store, { files: [join(SAMPLES, 'receipt.csv.gz')], log: 'receipt', process: 'receipt', model: receiptModel });
+        const receipt = await ingestFiles(store, {
+          files: [join(SAMPLES, 'receipt.csv.gz')],
+          log: 'receipt',
+          process: 'receipt',
+          model: receiptModel,
+        });
         process.stdout.write(renderLoadReport(receipt));
         viewer = createToken(store.db, { role: 'viewer', name: 'demo viewer' }).token;
         admin = createToken(store.db, { role: 'admin', name: 'demo admin' }).token;

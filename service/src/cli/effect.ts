@@ -40,8 +40,7 @@ export function registerEffect(program: Command): void {
 /** The effect as a table: one line per figure, the estimate that counts and whether it is a real change. */
 export function renderEffect(r: EffectReport): string {
   const who = r.jobcenters.length > 0 ? r.jobcenters.join(', ') : 'all jobcenters';
-  const comparison =
-    r.method === 'same-months-previous-year' ? 'the same months a year earlier' : 'the equally long period just before';
+  const comparison = r.method === 'same-months-previous-year' ? 'the same months a year earlier' : 'the equally long period just before';
   const lines = [
     `effect of the change on ${r.date} in ${who} (log '${r.log}', version ${r.version})`,
     `cases started ${r.after.from} to ${r.after.to} compared with ${comparison} (${r.before.from} to ${r.before.to})` +
@@ -55,7 +54,14 @@ export function renderEffect(r: EffectReport): string {
 
 function line(f: EffectFigure): string {
   const show = (v: number) => (f.unit === 'seconds' ? formatSeconds(v) : `${(v * 100).toFixed(1)}%`);
-  const name = f.metric === 'throughput' ? 'median throughput time' : f.metric === 'rework' ? 'rework share' : f.metric === 'waiting' ? `wait ${f.key}` : `compliance ${f.key}`;
+  const name =
+    f.metric === 'throughput'
+      ? 'median throughput time'
+      : f.metric === 'rework'
+        ? 'rework share'
+        : f.metric === 'waiting'
+          ? `wait ${f.key}`
+          : `compliance ${f.key}`;
   const e = f.difference ?? f.change;
   const label = f.difference ? 'diff-in-diff' : 'change';
   return `${name.padEnd(48)} ${show(f.treated.before)} -> ${show(f.treated.after)}  ${label} ${show(e.value)} (95% ${show(e.low)} to ${show(e.high)})${f.detected ? '  CHANGED' : ''}`;

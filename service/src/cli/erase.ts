@@ -32,7 +32,11 @@ export function registerErase(program: Command): void {
       try {
         const uploadDir = opts.uploads ?? join(dirname(resolve(opts.db)), 'uploads');
         const r = eraseSubject(store, target, { uploadDir });
-        const rows = Object.entries(r.rows).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+        const rows =
+          Object.entries(r.rows)
+            .filter(([, n]) => n > 0)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ') || 'none';
         process.stdout.write(
           `erased ${r.cases} case${r.cases === 1 ? '' : 's'} (rows: ${rows}); upload files removed: ${r.uploadFiles}; ` +
             `model rebuilt for ${r.logs.length ? r.logs.join(', ') : 'no log'}; database vacuumed\n`,

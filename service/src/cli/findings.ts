@@ -12,7 +12,7 @@ export function registerFindings(program: Command): void {
     .description('print the findings of a log: bottlenecks, rule violations, deviations, automation candidates, best practice')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .requiredOption('--log <name>', 'log name')
-    .option('--jobcenter <name>', 'the findings computed on one jobcenter\'s cases (default: all jobcenters)')
+    .option('--jobcenter <name>', "the findings computed on one jobcenter's cases (default: all jobcenters)")
     .option('--lang <lang>', 'da or en', 'en')
     .option('--json', 'print JSON')
     .action((opts: { db: string; log: string; jobcenter?: string; lang: string; json?: boolean }) => {
@@ -24,8 +24,14 @@ export function registerFindings(program: Command): void {
         if (!log) throw new Error(`findings: no log named "${opts.log}" in ${opts.db} (load one with sagsflow ingest)`);
         const rows = readFindings(store.sqlite, { log: opts.log, scope: opts.jobcenter ?? '', minGroupSize: log.k });
         if (opts.jobcenter && rows.length === 0) {
-          const known = store.sqlite.prepare('SELECT DISTINCT jobcenter FROM findings WHERE log = ? AND jobcenter <> \'\'').pluck().all(opts.log) as string[];
-          if (!known.includes(opts.jobcenter)) throw new Error(`findings: no findings for jobcenter "${opts.jobcenter}" in log "${opts.log}" (known: ${known.join(', ') || 'none'})`);
+          const known = store.sqlite
+            .prepare("SELECT DISTINCT jobcenter FROM findings WHERE log = ? AND jobcenter <> ''")
+            .pluck()
+            .all(opts.log) as string[];
+          if (!known.includes(opts.jobcenter))
+            throw new Error(
+              `findings: no findings for jobcenter "${opts.jobcenter}" in log "${opts.log}" (known: ${known.join(', ') || 'none'})`,
+            );
         }
         process.stdout.write(opts.json ? `${JSON.stringify(rows, null, 2)}\n` : formatFindings(rows, opts.lang));
       } finally {
@@ -39,8 +45,15 @@ export function formatFindings(rows: readonly StoredFinding[], lang: 'da' | 'en'
   if (rows.length === 0) return lang === 'da' ? 'ingen fund\n' : 'no findings\n';
   const lines: string[] = [];
   for (const f of rows) {
-    const where = f.rule ?? f.activity ?? (f.fromActivity !== null ? `${f.fromActivity} → ${f.toActivity}` : `${f.evidence['dimension']} ${f.evidence['variantNumber'] ?? f.evidence['group']}: ${f.evidence['measure']}`);
-    lines.push(`${f.findingId}  ${kindName(f.kind as FindingKind, lang)} #${f.rank}  [${f.status}]  ${f.process}  ${where}  ${formatDkk(f.valueDkk, lang)}`);
+    const where =
+      f.rule ??
+      f.activity ??
+      (f.fromActivity !== null
+        ? `${f.fromActivity} → ${f.toActivity}`
+        : `${f.evidence['dimension']} ${f.evidence['variantNumber'] ?? f.evidence['group']}: ${f.evidence['measure']}`);
+    lines.push(
+      `${f.findingId}  ${kindName(f.kind as FindingKind, lang)} #${f.rank}  [${f.status}]  ${f.process}  ${where}  ${formatDkk(f.valueDkk, lang)}`,
+    );
     lines.push(`  ${lang === 'da' ? f.summaryDa : f.summaryEn}`);
   }
   return `${lines.join('\n')}\n`;

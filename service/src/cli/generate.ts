@@ -54,7 +54,9 @@ interface GenerateCliOptions {
 }
 
 function plantFrom(opts: GenerateCliOptions): PlantedChange | undefined {
-  const given = [opts.plantJobcenter, opts.plantFrom, opts.plantActivity, opts.plantWaiting, opts.plantStopRework].some((v) => v !== undefined);
+  const given = [opts.plantJobcenter, opts.plantFrom, opts.plantActivity, opts.plantWaiting, opts.plantStopRework].some(
+    (v) => v !== undefined,
+  );
   if (!given) return undefined;
   if (!opts.plantJobcenter || !opts.plantFrom || !opts.plantActivity) {
     throw new InvalidArgumentError('a planted change needs --plant-jobcenter, --plant-from and --plant-activity');
@@ -62,7 +64,8 @@ function plantFrom(opts: GenerateCliOptions): PlantedChange | undefined {
   const change: PlantedChange = { jobcenter: opts.plantJobcenter, from: opts.plantFrom, activity: opts.plantActivity };
   if (opts.plantWaiting !== undefined) {
     const factor = Number(opts.plantWaiting);
-    if (opts.plantWaiting.trim() === '' || !Number.isFinite(factor)) throw new InvalidArgumentError(`--plant-waiting: expected a number from 0 to 1, got "${opts.plantWaiting}"`);
+    if (opts.plantWaiting.trim() === '' || !Number.isFinite(factor))
+      throw new InvalidArgumentError(`--plant-waiting: expected a number from 0 to 1, got "${opts.plantWaiting}"`);
     change.waitingFactor = factor;
   }
   if (opts.plantStopRework) change.stopRework = true;

@@ -22,7 +22,10 @@ async function sagsflow(...args: string[]): Promise<{ code: number; stdout: stri
 function extract(cases: number, bad = 0): string {
   const rows = ['Sags-id,Aktivitet,Tidspunkt,Jobcenter'];
   for (let c = 0; c < cases; c++) {
-    for (const [a, day] of [['Tilmelding', 10], ['Afmeldt', 12]] as const) {
+    for (const [a, day] of [
+      ['Tilmelding', 10],
+      ['Afmeldt', 12],
+    ] as const) {
       const date = rows.length - 1 < bad ? `${day}/02/2024 9h` : `2024-02-${day} 09:00`;
       rows.push(`S-${c},${a},${date},Jobcenter Nord`);
     }
@@ -51,7 +54,9 @@ describe('sagsflow ingest: the load policy and --dry-run', () => {
     const bad = file('bad.csv', extract(50, 62));
     const r = await sagsflow('ingest', bad, '--db', db, '--log', 'p');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^sagsflow: ingest bad\.csv: refused by the load policy: 62% of the rows were quarantined \(62 of 100; bad-timestamp: 62\), above the limit of 5%: .* --max-quarantine-share 0\.62\n$/);
+    expect(r.stderr).toMatch(
+      /^sagsflow: ingest bad\.csv: refused by the load policy: 62% of the rows were quarantined \(62 of 100; bad-timestamp: 62\), above the limit of 5%: .* --max-quarantine-share 0\.62\n$/,
+    );
     expect(versions()).toEqual([{ version: null, status: 'failed', cases: 0 }]);
   });
 

@@ -48,7 +48,11 @@ export function registerIngest(program: Command): void {
     .argument('<files...>', 'extracts (CSV, CSV.GZ, XES, XES.GZ), read as one load')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .requiredOption('--log <name>', 'name of the log this load becomes a new version of')
-    .addOption(new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([...PROCESS_NAMES]))
+    .addOption(
+      new Option('--process <name>', 'pilot process of every case (default: a Proces column, else the log name)').choices([
+        ...PROCESS_NAMES,
+      ]),
+    )
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .option('--model <file>', 'BPMN model to check the cases against (default with --process: processes/<name>/model.bpmn)')
     .option('--rules <file>', "rule catalogue (YAML) to check the load against (default: the --process's processes/<name>/rules.yaml)")
@@ -56,49 +60,56 @@ export function registerIngest(program: Command): void {
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
-    .option('--retention-years <n>', 'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)');
-  addDuplicateOptions(command)
-    .action(async (files: string[], opts: IngestCliOptions) => {
-      const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
-      const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
-      const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
-      const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
-      const keepDuplicates = keepDuplicatesOf(opts);
-      if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
-      const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
-      const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
-      const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
-      const store = openDatabase(opts.db);
-      const progress = createProgress('loading');
-      try {
-        const report = await ingestFiles(store, {
-          files,
-          log: opts.log,
-          ...(opts.process ? { process: opts.process } : {}),
-          ...(mapping ? { mapping } : {}),
-          ...(keepDuplicates === undefined ? {} : { keepDuplicates }),
-          ...(model ? { model } : {}),
-          ...(rules ? { rules } : {}),
-          minGroupSize,
-          policy: { ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}), ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}) },
-          dryRun: opts.dryRun === true,
-          onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
-        });
-        progress.stop();
-        if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
-        process.stdout.write(renderLoadReport(report, mapping?.timezone));
-      } finally {
-        progress.stop();
-        store.close();
-      }
-    });
+    .option(
+      '--retention-years <n>',
+      'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)',
+    );
+  addDuplicateOptions(command).action(async (files: string[], opts: IngestCliOptions) => {
+    const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
+    const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
+    const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
+    const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
+    const keepDuplicates = keepDuplicatesOf(opts);
+    if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
+    const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+    const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
+    const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
+    const store = openDatabase(opts.db);
+    const progress = createProgress('loading');
+    try {
+      const report = await ingestFiles(store, {
+        files,
+        log: opts.log,
+        ...(opts.process ? { process: opts.process } : {}),
+        ...(mapping ? { mapping } : {}),
+        ...(keepDuplicates === undefined ? {} : { keepDuplicates }),
+        ...(model ? { model } : {}),
+        ...(rules ? { rules } : {}),
+        minGroupSize,
+        policy: {
+          ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}),
+          ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
+        },
+        dryRun: opts.dryRun === true,
+        onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
+      });
+      progress.stop();
+      if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
+      process.stdout.write(renderLoadReport(report, mapping?.timezone));
+    } finally {
+      progress.stop();
+      store.close();
+    }
+  });
 }
 
 /** The price of the viewer-grade model in one line: the share of cases not shown at their own jobcenter, month and variant. */
 function viewerLine(v: ViewerBuildSummary): string {
   const pct = (x: number) => `${((100 * x) / Math.max(1, v.cases)).toFixed(1)}%`;
-  return `  viewers    k = ${v.k}: ${pct(v.mergedCellCases + v.otherVariantCases + v.suppressedCases)} of cases in merged rows` +
-    ` (cells merged upward ${pct(v.mergedCellCases)}, other variants ${pct(v.otherVariantCases)}, left out ${pct(v.suppressedCases)})`;
+  return (
+    `  viewers    k = ${v.k}: ${pct(v.mergedCellCases + v.otherVariantCases + v.suppressedCases)} of cases in merged rows` +
+    ` (cells merged upward ${pct(v.mergedCellCases)}, other variants ${pct(v.otherVariantCases)}, left out ${pct(v.suppressedCases)})`
+  );
 }
 
 /** The load report as an analyst reads it after `sagsflow ingest`. */
@@ -119,10 +130,15 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
     `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
-    ...(r.endActivities ?? []).map((e) => `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`),
+    ...(r.endActivities ?? []).map(
+      (e) =>
+        `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`,
+    ),
     `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (${timeZone})`,
     ...(r.conformance
-      ? [`  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`]
+      ? [
+          `  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`,
+        ]
       : []),
     ...(r.columns ? renderColumnRoles(r.columns) : []),
     ...(r.viewer ? [viewerLine(r.viewer)] : []),

@@ -59,7 +59,9 @@ describe('sagsflow key', () => {
     const other = join(dir, 'other.key');
     writeFileSync(other, 'c'.repeat(64));
     const r = await sagsflow('key', 'restore', '--db', db, '--from', other, '--force');
-    expect(r.stderr).toBe(`sagsflow: key restore: the key in ${other} does not match the key check recorded by the loads of ${db}; it is not this database's key\n`);
+    expect(r.stderr).toBe(
+      `sagsflow: key restore: the key in ${other} does not match the key check recorded by the loads of ${db}; it is not this database's key\n`,
+    );
     writeFileSync(other, 'short');
     expect((await sagsflow('key', 'restore', '--db', db, '--from', other)).stderr).toContain('holds 5 characters');
   });

@@ -26,13 +26,19 @@ export function registerKey(program: Command): void {
     .action((opts: { db: string }) => {
       const s = keyStatus(opts.db, loadsKeyCheck(opts.db));
       const where =
-        s.source === 'env' ? `${SECRET_ENV} (environment); key file ${s.keyFile} ${s.fileMode ? 'exists but is not used' : 'absent'}`
-        : s.source === 'file' ? `key file ${s.keyFile} (mode ${s.fileMode})`
-        : `none yet (the first load creates ${s.keyFile})`;
+        s.source === 'env'
+          ? `${SECRET_ENV} (environment); key file ${s.keyFile} ${s.fileMode ? 'exists but is not used' : 'absent'}`
+          : s.source === 'file'
+            ? `key file ${s.keyFile} (mode ${s.fileMode})`
+            : `none yet (the first load creates ${s.keyFile})`;
       const match =
-        s.matchesLoads === null ? (s.source === 'none' ? 'no key' : 'no stored load to compare with')
-        : s.matchesLoads ? 'matches the key check of the loads'
-        : 'DOES NOT match the key check of the loads: new loads and erasure will fail until the right key is restored';
+        s.matchesLoads === null
+          ? s.source === 'none'
+            ? 'no key'
+            : 'no stored load to compare with'
+          : s.matchesLoads
+            ? 'matches the key check of the loads'
+            : 'DOES NOT match the key check of the loads: new loads and erasure will fail until the right key is restored';
       process.stdout.write(`key: ${where}\ncheck: ${match}\n`);
       if (s.matchesLoads === false) process.exitCode = 1;
     });

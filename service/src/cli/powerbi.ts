@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { buildPowerBiProject, PROJECT_NAME, readBuiltVisual, readCustomVisual, writeProjectFolder, type ReportLang } from '../powerbi/index';
+import {
+  buildPowerBiProject,
+  PROJECT_NAME,
+  readBuiltVisual,
+  readCustomVisual,
+  writeProjectFolder,
+  type ReportLang,
+} from '../powerbi/index';
 
 interface PowerBiCliOptions {
   url: string;
@@ -20,11 +27,20 @@ export function registerPowerBi(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of pages, measures and captions').choices(['da', 'en']).default('da'))
     .option('--process <name>', 'load only this process (default: all processes)')
     .option('--visual <file>', 'the packaged visual (.pbiviz); default the newest in dist/')
-    .option('--no-case-tables', 'leave out case-level tables (Cases and the per-case rule, conformance and findings tables), so that a viewer token can refresh')
+    .option(
+      '--no-case-tables',
+      'leave out case-level tables (Cases and the per-case rule, conformance and findings tables), so that a viewer token can refresh',
+    )
     .requiredOption('--out <dir>', 'folder to write the project to')
     .action((opts: PowerBiCliOptions) => {
       const visual = opts.visual ? readCustomVisual(readFileSync(opts.visual), opts.visual) : readBuiltVisual();
-      const project = buildPowerBiProject({ feedUrl: opts.url, lang: opts.lang, process: opts.process, visual, caseLevel: opts.caseTables });
+      const project = buildPowerBiProject({
+        feedUrl: opts.url,
+        lang: opts.lang,
+        process: opts.process,
+        visual,
+        caseLevel: opts.caseTables,
+      });
       writeProjectFolder(project.files, opts.out);
       process.stdout.write(`wrote ${project.files.size} files to ${opts.out}; open ${PROJECT_NAME}.pbip in Power BI Desktop\n`);
       for (const note of project.notes) process.stdout.write(`note: ${note}\n`);

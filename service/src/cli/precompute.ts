@@ -26,7 +26,9 @@ export function registerPrecompute(program: Command): void {
         for (const log of logs) {
           const summary = reprecomputeLog(store.sqlite, log);
           if (summary === null) throw new Error(`--log: no log named '${log}' in ${opts.db}`);
-          process.stdout.write(`log "${log}": model recomputed (${summary.steps.toLocaleString('en')} step rows, ${summary.cases.toLocaleString('en')} cases)\n`);
+          process.stdout.write(
+            `log "${log}": model recomputed (${summary.steps.toLocaleString('en')} step rows, ${summary.cases.toLocaleString('en')} cases)\n`,
+          );
         }
       } finally {
         store.close();

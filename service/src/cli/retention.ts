@@ -8,7 +8,7 @@ export function registerRetention(program: Command): void {
   const retention = program.command('retention').description('retention of personal data: cases are kept only as long as their log allows');
   retention
     .command('apply')
-    .description('delete the cases whose last event is older than their log\'s retention period, rebuild the model tables and vacuum')
+    .description("delete the cases whose last event is older than their log's retention period, rebuild the model tables and vacuum")
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--dry-run', 'only count what would be deleted')
     .action((opts: { db: string; dryRun?: boolean }) => {
@@ -18,9 +18,15 @@ export function registerRetention(program: Command): void {
         const outcomes = applyRetention(store, { dryRun: opts.dryRun === true });
         if (outcomes.length === 0) process.stdout.write('no log has a retention period (set one with ingest --retention-years N)\n');
         for (const o of outcomes) {
-          const rows = Object.entries(o.rows).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+          const rows =
+            Object.entries(o.rows)
+              .filter(([, n]) => n > 0)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(', ') || 'none';
           const verb = opts.dryRun ? 'would delete' : 'deleted';
-          process.stdout.write(`log "${o.log}" (${o.retentionYears} years, last event before ${o.cutoff.toISOString().slice(0, 10)}): ${verb} ${o.cases} case${o.cases === 1 ? '' : 's'} (rows: ${rows})\n`);
+          process.stdout.write(
+            `log "${o.log}" (${o.retentionYears} years, last event before ${o.cutoff.toISOString().slice(0, 10)}): ${verb} ${o.cases} case${o.cases === 1 ? '' : 's'} (rows: ${rows})\n`,
+          );
         }
       } finally {
         store.close();

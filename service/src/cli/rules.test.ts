@@ -38,7 +38,17 @@ describe('sagsflow rules check', () => {
   });
 
   it('--as-of before the decisions leaves them pending and late, with days late per case', async () => {
-    const { stdout } = await sagsflow('rules', 'check', join(DATA, 'running-example.csv'), '--rules', RULES, '--json', '--cases', '--as-of', '2011-01-02');
+    const { stdout } = await sagsflow(
+      'rules',
+      'check',
+      join(DATA, 'running-example.csv'),
+      '--rules',
+      RULES,
+      '--json',
+      '--cases',
+      '--as-of',
+      '2011-01-02',
+    );
     const report = JSON.parse(stdout);
     expect(report.asOf).toBe('2011-01-02');
     const decide = report.rules.find((r: { id: string }) => r.id === 'DECIDE-7');
@@ -58,11 +68,16 @@ describe('sagsflow rules check', () => {
   it('refuses a bad catalogue with one line naming the file, the rule and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-rules-'));
     const bad = join(dir, 'bad.yaml');
-    writeFileSync(bad, 'catalogue: c\nrules:\n  - id: R1\n    title: {da: a, en: b}\n    source: s\n    basis: law\n    kind: within\n    a: A\n    b: B\n    limit: {hours: 3}\n');
+    writeFileSync(
+      bad,
+      'catalogue: c\nrules:\n  - id: R1\n    title: {da: a, en: b}\n    source: s\n    basis: law\n    kind: within\n    a: A\n    b: B\n    limit: {hours: 3}\n',
+    );
     const { code, stdout, stderr } = await sagsflow('rules', 'check', join(DATA, 'running-example.csv'), '--rules', bad, '--json');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`sagsflow: ${bad}: rule R1: field limit: exactly one of days, weeks, months, workingDays, with a whole number >= 0\n`);
+    expect(stderr).toBe(
+      `sagsflow: ${bad}: rule R1: field limit: exactly one of days, weeks, months, workingDays, with a whole number >= 0\n`,
+    );
   });
 
   it('refuses a bad --as-of date in one line', async () => {
@@ -86,7 +101,7 @@ describe('sagsflow rules list', () => {
 });
 
 describe('sagsflow ingest with a rule catalogue', () => {
-  it('--process attaches the process\'s catalogue; --rules names another; a bad one stops the load', async () => {
+  it("--process attaches the process's catalogue; --rules names another; a bad one stops the load", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagsflow-ingest-rules-'));
     const csv = join(dir, 'aka.csv');
     await generateLog({ process: 'akademiker', cases: 40, seed: 3, out: csv });
@@ -95,15 +110,24 @@ describe('sagsflow ingest with a rule catalogue', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/rules {6}14 rules checked, [\d,]+ case results/);
     const own = join(dir, 'own.yaml');
-    writeFileSync(own, 'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: illustrative\n    kind: notRepeated\n    a: CV registreret\n');
+    writeFileSync(
+      own,
+      'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: illustrative\n    kind: notRepeated\n    a: CV registreret\n',
+    );
     const second = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker', '--rules', own);
     expect(second.stdout).toContain('stored as version 2');
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.prepare('SELECT version, catalogue FROM rule_catalogues').all()).toEqual([{ version: 2, catalogue: 'own' }]);
-    const counts = sqlite.prepare("SELECT status, sum(cases) AS n FROM compliance GROUP BY status ORDER BY status").all() as { status: string; n: number }[];
+    const counts = sqlite.prepare('SELECT status, sum(cases) AS n FROM compliance GROUP BY status ORDER BY status').all() as {
+      status: string;
+      n: number;
+    }[];
     expect(counts.reduce((n, r) => n + r.n, 0)).toBe(40);
     sqlite.close();
-    writeFileSync(own, 'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: maybe\n    kind: notRepeated\n    a: A\n');
+    writeFileSync(
+      own,
+      'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: maybe\n    kind: notRepeated\n    a: A\n',
+    );
     const bad = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--rules', own);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(new RegExp(`^sagsflow: ${own.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: rule X: field basis: .*\n$`));

@@ -46,7 +46,10 @@ export function registerRules(program: Command): void {
         progress.stop();
       }
       for (const r of reports) {
-        if (r.rows.quarantined > 0) process.stderr.write(`note: ${r.file}: ${r.rows.quarantined.toLocaleString('en')} rows quarantined and not checked (sagsflow summary shows why)\n`);
+        if (r.rows.quarantined > 0)
+          process.stderr.write(
+            `note: ${r.file}: ${r.rows.quarantined.toLocaleString('en')} rows quarantined and not checked (sagsflow summary shows why)\n`,
+          );
       }
       const evaluation = evaluateRules(log, catalogue, { asOfDay });
       const report = ruleCheckReport(log, catalogue, evaluation, opts.cases);

@@ -27,24 +27,25 @@ export function registerSummary(program: Command): void {
     .option('--mapping <file>', 'column mapping JSON (default: guessed from the header)')
     .addOption(new Option('--lifecycle <which>', 'events to keep').choices(['all', 'complete']).default('all'))
     .option('--json', 'print the summary as JSON on stdout', false);
-  addDuplicateOptions(command)
-    .action(async (file: string, opts: SummaryOptions) => {
-      const keepDuplicates = keepDuplicatesOf(opts);
-      const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
-      const loaded = await loadLogInMemory(file, mapping, keepDuplicates);
-      const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
-      const r = loaded.report;
-      const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
-      const summary = {
-        ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
-        columns,
-      };
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(renderSummary(file, summary, loaded.rejections, loaded.report.format === 'xes', mapping?.timezone ?? DEFAULT_TIMEZONE));
-    });
+  addDuplicateOptions(command).action(async (file: string, opts: SummaryOptions) => {
+    const keepDuplicates = keepDuplicatesOf(opts);
+    const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+    const loaded = await loadLogInMemory(file, mapping, keepDuplicates);
+    const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
+    const r = loaded.report;
+    const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
+    const summary = {
+      ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
+      columns,
+    };
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(
+      renderSummary(file, summary, loaded.rejections, loaded.report.format === 'xes', mapping?.timezone ?? DEFAULT_TIMEZONE),
+    );
+  });
 }
 
 function renderSummary(
@@ -73,9 +74,13 @@ function renderSummary(
         ]),
     '',
     '  start activities',
-    ...Object.entries(s.startActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
+    ...Object.entries(s.startActivities)
+      .slice(0, 8)
+      .map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
     '  end activities',
-    ...Object.entries(s.endActivities).slice(0, 8).map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
+    ...Object.entries(s.endActivities)
+      .slice(0, 8)
+      .map(([a, c]) => `    ${n(c).padStart(9)}  ${a}`),
     '  most frequent paths',
     ...s.dfg.slice(0, 10).map((e) => `    ${n(e.count).padStart(9)}  ${e.from} -> ${e.to}  (median ${formatSeconds(e.medianSeconds)})`),
     '  top variants',

@@ -56,7 +56,8 @@ export function registerToken(program: Command): void {
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--unused-days <n>', 'revoke every active token not used for this many days', parseDays)
     .action((id: string | undefined, opts: { db: string; unusedDays?: number }) => {
-      if ((id === undefined) === (opts.unusedDays === undefined)) throw new Error('token revoke: give either a token id or --unused-days N');
+      if ((id === undefined) === (opts.unusedDays === undefined))
+        throw new Error('token revoke: give either a token id or --unused-days N');
       mustExist(opts.db);
       withStore(opts.db, (db) => {
         if (id !== undefined) {
@@ -105,13 +106,19 @@ function warnUnknownJobcenters(sqlite: Store['sqlite'], wanted: readonly string[
   if (known.length === 0) return;
   for (const name of wanted) {
     if (!known.includes(name)) {
-      process.stderr.write(`warning: no loaded log has jobcenter "${name}" (loaded: ${known.join(', ')}); the token will see no rows until one does\n`);
+      process.stderr.write(
+        `warning: no loaded log has jobcenter "${name}" (loaded: ${known.join(', ')}); the token will see no rows until one does\n`,
+      );
     }
   }
 }
 
 function describe(t: TokenInfo): string {
-  const parts = [t.role, t.name !== t.role ? `"${t.name}"` : '', t.jobcenters ? `jobcenters: ${t.jobcenters.join(', ')}` : 'all jobcenters'];
+  const parts = [
+    t.role,
+    t.name !== t.role ? `"${t.name}"` : '',
+    t.jobcenters ? `jobcenters: ${t.jobcenters.join(', ')}` : 'all jobcenters',
+  ];
   if (t.expiresAt) parts.push(`expires ${t.expiresAt.toISOString().slice(0, 10)}`);
   if (t.revokedAt) parts.push(`revoked ${t.revokedAt.toISOString().slice(0, 10)}`);
   return parts.filter(Boolean).join(', ');

@@ -51,7 +51,9 @@ export function registerWhatIf(program: Command): void {
 }
 
 function changeFrom(opts: WhatIfCliOptions): WhatIfChange {
-  const given = [opts.processing !== undefined, opts.waiting !== undefined, opts.remove === true, opts.cutRework === true].filter(Boolean).length;
+  const given = [opts.processing !== undefined, opts.waiting !== undefined, opts.remove === true, opts.cutRework === true].filter(
+    Boolean,
+  ).length;
   if (given !== 1) throw new Error('whatif: give exactly one of --processing F, --waiting F, --remove, --cut-rework');
   if (opts.from !== undefined && opts.waiting === undefined) throw new Error('whatif: --from names an edge and goes with --waiting');
   const change: WhatIfChange = { activity: opts.activity };
@@ -72,7 +74,8 @@ function factor(value: string, option: string): number {
 /** The prediction as a few lines a manager reads. */
 export function renderWhatIf(r: WhatIfReport): string {
   const t = r.throughput;
-  const band = (e: { lowSeconds: number; highSeconds: number }) => `(95% ${formatSeconds(e.lowSeconds)} to ${formatSeconds(e.highSeconds)})`;
+  const band = (e: { lowSeconds: number; highSeconds: number }) =>
+    `(95% ${formatSeconds(e.lowSeconds)} to ${formatSeconds(e.highSeconds)})`;
   const lines = [
     `what if: ${describeChange(r)} in log '${r.log}' (version ${r.version})`,
     `finished cases compared: ${r.cases}; instances changed: ${r.instancesChanged}; events removed: ${r.eventsRemoved}`,

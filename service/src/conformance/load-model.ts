@@ -1,11 +1,4 @@
-import {
-  InvalidModelError,
-  processGraphToNet,
-  relabelNet,
-  checkWorkflowNet,
-  type ProcessGraph,
-  type WorkflowNet,
-} from '@sagsflow/shared';
+import { InvalidModelError, processGraphToNet, relabelNet, checkWorkflowNet, type ProcessGraph, type WorkflowNet } from '@sagsflow/shared';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { BpmnError, parseBpmn } from './read-bpmn';

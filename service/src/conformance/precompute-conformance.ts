@@ -64,14 +64,37 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   const insert = (table: string, columns: string[]): BatchInserter => createBatchInserter(ctx.sqlite, table, columns, { constants });
 
   const labels = compareLabels(ctx.model.net, usedActivities(log));
-  const modelRow = insert('conformance_models', ['model', 'tasks', 'places', 'transitions', 'shortest_run', 'model_tasks_not_in_log', 'log_activities_not_in_model']);
+  const modelRow = insert('conformance_models', [
+    'model',
+    'tasks',
+    'places',
+    'transitions',
+    'shortest_run',
+    'model_tasks_not_in_log',
+    'log_activities_not_in_model',
+  ]);
   modelRow.add([
-    ctx.model.file.split(/[\\/]/).pop()!, ctx.model.tasks, ctx.model.net.places.length, ctx.model.net.transitions.length,
-    aligner.shortestRun, JSON.stringify(labels.modelTasksNotInLog), JSON.stringify(labels.logActivitiesNotInModel),
+    ctx.model.file.split(/[\\/]/).pop()!,
+    ctx.model.tasks,
+    ctx.model.net.places.length,
+    ctx.model.net.transitions.length,
+    aligner.shortestRun,
+    JSON.stringify(labels.modelTasksNotInLog),
+    JSON.stringify(labels.logActivitiesNotInModel),
   ]);
   modelRow.flush();
 
-  const caseRows = insert('conformance_cases', [...GRAIN, 'case_id', 'variant_key', 'fitness', 'cost', 'log_moves', 'model_moves', 'token_fitness', 'deviations']);
+  const caseRows = insert('conformance_cases', [
+    ...GRAIN,
+    'case_id',
+    'variant_key',
+    'fitness',
+    'cost',
+    'log_moves',
+    'model_moves',
+    'token_fitness',
+    'deviations',
+  ]);
   const fitnessOf = variants.variants.map((v) => aligner.traceFitness(v.activities));
   const deviationsJson = alignments.map((a) => (a.status === 'aligned' ? JSON.stringify(a.moves.filter((m) => m.kind !== 'sync')) : null));
   const moveCounts = alignments.map((a): [number, number] =>
@@ -98,7 +121,19 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
     sums[9]! += r.remaining;
     if (r.fits) sums[10]!++;
     if (a.status !== 'aligned') {
-      caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, null, null, null, null, r.fitness, null]);
+      caseRows.add([
+        grain.process,
+        grain.jobcenter,
+        grain.period,
+        stats[c]!.caseId,
+        variants.variants[v]!.key,
+        null,
+        null,
+        null,
+        null,
+        r.fitness,
+        null,
+      ]);
       continue;
     }
     const fitness = fitnessOf[v]!;
@@ -108,13 +143,36 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
     if (a.cost === 0) sums[3]!++;
     sums[4]! += a.cost;
     sums[5]! += length + aligner.shortestRun;
-    caseRows.add([grain.process, grain.jobcenter, grain.period, stats[c]!.caseId, variants.variants[v]!.key, fitness, a.cost, logMoves, modelMoves, r.fitness, deviationsJson[v]!]);
+    caseRows.add([
+      grain.process,
+      grain.jobcenter,
+      grain.period,
+      stats[c]!.caseId,
+      variants.variants[v]!.key,
+      fitness,
+      a.cost,
+      logMoves,
+      modelMoves,
+      r.fitness,
+      deviationsJson[v]!,
+    ]);
   }
   caseRows.flush();
 
   const variantRows = insert('conformance_variants', [
-    ...GRAIN, 'variant_key', 'cases', 'aligned_cases', 'sum_fitness', 'fitting_cases', 'sum_cost', 'sum_max_cost',
-    'sum_produced', 'sum_consumed', 'sum_missing', 'sum_remaining', 'token_fitting_cases',
+    ...GRAIN,
+    'variant_key',
+    'cases',
+    'aligned_cases',
+    'sum_fitness',
+    'fitting_cases',
+    'sum_cost',
+    'sum_max_cost',
+    'sum_produced',
+    'sum_consumed',
+    'sum_missing',
+    'sum_remaining',
+    'token_fitting_cases',
   ]);
   let overBudget = 0;
   for (const [key, s] of perVariant) {
@@ -144,7 +202,14 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
       }
     }
   }
-  const activityRows = insert('conformance_activities', [...GRAIN, 'activity', 'log_moves', 'model_moves', 'log_move_cases', 'model_move_cases']);
+  const activityRows = insert('conformance_activities', [
+    ...GRAIN,
+    'activity',
+    'log_moves',
+    'model_moves',
+    'log_move_cases',
+    'model_move_cases',
+  ]);
   for (const row of perActivity.values()) {
     const g = groups[row.group]!;
     activityRows.add([g.process, g.jobcenter, g.period, row.activity, ...row.sums]);

@@ -93,11 +93,16 @@ describe('parseBpmn', () => {
       '<bpmn:startEvent id="s"/><bpmn:task id="a" name="A"/><bpmn:boundaryEvent id="timer1" attachedToRef="a"/><bpmn:complexGateway id="cx"/><bpmn:endEvent id="e"/>',
       'f1:s>a f2:a>e',
     );
-    await expect(parseBpmn(xml, 'm.bpmn')).rejects.toThrow('m.bpmn: element "timer1" of type bpmn:BoundaryEvent cannot be translated to a workflow net');
+    await expect(parseBpmn(xml, 'm.bpmn')).rejects.toThrow(
+      'm.bpmn: element "timer1" of type bpmn:BoundaryEvent cannot be translated to a workflow net',
+    );
   });
 
-  it('refuses duplicate ids and unresolved references with the reader\'s words', async () => {
-    const xml = bpmn('<bpmn:startEvent id="s"/><bpmn:task id="a" name="A"/><bpmn:task id="a" name="B"/><bpmn:endEvent id="e"/>', 'f1:s>a f2:a>zz');
+  it("refuses duplicate ids and unresolved references with the reader's words", async () => {
+    const xml = bpmn(
+      '<bpmn:startEvent id="s"/><bpmn:task id="a" name="A"/><bpmn:task id="a" name="B"/><bpmn:endEvent id="e"/>',
+      'f1:s>a f2:a>zz',
+    );
     await expect(parseBpmn(xml, 'm.bpmn')).rejects.toThrow(/^m\.bpmn: invalid BPMN: .*duplicate ID <a>.*unresolved reference <zz>/);
   });
 

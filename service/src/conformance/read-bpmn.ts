@@ -95,7 +95,10 @@ function flatten(file: string, container: ModdleElement, out: Collected): Proces
     }
     const kind = KIND_OF[element.$type];
     if (!kind) {
-      throw new BpmnError(file, `element ${JSON.stringify(element.id ?? '?')} of type ${element.$type} cannot be translated to a workflow net`);
+      throw new BpmnError(
+        file,
+        `element ${JSON.stringify(element.id ?? '?')} of type ${element.$type} cannot be translated to a workflow net`,
+      );
     }
     const name = typeof element.name === 'string' ? element.name.replace(/\s+/g, ' ').trim() : undefined;
     own.push({ id: idOf(file, element), kind, ...(name ? { name } : {}) });

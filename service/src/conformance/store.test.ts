@@ -47,7 +47,15 @@ beforeAll(async () => {
   tokens['analyst'] = createToken(store.db, { role: 'analyst' }).token;
   tokens['nord'] = createToken(store.db, { role: 'viewer', jobcenters: ['Nord'] }).token;
   tokens['nordAnalyst'] = createToken(store.db, { role: 'analyst', jobcenters: ['Nord'] }).token;
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: dir, minGroupSize: 5, log: () => {}, preview: false });
+  const app = createApp({
+    db: store.db,
+    sqlite: store.sqlite,
+    dbPath: store.path,
+    uploadDir: dir,
+    minGroupSize: 5,
+    log: () => {},
+    preview: false,
+  });
   get = async (path, token) => app.request(path, { headers: { Authorization: `Bearer ${token}` } });
 });
 
@@ -59,14 +67,22 @@ afterAll(() => {
 describe('conformance tables after ingest --model', () => {
   it('sum to the hand-worked costs: 3 moves over a maximum of 83 (log fitness 1 - 3/83)', () => {
     const s = store.sqlite
-      .prepare('SELECT sum(cases) cases, sum(aligned_cases) aligned, sum(fitting_cases) fitting, sum(sum_cost) cost, sum(sum_max_cost) max FROM conformance_variants')
+      .prepare(
+        'SELECT sum(cases) cases, sum(aligned_cases) aligned, sum(fitting_cases) fitting, sum(sum_cost) cost, sum(sum_max_cost) max FROM conformance_variants',
+      )
       .get();
     expect(s).toEqual({ cases: 14, aligned: 14, fitting: 11, cost: 3, max: 6 * 6 + 2 * 5 + 5 * 6 + 7 });
-    expect(store.sqlite.prepare('SELECT jobcenter, activity, log_moves, model_moves, log_move_cases, model_move_cases FROM conformance_activities ORDER BY jobcenter').all()).toEqual([
+    expect(
+      store.sqlite
+        .prepare(
+          'SELECT jobcenter, activity, log_moves, model_moves, log_move_cases, model_move_cases FROM conformance_activities ORDER BY jobcenter',
+        )
+        .all(),
+    ).toEqual([
       { jobcenter: 'Nord', activity: 'B', log_moves: 0, model_moves: 2, log_move_cases: 0, model_move_cases: 2 },
       { jobcenter: 'Syd', activity: 'B', log_moves: 1, model_moves: 0, log_move_cases: 1, model_move_cases: 0 },
     ]);
-    expect(store.sqlite.prepare("SELECT fitness, cost, deviations FROM conformance_cases WHERE cost > 0 ORDER BY fitness").all()).toEqual([
+    expect(store.sqlite.prepare('SELECT fitness, cost, deviations FROM conformance_cases WHERE cost > 0 ORDER BY fitness').all()).toEqual([
       { fitness: 0.8, cost: 1, deviations: '[{"kind":"model","activity":"B"}]' },
       { fitness: 0.8, cost: 1, deviations: '[{"kind":"model","activity":"B"}]' },
       { fitness: 1 - 1 / 7, cost: 1, deviations: '[{"kind":"log","activity":"B"}]' },

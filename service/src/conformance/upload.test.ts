@@ -15,9 +15,13 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
 
 const CSV = [
   'Sags-id,Aktivitet,Tidspunkt',
-  'S-1,Tilmelding,2024-01-10 09:00', 'S-1,Afmeldt,2024-01-11 09:00',
-  'S-2,Tilmelding,2024-01-10 09:00', 'S-2,CV registreret,2024-01-11 09:00', 'S-2,Afmeldt,2024-01-12 09:00',
-  'S-3,Tilmelding,2024-01-10 09:00', 'S-3,Tilmelding,2024-01-11 09:00',
+  'S-1,Tilmelding,2024-01-10 09:00',
+  'S-1,Afmeldt,2024-01-11 09:00',
+  'S-2,Tilmelding,2024-01-10 09:00',
+  'S-2,CV registreret,2024-01-11 09:00',
+  'S-2,Afmeldt,2024-01-12 09:00',
+  'S-3,Tilmelding,2024-01-10 09:00',
+  'S-3,Tilmelding,2024-01-11 09:00',
 ].join('\n');
 
 const dirs: string[] = [];
@@ -39,13 +43,20 @@ describe('upload with a .bpmn part', () => {
     expect(res.status).toBe(202);
     const job = (await res.json()) as { id: string };
     await jobs.wait(job.id);
-    const done = (await (await app.request(`/api/jobs/${job.id}`, { headers: auth })).json()) as { state: string; error: string | null; files: string[] };
+    const done = (await (await app.request(`/api/jobs/${job.id}`, { headers: auth })).json()) as {
+      state: string;
+      error: string | null;
+      files: string[];
+    };
     expect(done).toMatchObject({ state: 'done', error: null, files: ['tiny.csv'] });
     expect(store.sqlite.prepare('SELECT model, tasks, log_activities_not_in_model AS unknown FROM conformance_models').all()).toEqual([
       { model: 'model.bpmn', tasks: 2, unknown: '["CV registreret"]' },
     ]);
     // S-3 ends with Tilmelding, no end activity of this log (inferred: Afmeldt), so it is open and not checked.
-    expect(store.sqlite.prepare('SELECT sum(cases) AS cases, sum(fitting_cases) AS fitting FROM conformance_variants').get()).toEqual({ cases: 2, fitting: 1 });
+    expect(store.sqlite.prepare('SELECT sum(cases) AS cases, sum(fitting_cases) AS fitting FROM conformance_variants').get()).toEqual({
+      cases: 2,
+      fitting: 1,
+    });
     await jobs.close();
     store.close();
   });

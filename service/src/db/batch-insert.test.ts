@@ -5,7 +5,10 @@ import { openDatabase } from './client';
 describe('createBatchInserter', () => {
   it('add + flush writes every row once, full batches and the remainder, in order', () => {
     const store = openDatabase(':memory:');
-    const ins = createBatchInserter(store.sqlite, 'audit', ['ts', 'token_id', 'target', 'detail'], { batchRows: 3, constants: { action: "it's" } });
+    const ins = createBatchInserter(store.sqlite, 'audit', ['ts', 'token_id', 'target', 'detail'], {
+      batchRows: 3,
+      constants: { action: "it's" },
+    });
     for (let i = 0; i < 7; i++) ins.add([i, null, `t${i}`, null]);
     expect(ins.written).toBe(6);
     ins.flush();

@@ -71,7 +71,9 @@ export function createBatchInserter(
  */
 export function withoutIndexes<T>(sqlite: Database.Database, tables: readonly string[], fn: () => T): T {
   const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
+    )
     .all(...tables) as { name: string; sql: string }[];
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
   const result = fn();

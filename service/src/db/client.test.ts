@@ -20,9 +20,38 @@ describe('openDatabase', () => {
       .pluck()
       .all() as string[];
     expect(names.sort()).toEqual(
-      ['activities', 'audit', 'case_compliance', 'cases', 'compliance', 'edges', 'events', 'jobcenters', 'loads', 'logs', 'periods', 'quarantine', 'rule_catalogues', 'rules', 'steps', 'tokens', 'variants',
-        'conformance_activities', 'conformance_cases', 'conformance_models', 'conformance_variants', 'finding_cases', 'findings',
-        'viewer_activities', 'viewer_builds', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods', 'viewer_steps', 'viewer_variants'].sort(),
+      [
+        'activities',
+        'audit',
+        'case_compliance',
+        'cases',
+        'compliance',
+        'edges',
+        'events',
+        'jobcenters',
+        'loads',
+        'logs',
+        'periods',
+        'quarantine',
+        'rule_catalogues',
+        'rules',
+        'steps',
+        'tokens',
+        'variants',
+        'conformance_activities',
+        'conformance_cases',
+        'conformance_models',
+        'conformance_variants',
+        'finding_cases',
+        'findings',
+        'viewer_activities',
+        'viewer_builds',
+        'viewer_edges',
+        'viewer_jobcenters',
+        'viewer_periods',
+        'viewer_steps',
+        'viewer_variants',
+      ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
@@ -50,7 +79,9 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const notDb = join(dir, 'extract.csv');
     writeFileSync(notDb, 'Sagsnummer,Aktivitet,Tidspunkt\n'.repeat(200));
-    expect(() => openDatabase(join(dir, 'no', 'such', 'x.sqlite'))).toThrow(`database ${join(dir, 'no', 'such', 'x.sqlite')}: cannot open it: the directory does not exist`);
+    expect(() => openDatabase(join(dir, 'no', 'such', 'x.sqlite'))).toThrow(
+      `database ${join(dir, 'no', 'such', 'x.sqlite')}: cannot open it: the directory does not exist`,
+    );
     expect(() => openDatabase(dir)).toThrow(new RegExp(`^database ${dir}: cannot open it: `));
     expect(() => openDatabase(notDb)).toThrow(`database ${notDb}: cannot open it: file is not a database`);
   });
@@ -61,9 +92,23 @@ describe('openDatabase', () => {
     const store = openDatabase(':memory:');
     const cols = store.sqlite.prepare('select name from pragma_table_info(?)').pluck().all('steps');
     expect(cols).toEqual([
-      'id', 'log', 'version', 'process', 'jobcenter', 'period', 'variant_key', 'step_index',
-      'from_activity', 'to_activity', 'cases', 'sum_seconds', ...BUCKET_COLUMNS,
-      ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS, 'variant_rank', 'finished',
+      'id',
+      'log',
+      'version',
+      'process',
+      'jobcenter',
+      'period',
+      'variant_key',
+      'step_index',
+      'from_activity',
+      'to_activity',
+      'cases',
+      'sum_seconds',
+      ...BUCKET_COLUMNS,
+      ...FINE_COUNT_COLUMNS,
+      ...FINE_SECONDS_COLUMNS,
+      'variant_rank',
+      'finished',
     ]);
     expect(Object.keys(steps)).toContain('sumSeconds');
     store.close();

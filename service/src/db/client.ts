@@ -48,7 +48,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   try {
     // A new database file is created owner-only (0600): it holds pseudonyms and, in the
     // quarantine, scrubbed raw records. SQLite gives its -wal and -shm files the same mode.
-    if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:') && !existsSync(path) && existsSync(dirname(path))) closeSync(openSync(path, 'a', 0o600));
+    if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:') && !existsSync(path) && existsSync(dirname(path)))
+      closeSync(openSync(path, 'a', 0o600));
     sqlite = new Database(path, { readonly: opts.readonly });
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
     if (!opts.readonly) {

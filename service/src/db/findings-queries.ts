@@ -34,5 +34,8 @@ export function readFindings(sqlite: Database.Database, q: FindingsQuery): Store
 
 /** The case ids behind one finding (case level: analysts only). */
 export function readFindingCases(sqlite: Database.Database, log: string, findingId: string): string[] {
-  return sqlite.prepare('SELECT case_id FROM finding_cases WHERE log = ? AND finding_id = ? ORDER BY id').pluck().all(log, findingId) as string[];
+  return sqlite
+    .prepare('SELECT case_id FROM finding_cases WHERE log = ? AND finding_id = ? ORDER BY id')
+    .pluck()
+    .all(log, findingId) as string[];
 }

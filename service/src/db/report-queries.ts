@@ -30,13 +30,23 @@ export function readScopedSteps(sqlite: Database.Database, log: string, scope: s
 /** Durations (seconds) of the finished cases, ascending, and the count of open cases, in a scope. */
 export function readCaseDurations(sqlite: Database.Database, log: string, scope: string): { finished: Float64Array; open: number } {
   const s = scopeSql(scope);
-  const finished = sqlite.prepare(`SELECT duration_seconds FROM cases WHERE log = ? AND open = 0${s.sql} ORDER BY duration_seconds`).pluck().all(log, ...s.params) as number[];
-  const open = sqlite.prepare(`SELECT count(*) FROM cases WHERE log = ? AND open = 1${s.sql}`).pluck().get(log, ...s.params) as number;
+  const finished = sqlite
+    .prepare(`SELECT duration_seconds FROM cases WHERE log = ? AND open = 0${s.sql} ORDER BY duration_seconds`)
+    .pluck()
+    .all(log, ...s.params) as number[];
+  const open = sqlite
+    .prepare(`SELECT count(*) FROM cases WHERE log = ? AND open = 1${s.sql}`)
+    .pluck()
+    .get(log, ...s.params) as number;
   return { finished: Float64Array.from(finished), open };
 }
 
 /** Cases and events per month (of case start) and jobcenter, in a scope. */
-export function readPeriods(sqlite: Database.Database, log: string, scope: string): { period: string; jobcenter: string; cases: number; events: number; openCases: number; sumSeconds: number }[] {
+export function readPeriods(
+  sqlite: Database.Database,
+  log: string,
+  scope: string,
+): { period: string; jobcenter: string; cases: number; events: number; openCases: number; sumSeconds: number }[] {
   const s = scopeSql(scope);
   return sqlite
     .prepare(

@@ -11,23 +11,13 @@ import { loads, logs, quarantine } from './tables/store';
 export { events, loads, logs, quarantine } from './tables/store';
 export type { EventRow, LoadRow, LoadStatus, LogRow, QuarantineRow } from './tables/store';
 export { activities, cases, edges, jobcenters, periods, steps, variants } from './tables/model';
-export type {
-  ActivityDbRow,
-  CaseDbRow,
-  EdgeDbRow,
-  JobcenterDbRow,
-  PeriodDbRow,
-  StepDbRow,
-  VariantDbRow,
-} from './tables/model';
+export type { ActivityDbRow, CaseDbRow, EdgeDbRow, JobcenterDbRow, PeriodDbRow, StepDbRow, VariantDbRow } from './tables/model';
 export { conformanceActivities, conformanceCases, conformanceModels, conformanceVariants } from './tables/conformance';
 export type { ConformanceActivityRow, ConformanceCaseRow, ConformanceModelRow, ConformanceVariantRow } from './tables/conformance';
 export { audit, tokens } from './tables/access';
 export { findingCases, findings } from './tables/findings';
 export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
-export {
-  viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants,
-} from './tables/viewer';
+export { viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants } from './tables/viewer';
 export type { ViewerBuildRow } from './tables/viewer';
 export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
 export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';

@@ -29,8 +29,7 @@ export interface ReadStoredLogOptions {
  */
 export function readStoredLog(sqlite: Database.Database, name: string, options: ReadStoredLogOptions = {}): StoredLog {
   const head = sqlite.prepare('SELECT current_version AS version, process FROM logs WHERE name = ?').get(name) as
-    | { version: number; process: string | null }
-    | undefined;
+    { version: number; process: string | null } | undefined;
   if (!head) throw new NotFoundError(`readStoredLog: no log named '${name}'; sagsflow ingest loads one`);
   const scope = options.jobcenters ? ` AND jobcenter IN (${options.jobcenters.map(() => '?').join(', ') || 'NULL'})` : '';
   const params = [name, head.version, ...(options.jobcenters ?? [])];
@@ -58,9 +57,13 @@ export function readStoredLog(sqlite: Database.Database, name: string, options: 
 }
 
 /** The rule catalogue attached to a log's current version (its YAML text and as-of date), or null. */
-export function readAttachedCatalogue(sqlite: Database.Database, name: string, version: number): { text: string; asOf: string | null } | null {
-  const row = sqlite.prepare('SELECT text, as_of AS asOf FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1').get(name, version) as
-    | { text: string; asOf: string | null }
-    | undefined;
+export function readAttachedCatalogue(
+  sqlite: Database.Database,
+  name: string,
+  version: number,
+): { text: string; asOf: string | null } | null {
+  const row = sqlite
+    .prepare('SELECT text, as_of AS asOf FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1')
+    .get(name, version) as { text: string; asOf: string | null } | undefined;
   return row ?? null;
 }

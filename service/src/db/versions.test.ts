@@ -12,7 +12,10 @@ describe('deleteLog', () => {
     await ingestFiles(store, { files: [file], log: 'a', policy: LENIENT_POLICY });
     await ingestFiles(store, { files: [file], log: 'b', policy: LENIENT_POLICY });
     const count = (table: string, log: string) =>
-      store.sqlite.prepare(`select count(*) from "${table}" where ${table === 'logs' ? 'name' : 'log'} = ?`).pluck().get(log) as number;
+      store.sqlite
+        .prepare(`select count(*) from "${table}" where ${table === 'logs' ? 'name' : 'log'} = ?`)
+        .pluck()
+        .get(log) as number;
     const before = Object.fromEntries(VERSIONED_TABLES.map((table) => [table, count(table, 'b')]));
     expect(before['events']).toBe(7);
     expect(deleteLog(store.sqlite, 'a')).toBe(true);

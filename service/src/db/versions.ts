@@ -2,10 +2,30 @@ import type Database from 'better-sqlite3';
 
 /** Tables that hold rows of one version of a log (served: current version only). */
 export const VERSIONED_TABLES = [
-  'events', 'quarantine', 'steps', 'cases', 'variants', 'activities', 'edges', 'jobcenters', 'periods',
-  'conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases',
-  'finding_cases', 'rule_catalogues', 'rules', 'compliance', 'case_compliance',
-  'viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_jobcenters', 'viewer_periods',
+  'events',
+  'quarantine',
+  'steps',
+  'cases',
+  'variants',
+  'activities',
+  'edges',
+  'jobcenters',
+  'periods',
+  'conformance_models',
+  'conformance_variants',
+  'conformance_activities',
+  'conformance_cases',
+  'finding_cases',
+  'rule_catalogues',
+  'rules',
+  'compliance',
+  'case_compliance',
+  'viewer_steps',
+  'viewer_variants',
+  'viewer_activities',
+  'viewer_edges',
+  'viewer_jobcenters',
+  'viewer_periods',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted
@@ -27,7 +47,8 @@ export function deleteLogVersion(sqlite: Database.Database, log: string, options
         : sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version < ?`).run(log, options.keepVersion);
     deleted += info.changes;
     // Two ranges rather than `version <> ?`: the (log, version) indexes then skip the kept version's rows.
-    if (options.keepVersion !== undefined) deleted += sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version > ?`).run(log, options.keepVersion).changes;
+    if (options.keepVersion !== undefined)
+      deleted += sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version > ?`).run(log, options.keepVersion).changes;
   }
   return deleted;
 }

@@ -16,7 +16,10 @@ afterEach(() => {
 /** Nord waits 1 day from A to `to`, Syd 3 days; 6 cases each, one a day from 2024-03-04. */
 function csv(to: string, sydDays = 3): string {
   const rows = ['Sags-id,Aktivitet,Tidspunkt,Jobcenter,Udfald'];
-  for (const [jc, days] of [['Nord', 1], ['Syd', sydDays]] as const) {
+  for (const [jc, days] of [
+    ['Nord', 1],
+    ['Syd', sydDays],
+  ] as const) {
     for (let i = 0; i < 6; i++) {
       const start = Date.UTC(2024, 2, 4 + i, 9);
       const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -34,7 +37,18 @@ async function setup() {
   const load = async (to: string, sydDays = 3) => {
     const file = t.path(`log-${to}-${sydDays}.csv`);
     writeFileSync(file, csv(to, sydDays));
-    return ingestFiles(store, { files: [file], log: 'tiny', process: 'p', mapping: { case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', jobcenter: 'Jobcenter', outcome: { column: 'Udfald', success: ['Job'] } } });
+    return ingestFiles(store, {
+      files: [file],
+      log: 'tiny',
+      process: 'p',
+      mapping: {
+        case: 'Sags-id',
+        activity: 'Aktivitet',
+        timestamp: 'Tidspunkt',
+        jobcenter: 'Jobcenter',
+        outcome: { column: 'Udfald', success: ['Job'] },
+      },
+    });
   };
   return { t, store, load };
 }
@@ -65,7 +79,10 @@ describe('findings at ingest', () => {
     expect(open.map((r) => [r.findingId, r.status, r.version, r.firstVersion])).toEqual([[first.findingId, 'open', 2, 1]]);
     await load('C');
     const rows = readFindings(store.sqlite, { log: 'tiny', scope: '', minGroupSize: 5 }).filter((r) => r.kind === 'bottleneck');
-    expect(rows.map((r) => [r.toActivity, r.status, r.version])).toEqual([['C', 'new', 3], ['B', 'resolved', 3]]);
+    expect(rows.map((r) => [r.toActivity, r.status, r.version])).toEqual([
+      ['C', 'new', 3],
+      ['B', 'resolved', 3],
+    ]);
     expect(rows[1]!.findingId).toBe(first.findingId);
     expect(store.sqlite.prepare('SELECT DISTINCT version FROM findings').pluck().all()).toEqual([3]);
     store.close();
@@ -75,10 +92,14 @@ describe('findings at ingest', () => {
     const { store, load } = await setup();
     await load('B');
     const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: '/tmp', log: () => {}, preview: false });
-    const token = (role: 'viewer' | 'analyst', jobcenters?: string[]) => createToken(store.db, { role, ...(jobcenters ? { jobcenters } : {}) }).token;
+    const token = (role: 'viewer' | 'analyst', jobcenters?: string[]) =>
+      createToken(store.db, { role, ...(jobcenters ? { jobcenters } : {}) }).token;
     const get = (path: string, t: string) => app.request(path, { headers: { Authorization: `Bearer ${t}` } });
     const viewer = token('viewer');
-    const all = (await (await get('/api/logs/tiny/findings?lang=da', viewer)).json()) as { jobcenter: string; findings: { summary: string; findingId: string; kind: string }[] };
+    const all = (await (await get('/api/logs/tiny/findings?lang=da', viewer)).json()) as {
+      jobcenter: string;
+      findings: { summary: string; findingId: string; kind: string }[];
+    };
     expect(all.jobcenter).toBe('');
     expect(all.findings[0]!.summary).toMatch(/^Sager venter/);
     const nord = token('viewer', ['Nord']);
@@ -91,7 +112,9 @@ describe('findings at ingest', () => {
     const cases = (await (await get(`/api/logs/tiny/findings/${id}/cases`, token('analyst'))).json()) as { caseIds: string[] };
     expect(cases.caseIds).toHaveLength(12);
     expect(cases.caseIds[0]).toMatch(/^p_/);
-    const odata = (await (await get('/odata/Findings?$select=kind,jobcenter', token('analyst', ['Nord']))).json()) as { value: { jobcenter: string }[] };
+    const odata = (await (await get('/odata/Findings?$select=kind,jobcenter', token('analyst', ['Nord']))).json()) as {
+      value: { jobcenter: string }[];
+    };
     expect(odata.value.length).toBeGreaterThan(0);
     expect(odata.value.every((r) => r.jobcenter === 'Nord')).toBe(true);
     expect((await get('/odata/FindingCases', viewer)).status).toBe(403);

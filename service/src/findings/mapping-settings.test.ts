@@ -13,7 +13,11 @@ afterEach(() => {
 });
 
 const BASE = {
-  case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', resource: 'Sagsbehandler', jobcenter: 'Jobcenter',
+  case: 'Sags-id',
+  activity: 'Aktivitet',
+  timestamp: 'Tidspunkt',
+  resource: 'Sagsbehandler',
+  jobcenter: 'Jobcenter',
   pseudonymize: ['CPR', 'Borger'],
 };
 
@@ -29,7 +33,9 @@ describe('findings settings in the mapping file', () => {
     const mapping = await loadMapping(mappingFile);
     const store = openDatabase(t.path('db.sqlite'));
     await ingestFiles(store, { files: [file], log: 'aka', process: 'akademiker', mapping });
-    const candidates = readFindings(store.sqlite, { log: 'aka', scope: '', minGroupSize: 5 }).filter((f) => f.kind === 'automation-candidate');
+    const candidates = readFindings(store.sqlite, { log: 'aka', scope: '', minGroupSize: 5 }).filter(
+      (f) => f.kind === 'automation-candidate',
+    );
     expect(candidates.length).toBeGreaterThan(0);
     for (const f of candidates) expect(f.valueDkk).toBeCloseTo(Number(f.evidence['hoursPerYear']) * 500, 0);
     store.close();

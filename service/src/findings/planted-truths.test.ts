@@ -25,7 +25,13 @@ beforeAll(async () => {
     const file = t.path(`${p}.csv`);
     await generateLog({ process: p, cases: 3000, seed: 42, deviations: true, out: file });
     const rules = await catalogueForLoad({ process: p });
-    await ingestFiles(store, { files: [file], log: p, process: p, model: await loadModel(processEntry(p).modelPath), ...(rules ? { rules } : {}) });
+    await ingestFiles(store, {
+      files: [file],
+      log: p,
+      process: p,
+      model: await loadModel(processEntry(p).modelPath),
+      ...(rules ? { rules } : {}),
+    });
     found[p] = readFindings(store.sqlite, { log: p, scope: '', minGroupSize: 5 });
   }
 }, 300_000);
@@ -60,12 +66,17 @@ describe('planted truths of the generated pilot logs', () => {
     for (const p of PILOTS) {
       const b = of(p, 'bottleneck');
       expect(b.length, p).toBeGreaterThanOrEqual(3);
-      expect(b.every((f) => Number(f.evidence['timeLostMs']) > 0 && f.evidence['bestJobcenter'] !== f.evidence['slowestJobcenter']), p).toBe(true);
+      expect(
+        b.every((f) => Number(f.evidence['timeLostMs']) > 0 && f.evidence['bestJobcenter'] !== f.evidence['slowestJobcenter']),
+        p,
+      ).toBe(true);
     }
   });
 
   it('best practice: the fast jobcenter of placements (Vest, 0.9x) finishes cases fastest', () => {
-    const fastest = of('dagpenge', 'best-practice').find((f) => f.evidence['dimension'] === 'jobcenter' && f.evidence['measure'] === 'duration');
+    const fastest = of('dagpenge', 'best-practice').find(
+      (f) => f.evidence['dimension'] === 'jobcenter' && f.evidence['measure'] === 'duration',
+    );
     expect(fastest?.evidence['group']).toBe('Jobcenter København Vest');
   });
 

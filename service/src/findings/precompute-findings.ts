@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import { buildFindings, caseStatistics, discoverVariants, findingId, workingDurationMs, type EventLog, type Finding, type FindingsSettings, type OutcomeSpec } from '@sagsflow/shared';
+import {
+  buildFindings,
+  caseStatistics,
+  discoverVariants,
+  findingId,
+  workingDurationMs,
+  type EventLog,
+  type Finding,
+  type FindingsSettings,
+  type OutcomeSpec,
+} from '@sagsflow/shared';
 import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
 import { findingScopes, type FindingScope } from './scopes';
 import { outcomeOfCase } from './outcome';
@@ -56,12 +66,19 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
     `INSERT INTO findings (log, version, process, jobcenter, finding_id, kind, rank, status, first_version, activity, from_activity, to_activity, rule, cases, value_dkk, evidence, summary_en, summary_da)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertCase = ctx.sqlite.prepare('INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCase = ctx.sqlite.prepare(
+    'INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const seen = new Set<string>();
   let written = 0;
   const verdicts = new Map<string, CaseVerdicts>();
   const caseIdOf = (c: number) => log.caseIds[c]!;
-  for (const scope of findingScopes(log, (c) => groupOf(c).process, (c) => groupOf(c).jobcenter, ctx.minGroupSize)) {
+  for (const scope of findingScopes(
+    log,
+    (c) => groupOf(c).process,
+    (c) => groupOf(c).jobcenter,
+    ctx.minGroupSize,
+  )) {
     const whole = scope.log === log;
     if (!verdicts.has(scope.process)) verdicts.set(scope.process, caseVerdicts(ctx.sqlite, ctx.log, ctx.version, scope.process));
     const ruleInput = ruleInputs(ctx.sqlite, ctx.log, ctx.version, scope, verdicts.get(scope.process)!, caseIdOf) ?? {};
@@ -87,16 +104,52 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
       seen.add(key);
       const prior = before.get(key);
       const row = { ...f, id, jobcenter: scope.jobcenter };
-      insert.run(ctx.log, ctx.version, scope.process, scope.jobcenter, id, f.kind, f.rank, prior ? 'open' : 'new', prior ? prior.first_version : ctx.version,
-        f.activity, f.fromActivity, f.toActivity, f.rule, f.cases, f.valueDkk, JSON.stringify(f.evidence), describeFinding(row, 'en'), describeFinding(row, 'da'));
+      insert.run(
+        ctx.log,
+        ctx.version,
+        scope.process,
+        scope.jobcenter,
+        id,
+        f.kind,
+        f.rank,
+        prior ? 'open' : 'new',
+        prior ? prior.first_version : ctx.version,
+        f.activity,
+        f.fromActivity,
+        f.toActivity,
+        f.rule,
+        f.cases,
+        f.valueDkk,
+        JSON.stringify(f.evidence),
+        describeFinding(row, 'en'),
+        describeFinding(row, 'da'),
+      );
       for (const caseId of f.caseIds) insertCase.run(ctx.log, ctx.version, scope.process, scope.jobcenter, id, caseId);
       written++;
     }
   }
   for (const [key, r] of before) {
     if (seen.has(key)) continue;
-    insert.run(ctx.log, ctx.version, r['process'], r.jobcenter, r.finding_id, r['kind'], r['rank'], 'resolved', r.first_version,
-      r['activity'], r['from_activity'], r['to_activity'], r['rule'], r['cases'], r['value_dkk'], r['evidence'], r['summary_en'], r['summary_da']);
+    insert.run(
+      ctx.log,
+      ctx.version,
+      r['process'],
+      r.jobcenter,
+      r.finding_id,
+      r['kind'],
+      r['rank'],
+      'resolved',
+      r.first_version,
+      r['activity'],
+      r['from_activity'],
+      r['to_activity'],
+      r['rule'],
+      r['cases'],
+      r['value_dkk'],
+      r['evidence'],
+      r['summary_en'],
+      r['summary_da'],
+    );
     written++;
   }
   ctx.sqlite.prepare('DELETE FROM findings WHERE log = ? AND version <> ?').run(ctx.log, ctx.version);
@@ -106,5 +159,14 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
 /** A finding's id within its scope: the shared id for all jobcenters, made distinct per jobcenter scope. */
 function scopedId(f: Finding, scope: FindingScope): string {
   if (scope.jobcenter === '') return f.id;
-  return findingId({ kind: f.kind, process: f.process, jobcenter: scope.jobcenter, activity: f.activity, fromActivity: f.fromActivity, toActivity: f.toActivity, rule: f.rule, detail: f.id });
+  return findingId({
+    kind: f.kind,
+    process: f.process,
+    jobcenter: scope.jobcenter,
+    activity: f.activity,
+    fromActivity: f.fromActivity,
+    toActivity: f.toActivity,
+    rule: f.rule,
+    detail: f.id,
+  });
 }

@@ -22,7 +22,14 @@ export function caseVerdicts(sqlite: Database.Database, log: string, version: nu
  * broken, the rule's title, the first broken cases; and per case of the scope whether it broke
  * a rule. Null when the load has no catalogue.
  */
-export function ruleInputs(sqlite: Database.Database, log: string, version: number, scope: FindingScope, verdicts: CaseVerdicts, caseIdOf: (fullCase: number) => string): {
+export function ruleInputs(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  scope: FindingScope,
+  verdicts: CaseVerdicts,
+  caseIdOf: (fullCase: number) => string,
+): {
   ruleViolations: RuleViolationInput[];
   compliantOfCase: (c: number) => boolean | null;
 } | null {
@@ -37,9 +44,17 @@ export function ruleInputs(sqlite: Database.Database, log: string, version: numb
     .all(...params) as { rule: string; jobcenter: string; checked: number; violated: number }[];
   if (rows.length === 0) return null;
   const titles = new Map(
-    (sqlite.prepare('SELECT rule, title_da AS da, title_en AS en FROM rules WHERE log = ? AND version = ?').all(log, version) as { rule: string; da: string; en: string }[]).map((r) => [r.rule, r]),
+    (
+      sqlite.prepare('SELECT rule, title_da AS da, title_en AS en FROM rules WHERE log = ? AND version = ?').all(log, version) as {
+        rule: string;
+        da: string;
+        en: string;
+      }[]
+    ).map((r) => [r.rule, r]),
   );
-  const broken = sqlite.prepare(`SELECT case_id FROM case_compliance WHERE log = ? AND version = ? AND process = ? AND jobcenter = ? AND rule = ? AND status = 'violated' ORDER BY id LIMIT 50`);
+  const broken = sqlite.prepare(
+    `SELECT case_id FROM case_compliance WHERE log = ? AND version = ? AND process = ? AND jobcenter = ? AND rule = ? AND status = 'violated' ORDER BY id LIMIT 50`,
+  );
   const ruleViolations = rows.map((r) => ({
     rule: r.rule,
     ...(titles.has(r.rule) ? { ruleText: titles.get(r.rule)!.en, ruleTextDa: titles.get(r.rule)!.da } : {}),

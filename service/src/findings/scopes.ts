@@ -14,7 +14,12 @@ export interface FindingScope {
  * The scopes of a log: per process, all its cases, then each jobcenter with at least k cases
  * (a jobcenter-limited reader sees the findings of its own jobcenter's cases only).
  */
-export function findingScopes(log: EventLog, processOf: (c: number) => string, jobcenterOf: (c: number) => string, minGroupSize: number): FindingScope[] {
+export function findingScopes(
+  log: EventLog,
+  processOf: (c: number) => string,
+  jobcenterOf: (c: number) => string,
+  minGroupSize: number,
+): FindingScope[] {
   const n = log.caseIds.length;
   const byProcess = new Map<string, number[]>();
   for (let c = 0; c < n; c++) {

@@ -71,7 +71,10 @@ const WORKLOAD: Record<string, Record<Lang, string>> = {
   capacity: { da: 'ventetiden følger arbejdsbyrden (kapacitet)', en: 'the wait follows the workload (capacity)' },
   routing: { da: 'ventetiden følger ikke arbejdsbyrden (fordeling/rutning)', en: 'the wait does not follow the workload (routing)' },
   mixed: { da: 'ventetiden følger arbejdsbyrden delvist', en: 'the wait partly follows the workload' },
-  unknown: { da: 'for få uger eller sagsbehandlere til at sige, om det er kapacitet', en: 'too few weeks or caseworkers to tell capacity from routing' },
+  unknown: {
+    da: 'for få uger eller sagsbehandlere til at sige, om det er kapacitet',
+    en: 'too few weeks or caseworkers to tell capacity from routing',
+  },
 };
 
 /**
@@ -86,20 +89,28 @@ export function describeFinding(f: Finding, lang: Lang): string {
   const da = lang === 'da';
   switch (f.kind) {
     case 'bottleneck': {
-      const best = e['bestJobcenter'] && e['timeLostMs'] && Number(e['timeLostMs']) > 0
-        ? da
-          ? ` ${e['bestJobcenter']} klarer det på ${dur(e['bestMedianWaitMs'])}; med deres tempo ville ${n(e['timeLostDaysPerYear'])} ventedage om året være sparet.`
-          : ` ${e['bestJobcenter']} does it in ${dur(e['bestMedianWaitMs'])}; at their pace ${n(e['timeLostDaysPerYear'])} days of waiting a year would be saved.`
-        : '';
+      const best =
+        e['bestJobcenter'] && e['timeLostMs'] && Number(e['timeLostMs']) > 0
+          ? da
+            ? ` ${e['bestJobcenter']} klarer det på ${dur(e['bestMedianWaitMs'])}; med deres tempo ville ${n(e['timeLostDaysPerYear'])} ventedage om året være sparet.`
+            : ` ${e['bestJobcenter']} does it in ${dur(e['bestMedianWaitMs'])}; at their pace ${n(e['timeLostDaysPerYear'])} days of waiting a year would be saved.`
+          : '';
       const trend = TREND[String(e['trend'])]![lang];
-      const working = typeof e['medianWorkingWaitMs'] === 'number' ? (da ? `, ${dur(e['medianWorkingWaitMs'])} i arbejdstid` : `, ${dur(e['medianWorkingWaitMs'])} in working time`) : '';
+      const working =
+        typeof e['medianWorkingWaitMs'] === 'number'
+          ? da
+            ? `, ${dur(e['medianWorkingWaitMs'])} i arbejdstid`
+            : `, ${dur(e['medianWorkingWaitMs'])} in working time`
+          : '';
       return da
         ? `Sager venter ${dur(e['medianWaitMs'])} (median${working}) fra "${f.fromActivity}" til "${f.toActivity}" (${n(f.cases)} sager).${best} Udvikling: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`
         : `Cases wait ${dur(e['medianWaitMs'])} (median${working}) from "${f.fromActivity}" to "${f.toActivity}" (${n(f.cases)} cases).${best} Trend: ${trend}; ${WORKLOAD[String(e['workload'])]![lang]}.`;
     }
     case 'rule-violation': {
       const worst = e['worstJobcenter']
-        ? da ? ` Højest i ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).` : ` Highest in ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).`
+        ? da
+          ? ` Højest i ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).`
+          : ` Highest in ${e['worstJobcenter']} (${formatPercent(e['worstViolationRate'] as number, lang)}).`
         : '';
       return da
         ? `Reglen ${f.rule}${e['ruleTextDa'] ? ` (${e['ruleTextDa']})` : ''} er brudt i ${n(f.cases)} af ${n(e['checkedCases'])} sager (${formatPercent(e['violationRate'] as number, lang, 1)}).${worst}`
@@ -113,18 +124,32 @@ export function describeFinding(f: Finding, lang: Lang): string {
         : `Deviation from the model (${what}) at "${where}" in ${n(f.cases)} of ${n(e['checkedCases'])} cases (${formatPercent(e['share'] as number, lang, 1)}).`;
     }
     case 'automation-candidate': {
-      const from = e['hoursFrom'] === 'processing-times' ? (da ? 'målte behandlingstider' : 'measured processing times') : da ? 'minutter pr. hændelse' : 'minutes per event';
+      const from =
+        e['hoursFrom'] === 'processing-times'
+          ? da
+            ? 'målte behandlingstider'
+            : 'measured processing times'
+          : da
+            ? 'minutter pr. hændelse'
+            : 'minutes per event';
       return da
         ? `"${f.activity}" scorer ${n(e['score'], 2)} for automatisering: ${n(e['instances'])} gange, næste skridt er "${e['topSuccessor']}" i ${formatPercent(e['topSuccessorShare'] as number, lang)} af tilfældene. Ca. ${n(e['hoursPerYear'])} timer om året (${from}); anslået besparelse ${formatDkk(f.valueDkk, lang)} om året.`
         : `"${f.activity}" scores ${n(e['score'], 2)} for automation: ${n(e['instances'])} times, the next step is "${e['topSuccessor']}" in ${formatPercent(e['topSuccessorShare'] as number, lang)} of them. About ${n(e['hoursPerYear'])} hours a year (${from}); estimated saving ${formatDkk(f.valueDkk, lang)} a year.`;
     }
     case 'best-practice': {
       const measure = MEASURES[String(e['measure'])]![lang];
-      const who = e['dimension'] === 'variant' ? (da ? `Variant ${e['variantNumber']} (${e['variantActivities']})` : `Variant ${e['variantNumber']} (${e['variantActivities']})`) : String(e['group']);
+      const who =
+        e['dimension'] === 'variant'
+          ? da
+            ? `Variant ${e['variantNumber']} (${e['variantActivities']})`
+            : `Variant ${e['variantNumber']} (${e['variantActivities']})`
+          : String(e['group']);
       const isDuration = e['measure'] === 'duration';
       const value = isDuration ? dur(e['value']) : formatPercent(e['value'] as number, lang);
       const rest = isDuration ? dur(e['restValue']) : formatPercent(e['restValue'] as number, lang);
-      const diff = isDuration ? `${dur(e['difference'])} (95 %: ${dur(e['differenceLow'])}–${dur(e['differenceHigh'])})` : `${n(100 * Number(e['difference']), 1)} ${da ? 'procentpoint' : 'points'} (95 %: ${n(100 * Number(e['differenceLow']), 1)}–${n(100 * Number(e['differenceHigh']), 1)})`;
+      const diff = isDuration
+        ? `${dur(e['difference'])} (95 %: ${dur(e['differenceLow'])}–${dur(e['differenceHigh'])})`
+        : `${n(100 * Number(e['difference']), 1)} ${da ? 'procentpoint' : 'points'} (95 %: ${n(100 * Number(e['differenceLow']), 1)}–${n(100 * Number(e['differenceHigh']), 1)})`;
       return da
         ? `${who} gør det bedst på ${measure}: ${value} mod ${rest} for de øvrige, ${isDuration ? 'hurtigere med' : 'bedre med'} ${diff}; ${n(f.cases)} mod ${n(e['restCases'])} sager.`
         : `${who} does best on ${measure}: ${value} against ${rest} for the rest, ${isDuration ? 'faster by' : 'better by'} ${diff}; ${n(f.cases)} against ${n(e['restCases'])} cases.`;

@@ -33,9 +33,18 @@ describe('calendar', () => {
   it('danishHolidays(2025) lists the 10 holidays and 3 closing days with their dates', () => {
     const got = danishHolidays(2025).map((h) => `${iso(h.dayNumber)} ${h.name}`);
     expect(got).toEqual([
-      '2025-01-01 Nytårsdag', '2025-04-17 Skærtorsdag', '2025-04-18 Langfredag', '2025-04-20 Påskedag',
-      '2025-04-21 2. påskedag', '2025-05-29 Kristi himmelfartsdag', '2025-06-05 Grundlovsdag', '2025-06-08 Pinsedag',
-      '2025-06-09 2. pinsedag', '2025-12-24 Juleaftensdag', '2025-12-25 Juledag', '2025-12-26 2. juledag',
+      '2025-01-01 Nytårsdag',
+      '2025-04-17 Skærtorsdag',
+      '2025-04-18 Langfredag',
+      '2025-04-20 Påskedag',
+      '2025-04-21 2. påskedag',
+      '2025-05-29 Kristi himmelfartsdag',
+      '2025-06-05 Grundlovsdag',
+      '2025-06-08 Pinsedag',
+      '2025-06-09 2. pinsedag',
+      '2025-12-24 Juleaftensdag',
+      '2025-12-25 Juledag',
+      '2025-12-26 2. juledag',
       '2025-12-31 Nytårsaftensdag',
     ]);
   });

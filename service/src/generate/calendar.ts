@@ -3,12 +3,7 @@
  * closing days of public offices (`dk-administration`: the statutory holidays plus
  * Grundlovsdag, 24 and 31 December), since the jobcenters record no work on those days.
  */
-import {
-  holidays,
-  isWorkingDay as isCalendarWorkingDay,
-  type CalendarName,
-  type Holiday,
-} from '@sagsflow/shared';
+import { holidays, isWorkingDay as isCalendarWorkingDay, type CalendarName, type Holiday } from '@sagsflow/shared';
 
 export { civilFromDays, daysFromCivil, easterSunday, isoWeekday } from '@sagsflow/shared';
 export type { CivilDate, Holiday } from '@sagsflow/shared';

@@ -49,12 +49,18 @@ export function dirtyCaseText(c: CaseRowsInput, index: number, rng: Rng, counts:
     time.push(clock.formatDanish(trace.pos[e]!));
     actor.push(trace.actor[e]!);
   }
-  const rows = dirtyCaseRows({
-    head: [c.caseId, c.subject.cpr, borger, p.definition.label, c.jc.name],
-    borgerQuoted: odd !== null,
-    activity, time, actor,
-    frist: c.fristDay === null ? '' : formatDanishDay(c.fristDay),
-  }, rng, counts);
+  const rows = dirtyCaseRows(
+    {
+      head: [c.caseId, c.subject.cpr, borger, p.definition.label, c.jc.name],
+      borgerQuoted: odd !== null,
+      activity,
+      time,
+      actor,
+      frist: c.fristDay === null ? '' : formatDanishDay(c.fristDay),
+    },
+    rng,
+    counts,
+  );
   return rows.join('\r\n') + '\r\n';
 }
 

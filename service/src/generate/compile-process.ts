@@ -72,9 +72,7 @@ export function compileProcess(def: ProcessDefinition): CompiledProcess {
     }
     const next = specs.map((spec, from) =>
       spec.next.map((t): CompiledTransition => {
-        const factor = (jc.overrides ?? [])
-          .filter((o) => idOf(o.from) === from && o.to === t.to)
-          .reduce((f, o) => f * o.factor, 1);
+        const factor = (jc.overrides ?? []).filter((o) => idOf(o.from) === from && o.to === t.to).reduce((f, o) => f * o.factor, 1);
         const [min, mode, max] = t.days;
         return { to: idOf(t.to), weight: t.weight * factor, min, mode, max, external: t.external === true };
       }),

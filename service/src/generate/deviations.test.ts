@@ -27,28 +27,31 @@ describe('generateLog --deviations against processes/<name>/model.bpmn', () => {
     expect(closed.filter((t) => aligner.traceFitness(t) !== 1)).toEqual([]);
   });
 
-  it.each(PROCESS_NAMES)('%s: alignments recover exactly the injected deviations (one move each), near the documented rates', async (name) => {
-    const { report, text } = await generateToMemory({ process: name, cases: 3000, seed: 11, deviations: true });
-    const aligner = createAligner((await loadModel(processEntry(name).modelPath)).net);
-    const ends = new Set(processEntry(name).endActivities);
-    const closed = tracesOf(text).filter((t) => ends.has(t[t.length - 1]!));
-    let cost = 0;
-    let deviating = 0;
-    for (const trace of closed) {
-      const r = aligner.align(trace);
-      if (r.status !== 'aligned') throw new Error('over budget');
-      if (r.cost > 0) deviating++;
-      cost += r.cost;
-    }
-    // Each deviation costs exactly one move (which move an optimal alignment picks may differ).
-    const injected = report.deviations.skippedSteps + report.deviations.repeatedSteps;
-    expect(deviating).toBe(injected);
-    expect(cost).toBe(injected);
-    expect(report.deviations.skippedSteps / closed.length).toBeGreaterThan(0.03);
-    expect(report.deviations.skippedSteps / closed.length).toBeLessThan(0.07);
-    expect(report.deviations.repeatedSteps / closed.length).toBeGreaterThan(0.015);
-    expect(report.deviations.repeatedSteps / closed.length).toBeLessThan(0.045);
-  });
+  it.each(PROCESS_NAMES)(
+    '%s: alignments recover exactly the injected deviations (one move each), near the documented rates',
+    async (name) => {
+      const { report, text } = await generateToMemory({ process: name, cases: 3000, seed: 11, deviations: true });
+      const aligner = createAligner((await loadModel(processEntry(name).modelPath)).net);
+      const ends = new Set(processEntry(name).endActivities);
+      const closed = tracesOf(text).filter((t) => ends.has(t[t.length - 1]!));
+      let cost = 0;
+      let deviating = 0;
+      for (const trace of closed) {
+        const r = aligner.align(trace);
+        if (r.status !== 'aligned') throw new Error('over budget');
+        if (r.cost > 0) deviating++;
+        cost += r.cost;
+      }
+      // Each deviation costs exactly one move (which move an optimal alignment picks may differ).
+      const injected = report.deviations.skippedSteps + report.deviations.repeatedSteps;
+      expect(deviating).toBe(injected);
+      expect(cost).toBe(injected);
+      expect(report.deviations.skippedSteps / closed.length).toBeGreaterThan(0.03);
+      expect(report.deviations.skippedSteps / closed.length).toBeLessThan(0.07);
+      expect(report.deviations.repeatedSteps / closed.length).toBeGreaterThan(0.015);
+      expect(report.deviations.repeatedSteps / closed.length).toBeLessThan(0.045);
+    },
+  );
 
   it('leaves the events of a log without deviations as they were', async () => {
     const plain = await generateToMemory({ process: 'dagpenge', cases: 300, seed: 3 });

@@ -55,7 +55,16 @@ describe('generateLog (dirty)', () => {
     const dirty = await generateToMemory({ process: 'dagpenge', cases: 500, seed: 4, dirty: true });
     expect(dirty.report.events).toBe(clean.report.events);
     expect(dirty.report.openCases).toBe(clean.report.openCases);
-    const ids = (text: string, d: string): string[] => [...new Set(parseCsvRecords(text, d).slice(1).map((r) => r[0]!))].filter(Boolean).sort();
+    const ids = (text: string, d: string): string[] =>
+      [
+        ...new Set(
+          parseCsvRecords(text, d)
+            .slice(1)
+            .map((r) => r[0]!),
+        ),
+      ]
+        .filter(Boolean)
+        .sort();
     expect(ids(dirty.text, ';')).toEqual(ids(clean.text, ','));
   });
 

@@ -2,7 +2,12 @@ import type { Rng } from './prng';
 
 /** Unparseable timestamps put into bad rows (impossible day, month, hour or minute). */
 export const BAD_TIMESTAMPS = [
-  '31-02-2024 25:61', '30-02-2025 08:15', '15-13-2025 09:30', '32-01-2025 10:00', '12-05-2025 24:30', 'ukendt',
+  '31-02-2024 25:61',
+  '30-02-2025 08:15',
+  '15-13-2025 09:30',
+  '32-01-2025 10:00',
+  '12-05-2025 24:30',
+  'ukendt',
 ] as const;
 
 /** Rates of the dirt of `--dirty` extracts (per row, or per case for shuffles). */

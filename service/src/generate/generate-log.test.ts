@@ -143,7 +143,10 @@ describe('generateLog (clean)', () => {
 
   it('rejects with a one-line message naming the file when it cannot be written', async () => {
     const out = '/nonexistent-dir/x.csv';
-    const error = (await generateLog({ process: 'dagpenge', cases: 5, seed: 1, out }).then(() => null, (e: unknown) => e)) as Error;
+    const error = (await generateLog({ process: 'dagpenge', cases: 5, seed: 1, out }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as Error;
     // What a user reads: the file and the reason, no internal function name.
     expect(error.message).toMatch(/^cannot write \/nonexistent-dir\/x\.csv: ENOENT: no such file or directory/);
   });

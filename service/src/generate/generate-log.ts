@@ -17,7 +17,15 @@ import { allowedTransitions, DEFAULT_DEVIATION_RATES, injectDeviation, type Devi
 
 /** The columns of a generated extract, in order. */
 export const EXTRACT_COLUMNS = [
-  'Sags-id', 'CPR', 'Borger', 'Proces', 'Jobcenter', 'Aktivitet', 'Tidspunkt', 'Sagsbehandler', 'Frist',
+  'Sags-id',
+  'CPR',
+  'Borger',
+  'Proces',
+  'Jobcenter',
+  'Aktivitet',
+  'Tidspunkt',
+  'Sagsbehandler',
+  'Frist',
 ] as const;
 
 /** Cases start on working days in this window; no event is later than its last day. */
@@ -137,9 +145,18 @@ export async function generateLog(options: GenerateOptions): Promise<GenerateRep
   await sink.close();
   options.onProgress?.(cases, cases);
   return {
-    process: key, seed: String(seed), dirty, cases, events,
+    process: key,
+    seed: String(seed),
+    dirty,
+    cases,
+    events,
     rows: events + counts.duplicates + counts.badRows,
-    openCases, deadlines, plantedDeadlines: planner.planted(), bytes: sink.bytes, ...counts, deviations,
+    openCases,
+    deadlines,
+    plantedDeadlines: planner.planted(),
+    bytes: sink.bytes,
+    ...counts,
+    deviations,
     planted: plant ? { ...plant.change, cases: plantedCases } : null,
   };
 }

@@ -31,7 +31,11 @@ export async function measureGenerate(options: {
   const cases = Math.max(1, Math.round(options.events / EVENTS_PER_CASE[options.process]));
   const started = performance.now();
   const report = await generateLog({
-    process: options.process, cases, seed: options.seed ?? 'bench', dirty: options.dirty === true, out: options.file,
+    process: options.process,
+    cases,
+    seed: options.seed ?? 'bench',
+    dirty: options.dirty === true,
+    out: options.file,
   });
   const seconds = (performance.now() - started) / 1000;
   return {

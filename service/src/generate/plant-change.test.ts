@@ -26,22 +26,50 @@ function plant(change: Partial<CompiledPlant['change']>): CompiledPlant {
 
 describe('plantInCase', () => {
   it('plantInCase(waitingFactor 0.5) halves each wait before the activity and moves later events back', () => {
-    const t = trace([[0, 0], [1, 10 * HOUR], [2, 12 * HOUR], [1, 20 * HOUR], [3, 30 * HOUR]]);
+    const t = trace([
+      [0, 0],
+      [1, 10 * HOUR],
+      [2, 12 * HOUR],
+      [1, 20 * HOUR],
+      [3, 30 * HOUR],
+    ]);
     expect(plantInCase(plant({ waitingFactor: 0.5 }), NORD, 100, t)).toBe(true);
-    expect(steps(t)).toEqual([[0, 0], [1, 5 * HOUR], [2, 7 * HOUR], [1, 11 * HOUR], [3, 21 * HOUR]]);
+    expect(steps(t)).toEqual([
+      [0, 0],
+      [1, 5 * HOUR],
+      [2, 7 * HOUR],
+      [1, 11 * HOUR],
+      [3, 21 * HOUR],
+    ]);
   });
 
   it('plantInCase(stopRework) removes the loop back to the activity and keeps a minute between events', () => {
-    const t = trace([[0, 0], [1, 10 * HOUR], [2, 12 * HOUR], [1, 20 * HOUR], [3, 30 * HOUR]]);
+    const t = trace([
+      [0, 0],
+      [1, 10 * HOUR],
+      [2, 12 * HOUR],
+      [1, 20 * HOUR],
+      [3, 30 * HOUR],
+    ]);
     expect(plantInCase(plant({ stopRework: true }), NORD, 100, t)).toBe(true);
-    expect(steps(t)).toEqual([[0, 0], [1, 10 * HOUR], [3, 20 * HOUR]]);
+    expect(steps(t)).toEqual([
+      [0, 0],
+      [1, 10 * HOUR],
+      [3, 20 * HOUR],
+    ]);
     expect(t.actor.slice(0, 3)).toEqual(['w0', 'w1', 'w4']);
   });
 
   it('plantInCase leaves other jobcenters and cases that start before the date alone', () => {
-    const t = trace([[0, 0], [1, 10 * HOUR]]);
+    const t = trace([
+      [0, 0],
+      [1, 10 * HOUR],
+    ]);
     expect(plantInCase(plant({ waitingFactor: 0.5 }), SYD, 100, t)).toBe(false);
     expect(plantInCase(plant({ waitingFactor: 0.5 }), NORD, 99, t)).toBe(false);
-    expect(steps(t)).toEqual([[0, 0], [1, 10 * HOUR]]);
+    expect(steps(t)).toEqual([
+      [0, 0],
+      [1, 10 * HOUR],
+    ]);
   });
 });

@@ -32,12 +32,16 @@ export function compilePlant(p: CompiledProcess, change: PlantedChange): Compile
   const activity = p.activities.indexOf(change.activity);
   if (activity < 0) throw new MisuseError(`plant: activity '${change.activity}' is not in this process; it has ${p.activities.join(', ')}`);
   if (!p.jobcenters.some((jc) => jc.name === change.jobcenter)) {
-    throw new MisuseError(`plant: jobcenter '${change.jobcenter}' is not in this process; it has ${p.jobcenters.map((jc) => jc.name).join(', ')}`);
+    throw new MisuseError(
+      `plant: jobcenter '${change.jobcenter}' is not in this process; it has ${p.jobcenters.map((jc) => jc.name).join(', ')}`,
+    );
   }
   const kinds = (change.waitingFactor !== undefined ? 1 : 0) + (change.stopRework ? 1 : 0);
   if (kinds !== 1) throw new MisuseError('plant: give exactly one of waitingFactor and stopRework');
   if (change.waitingFactor !== undefined && !(change.waitingFactor >= 0 && change.waitingFactor <= 1)) {
-    throw new MisuseError(`plant: waitingFactor must be a number from 0 to 1 (a wait can only shrink inside the extract's window), got ${String(change.waitingFactor)}`);
+    throw new MisuseError(
+      `plant: waitingFactor must be a number from 0 to 1 (a wait can only shrink inside the extract's window), got ${String(change.waitingFactor)}`,
+    );
   }
   return { change, jobcenter: change.jobcenter, fromDay: parseIsoDate(change.from), activity };
 }
@@ -50,7 +54,9 @@ export function compilePlant(p: CompiledProcess, change: PlantedChange): Compile
  */
 export function plantInCase(plant: CompiledPlant, jc: CompiledJobcenter, startDay: number, trace: CaseTrace): boolean {
   if (jc.name !== plant.jobcenter || startDay < plant.fromDay) return false;
-  return plant.change.waitingFactor !== undefined ? scaleWaits(trace, plant.activity, plant.change.waitingFactor) : stopRework(trace, plant.activity);
+  return plant.change.waitingFactor !== undefined
+    ? scaleWaits(trace, plant.activity, plant.change.waitingFactor)
+    : stopRework(trace, plant.activity);
 }
 
 /** The wait before each `activity` × factor; later events move by what that wait lost. */

@@ -65,8 +65,18 @@ describe('planted deadline misses are what the rule engine finds', () => {
     expectRecovered(report, log, outcome, 'CV registreret');
     const month = (c: number) => Math.floor(outcome.anchorDay[c]! / 30.44);
     const first = Math.min(...[...outcome.anchorDay].map((d) => Math.floor(d / 30.44)));
-    const early = lateShare(log, outcome, () => true, (c) => month(c) - first < 6);
-    const late = lateShare(log, outcome, () => true, (c) => month(c) - first >= 17);
+    const early = lateShare(
+      log,
+      outcome,
+      () => true,
+      (c) => month(c) - first < 6,
+    );
+    const late = lateShare(
+      log,
+      outcome,
+      () => true,
+      (c) => month(c) - first >= 17,
+    );
     const rate = (m: Map<string, { late: number; decided: number }>) =>
       [...m.values()].reduce((s, t) => s + t.late, 0) / [...m.values()].reduce((s, t) => s + t.decided, 0);
     expect(rate(late) - rate(early)).toBeGreaterThan(0.03);
@@ -74,12 +84,27 @@ describe('planted deadline misses are what the rule engine finds', () => {
 
   it('dagpenge DP-BEV-21: per-jobcenter rates as planted', async () => {
     const { report, log, evaluation } = await checked('dagpenge', 6000);
-    expectRecovered(report, log, evaluation.outcomes.find((o) => o.rule.id === 'DP-BEV-21')!, 'Tilbud bevilget');
+    expectRecovered(
+      report,
+      log,
+      evaluation.outcomes.find((o) => o.rule.id === 'DP-BEV-21')!,
+      'Tilbud bevilget',
+    );
   });
 
   it('rekruttering REK-KONTAKT-2HD (working days) and REK-FORMID-30 (atLeast): per-jobcenter rates as planted', async () => {
     const { report, log, evaluation } = await checked('rekruttering', 8000);
-    expectRecovered(report, log, evaluation.outcomes.find((o) => o.rule.id === 'REK-KONTAKT-2HD')!, 'Virksomhed kontaktet');
-    expectRecovered(report, log, evaluation.outcomes.find((o) => o.rule.id === 'REK-FORMID-30')!, 'Kandidat formidlet');
+    expectRecovered(
+      report,
+      log,
+      evaluation.outcomes.find((o) => o.rule.id === 'REK-KONTAKT-2HD')!,
+      'Virksomhed kontaktet',
+    );
+    expectRecovered(
+      report,
+      log,
+      evaluation.outcomes.find((o) => o.rule.id === 'REK-FORMID-30')!,
+      'Kandidat formidlet',
+    );
   });
 });

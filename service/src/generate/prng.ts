@@ -71,9 +71,7 @@ export class Rng {
     const span = max - min;
     if (span <= 0) return min;
     const cut = (mode - min) / span;
-    return u < cut
-      ? min + Math.sqrt(u * span * (mode - min))
-      : max - Math.sqrt((1 - u) * span * (max - mode));
+    return u < cut ? min + Math.sqrt(u * span * (mode - min)) : max - Math.sqrt((1 - u) * span * (max - mode));
   }
 }
 

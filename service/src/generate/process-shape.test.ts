@@ -35,8 +35,11 @@ describe('generated process shape', () => {
   it('dagpenge: Syd is slower from the placement need to the approval than Vest', async () => {
     const cases = await casesOf('dagpenge', 3000);
     const wait = (jc: string): number =>
-      median(cases.filter((c) => c.jobcenter === jc && c.activities.includes('Tilbud bevilget'))
-        .map((c) => c.days[c.activities.indexOf('Tilbud bevilget')]! - c.days[0]!));
+      median(
+        cases
+          .filter((c) => c.jobcenter === jc && c.activities.includes('Tilbud bevilget'))
+          .map((c) => c.days[c.activities.indexOf('Tilbud bevilget')]! - c.days[0]!),
+      );
     expect(wait('Jobcenter København Syd')).toBeGreaterThan(wait('Jobcenter København Vest') * 1.2);
   });
 
@@ -61,7 +64,8 @@ describe('generated process shape', () => {
   it('rekruttering: loops back from Jobsamtale hos virksomhed to Kandidatsøgning, and ends with a closed job order', async () => {
     const cases = await casesOf('rekruttering', 2000);
     const loops = cases.filter((c) =>
-      c.activities.some((a, i) => a === 'Jobsamtale hos virksomhed' && c.activities[i + 1] === 'Kandidatsøgning'));
+      c.activities.some((a, i) => a === 'Jobsamtale hos virksomhed' && c.activities[i + 1] === 'Kandidatsøgning'),
+    );
     expect(loops.length).toBeGreaterThan(50);
     const ends = new Set(cases.map((c) => c.activities[c.activities.length - 1]));
     expect(ends.has('Jobordre lukket – besat med formidlet kandidat') && ends.has('Jobordre lukket – besat af anden kandidat')).toBe(true);

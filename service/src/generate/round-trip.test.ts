@@ -22,8 +22,14 @@ async function roundTrip(process: (typeof PROCESS_KEYS)[number], dirty: boolean)
 }
 
 const COPENHAGEN = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
 describe('generateLog -> readLog round trip', () => {
@@ -39,7 +45,7 @@ describe('generateLog -> readLog round trip', () => {
     expect(read.rows).toEqual({ read: b.rows, accepted: b.events, duplicates: b.duplicates, quarantined: b.badRows });
   });
 
-  it.each(PROCESS_KEYS)('%s clean: every row is accepted, with the generator\'s timestamps in Copenhagen time', async (process) => {
+  it.each(PROCESS_KEYS)("%s clean: every row is accepted, with the generator's timestamps in Copenhagen time", async (process) => {
     const { report, read, events, file } = await roundTrip(process, false);
     expect(read.delimiter).toBe(',');
     expect(read.rows).toEqual({ read: report.rows, accepted: report.events, duplicates: 0, quarantined: 0 });

@@ -52,7 +52,9 @@ async function loaded(): Promise<{ store: SagsflowDatabase; db: string; uploads:
 }
 
 function caseRows(store: SagsflowDatabase, id: string): unknown[] {
-  return store.sqlite.prepare('SELECT process, jobcenter, period, start, "end", duration_seconds, events, variant_key, open FROM cases WHERE case_id = ?').all(id);
+  return store.sqlite
+    .prepare('SELECT process, jobcenter, period, start, "end", duration_seconds, events, variant_key, open FROM cases WHERE case_id = ?')
+    .all(id);
 }
 
 function bytesOf(path: string): Buffer {
@@ -120,9 +122,21 @@ describe('DELETE /api/subjects', () => {
     const { store, db, uploads } = await loaded();
     const admin = createToken(store.db, { role: 'admin' }).token;
     const analyst = createToken(store.db, { role: 'analyst' }).token;
-    const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: db, uploadDir: uploads, log: () => {}, preview: false, powerbi: { distDir: uploads } });
+    const app = createApp({
+      db: store.db,
+      sqlite: store.sqlite,
+      dbPath: db,
+      uploadDir: uploads,
+      log: () => {},
+      preview: false,
+      powerbi: { distDir: uploads },
+    });
     const del = (token: string, body: string) =>
-      app.request('/api/subjects', { method: 'DELETE', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+      app.request('/api/subjects', {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body,
+      });
     expect((await del(analyst, JSON.stringify({ cpr: CPR_A }))).status).toBe(403);
     const bad = await del(admin, JSON.stringify({ cpr: CPR_A, case: 'S1' }));
     expect(bad.status).toBe(400);
@@ -152,7 +166,9 @@ describe('sagsflow erase', () => {
       err.mockRestore();
     }
     expect(stderr).toBe('sagsflow: erase: give exactly one of --cpr, --case, --value\n');
-    expect(stdout).toBe('erased 1 case (rows: events 2, cases 1, quarantine 1); upload files removed: 1; model rebuilt for demo; database vacuumed\n');
+    expect(stdout).toBe(
+      'erased 1 case (rows: events 2, cases 1, quarantine 1); upload files removed: 1; model rebuilt for demo; database vacuumed\n',
+    );
     expect(stdout).not.toContain(CPR_A);
   });
 });

@@ -46,10 +46,15 @@ export function eraseSubject(
 ): ErasureResult {
   const clear = clearForms(target);
   const key = currentKey(store.path, options.env);
-  if (key === null) throw new Error(`erase: no pseudonymisation key for ${store.path} (set ${SECRET_ENV} or restore ${keyFilePath(store.path)} with sagsflow key restore)`);
+  if (key === null)
+    throw new Error(
+      `erase: no pseudonymisation key for ${store.path} (set ${SECRET_ENV} or restore ${keyFilePath(store.path)} with sagsflow key restore)`,
+    );
   const check = storedKeyCheck(store.sqlite);
   if (check !== null && keyCheckOf(key.key) !== check) {
-    throw new Error(`erase: the key in use does not match the key check of the loads, so the pseudonym cannot be found; restore the database's key (sagsflow key status)`);
+    throw new Error(
+      `erase: the key in use does not match the key check of the loads, so the pseudonym cannot be found; restore the database's key (sagsflow key status)`,
+    );
   }
   const pseudonymizer = createPseudonymizer(key.key);
   const pseudonyms = clear.map((v) => pseudonymizer.pseudonym(v));

@@ -66,11 +66,15 @@ describe('retention', () => {
     expect(caseIds(store)).toHaveLength(4);
     expect(listAudit(store.db).filter((a) => a.action === 'retention')).toEqual([]);
 
-    const keepBefore = store.sqlite.prepare('SELECT start, "end", duration_seconds, events, variant_key FROM cases WHERE case_id = ?').get(keep);
+    const keepBefore = store.sqlite
+      .prepare('SELECT start, "end", duration_seconds, events, variant_key FROM cases WHERE case_id = ?')
+      .get(keep);
     const done = applyRetention(store, { now: NOW });
     expect(done).toMatchObject([{ log: 'demo', cases: 2, rows: { events: 4, cases: 2, quarantine: 1 }, logs: ['demo'] }]);
     expect(caseIds(store)).toEqual([keep, fresh].sort());
-    expect(store.sqlite.prepare('SELECT start, "end", duration_seconds, events, variant_key FROM cases WHERE case_id = ?').get(keep)).toEqual(keepBefore);
+    expect(
+      store.sqlite.prepare('SELECT start, "end", duration_seconds, events, variant_key FROM cases WHERE case_id = ?').get(keep),
+    ).toEqual(keepBefore);
     expect(store.sqlite.prepare('SELECT count(*) FROM events WHERE case_id IN (?, ?)').pluck().get(old, edge)).toBe(0);
     expect(store.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(0);
     expect(store.sqlite.prepare("SELECT sum(cases) FROM jobcenters WHERE log = 'demo'").pluck().get()).toBe(2);
@@ -93,7 +97,22 @@ describe('retention', () => {
     try {
       expect(await main(['node', 'sagsflow', 'ingest', file, '--db', db, '--log', 'demo', '--retention-years', '0'])).toBe(1);
       expect(stderr).toContain('--retention-years: expected a whole number >= 1, got "0"');
-      expect(await main(['node', 'sagsflow', 'ingest', file, '--db', db, '--log', 'demo', '--retention-years', '100', '--max-quarantine-share', '1'])).toBe(0);
+      expect(
+        await main([
+          'node',
+          'sagsflow',
+          'ingest',
+          file,
+          '--db',
+          db,
+          '--log',
+          'demo',
+          '--retention-years',
+          '100',
+          '--max-quarantine-share',
+          '1',
+        ]),
+      ).toBe(0);
       stdout = '';
       expect(await main(['node', 'sagsflow', 'retention', 'apply', '--db', db, '--dry-run'])).toBe(0);
     } finally {

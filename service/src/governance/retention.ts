@@ -20,7 +20,8 @@ export function retentionCutoff(now: Date, years: number): Date {
 
 /** Stores the retention period of a log (null = no limit); false when there is no such log. */
 export function setRetention(store: SagsflowDatabase, log: string, years: number | null): boolean {
-  if (years !== null && !(Number.isInteger(years) && years > 0)) throw new Error(`--retention-years: expected a whole number of years above 0, got ${years}`);
+  if (years !== null && !(Number.isInteger(years) && years > 0))
+    throw new Error(`--retention-years: expected a whole number of years above 0, got ${years}`);
   return store.sqlite.prepare('UPDATE logs SET retention_years = ? WHERE name = ?').run(years, log).changes > 0;
 }
 
@@ -30,10 +31,15 @@ export function setRetention(store: SagsflowDatabase, log: string, years: number
  * the quarantine, rebuilds the model tables, records the counts in the audit (never values)
  * and vacuums. With `dryRun` it only counts.
  */
-export function applyRetention(store: SagsflowDatabase, options: { now?: Date; dryRun?: boolean; tokenId?: string | null } = {}): RetentionOutcome[] {
+export function applyRetention(
+  store: SagsflowDatabase,
+  options: { now?: Date; dryRun?: boolean; tokenId?: string | null } = {},
+): RetentionOutcome[] {
   const now = options.now ?? new Date();
   const { sqlite } = store;
-  const limits = sqlite.prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL ORDER BY name').all() as { name: string; years: number }[];
+  const limits = sqlite
+    .prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL ORDER BY name')
+    .all() as { name: string; years: number }[];
   const outcomes: RetentionOutcome[] = [];
   if (!options.dryRun) sqlite.pragma('secure_delete = ON');
   for (const { name, years } of limits) {
@@ -58,7 +64,13 @@ export function applyRetention(store: SagsflowDatabase, options: { now?: Date; d
         tokenId: options.tokenId ?? null,
         action: 'retention',
         target: name,
-        detail: JSON.stringify({ retentionYears: years, cutoff: cutoff.toISOString(), cases: removed.cases, rows: total, byTable: removed.rows }),
+        detail: JSON.stringify({
+          retentionYears: years,
+          cutoff: cutoff.toISOString(),
+          cases: removed.cases,
+          rows: total,
+          byTable: removed.rows,
+        }),
         ts: now,
       });
     }

@@ -15,7 +15,8 @@ export function httpError(status: 400 | 403 | 404 | 409 | 413 | 415, message: st
 export function errorHandler(log: (message: string) => void): ErrorHandler {
   return (err: Error, c: Context) => {
     if (err instanceof ODataQueryError) {
-      const code = err.status === 400 ? 'BadRequest' : err.status === 403 ? 'Forbidden' : err.status === 405 ? 'MethodNotAllowed' : 'NotFound';
+      const code =
+        err.status === 400 ? 'BadRequest' : err.status === 403 ? 'Forbidden' : err.status === 405 ? 'MethodNotAllowed' : 'NotFound';
       const headers: Record<string, string> = { 'OData-Version': '4.0' };
       if (err.status === 405) headers['Allow'] = 'GET, HEAD';
       return c.json(odataErrorBody(code, err.message), err.status, headers);

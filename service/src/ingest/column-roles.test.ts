@@ -31,7 +31,12 @@ describe('the loader shows what it guessed', () => {
     const store = openDatabase(':memory:');
     const mapping = { case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', attributes: ['Proces'] };
     const r = await ingestFiles(store, { files: [t.write('tiny2.csv', TINY_CSV)], log: 'tiny', mapping, policy: LENIENT_POLICY });
-    expect(r.columns).toMatchObject({ guessed: false, pseudonymised: ['Sags-id'], kept: ['Proces'], dropped: ['CPR', 'Borger', 'Jobcenter', 'Sagsbehandler', 'Note'] });
+    expect(r.columns).toMatchObject({
+      guessed: false,
+      pseudonymised: ['Sags-id'],
+      kept: ['Proces'],
+      dropped: ['CPR', 'Borger', 'Jobcenter', 'Sagsbehandler', 'Note'],
+    });
     store.close();
   });
 });

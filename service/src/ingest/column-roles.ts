@@ -20,7 +20,8 @@ export interface ColumnRoles {
  * names `looksPersonal` recognises. Attribute values equal to the case id or the resource of
  * their event are pseudonymised too (see `createLoadSink`).
  */
-const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
+const PERSON_OR_CASE_KEY =
+  /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
 
 /**
  * Whether an attribute (by the key the sink stores it under) is pseudonymised: the mapping's
@@ -40,7 +41,12 @@ const ROLE_ORDER = ['case', 'activity', 'timestamp', 'endTimestamp', 'resource',
  *
  * @example describeColumns(report.mapping, report.columns, report.mappingGuessed, isPersonal)
  */
-export function describeColumns(mapping: ColumnMapping, columns: readonly string[], guessed: boolean, isPersonal: (key: string) => boolean): ColumnRoles {
+export function describeColumns(
+  mapping: ColumnMapping,
+  columns: readonly string[],
+  guessed: boolean,
+  isPersonal: (key: string) => boolean,
+): ColumnRoles {
   const roles: Record<string, string> = {};
   for (const role of ROLE_ORDER) {
     const column = mapping[role];
@@ -60,7 +66,9 @@ export function describeColumns(mapping: ColumnMapping, columns: readonly string
 /** The column roles as lines of a report (two-space indent, 11-character label column). */
 export function renderColumnRoles(c: ColumnRoles): string[] {
   const list = (xs: readonly string[]) => (xs.length === 0 ? '-' : xs.map((x) => `"${x}"`).join(', '));
-  const roles = Object.entries(c.roles).map(([role, column]) => `${role} "${column}"`).join(', ');
+  const roles = Object.entries(c.roles)
+    .map(([role, column]) => `${role} "${column}"`)
+    .join(', ');
   return [
     `  columns    ${roles} (${c.guessed ? 'guessed from the header' : 'from the mapping'})`,
     `             pseudonymised ${list(c.pseudonymised)}; kept ${list(c.kept)}; dropped ${list(c.dropped)}`,

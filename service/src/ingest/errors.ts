@@ -1,5 +1,6 @@
 /** Why a load stored nothing. */
-export type IngestErrorCode = 'no-files' | 'nothing-loaded' | 'read-failed' | 'precompute-failed' | 'store-failed' | 'key-mismatch' | 'policy-refused';
+export type IngestErrorCode =
+  'no-files' | 'nothing-loaded' | 'read-failed' | 'precompute-failed' | 'store-failed' | 'key-mismatch' | 'policy-refused';
 
 /**
  * A load that stored nothing; the previous version of the log is untouched. The message is one

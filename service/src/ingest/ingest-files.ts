@@ -86,7 +86,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   try {
     secret = resolveSecret(store.path);
   } catch (err) {
-    throw new IngestError('store-failed', `${what}: cannot read or create the key file ${keyFilePath(store.path)} (${(err as Error).message})`, { cause: err });
+    throw new IngestError(
+      'store-failed',
+      `${what}: cannot read or create the key file ${keyFilePath(store.path)} (${(err as Error).message})`,
+      { cause: err },
+    );
   }
   const pseudonymizer = createPseudonymizer(secret);
   const keyCheck = pseudonymizer.pseudonym(KEY_CHECK_TEXT);
@@ -119,11 +123,24 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = (latest?.v ?? 0) + 1;
-    loadId = insertLoadRow(sqlite, { log: options.log, version, process: options.process ?? null, files: names, bytes: bytesTotal, keyCheck, startedAt });
+    loadId = insertLoadRow(sqlite, {
+      log: options.log,
+      version,
+      process: options.process ?? null,
+      files: names,
+      bytes: bytesTotal,
+      keyCheck,
+      startedAt,
+    });
     const freeTextColumns = (options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]);
     const freeText = new Set(freeTextColumns);
-    const noteColumns = (result: { mapping?: ColumnMapping | undefined; columns?: string[] | undefined; mappingGuessed?: boolean | undefined }) => {
-      if (columns === null && result.mapping && result.columns) columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
+    const noteColumns = (result: {
+      mapping?: ColumnMapping | undefined;
+      columns?: string[] | undefined;
+      mappingGuessed?: boolean | undefined;
+    }) => {
+      if (columns === null && result.mapping && result.columns)
+        columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
     };
     let builder;
     let got;
@@ -133,8 +150,17 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       const sizes = files.map((f) => statSync(f).size);
       const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
       got = await readInWorker({
-        files, mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret, personalColumns, freeText: freeTextColumns,
-        fileNames: names, onFileNames: (scrubbed) => { scrubbedNames = scrubbed; }, output: store.output,
+        files,
+        mapping: options.mapping,
+        keepDuplicates: options.keepDuplicates,
+        secret,
+        personalColumns,
+        freeText: freeTextColumns,
+        fileNames: names,
+        onFileNames: (scrubbed) => {
+          scrubbedNames = scrubbed;
+        },
+        output: store.output,
         onProgress: (i, b) => progress('read', names[i]!, i, fileStart(i) + b),
         onFile: (result, fileCounts) => {
           noteColumns(result);
@@ -178,38 +204,78 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     counts.accepted = got.accepted;
     counts.quarantined = got.quarantined;
     if (got.accepted === 0) {
-      const reasons = Object.entries(got.quarantinedByReason).map(([r, n]) => `${r}: ${n}`).join(', ');
-      throw new IngestError('nothing-loaded', `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`);
+      const reasons = Object.entries(got.quarantinedByReason)
+        .map(([r, n]) => `${r}: ${n}`)
+        .join(', ');
+      throw new IngestError(
+        'nothing-loaded',
+        `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
+      );
     }
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
     const refusals = checkLoadPolicy(
-      { read: counts.read, quarantined: counts.quarantined, byReason: got.quarantinedByReason, cases: eventLog.caseIds.length, previousCases: current?.cases ?? null },
+      {
+        read: counts.read,
+        quarantined: counts.quarantined,
+        byReason: got.quarantinedByReason,
+        cases: eventLog.caseIds.length,
+        previousCases: current?.cases ?? null,
+      },
       { ...DEFAULT_LOAD_POLICY, ...options.policy },
     );
-    if (refusals.length > 0 && !options.dryRun) throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
+    if (refusals.length > 0 && !options.dryRun)
+      throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
     let compliance = null;
     try {
-      const minGroupSize = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
+      const minGroupSize =
+        options.minGroupSize ??
+        (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ??
+        5;
       model = (options.precompute ?? precomputeModel)(eventLog, {
-        sqlite, log: options.log, version, process: options.process ?? null, minGroupSize, endActivities: options.mapping?.endActivities,
+        sqlite,
+        log: options.log,
+        version,
+        process: options.process ?? null,
+        minGroupSize,
+        endActivities: options.mapping?.endActivities,
       });
-      if (options.rules) compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
+      if (options.rules)
+        compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
       if (options.model) {
         conformance = precomputeConformance(eventLog, {
-          sqlite, log: options.log, version, process: options.process ?? null, model: options.model, endActivities: options.mapping?.endActivities,
+          sqlite,
+          log: options.log,
+          version,
+          process: options.process ?? null,
+          model: options.model,
+          endActivities: options.mapping?.endActivities,
         });
       }
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }
     try {
-      const k = options.minGroupSize ?? (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ?? 5;
-      const outcome = options.mapping?.outcome ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success } : undefined;
-      precomputeFindings(eventLog, { sqlite, log: options.log, version, process: options.process ?? null, minGroupSize: k, outcome, endActivities: options.mapping?.endActivities, settings: findingsSettingsOf(options.mapping) });
+      const k =
+        options.minGroupSize ??
+        (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ??
+        5;
+      const outcome = options.mapping?.outcome
+        ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
+        : undefined;
+      precomputeFindings(eventLog, {
+        sqlite,
+        log: options.log,
+        version,
+        process: options.process ?? null,
+        minGroupSize: k,
+        outcome,
+        endActivities: options.mapping?.endActivities,
+        settings: findingsSettingsOf(options.mapping),
+      });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
@@ -217,15 +283,28 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const hash = await hashing;
     const finishedAt = now().getTime();
     const report: LoadReport = {
-      loadId, log: options.log, version, status: 'stored', contentHash: hash, rows: { ...counts },
-      quarantinedByReason: got.quarantinedByReason, cases: eventLog.caseIds.length, events: got.accepted,
-      firstTimestamp: got.firstTimestamp, lastTimestamp: got.lastTimestamp, startedAt, finishedAt, model, compliance,
+      loadId,
+      log: options.log,
+      version,
+      status: 'stored',
+      contentHash: hash,
+      rows: { ...counts },
+      quarantinedByReason: got.quarantinedByReason,
+      cases: eventLog.caseIds.length,
+      events: got.accepted,
+      firstTimestamp: got.firstTimestamp,
+      lastTimestamp: got.lastTimestamp,
+      startedAt,
+      finishedAt,
+      model,
+      compliance,
       viewer: readViewerBuild(sqlite, options.log, version),
       files: scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
       columns,
       ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
-      duplicatePolicy: [...policies].sort().join(',') || 'drop', identical,
+      duplicatePolicy: [...policies].sort().join(',') || 'drop',
+      identical,
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');
@@ -242,8 +321,15 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const got = settled;
     const hash = await hashing.catch(() => '');
     error.loadId = recordFailedLoad(sqlite, {
-      log: options.log, process: options.process ?? null, files: names, hash, bytes: bytesTotal, startedAt, finishedAt: now().getTime(),
-      message: error.message, counts: { ...counts, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
+      log: options.log,
+      process: options.process ?? null,
+      files: names,
+      hash,
+      bytes: bytesTotal,
+      startedAt,
+      finishedAt: now().getTime(),
+      message: error.message,
+      counts: { ...counts, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
       quarantinedByReason: got?.quarantinedByReason ?? {},
     });
     throw error;
@@ -259,9 +345,24 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ?,
        columns = ?, files = ?, duplicate_policy = ?, identical_events = ? WHERE id = ?`,
     )
-    .run(r.finishedAt, r.rows.read, r.rows.accepted, r.rows.duplicates, r.rows.quarantined, JSON.stringify(r.quarantinedByReason),
-      r.cases, r.events, r.firstTimestamp, r.lastTimestamp, r.contentHash, r.columns ? JSON.stringify(r.columns) : null, JSON.stringify(r.files),
-      r.duplicatePolicy ?? null, r.identical ?? 0, r.loadId);
+    .run(
+      r.finishedAt,
+      r.rows.read,
+      r.rows.accepted,
+      r.rows.duplicates,
+      r.rows.quarantined,
+      JSON.stringify(r.quarantinedByReason),
+      r.cases,
+      r.events,
+      r.firstTimestamp,
+      r.lastTimestamp,
+      r.contentHash,
+      r.columns ? JSON.stringify(r.columns) : null,
+      JSON.stringify(r.files),
+      r.duplicatePolicy ?? null,
+      r.identical ?? 0,
+      r.loadId,
+    );
   sqlite
     .prepare(
       `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -278,7 +379,10 @@ function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<Finding
   const { automationWeights, ...rest } = f;
   const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
   if (automationWeights) {
-    settings.automationWeights = { ...DEFAULT_FINDINGS_SETTINGS.automationWeights, ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)) };
+    settings.automationWeights = {
+      ...DEFAULT_FINDINGS_SETTINGS.automationWeights,
+      ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)),
+    };
   }
   return settings;
 }

@@ -15,13 +15,16 @@ describe('readers on another connection during a load', () => {
     const v1 = await ingestFiles(writer, { files: [t.write('a.csv', TINY_CSV)], log: 'iso', policy: LENIENT_POLICY });
     const look = () =>
       reader.sqlite
-        .prepare("SELECT (SELECT current_version FROM logs WHERE name = 'iso') v, (SELECT count(*) FROM events) e, (SELECT count(*) FROM cases) c")
+        .prepare(
+          "SELECT (SELECT current_version FROM logs WHERE name = 'iso') v, (SELECT count(*) FROM events) e, (SELECT count(*) FROM cases) c",
+        )
         .get();
     const seenDuringLoad: unknown[] = [];
     const more = TINY_CSV + 'S-9,090909-9999,Ny Borger,Placering af dagpengemodtagere,Syd,Tilmelding,2024-03-01T09:00:00+01:00,Grete Ib,\n';
     const v2 = await ingestFiles(writer, {
       files: [t.write('b.csv', more)],
-      log: 'iso', policy: LENIENT_POLICY,
+      log: 'iso',
+      policy: LENIENT_POLICY,
       readLog: async (file: string, options: ReadOptions) => {
         const report = await readLog(file, options);
         seenDuringLoad.push(look());

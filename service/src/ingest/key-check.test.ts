@@ -15,7 +15,9 @@ describe('pseudonymisation key check', () => {
     vi.stubEnv('SAGSFLOW_SECRET', 'first secret');
     await ingestFiles(store, { files: [t.write('a.csv', TINY_CSV)], log: 'a', policy: LENIENT_POLICY });
     vi.stubEnv('SAGSFLOW_SECRET', 'second secret');
-    const err = await ingestFiles(store, { files: [t.write('b.csv', TINY_CSV)], log: 'b', policy: LENIENT_POLICY }).catch((e: unknown) => e);
+    const err = await ingestFiles(store, { files: [t.write('b.csv', TINY_CSV)], log: 'b', policy: LENIENT_POLICY }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).code).toBe('key-mismatch');
     expect((err as IngestError).message).toMatch(/pseudonymisation key differs .* SAGSFLOW_SECRET/);

@@ -11,7 +11,8 @@ const store = openDatabase(dbPath!);
 let told = false;
 void ingestFiles(store, {
   files: [file!],
-  log: 'crash', policy: LENIENT_POLICY,
+  log: 'crash',
+  policy: LENIENT_POLICY,
   onProgress: (p) => {
     if (p.phase === 'read' && p.bytesRead > 0 && !told) {
       told = true;

@@ -7,7 +7,10 @@ describe('checkLoadPolicy', () => {
     expect(checkLoadPolicy({ read: 100, quarantined: 0, byReason: {}, cases: 90, previousCases: 100 }, DEFAULT_LOAD_POLICY)).toEqual([]);
   });
   it('refuses 62% quarantined with the reasons and the override', () => {
-    const [why] = checkLoadPolicy({ read: 1000, quarantined: 620, byReason: { 'bad-timestamp': 615, 'missing-case': 5 }, cases: 100, previousCases: null }, DEFAULT_LOAD_POLICY);
+    const [why] = checkLoadPolicy(
+      { read: 1000, quarantined: 620, byReason: { 'bad-timestamp': 615, 'missing-case': 5 }, cases: 100, previousCases: null },
+      DEFAULT_LOAD_POLICY,
+    );
     expect(why).toBe(
       '62% of the rows were quarantined (620 of 1000; bad-timestamp: 615, missing-case: 5), above the limit of 5%: check the mapping (timestampFormat, delimiter) or load anyway with --max-quarantine-share 0.62',
     );

@@ -26,7 +26,11 @@ export function checkLoadPolicy(
   const out: string[] = [];
   const share = load.read > 0 ? load.quarantined / load.read : 0;
   if (share > policy.maxQuarantineShare) {
-    const reasons = Object.entries(load.byReason).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}: ${n}`).join(', ');
+    const reasons = Object.entries(load.byReason)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${r}: ${n}`)
+      .join(', ');
     out.push(
       `${pct(share)} of the rows were quarantined (${load.quarantined} of ${load.read}${reasons ? `; ${reasons}` : ''}), above the limit of ${pct(policy.maxQuarantineShare)}: ` +
         `check the mapping (timestampFormat, delimiter) or load anyway with --max-quarantine-share ${Math.min(1, Math.ceil(share * 100) / 100)}`,

@@ -19,9 +19,18 @@ const post = (message: LoadReadMessage, transfer: ArrayBuffer[] = []) => parentP
 
 function newBatch(): EventBatch {
   return {
-    size: 0, strings: [], caseId: new Int32Array(BATCH_EVENTS), activity: new Int32Array(BATCH_EVENTS),
-    resource: new Int32Array(BATCH_EVENTS), lifecycle: new Int32Array(BATCH_EVENTS), jobcenter: new Int32Array(BATCH_EVENTS),
-    timestamp: new Float64Array(BATCH_EVENTS), endTimestamp: new Float64Array(BATCH_EVENTS), attributes: [], caseAttributes: [], quarantine: [],
+    size: 0,
+    strings: [],
+    caseId: new Int32Array(BATCH_EVENTS),
+    activity: new Int32Array(BATCH_EVENTS),
+    resource: new Int32Array(BATCH_EVENTS),
+    lifecycle: new Int32Array(BATCH_EVENTS),
+    jobcenter: new Int32Array(BATCH_EVENTS),
+    timestamp: new Float64Array(BATCH_EVENTS),
+    endTimestamp: new Float64Array(BATCH_EVENTS),
+    attributes: [],
+    caseAttributes: [],
+    quarantine: [],
   };
 }
 
@@ -50,7 +59,10 @@ const flush = () => {
   codes = new Map();
   lastCase = null;
   const columns = [full.caseId, full.activity, full.resource, full.lifecycle, full.jobcenter, full.timestamp, full.endTimestamp];
-  post({ type: 'batch', batch: full }, columns.map((c) => c.buffer as ArrayBuffer));
+  post(
+    { type: 'batch', batch: full },
+    columns.map((c) => c.buffer as ArrayBuffer),
+  );
 };
 
 const output: LoadOutput = {
@@ -83,13 +95,21 @@ async function run(): Promise<void> {
   const personalColumns = new Set(request.personalColumns);
   const text = createTextScrubber(pseudonymizer);
   const freeText = new Set(request.freeText);
-  const transform = createLoadTransform({ pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text }, output);
+  const transform = createLoadTransform(
+    { pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text },
+    output,
+  );
   for (let i = 0; i < request.files.length; i++) {
     const sink = { ...transform.sink, onProgress: (bytes: number) => post({ type: 'progress', fileIndex: i, bytes }) };
     const result = await readLog(request.files[i]!, { mapping: request.mapping, sink, keepDuplicates: request.keepDuplicates });
     flush();
     const { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed } = result;
-    post({ type: 'file', fileIndex: i, result: { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed }, counts: transform.counts() });
+    post({
+      type: 'file',
+      fileIndex: i,
+      result: { rows, duplicatePolicy, identical, mapping, columns, mappingGuessed },
+      counts: transform.counts(),
+    });
   }
   transform.flushQuarantine();
   flush();

@@ -8,7 +8,12 @@ import type { LoadPolicy } from './load-policy';
 import type { ColumnRoles } from './column-roles';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
-export type ReadLogFn = (file: string, options: ReadOptions) => Promise<Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>>>;
+export type ReadLogFn = (
+  file: string,
+  options: ReadOptions,
+) => Promise<
+  Pick<ReadReport, 'rows'> & Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>>
+>;
 
 /** Progress of a load, for a progress bar. */
 export interface IngestProgress {

@@ -11,7 +11,9 @@ export function insertLoadRow(
   r: { log: string; version: number; process: string | null; files: string[]; bytes: number; keyCheck: string; startedAt: number },
 ): number {
   const info = sqlite
-    .prepare(`INSERT INTO loads (log, version, process, files, content_hash, bytes, key_check, started_at, status) VALUES (?, ?, ?, ?, '', ?, ?, ?, 'stored')`)
+    .prepare(
+      `INSERT INTO loads (log, version, process, files, content_hash, bytes, key_check, started_at, status) VALUES (?, ?, ?, ?, '', ?, ?, ?, 'stored')`,
+    )
     .run(r.log, r.version, r.process, JSON.stringify(r.files), r.bytes, r.keyCheck, r.startedAt);
   return Number(info.lastInsertRowid);
 }
@@ -48,8 +50,16 @@ export function reportOfLoad(l: LoadRow, log: string, hash: string): Omit<LoadRe
 export function recordFailedLoad(
   sqlite: Database.Database,
   r: {
-    log: string; process: string | null; files: string[]; hash: string; bytes: number; startedAt: number; finishedAt: number;
-    message: string; counts: ReadCounts; quarantinedByReason: Record<string, number>;
+    log: string;
+    process: string | null;
+    files: string[];
+    hash: string;
+    bytes: number;
+    startedAt: number;
+    finishedAt: number;
+    message: string;
+    counts: ReadCounts;
+    quarantinedByReason: Record<string, number>;
   },
 ): number | null {
   try {
@@ -58,8 +68,21 @@ export function recordFailedLoad(
         `INSERT INTO loads (log, version, process, files, content_hash, bytes, started_at, finished_at, rows_read, rows_accepted,
          rows_duplicates, rows_quarantined, quarantined_by_reason, status, message) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
       )
-      .run(r.log, r.process, JSON.stringify(r.files), r.hash, r.bytes, r.startedAt, r.finishedAt, r.counts.read, r.counts.accepted,
-        r.counts.duplicates, r.counts.quarantined, JSON.stringify(r.quarantinedByReason), r.message);
+      .run(
+        r.log,
+        r.process,
+        JSON.stringify(r.files),
+        r.hash,
+        r.bytes,
+        r.startedAt,
+        r.finishedAt,
+        r.counts.read,
+        r.counts.accepted,
+        r.counts.duplicates,
+        r.counts.quarantined,
+        JSON.stringify(r.quarantinedByReason),
+        r.message,
+      );
     return Number(info.lastInsertRowid);
   } catch {
     return null;

@@ -40,8 +40,16 @@ export type QuarantineRow = [string, number, string | null, string, string, stri
 /** What the transform hands on: cleaned rows, in input order. */
 export interface LoadOutput {
   /** An accepted event, pseudonymised and masked (`EVENT_COLUMNS` order). */
-  event(caseId: string, activity: string, timestamp: number, endTimestamp: number | null, resource: string | null,
-    lifecycle: string | null, jobcenter: string | null, attributes: string | null): void;
+  event(
+    caseId: string,
+    activity: string,
+    timestamp: number,
+    endTimestamp: number | null,
+    resource: string | null,
+    lifecycle: string | null,
+    jobcenter: string | null,
+    attributes: string | null,
+  ): void;
   /** A case attribute of the case of the last event. */
   caseAttribute(key: string, value: string): void;
   quarantine(row: QuarantineRow): void;
@@ -119,7 +127,9 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
 
   /** Sets the case's attributes, jobcenter and process; true when every value was present (later events of the case can skip this). */
   const setCaseAttributes = (
-    caseAttributes: Readonly<Record<string, string>> | undefined, eventAttrs: Record<string, string> | null, jobcenter: string | null,
+    caseAttributes: Readonly<Record<string, string>> | undefined,
+    eventAttrs: Record<string, string> | null,
+    jobcenter: string | null,
   ): boolean => {
     let complete = jobcenter !== null;
     let process: string | null = null;

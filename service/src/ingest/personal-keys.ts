@@ -6,7 +6,8 @@ import { looksPersonal } from '../readers/index';
  * names `looksPersonal` recognises. Attribute values equal to the case id or the resource of
  * their event are pseudonymised too (see `createLoadTransform`).
  */
-const PERSON_OR_CASE_KEY = /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
+const PERSON_OR_CASE_KEY =
+  /resource|ressource|responsible|ansvarlig|sagsbehandler|medarbejder|caseworker|employee|user|bruger|^case$|case[ _:-]?(id|no|nr|number)|sags[ _-]?(id|nr|nummer)|sagsnummer/i;
 
 /** The mapping's `pseudonymize` columns as attribute keys (with and without `case:`). */
 export function personalColumnKeys(pseudonymize: readonly string[] | undefined): string[] {

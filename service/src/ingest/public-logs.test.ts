@@ -16,7 +16,7 @@ describe('ingestFiles on the public logs (known counts in tests/data/SOURCES.md)
     expect(count(store, "select count(distinct activity) from activities where log = 'running'")).toBe(8);
     expect(count(store, 'select sum(cases) from steps where step_index = 0')).toBe(6);
     expect(count(store, 'select sum(events) from activities')).toBe(42);
-    expect(count(store, "select distinct process from cases")).toBe('running');
+    expect(count(store, 'select distinct process from cases')).toBe('running');
     store.close();
   });
 
@@ -54,7 +54,9 @@ describe('processing and waiting time on a start/complete log', () => {
     await readLog(file, { sink: { onEvent: (a) => builder.add(a.event), onReject: () => undefined } });
     const expected = activityTimes(builder.build());
     const rows = store.sqlite
-      .prepare('select activity, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity')
+      .prepare(
+        'select activity, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity',
+      )
       .all() as { activity: string; i: number; p: number; w: number }[];
     expect(rows.map((r) => r.activity)).toEqual(expected.map((t) => t.activity));
     for (const [k, t] of expected.entries()) {
@@ -79,7 +81,9 @@ describe('processing and waiting time on a start/complete log', () => {
     const store = openDatabase(':memory:');
     await ingestFiles(store, { files: [t.write('life.csv', csv)], log: 'life' });
     const rows = store.sqlite
-      .prepare('select activity, sum(events) e, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity')
+      .prepare(
+        'select activity, sum(events) e, sum(instances) i, sum(sum_processing_seconds) p, sum(sum_waiting_seconds) w from activities group by activity order by activity',
+      )
       .all();
     expect(rows).toEqual([
       { activity: 'A', e: 4, i: 2, p: 3600 + 600, w: 0 },

@@ -16,7 +16,12 @@ describe('quarantine of a dirty extract', () => {
     expect(r.rows.read).toBe(gen.rows);
     expect(r.rows.read).toBe(r.rows.accepted + r.rows.duplicates + r.rows.quarantined);
     expect(r.rows.quarantined).toBeGreaterThan(0);
-    const rows = store.sqlite.prepare('select line, reason, message, raw from quarantine').all() as { line: number; reason: string; message: string; raw: string }[];
+    const rows = store.sqlite.prepare('select line, reason, message, raw from quarantine').all() as {
+      line: number;
+      reason: string;
+      message: string;
+      raw: string;
+    }[];
     expect(rows.length).toBe(r.rows.quarantined);
     expect(Object.values(r.quarantinedByReason).reduce((a, b) => a + b, 0)).toBe(r.rows.quarantined);
     const text = JSON.stringify(rows);

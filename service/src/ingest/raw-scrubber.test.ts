@@ -26,11 +26,13 @@ describe('createRawScrubber', () => {
     );
   });
 
-  it('message() keeps a bad timestamp value and the mapping\'s format readable, masking only CPR numbers', () => {
-    expect(s.message('cannot read timestamp "10/02/2024 9h" (expected the mapping\'s timestampFormat "dd-mm-yyyy HH:MM" or ISO 8601)')).toBe(
-      'cannot read timestamp "10/02/2024 9h" (expected the mapping\'s timestampFormat "dd-mm-yyyy HH:MM" or ISO 8601)',
-    );
+  it("message() keeps a bad timestamp value and the mapping's format readable, masking only CPR numbers", () => {
+    expect(
+      s.message('cannot read timestamp "10/02/2024 9h" (expected the mapping\'s timestampFormat "dd-mm-yyyy HH:MM" or ISO 8601)'),
+    ).toBe('cannot read timestamp "10/02/2024 9h" (expected the mapping\'s timestampFormat "dd-mm-yyyy HH:MM" or ISO 8601)');
     expect(s.message('cannot read end timestamp "010203-1234"')).toBe('cannot read end timestamp "******-****"');
-    expect(s.message('cannot read timestamp "Anna 0102031234" for case "Anna"')).toBe(`cannot read timestamp "Anna ******-****" for case "${p.pseudonym('Anna')}"`);
+    expect(s.message('cannot read timestamp "Anna 0102031234" for case "Anna"')).toBe(
+      `cannot read timestamp "Anna ******-****" for case "${p.pseudonym('Anna')}"`,
+    );
   });
 });

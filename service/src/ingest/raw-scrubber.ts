@@ -54,7 +54,11 @@ export function createRawScrubber(pseudonymizer: Pseudonymizer, known: KnownValu
      * `timestampFormat` (never personal).
      */
     message(message: string): string {
-      return maskCpr(message.replace(/(timestampFormat |timestamp )?"([^"]*)"/g, (_m, before: string | undefined, v: string) => (before ? `${before}"${v}"` : `"${field(v)}"`)));
+      return maskCpr(
+        message.replace(/(timestampFormat |timestamp )?"([^"]*)"/g, (_m, before: string | undefined, v: string) =>
+          before ? `${before}"${v}"` : `"${field(v)}"`,
+        ),
+      );
     },
   };
 }

@@ -12,7 +12,9 @@ describe('createTextScrubber', () => {
     const t = createTextScrubber(p);
     t.remember('Anna Jensen');
     t.remember('C-17');
-    expect(t.scrub('Ring til anna jensen (010203-1234) om sag C-17.')).toBe(`Ring til ${p.pseudonym('Anna Jensen')} (******-****) om sag ${p.pseudonym('C-17')}.`);
+    expect(t.scrub('Ring til anna jensen (010203-1234) om sag C-17.')).toBe(
+      `Ring til ${p.pseudonym('Anna Jensen')} (******-****) om sag ${p.pseudonym('C-17')}.`,
+    );
     expect(t.scrub('udtraek_Anna_Jensen_0102031234.csv')).toBe(`udtraek_${p.pseudonym('Anna Jensen')}_******-****.csv`);
     expect(t.scrub('Annabelle Jensenius')).toBe('Annabelle Jensenius');
   });
@@ -31,7 +33,8 @@ describe('free text and file names in a load', () => {
     `S-1,Anna Jensen,Tilmelding,2024-01-10 09:00,${NOTE},ok`,
     'S-1,Anna Jensen,Afmeldt,2024-01-12 09:00,,ok',
   ].join('\n');
-  const stored = (store: ReturnType<typeof openDatabase>) => store.sqlite.prepare('SELECT attributes FROM events ORDER BY id').pluck().all() as (string | null)[];
+  const stored = (store: ReturnType<typeof openDatabase>) =>
+    store.sqlite.prepare('SELECT attributes FROM events ORDER BY id').pluck().all() as (string | null)[];
 
   it('a wordy column is not stored unless the mapping lists it in freeText', async () => {
     const store = openDatabase(':memory:');

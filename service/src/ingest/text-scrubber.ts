@@ -38,7 +38,11 @@ export function createTextScrubber(pseudonymizer: Pseudonymizer) {
       let at = 0;
       for (let i = 0; i < words.length; i++) {
         for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-          const key = words.slice(i, i + n).map((w) => w[0]).join(' ').toLowerCase();
+          const key = words
+            .slice(i, i + n)
+            .map((w) => w[0])
+            .join(' ')
+            .toLowerCase();
           const value = personal.get(key);
           if (value === undefined) continue;
           const start = words[i]!.index!;

@@ -56,7 +56,9 @@ describe('ingest of a large load through the reader worker', () => {
     for (let i = 0; i < 40_000; i++) {
       const who = first[i % first.length]!;
       const day = String(1 + (i % 28)).padStart(2, '0');
-      lines.push(`S${Math.floor(i / 4)},Trin ${i % 4},2026-03-${day}T10:00:00Z,${who},Borgeren ${who} ringede fra 010203-1234 og bad om et nyt møde nummer ${i}`);
+      lines.push(
+        `S${Math.floor(i / 4)},Trin ${i % 4},2026-03-${day}T10:00:00Z,${who},Borgeren ${who} ringede fra 010203-1234 og bad om et nyt møde nummer ${i}`,
+      );
     }
     const file = t.write('udtraek Anna Jensen 010203-1234.csv', `${lines.join('\n')}\n`);
     expect(statSync(file).size).toBeGreaterThan(READ_WORKER_MIN_BYTES);
@@ -64,7 +66,13 @@ describe('ingest of a large load through the reader worker', () => {
     process.env['SAGSFLOW_SECRET'] = 'read-in-worker-test-secret-0123456789';
     const load = async (name: string, inThread: boolean) => {
       const store = openDatabase(t.path(`${name}.sqlite`));
-      const report = await ingestFiles(store, { files: [file], log: 'notes', mapping, policy: LENIENT_POLICY, ...(inThread ? { readLog } : {}) });
+      const report = await ingestFiles(store, {
+        files: [file],
+        log: 'notes',
+        mapping,
+        policy: LENIENT_POLICY,
+        ...(inThread ? { readLog } : {}),
+      });
       return { store, report };
     };
     const worker = await load('worker', false);

@@ -39,8 +39,14 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
   const unstored = new SharedArrayBuffer(4);
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
-    files: [...options.files], mapping: options.mapping, keepDuplicates: options.keepDuplicates, secret: new Uint8Array(options.secret),
-    personalColumns: options.personalColumns, freeText: options.freeText, fileNames: options.fileNames, unstored,
+    files: [...options.files],
+    mapping: options.mapping,
+    keepDuplicates: options.keepDuplicates,
+    secret: new Uint8Array(options.secret),
+    personalColumns: options.personalColumns,
+    freeText: options.freeText,
+    fileNames: options.fileNames,
+    unstored,
   };
   const entry = workerEntry('load-read-worker', new URL('./load-read-worker-entry.mjs', import.meta.url));
   const worker = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
@@ -65,8 +71,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
         else if (m.type === 'done') {
           options.onFileNames(m.fileNames);
           end(null, m.counts);
-        }
-        else end(options.readFailed(m.message, m.readError, null));
+        } else end(options.readFailed(m.message, m.readError, null));
       } catch (error) {
         end(error as Error);
       }
@@ -83,8 +88,16 @@ function storeBatch(b: EventBatch, out: LoadOutput): void {
   let a = 0;
   for (let i = 0; i < b.size; i++) {
     const end = b.endTimestamp[i]!;
-    out.event(strings[b.caseId[i]!]!, strings[b.activity[i]!]!, b.timestamp[i]!, Number.isNaN(end) ? null : end,
-      text(b.resource[i]!), text(b.lifecycle[i]!), text(b.jobcenter[i]!), b.attributes[i]!);
+    out.event(
+      strings[b.caseId[i]!]!,
+      strings[b.activity[i]!]!,
+      b.timestamp[i]!,
+      Number.isNaN(end) ? null : end,
+      text(b.resource[i]!),
+      text(b.lifecycle[i]!),
+      text(b.jobcenter[i]!),
+      b.attributes[i]!,
+    );
     while (a < attrs.length && attrs[a] === i) {
       out.caseAttribute(attrs[a + 1] as string, attrs[a + 2] as string);
       a += 3;

@@ -60,7 +60,8 @@ export function readCustomVisual(bytes: Uint8Array, source: string): CustomVisua
     throw new Error(`${source}: ${jsonName} is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const guid = json.visual?.guid;
-  if (typeof guid !== 'string' || !/^[A-Za-z0-9_]+$/.test(guid)) throw new Error(`${source}: ${jsonName}: visual.guid is missing or not a plain name`);
+  if (typeof guid !== 'string' || !/^[A-Za-z0-9_]+$/.test(guid))
+    throw new Error(`${source}: ${jsonName}: visual.guid is missing or not a plain name`);
   if (!isCapabilities(json.capabilities)) throw new Error(`${source}: ${jsonName}: capabilities lack dataRoles or dataViewMappings`);
   const files = new Map<string, Uint8Array>([
     ['package.json', entries.get('package.json')!],

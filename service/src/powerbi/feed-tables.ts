@@ -29,7 +29,17 @@ export interface SelectFeedOptions {
 /** The store's own tables (logs, loads, events, quarantine): operational, not part of the report model. */
 const STORE_TABLES = new Set([...describeSchema(storeTables).values()].map((t) => t.sqlName));
 
-const STEPS_COLUMNS = ['jobcenter', 'period', 'process', 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds'];
+const STEPS_COLUMNS = [
+  'jobcenter',
+  'period',
+  'process',
+  'variant_key',
+  'step_index',
+  'from_activity',
+  'to_activity',
+  'cases',
+  'sum_seconds',
+];
 
 /** The column of `table` called `name`, if any. */
 export function columnOf(table: TableInfo, name: string): ColumnInfo | undefined {

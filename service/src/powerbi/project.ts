@@ -92,7 +92,8 @@ export function buildPowerBiProject(options: PowerBiProjectOptions): PowerBiProj
   for (const [path, content] of reportFiles(pages, options.visual, modelFolder)) files.set(`${reportFolder}/${path}`, content);
   files.set('.gitignore', '**/.pbi/localSettings.json\n**/.pbi/cache.abf\n');
   const notes: string[] = [];
-  if (!/\/odata$/.test(new URL(feedUrl).pathname)) notes.push(`the feed URL ${feedUrl} does not end in /odata, where sagsflow serve puts the feed`);
+  if (!/\/odata$/.test(new URL(feedUrl).pathname))
+    notes.push(`the feed URL ${feedUrl} does not end in /odata, where sagsflow serve puts the feed`);
   if (!feed.compliance) notes.push('no rules page: the feed has no compliance table');
   if (!feed.findings) notes.push('no findings page: the feed has no findings table');
   if (!feed.cases) notes.push('no Cases table: case-level tables left out');

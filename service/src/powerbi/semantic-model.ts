@@ -129,7 +129,10 @@ export function buildSemanticModel(feed: FeedSelection, options: SemanticModelOp
   }));
   const byName = new Map(tables.map((t) => [t.name, t]));
   const steps = byName.get(feed.steps.entitySet)!;
-  steps.measures.push(casesMeasure(captions.casesMeasure, steps.name), medianThroughputMeasure(captions.medianThroughputMeasure, steps.name));
+  steps.measures.push(
+    casesMeasure(captions.casesMeasure, steps.name),
+    medianThroughputMeasure(captions.medianThroughputMeasure, steps.name),
+  );
   if (feed.periods) {
     byName.get(feed.periods.entitySet)!.measures.push(finishedShareMeasure(captions.finishedShareMeasure, feed.periods.entitySet));
   }

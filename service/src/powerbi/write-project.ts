@@ -4,7 +4,11 @@ import { zipSync, strToU8 } from 'fflate';
 import { PROJECT_NAME } from './project';
 
 /** Folders the project regenerates whole, so that a page or table dropped since the last run does not linger. */
-const GENERATED_FOLDERS = [`${PROJECT_NAME}.SemanticModel/definition`, `${PROJECT_NAME}.Report/definition`, `${PROJECT_NAME}.Report/CustomVisuals`];
+const GENERATED_FOLDERS = [
+  `${PROJECT_NAME}.SemanticModel/definition`,
+  `${PROJECT_NAME}.Report/definition`,
+  `${PROJECT_NAME}.Report/CustomVisuals`,
+];
 
 function bytesOf(content: string | Uint8Array): Uint8Array {
   return typeof content === 'string' ? strToU8(content) : content;

@@ -34,7 +34,11 @@ export interface CaseGroups {
  * file's), else the process definition's, else inferred from the process's cases.
  */
 export function groupCases(
-  log: EventLog, stats: readonly CaseStatistics[], process: string | null, fallbackProcess: string, endActivities?: readonly string[],
+  log: EventLog,
+  stats: readonly CaseStatistics[],
+  process: string | null,
+  fallbackProcess: string,
+  endActivities?: readonly string[],
 ): CaseGroups {
   const periodOf = createPeriodOf();
   const jc = log.caseAttributes.get(JOBCENTER_ATTRIBUTE);

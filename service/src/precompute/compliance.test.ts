@@ -25,13 +25,24 @@ rules:
 
 /** Nord: 5 on time (one anchored in April), 1 six days late; Syd: 1 on time, 2 late by 1 and 3 days. */
 const CASES: [string, string, string, string][] = [
-  ['N1', 'Nord', '2024-03-01', '2024-03-04'], ['N2', 'Nord', '2024-03-04', '2024-03-07'], ['N3', 'Nord', '2024-03-05', '2024-03-08'],
-  ['N4', 'Nord', '2024-03-06', '2024-03-09'], ['N5', 'Nord', '2024-04-02', '2024-04-05'], ['N6', 'Nord', '2024-03-01', '2024-03-21'],
-  ['S1', 'Syd', '2024-03-04', '2024-03-06'], ['S2', 'Syd', '2024-03-04', '2024-03-19'], ['S3', 'Syd', '2024-03-04', '2024-03-21'],
+  ['N1', 'Nord', '2024-03-01', '2024-03-04'],
+  ['N2', 'Nord', '2024-03-04', '2024-03-07'],
+  ['N3', 'Nord', '2024-03-05', '2024-03-08'],
+  ['N4', 'Nord', '2024-03-06', '2024-03-09'],
+  ['N5', 'Nord', '2024-04-02', '2024-04-05'],
+  ['N6', 'Nord', '2024-03-01', '2024-03-21'],
+  ['S1', 'Syd', '2024-03-04', '2024-03-06'],
+  ['S2', 'Syd', '2024-03-04', '2024-03-19'],
+  ['S3', 'Syd', '2024-03-04', '2024-03-21'],
 ];
-const CSV = ['Sags-id,Jobcenter,Aktivitet,Tidspunkt,Sagsbehandler',
-  ...CASES.flatMap(([id, jc, a, b]) => [`${id},${jc},Tilmeldt som jobsøgende,${a} 09:00,SB-1`, `${id},${jc},CV registreret,${b} 10:00,SB-2`]),
-].join('\n') + '\n';
+const CSV =
+  [
+    'Sags-id,Jobcenter,Aktivitet,Tidspunkt,Sagsbehandler',
+    ...CASES.flatMap(([id, jc, a, b]) => [
+      `${id},${jc},Tilmeldt som jobsøgende,${a} 09:00,SB-1`,
+      `${id},${jc},CV registreret,${b} 10:00,SB-2`,
+    ]),
+  ].join('\n') + '\n';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {
@@ -43,7 +54,11 @@ async function loaded() {
   temps.push(t);
   const file = t.write('cv.csv', CSV);
   const fx = fixtureApp({ seed: false });
-  const report = await ingestFiles(fx.store, { files: [file], log: 'cv', rules: { catalogue: parseCatalogue(CATALOGUE, 'c.yaml'), text: CATALOGUE } });
+  const report = await ingestFiles(fx.store, {
+    files: [file],
+    log: 'cv',
+    rules: { catalogue: parseCatalogue(CATALOGUE, 'c.yaml'), text: CATALOGUE },
+  });
   return { ...fx, report, file };
 }
 
@@ -52,19 +67,32 @@ describe('precomputeCompliance (through ingestFiles)', () => {
     const { store, report } = await loaded();
     expect(report.compliance).toEqual({ rules: 2, compliance: 8, caseCompliance: 18 });
     const q = (sql: string) => store.sqlite.prepare(sql).all();
-    expect(q('SELECT catalogue, as_of, text FROM rule_catalogues')).toEqual([{ catalogue: 'test-2024', as_of: '2024-04-05', text: CATALOGUE }]);
+    expect(q('SELECT catalogue, as_of, text FROM rule_catalogues')).toEqual([
+      { catalogue: 'test-2024', as_of: '2024-04-05', text: CATALOGUE },
+    ]);
     expect(q('SELECT rule, title_da, title_en, basis, kind, share FROM rules ORDER BY id')).toEqual([
-      { rule: 'R-CV', title_da: 'CV senest 2 uger efter tilmelding', title_en: 'CV within 2 weeks', basis: 'law', kind: 'within', share: 0.75 },
+      {
+        rule: 'R-CV',
+        title_da: 'CV senest 2 uger efter tilmelding',
+        title_en: 'CV within 2 weeks',
+        basis: 'law',
+        kind: 'within',
+        share: 0.75,
+      },
       { rule: 'R-NODUP', title_da: 'Én tilmelding', title_en: 'One registration', basis: 'illustrative', kind: 'notRepeated', share: null },
     ]);
-    expect(q("SELECT jobcenter, month, status, cases, sum_days_late FROM compliance WHERE rule = 'R-CV' ORDER BY jobcenter, month, status")).toEqual([
+    expect(
+      q("SELECT jobcenter, month, status, cases, sum_days_late FROM compliance WHERE rule = 'R-CV' ORDER BY jobcenter, month, status"),
+    ).toEqual([
       { jobcenter: 'Nord', month: '2024-03', status: 'fulfilled', cases: 4, sum_days_late: 0 },
       { jobcenter: 'Nord', month: '2024-03', status: 'violated', cases: 1, sum_days_late: 6 },
       { jobcenter: 'Nord', month: '2024-04', status: 'fulfilled', cases: 1, sum_days_late: 0 },
       { jobcenter: 'Syd', month: '2024-03', status: 'fulfilled', cases: 1, sum_days_late: 0 },
       { jobcenter: 'Syd', month: '2024-03', status: 'violated', cases: 2, sum_days_late: 4 },
     ]);
-    const late = q("SELECT days_late FROM case_compliance WHERE rule = 'R-CV' AND status = 'violated' ORDER BY days_late") as { days_late: number }[];
+    const late = q("SELECT days_late FROM case_compliance WHERE rule = 'R-CV' AND status = 'violated' ORDER BY days_late") as {
+      days_late: number;
+    }[];
     expect(late.map((r) => r.days_late)).toEqual([1, 3, 6]);
     const ids = q('SELECT DISTINCT case_id FROM case_compliance') as { case_id: string }[];
     expect(ids).toHaveLength(9);
@@ -74,9 +102,15 @@ describe('precomputeCompliance (through ingestFiles)', () => {
   it('a new catalogue makes a new version and replaces the old compliance rows', async () => {
     const { store, file } = await loaded();
     const other = CATALOGUE.replace('test-2024', 'test-2025');
-    const again = await ingestFiles(store, { files: [file], log: 'cv', rules: { catalogue: parseCatalogue(other, 'c.yaml'), text: other } });
+    const again = await ingestFiles(store, {
+      files: [file],
+      log: 'cv',
+      rules: { catalogue: parseCatalogue(other, 'c.yaml'), text: other },
+    });
     expect([again.status, again.version]).toEqual(['stored', 2]);
-    expect(store.sqlite.prepare('SELECT DISTINCT version, catalogue FROM rule_catalogues').all()).toEqual([{ version: 2, catalogue: 'test-2025' }]);
+    expect(store.sqlite.prepare('SELECT DISTINCT version, catalogue FROM rule_catalogues').all()).toEqual([
+      { version: 2, catalogue: 'test-2025' },
+    ]);
     expect(store.sqlite.prepare('SELECT DISTINCT version FROM compliance').all()).toEqual([{ version: 2 }]);
   });
 });
@@ -89,10 +123,38 @@ describe('compliance in REST, OData and CSV', () => {
     const body = await res.json();
     expect(body.catalogue).toEqual({ catalogue: 'test-2024', process: null, asOf: '2024-04-05' });
     const cv = body.rules[0];
-    expect(cv).toMatchObject({ rule: 'R-CV', basis: 'law', share: 0.75, fulfilled: 6, violated: '<5', pending: 0, notApplicable: 0, complianceRate: 6 / 9, meanDaysLate: null });
+    expect(cv).toMatchObject({
+      rule: 'R-CV',
+      basis: 'law',
+      share: 0.75,
+      fulfilled: 6,
+      violated: '<5',
+      pending: 0,
+      notApplicable: 0,
+      complianceRate: 6 / 9,
+      meanDaysLate: null,
+    });
     expect(cv.jobcenters).toEqual([
-      { jobcenter: 'Nord', fulfilled: 5, violated: '<5', pending: 0, notApplicable: 0, complianceRate: 5 / 6, meanDaysLate: null, meetsShare: true },
-      { jobcenter: 'Syd', fulfilled: '<5', violated: '<5', pending: 0, notApplicable: 0, complianceRate: null, meanDaysLate: null, meetsShare: null },
+      {
+        jobcenter: 'Nord',
+        fulfilled: 5,
+        violated: '<5',
+        pending: 0,
+        notApplicable: 0,
+        complianceRate: 5 / 6,
+        meanDaysLate: null,
+        meetsShare: true,
+      },
+      {
+        jobcenter: 'Syd',
+        fulfilled: '<5',
+        violated: '<5',
+        pending: 0,
+        notApplicable: 0,
+        complianceRate: null,
+        meanDaysLate: null,
+        meetsShare: null,
+      },
     ]);
     const april = await (await get('/api/logs/cv/compliance?month=2024-04&rule=R-CV', tokens.admin)).json();
     expect(april.rules).toHaveLength(1);
@@ -111,7 +173,12 @@ describe('compliance in REST, OData and CSV', () => {
 
   it('viewer tokens are refused compliance (REST, OData, CSV: no viewer-grade form, answers could be subtracted)', async () => {
     const { get, tokens } = await loaded();
-    for (const path of ['/api/logs/cv/compliance', '/api/logs/cv/compliance?month=2024-03', '/odata/Compliance', '/api/tables/compliance.csv']) {
+    for (const path of [
+      '/api/logs/cv/compliance',
+      '/api/logs/cv/compliance?month=2024-03',
+      '/odata/Compliance',
+      '/api/tables/compliance.csv',
+    ]) {
       expect((await get(path, tokens.viewer)).status, path).toBe(403);
       expect((await get(path, tokens.nordViewer)).status, path).toBe(403);
     }
@@ -123,7 +190,10 @@ describe('compliance in REST, OData and CSV', () => {
     const res = await get(`/odata/Compliance?$filter=${filter}&$select=status,cases,sum_days_late`, tokens.analyst);
     expect(res.status).toBe(200);
     const rows = (await res.json()).value.map((r: Record<string, unknown>) => [r['status'], r['cases'], r['sum_days_late']]).sort();
-    expect(rows).toEqual([['fulfilled', 1, 0], ['violated', 2, 4]]);
+    expect(rows).toEqual([
+      ['fulfilled', 1, 0],
+      ['violated', 2, 4],
+    ]);
     expect((await get('/odata/CaseCompliance', tokens.viewer)).status).toBe(403);
     const cases = await (await get('/odata/CaseCompliance', tokens.analyst)).json();
     expect(cases.value).toHaveLength(18);

@@ -1,12 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  RULE_STATUSES,
-  evaluateRules,
-  formatIsoDate,
-  type EventLog,
-  type RuleCatalogue,
-  type RuleEvaluation,
-} from '@sagsflow/shared';
+import { RULE_STATUSES, evaluateRules, formatIsoDate, type EventLog, type RuleCatalogue, type RuleEvaluation } from '@sagsflow/shared';
 import { createBatchInserter } from '../db/batch-insert';
 import { processNameOf } from '../processes/index';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
@@ -47,12 +40,32 @@ export function precomputeCompliance(log: EventLog, ctx: ComplianceContext, atta
   const constants = { log: ctx.log, version: ctx.version };
   ctx.sqlite
     .prepare('INSERT INTO rule_catalogues (log, version, catalogue, process, as_of, text) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(ctx.log, ctx.version, catalogue.catalogue, catalogue.process, evaluation.asOfDay === null ? null : formatIsoDate(evaluation.asOfDay), attached.text);
-  const ruleRows = createBatchInserter(ctx.sqlite, 'rules', ['catalogue', 'rule', 'title_da', 'title_en', 'source', 'basis', 'kind', 'share', 'valid_from', 'valid_to'], { constants });
+    .run(
+      ctx.log,
+      ctx.version,
+      catalogue.catalogue,
+      catalogue.process,
+      evaluation.asOfDay === null ? null : formatIsoDate(evaluation.asOfDay),
+      attached.text,
+    );
+  const ruleRows = createBatchInserter(
+    ctx.sqlite,
+    'rules',
+    ['catalogue', 'rule', 'title_da', 'title_en', 'source', 'basis', 'kind', 'share', 'valid_from', 'valid_to'],
+    { constants },
+  );
   for (const r of catalogue.rules) {
     ruleRows.add([
-      catalogue.catalogue, r.id, r.title.da, r.title.en, r.source, r.basis, r.kind, r.share,
-      r.validFrom === null ? null : formatIsoDate(r.validFrom), r.validTo === null ? null : formatIsoDate(r.validTo),
+      catalogue.catalogue,
+      r.id,
+      r.title.da,
+      r.title.en,
+      r.source,
+      r.basis,
+      r.kind,
+      r.share,
+      r.validFrom === null ? null : formatIsoDate(r.validFrom),
+      r.validTo === null ? null : formatIsoDate(r.validTo),
     ]);
   }
   ruleRows.flush();
@@ -63,14 +76,19 @@ export function precomputeCompliance(log: EventLog, ctx: ComplianceContext, atta
 function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCatalogue, evaluation: RuleEvaluation) {
   const constants = { log: ctx.log, version: ctx.version };
   const grain = caseGrain(log, ctx);
-  const wanted = catalogue.process === null ? null : processNameOf(catalogue.process) ?? catalogue.process;
+  const wanted = catalogue.process === null ? null : (processNameOf(catalogue.process) ?? catalogue.process);
   const months = new Map<number, string>();
   const monthOf = (day: number): string => {
     let m = months.get(day);
     if (m === undefined) months.set(day, (m = formatIsoDate(day).slice(0, 7)));
     return m;
   };
-  const perCase = createBatchInserter(ctx.sqlite, 'case_compliance', ['process', 'jobcenter', 'month', 'case_id', 'rule', 'status', 'days_late'], { constants });
+  const perCase = createBatchInserter(
+    ctx.sqlite,
+    'case_compliance',
+    ['process', 'jobcenter', 'month', 'case_id', 'rule', 'status', 'days_late'],
+    { constants },
+  );
   const cells = new Map<string, { values: (string | number)[] }>();
   for (const o of evaluation.outcomes) {
     for (let c = 0; c < log.caseIds.length; c++) {
@@ -85,11 +103,17 @@ function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCata
       if (!cell) cells.set(key, (cell = { values: [process, jobcenter, month, o.rule.id, status, 0, 0] }));
       (cell.values[5] as number)++;
       if (!Number.isNaN(late)) (cell.values[6] as number) += late;
-      if (status !== 'notApplicable') perCase.add([process, jobcenter, month, log.caseIds[c]!, o.rule.id, status, Number.isNaN(late) ? null : late]);
+      if (status !== 'notApplicable')
+        perCase.add([process, jobcenter, month, log.caseIds[c]!, o.rule.id, status, Number.isNaN(late) ? null : late]);
     }
   }
   perCase.flush();
-  const counts = createBatchInserter(ctx.sqlite, 'compliance', ['process', 'jobcenter', 'month', 'rule', 'status', 'cases', 'sum_days_late'], { constants });
+  const counts = createBatchInserter(
+    ctx.sqlite,
+    'compliance',
+    ['process', 'jobcenter', 'month', 'rule', 'status', 'cases', 'sum_days_late'],
+    { constants },
+  );
   for (const cell of cells.values()) counts.add(cell.values);
   counts.flush();
   return { counts: counts.written, perCase: perCase.written };

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  activityStatistics, BUCKET_COLUMNS, discoverDfg, discoverVariants, EventLogBuilder, filterLog, STEP_END, STEP_START, type EventLog,
+  activityStatistics,
+  BUCKET_COLUMNS,
+  discoverDfg,
+  discoverVariants,
+  EventLogBuilder,
+  filterLog,
+  STEP_END,
+  STEP_START,
+  type EventLog,
 } from '@sagsflow/shared';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog, Rng } from '../generate/index';
@@ -29,7 +37,10 @@ function copenhagenMonth(ms: number): string {
 
 function logFromStore(store: SagsflowDatabase, name: string): EventLog {
   const label = new Map<string, string>();
-  for (const r of store.sqlite.prepare('SELECT case_id c, attributes a FROM cases WHERE log = ?').iterate(name) as Iterable<{ c: string; a: string }>) {
+  for (const r of store.sqlite.prepare('SELECT case_id c, attributes a FROM cases WHERE log = ?').iterate(name) as Iterable<{
+    c: string;
+    a: string;
+  }>) {
     label.set(r.c, (JSON.parse(r.a) as Record<string, string>)['Proces']!);
   }
   const b = new EventLogBuilder();
@@ -77,8 +88,8 @@ describe('model tables add up to the core on filtered events', () => {
     store = openDatabase(':memory:');
     await ingestFiles(store, { files: [a, b], log: 'mix' });
     full = logFromStore(store, 'mix');
-    jobcenters = (store.sqlite.prepare('SELECT DISTINCT jobcenter FROM cases ORDER BY 1').pluck().all() as string[]);
-    periods = (store.sqlite.prepare('SELECT DISTINCT period FROM cases ORDER BY 1').pluck().all() as string[]);
+    jobcenters = store.sqlite.prepare('SELECT DISTINCT jobcenter FROM cases ORDER BY 1').pluck().all() as string[];
+    periods = store.sqlite.prepare('SELECT DISTINCT period FROM cases ORDER BY 1').pluck().all() as string[];
   }, 60_000);
   afterAll(() => {
     store.close();
@@ -96,7 +107,8 @@ describe('model tables add up to the core on filtered events', () => {
   for (let trial = 0; trial < 8; trial++) {
     it(`trial ${trial}: steps, edges, variants, activities and cases of a random process/jobcenter/period subset equal the core`, () => {
       const labels = { akademiker: 'Akademikerområdet', dagpenge: 'Placering af dagpengemodtagere' } as const;
-      const procs = trial % 2 === 0 ? (['akademiker', 'dagpenge'] as const) : rng.float() < 0.5 ? (['akademiker'] as const) : (['dagpenge'] as const);
+      const procs =
+        trial % 2 === 0 ? (['akademiker', 'dagpenge'] as const) : rng.float() < 0.5 ? (['akademiker'] as const) : (['dagpenge'] as const);
       const J = jobcenters.filter(() => rng.float() < 0.5);
       const P = periods.filter(() => rng.float() < 0.5);
       if (J.length === 0) J.push(jobcenters[0]!);
@@ -133,7 +145,11 @@ describe('model tables add up to the core on filtered events', () => {
       }
 
       const { variants } = discoverVariants(log);
-      const stepVariants = sumBy(steps.filter((r) => r['step_index'] === 0), (r) => String(r['variant_key']), ['cases']);
+      const stepVariants = sumBy(
+        steps.filter((r) => r['step_index'] === 0),
+        (r) => String(r['variant_key']),
+        ['cases'],
+      );
       const stepSeconds = sumBy(steps, (r) => String(r['variant_key']), ['sum_seconds']);
       const tableVariants = sumBy(rows('variants'), (r) => String(r['variant_key']), ['cases', 'sum_seconds']);
       expect(stepVariants.size).toBe(variants.length);

@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  aggregateSteps, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineQuantile, quantileSorted, STEP_END, type StepRow,
+  aggregateSteps,
+  FINE_COUNT_COLUMNS,
+  FINE_SECONDS_COLUMNS,
+  fineQuantile,
+  quantileSorted,
+  STEP_END,
+  type StepRow,
 } from '@sagsflow/shared';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
@@ -35,11 +41,32 @@ interface StoredStep extends StepRow {
 /** Every step row of the log as stored (aggregateSteps adds up the rows of a slice, as Power BI would). */
 function storedSteps(store: SagsflowDatabase, log: string): StoredStep[] {
   const F = FINE_COUNT_COLUMNS.length;
-  const columns = ['jobcenter', 'period', 'variant_key', 'step_index', 'from_activity', 'to_activity', 'cases', 'sum_seconds', ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS];
-  const rows = store.sqlite.prepare(`select ${columns.join(', ')} from steps where log = ? order by id`).raw().all(log) as (string | number)[][];
+  const columns = [
+    'jobcenter',
+    'period',
+    'variant_key',
+    'step_index',
+    'from_activity',
+    'to_activity',
+    'cases',
+    'sum_seconds',
+    ...FINE_COUNT_COLUMNS,
+    ...FINE_SECONDS_COLUMNS,
+  ];
+  const rows = store.sqlite
+    .prepare(`select ${columns.join(', ')} from steps where log = ? order by id`)
+    .raw()
+    .all(log) as (string | number)[][];
   return rows.map((r) => ({
-    jobcenter: r[0] as string, period: r[1] as string, variantKey: r[2] as string, stepIndex: r[3] as number, from: r[4] as string, to: r[5] as string,
-    cases: r[6] as number, sumSeconds: r[7] as number, histogram: [],
+    jobcenter: r[0] as string,
+    period: r[1] as string,
+    variantKey: r[2] as string,
+    stepIndex: r[3] as number,
+    from: r[4] as string,
+    to: r[5] as string,
+    cases: r[6] as number,
+    sumSeconds: r[7] as number,
+    histogram: [],
     fine: { counts: r.slice(8, 8 + F) as number[], seconds: r.slice(8 + F, 8 + 2 * F) as number[] },
   }));
 }
@@ -50,8 +77,11 @@ type CaseEdges = Map<string, { edge: string; seconds: number }[]>;
 function edgesOfCases(store: SagsflowDatabase): CaseEdges {
   const out: CaseEdges = new Map();
   let last: { c: string; a: string; t: number } | null = null;
-  for (const e of store.sqlite.prepare('select case_id c, activity a, timestamp t from events order by case_id, timestamp, id').iterate() as Iterable<{ c: string; a: string; t: number }>) {
-    if (last && last.c === e.c) (out.get(e.c) ?? out.set(e.c, []).get(e.c)!).push({ edge: `${last.a}\u0000${e.a}`, seconds: (e.t - last.t) / 1000 });
+  for (const e of store.sqlite
+    .prepare('select case_id c, activity a, timestamp t from events order by case_id, timestamp, id')
+    .iterate() as Iterable<{ c: string; a: string; t: number }>) {
+    if (last && last.c === e.c)
+      (out.get(e.c) ?? out.set(e.c, []).get(e.c)!).push({ edge: `${last.a}\u0000${e.a}`, seconds: (e.t - last.t) / 1000 });
     last = e;
   }
   return out;
@@ -59,7 +89,9 @@ function edgesOfCases(store: SagsflowDatabase): CaseEdges {
 
 /** Exact durations of the slice: case durations, per variant, and per edge. */
 function exactDurations(store: SagsflowDatabase, slice: Slice, caseEdges: CaseEdges) {
-  const cases = store.sqlite.prepare(`select case_id, variant_key, duration_seconds d from cases where ${slice.where}`).all(...slice.params) as { case_id: string; variant_key: string; d: number }[];
+  const cases = store.sqlite
+    .prepare(`select case_id, variant_key, duration_seconds d from cases where ${slice.where}`)
+    .all(...slice.params) as { case_id: string; variant_key: string; d: number }[];
   const byVariant = new Map<string, number[]>();
   const byEdge = new Map<string, number[]>();
   for (const c of cases) {
@@ -76,7 +108,8 @@ function check(log: string, what: string, exactValues: number[], estimate: (q: n
     const got = estimate(q);
     const off = Math.abs(got - exact);
     const error = off <= 1 ? 0 : off / exact;
-    if (error > (worst.get(log)?.error ?? -1)) worst.set(log, { error, what: `${what} q${q} n=${exactValues.length} exact=${exact} got=${got}` });
+    if (error > (worst.get(log)?.error ?? -1))
+      worst.set(log, { error, what: `${what} q${q} n=${exactValues.length} exact=${exact} got=${got}` });
     expect(off, `${log} ${what} q${q}`).toBeLessThanOrEqual(Math.max(1, 0.1 * exact));
   }
 }
@@ -85,11 +118,17 @@ function slices(store: SagsflowDatabase, log: string): Slice[] {
   const jobcenters = store.sqlite.prepare('select distinct jobcenter from cases where log = ?').pluck().all(log) as string[];
   const months = store.sqlite.prepare('select distinct period from cases where log = ?').pluck().all(log) as string[];
   const out: Slice[] = [{ where: 'log = ?', params: [log], has: () => true }];
-  if (jobcenters.length > 1) for (const j of jobcenters) out.push({ where: 'log = ? and jobcenter = ?', params: [log, j], has: (r) => r.jobcenter === j });
+  if (jobcenters.length > 1)
+    for (const j of jobcenters) out.push({ where: 'log = ? and jobcenter = ?', params: [log, j], has: (r) => r.jobcenter === j });
   for (const m of months) out.push({ where: 'log = ? and period = ?', params: [log, m], has: (r) => r.period === m });
   if (jobcenters.length > 1) {
     for (const j of jobcenters) {
-      for (const m of months) out.push({ where: 'log = ? and jobcenter = ? and period = ?', params: [log, j, m], has: (r) => r.jobcenter === j && r.period === m });
+      for (const m of months)
+        out.push({
+          where: 'log = ? and jobcenter = ? and period = ?',
+          params: [log, j, m],
+          has: (r) => r.jobcenter === j && r.period === m,
+        });
     }
   }
   return out;
@@ -107,7 +146,8 @@ async function verify(log: string, file: string): Promise<void> {
     const { map, variants, caseDurations } = aggregateSteps(rows);
     const tag = slice.params.slice(1).join('/') || 'all';
     check(log, `${tag} throughput`, exact.all, (q) => fineQuantile(caseDurations!, q));
-    for (const v of variants) check(log, `${tag} variant ${v.variantKey}`, exact.byVariant.get(v.variantKey)!, (q) => fineQuantile(v.caseDurations!, q));
+    for (const v of variants)
+      check(log, `${tag} variant ${v.variantKey}`, exact.byVariant.get(v.variantKey)!, (q) => fineQuantile(v.caseDurations!, q));
     for (const e of map.edges) {
       if (e.from.startsWith('▶') || e.to === STEP_END) continue;
       check(log, `${tag} edge ${e.from}→${e.to}`, exact.byEdge.get(`${e.from}\u0000${e.to}`)!, (q) => fineQuantile(e.fine!, q));

@@ -87,7 +87,19 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   for (let c = 0; c < stats.length; c++) {
     const s = stats[c]!;
     const g = groups[groupOfCase[c]!]!;
-    out.add('cases', [g.process, g.jobcenter, g.period, s.caseId, s.start, s.end, s.durationMs / 1000, s.events, s.variantKey, closed[c] ? 0 : 1, attributes(c)]);
+    out.add('cases', [
+      g.process,
+      g.jobcenter,
+      g.period,
+      s.caseId,
+      s.start,
+      s.end,
+      s.durationMs / 1000,
+      s.events,
+      s.variantKey,
+      closed[c] ? 0 : 1,
+      attributes(c),
+    ]);
   }
 
   for (let p = 0; p < pairs.count; p++) {
@@ -95,7 +107,19 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
     const finished = finishedOf.get(`${pairs.group[p]!}\u0000${v.key}`) ?? 1;
-    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, pairs.cases[p]!, pairs.sumMs[p]! / 1000, pairs.variant[p]! + 1, finished]);
+    out.add('variants', [
+      g.process,
+      g.jobcenter,
+      g.period,
+      v.key,
+      names.join(' → '),
+      JSON.stringify(names),
+      names.length,
+      pairs.cases[p]!,
+      pairs.sumMs[p]! / 1000,
+      pairs.variant[p]! + 1,
+      finished,
+    ]);
   }
   const stepRow: SqlValue[] = [];
   for (const r of steps) {

@@ -17,11 +17,17 @@ describe('reprecomputeLog (the upgrade path of migration 0008)', () => {
     const store = openDatabase(t.path('db.sqlite'));
     await ingestFiles(store, { files: [t.write('tiny.csv', TINY_CSV)], log: 'tiny', minGroupSize: 1, policy: { maxQuarantineShare: 1 } });
     const exact = ['steps', 'cases', 'variants', 'edges', 'activities', 'periods', 'jobcenters'];
-    const tables = [...exact, ...['steps', 'variants', 'edges', 'activities', 'periods', 'jobcenters'].map((x) => `viewer_${x}`), 'viewer_builds'];
+    const tables = [
+      ...exact,
+      ...['steps', 'variants', 'edges', 'activities', 'periods', 'jobcenters'].map((x) => `viewer_${x}`),
+      'viewer_builds',
+    ];
     const before = Object.fromEntries(tables.map((table) => [table, rowsOf(store, table)]));
     expect(before['viewer_steps']!.length).toBeGreaterThan(0);
     expect(staleLogs(store.sqlite)).toEqual([]);
-    store.sqlite.exec("update steps set variant_rank = 0, d00 = 0, s00 = 0; update variants set variant_rank = 0; update steps set h00 = cases where to_activity = '■ end'");
+    store.sqlite.exec(
+      "update steps set variant_rank = 0, d00 = 0, s00 = 0; update variants set variant_rank = 0; update steps set h00 = cases where to_activity = '■ end'",
+    );
     expect(staleLogs(store.sqlite)).toEqual(['tiny']);
     const summary = reprecomputeLog(store.sqlite, 'tiny');
     expect(summary?.cases).toBe(3);

@@ -55,34 +55,51 @@ interface EventDbRow {
  * @example for (const log of staleLogs(store.sqlite)) reprecomputeLog(store.sqlite, log);
  */
 export function reprecomputeLog(sqlite: Database.Database, log: string): ModelSummary | null {
-  const meta = sqlite.prepare('SELECT process, current_version AS version FROM logs WHERE name = ?').get(log) as { process: string | null; version: number } | undefined;
+  const meta = sqlite.prepare('SELECT process, current_version AS version FROM logs WHERE name = ?').get(log) as
+    { process: string | null; version: number } | undefined;
   if (!meta) return null;
   const cases = new Map<string, CaseRow>();
-  for (const c of sqlite.prepare('SELECT case_id, process, jobcenter, attributes FROM cases WHERE log = ? AND version = ?').iterate(log, meta.version) as Iterable<CaseRow>) {
+  for (const c of sqlite
+    .prepare('SELECT case_id, process, jobcenter, attributes FROM cases WHERE log = ? AND version = ?')
+    .iterate(log, meta.version) as Iterable<CaseRow>) {
     cases.set(c.case_id, c);
   }
   const builder = new EventLogBuilder();
   let lastCase: string | null = null;
-  const events = sqlite.prepare('SELECT case_id, activity, timestamp, resource, lifecycle, attributes FROM events WHERE log = ? AND version = ? ORDER BY id');
+  const events = sqlite.prepare(
+    'SELECT case_id, activity, timestamp, resource, lifecycle, attributes FROM events WHERE log = ? AND version = ? ORDER BY id',
+  );
   for (const e of events.iterate(log, meta.version) as Iterable<EventDbRow>) {
     builder.addEvent(e.case_id, e.activity, e.timestamp, e.resource, e.lifecycle);
-    if (e.attributes) for (const [k, v] of Object.entries(JSON.parse(e.attributes) as Record<string, string>)) builder.setEventAttribute(k, v);
+    if (e.attributes)
+      for (const [k, v] of Object.entries(JSON.parse(e.attributes) as Record<string, string>)) builder.setEventAttribute(k, v);
     if (e.case_id === lastCase) continue;
     lastCase = e.case_id;
     const c = cases.get(e.case_id);
     if (!c) continue;
     if (c.jobcenter !== 'ukendt') builder.setCaseAttribute(JOBCENTER_ATTRIBUTE, c.jobcenter);
     if (meta.process === null) builder.setCaseAttribute(PROCESS_ATTRIBUTE, c.process);
-    if (c.attributes) for (const [k, v] of Object.entries(JSON.parse(c.attributes) as Record<string, string>)) builder.setCaseAttribute(k, v);
+    if (c.attributes)
+      for (const [k, v] of Object.entries(JSON.parse(c.attributes) as Record<string, string>)) builder.setCaseAttribute(k, v);
   }
   const ends = sqlite
-    .prepare("SELECT end_activities AS e, end_activities_source AS s FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1")
+    .prepare(
+      "SELECT end_activities AS e, end_activities_source AS s FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1",
+    )
     .get(log, meta.version) as { e: string | null; s: string | null } | undefined;
   const given = ends?.s === 'mapping' && ends.e ? (JSON.parse(ends.e) as { activities: string[] }[])[0]?.activities : undefined;
   const minGroupSize = viewerK(sqlite, log, meta.version);
   const viewerTables = VIEWER_TABLE_BUILDERS.flatMap((b) => b.tables);
   return sqlite.transaction(() => {
-    for (const table of [...MODEL_TABLES, ...viewerTables]) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, meta.version);
-    return precomputeModel(builder.build(), { sqlite, log, version: meta.version, process: meta.process, minGroupSize, endActivities: given });
+    for (const table of [...MODEL_TABLES, ...viewerTables])
+      sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, meta.version);
+    return precomputeModel(builder.build(), {
+      sqlite,
+      log,
+      version: meta.version,
+      process: meta.process,
+      minGroupSize,
+      endActivities: given,
+    });
   })();
 }

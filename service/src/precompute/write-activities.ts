@@ -19,7 +19,12 @@ interface Acc {
  * as in `activityTimes`). Cases and pairs of group -1 are left out.
  */
 export function writeActivities(
-  out: ModelWriter, log: EventLog, groups: readonly Grain[], groupOfCase: Int32Array, pairs: GroupVariants, seqs: readonly Uint32Array[],
+  out: ModelWriter,
+  log: EventLog,
+  groups: readonly Grain[],
+  groupOfCase: Int32Array,
+  pairs: GroupVariants,
+  seqs: readonly Uint32Array[],
 ): void {
   const A = log.activities.length;
   const acc = new Map<number, Acc>();
@@ -64,6 +69,18 @@ export function writeActivities(
   for (const [key, x] of acc) {
     const g = groups[Math.floor(key / A)]!;
     const activity = log.activities[key % A]!;
-    out.add('activities', [g.process, g.jobcenter, g.period, activity, x.events, x.cases, x.events - x.cases, x.selfLoops, x.instances, x.processing, x.waiting]);
+    out.add('activities', [
+      g.process,
+      g.jobcenter,
+      g.period,
+      activity,
+      x.events,
+      x.cases,
+      x.events - x.cases,
+      x.selfLoops,
+      x.instances,
+      x.processing,
+      x.waiting,
+    ]);
   }
 }

@@ -1,4 +1,13 @@
-import { addFineHistogram, BUCKET_COUNT, emptyFineHistogram, STEP_END, type EventLog, type FineHistogramAcc, type GroupedStepRow, type Variants } from '@sagsflow/shared';
+import {
+  addFineHistogram,
+  BUCKET_COUNT,
+  emptyFineHistogram,
+  STEP_END,
+  type EventLog,
+  type FineHistogramAcc,
+  type GroupedStepRow,
+  type Variants,
+} from '@sagsflow/shared';
 import type { SqlValue } from '../db/batch-insert';
 import { pushFine } from './model-writer';
 import type { Grain } from './case-groups';
@@ -57,7 +66,17 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
     const key = idOf(r.from) * span + idOf(r.to);
     let e = edges.get(key);
     if (!e) {
-      e = { group, from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, hist: new Float64Array(BUCKET_COUNT), fine: emptyFineHistogram(), seenBy: -1 };
+      e = {
+        group,
+        from: r.from,
+        to: r.to,
+        transitions: 0,
+        cases: 0,
+        sum: 0,
+        hist: new Float64Array(BUCKET_COUNT),
+        fine: emptyFineHistogram(),
+        seenBy: -1,
+      };
       edges.set(key, e);
       all.push(e);
     }

@@ -74,8 +74,14 @@ export function previewRoutes(options: PreviewOptions = {}): Hono {
   app.get('/', page('service'));
   app.get('/bench', page('bench'));
   app.get('/host.js', async () => new Response(await hostBundle(), { headers: script() }));
-  app.get('/visual.js', withPackage((pkg) => new Response(pkg.js, { headers: script() })));
-  app.get('/visual.css', withPackage((pkg) => new Response(pkg.css, { headers: { 'content-type': 'text/css; charset=utf-8' } })));
+  app.get(
+    '/visual.js',
+    withPackage((pkg) => new Response(pkg.js, { headers: script() })),
+  );
+  app.get(
+    '/visual.css',
+    withPackage((pkg) => new Response(pkg.css, { headers: { 'content-type': 'text/css; charset=utf-8' } })),
+  );
   app.get(
     '/visual.json',
     withPackage((pkg) =>

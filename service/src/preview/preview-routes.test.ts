@@ -93,9 +93,14 @@ describe('previewRoutes', () => {
   });
 
   test('GET /visual.json, /visual.js and /visual.css serve the packaged visual', async () => {
-    const dist = distWith({ 'testVisual123.1.0.0.0.pbiviz': zip({ 'package.json': '{}', 'resources/testVisual123.pbiviz.json': PBIVIZ_JSON }) });
+    const dist = distWith({
+      'testVisual123.1.0.0.0.pbiviz': zip({ 'package.json': '{}', 'resources/testVisual123.pbiviz.json': PBIVIZ_JSON }),
+    });
     const app = previewRoutes({ distDir: dist });
-    const meta = (await (await app.request('/visual.json')).json()) as { guid: string; stringResources: Record<string, Record<string, string>> };
+    const meta = (await (await app.request('/visual.json')).json()) as {
+      guid: string;
+      stringResources: Record<string, Record<string, string>>;
+    };
     expect(meta.guid).toBe('testVisual123');
     expect(meta.stringResources['da-DK']!['Hello']).toBe('Hej');
     expect(await (await app.request('/visual.js')).text()).toBe('var testVisual123 = 1;');

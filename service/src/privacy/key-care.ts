@@ -52,7 +52,8 @@ export function keyStatus(dbPath: string, storedCheck: string | null, env: NodeJ
  */
 export function backupKey(dbPath: string, out: string, env: NodeJS.ProcessEnv = process.env): 'env' | 'file' {
   const key = currentKey(dbPath, env);
-  if (key === null) throw new Error(`key backup: no key for ${dbPath} (neither ${SECRET_ENV} nor ${keyFilePath(dbPath)}); nothing to back up`);
+  if (key === null)
+    throw new Error(`key backup: no key for ${dbPath} (neither ${SECRET_ENV} nor ${keyFilePath(dbPath)}); nothing to back up`);
   try {
     writeFileSync(out, key.key.toString('utf8') + '\n', { mode: 0o600, flag: 'wx' });
   } catch (err) {
@@ -74,11 +75,15 @@ export type RestoreOutcome = 'written' | 'replaced' | 'unchanged';
 export function restoreKey(dbPath: string, from: string, storedCheck: string | null, options: { force?: boolean } = {}): RestoreOutcome {
   const text = readFileSync(from, 'utf8').trim();
   if (text.length < MIN_KEY_LENGTH) {
-    throw new Error(`key restore: ${from} holds ${text.length} characters, expected a key of at least ${MIN_KEY_LENGTH} (64 hex characters from key backup)`);
+    throw new Error(
+      `key restore: ${from} holds ${text.length} characters, expected a key of at least ${MIN_KEY_LENGTH} (64 hex characters from key backup)`,
+    );
   }
   const key = Buffer.from(text, 'utf8');
   if (storedCheck !== null && keyCheckOf(key) !== storedCheck) {
-    throw new Error(`key restore: the key in ${from} does not match the key check recorded by the loads of ${dbPath}; it is not this database's key`);
+    throw new Error(
+      `key restore: the key in ${from} does not match the key check recorded by the loads of ${dbPath}; it is not this database's key`,
+    );
   }
   const path = keyFilePath(dbPath);
   let outcome: RestoreOutcome = 'written';

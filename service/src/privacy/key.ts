@@ -33,7 +33,9 @@ export function resolveSecret(dbPath: string, env: NodeJS.ProcessEnv = process.e
   if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   const text = readFileSync(path, 'utf8').trim();
   if (text.length < 32) {
-    throw new Error(`resolveSecret: key file ${path} is too short (${text.length} characters), expected 64 hex characters; remove it only if the database is new`);
+    throw new Error(
+      `resolveSecret: key file ${path} is too short (${text.length} characters), expected 64 hex characters; remove it only if the database is new`,
+    );
   }
   return Buffer.from(text, 'utf8');
 }

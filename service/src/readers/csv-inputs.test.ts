@@ -30,9 +30,14 @@ const HEADER = 'case,activity,timestamp,resource\n';
 
 describe('readLog on CSV inputs: each kind of bad input has its named rejection', () => {
   it('quarantines a record with the wrong number of fields as column-count, with its line', async () => {
-    const { sink, report } = await read(`${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n1,B,2024-01-01T11:00:00Z\n1,C,2024-01-01T12:00:00Z,Bo,extra\n`);
+    const { sink, report } = await read(
+      `${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n1,B,2024-01-01T11:00:00Z\n1,C,2024-01-01T12:00:00Z,Bo,extra\n`,
+    );
     expect(report.rows).toEqual({ read: 3, accepted: 1, duplicates: 0, quarantined: 2 });
-    expect(sink.rejections.map((r) => [r.line, r.reason])).toEqual([[3, 'column-count'], [4, 'column-count']]);
+    expect(sink.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'column-count'],
+      [4, 'column-count'],
+    ]);
     expect(sink.rejections[0]?.message).toBe('expected 4 fields as in the header, got 3');
     expect(report.quarantinedByReason).toEqual({ 'column-count': 2 });
   });
@@ -40,13 +45,21 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
   it('quarantines an empty case id as missing-case and an empty activity as missing-activity', async () => {
     const { sink } = await read(`${HEADER} ,A,2024-01-01T10:00:00Z,Ann\n2,,2024-01-01T10:00:00Z,Ann\n3,C,,Ann\n`);
     expect(sink.rejections.map((r) => [r.line, r.reason, r.column])).toEqual([
-      [2, 'missing-case', 'case'], [3, 'missing-activity', 'activity'], [4, 'missing-timestamp', 'timestamp']]);
+      [2, 'missing-case', 'case'],
+      [3, 'missing-activity', 'activity'],
+      [4, 'missing-timestamp', 'timestamp'],
+    ]);
   });
 
   it('quarantines an unreadable timestamp as bad-timestamp, naming the column and quoting the value', async () => {
     const { sink, report } = await read('Sags-id;Aktivitet;Tidspunkt\n1;Tilmelding;31-02-2024 25:61\n1;Afmeldt;01-03-2024 10:00\n');
     expect(report.rows.accepted).toBe(1);
-    expect(sink.rejections[0]).toMatchObject({ line: 2, column: 'Tidspunkt', reason: 'bad-timestamp', raw: '1;Tilmelding;31-02-2024 25:61' });
+    expect(sink.rejections[0]).toMatchObject({
+      line: 2,
+      column: 'Tidspunkt',
+      reason: 'bad-timestamp',
+      raw: '1;Tilmelding;31-02-2024 25:61',
+    });
     expect(sink.rejections[0]?.message).toContain('cannot read timestamp "31-02-2024 25:61"');
   });
 
@@ -65,11 +78,14 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
   });
 
   it('detects Windows-1252 (æøå) and semicolons, as in dirty Danish extracts', async () => {
-    const text = 'Sags-id;Aktivitet;Tidspunkt;Sagsbehandler\n1;Første jobsamtale;01-03-2024 09:00;Søren Æbelø\n1;Fællessamtale med a-kasse;02-03-2024 10:30;Åse\n';
+    const text =
+      'Sags-id;Aktivitet;Tidspunkt;Sagsbehandler\n1;Første jobsamtale;01-03-2024 09:00;Søren Æbelø\n1;Fællessamtale med a-kasse;02-03-2024 10:30;Åse\n';
     const { sink, report } = await read(iconv.encode(text, 'win1252'));
     expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
     expect(sink.events.map((e) => [e.event.activity, e.event.resource])).toEqual([
-      ['Første jobsamtale', 'Søren Æbelø'], ['Fællessamtale med a-kasse', 'Åse']]);
+      ['Første jobsamtale', 'Søren Æbelø'],
+      ['Fællessamtale med a-kasse', 'Åse'],
+    ]);
   });
 
   it('detects tab-separated .txt files', async () => {
@@ -102,7 +118,8 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
   });
 
   it('a quoted row equal field by field to an unquoted one is a duplicate; quoted delimiters keep rows apart', async () => {
-    const text = `${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n"1","A",2024-01-01T10:00:00Z,"Ann"\n` +
+    const text =
+      `${HEADER}1,A,2024-01-01T10:00:00Z,Ann\n"1","A",2024-01-01T10:00:00Z,"Ann"\n` +
       `2,"A,B",2024-01-01T10:00:00Z,C\n2,A,2024-01-01T10:00:00Z,"B,C"\n2,"A,B",2024-01-01T10:00:00Z,C\n`;
     const { sink, report } = await read(text);
     expect(report.rows).toEqual({ read: 5, accepted: 3, duplicates: 2, quarantined: 0 });
@@ -119,14 +136,33 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     const sink = collectingSink();
     const report = await readLog(file, {
       sink,
-      mapping: { case: 'Nr', activity: 'Trin', timestamp: 'Fra', endTimestamp: 'Til', lifecycle: 'Fase', jobcenter: 'Enhed',
-        attributes: ['Note'], caseAttributes: ['Ydelse'], timestampFormat: 'dd-mm-yyyy HH:MM', timezone: 'UTC' },
+      mapping: {
+        case: 'Nr',
+        activity: 'Trin',
+        timestamp: 'Fra',
+        endTimestamp: 'Til',
+        lifecycle: 'Fase',
+        jobcenter: 'Enhed',
+        attributes: ['Note'],
+        caseAttributes: ['Ydelse'],
+        timestampFormat: 'dd-mm-yyyy HH:MM',
+        timezone: 'UTC',
+      },
     });
     expect(report.mappingGuessed).toBe(false);
     expect(sink.events[0]).toEqual({
-      line: 2, endTimestamp: utc(2024, 3, 5, 11, 30), jobcenter: 'Nord',
-      event: { caseId: 'S1', activity: 'Samtale', timestamp: utc(2024, 3, 5, 10), resource: null, lifecycle: 'complete',
-        caseAttributes: { Ydelse: 'A', jobcenter: 'Nord' }, eventAttributes: { Note: 'ok' } },
+      line: 2,
+      endTimestamp: utc(2024, 3, 5, 11, 30),
+      jobcenter: 'Nord',
+      event: {
+        caseId: 'S1',
+        activity: 'Samtale',
+        timestamp: utc(2024, 3, 5, 10),
+        resource: null,
+        lifecycle: 'complete',
+        caseAttributes: { Ydelse: 'A', jobcenter: 'Nord' },
+        eventAttributes: { Note: 'ok' },
+      },
     });
   });
 
@@ -134,7 +170,9 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     const file = fixture('Nr,Trin,Tid\nS1,Samtale,13-02-2024 10:00\n');
     const sink = collectingSink();
     await readLog(file, { sink, mapping: { case: 'Nr', activity: 'Trin', timestamp: 'Tid', timestampFormat: 'mm-dd-yyyy HH:MM' } });
-    expect(sink.rejections.map((r) => r.message)).toEqual(['cannot read timestamp "13-02-2024 10:00" (expected the mapping\'s timestampFormat "mm-dd-yyyy HH:MM" or ISO 8601)']);
+    expect(sink.rejections.map((r) => r.message)).toEqual([
+      'cannot read timestamp "13-02-2024 10:00" (expected the mapping\'s timestampFormat "mm-dd-yyyy HH:MM" or ISO 8601)',
+    ]);
   });
 
   it('quarantines a quoted field that is never closed as bad-record', async () => {
@@ -150,7 +188,9 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     const file = fixture('Nummer,Hvad,Hvornår\n1,A,2024-01-01\n');
     const error = await readLog(file, { sink }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReadError);
-    expect((error as ReadError).message).toMatch(/:1: no case column found in the header \("Nummer", "Hvad", "Hvornår"\); write a mapping JSON file/);
+    expect((error as ReadError).message).toMatch(
+      /:1: no case column found in the header \("Nummer", "Hvad", "Hvornår"\); write a mapping JSON file/,
+    );
     expect((error as ReadError).message).not.toContain('\n');
   });
 
@@ -164,7 +204,9 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
   });
 
   it('trims spaces around values but counts rows that differ only in spaces as different rows', async () => {
-    const { sink, report } = await read('case,activity,timestamp,note\n 1 , A ,2024-01-01T10:00:00Z, late  \n1,A,2024-01-01T10:00:00Z,late\n');
+    const { sink, report } = await read(
+      'case,activity,timestamp,note\n 1 , A ,2024-01-01T10:00:00Z, late  \n1,A,2024-01-01T10:00:00Z,late\n',
+    );
     expect(report.rows).toEqual({ read: 2, accepted: 2, duplicates: 0, quarantined: 0 });
     expect(sink.events[0]?.event).toMatchObject({ caseId: '1', activity: 'A', eventAttributes: { note: 'late' } });
   });
@@ -174,7 +216,9 @@ describe('readLog on CSV inputs: each kind of bad input has its named rejection'
     const error = await readLog(fixture(body), { sink: collectingSink() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReadError);
     expect((error as ReadError).line).toBe(2);
-    expect((error as ReadError).message).toMatch(/:2: a quoted field runs on for more than 16 M characters: a closing quote is probably missing$/);
+    expect((error as ReadError).message).toMatch(
+      /:2: a quoted field runs on for more than 16 M characters: a closing quote is probably missing$/,
+    );
   });
 
   it('reads a header-only file as zero rows', async () => {

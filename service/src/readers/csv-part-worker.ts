@@ -44,34 +44,45 @@ async function readPart(request: PartRequest): Promise<PartResult> {
     firstHashes[2 * firsts + 1] = seen.lastLow;
     firstOutcomes[firsts++] = outcome;
   };
-  const tally = new ReadTally(request.file, {
-    onEvent: ({ event }) => {
-      if (size === time.length) {
-        caseOf = grow(caseOf, Uint32Array);
-        activityOf = grow(activityOf, Uint32Array);
-        resourceOf = grow(resourceOf, Int32Array);
-        lifecycleOf = grow(lifecycleOf, Int32Array);
-        time = grow(time, Float64Array);
-      }
-      if (event.caseId !== lastCaseId) {
-        lastCaseId = event.caseId;
-        lastCase = cases.intern(event.caseId);
-      }
-      caseOf[size] = lastCase;
-      activityOf[size] = activities.intern(event.activity);
-      resourceOf[size] = event.resource == null ? -1 : resources.intern(event.resource);
-      lifecycleOf[size] = event.lifecycle == null ? -1 : lifecycles.intern(event.lifecycle);
-      time[size] = event.timestamp;
-      noteFirst(size++);
+  const tally = new ReadTally(
+    request.file,
+    {
+      onEvent: ({ event }) => {
+        if (size === time.length) {
+          caseOf = grow(caseOf, Uint32Array);
+          activityOf = grow(activityOf, Uint32Array);
+          resourceOf = grow(resourceOf, Int32Array);
+          lifecycleOf = grow(lifecycleOf, Int32Array);
+          time = grow(time, Float64Array);
+        }
+        if (event.caseId !== lastCaseId) {
+          lastCaseId = event.caseId;
+          lastCase = cases.intern(event.caseId);
+        }
+        caseOf[size] = lastCase;
+        activityOf[size] = activities.intern(event.activity);
+        resourceOf[size] = event.resource == null ? -1 : resources.intern(event.resource);
+        lifecycleOf[size] = event.lifecycle == null ? -1 : lifecycles.intern(event.lifecycle);
+        time[size] = event.timestamp;
+        noteFirst(size++);
+      },
+      onReject: (rejection) => {
+        rejections.push(rejection);
+        noteFirst(-rejections.length);
+      },
     },
-    onReject: (rejection) => {
-      rejections.push(rejection);
-      noteFirst(-rejections.length);
-    },
-  }, request.keepDuplicates);
+    request.keepDuplicates,
+  );
   const stream = createReadStream(request.file, { start: request.start, highWaterMark: 1 << 20 });
   try {
-    const facts = await readCsvPart(request.file, stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>, request.head, request.mapping, tally, seen);
+    const facts = await readCsvPart(
+      request.file,
+      stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+      request.head,
+      request.mapping,
+      tally,
+      seen,
+    );
     return {
       ok: true,
       encoding: facts.encoding,
@@ -107,8 +118,17 @@ const request = workerData as PartRequest;
 readPart(request).then(
   (result) => {
     if (!result.ok) return parentPort?.postMessage(result);
-    const transfer = [result.caseOf, result.activityOf, result.resourceOf, result.lifecycleOf, result.time, result.firstHashes, result.firstOutcomes].map((a) => a.buffer);
+    const transfer = [
+      result.caseOf,
+      result.activityOf,
+      result.resourceOf,
+      result.lifecycleOf,
+      result.time,
+      result.firstHashes,
+      result.firstOutcomes,
+    ].map((a) => a.buffer);
     parentPort?.postMessage(result, transfer as ArrayBuffer[]);
   },
-  (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies PartResult),
+  (error: unknown) =>
+    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies PartResult),
 );

@@ -110,7 +110,11 @@ export async function readCsv(
   const push = (bytes: Buffer) => {
     tokenizer.push(decoder.decode(bytes));
     if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
-      throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+      throw new ReadError(
+        file,
+        `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`,
+        { line: tokenizer.recordLine },
+      );
     }
   };
   if (!done) {
@@ -121,8 +125,11 @@ export async function readCsv(
         stopAt = null;
         if (cut > 0) push(bytes.subarray(0, cut));
         const boundary = {
-          atRecordStart: tokenizer.atRecordStart, encoding: decoder.encoding, sawInvalidBytes: decoder.sawInvalid,
-          nextLine: tokenizer.recordLine, seen,
+          atRecordStart: tokenizer.atRecordStart,
+          encoding: decoder.encoding,
+          sawInvalidBytes: decoder.sawInvalid,
+          nextLine: tokenizer.recordLine,
+          seen,
         };
         if (split!.handOver(boundary)) {
           if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
@@ -165,14 +172,28 @@ export async function readCsvPart(
     delimiter: head.delimiter,
     tally,
     sawInvalidBytes: () => decoder.sawInvalid,
-    source: { get recordText() { return tokenizer.recordText; }, get recordFrom() { return tokenizer.recordFrom; }, get recordTo() { return tokenizer.recordTo; } },
+    source: {
+      get recordText() {
+        return tokenizer.recordText;
+      },
+      get recordFrom() {
+        return tokenizer.recordFrom;
+      },
+      get recordTo() {
+        return tokenizer.recordTo;
+      },
+    },
     seen,
   });
   const tokenizer = new CsvTokenizer(head.delimiter.charCodeAt(0), handleRow, start.line ?? 1);
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     tokenizer.push(decoder.decode(next.value));
     if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
-      throw new ReadError(file, `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`, { line: tokenizer.recordLine });
+      throw new ReadError(
+        file,
+        `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`,
+        { line: tokenizer.recordLine },
+      );
     }
   }
   tokenizer.push(decoder.end());

@@ -31,7 +31,9 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   const { index, mapping } = resolved;
   const seen = ctx.seen ?? new RecordHashSet();
   const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
-  const hint = mapping.timestampFormat ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601` : TIMESTAMP_HINT;
+  const hint = mapping.timestampFormat
+    ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601`
+    : TIMESTAMP_HINT;
   const specs = resolved.attributes;
 
   return (fields, line, problem) => {
@@ -73,8 +75,13 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
     const timestamp = parse(rawTime);
     if (Number.isNaN(timestamp)) {
       const empty = rawTime.trim() === '';
-      tally.reject(line, mapping.timestamp, empty ? 'missing-timestamp' : 'bad-timestamp',
-        empty ? 'the timestamp is empty' : `cannot read timestamp ${quote(rawTime)} (${hint})`, fields.join(delimiter));
+      tally.reject(
+        line,
+        mapping.timestamp,
+        empty ? 'missing-timestamp' : 'bad-timestamp',
+        empty ? 'the timestamp is empty' : `cannot read timestamp ${quote(rawTime)} (${hint})`,
+        fields.join(delimiter),
+      );
       return;
     }
     let endTimestamp: number | null = null;
@@ -83,7 +90,13 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       if (rawEnd !== '') {
         endTimestamp = parse(rawEnd);
         if (Number.isNaN(endTimestamp)) {
-          tally.reject(line, mapping.endTimestamp ?? null, 'bad-timestamp', `cannot read end timestamp ${quote(rawEnd)} (${hint})`, fields.join(delimiter));
+          tally.reject(
+            line,
+            mapping.endTimestamp ?? null,
+            'bad-timestamp',
+            `cannot read end timestamp ${quote(rawEnd)} (${hint})`,
+            fields.join(delimiter),
+          );
           return;
         }
       }

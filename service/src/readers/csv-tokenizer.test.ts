@@ -37,7 +37,13 @@ describe('CsvTokenizer', () => {
     const text = 'a;b\r1;2\r\n"x\r\ny";3\n\n;\n"q""";"";z\r\n;;\n';
     const whole = tokenize([text], ';');
     expect(whole.map((r) => [r.fields, r.line])).toEqual([
-      [['a', 'b'], 1], [['1', '2'], 2], [['x\r\ny', '3'], 3], [['', ''], 6], [['q"', '', 'z'], 7], [['', '', ''], 8]]);
+      [['a', 'b'], 1],
+      [['1', '2'], 2],
+      [['x\r\ny', '3'], 3],
+      [['', ''], 6],
+      [['q"', '', 'z'], 7],
+      [['', '', ''], 8],
+    ]);
     for (let i = 0; i <= text.length; i++) {
       for (let j = i; j <= text.length; j++) {
         expect(tokenize([text.slice(0, i), text.slice(i, j), text.slice(j)], ';'), `cut at ${i}, ${j}`).toEqual(whole);
@@ -46,7 +52,11 @@ describe('CsvTokenizer', () => {
   });
 
   it('handles CR-only line ends, a missing final line break and semicolons', () => {
-    expect(tokenize(['x;y\r1;2\r3;"4;5"'], ';').map((r) => r.fields)).toEqual([['x', 'y'], ['1', '2'], ['3', '4;5']]);
+    expect(tokenize(['x;y\r1;2\r3;"4;5"'], ';').map((r) => r.fields)).toEqual([
+      ['x', 'y'],
+      ['1', '2'],
+      ['3', '4;5'],
+    ]);
   });
 
   it('keeps stray quotes inside unquoted fields and text after a closing quote', () => {

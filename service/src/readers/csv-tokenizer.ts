@@ -35,7 +35,11 @@ export class CsvTokenizer {
   private skipLf = false;
 
   /** `firstLine`: the line number of the first line pushed (a part of a file read on its own). */
-  constructor(private readonly delimiter: number, private readonly onRecord: RecordHandler, firstLine = 1) {
+  constructor(
+    private readonly delimiter: number,
+    private readonly onRecord: RecordHandler,
+    firstLine = 1,
+  ) {
     this.line = firstLine;
     this.recordLine = firstLine;
   }

@@ -36,8 +36,17 @@ function newEntries(name: keyof typeof dictionaries): string[] {
 function flush(): void {
   if (size === 0 && rejections.length === 0) return;
   const batch: EventsBatch = {
-    size, newCases: newEntries('cases'), newActivities: newEntries('activities'), newResources: newEntries('resources'),
-    newLifecycles: newEntries('lifecycles'), caseOf, activityOf, resourceOf, lifecycleOf, time, rejections,
+    size,
+    newCases: newEntries('cases'),
+    newActivities: newEntries('activities'),
+    newResources: newEntries('resources'),
+    newLifecycles: newEntries('lifecycles'),
+    caseOf,
+    activityOf,
+    resourceOf,
+    lifecycleOf,
+    time,
+    rejections,
   };
   post({ type: 'batch', batch }, [caseOf.buffer, activityOf.buffer, resourceOf.buffer, lifecycleOf.buffer, time.buffer] as ArrayBuffer[]);
   size = 0;

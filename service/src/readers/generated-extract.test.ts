@@ -15,8 +15,15 @@ describe('readLog on extracts from the sample-data generator (round trip)', () =
     const sink = collectingSink(false);
     const report = await readLog(out, { sink });
     expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ';', mappingGuessed: true });
-    expect(report.mapping).toMatchObject({ case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', resource: 'Sagsbehandler',
-      jobcenter: 'Jobcenter', attributes: ['CPR', 'Borger', 'Proces', 'Frist'], pseudonymize: ['CPR', 'Borger'] });
+    expect(report.mapping).toMatchObject({
+      case: 'Sags-id',
+      activity: 'Aktivitet',
+      timestamp: 'Tidspunkt',
+      resource: 'Sagsbehandler',
+      jobcenter: 'Jobcenter',
+      attributes: ['CPR', 'Borger', 'Proces', 'Frist'],
+      pseudonymize: ['CPR', 'Borger'],
+    });
     expect(report.rows).toEqual({
       read: generated.rows,
       accepted: generated.events,

@@ -5,21 +5,84 @@ type Role = 'case' | 'activity' | 'timestamp' | 'endTimestamp' | 'resource' | 'j
 /** Known header names per role, best first, in normalised form (see `normalizeColumnName`). */
 const CANDIDATES: ReadonlyArray<readonly [Role, readonly string[]]> = [
   ['case', ['case:concept:name', 'sagsnummer', 'sagsid', 'sagsnr', 'sagid', 'sag', 'case', 'caseid', 'casenumber', 'caseno']],
-  ['activity', ['concept:name', 'aktivitet', 'aktivitetsnavn', 'hændelse', 'haendelse', 'handling', 'activity', 'activityname', 'event', 'eventname', 'task']],
-  ['timestamp', ['time:timestamp', 'tidspunkt', 'starttidspunkt', 'dato', 'tid', 'timestamp', 'time', 'date', 'datetime', 'start', 'starttimestamp', 'starttime', 'startdate']],
-  ['endTimestamp', ['sluttidspunkt', 'slut', 'sluttid', 'slutdato', 'end', 'endtime', 'endtimestamp', 'enddate', 'completetimestamp', 'completetime', 'complete']],
+  [
+    'activity',
+    [
+      'concept:name',
+      'aktivitet',
+      'aktivitetsnavn',
+      'hændelse',
+      'haendelse',
+      'handling',
+      'activity',
+      'activityname',
+      'event',
+      'eventname',
+      'task',
+    ],
+  ],
+  [
+    'timestamp',
+    [
+      'time:timestamp',
+      'tidspunkt',
+      'starttidspunkt',
+      'dato',
+      'tid',
+      'timestamp',
+      'time',
+      'date',
+      'datetime',
+      'start',
+      'starttimestamp',
+      'starttime',
+      'startdate',
+    ],
+  ],
+  [
+    'endTimestamp',
+    [
+      'sluttidspunkt',
+      'slut',
+      'sluttid',
+      'slutdato',
+      'end',
+      'endtime',
+      'endtimestamp',
+      'enddate',
+      'completetimestamp',
+      'completetime',
+      'complete',
+    ],
+  ],
   ['resource', ['org:resource', 'sagsbehandler', 'medarbejder', 'ressource', 'resource', 'user', 'bruger', 'caseworker']],
   ['jobcenter', ['jobcenter', 'afdeling', 'enhed', 'center', 'unit', 'department']],
   ['lifecycle', ['lifecycle:transition', 'livscyklus', 'lifecycle', 'transition']],
 ];
 
 /** Names of case-level columns besides `case:...` ones. */
-const CASE_LEVEL = new Set(['proces', 'process', 'processname', 'cpr', 'cprnr', 'cprnummer', 'personnummer', 'borger', 'borgernavn', 'citizen', 'ydelse', 'målgruppe']);
+const CASE_LEVEL = new Set([
+  'proces',
+  'process',
+  'processname',
+  'cpr',
+  'cprnr',
+  'cprnummer',
+  'personnummer',
+  'borger',
+  'borgernavn',
+  'citizen',
+  'ydelse',
+  'målgruppe',
+]);
 const PERSONAL = /cpr|personnummer|navn|name|borger|citizen/;
 
 /** Lower case, trimmed, without spaces, underscores and hyphens: `Case ID` -> `caseid`. */
 export function normalizeColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** Whether a column name looks like personal data (CPR number, a person's name). */

@@ -36,5 +36,13 @@ export { compileTimestampFormat } from './timestamp-format';
 export type { DetectedEncoding } from './text-decoder';
 export type { Delimiter } from './csv-sniff';
 export type {
-  AcceptedEvent, LogFormat, ReadCounts, ReadOptions, ReadReport, ReadSink, RecordOutcome, Rejection, RejectionReason,
+  AcceptedEvent,
+  LogFormat,
+  ReadCounts,
+  ReadOptions,
+  ReadReport,
+  ReadSink,
+  RecordOutcome,
+  Rejection,
+  RejectionReason,
 } from './types';

@@ -60,7 +60,8 @@ export interface FindingsMappingSettings {
   automationDkk?: number | undefined;
   minAutomationScore?: number | undefined;
   bottleneckCount?: number | undefined;
-  automationWeights?: Partial<Record<'volume' | 'predictability' | 'ruleLike' | 'caseworkers' | 'processing' | 'rework', number>> | undefined;
+  automationWeights?:
+    Partial<Record<'volume' | 'predictability' | 'ruleLike' | 'caseworkers' | 'processing' | 'rework', number>> | undefined;
 }
 
 const columnList = z.array(z.string().trim().min(1, 'a column name, not an empty string'));
@@ -161,9 +162,8 @@ export function parseMapping(json: unknown, source = 'mapping'): ColumnMapping {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.length > 0 ? `key "${issue.path.join('.')}"` : 'the mapping';
-    const detail = issue.code === 'invalid_type'
-      ? `expected ${issue.expected === 'string' ? 'a column name (string)' : issue.expected}`
-      : issue.message;
+    const detail =
+      issue.code === 'invalid_type' ? `expected ${issue.expected === 'string' ? 'a column name (string)' : issue.expected}` : issue.message;
     return `${key}: ${detail}`;
   });
   throw new ReadError(source, `${problems.join('; ')} (required keys: case, activity, timestamp)`);

@@ -48,7 +48,8 @@ export async function openLog(file: string, limits: GzipLimits = DEFAULT_GZIP_LI
     }
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot open it (${code ?? String(cause)})`;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot open it (${code ?? String(cause)})`;
     throw new ReadError(file, why, { cause });
   }
   const compressed = head[0] === 0x1f && head[1] === 0x8b;

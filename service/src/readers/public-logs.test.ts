@@ -36,7 +36,12 @@ describe('readLog on the public logs of tests/data (known counts from its SOURCE
     const report = await readLog(`${DATA}receipt.csv.gz`, { sink });
     expect(report.rows).toEqual({ read: 8577, accepted: 8577, duplicates: 0, quarantined: 0 });
     expect(sink.cases.size).toBe(1434);
-    expect(report.mapping).toMatchObject({ case: 'case:concept:name', activity: 'concept:name', timestamp: 'time:timestamp', lifecycle: 'lifecycle:transition' });
+    expect(report.mapping).toMatchObject({
+      case: 'case:concept:name',
+      activity: 'concept:name',
+      timestamp: 'time:timestamp',
+      lifecycle: 'lifecycle:transition',
+    });
   });
 
   it('reads helpdesk.xes.gz: all 21,348 events of 4,580 cases (the published size), and reports the 127 identical ones it kept', async () => {

@@ -23,7 +23,15 @@ async function bothWays(file: string, expected: 'worker' | 'sequential' = 'worke
         reject: (x) => rejections.push(`${x.line}:${x.reason}:${x.column}:${x.raw}`),
       },
     });
-    return { events, rejections, rows: report.rows, byReason: report.quarantinedByReason, encoding: report.encoding, identical: report.identical, policy: report.duplicatePolicy };
+    return {
+      events,
+      rejections,
+      rows: report.rows,
+      byReason: report.quarantinedByReason,
+      encoding: report.encoding,
+      identical: report.identical,
+      policy: report.duplicatePolicy,
+    };
   };
   const result = { sequential: await run(false), parallel: await run(true) };
   expect(hows).toEqual(expected === 'worker' ? ['worker'] : []);
@@ -39,10 +47,19 @@ function rows(n: number, at: (i: number) => string): string {
 describe('readEvents: a large CSV read in two parts at once', () => {
   it('gives the events, rejections and counts of a sequential read, with duplicates across the halves', async () => {
     const file = join(dir, 'halves.csv');
-    const line = (i: number) => `c${i % 50},Aktivitet ${i % 7},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,r${i % 3}`;
+    const line = (i: number) =>
+      `c${i % 50},Aktivitet ${i % 7},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,r${i % 3}`;
     const first = `${rows(30_000, line)}\nc1,,2024-01-01,bad`;
     // The second half repeats 300 rows of the first (cross-part duplicates), repeats its own rows, and has bad rows.
-    const second = rows(30_000, (i) => (i % 5 === 0 ? line(i) : i % 97 === 0 ? `c1,,2024-01-01,${i % 2 ? 'bad' : i}` : i % 89 === 0 ? `c2,x,not a time ${i},r` : line(i + 5000 + (i % 3 === 0 ? 0 : i))));
+    const second = rows(30_000, (i) =>
+      i % 5 === 0
+        ? line(i)
+        : i % 97 === 0
+          ? `c1,,2024-01-01,${i % 2 ? 'bad' : i}`
+          : i % 89 === 0
+            ? `c2,x,not a time ${i},r`
+            : line(i + 5000 + (i % 3 === 0 ? 0 : i)),
+    );
     writeFileSync(file, `Sag,Aktivitet,Tidspunkt,Sagsbehandler\n${first}\n${second}\n`);
     const { sequential, parallel } = await bothWays(file);
     expect(sequential.rows.duplicates).toBeGreaterThan(300);
@@ -68,7 +85,9 @@ describe('readEvents: a large CSV read in two parts at once', () => {
 
   it('keeps Windows-1252 text and line numbers of rejections in the second part', async () => {
     const file = join(dir, 'ansi.csv');
-    const body = rows(90_000, (i) => (i === 80_000 ? 'c1,Afgørelse,31-02-2024,r' : `c${i % 20},Afgørelse ${i % 4},0${1 + (i % 9)}-03-2024 10:00,r`));
+    const body = rows(90_000, (i) =>
+      i === 80_000 ? 'c1,Afgørelse,31-02-2024,r' : `c${i % 20},Afgørelse ${i % 4},0${1 + (i % 9)}-03-2024 10:00,r`,
+    );
     writeFileSync(file, Buffer.from(`case,activity,timestamp,resource\n${body}\n`, 'latin1'));
     const { sequential, parallel } = await bothWays(file);
     expect(sequential.encoding).toBe('windows-1252');
@@ -83,7 +102,10 @@ describe('readEvents: a large CSV read in two parts at once', () => {
       expect(parallel).toEqual(sequential);
     }
     const gz = join(dir, 'extract.csv.gz');
-    writeFileSync(gz, gzipSync(`case,activity,timestamp\n${rows(20_000, (i) => `c${i % 300},A${i % 5},2024-03-0${1 + (i % 9)} 10:00`)}\nc1,,x\n`));
+    writeFileSync(
+      gz,
+      gzipSync(`case,activity,timestamp\n${rows(20_000, (i) => `c${i % 300},A${i % 5},2024-03-0${1 + (i % 9)} 10:00`)}\nc1,,x\n`),
+    );
     const { sequential, parallel } = await bothWays(gz);
     expect(sequential.rows.quarantined).toBe(1);
     expect(parallel).toEqual(sequential);

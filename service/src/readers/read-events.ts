@@ -80,7 +80,13 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
       start = lineStartAfter(file, Math.floor(size / 2));
       if (start < 0) return null;
       head = h;
-      const request: PartRequest = { file, start, head: { delimiter: h.delimiter, header: h.header }, mapping: options.mapping, keepDuplicates };
+      const request: PartRequest = {
+        file,
+        start,
+        head: { delimiter: h.delimiter, header: h.header },
+        mapping: options.mapping,
+        keepDuplicates,
+      };
       const entry = workerEntry('csv-part-worker', new URL('./csv-part-worker-entry.mjs', import.meta.url));
       const w = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
       worker = w;
@@ -102,7 +108,10 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     if (boundary === null || part === null || head === null) return report;
     const at: CsvBoundary = boundary;
     const result = await (part as Promise<PartResult>);
-    const sameStart = result.ok && (at.encoding === null || result.encoding === null || result.encoding === at.encoding) && (!at.sawInvalidBytes || result.sawInvalidBytes);
+    const sameStart =
+      result.ok &&
+      (at.encoding === null || result.encoding === null || result.encoding === at.encoding) &&
+      (!at.sawInvalidBytes || result.sawInvalidBytes);
     if (!result.ok || !sameStart) {
       options.onSecondPart?.('reread', result.ok ? 'the parts decided differently on the encoding' : result.message);
       await rereadPart(file, start, head, options.mapping, readSink, keepDuplicates, at, report);
@@ -172,14 +181,22 @@ function mergePart(result: Extract<PartResult, { ok: true }>, at: CsvBoundary, s
 
 /** Reads the second part on this thread, carrying on from the first part's state. */
 async function rereadPart(
-  file: string, start: number, head: CsvHead, mapping: ColumnMapping | undefined, sink: ReadSink,
-  keepDuplicates: boolean, at: CsvBoundary, report: ReadReport,
+  file: string,
+  start: number,
+  head: CsvHead,
+  mapping: ColumnMapping | undefined,
+  sink: ReadSink,
+  keepDuplicates: boolean,
+  at: CsvBoundary,
+  report: ReadReport,
 ): Promise<void> {
   const tally = new ReadTally(file, sink, keepDuplicates);
   const stream = createReadStream(file, { start, highWaterMark: 1 << 20 });
   try {
     const facts = await readCsvPart(file, stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>, head, mapping, tally, at.seen, {
-      encoding: at.encoding, sawInvalidBytes: at.sawInvalidBytes, line: at.nextLine,
+      encoding: at.encoding,
+      sawInvalidBytes: at.sawInvalidBytes,
+      line: at.nextLine,
     });
     if (at.encoding === null && facts.encoding !== null) report.encoding = facts.encoding;
   } finally {
@@ -252,7 +269,13 @@ async function readWholeInWorker(file: string, options: ReadEventsOptions, sink:
         for (let i = 0; i < b.size; i++) {
           const r = b.resourceOf[i]!;
           const l = b.lifecycleOf[i]!;
-          out.event(cases[b.caseOf[i]!]!, activities[b.activityOf[i]!]!, b.time[i]!, r < 0 ? null : resources[r]!, l < 0 ? null : lifecycles[l]!);
+          out.event(
+            cases[b.caseOf[i]!]!,
+            activities[b.activityOf[i]!]!,
+            b.time[i]!,
+            r < 0 ? null : resources[r]!,
+            l < 0 ? null : lifecycles[l]!,
+          );
         }
         events += b.size;
         for (const rejection of b.rejections) out.reject(rejection);

@@ -51,19 +51,38 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     tally = new ReadTally(file, options.sink, keep);
     const chunks = prepend(first.value, opened.chunks);
     const base = {
-      file, format, compressed: opened.compressed, rows: tally.counts,
-      quarantinedByReason: tally.byReason, bytes: opened.size, duplicatePolicy: keep ? ('keep' as const) : ('drop' as const), identical: 0,
+      file,
+      format,
+      compressed: opened.compressed,
+      rows: tally.counts,
+      quarantinedByReason: tally.byReason,
+      bytes: opened.size,
+      duplicatePolicy: keep ? ('keep' as const) : ('drop' as const),
+      identical: 0,
     };
     let report: ReadReport;
     if (format === 'xes') {
       const facts = await readXes(file, chunks, options.mapping, tally, onChunk);
       const m = facts.mapping;
-      const columns = [...new Set([m.case, m.activity, m.timestamp, m.endTimestamp, m.resource, m.lifecycle, m.jobcenter, ...(m.attributes ?? [])].filter((c): c is string => !!c))];
+      const columns = [
+        ...new Set(
+          [m.case, m.activity, m.timestamp, m.endTimestamp, m.resource, m.lifecycle, m.jobcenter, ...(m.attributes ?? [])].filter(
+            (c): c is string => !!c,
+          ),
+        ),
+      ];
       report = { ...base, encoding: facts.encoding, delimiter: null, mapping: m, mappingGuessed: options.mapping === undefined, columns };
     } else {
       const split = opened.compressed ? undefined : options.split;
       const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split);
-      report = { ...base, encoding: facts.encoding, delimiter: facts.delimiter, mapping: facts.resolved.mapping, mappingGuessed: facts.resolved.guessed, columns: facts.resolved.header };
+      report = {
+        ...base,
+        encoding: facts.encoding,
+        delimiter: facts.delimiter,
+        mapping: facts.resolved.mapping,
+        mappingGuessed: facts.resolved.guessed,
+        columns: facts.resolved.header,
+      };
     }
     options.sink.onProgress?.(opened.size, opened.size);
     report.identical = tally.identical;
@@ -78,7 +97,11 @@ function checkMapping(file: string, mapping: ColumnMapping): void {
   try {
     createLocalTimeConverter(mapping.timezone ?? DEFAULT_TIMEZONE);
   } catch (cause) {
-    throw new ReadError(file, `mapping: unknown time zone ${JSON.stringify(mapping.timezone)} (expected an IANA name such as "Europe/Copenhagen")`, { cause });
+    throw new ReadError(
+      file,
+      `mapping: unknown time zone ${JSON.stringify(mapping.timezone)} (expected an IANA name such as "Europe/Copenhagen")`,
+      { cause },
+    );
   }
   try {
     if (mapping.timestampFormat) compileTimestampFormat(mapping.timestampFormat);
@@ -88,7 +111,11 @@ function checkMapping(file: string, mapping: ColumnMapping): void {
 }
 
 function sniffFormat(head: Buffer): LogFormat {
-  const text = head.subarray(0, 512).toString('latin1').replace(/^\u00EF\u00BB\u00BF/, '').trimStart();
+  const text = head
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\u00EF\u00BB\u00BF/, '')
+    .trimStart();
   return text.startsWith('<') ? 'xes' : 'csv';
 }
 

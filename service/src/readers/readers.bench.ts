@@ -40,13 +40,22 @@ async function time(label: string, run: () => Promise<number>): Promise<void> {
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  console.log(`${label}: ${count.toLocaleString('en')} in ${(wall / 1000).toFixed(2)} s wall, ${(cpuMs / 1000).toFixed(2)} s CPU, ` +
-    `${Math.round(count / (wall / 1000)).toLocaleString('en')}/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  console.log(
+    `${label}: ${count.toLocaleString('en')} in ${(wall / 1000).toFixed(2)} s wall, ${(cpuMs / 1000).toFixed(2)} s CPU, ` +
+      `${Math.round(count / (wall / 1000)).toLocaleString('en')}/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+  );
 }
 
 async function readCount(file: string): Promise<number> {
   let n = 0;
-  const report = await readLog(file, { sink: { onEvent: () => { n++; }, onReject: () => undefined } });
+  const report = await readLog(file, {
+    sink: {
+      onEvent: () => {
+        n++;
+      },
+      onReject: () => undefined,
+    },
+  });
   if (report.rows.read !== report.rows.accepted + report.rows.duplicates + report.rows.quarantined) throw new Error('counts do not add up');
   return n;
 }

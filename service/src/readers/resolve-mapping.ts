@@ -21,13 +21,22 @@ export interface ResolvedMapping {
   /** The header's column names (trimmed). */
   header: string[];
   /** Column index per role; -1 when the role is not mapped. */
-  index: { case: number; activity: number; timestamp: number; endTimestamp: number; resource: number; lifecycle: number; jobcenter: number };
+  index: {
+    case: number;
+    activity: number;
+    timestamp: number;
+    endTimestamp: number;
+    resource: number;
+    lifecycle: number;
+    jobcenter: number;
+  };
   attributes: AttributeSpec[];
 }
 
 const ROLES = ['case', 'activity', 'timestamp', 'endTimestamp', 'resource', 'lifecycle', 'jobcenter'] as const;
 const REQUIRED = ['case', 'activity', 'timestamp'] as const;
-const HOW_TO = 'write a mapping JSON file like {"case": "Sagsnummer", "activity": "Aktivitet", "timestamp": "Tidspunkt"} and pass it with --mapping';
+const HOW_TO =
+  'write a mapping JSON file like {"case": "Sagsnummer", "activity": "Aktivitet", "timestamp": "Tidspunkt"} and pass it with --mapping';
 
 /**
  * Checks `given` (or, when absent, a guess from the header) against `header` and fills in the

@@ -18,7 +18,11 @@ export class ReadTally {
   /** Exact duplicates seen, kept or not. */
   identical = 0;
 
-  constructor(private readonly file: string, private readonly sink: ReadSink, readonly keepDuplicates = false) {}
+  constructor(
+    private readonly file: string,
+    private readonly sink: ReadSink,
+    readonly keepDuplicates = false,
+  ) {}
 
   /** Counts an exact duplicate that is kept as an event (it is accepted, or quarantined, on its own merits). */
   identicalKept(): void {

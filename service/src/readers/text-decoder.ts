@@ -83,13 +83,26 @@ function looksUtf8From(chunk: Uint8Array, from: number): boolean {
   let i = from;
   while (i < chunk.length) {
     const b = chunk[i] as number;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) { bad++; i++; continue; }
+    if (need < 0) {
+      bad++;
+      i++;
+      continue;
+    }
     if (i + need >= chunk.length) break;
     let ok = true;
     for (let k = 1; k <= need; k++) if (((chunk[i + k] as number) & 0xc0) !== 0x80) ok = false;
-    if (ok) { good++; i += need + 1; } else { bad++; i++; }
+    if (ok) {
+      good++;
+      i += need + 1;
+    } else {
+      bad++;
+      i++;
+    }
   }
   return good > bad;
 }

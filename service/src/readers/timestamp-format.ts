@@ -12,7 +12,14 @@ export type FormatField = 'year' | 'year2' | 'month' | 'day' | 'hour' | 'minute'
 export type FormatToken = { kind: 'field'; field: FormatField } | { kind: 'literal'; code: number };
 
 const STRFTIME: Readonly<Record<string, FormatField>> = {
-  Y: 'year', y: 'year2', m: 'month', d: 'day', H: 'hour', M: 'minute', S: 'second', f: 'fraction',
+  Y: 'year',
+  y: 'year2',
+  m: 'month',
+  d: 'day',
+  H: 'hour',
+  M: 'minute',
+  S: 'second',
+  f: 'fraction',
 };
 
 /** Compiles a format string; throws an Error naming the first unknown token. */
@@ -61,13 +68,26 @@ function fieldOf(run: string, before: readonly FormatToken[], format: string): F
 
 /** Parsed wall-clock fields; `end` is the index after the last consumed character. */
 export interface WallClock {
-  y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; end: number;
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+  end: number;
 }
 
 /** Matches `tokens` at the start of `s`; returns false when it does not fit. Writes into `out`. */
 export function matchFormat(tokens: readonly FormatToken[], s: string, out: WallClock): boolean {
   let pos = 0;
-  out.y = 0; out.mo = 1; out.d = 1; out.h = 0; out.mi = 0; out.s = 0; out.ms = 0;
+  out.y = 0;
+  out.mo = 1;
+  out.d = 1;
+  out.h = 0;
+  out.mi = 0;
+  out.s = 0;
+  out.ms = 0;
   for (const t of tokens) {
     if (t.kind === 'literal') {
       if (s.charCodeAt(pos) !== t.code) return false;
@@ -76,23 +96,45 @@ export function matchFormat(tokens: readonly FormatToken[], s: string, out: Wall
     }
     const max = t.field === 'year' ? 4 : t.field === 'fraction' ? 9 : 2;
     const min = t.field === 'year' || t.field === 'year2' ? max : 1;
-    let v = 0, n = 0, fracScale = 100;
+    let v = 0,
+      n = 0,
+      fracScale = 100;
     while (n < max) {
       const c = s.charCodeAt(pos) - 48;
       if (c < 0 || c > 9) break;
-      if (t.field === 'fraction') { v += c * fracScale; fracScale /= 10; } else v = v * 10 + c;
-      pos++; n++;
+      if (t.field === 'fraction') {
+        v += c * fracScale;
+        fracScale /= 10;
+      } else v = v * 10 + c;
+      pos++;
+      n++;
     }
     if (n < min) return false;
     switch (t.field) {
-      case 'year': out.y = v; break;
-      case 'year2': out.y = v < 69 ? 2000 + v : 1900 + v; break;
-      case 'month': out.mo = v; break;
-      case 'day': out.d = v; break;
-      case 'hour': out.h = v; break;
-      case 'minute': out.mi = v; break;
-      case 'second': out.s = v; break;
-      case 'fraction': out.ms = Math.floor(v); break;
+      case 'year':
+        out.y = v;
+        break;
+      case 'year2':
+        out.y = v < 69 ? 2000 + v : 1900 + v;
+        break;
+      case 'month':
+        out.mo = v;
+        break;
+      case 'day':
+        out.d = v;
+        break;
+      case 'hour':
+        out.h = v;
+        break;
+      case 'minute':
+        out.mi = v;
+        break;
+      case 'second':
+        out.s = v;
+        break;
+      case 'fraction':
+        out.ms = Math.floor(v);
+        break;
     }
   }
   out.end = pos;

@@ -37,8 +37,22 @@ describe('createTimestampParser (auto-detected formats, Europe/Copenhagen)', () 
   });
 
   it('returns NaN for values that are not timestamps or do not exist', () => {
-    for (const bad of ['31-02-2024 25:61', '30-02-2025 08:15', '15-13-2025 09:30', '32-01-2025 10:00', '12-05-2025 24:30',
-      'ukendt', '', '   ', '2024-13-01', '2023-02-29', '12', '2024-03-01T09:15:00+1', '2024-03-01 09:15 CET', '2024-03-01T9']) {
+    for (const bad of [
+      '31-02-2024 25:61',
+      '30-02-2025 08:15',
+      '15-13-2025 09:30',
+      '32-01-2025 10:00',
+      '12-05-2025 24:30',
+      'ukendt',
+      '',
+      '   ',
+      '2024-13-01',
+      '2023-02-29',
+      '12',
+      '2024-03-01T09:15:00+1',
+      '2024-03-01 09:15 CET',
+      '2024-03-01T9',
+    ]) {
       expect(parse(bad), bad).toBeNaN();
     }
     expect(parse('2024-02-29')).toBe(utc(2024, 2, 28, 23));
@@ -64,7 +78,14 @@ describe('daylight saving in Europe/Copenhagen', () => {
   it('one parser reads every hour of the days around both 2024 changes with the offset of that hour (per-day offset cache)', () => {
     const p = createTimestampParser();
     const two = (n: number) => String(n).padStart(2, '0');
-    for (const [mo, d, change, before, after] of [[3, 30, 99, 1, 1], [3, 31, 2, 1, 2], [4, 1, -1, 2, 2], [10, 26, 99, 2, 2], [10, 27, 3, 2, 1], [10, 28, -1, 1, 1]] as const) {
+    for (const [mo, d, change, before, after] of [
+      [3, 30, 99, 1, 1],
+      [3, 31, 2, 1, 2],
+      [4, 1, -1, 2, 2],
+      [10, 26, 99, 2, 2],
+      [10, 27, 3, 2, 1],
+      [10, 28, -1, 1, 1],
+    ] as const) {
       for (let h = 0; h < 24; h++) {
         const offset = h < change ? before : after;
         const expected = mo === 3 && d === 31 && h === 2 ? utc(2024, 3, 31, 1, 15) : utc(2024, mo, d, h, 15) - offset * 3_600_000;
@@ -128,7 +149,11 @@ describe('speed', () => {
     for (let i = 0; i < 1000; i++) {
       const d = new Date(utc(2024, 1, 1) + i * 7_777_777);
       const iso = d.toISOString();
-      values.push(iso, iso.slice(0, 19).replace('T', ' '), `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)} ${iso.slice(11, 16)}`);
+      values.push(
+        iso,
+        iso.slice(0, 19).replace('T', ' '),
+        `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)} ${iso.slice(11, 16)}`,
+      );
     }
     const parse = createTimestampParser();
     let sum = 0;

@@ -73,12 +73,14 @@ function parseAuto(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst =
 }
 
 function readInt(s: string, w: WallClock, min: number, max: number): number {
-  let v = 0, n = 0;
+  let v = 0,
+    n = 0;
   while (n < max) {
     const c = s.charCodeAt(w.end) - 48;
     if (c < 0 || c > 9) break;
     v = v * 10 + c;
-    w.end++; n++;
+    w.end++;
+    n++;
   }
   return n < min ? -1 : v;
 }
@@ -91,8 +93,19 @@ function parseDate(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst: 
   if (s.charCodeAt(w.end++) !== sep) return NaN;
   const c = readInt(s, w, dayFirst ? 4 : 1, dayFirst ? 4 : 2);
   if (a < 0 || b < 0 || c < 0) return NaN;
-  if (dayFirst) { w.d = a; w.mo = b; w.y = c; } else { w.y = a; w.mo = b; w.d = c; }
-  w.h = 0; w.mi = 0; w.s = 0; w.ms = 0;
+  if (dayFirst) {
+    w.d = a;
+    w.mo = b;
+    w.y = c;
+  } else {
+    w.y = a;
+    w.mo = b;
+    w.d = c;
+  }
+  w.h = 0;
+  w.mi = 0;
+  w.s = 0;
+  w.ms = 0;
   let t = s.charCodeAt(w.end);
   if (t === 84 || t === 32) {
     while (s.charCodeAt(w.end + 1) === 32) w.end++;
@@ -108,10 +121,14 @@ function parseDate(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst: 
       t = s.charCodeAt(w.end);
       if (t === 46 || t === 44) {
         w.end++;
-        let scale = 100, frac = 0, n = 0;
+        let scale = 100,
+          frac = 0,
+          n = 0;
         while (isDigit(s.charCodeAt(w.end))) {
           frac += (s.charCodeAt(w.end) - 48) * scale;
-          scale /= 10; w.end++; n++;
+          scale /= 10;
+          w.end++;
+          n++;
         }
         if (n === 0) return NaN;
         w.ms = Math.floor(frac);

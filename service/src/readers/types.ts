@@ -23,13 +23,7 @@ export interface Rejection {
 }
 
 export type RejectionReason =
-  | 'missing-case'
-  | 'missing-activity'
-  | 'missing-timestamp'
-  | 'bad-timestamp'
-  | 'column-count'
-  | 'bad-encoding'
-  | 'bad-record';
+  'missing-case' | 'missing-activity' | 'missing-timestamp' | 'bad-timestamp' | 'column-count' | 'bad-encoding' | 'bad-record';
 
 /** An accepted record: the event plus the raw field values (for pseudonymisation and storage). */
 export interface AcceptedEvent {

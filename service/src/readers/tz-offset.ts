@@ -11,15 +11,32 @@ const MS_PER_HOUR = 3_600_000;
 /** The offset (ms, local minus UTC) of `timeZone` at the UTC instant `utcMs`. */
 function offsetAt(format: Intl.DateTimeFormat, utcMs: number): number {
   const parts = format.formatToParts(new Date(utcMs));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0;
   for (const p of parts) {
     switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value) % 24; break;
-      case 'minute': mi = Number(p.value); break;
-      case 'second': s = Number(p.value); break;
+      case 'year':
+        y = Number(p.value);
+        break;
+      case 'month':
+        mo = Number(p.value);
+        break;
+      case 'day':
+        d = Number(p.value);
+        break;
+      case 'hour':
+        h = Number(p.value) % 24;
+        break;
+      case 'minute':
+        mi = Number(p.value);
+        break;
+      case 'second':
+        s = Number(p.value);
+        break;
     }
   }
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
@@ -59,8 +76,14 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
     return { toUtc: utcMs };
   }
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-    hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   });
   const cache = new Map<number, number>();
 

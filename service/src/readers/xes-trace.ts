@@ -82,8 +82,13 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
       }
       const timestamp = parse(rawTime);
       if (Number.isNaN(timestamp)) {
-        tally.reject(number, keys.timestamp, 'bad-timestamp',
-          `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`, rawOf(where, attrs));
+        tally.reject(
+          number,
+          keys.timestamp,
+          'bad-timestamp',
+          `event in ${where}: cannot read timestamp ${quote(rawTime)} (expected xs:dateTime, e.g. 2024-03-01T09:15:00.000+01:00)`,
+          rawOf(where, attrs),
+        );
         continue;
       }
       let eventAttributes: Record<string, string> | undefined;
@@ -92,9 +97,8 @@ export function createTraceHandler(keys: XesKeys, parse: TimestampParser, tally:
         if (!roles.has(k)) (eventAttributes ??= {})[k] = attrs[i + 1] as string;
       }
       const eventJobcenter = traceJobcenter ?? (keys.jobcenter === null ? null : (valueOf(attrs, keys.jobcenter) ?? null));
-      const eventCaseAttributes = traceJobcenter === null && eventJobcenter !== null
-        ? { ...caseAttributes, jobcenter: eventJobcenter }
-        : caseAttributes;
+      const eventCaseAttributes =
+        traceJobcenter === null && eventJobcenter !== null ? { ...caseAttributes, jobcenter: eventJobcenter } : caseAttributes;
       const event: RawEvent = {
         caseId,
         activity,

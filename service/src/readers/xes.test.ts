@@ -38,16 +38,28 @@ describe('readLog on XES inputs', () => {
       ${ev('A', '2024-01-01T10:00:00.000+01:00', '<string key="org:resource" value="Ann"/><string key="lifecycle:transition" value="start"/><int key="cost" value="7"/>')}
     </trace>`;
     const { sink } = await read(log(trace));
-    expect(sink.events).toEqual([{
-      line: 1, endTimestamp: null, jobcenter: null,
-      event: { caseId: 'c1', activity: 'A', timestamp: Date.UTC(2024, 0, 1, 9), resource: 'Ann', lifecycle: 'start',
-        caseAttributes: { age: '42', amount: '1.5', urgent: 'true', uid: 'u-1', opened: '2024-01-01T00:00:00Z', note: 'n' },
-        eventAttributes: { cost: '7' } },
-    }]);
+    expect(sink.events).toEqual([
+      {
+        line: 1,
+        endTimestamp: null,
+        jobcenter: null,
+        event: {
+          caseId: 'c1',
+          activity: 'A',
+          timestamp: Date.UTC(2024, 0, 1, 9),
+          resource: 'Ann',
+          lifecycle: 'start',
+          caseAttributes: { age: '42', amount: '1.5', urgent: 'true', uid: 'u-1', opened: '2024-01-01T00:00:00Z', note: 'n' },
+          eventAttributes: { cost: '7' },
+        },
+      },
+    ]);
   });
 
   it('applies trace attributes written after the events and ignores global defaults', async () => {
-    const { sink } = await read(log(`<trace>${ev(null, '2024-01-01T10:00:00Z')}${ev('B', '2024-01-01T11:00:00Z')}<string key="concept:name" value="late"/></trace>`));
+    const { sink } = await read(
+      log(`<trace>${ev(null, '2024-01-01T10:00:00Z')}${ev('B', '2024-01-01T11:00:00Z')}<string key="concept:name" value="late"/></trace>`),
+    );
     expect(sink.events.map((e) => e.event.caseId)).toEqual(['late']);
     expect(sink.rejections).toMatchObject([{ line: 1, reason: 'missing-activity', column: 'concept:name' }]);
   });
@@ -65,7 +77,10 @@ describe('readLog on XES inputs', () => {
   it('quarantines an event outside any trace as missing-case without renumbering the traces', async () => {
     const body = `${ev('A', '2024-01-01T10:00:00Z')}<trace><string key="other" value="x"/>${ev('B', '2024-01-01T11:00:00Z')}</trace>`;
     const { sink } = await read(log(body));
-    expect(sink.rejections.map((r) => [r.line, r.reason])).toEqual([[0, 'missing-case'], [1, 'missing-case']]);
+    expect(sink.rejections.map((r) => [r.line, r.reason])).toEqual([
+      [0, 'missing-case'],
+      [1, 'missing-case'],
+    ]);
     expect(sink.rejections[0]?.message).toMatch(/^event outside any trace \(line \d+\) has no concept:name/);
   });
 
@@ -78,7 +93,7 @@ describe('readLog on XES inputs', () => {
     expect(sink.rejections[1]?.message).toContain('"yesterday"');
   });
 
-  it('drops identical events when asked (keepDuplicates: false, the CLI\'s --dedupe)', async () => {
+  it("drops identical events when asked (keepDuplicates: false, the CLI's --dedupe)", async () => {
     const body = `<trace><string key="concept:name" value="c"/>${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:00Z')}${ev('C', '2024-01-01T10:00:01Z')}</trace>`;
     const file = fixture(log(body));
     const report = await readLog(file, { sink: collectingSink(), keepDuplicates: false });
@@ -90,7 +105,10 @@ describe('readLog on XES inputs', () => {
     const text = log(`<trace><string key="concept:name" value="c"/>${ev('Første', '2024-01-01T10:00:00Z')}</trace>`);
     const gz = await read(gzipSync(text), '.xes.gz');
     expect(gz.report).toMatchObject({ compressed: true, format: 'xes', rows: { accepted: 1 } });
-    const latin = log(`<trace><string key="concept:name" value="c"/>${ev('Første', '2024-01-01T10:00:00Z')}</trace>`, '<?xml version="1.0" encoding="ISO-8859-1"?>');
+    const latin = log(
+      `<trace><string key="concept:name" value="c"/>${ev('Første', '2024-01-01T10:00:00Z')}</trace>`,
+      '<?xml version="1.0" encoding="ISO-8859-1"?>',
+    );
     const { sink, report } = await read(Buffer.from(latin, 'latin1'));
     expect(report.encoding).toBe('iso-8859-1');
     expect(sink.events[0]?.event.activity).toBe('Første');
@@ -107,7 +125,9 @@ describe('readLog on XES inputs', () => {
 
   it('throws for a file that ends inside the log and for a root element that is not <log>', async () => {
     await expect(readLog(fixture('<log><trace>'), { sink: collectingSink() })).rejects.toThrow(/malformed XML/);
-    await expect(readLog(fixture('<html></html>'), { sink: collectingSink() })).rejects.toThrow(/root element is <html>, expected an XES <log>/);
+    await expect(readLog(fixture('<html></html>'), { sink: collectingSink() })).rejects.toThrow(
+      /root element is <html>, expected an XES <log>/,
+    );
   });
 
   it('never resolves an external entity (XXE): the read fails and nothing of /etc/passwd comes out', async () => {

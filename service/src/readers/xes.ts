@@ -110,7 +110,14 @@ export async function readXes(
   parser.close();
   return {
     encoding,
-    mapping: { case: keys.case, activity: keys.activity, timestamp: keys.timestamp, resource: keys.resource, lifecycle: keys.lifecycle, ...(keys.jobcenter ? { jobcenter: keys.jobcenter } : {}) },
+    mapping: {
+      case: keys.case,
+      activity: keys.activity,
+      timestamp: keys.timestamp,
+      resource: keys.resource,
+      lifecycle: keys.lifecycle,
+      ...(keys.jobcenter ? { jobcenter: keys.jobcenter } : {}),
+    },
   };
 }
 

@@ -13,10 +13,15 @@ const seconds = (s: number, L: Lang) => formatDuration(s * 1000, L);
 export function whatIfSection(d: ReportData): string {
   const L = d.lang;
   const list = d.whatIf ?? [];
-  if (list.length === 0) return section('what-if', t('whatIf', L), `<p class="note">${esc(t('noWhatIf', L).replace('{k}', String(d.minGroupSize)))}</p>`);
+  if (list.length === 0)
+    return section('what-if', t('whatIf', L), `<p class="note">${esc(t('noWhatIf', L).replace('{k}', String(d.minGroupSize)))}</p>`);
   const rows = list.map((r) => {
     const c = r.throughput.medianChange;
-    const met = r.deadlines.filter((x) => x.wouldMeet > 0).map((x) => `${esc(x.rule)}: ${x.wouldMeet}`).join(', ') || '–';
+    const met =
+      r.deadlines
+        .filter((x) => x.wouldMeet > 0)
+        .map((x) => `${esc(x.rule)}: ${x.wouldMeet}`)
+        .join(', ') || '–';
     return [
       esc(r.change.activity),
       seconds(r.throughput.before.median.seconds, L),
@@ -38,12 +43,20 @@ export function effectSection(d: ReportData): string {
   const e = d.effect;
   if (!e) return section('effect', t('effect', L), `<p class="note">${esc(t('noEffect', L))}</p>`);
   const span = (p: { from: string; to: string }) => `${p.from} – ${p.to}`;
-  const method = t(e.method === 'same-months-previous-year' ? 'effectSame' : 'effectAdjacent', L).replace('{after}', span(e.after)).replace('{before}', span(e.before));
+  const method = t(e.method === 'same-months-previous-year' ? 'effectSame' : 'effectAdjacent', L)
+    .replace('{after}', span(e.after))
+    .replace('{before}', span(e.before));
   const hasControl = e.figures.some((f) => f.control !== null);
   const rows = e.figures.map((f) => {
     const show = (v: number) => (f.unit === 'seconds' ? seconds(v, L) : formatPercent(v, L, 1));
     const est = f.difference ?? f.change;
-    return [esc(figureName(f, L)), show(f.treated.before), show(f.treated.after), `${show(est.value)} <span class="small">(${show(est.low)} … ${show(est.high)})</span>`, f.detected ? `<span class="hot">${esc(t('yes', L))}</span>` : ''];
+    return [
+      esc(figureName(f, L)),
+      show(f.treated.before),
+      show(f.treated.after),
+      `${show(est.value)} <span class="small">(${show(est.low)} … ${show(est.high)})</span>`,
+      f.detected ? `<span class="hot">${esc(t('yes', L))}</span>` : '',
+    ];
   });
   const who = e.jobcenters.length > 0 ? `${e.jobcenters.join(', ')}, ` : '';
   return section(

@@ -32,12 +32,21 @@ describe('addPredictions', () => {
   it('predicts the top automation candidates without their wait, and measures the effect of a dated change, in the report', async () => {
     const store = await generatedStore();
     const data = readReportData(store.sqlite, { log: 'dp', scope: '', lang: 'en', now: Date.UTC(2026, 10, 30) });
-    const candidates = data.findings.filter((f) => f.kind === 'automation-candidate' && f.status !== 'resolved').slice(0, PREDICTED_CANDIDATES);
+    const candidates = data.findings
+      .filter((f) => f.kind === 'automation-candidate' && f.status !== 'resolved')
+      .slice(0, PREDICTED_CANDIDATES);
     expect(candidates.length).toBeGreaterThan(0);
-    const withPredictions = addPredictions(store.sqlite, data, { effectDate: '2025-07-01', effectJobcenters: ['Jobcenter København Nord'] });
+    const withPredictions = addPredictions(store.sqlite, data, {
+      effectDate: '2025-07-01',
+      effectJobcenters: ['Jobcenter København Nord'],
+    });
     expect(withPredictions.whatIf!.map((w) => w.change.activity)).toEqual(candidates.map((f) => f.activity));
     const stored = readStoredLog(store.sqlite, 'dp');
-    const first = whatIfReport(stored, { activity: candidates[0]!.activity!, waitingFactor: 0 }, { rules: attachedRules(store.sqlite, stored) });
+    const first = whatIfReport(
+      stored,
+      { activity: candidates[0]!.activity!, waitingFactor: 0 },
+      { rules: attachedRules(store.sqlite, stored) },
+    );
     expect(withPredictions.whatIf![0]).toEqual(first);
     expect(withPredictions.effect!.method).toBe('adjacent-period');
     expect(withPredictions.effect!.figures.some((f) => f.metric === 'compliance')).toBe(true);

@@ -21,7 +21,9 @@ export interface PredictionOptions {
  * left out, like every other figure of the report.
  */
 export function addPredictions(sqlite: Database.Database, data: ReportData, options: PredictionOptions = {}): ReportData {
-  const candidates = data.findings.filter((f) => f.kind === 'automation-candidate' && f.status !== 'resolved' && f.activity).slice(0, PREDICTED_CANDIDATES);
+  const candidates = data.findings
+    .filter((f) => f.kind === 'automation-candidate' && f.status !== 'resolved' && f.activity)
+    .slice(0, PREDICTED_CANDIDATES);
   if (candidates.length === 0 && !options.effectDate) return { ...data, whatIf: [], effect: null };
   const stored = readStoredLog(sqlite, data.log, data.scope === '' ? {} : { jobcenters: [data.scope] });
   const rules = attachedRules(sqlite, stored);
@@ -32,7 +34,12 @@ export function addPredictions(sqlite: Database.Database, data: ReportData, opti
   }
   let effect: EffectReport | null = null;
   if (options.effectDate) {
-    effect = effectReport(stored, { date: options.effectDate, jobcenters: options.effectJobcenters ?? [], rules, minimumGroupSize: data.minGroupSize });
+    effect = effectReport(stored, {
+      date: options.effectDate,
+      jobcenters: options.effectJobcenters ?? [],
+      rules,
+      minimumGroupSize: data.minGroupSize,
+    });
   }
   return { ...data, whatIf, effect };
 }

@@ -16,7 +16,20 @@ import {
 import { effectSection, whatIfSection } from './prediction-sections';
 
 /** The section ids of the report, in order (the browser test checks each is there). */
-export const REPORT_SECTIONS = ['key-figures', 'process-map', 'variants', 'bottlenecks', 'rules', 'conformance', 'automation', 'what-if', 'effect', 'findings', 'data-quality', 'method'] as const;
+export const REPORT_SECTIONS = [
+  'key-figures',
+  'process-map',
+  'variants',
+  'bottlenecks',
+  'rules',
+  'conformance',
+  'automation',
+  'what-if',
+  'effect',
+  'findings',
+  'data-quality',
+  'method',
+] as const;
 
 const CSS = `
 @page { size: A4; margin: 15mm 14mm 16mm; }
@@ -72,8 +85,23 @@ export function renderReport(d: ReportData): string {
   const L = d.lang;
   const scope = d.scope === '' ? t('scopeAll', L) : d.scope;
   const when = new Date(d.generatedAt).toISOString().slice(0, 16).replace('T', ' ');
-  const sections = [keyFiguresSection, mapSection, variantsSection, bottlenecksSection, rulesSection, conformanceSection, automationSection, whatIfSection, effectSection, findingsSection, dataQualitySection, methodSection].map((s) => s(d));
-  const titles = [...sections.join('').matchAll(/<section id="([^"]+)"><h2>([^<]+)<\/h2>/g)].map((m) => `<li><a href="#${m[1]}">${m[2]}</a></li>`);
+  const sections = [
+    keyFiguresSection,
+    mapSection,
+    variantsSection,
+    bottlenecksSection,
+    rulesSection,
+    conformanceSection,
+    automationSection,
+    whatIfSection,
+    effectSection,
+    findingsSection,
+    dataQualitySection,
+    methodSection,
+  ].map((s) => s(d));
+  const titles = [...sections.join('').matchAll(/<section id="([^"]+)"><h2>([^<]+)<\/h2>/g)].map(
+    (m) => `<li><a href="#${m[1]}">${m[2]}</a></li>`,
+  );
   return `<!DOCTYPE html>
 <html lang="${L}">
 <head>

@@ -15,7 +15,16 @@ export interface ReportData {
   minGroupSize: number;
   generatedAt: number;
   processes: string[];
-  keyFigures: { cases: number; events: number; finished: number; open: number; medianSeconds: number; p90Seconds: number; firstPeriod: string | null; lastPeriod: string | null };
+  keyFigures: {
+    cases: number;
+    events: number;
+    finished: number;
+    open: number;
+    medianSeconds: number;
+    p90Seconds: number;
+    firstPeriod: string | null;
+    lastPeriod: string | null;
+  };
   monthly: { period: string; cases: number }[];
   map: ProcessMap;
   /** Variants of at least k cases, then "other variants". */
@@ -43,7 +52,10 @@ export class ReportError extends Error {
  * the step rows), the findings, and the data quality of the load. Counts under k are never
  * shown: variants under k merge into "other variants"; findings rest on at least k cases.
  */
-export function readReportData(sqlite: Database.Database, options: { log: string; scope: string; lang: Lang; minGroupSize?: number; now: number }): ReportData {
+export function readReportData(
+  sqlite: Database.Database,
+  options: { log: string; scope: string; lang: Lang; minGroupSize?: number; now: number },
+): ReportData {
   const logRow = sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined;
   if (!logRow) throw new ReportError(`report: no log named "${options.log}" (load one with sagsflow ingest)`);
   const k = Math.max(options.minGroupSize ?? 1, logRow.k);
@@ -60,10 +72,17 @@ export function readReportData(sqlite: Database.Database, options: { log: string
     monthly.set(p.period, (monthly.get(p.period) ?? 0) + p.cases);
     events += p.events;
   }
-  const shown = new Set(applyMinimumGroupSize(variants, k).filter((v) => !v.isOther).map((v) => v.key));
+  const shown = new Set(
+    applyMinimumGroupSize(variants, k)
+      .filter((v) => !v.isOther)
+      .map((v) => v.key),
+  );
   const kept = variants.map((v, i) => ({ ...v, number: i + 1 })).filter((v) => shown.has(v.variantKey));
   const other = variants.filter((v) => !shown.has(v.variantKey));
-  const processes = sqlite.prepare(`SELECT DISTINCT process FROM jobcenters WHERE log = ?${options.scope ? ' AND jobcenter = ?' : ''} ORDER BY process`).pluck().all(options.log, ...(options.scope ? [options.scope] : [])) as string[];
+  const processes = sqlite
+    .prepare(`SELECT DISTINCT process FROM jobcenters WHERE log = ?${options.scope ? ' AND jobcenter = ?' : ''} ORDER BY process`)
+    .pluck()
+    .all(options.log, ...(options.scope ? [options.scope] : [])) as string[];
   return {
     log: options.log,
     scope: options.scope,
@@ -84,7 +103,10 @@ export function readReportData(sqlite: Database.Database, options: { log: string
     monthly: [...monthly].map(([period, n]) => ({ period, cases: n })),
     map,
     variants: kept.slice(0, 12),
-    otherVariants: { variants: other.length + Math.max(0, kept.length - 12), cases: other.reduce((s, v) => s + v.cases, 0) + kept.slice(12).reduce((s, v) => s + v.cases, 0) },
+    otherVariants: {
+      variants: other.length + Math.max(0, kept.length - 12),
+      cases: other.reduce((s, v) => s + v.cases, 0) + kept.slice(12).reduce((s, v) => s + v.cases, 0),
+    },
     findings: readFindings(sqlite, { log: options.log, scope: options.scope, minGroupSize: k }),
     load: options.scope === '' ? readCurrentLoad(sqlite, options.log) : null,
   };

@@ -45,10 +45,12 @@ export const ruleSchema = z.strictObject({
   calendar: z.enum(CALENDAR_NAMES).optional(),
   validFrom: isoDate.optional(),
   validTo: isoDate.optional(),
-  where: z.strictObject({
-    attribute: z.string().trim().min(1),
-    in: z.array(z.union([z.string(), z.number().transform(String)])).min(1, 'at least one value'),
-  }).optional(),
+  where: z
+    .strictObject({
+      attribute: z.string().trim().min(1),
+      in: z.array(z.union([z.string(), z.number().transform(String)])).min(1, 'at least one value'),
+    })
+    .optional(),
   count: z.number().int('a whole number').min(1, 'a number >= 1').optional(),
   share: z.number().gt(0, 'a share in (0, 1]').max(1, 'a share in (0, 1]').optional(),
 });

@@ -49,7 +49,12 @@ export function ruleCheckReport(log: EventLog, catalogue: RuleCatalogue, evaluat
     for (let c = 0; c < log.caseIds.length; c++) {
       for (const o of evaluation.outcomes) {
         const late = o.daysLate[c]!;
-        cases.push({ case: log.caseIds[c]!, rule: o.rule.id, status: RULE_STATUSES[o.status[c]!]!, daysLate: Number.isNaN(late) ? null : late });
+        cases.push({
+          case: log.caseIds[c]!,
+          rule: o.rule.id,
+          status: RULE_STATUSES[o.status[c]!]!,
+          daysLate: Number.isNaN(late) ? null : late,
+        });
       }
     }
     report.cases = cases;
@@ -76,8 +81,10 @@ export function renderRuleCheck(report: RuleCheckReport, shares: Map<string, Gro
   const lines = [
     `catalogue ${report.catalogue}, as of ${report.asOf ?? '-'}, ${n(caseCount)} cases`,
     head,
-    ...report.rules.map((r) =>
-      `  ${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${n(r.fulfilled).padStart(10)}  ${n(r.violated).padStart(10)}  ${n(r.pending).padStart(10)}  ${n(r.notApplicable).padStart(10)}  ${rate(r.complianceRate).padStart(7)}`),
+    ...report.rules.map(
+      (r) =>
+        `  ${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${n(r.fulfilled).padStart(10)}  ${n(r.violated).padStart(10)}  ${n(r.pending).padStart(10)}  ${n(r.notApplicable).padStart(10)}  ${rate(r.complianceRate).padStart(7)}`,
+    ),
   ];
   for (const [id, groups] of shares) {
     const decided = groups.filter((g) => g.meetsShare !== null);

@@ -6,7 +6,10 @@ export type Language = 'da' | 'en';
 const WORDS = {
   da: {
     basis: { law: 'lov', agreement: 'aftale', illustrative: 'illustrativ' },
-    days: 'dage', weeks: 'uger', months: 'måneder', workingDays: 'arbejdsdage',
+    days: 'dage',
+    weeks: 'uger',
+    months: 'måneder',
+    workingDays: 'arbejdsdage',
     within: (a: string, b: string, l: string) => `${b} senest ${l} efter ${a}`,
     atLeast: (a: string, b: string, l: string, n: number) => `mindst ${n} × ${a} inden ${l} efter ${b}`,
     order: (a: string, b: string) => `${b} først efter ${a}`,
@@ -14,12 +17,23 @@ const WORDS = {
     mustNotOccur: (a: string) => `${a} må ikke forekomme`,
     notRepeated: (a: string) => `${a} højst én gang`,
     differentResources: (a: string, b: string) => `${a} og ${b} af forskellige medarbejdere`,
-    endedBy: 'afsluttes af', valid: 'gælder', from: 'fra', to: 'til', where: 'kun hvor', share: 'mål pr. jobcenter',
-    moved: 'frist på fridag flyttes til næste arbejdsdag', source: 'kilde', catalogue: 'katalog', process: 'proces',
+    endedBy: 'afsluttes af',
+    valid: 'gælder',
+    from: 'fra',
+    to: 'til',
+    where: 'kun hvor',
+    share: 'mål pr. jobcenter',
+    moved: 'frist på fridag flyttes til næste arbejdsdag',
+    source: 'kilde',
+    catalogue: 'katalog',
+    process: 'proces',
   },
   en: {
     basis: { law: 'law', agreement: 'agreement', illustrative: 'illustrative' },
-    days: 'days', weeks: 'weeks', months: 'months', workingDays: 'working days',
+    days: 'days',
+    weeks: 'weeks',
+    months: 'months',
+    workingDays: 'working days',
     within: (a: string, b: string, l: string) => `${b} within ${l} after ${a}`,
     atLeast: (a: string, b: string, l: string, n: number) => `at least ${n} × ${a} within ${l} after ${b}`,
     order: (a: string, b: string) => `${b} only after ${a}`,
@@ -27,8 +41,16 @@ const WORDS = {
     mustNotOccur: (a: string) => `${a} must not occur`,
     notRepeated: (a: string) => `${a} at most once`,
     differentResources: (a: string, b: string) => `${a} and ${b} by different caseworkers`,
-    endedBy: 'ended by', valid: 'valid', from: 'from', to: 'to', where: 'only where', share: 'target per jobcenter',
-    moved: 'a deadline on a day off moves to the next working day', source: 'source', catalogue: 'catalogue', process: 'process',
+    endedBy: 'ended by',
+    valid: 'valid',
+    from: 'from',
+    to: 'to',
+    where: 'only where',
+    share: 'target per jobcenter',
+    moved: 'a deadline on a day off moves to the next working day',
+    source: 'source',
+    catalogue: 'catalogue',
+    process: 'process',
   },
 } as const;
 
@@ -48,8 +70,16 @@ function ruleText(r: Rule, lang: Language): string[] {
   const a = names(r.a);
   const b = names(r.b);
   const l = limitText(r.limit, w);
-  const what = r.kind === 'within' ? w.within(a, b, l) : r.kind === 'atLeast' ? w.atLeast(a, b, l, r.count)
-    : r.kind === 'order' ? w.order(a, b) : r.kind === 'differentResources' ? w.differentResources(a, b) : w[r.kind](a);
+  const what =
+    r.kind === 'within'
+      ? w.within(a, b, l)
+      : r.kind === 'atLeast'
+        ? w.atLeast(a, b, l, r.count)
+        : r.kind === 'order'
+          ? w.order(a, b)
+          : r.kind === 'differentResources'
+            ? w.differentResources(a, b)
+            : w[r.kind](a);
   const lines = [`${r.id}  [${w.basis[r.basis]}]  ${r.title[lang]}`, `    ${what}`];
   if (r.endedBy.length) lines.push(`    ${w.endedBy} ${names(r.endedBy)}`);
   if (r.moveToWorkingDay) lines.push(`    ${w.moved} (${r.calendar})`);

@@ -17,7 +17,10 @@ export interface LoadRuleLogOptions {
  * their resource and lifecycle, the jobcenter, and only the case attributes the rules need.
  * Events of a case from several files are merged in time order (file order among equal times).
  */
-export async function loadRuleLog(files: readonly string[], options: LoadRuleLogOptions): Promise<{ log: EventLog; reports: ReadReport[] }> {
+export async function loadRuleLog(
+  files: readonly string[],
+  options: LoadRuleLogOptions,
+): Promise<{ log: EventLog; reports: ReadReport[] }> {
   const builder = new EventLogBuilder();
   const wanted = [...options.caseAttributes];
   const reports: ReadReport[] = [];

@@ -26,7 +26,9 @@ export async function loadCatalogue(path: string): Promise<{ catalogue: RuleCata
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new CatalogueError(`${path}: cannot read the rule catalogue (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { cause });
+    throw new CatalogueError(`${path}: cannot read the rule catalogue (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, {
+      cause,
+    });
   }
   return { catalogue: parseCatalogue(text, path), text };
 }
@@ -45,7 +47,8 @@ export function parseCatalogue(text: string, file: string): RuleCatalogue {
   const { catalogue, process, timezone, calendar, rules } = top.data;
   const seen = new Set<string>();
   const resolved = rules.map((raw, index) => {
-    const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+    const rawId =
+      typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
     const where = `${file}: rule ${rawId ?? `#${index + 1}`}`;
     const parsed = ruleSchema.safeParse(raw);
     if (!parsed.success) throw new CatalogueError(`${where}: ${describeIssue(parsed.error)}`);
@@ -53,7 +56,13 @@ export function parseCatalogue(text: string, file: string): RuleCatalogue {
     seen.add(parsed.data.id);
     return resolveRule(parsed.data, calendar ?? 'dk-statutory', where);
   });
-  return { catalogue, process: process ?? null, timezone: timezone ?? DEFAULT_TIMEZONE, calendar: calendar ?? 'dk-statutory', rules: resolved };
+  return {
+    catalogue,
+    process: process ?? null,
+    timezone: timezone ?? DEFAULT_TIMEZONE,
+    calendar: calendar ?? 'dk-statutory',
+    rules: resolved,
+  };
 }
 
 function resolveRule(r: RuleInput, calendar: Rule['calendar'], where: string): Rule {

@@ -8,13 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const REPO = resolve(import.meta.dirname, '../../..');
 // A copy of the sources, so the test can age and edit them without touching the checkout.
 const root = mkdtempSync(join(tmpdir(), 'sagsflow-build-'));
-for (const dir of ['service/src', 'service/bin', 'service/drizzle', 'shared/src']) cpSync(join(REPO, dir), join(root, dir), { recursive: true });
+for (const dir of ['service/src', 'service/bin', 'service/drizzle', 'shared/src'])
+  cpSync(join(REPO, dir), join(root, dir), { recursive: true });
 cpSync(join(REPO, 'package.json'), join(root, 'package.json'));
 symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const bin = join(root, 'service/bin/sagsflow.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, SAGSFLOW_BUILD_VERBOSE: '1' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, SAGSFLOW_BUILD_VERBOSE: '1' } });
 
 describe('the compiled sagsflow command', () => {
   it('is built on first use, runs from service/dist/cli, and reports a current build as current', async () => {
@@ -26,7 +28,10 @@ describe('the compiled sagsflow command', () => {
     expect(builder.staleReason()).toBeNull();
     const again = run('--help');
     expect(again.stderr).toBe('');
-    const stamp = JSON.parse(readFileSync(join(root, 'service/dist/cli/build-stamp.json'), 'utf8')) as { inputs: Record<string, unknown>; outputs: string[] };
+    const stamp = JSON.parse(readFileSync(join(root, 'service/dist/cli/build-stamp.json'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: string[];
+    };
     expect(Object.keys(stamp.inputs)).toContain('service/src/cli/main.ts');
     expect(stamp.outputs).toEqual(expect.arrayContaining(['main.mjs', 'ingest-worker.mjs', 'csv-part-worker.mjs', 'load-read-worker.mjs']));
   }, 120_000);
@@ -34,15 +39,25 @@ describe('the compiled sagsflow command', () => {
   it('rebuilds when a source changed since the build, and picks up a new command without configuration', () => {
     const main = join(root, 'service/src/cli/main.ts');
     const text = readFileSync(main, 'utf8');
-    writeFileSync(join(root, 'service/src/cli/hello.ts'), [
-      "import type { Command } from 'commander';",
-      '/** Test command. */',
-      "export function registerHello(program: Command): void {",
-      "  program.command('hello').description('says hello').action(() => { process.stdout.write('hello from the build\\n'); });",
-      '}',
-    ].join('\n'));
-    writeFileSync(main, text.replace("import { userMessage } from './errors';", "import { userMessage } from './errors';\nimport { registerHello } from './hello';")
-      .replace('  registerDemo(program);', '  registerDemo(program);\n  registerHello(program);'));
+    writeFileSync(
+      join(root, 'service/src/cli/hello.ts'),
+      [
+        "import type { Command } from 'commander';",
+        '/** Test command. */',
+        'export function registerHello(program: Command): void {',
+        "  program.command('hello').description('says hello').action(() => { process.stdout.write('hello from the build\\n'); });",
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(
+      main,
+      text
+        .replace(
+          "import { userMessage } from './errors';",
+          "import { userMessage } from './errors';\nimport { registerHello } from './hello';",
+        )
+        .replace('  registerDemo(program);', '  registerDemo(program);\n  registerHello(program);'),
+    );
     const changed = run('hello');
     expect(changed.stderr).toContain('rebuilding the command (service/src/cli/main.ts changed)');
     expect(changed.stdout).toBe('hello from the build\n');

@@ -34,7 +34,11 @@ describe('token last use', () => {
     expect(Date.now() - after.lastUsedAt!.getTime()).toBeLessThan(5_000);
     const viewer = listTokens(store.db).find((t) => t.role === 'viewer' && t.jobcenters === null)!;
     recordAudit(store.db, { tokenId: viewer.id, action: 'read', ts: new Date(123_000) });
-    expect(listTokens(store.db).find((t) => t.id === viewer.id)!.lastUsedAt!.getTime()).toBe(123_000);
+    expect(
+      listTokens(store.db)
+        .find((t) => t.id === viewer.id)!
+        .lastUsedAt!.getTime(),
+    ).toBe(123_000);
     store.close();
   });
 
@@ -48,9 +52,16 @@ describe('token last use', () => {
     const expired = createToken(store.db, { role: 'viewer', name: 'expired', now: new Date(0), expiresDays: 50 });
     noteTokenUse(store.sqlite, used.id, null, 95 * DAY);
     revokeToken(store.db, gone.id, new Date(5 * DAY));
-    const flagged = listTokens(store.db).filter((t) => isUnused(t, 30, now)).map((t) => t.name);
+    const flagged = listTokens(store.db)
+      .filter((t) => isUnused(t, 30, now))
+      .map((t) => t.name);
     expect(flagged).toEqual(['idle']);
-    expect(listTokens(store.db).filter((t) => isUnused(t, 20, now)).map((t) => t.name).sort()).toEqual(['fresh', 'idle']);
+    expect(
+      listTokens(store.db)
+        .filter((t) => isUnused(t, 20, now))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['fresh', 'idle']);
     void fresh;
     void expired;
     store.close();
@@ -66,7 +77,13 @@ describe('sagsflow token list/revoke --unused-days and audit export', () => {
     const old = createToken(store.db, { role: 'viewer', name: 'old', now: new Date(Date.now() - 200 * DAY) });
     const active = createToken(store.db, { role: 'admin', name: 'active', now: new Date(Date.now() - 200 * DAY) });
     noteTokenUse(store.sqlite, active.id, null, Date.now() - DAY);
-    recordAudit(store.db, { tokenId: active.id, action: 'read', target: 'odata/Cases', detail: '?$top=5, "x"', ts: new Date('2026-03-02T10:00:00Z') });
+    recordAudit(store.db, {
+      tokenId: active.id,
+      action: 'read',
+      target: 'odata/Cases',
+      detail: '?$top=5, "x"',
+      ts: new Date('2026-03-02T10:00:00Z'),
+    });
     recordAudit(store.db, { tokenId: null, action: 'load', target: 'demo', ts: new Date('2026-03-04T23:59:00Z') });
     recordAudit(store.db, { tokenId: null, action: 'load', target: 'later', ts: new Date('2026-03-05T00:00:00Z') });
     store.close();
@@ -82,7 +99,9 @@ describe('sagsflow token list/revoke --unused-days and audit export', () => {
     expect(revoke.stdout).toContain(`revoked ${old.id}`);
     expect(revoke.stdout).toContain('1 token unused for 90+ days revoked');
     expect((await sagsflow('token', 'list', '--db', db)).stdout).toMatch(/"old".*revoked/);
-    expect((await sagsflow('token', 'revoke', '--db', db)).stderr).toBe('sagsflow: token revoke: give either a token id or --unused-days N\n');
+    expect((await sagsflow('token', 'revoke', '--db', db)).stderr).toBe(
+      'sagsflow: token revoke: give either a token id or --unused-days N\n',
+    );
 
     const out = join(dir, 'audit.csv');
     const exp = await sagsflow('audit', 'export', '--db', db, '--from', '2026-03-01', '--to', '2026-03-04', '--out', out);

@@ -20,7 +20,16 @@ describe('tokens', () => {
     const t0 = new Date(Date.UTC(2025, 0, 1));
     const t = createToken(store.db, { role: 'analyst', expiresDays: 2, now: t0, name: 'chef' });
     const v = verifyToken(store.db, t.token, new Date(Date.UTC(2025, 0, 2)));
-    expect(v).toEqual({ id: t.id, name: 'chef', role: 'analyst', jobcenters: null, expired: false, revoked: false, valid: true, lastUsedAt: null });
+    expect(v).toEqual({
+      id: t.id,
+      name: 'chef',
+      role: 'analyst',
+      jobcenters: null,
+      expired: false,
+      revoked: false,
+      valid: true,
+      lastUsedAt: null,
+    });
     expect(verifyToken(store.db, t.token, new Date(Date.UTC(2025, 0, 3)))?.expired).toBe(true);
     expect(verifyToken(store.db, t.token + 'x')).toBeNull();
     expect(verifyToken(store.db, 'nope')).toBeNull();

@@ -136,12 +136,25 @@ export interface VerifiedToken {
 /** Looks a presented token up by its hash; null when it is unknown. */
 export function verifyToken(db: SagsflowDb, token: string, now: Date = new Date()): VerifiedToken | null {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = db.select().from(tokens).where(eq(tokens.hash, hashToken(token))).get();
+  const row = db
+    .select()
+    .from(tokens)
+    .where(eq(tokens.hash, hashToken(token)))
+    .get();
   if (!row) return null;
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
   const revoked = row.revokedAt !== null;
   const i = info(row);
-  return { id: i.id, name: i.name, role: i.role, jobcenters: i.jobcenters, expired, revoked, valid: !expired && !revoked, lastUsedAt: row.lastUsedAt?.getTime() ?? null };
+  return {
+    id: i.id,
+    name: i.name,
+    role: i.role,
+    jobcenters: i.jobcenters,
+    expired,
+    revoked,
+    valid: !expired && !revoked,
+    lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+  };
 }
 
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };

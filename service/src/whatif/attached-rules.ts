@@ -13,7 +13,10 @@ export interface AttachedRules {
 export function attachedRules(sqlite: Database.Database, stored: StoredLog): AttachedRules | null {
   const row = readAttachedCatalogue(sqlite, stored.name, stored.version);
   if (!row) return null;
-  return { catalogue: parseCatalogue(row.text, `the catalogue attached to log '${stored.name}'`), asOfDay: row.asOf ? parseIsoDate(row.asOf) : null };
+  return {
+    catalogue: parseCatalogue(row.text, `the catalogue attached to log '${stored.name}'`),
+    asOfDay: row.asOf ? parseIsoDate(row.asOf) : null,
+  };
 }
 
 /**

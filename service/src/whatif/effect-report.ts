@@ -65,14 +65,18 @@ export function effectReport(stored: StoredLog, options: EffectReportOptions): E
   const known = new Set(column?.values ?? []);
   const unknown = jobcenters.filter((j) => !known.has(j));
   if (unknown.length > 0) {
-    throw new MisuseError(`effect: no cases of jobcenter ${unknown.map((j) => `'${j}'`).join(', ')} in log '${stored.name}'; it has ${[...known].sort().join(', ') || 'none'}`);
+    throw new MisuseError(
+      `effect: no cases of jobcenter ${unknown.map((j) => `'${j}'`).join(', ')} in log '${stored.name}'; it has ${[...known].sort().join(', ') || 'none'}`,
+    );
   }
   const treated = jobcenters.length === 0 ? undefined : treatedMask(stored, new Set(jobcenters));
   const effect = measureEffect(stored.log, {
     changeAt,
     treated,
     closedBy: finishedActivities(stored),
-    rules: options.rules ? evaluateAttached(stored.log, options.rules).outcomes.map((o) => ({ id: o.rule.id, status: o.status })) : undefined,
+    rules: options.rules
+      ? evaluateAttached(stored.log, options.rules).outcomes.map((o) => ({ id: o.rule.id, status: o.status }))
+      : undefined,
     minimumGroupSize: options.minimumGroupSize,
     resamples: options.resamples,
     seed: options.seed,
@@ -98,7 +102,12 @@ function treatedMask(stored: StoredLog, jobcenters: ReadonlySet<string>): Uint8A
 function figure(m: EffectMetric): EffectFigure {
   const scale = m.unit === 'ms' ? 1 / 1000 : 1;
   const estimate = (e: Estimate) => ({ value: e.value * scale, low: e.low * scale, high: e.high * scale });
-  const group = (g: NonNullable<EffectMetric['control']>) => ({ before: g.before * scale, after: g.after * scale, beforeCases: g.beforeCount, afterCases: g.afterCount });
+  const group = (g: NonNullable<EffectMetric['control']>) => ({
+    before: g.before * scale,
+    after: g.after * scale,
+    beforeCases: g.beforeCount,
+    afterCases: g.afterCount,
+  });
   return {
     metric: m.metric,
     key: m.key,

@@ -124,7 +124,14 @@ function deadlineChanges(stored: StoredLog, p: WhatIfPrediction, rules: Attached
       if (outcome.status[c] === RuleStatusCode.fulfilled && now === RuleStatusCode.violated) wouldMiss++;
     }
     if (outcome.counts.violated > 0 || violatedAfter > 0) {
-      out.push({ rule: outcome.rule.id, title: outcome.rule.title, violatedBefore: outcome.counts.violated, violatedAfter, wouldMeet, wouldMiss });
+      out.push({
+        rule: outcome.rule.id,
+        title: outcome.rule.title,
+        violatedBefore: outcome.counts.violated,
+        violatedAfter,
+        wouldMeet,
+        wouldMiss,
+      });
     }
   });
   return out;

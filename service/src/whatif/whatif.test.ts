@@ -73,7 +73,11 @@ describe('whatIfReport', () => {
 
   it('whatIfReport(remove) estimates work hours from minutes per event where the log has no start events', async () => {
     const store = await handStore();
-    const r = whatIfReport(readStoredLog(store.sqlite, 'hand'), { activity: 'CV registreret', remove: true }, { minutesPerEvent: 30, resamples: 50 });
+    const r = whatIfReport(
+      readStoredLog(store.sqlite, 'hand'),
+      { activity: 'CV registreret', remove: true },
+      { minutesPerEvent: 30, resamples: 50 },
+    );
     expect(r.hoursBasis).toBe('minutes-per-event');
     expect(r.instancesChanged).toBe(4);
     // 4 instances × 30 min = 2 h in 27 days of data; less than a month of data counts as a month.
@@ -89,7 +93,16 @@ describe('whatIfReport', () => {
     expect(rules?.catalogue.rules.map((r) => r.id)).toEqual(['CV-5']);
     // CV after 4, 10, 2 and 27 days: S2 and S4 miss the 5 days today; without the wait nobody does.
     const r = whatIfReport(stored, { activity: 'CV registreret', waitingFactor: 0 }, { rules, resamples: 50 });
-    expect(r.deadlines).toEqual([{ rule: 'CV-5', title: { da: 'CV inden 5 dage', en: 'CV within 5 days' }, violatedBefore: 2, violatedAfter: 0, wouldMeet: 2, wouldMiss: 0 }]);
+    expect(r.deadlines).toEqual([
+      {
+        rule: 'CV-5',
+        title: { da: 'CV inden 5 dage', en: 'CV within 5 days' },
+        violatedBefore: 2,
+        violatedAfter: 0,
+        wouldMeet: 2,
+        wouldMiss: 0,
+      },
+    ]);
     const slower = whatIfReport(stored, { activity: 'CV registreret', waitingFactor: 2 }, { rules, resamples: 50 });
     expect(slower.deadlines[0]).toMatchObject({ violatedBefore: 2, violatedAfter: 3, wouldMeet: 0, wouldMiss: 1 });
     store.close();
@@ -111,7 +124,9 @@ describe('effectReport', () => {
   it('effectReport refuses a jobcenter the log does not have and a date that is not a date', async () => {
     const store = await handStore();
     const stored = readStoredLog(store.sqlite, 'hand');
-    expect(() => effectReport(stored, { date: '2025-03-04', jobcenters: ['Øst'] })).toThrow(/no cases of jobcenter 'Øst'.*it has Nord, Syd/);
+    expect(() => effectReport(stored, { date: '2025-03-04', jobcenters: ['Øst'] })).toThrow(
+      /no cases of jobcenter 'Øst'.*it has Nord, Syd/,
+    );
     expect(() => effectReport(stored, { date: '2025-02-30' })).toThrow(/not a date/);
     store.close();
   });

@@ -20,7 +20,19 @@ describe('sagsflow powerbi', () => {
     const visual = join(dir, 'v.pbiviz');
     writeFileSync(visual, fakePbiviz());
     const out = join(dir, 'project');
-    const r = await sagsflow('powerbi', '--url', 'https://sagsflow.kk.dk/odata/', '--lang', 'en', '--process', 'dagpenge', '--visual', visual, '--out', out);
+    const r = await sagsflow(
+      'powerbi',
+      '--url',
+      'https://sagsflow.kk.dk/odata/',
+      '--lang',
+      'en',
+      '--process',
+      'dagpenge',
+      '--visual',
+      visual,
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote \d+ files to .*project; open Sagsflow\.pbip in Power BI Desktop\n/);

@@ -22,7 +22,8 @@ export function repoGuid(): string {
  */
 export function fakePbiviz(): Uint8Array {
   const guid = repoGuid();
-  const resources = (locale: string) => JSON.parse(readFileSync(`${ROOT}visual/stringResources/${locale}/resources.resjson`, 'utf8')) as Record<string, string>;
+  const resources = (locale: string) =>
+    JSON.parse(readFileSync(`${ROOT}visual/stringResources/${locale}/resources.resjson`, 'utf8')) as Record<string, string>;
   const pbivizJson = {
     visual: { guid, displayName: 'Sagsflow process map', version: '0.1.0.0' },
     apiVersion: '5.11.0',

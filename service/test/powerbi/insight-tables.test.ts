@@ -42,8 +42,13 @@ const findings = sqliteTable('findings', {
 
 /** Only the contract's own tables plus the stand-ins, so that the real tables, once merged, do not change what this test sees. */
 const registry = describeSchema({
-  steps: schema.steps, cases: schema.cases, variants: schema.variants, jobcenters: schema.jobcenters, periods: schema.periods,
-  ruleCompliance, findings,
+  steps: schema.steps,
+  cases: schema.cases,
+  variants: schema.variants,
+  jobcenters: schema.jobcenters,
+  periods: schema.periods,
+  ruleCompliance,
+  findings,
 });
 const metadata = metadataColumns(metadataXml([...registry.values()]));
 const dirs: string[] = [];
@@ -52,7 +57,12 @@ afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force:
 function write(lang: 'da' | 'en') {
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-pbip-'));
   dirs.push(dir);
-  const project = buildPowerBiProject({ feedUrl: 'https://x.example/odata', lang, visual: readCustomVisual(fakePbiviz(), 'fake.pbiviz'), tables: registry });
+  const project = buildPowerBiProject({
+    feedUrl: 'https://x.example/odata',
+    lang,
+    visual: readCustomVisual(fakePbiviz(), 'fake.pbiviz'),
+    tables: registry,
+  });
   writeProjectFolder(project.files, dir);
   return { dir, notes: project.notes };
 }
@@ -82,16 +92,23 @@ describe('sagsflow powerbi with compliance and findings tables in the feed', () 
     expect(model.tables.get('RuleCompliance')!.measures.get('Overholdelsesgrad')).toBe(
       `DIVIDE(CALCULATE(SUM('RuleCompliance'[cases]), 'RuleCompliance'[status] = "fulfilled"), CALCULATE(SUM('RuleCompliance'[cases]), 'RuleCompliance'[status] IN {"fulfilled", "violated"}))`,
     );
-    const toDims = model.relationships.filter((r) => r.from.table === 'RuleCompliance').map((r) => r.to.table).sort();
+    const toDims = model.relationships
+      .filter((r) => r.from.table === 'RuleCompliance')
+      .map((r) => r.to.table)
+      .sort();
     expect(toDims).toEqual(['Jobcenter', 'Periode', 'Proces']);
   });
 
-  test('the findings page lists the findings table without its technical columns and the other language\'s texts', () => {
+  test("the findings page lists the findings table without its technical columns and the other language's texts", () => {
     const { dir } = write('en');
     const table = visual(dir, 'findings', 'findingsTable').visual;
     expect(table.visualType).toBe('tableEx');
     expect(table.query.queryState['Values']!.projections.map((p) => fieldRefOf(p))).toEqual(
-      ['process', 'jobcenter', 'kind', 'activity', 'rule', 'status', 'cases', 'yearly_value_dkk', 'summary_en'].map((column) => ({ kind: 'column', table: 'Findings', column })),
+      ['process', 'jobcenter', 'kind', 'activity', 'rule', 'status', 'cases', 'yearly_value_dkk', 'summary_en'].map((column) => ({
+        kind: 'column',
+        table: 'Findings',
+        column,
+      })),
     );
   });
 

@@ -29,7 +29,10 @@ function jsExpression(dax: string): string {
   }
   const end = STEP_END.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return dax
-    .replace(new RegExp(`CALCULATE\\(SUM\\('Steps'\\[h(\\d\\d)\\]\\), 'Steps'\\[to_activity\\] = "${end}"\\)`, 'g'), (_, n: string) => `h[${Number(n)}]`)
+    .replace(
+      new RegExp(`CALCULATE\\(SUM\\('Steps'\\[h(\\d\\d)\\]\\), 'Steps'\\[to_activity\\] = "${end}"\\)`, 'g'),
+      (_, n: string) => `h[${Number(n)}]`,
+    )
     .replace(/BLANK\(\)/g, 'NaN')
     .replace(/POWER\(/g, 'Math.pow(')
     .replace(/DIVIDE\(([^,]+), ([^)]+)\)/g, '($1) / ($2)')

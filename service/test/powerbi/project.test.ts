@@ -58,13 +58,23 @@ afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force:
 describe('sagsflow powerbi: the written files', () => {
   test('every PBIR/PBIP JSON file validates against the vendored schema its $schema names', () => {
     const dir = written();
-    const jsonFiles = [...listFiles(dir).entries()].filter(([p]) => /(\.(json|pbir|pbism|pbip)|\/\.platform)$/.test(p) && !p.includes('/CustomVisuals/'));
-    expect(jsonFiles.map(([p]) => p)).toEqual(expect.arrayContaining([
-      'Sagsflow.pbip', 'Sagsflow.SemanticModel/.platform', 'Sagsflow.SemanticModel/definition.pbism', 'Sagsflow.Report/.platform',
-      'Sagsflow.Report/definition.pbir', 'Sagsflow.Report/definition/report.json', 'Sagsflow.Report/definition/version.json',
-      'Sagsflow.Report/definition/pages/pages.json', 'Sagsflow.Report/definition/pages/overview/page.json',
-      'Sagsflow.Report/definition/pages/overview/visuals/overviewProcessMap/visual.json',
-    ]));
+    const jsonFiles = [...listFiles(dir).entries()].filter(
+      ([p]) => /(\.(json|pbir|pbism|pbip)|\/\.platform)$/.test(p) && !p.includes('/CustomVisuals/'),
+    );
+    expect(jsonFiles.map(([p]) => p)).toEqual(
+      expect.arrayContaining([
+        'Sagsflow.pbip',
+        'Sagsflow.SemanticModel/.platform',
+        'Sagsflow.SemanticModel/definition.pbism',
+        'Sagsflow.Report/.platform',
+        'Sagsflow.Report/definition.pbir',
+        'Sagsflow.Report/definition/report.json',
+        'Sagsflow.Report/definition/version.json',
+        'Sagsflow.Report/definition/pages/pages.json',
+        'Sagsflow.Report/definition/pages/overview/page.json',
+        'Sagsflow.Report/definition/pages/overview/visuals/overviewProcessMap/visual.json',
+      ]),
+    );
     for (const [path, abs] of jsonFiles) {
       const doc = readJson(abs);
       expect(typeof doc['$schema'], path).toBe('string');
@@ -105,7 +115,21 @@ describe('sagsflow powerbi: the written files', () => {
     const bindings = processMapBindings(written());
     const roles = Object.keys(bindings).sort();
     expect(roles).toEqual(stepMappingRoles().sort());
-    expect(roles).toEqual(['cases', 'durations', 'finished', 'fromActivity', 'histogram', 'jobcenter', 'period', 'process', 'stepIndex', 'sumSeconds', 'toActivity', 'variantKey', 'variantRank']);
+    expect(roles).toEqual([
+      'cases',
+      'durations',
+      'finished',
+      'fromActivity',
+      'histogram',
+      'jobcenter',
+      'period',
+      'process',
+      'stepIndex',
+      'sumSeconds',
+      'toActivity',
+      'variantKey',
+      'variantRank',
+    ]);
     const caps = new Set(repoCapabilities().dataRoles.map((r) => r.name));
     for (const r of roles) expect(caps.has(r)).toBe(true);
   });
@@ -120,20 +144,35 @@ describe('sagsflow powerbi: round trip', () => {
   });
 
   test('tables: every feed table of $metadata except the store tables, plus the three slicer dimensions', () => {
-    const feedSets = [...model.tables.values()].filter((t) => t.distinctColumn === null).map((t) => t.entitySet).sort();
+    const feedSets = [...model.tables.values()]
+      .filter((t) => t.distinctColumn === null)
+      .map((t) => t.entitySet)
+      .sort();
     const expected = [...metadata.keys()].filter((s) => !['Logs', 'Loads', 'Events', 'Quarantine'].includes(s)).sort();
     expect(feedSets).toEqual(expected);
     expect(feedSets).toEqual(expect.arrayContaining(['Cases', 'Jobcenters', 'Periods', 'Steps', 'Variants']));
-    const dims = [...model.tables.values()].filter((t) => t.distinctColumn !== null).map((t) => `${t.name}:${t.entitySet}.${t.distinctColumn}`);
+    const dims = [...model.tables.values()]
+      .filter((t) => t.distinctColumn !== null)
+      .map((t) => `${t.name}:${t.entitySet}.${t.distinctColumn}`);
     expect(dims.sort()).toEqual(['Jobcenter:Jobcenters.jobcenter', 'Periode:Periods.period', 'Proces:Jobcenters.process']);
   });
 
   test('relationships: Cases[variant_key] many-to-many with Steps (Steps filters Cases), each dimension to every other table with its column', () => {
     const m2m = model.relationships.filter((r) => r.manyToMany);
-    expect(m2m).toEqual([{ from: { table: 'Cases', column: 'variant_key' }, to: { table: 'Steps', column: 'variant_key' }, manyToMany: true, direction: 'oneDirection' }]);
+    expect(m2m).toEqual([
+      {
+        from: { table: 'Cases', column: 'variant_key' },
+        to: { table: 'Steps', column: 'variant_key' },
+        manyToMany: true,
+        direction: 'oneDirection',
+      },
+    ]);
     for (const dim of slicerDimensions('da')) {
       const factColumn = (t: ReadTable) => dim.factColumns.find((c) => t.columns.has(c));
-      const from = model.relationships.filter((r) => r.to.table === dim.name).map((r) => `${r.from.table}.${r.from.column}`).sort();
+      const from = model.relationships
+        .filter((r) => r.to.table === dim.name)
+        .map((r) => `${r.from.table}.${r.from.column}`)
+        .sort();
       const withColumn = [...model.tables.values()]
         .filter((t) => t.distinctColumn === null && factColumn(t) !== undefined && t.name !== 'Cases')
         .map((t) => `${t.name}.${factColumn(t)}`)
@@ -148,7 +187,9 @@ describe('sagsflow powerbi: round trip', () => {
   });
 
   test('measures: cases, finished share and median throughput time, each naming only columns of its table', () => {
-    const measures = [...model.tables.values()].flatMap((t) => [...t.measures.entries()].map(([name, dax]) => ({ table: t.name, name, dax })));
+    const measures = [...model.tables.values()].flatMap((t) =>
+      [...t.measures.entries()].map(([name, dax]) => ({ table: t.name, name, dax })),
+    );
     const compliance = selectFeedTables(describeSchema(schema), { caseLevel: true }).compliance;
     const expected = ['Periods.Andel afsluttede', 'Steps.Median gennemløbstid (dage)', 'Steps.Sager'];
     if (compliance) expected.push(`${compliance.table.entitySet}.Overholdelsesgrad`);
@@ -173,7 +214,9 @@ describe('sagsflow powerbi: round trip', () => {
         if (ref.kind !== 'measure') expect(metadata.get('Steps')!.has(ref.column)).toBe(true);
       }
     }
-    expect(bindings['histogram']!.map((p) => fieldRefOf(p))).toEqual(BUCKET_COLUMNS.map((column) => ({ kind: 'sum', table: 'Steps', column })));
+    expect(bindings['histogram']!.map((p) => fieldRefOf(p))).toEqual(
+      BUCKET_COLUMNS.map((column) => ({ kind: 'sum', table: 'Steps', column })),
+    );
     expect(bindings['durations']!.map((p) => fieldRefOf(p))).toEqual(
       [...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS].map((column) => ({ kind: 'sum', table: 'Steps', column })),
     );
@@ -184,7 +227,13 @@ describe('sagsflow powerbi: round trip', () => {
     expect(fieldRefOf(bindings['cases']![0]!)).toEqual({ kind: 'sum', table: 'Steps', column: 'cases' });
     expect(bindings['variantKey']![0]!.displayName).toBe('Variantnøgle');
     const steps = model.tables.get('Steps')!;
-    expect([...steps.columns].filter(([, c]) => c.isHidden).map(([n]) => n)).toEqual(['id', 'version', ...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
+    expect([...steps.columns].filter(([, c]) => c.isHidden).map(([n]) => n)).toEqual([
+      'id',
+      'version',
+      ...BUCKET_COLUMNS,
+      ...FINE_COUNT_COLUMNS,
+      ...FINE_SECONDS_COLUMNS,
+    ]);
     expect(steps.columns.get('h07')).toEqual({ dataType: 'int64', sourceColumn: 'h07', isHidden: true });
   });
 
@@ -205,12 +254,16 @@ describe('sagsflow powerbi: round trip', () => {
     expect(steps).toContain('each [process] = SagsflowProcess');
     for (const dim of ['Jobcenter', 'Periode', 'Proces']) {
       const text = readFileSync(join(dir, `Sagsflow.SemanticModel/definition/tables/${dim}.tmdl`), 'utf8');
-      expect(text, dim).toMatch(/Scoped = if SagsflowProcess = "" then Rows else Table\.SelectRows\(Rows, each \[process\] = SagsflowProcess\),\n\t+ +Values = Table\.Distinct\(Table\.SelectColumns\(Scoped, /);
+      expect(text, dim).toMatch(
+        /Scoped = if SagsflowProcess = "" then Rows else Table\.SelectRows\(Rows, each \[process\] = SagsflowProcess\),\n\t+ +Values = Table\.Distinct\(Table\.SelectColumns\(Scoped, /,
+      );
     }
   });
 
   test('the report registers the visual as a private custom visual and ships its files', () => {
-    const report = readJson(join(dir, 'Sagsflow.Report/definition/report.json')) as { resourcePackages: Array<{ name: string; type: string; items: Array<{ name: string; path: string; type: string }> }> };
+    const report = readJson(join(dir, 'Sagsflow.Report/definition/report.json')) as {
+      resourcePackages: Array<{ name: string; type: string; items: Array<{ name: string; path: string; type: string }> }>;
+    };
     const pkg = report.resourcePackages.find((p) => p.type === 'CustomVisual')!;
     expect(pkg.name).toBe(repoGuid());
     const files = listFiles(join(dir, 'Sagsflow.Report'));
@@ -249,7 +302,9 @@ describe('sagsflow powerbi: options', () => {
   test('bad input: a feed URL that is not http(s), a process name with quotes, a file that is not a visual', () => {
     expect(() => buildPowerBiProject({ feedUrl: 'ftp://x/odata', lang: 'da', visual })).toThrow(/--url: expected an http\(s\) address/);
     expect(() => buildPowerBiProject({ feedUrl: 'not a url', lang: 'da', visual })).toThrow(/--url: expected the feed's address/);
-    expect(() => buildPowerBiProject({ feedUrl: 'https://x/odata', lang: 'da', visual, process: 'a"b' })).toThrow(/--process: expected a process name/);
+    expect(() => buildPowerBiProject({ feedUrl: 'https://x/odata', lang: 'da', visual, process: 'a"b' })).toThrow(
+      /--process: expected a process name/,
+    );
     expect(() => readCustomVisual(new TextEncoder().encode('plain text'), 'x.pbiviz')).toThrow(/x\.pbiviz is not a zip archive/);
   });
 });
@@ -263,6 +318,8 @@ describe('buildSemanticModel', () => {
     const steps = model.tables.find((t) => t.name === 'Steps')!;
     expect(steps.columns.some((c) => steps.measures.some((m) => m.name.toLowerCase() === c.name.toLowerCase()))).toBe(false);
     feed.steps.columns.push({ name: 'number of cases', edm: 'Edm.Int64', nullable: false, timeUnitMs: 1 });
-    expect(() => buildSemanticModel(feed, { feedUrl: 'https://x/odata', lang: 'en' })).toThrow('powerbi: the measure Number of cases clashes with Steps[number of cases]');
+    expect(() => buildSemanticModel(feed, { feedUrl: 'https://x/odata', lang: 'en' })).toThrow(
+      'powerbi: the measure Number of cases clashes with Steps[number of cases]',
+    );
   });
 });

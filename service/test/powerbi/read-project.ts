@@ -9,7 +9,8 @@ export function metadataColumns(xml: string): Map<string, Set<string>> {
     types.set(m[1]!, new Set([...m[2]!.matchAll(/<Property Name="([^"]+)"/g)].map((p) => p[1]!)));
   }
   const sets = new Map<string, Set<string>>();
-  for (const m of xml.matchAll(/<EntitySet Name="([^"]+)" EntityType="[^".]+\.([^"]+)"\/>/g)) sets.set(m[1]!, types.get(m[2]!) ?? new Set());
+  for (const m of xml.matchAll(/<EntitySet Name="([^"]+)" EntityType="[^".]+\.([^"]+)"\/>/g))
+    sets.set(m[1]!, types.get(m[2]!) ?? new Set());
   return sets;
 }
 
@@ -61,7 +62,11 @@ function table(obj: TmdlObject, file: string): ReadTable {
   if (!entitySet) throw new Error(`${file}: the partition of ${obj.name} reads no entity set`);
   const columns = new Map<string, { dataType: string; sourceColumn: string; isHidden: boolean }>();
   for (const c of obj.children.filter((x) => x.kind === 'column')) {
-    columns.set(c.name, { dataType: c.properties.get('dataType') ?? '', sourceColumn: c.properties.get('sourceColumn') ?? '', isHidden: c.properties.get('isHidden') === 'true' });
+    columns.set(c.name, {
+      dataType: c.properties.get('dataType') ?? '',
+      sourceColumn: c.properties.get('sourceColumn') ?? '',
+      isHidden: c.properties.get('isHidden') === 'true',
+    });
   }
   const measures = new Map(obj.children.filter((x) => x.kind === 'measure').map((m) => [m.name, m.expression ?? '']));
   const distinct = /Table\.SelectColumns\([^,]+, \{"([^"]+)"\}\)/.exec(source)?.[1] ?? null;

@@ -81,13 +81,16 @@ interface Line {
 }
 
 function readLines(text: string, file: string): Line[] {
-  return text.split('\n').map((raw, i) => {
-    const tabs = /^\t*/.exec(raw)![0].length;
-    return { depth: tabs, text: raw.slice(tabs), raw, no: i + 1 };
-  }).map((l) => {
-    if (l.text.trim() !== '' && /^ /.test(l.text) && l.depth === 0) throw new Error(`${file}:${l.no}: indentation with spaces`);
-    return l;
-  });
+  return text
+    .split('\n')
+    .map((raw, i) => {
+      const tabs = /^\t*/.exec(raw)![0].length;
+      return { depth: tabs, text: raw.slice(tabs), raw, no: i + 1 };
+    })
+    .map((l) => {
+      if (l.text.trim() !== '' && /^ /.test(l.text) && l.depth === 0) throw new Error(`${file}:${l.no}: indentation with spaces`);
+      return l;
+    });
 }
 
 /** Parses one TMDL file into its top-level objects; throws `file:line: reason` on anything outside the subset. */
@@ -118,7 +121,9 @@ export function parseTmdl(text: string, file: string): TmdlObject[] {
 
   function readObject(parentKind: string, depth: number): TmdlObject {
     const l = lines[i]!;
-    const m = NAMELESS.has(l.text) ? [l.text, l.text, undefined, '', undefined] : new RegExp(`^(\\w+) (?:(table) )?(${NAME})(?: = ?(.*))?$`).exec(l.text);
+    const m = NAMELESS.has(l.text)
+      ? [l.text, l.text, undefined, '', undefined]
+      : new RegExp(`^(\\w+) (?:(table) )?(${NAME})(?: = ?(.*))?$`).exec(l.text);
     if (!m) fail(l, 'not an object declaration');
     const [, kind, refKind, name, rest] = m!;
     if (!CHILD_KINDS[parentKind]?.includes(kind!)) fail(l, `a ${kind} cannot sit in ${parentKind || 'a file'}`);

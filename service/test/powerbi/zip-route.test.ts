@@ -24,7 +24,15 @@ function appWithVisual(withVisual = true) {
     analyst: createToken(store.db, { role: 'analyst' }).token,
     admin: createToken(store.db, { role: 'admin' }).token,
   };
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir, log: () => {}, preview: false, powerbi: { distDir } });
+  const app = createApp({
+    db: store.db,
+    sqlite: store.sqlite,
+    dbPath: store.path,
+    uploadDir,
+    log: () => {},
+    preview: false,
+    powerbi: { distDir },
+  });
   const get = (url: string, token: string) => app.request(url, { headers: { Authorization: `Bearer ${token}` } });
   return { app, tokens, get };
 }
@@ -37,8 +45,16 @@ describe('GET /api/powerbi.zip', () => {
     expect(res.headers.get('Content-Type')).toBe('application/zip');
     expect(res.headers.get('Content-Disposition')).toContain('Sagsflow-powerbi.zip');
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['Sagsflow.pbip', 'Sagsflow.SemanticModel/definition/expressions.tmdl', 'Sagsflow.Report/definition/report.json']));
-    expect(strFromU8(files['Sagsflow.SemanticModel/definition/expressions.tmdl']!)).toContain('expression SagsflowFeedUrl = "http://pbi.kk.example:8787/odata"');
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'Sagsflow.pbip',
+        'Sagsflow.SemanticModel/definition/expressions.tmdl',
+        'Sagsflow.Report/definition/report.json',
+      ]),
+    );
+    expect(strFromU8(files['Sagsflow.SemanticModel/definition/expressions.tmdl']!)).toContain(
+      'expression SagsflowFeedUrl = "http://pbi.kk.example:8787/odata"',
+    );
     expect(Object.keys(files).some((p) => p.startsWith(`Sagsflow.Report/CustomVisuals/${repoGuid()}/`))).toBe(true);
   });
 

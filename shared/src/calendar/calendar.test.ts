@@ -23,7 +23,13 @@ const NAMES = ['Skærtorsdag', 'Langfredag', '2. påskedag', 'Store bededag', 'K
 describe('easterSunday', () => {
   it('gives the Gregorian Easter Sundays of 2023-2027 and two far years', () => {
     expect([2023, 2024, 2025, 2026, 2027, 1818, 2285].map((y) => iso(easterSunday(y)))).toEqual([
-      '2023-04-09', '2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '1818-03-22', '2285-03-22',
+      '2023-04-09',
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '1818-03-22',
+      '2285-03-22',
     ]);
   });
 });
@@ -32,7 +38,13 @@ describe('holidays', () => {
   for (const [year, dates] of Object.entries(VECTORS)) {
     it(`matches the domain-rules test vectors for ${year}`, () => {
       const easter = easterSunday(Number(year));
-      const got = OFFSETS.map((o) => iso(easter + o).slice(5).split('-').reverse().join('-'));
+      const got = OFFSETS.map((o) =>
+        iso(easter + o)
+          .slice(5)
+          .split('-')
+          .reverse()
+          .join('-'),
+      );
       expect(got).toEqual(dates);
       const named = new Map(holidays(Number(year), 'dk-statutory').map((h) => [h.name, iso(h.dayNumber)]));
       NAMES.forEach((name, i) => {
@@ -53,8 +65,19 @@ describe('holidays', () => {
     expect(holidays(2023, 'dk-statutory')).toHaveLength(11);
     expect(holidays(2024, 'dk-statutory')).toHaveLength(10);
     expect(holidays(2024, 'dk-administration').map((h) => h.name)).toEqual([
-      'Nytårsdag', 'Skærtorsdag', 'Langfredag', 'Påskedag', '2. påskedag', 'Kristi himmelfartsdag', 'Pinsedag',
-      '2. pinsedag', 'Grundlovsdag', 'Juleaftensdag', 'Juledag', '2. juledag', 'Nytårsaftensdag',
+      'Nytårsdag',
+      'Skærtorsdag',
+      'Langfredag',
+      'Påskedag',
+      '2. påskedag',
+      'Kristi himmelfartsdag',
+      'Pinsedag',
+      '2. pinsedag',
+      'Grundlovsdag',
+      'Juleaftensdag',
+      'Juledag',
+      '2. juledag',
+      'Nytårsaftensdag',
     ]);
   });
 

@@ -48,10 +48,7 @@ export function holidays(year: number, calendar: CalendarName): Holiday[] {
       { dayNumber: daysFromCivil(year, 12, 24), name: 'Juleaftensdag' },
     );
   }
-  list.push(
-    { dayNumber: daysFromCivil(year, 12, 25), name: 'Juledag' },
-    { dayNumber: daysFromCivil(year, 12, 26), name: '2. juledag' },
-  );
+  list.push({ dayNumber: daysFromCivil(year, 12, 25), name: 'Juledag' }, { dayNumber: daysFromCivil(year, 12, 26), name: '2. juledag' });
   if (calendar === 'dk-administration') list.push({ dayNumber: daysFromCivil(year, 12, 31), name: 'Nytårsaftensdag' });
   return list.sort((x, y) => x.dayNumber - y.dayNumber);
 }

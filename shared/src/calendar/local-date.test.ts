@@ -80,8 +80,12 @@ describe('workingDurationMs', () => {
 describe('localDayNumbers', () => {
   it('gives the same local dates as localDayNumber, on change days too', () => {
     const times = Float64Array.from([
-      Date.UTC(2024, 9, 27, 0, 59, 59), Date.UTC(2024, 2, 30, 23, 30), Date.UTC(2024, 2, 31, 21, 30),
-      Date.UTC(2024, 2, 31, 22, 30), Date.UTC(2024, 9, 27, 22, 30), Date.UTC(2024, 9, 27, 23, 30),
+      Date.UTC(2024, 9, 27, 0, 59, 59),
+      Date.UTC(2024, 2, 30, 23, 30),
+      Date.UTC(2024, 2, 31, 21, 30),
+      Date.UTC(2024, 2, 31, 22, 30),
+      Date.UTC(2024, 9, 27, 22, 30),
+      Date.UTC(2024, 9, 27, 23, 30),
     ]);
     expect([...localDayNumbers(times, CPH)]).toEqual([...times].map((t) => localDayNumber(t, CPH)));
     expect(localDayNumbers(new Float64Array(0), CPH)).toHaveLength(0);

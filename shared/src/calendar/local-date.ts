@@ -26,7 +26,9 @@ function zone(timeZone: string): ZoneCache {
         second: 'numeric',
       });
     } catch (cause) {
-      throw new MisuseError(`localDayNumber: unknown time zone ${quote(timeZone)}, expected an IANA name such as "Europe/Copenhagen"`, { cause });
+      throw new MisuseError(`localDayNumber: unknown time zone ${quote(timeZone)}, expected an IANA name such as "Europe/Copenhagen"`, {
+        cause,
+      });
     }
     cache = { format, dayOffsets: new Map() };
     zones.set(timeZone, cache);
@@ -40,7 +42,14 @@ function exactOffset(format: Intl.DateTimeFormat, ms: number): number {
   for (const part of format.formatToParts(seconds)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(fields['year'] ?? 1970, (fields['month'] ?? 1) - 1, fields['day'] ?? 1, fields['hour'] ?? 0, fields['minute'] ?? 0, fields['second'] ?? 0);
+  const wall = Date.UTC(
+    fields['year'] ?? 1970,
+    (fields['month'] ?? 1) - 1,
+    fields['day'] ?? 1,
+    fields['hour'] ?? 0,
+    fields['minute'] ?? 0,
+    fields['second'] ?? 0,
+  );
   return wall - seconds;
 }
 

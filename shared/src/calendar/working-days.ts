@@ -45,7 +45,7 @@ export function addWorkingDays(dayNumber: number, count: number, calendar: Calen
     throw new MisuseError(`addWorkingDays: count must be a whole number >= 0, got ${quote(count)}`);
   }
   let day = dayNumber;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day++;
     if (isWorkingDay(day, calendar)) left--;
   }

@@ -12,8 +12,7 @@ export interface AlignmentMove {
 
 /** The optimal alignment of one trace, or the news that the search budget ran out. */
 export type TraceAlignment =
-  | { status: 'aligned'; cost: number; moves: AlignmentMove[]; expanded: number }
-  | { status: 'budget-exceeded'; expanded: number };
+  { status: 'aligned'; cost: number; moves: AlignmentMove[]; expanded: number } | { status: 'budget-exceeded'; expanded: number };
 
 /** Default number of search states a trace may expand before it is given up. */
 export const DEFAULT_ALIGNMENT_BUDGET = 200_000;

@@ -10,7 +10,12 @@ const SILENT_BRANCH = tinyNet('a: i -> p1; b: p1 -> p2; tau: p1 -> p2; c: p2 -> 
 describe('replayTrace: hand-counted tokens', () => {
   it('a fitting trace: p = c = 4 for a b c, nothing missing or left, fitness 1', () => {
     expect(replayTrace(SEQUENCE, ['a', 'b', 'c'])).toEqual({
-      produced: 4, consumed: 4, missing: 0, remaining: 0, fitness: 1, fits: true,
+      produced: 4,
+      consumed: 4,
+      missing: 0,
+      remaining: 0,
+      fitness: 1,
+      fits: true,
     });
   });
 

@@ -15,7 +15,13 @@ describe('buildWorkflowNet', () => {
 
   it('refuses an arc between two places, naming it', () => {
     expect(() =>
-      buildWorkflowNet({ places: ['i', 'o'], transitions: [], arcs: [{ from: 'i', to: 'o' }], initialMarking: { i: 1 }, finalMarking: { o: 1 } }),
+      buildWorkflowNet({
+        places: ['i', 'o'],
+        transitions: [],
+        arcs: [{ from: 'i', to: 'o' }],
+        initialMarking: { i: 1 },
+        finalMarking: { o: 1 },
+      }),
     ).toThrow(/arc "i" -> "o" does not join a place and a transition/);
   });
 });

@@ -67,9 +67,7 @@ export function buildWorkflowNet(spec: WorkflowNetSpec): WorkflowNet {
     if (fromPlace !== undefined && toTransition !== undefined) inputs[toTransition]!.push(fromPlace);
     else if (fromTransition !== undefined && toPlace !== undefined) outputs[fromTransition]!.push(toPlace);
     else {
-      throw new InvalidModelError(
-        `buildWorkflowNet: arc ${quote(arc.from)} -> ${quote(arc.to)} does not join a place and a transition`,
-      );
+      throw new InvalidModelError(`buildWorkflowNet: arc ${quote(arc.from)} -> ${quote(arc.to)} does not join a place and a transition`);
     }
   }
   const byNumber = (a: number, b: number) => a - b;
@@ -86,11 +84,7 @@ export function buildWorkflowNet(spec: WorkflowNetSpec): WorkflowNet {
   };
 }
 
-function compileMarking(
-  marking: Readonly<Record<string, number>>,
-  placeIndex: ReadonlyMap<string, number>,
-  field: string,
-): number[] {
+function compileMarking(marking: Readonly<Record<string, number>>, placeIndex: ReadonlyMap<string, number>, field: string): number[] {
   const out: number[] = [];
   for (const [id, tokens] of Object.entries(marking)) {
     const p = placeIndex.get(id);
@@ -110,9 +104,7 @@ function compileMarking(
 export function relabelNet(net: WorkflowNet, labels: Readonly<Record<string, string>>): WorkflowNet {
   return {
     ...net,
-    transitions: net.transitions.map((t) =>
-      t.label !== null && Object.hasOwn(labels, t.label) ? { ...t, label: labels[t.label]! } : t,
-    ),
+    transitions: net.transitions.map((t) => (t.label !== null && Object.hasOwn(labels, t.label) ? { ...t, label: labels[t.label]! } : t)),
   };
 }
 

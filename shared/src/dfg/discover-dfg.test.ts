@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE, tinyLog } from '../testing/tiny-log';
 import { discoverDfg } from './discover-dfg';
 
-const edge = (dfg: ReturnType<typeof discoverDfg>, from: string, to: string) =>
-  dfg.edges.find((e) => e.from === from && e.to === to);
+const edge = (dfg: ReturnType<typeof discoverDfg>, from: string, to: string) => dfg.edges.find((e) => e.from === from && e.to === to);
 
 describe('discoverDfg', () => {
   const log = tinyLog('c1: a@0 b@10 c@30; c2: a@0 b@20 b@25 c@26; c3: a@0 c@60');
@@ -20,7 +19,14 @@ describe('discoverDfg', () => {
 
   it('gives exact duration stats in ms per edge', () => {
     const ab = edge(discoverDfg(log), 'a', 'b')!;
-    expect(ab.duration).toMatchObject({ count: 2, sum: 30 * MINUTE, mean: 15 * MINUTE, median: 15 * MINUTE, min: 10 * MINUTE, max: 20 * MINUTE });
+    expect(ab.duration).toMatchObject({
+      count: 2,
+      sum: 30 * MINUTE,
+      mean: 15 * MINUTE,
+      median: 15 * MINUTE,
+      min: 10 * MINUTE,
+      max: 20 * MINUTE,
+    });
     expect(ab.duration.p90).toBeCloseTo(19 * MINUTE, 6);
     expect(edge(discoverDfg(log), 'b', 'c')!.duration.median).toBe(10.5 * MINUTE);
   });

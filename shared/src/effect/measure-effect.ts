@@ -122,13 +122,27 @@ function choosePeriods(starts: Float64Array, changeAt: number): Pick<Effect, 'me
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  if (!(last >= changeAt)) throw new MisuseError(`measureEffect: no case starts on or after the change (${new Date(changeAt).toISOString()}); the log ends ${Number.isFinite(last) ? new Date(last).toISOString() : 'empty'}`);
-  if (!(first < changeAt)) throw new MisuseError(`measureEffect: no case starts before the change (${new Date(changeAt).toISOString()}); the log starts ${new Date(first).toISOString()}`);
+  if (!(last >= changeAt))
+    throw new MisuseError(
+      `measureEffect: no case starts on or after the change (${new Date(changeAt).toISOString()}); the log ends ${Number.isFinite(last) ? new Date(last).toISOString() : 'empty'}`,
+    );
+  if (!(first < changeAt))
+    throw new MisuseError(
+      `measureEffect: no case starts before the change (${new Date(changeAt).toISOString()}); the log starts ${new Date(first).toISOString()}`,
+    );
   const after = { from: changeAt, to: last };
   const span = last - changeAt;
   const yearEarlier = (t: number) => {
     const d = new Date(t);
-    return Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+    return Date.UTC(
+      d.getUTCFullYear() - 1,
+      d.getUTCMonth(),
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    );
   };
   const from = yearEarlier(changeAt);
   const to = yearEarlier(last);
@@ -194,7 +208,12 @@ function ruleCells(rule: RuleOutcomes, cell: Int8Array): number[][] {
 }
 
 /** Changes (and differences in differences) of medians: one sort per group, order-statistic replicates. */
-function medianIntervals(samples: Float64Array[], withControl: boolean, resamples: number, options: BootstrapOptions): Array<Estimate | undefined> {
+function medianIntervals(
+  samples: Float64Array[],
+  withControl: boolean,
+  resamples: number,
+  options: BootstrapOptions,
+): Array<Estimate | undefined> {
   for (const values of samples) values.sort();
   const random = seededRandom(options.seed ?? 1);
   const replicates = samples.map((values) => medianReplicates(values, resamples, random));
@@ -210,7 +229,12 @@ function medianIntervals(samples: Float64Array[], withControl: boolean, resample
 }
 
 /** Changes of shares (means of 0/1 values) by resampling each group. */
-function shareIntervals(samples: Float64Array[], withControl: boolean, resamples: number, options: BootstrapOptions): Array<Estimate | undefined> {
+function shareIntervals(
+  samples: Float64Array[],
+  withControl: boolean,
+  resamples: number,
+  options: BootstrapOptions,
+): Array<Estimate | undefined> {
   const shareOf = (s: number, draw: Uint32Array) => {
     let sum = 0;
     for (let i = 0; i < draw.length; i++) sum += samples[s]![draw[i]!]!;
@@ -251,9 +275,15 @@ function compare(
   if (used.some((i) => cells[i]!.length < k)) return null;
   const samples = used.map((i) => Float64Array.from(cells[i]!));
   const resamples = options.resamples ?? 200;
-  const [change, difference] = unit === 'ms' ? medianIntervals(samples, withControl, resamples, options) : shareIntervals(samples, withControl, resamples, options);
+  const [change, difference] =
+    unit === 'ms' ? medianIntervals(samples, withControl, resamples, options) : shareIntervals(samples, withControl, resamples, options);
   const point = samples.map((values) => (unit === 'share' ? mean(values) : quantileSorted(values, 0.5)));
-  const group = (b: number, a: number): GroupFigures => ({ before: point[b]!, after: point[a]!, beforeCount: samples[b]!.length, afterCount: samples[a]!.length });
+  const group = (b: number, a: number): GroupFigures => ({
+    before: point[b]!,
+    after: point[a]!,
+    beforeCount: samples[b]!.length,
+    afterCount: samples[a]!.length,
+  });
   const decisive = difference ?? change!;
   return {
     metric,

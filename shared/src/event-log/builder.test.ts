@@ -49,12 +49,7 @@ describe('EventLogBuilder', () => {
     const log = b.build();
     expect(log.resources).toEqual(['Pete']);
     expect(Array.from(log.resource)).toEqual([0, 0, -1, -1]);
-    expect(Array.from(log.lifecycle)).toEqual([
-      Lifecycle.start,
-      Lifecycle.complete,
-      Lifecycle.other,
-      Lifecycle.none,
-    ]);
+    expect(Array.from(log.lifecycle)).toEqual([Lifecycle.start, Lifecycle.complete, Lifecycle.other, Lifecycle.none]);
   });
 
   it('keeps the first non-empty case attribute and event attributes per event', () => {

@@ -60,13 +60,7 @@ export class EventLogBuilder {
    * The fast path: adds one event without building an object. Returns the event's
    * input index. `lifecycle` is the raw text (`start`, `COMPLETE`, ...), absent = none.
    */
-  addEvent(
-    caseId: string,
-    activity: string,
-    timestamp: number,
-    resource?: string | null,
-    lifecycle?: string | null,
-  ): number {
+  addEvent(caseId: string, activity: string, timestamp: number, resource?: string | null, lifecycle?: string | null): number {
     if (!Number.isFinite(timestamp)) {
       throw new InvalidLogError(
         `EventLogBuilder.addEvent: timestamp is not a finite number, got ${quote(timestamp)} for case ${quote(caseId)}, expected epoch milliseconds`,

@@ -5,12 +5,7 @@ type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
  * Returns `array` if it holds at least `min` elements, else a copy with doubled
  * capacity; new slots are set to `fill`.
  */
-export function ensureCapacity<T extends TypedArray>(
-  array: T,
-  min: number,
-  make: TypedArrayConstructor<T>,
-  fill = 0,
-): T {
+export function ensureCapacity<T extends TypedArray>(array: T, min: number, make: TypedArrayConstructor<T>, fill = 0): T {
   if (array.length >= min) return array;
   let size = Math.max(1024, array.length * 2);
   while (size < min) size *= 2;

@@ -20,11 +20,18 @@ export function timeframeMask(log: EventLog, mode: TimeframeMode, from: number, 
   const t = log.timestamp;
   const inside = (x: number) => x >= from && x < to;
   switch (mode) {
-    case 'contained': return maskWhere(log, (lo, hi) => t[lo]! >= from && t[hi - 1]! < to);
-    case 'intersecting': return maskWhere(log, (lo, hi) => t[lo]! < to && t[hi - 1]! >= from);
-    case 'startedIn': return maskWhere(log, (lo) => inside(t[lo]!));
-    case 'completedIn': return maskWhere(log, (_lo, hi) => inside(t[hi - 1]!));
-    default: throw new MisuseError(`filterLog: unknown timeframe mode, got ${quote(mode)}, expected contained, intersecting, startedIn or completedIn`);
+    case 'contained':
+      return maskWhere(log, (lo, hi) => t[lo]! >= from && t[hi - 1]! < to);
+    case 'intersecting':
+      return maskWhere(log, (lo, hi) => t[lo]! < to && t[hi - 1]! >= from);
+    case 'startedIn':
+      return maskWhere(log, (lo) => inside(t[lo]!));
+    case 'completedIn':
+      return maskWhere(log, (_lo, hi) => inside(t[hi - 1]!));
+    default:
+      throw new MisuseError(
+        `filterLog: unknown timeframe mode, got ${quote(mode)}, expected contained, intersecting, startedIn or completedIn`,
+      );
   }
 }
 
@@ -41,7 +48,9 @@ export function caseDurationMask(log: EventLog, minMs = 0, maxMs = Number.POSITI
 export function caseAttributeMask(log: EventLog, attribute: string, values: readonly string[], exclude: boolean): CaseMask {
   const column = log.caseAttributes.get(attribute);
   if (!column) {
-    throw new NotFoundError(`filterLog: no case attribute ${quote(attribute)}, expected one of ${quote([...log.caseAttributes.keys()].join(', '))}`);
+    throw new NotFoundError(
+      `filterLog: no case attribute ${quote(attribute)}, expected one of ${quote([...log.caseAttributes.keys()].join(', '))}`,
+    );
   }
   const wanted = codeSet(column.values, values);
   return maskWhere(log, (_lo, _hi, c) => (column.codes[c]! >= 0 && wanted[column.codes[c]!] === 1) !== exclude);
@@ -61,7 +70,11 @@ export function codeSet(names: readonly string[], values: readonly string[]): Ui
  */
 export function variantMask(log: EventLog, pick: (keys: string[], cases: number[], total: number) => Set<number>): CaseMask {
   const { variants, variantOfCase } = discoverVariants(log);
-  const kept = pick(variants.map((v) => v.key), variants.map((v) => v.cases), log.caseIds.length);
+  const kept = pick(
+    variants.map((v) => v.key),
+    variants.map((v) => v.cases),
+    log.caseIds.length,
+  );
   return maskWhere(log, (_lo, _hi, c) => kept.has(variantOfCase[c]!));
 }
 

@@ -64,7 +64,10 @@ describe('filterLog on variants and durations', () => {
   });
 
   it('composes filters in order and does not modify the input', () => {
-    const out = filterLog(log, [{ kind: 'passesThrough', activity: 'b' }, { kind: 'topVariants', k: 1 }]);
+    const out = filterLog(log, [
+      { kind: 'passesThrough', activity: 'b' },
+      { kind: 'topVariants', k: 1 },
+    ]);
     expect(ids(out)).toBe('c1 c3 c4');
     expect(log.caseIds.length).toBe(5);
     expect(Array.from(out.caseOffsets)).toEqual([0, 3, 6, 9]);
@@ -81,7 +84,10 @@ describe('filterLog on attributes', () => {
 
   it('caseAttribute keeps matching cases, exclude keeps the others (absent included)', () => {
     expect(filterLog(alog, [{ kind: 'caseAttribute', attribute: 'jobcenter', values: ['Nord'] }]).caseIds).toEqual(['x']);
-    expect(filterLog(alog, [{ kind: 'caseAttribute', attribute: 'jobcenter', values: ['Nord'], exclude: true }]).caseIds).toEqual(['y', 'z']);
+    expect(filterLog(alog, [{ kind: 'caseAttribute', attribute: 'jobcenter', values: ['Nord'], exclude: true }]).caseIds).toEqual([
+      'y',
+      'z',
+    ]);
   });
 
   it('eventAttribute keep events drops other events; keep cases keeps whole cases', () => {

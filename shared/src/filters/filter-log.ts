@@ -41,18 +41,30 @@ function applyFilter(log: EventLog, f: LogFilter): EventLog {
 
 function caseMask(log: EventLog, f: Exclude<LogFilter, { kind: 'eventAttribute' }>): CaseMask {
   switch (f.kind) {
-    case 'timeframe': return timeframeMask(log, f.mode, f.from, f.to);
-    case 'caseAttribute': return caseAttributeMask(log, f.attribute, f.values, f.exclude ?? false);
-    case 'topVariants': return variantMask(log, topVariants(f.k));
-    case 'variantCoverage': return variantMask(log, variantCoverage(f.percent));
-    case 'variantKeys': return variantMask(log, variantKeys(f.keys));
-    case 'caseDuration': return caseDurationMask(log, f.minMs, f.maxMs);
-    case 'passesThrough': return passesThroughMask(log, f.activity, true);
-    case 'notPassesThrough': return passesThroughMask(log, f.activity, false);
-    case 'startActivity': return endpointMask(log, f.activities, 'start');
-    case 'endActivity': return endpointMask(log, f.activities, 'end');
-    case 'directlyFollows': return followsMask(log, f.from, f.to, true);
-    case 'eventuallyFollows': return followsMask(log, f.from, f.to, false);
+    case 'timeframe':
+      return timeframeMask(log, f.mode, f.from, f.to);
+    case 'caseAttribute':
+      return caseAttributeMask(log, f.attribute, f.values, f.exclude ?? false);
+    case 'topVariants':
+      return variantMask(log, topVariants(f.k));
+    case 'variantCoverage':
+      return variantMask(log, variantCoverage(f.percent));
+    case 'variantKeys':
+      return variantMask(log, variantKeys(f.keys));
+    case 'caseDuration':
+      return caseDurationMask(log, f.minMs, f.maxMs);
+    case 'passesThrough':
+      return passesThroughMask(log, f.activity, true);
+    case 'notPassesThrough':
+      return passesThroughMask(log, f.activity, false);
+    case 'startActivity':
+      return endpointMask(log, f.activities, 'start');
+    case 'endActivity':
+      return endpointMask(log, f.activities, 'end');
+    case 'directlyFollows':
+      return followsMask(log, f.from, f.to, true);
+    case 'eventuallyFollows':
+      return followsMask(log, f.from, f.to, false);
     default: {
       const kind: unknown = (f as { kind: unknown }).kind;
       throw new MisuseError(`filterLog: unknown filter kind, got ${quote(kind)}, expected one of the LogFilter kinds`);
@@ -63,7 +75,9 @@ function caseMask(log: EventLog, f: Exclude<LogFilter, { kind: 'eventAttribute' 
 function eventAttributeFilter(log: EventLog, attribute: string, values: readonly string[], keep: 'events' | 'cases'): EventLog {
   const column = log.eventAttributes.get(attribute);
   if (!column) {
-    throw new NotFoundError(`filterLog: no event attribute ${quote(attribute)}, expected one of ${quote([...log.eventAttributes.keys()].join(', '))}`);
+    throw new NotFoundError(
+      `filterLog: no event attribute ${quote(attribute)}, expected one of ${quote([...log.eventAttributes.keys()].join(', '))}`,
+    );
   }
   const wanted = codeSet(column.values, values);
   const hit = new Uint8Array(log.activity.length);

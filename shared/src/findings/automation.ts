@@ -48,7 +48,12 @@ const START = -1;
  * (1 - the share of its cases that repeat it). Parts that cannot be measured (no resources, no
  * start events) drop out and the other weights are renormalised. Sorted by score, most first.
  */
-export function automationScores(log: EventLog, inst: ActivityInstances, settings: FindingsSettings, yearFactor: number): AutomationScore[] {
+export function automationScores(
+  log: EventLog,
+  inst: ActivityInstances,
+  settings: FindingsSettings,
+  yearFactor: number,
+): AutomationScore[] {
   const A = inst.activities.length;
   const width = A + 1;
   const count = new Float64Array(A);
@@ -95,12 +100,32 @@ export function automationScores(log: EventLog, inst: ActivityInstances, setting
     for (const [key, n] of m) add(out[Math.floor(key / divisor) % A]!, key, n);
     return out;
   };
-  const predCounts = perActivity(pred, width, () => [] as number[], (t, _k, n) => t.push(n));
-  const succCounts = perActivity(succ, width, () => [] as number[], (t, _k, n) => t.push(n));
-  const topSucc = perActivity(succ, width, () => ({ to: A, n: 0 }), (t, key, n) => {
-    if (n > t.n || (n === t.n && key % width < t.to)) Object.assign(t, { to: key % width, n });
-  });
-  const resourceCounts = perActivity(resources, Math.max(1, inst.resources.length), () => [] as number[], (t, _k, n) => t.push(n));
+  const predCounts = perActivity(
+    pred,
+    width,
+    () => [] as number[],
+    (t, _k, n) => t.push(n),
+  );
+  const succCounts = perActivity(
+    succ,
+    width,
+    () => [] as number[],
+    (t, _k, n) => t.push(n),
+  );
+  const topSucc = perActivity(
+    succ,
+    width,
+    () => ({ to: A, n: 0 }),
+    (t, key, n) => {
+      if (n > t.n || (n === t.n && key % width < t.to)) Object.assign(t, { to: key % width, n });
+    },
+  );
+  const resourceCounts = perActivity(
+    resources,
+    Math.max(1, inst.resources.length),
+    () => [] as number[],
+    (t, _k, n) => t.push(n),
+  );
   const accuracy = new Float64Array(A);
   for (const fc of featureCounts) {
     // key = ((value * A) + a) * width + next: the best next per (value, a) is a majority vote.
@@ -128,11 +153,36 @@ export function automationScores(log: EventLog, inst: ActivityInstances, setting
     const hasTimes = t.length >= settings.minGroupSize;
     const reworkRate = repeatCases[a]! / casesOf[a]!;
     const parts: AutomationPart[] = [
-      { name: 'volume', value: maxCount > 0 ? Math.log1p(count[a]!) / Math.log1p(maxCount) : 0, weight: w.volume, basis: `${count[a]} instances` },
-      { name: 'predictability', value: 1 - (hp + hs) / 2, weight: w.predictability, basis: `entropy ${hp.toFixed(2)} before, ${hs.toFixed(2)} after` },
-      { name: 'ruleLike', value: accuracy[a]!, weight: w.ruleLike, basis: `next step decided in ${(100 * accuracy[a]!).toFixed(0)} % of instances` },
-      { name: 'caseworkers', value: m > 0 ? normalisedEntropy(rc) * (1 - 1 / m) : null, weight: w.caseworkers, basis: m > 0 ? `${m} caseworkers` : 'no caseworkers in the log' },
-      { name: 'processing', value: hasTimes ? 1 / (1 + cv) : null, weight: w.processing, basis: hasTimes ? `variation ${cv.toFixed(2)} over ${t.length} timed instances` : 'no start events' },
+      {
+        name: 'volume',
+        value: maxCount > 0 ? Math.log1p(count[a]!) / Math.log1p(maxCount) : 0,
+        weight: w.volume,
+        basis: `${count[a]} instances`,
+      },
+      {
+        name: 'predictability',
+        value: 1 - (hp + hs) / 2,
+        weight: w.predictability,
+        basis: `entropy ${hp.toFixed(2)} before, ${hs.toFixed(2)} after`,
+      },
+      {
+        name: 'ruleLike',
+        value: accuracy[a]!,
+        weight: w.ruleLike,
+        basis: `next step decided in ${(100 * accuracy[a]!).toFixed(0)} % of instances`,
+      },
+      {
+        name: 'caseworkers',
+        value: m > 0 ? normalisedEntropy(rc) * (1 - 1 / m) : null,
+        weight: w.caseworkers,
+        basis: m > 0 ? `${m} caseworkers` : 'no caseworkers in the log',
+      },
+      {
+        name: 'processing',
+        value: hasTimes ? 1 / (1 + cv) : null,
+        weight: w.processing,
+        basis: hasTimes ? `variation ${cv.toFixed(2)} over ${t.length} timed instances` : 'no start events',
+      },
       { name: 'rework', value: 1 - reworkRate, weight: w.rework, basis: `${(100 * reworkRate).toFixed(1)} % of its cases repeat it` },
     ];
     let num = 0;

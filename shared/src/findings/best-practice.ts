@@ -95,7 +95,16 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
     best.interval = medianInterval(a, input);
     rest.interval = medianInterval(b, { ...input, seed: input.seed + 1 });
   }
-  return { dimension: input.dimension, measure: input.measure, best, rest, difference, differenceInterval: interval, significant: interval.low > 0, groups };
+  return {
+    dimension: input.dimension,
+    measure: input.measure,
+    best,
+    rest,
+    difference,
+    differenceInterval: interval,
+    significant: interval.low > 0,
+    groups,
+  };
 }
 
 /** Newcombe's hybrid score interval (method 10) of p1 - p2 from the two Wilson intervals. */

@@ -51,7 +51,12 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
   const periods = periodCodes(input);
   const factor = yearFactor(log);
   const edges = edgeWaits({ transitions, activities: inst.activities, jobcenters, periods, minGroupSize: k, yearFactor: factor });
-  const marked = markBottlenecks(edges, { minGroupSize: k, totalCases: log.caseIds.length, count: settings.bottleneckCount, minShare: settings.bottleneckMinShare });
+  const marked = markBottlenecks(edges, {
+    minGroupSize: k,
+    totalCases: log.caseIds.length,
+    count: settings.bottleneckCount,
+    minShare: settings.bottleneckMinShare,
+  });
   const bottlenecks: BottleneckEdge[] = marked
     .map((i) => {
       const e = edges[i]!;
@@ -107,7 +112,16 @@ function compareAll(input: FindingsInput, jobcenters: CaseCodes, variants: Varia
   for (const [dimension, groupNames, groupOf] of dimensions) {
     for (const [measure, all] of measures) {
       const values = dimension === 'variant' && measure === 'duration' ? sameEnding(all, variants) : all;
-      const r = compareGroups({ dimension, measure, groupNames, groupOf, values, minGroupSize: settings.minGroupSize, resamples: settings.bootstrapResamples, seed: settings.seed });
+      const r = compareGroups({
+        dimension,
+        measure,
+        groupNames,
+        groupOf,
+        values,
+        minGroupSize: settings.minGroupSize,
+        resamples: settings.bootstrapResamples,
+        seed: settings.seed,
+      });
       if (r) out.push(r);
     }
   }
@@ -130,7 +144,8 @@ function durations(input: FindingsInput): Float64Array {
   const { log } = input;
   const out = new Float64Array(log.caseIds.length);
   for (let c = 0; c < out.length; c++) {
-    out[c] = input.finished && !input.finished(c) ? Number.NaN : log.timestamp[log.caseOffsets[c + 1]! - 1]! - log.timestamp[log.caseOffsets[c]!]!;
+    out[c] =
+      input.finished && !input.finished(c) ? Number.NaN : log.timestamp[log.caseOffsets[c + 1]! - 1]! - log.timestamp[log.caseOffsets[c]!]!;
   }
   return out;
 }

@@ -95,10 +95,17 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
     const best = byJc[0];
     const bestMedian = best ? best.medianMs : null;
     const timeLost = bestMedian !== null && bestMedian < median ? cases * (median - bestMedian) : 0;
-    const byMonthRaw = groupedMedians(ts, tr.wait, tr.caseOf, (t) => periods.codes[tr.caseOf[t]!]!, periods.names.length).filter((g) => g.cases >= k);
+    const byMonthRaw = groupedMedians(ts, tr.wait, tr.caseOf, (t) => periods.codes[tr.caseOf[t]!]!, periods.names.length).filter(
+      (g) => g.cases >= k,
+    );
     const rank = new Map(periodOrder.map((p, i) => [p, i]));
     byMonthRaw.sort((a, b) => rank.get(a.group)! - rank.get(b.group)!);
-    const byMonth = byMonthRaw.map((g) => ({ period: periods.names[g.group]!, cases: g.cases, transitions: g.count, medianWaitMs: g.medianMs }));
+    const byMonth = byMonthRaw.map((g) => ({
+      period: periods.names[g.group]!,
+      cases: g.cases,
+      transitions: g.count,
+      medianWaitMs: g.medianMs,
+    }));
     out.push({
       edge: x,
       from: ctx.activities[tr.edgeFrom[x]!]!,
@@ -120,10 +127,16 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
       timeLostMs: timeLost,
       timeLostPerYearMs: timeLost * ctx.yearFactor,
       byMonth,
-      trend: monthlyTrend(byMonth.map((m) => m.period), byMonth.map((m) => m.medianWaitMs), median),
+      trend: monthlyTrend(
+        byMonth.map((m) => m.period),
+        byMonth.map((m) => m.medianWaitMs),
+        median,
+      ),
     });
   }
-  return out.sort((a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs || compareText(a.from, b.from) || compareText(a.to, b.to));
+  return out.sort(
+    (a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs || compareText(a.from, b.from) || compareText(a.to, b.to),
+  );
 }
 
 /**

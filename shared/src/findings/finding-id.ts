@@ -21,7 +21,16 @@ export interface FindingPlace {
  * @example findingId({ kind: 'bottleneck', process: 'dagpenge', jobcenter: '', activity: null, fromActivity: 'A', toActivity: 'B', rule: null })
  */
 export function findingId(place: FindingPlace): string {
-  const parts = [place.kind, place.process, place.jobcenter, place.activity ?? '', place.fromActivity ?? '', place.toActivity ?? '', place.rule ?? '', place.detail ?? ''];
+  const parts = [
+    place.kind,
+    place.process,
+    place.jobcenter,
+    place.activity ?? '',
+    place.fromActivity ?? '',
+    place.toActivity ?? '',
+    place.rule ?? '',
+    place.detail ?? '',
+  ];
   return `F${new Fnv1a64().update(utf8(parts.join('\u001f'))).hex()}`;
 }
 
@@ -32,7 +41,10 @@ export type FindingStatus = 'new' | 'open' | 'resolved';
  * The status of each current finding (`new` or `open`) and the ids of earlier findings that are
  * gone (`resolved`), from the ids of the previous load's open findings.
  */
-export function trackFindings(current: readonly string[], previousOpen: readonly string[]): { status: Map<string, FindingStatus>; resolved: string[] } {
+export function trackFindings(
+  current: readonly string[],
+  previousOpen: readonly string[],
+): { status: Map<string, FindingStatus>; resolved: string[] } {
   const before = new Set(previousOpen);
   const now = new Set(current);
   const status = new Map<string, FindingStatus>(current.map((id) => [id, before.has(id) ? 'open' : 'new']));

@@ -18,7 +18,15 @@ const DAY_MS = 86_400_000;
  */
 export function bottleneckFindings(edges: readonly BottleneckEdge[], ctx: FindingContext): Finding[] {
   return edges.map((e, i) => {
-    const place = { kind: 'bottleneck' as const, process: ctx.process, jobcenter: '', activity: null, fromActivity: e.from, toActivity: e.to, rule: null };
+    const place = {
+      kind: 'bottleneck' as const,
+      process: ctx.process,
+      jobcenter: '',
+      activity: null,
+      fromActivity: e.from,
+      toActivity: e.to,
+      rule: null,
+    };
     const slowest = e.byJobcenter[e.byJobcenter.length - 1];
     return {
       id: findingId(place),

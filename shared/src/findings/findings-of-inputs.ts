@@ -5,7 +5,10 @@ import type { FindingContext } from './build-findings';
 import { findingId, type FindingPlace } from './finding-id';
 import type { DeviationInput, Finding, RuleViolationInput } from './types';
 
-function finding(place: FindingPlace, rest: Omit<Finding, 'id' | 'kind' | 'process' | 'jobcenter' | 'activity' | 'fromActivity' | 'toActivity' | 'rule'>): Finding {
+function finding(
+  place: FindingPlace,
+  rest: Omit<Finding, 'id' | 'kind' | 'process' | 'jobcenter' | 'activity' | 'fromActivity' | 'toActivity' | 'rule'>,
+): Finding {
   const { detail: _detail, ...where } = place;
   return { id: findingId(place), ...where, ...rest };
 }
@@ -29,22 +32,27 @@ export function ruleFindings(rows: readonly RuleViolationInput[], ctx: FindingCo
     const caseIds = (all?.caseIds ?? perJc.flatMap((r) => r.caseIds ?? [])).slice(0, ctx.settings.evidenceCases);
     const rates: Finding['evidence'] = {};
     for (const r of perJc) if (r.cases >= k && r.jobcenter) rates[`rate:${r.jobcenter}`] = 1 - r.violations / r.cases;
-    out.push(finding({ kind: 'rule-violation', process: ctx.process, jobcenter: '', activity: null, fromActivity: null, toActivity: null, rule }, {
-      rank: 0,
-      cases: violations,
-      valueDkk: ctx.settings.optimisedWorkflowDkk,
-      evidence: {
-        ruleText: list.find((r) => r.ruleText)?.ruleText ?? null,
-        ruleTextDa: list.find((r) => r.ruleTextDa)?.ruleTextDa ?? null,
-        checkedCases: cases,
-        violations,
-        violationRate: cases > 0 ? violations / cases : 0,
-        worstJobcenter: worst?.jobcenter ?? null,
-        worstViolationRate: worst ? worst.violations / worst.cases : null,
-        ...rates,
-      },
-      caseIds: [...caseIds],
-    }));
+    out.push(
+      finding(
+        { kind: 'rule-violation', process: ctx.process, jobcenter: '', activity: null, fromActivity: null, toActivity: null, rule },
+        {
+          rank: 0,
+          cases: violations,
+          valueDkk: ctx.settings.optimisedWorkflowDkk,
+          evidence: {
+            ruleText: list.find((r) => r.ruleText)?.ruleText ?? null,
+            ruleTextDa: list.find((r) => r.ruleTextDa)?.ruleTextDa ?? null,
+            checkedCases: cases,
+            violations,
+            violationRate: cases > 0 ? violations / cases : 0,
+            worstJobcenter: worst?.jobcenter ?? null,
+            worstViolationRate: worst ? worst.violations / worst.cases : null,
+            ...rates,
+          },
+          caseIds: [...caseIds],
+        },
+      ),
+    );
   }
   return ranked(out, (f) => f.cases);
 }
@@ -65,14 +73,37 @@ export function deviationFindings(rows: readonly DeviationInput[], ctx: FindingC
     const cases = all ? all.cases : perJc.reduce((s, r) => s + r.cases, 0);
     const deviating = all ? all.deviatingCases : perJc.reduce((s, r) => s + r.deviatingCases, 0);
     if (deviating < k) continue;
-    const worst = perJc.filter((r) => r.cases >= k && r.deviatingCases >= k).sort((a, b) => b.deviatingCases / b.cases - a.deviatingCases / a.cases)[0];
-    out.push(finding({ kind: 'model-deviation', process: ctx.process, jobcenter: '', activity: first.activity, fromActivity: first.fromActivity ?? null, toActivity: first.toActivity ?? null, rule: null, detail: first.deviation }, {
-      rank: 0,
-      cases: deviating,
-      valueDkk: ctx.settings.optimisedWorkflowDkk,
-      evidence: { deviation: first.deviation, checkedCases: cases, deviatingCases: deviating, share: cases > 0 ? deviating / cases : 0, worstJobcenter: worst?.jobcenter ?? null, worstShare: worst ? worst.deviatingCases / worst.cases : null },
-      caseIds: (all?.caseIds ?? perJc.flatMap((r) => r.caseIds ?? [])).slice(0, ctx.settings.evidenceCases),
-    }));
+    const worst = perJc
+      .filter((r) => r.cases >= k && r.deviatingCases >= k)
+      .sort((a, b) => b.deviatingCases / b.cases - a.deviatingCases / a.cases)[0];
+    out.push(
+      finding(
+        {
+          kind: 'model-deviation',
+          process: ctx.process,
+          jobcenter: '',
+          activity: first.activity,
+          fromActivity: first.fromActivity ?? null,
+          toActivity: first.toActivity ?? null,
+          rule: null,
+          detail: first.deviation,
+        },
+        {
+          rank: 0,
+          cases: deviating,
+          valueDkk: ctx.settings.optimisedWorkflowDkk,
+          evidence: {
+            deviation: first.deviation,
+            checkedCases: cases,
+            deviatingCases: deviating,
+            share: cases > 0 ? deviating / cases : 0,
+            worstJobcenter: worst?.jobcenter ?? null,
+            worstShare: worst ? worst.deviatingCases / worst.cases : null,
+          },
+          caseIds: (all?.caseIds ?? perJc.flatMap((r) => r.caseIds ?? [])).slice(0, ctx.settings.evidenceCases),
+        },
+      ),
+    );
   }
   return ranked(out, (f) => f.cases);
 }
@@ -99,13 +130,24 @@ export function automationFindings(scores: readonly AutomationScore[], ctx: Find
         evidence[`part.${p.name}`] = p.value;
         evidence[`weight.${p.name}`] = p.weight;
       }
-      return finding({ kind: 'automation-candidate', process: ctx.process, jobcenter: '', activity: a.activity, fromActivity: null, toActivity: null, rule: null }, {
-        rank: i + 1,
-        cases: a.cases,
-        valueDkk: a.savingDkk,
-        evidence,
-        caseIds: casesWith(a.activity, ctx),
-      });
+      return finding(
+        {
+          kind: 'automation-candidate',
+          process: ctx.process,
+          jobcenter: '',
+          activity: a.activity,
+          fromActivity: null,
+          toActivity: null,
+          rule: null,
+        },
+        {
+          rank: i + 1,
+          cases: a.cases,
+          valueDkk: a.savingDkk,
+          evidence,
+          caseIds: casesWith(a.activity, ctx),
+        },
+      );
     });
 }
 
@@ -116,26 +158,40 @@ export function bestPracticeFindings(list: readonly BestPractice[], variants: re
   for (const b of list) {
     if (!b.significant) continue;
     const variant = b.dimension === 'variant' ? byKey.get(b.best.group) : undefined;
-    out.push(finding({ kind: 'best-practice', process: ctx.process, jobcenter: b.dimension === 'jobcenter' ? b.best.group : '', activity: null, fromActivity: null, toActivity: null, rule: null, detail: `${b.dimension}:${b.measure}:${variant ? b.best.group : ''}` }, {
-      rank: 0,
-      cases: b.best.cases,
-      valueDkk: ctx.settings.optimisedWorkflowDkk,
-      evidence: {
-        dimension: b.dimension,
-        measure: b.measure,
-        group: b.best.group,
-        variantNumber: variant?.number ?? null,
-        variantActivities: variant ? variant.v.activities.join(' → ') : null,
-        value: b.best.value,
-        restValue: b.rest.value,
-        restCases: b.rest.cases,
-        difference: b.difference,
-        differenceLow: b.differenceInterval.low,
-        differenceHigh: b.differenceInterval.high,
-        groups: b.groups.length,
-      },
-      caseIds: [],
-    }));
+    out.push(
+      finding(
+        {
+          kind: 'best-practice',
+          process: ctx.process,
+          jobcenter: b.dimension === 'jobcenter' ? b.best.group : '',
+          activity: null,
+          fromActivity: null,
+          toActivity: null,
+          rule: null,
+          detail: `${b.dimension}:${b.measure}:${variant ? b.best.group : ''}`,
+        },
+        {
+          rank: 0,
+          cases: b.best.cases,
+          valueDkk: ctx.settings.optimisedWorkflowDkk,
+          evidence: {
+            dimension: b.dimension,
+            measure: b.measure,
+            group: b.best.group,
+            variantNumber: variant?.number ?? null,
+            variantActivities: variant ? variant.v.activities.join(' → ') : null,
+            value: b.best.value,
+            restValue: b.rest.value,
+            restCases: b.rest.cases,
+            difference: b.difference,
+            differenceLow: b.differenceInterval.low,
+            differenceHigh: b.differenceInterval.high,
+            groups: b.groups.length,
+          },
+          caseIds: [],
+        },
+      ),
+    );
   }
   return ranked(out, (f) => {
     const rest = f.evidence['restValue'] as number;

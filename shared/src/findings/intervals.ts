@@ -33,7 +33,11 @@ export const BOOTSTRAP_MAX_SAMPLE = 2000;
  *
  * @example bootstrapMedianDifference(faster, slower, { resamples: 1000, seed: 1 })
  */
-export function bootstrapMedianDifference(a: ArrayLike<number>, b: ArrayLike<number>, options: { resamples: number; seed: number }): Interval {
+export function bootstrapMedianDifference(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: { resamples: number; seed: number },
+): Interval {
   const xa = thin(a);
   const xb = thin(b);
   if (xa.length === 0 || xb.length === 0) return { low: Number.NaN, high: Number.NaN };

@@ -64,7 +64,8 @@ export function findingsSettings(partial: Partial<FindingsSettings> = {}): Findi
     automationWeights: { ...DEFAULT_FINDINGS_SETTINGS.automationWeights, ...partial.automationWeights },
   };
   const positiveInt = (name: string, v: number) => {
-    if (!Number.isInteger(v) || v < 1) throw new MisuseError(`findingsSettings: ${name} must be a whole number of at least 1, got ${quote(v)}`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new MisuseError(`findingsSettings: ${name} must be a whole number of at least 1, got ${quote(v)}`);
   };
   const nonNegative = (name: string, v: number) => {
     if (!Number.isFinite(v) || v < 0) throw new MisuseError(`findingsSettings: ${name} must be a number of at least 0, got ${quote(v)}`);
@@ -78,8 +79,10 @@ export function findingsSettings(partial: Partial<FindingsSettings> = {}): Findi
   nonNegative('optimisedWorkflowDkk', s.optimisedWorkflowDkk);
   nonNegative('automationDkk', s.automationDkk);
   if (s.hourlyCostDkk !== null) nonNegative('hourlyCostDkk', s.hourlyCostDkk);
-  if (!(s.bottleneckMinShare >= 0 && s.bottleneckMinShare <= 1)) throw new MisuseError(`findingsSettings: bottleneckMinShare must be 0..1, got ${quote(s.bottleneckMinShare)}`);
-  if (!(s.minAutomationScore >= 0 && s.minAutomationScore <= 1)) throw new MisuseError(`findingsSettings: minAutomationScore must be 0..1, got ${quote(s.minAutomationScore)}`);
+  if (!(s.bottleneckMinShare >= 0 && s.bottleneckMinShare <= 1))
+    throw new MisuseError(`findingsSettings: bottleneckMinShare must be 0..1, got ${quote(s.bottleneckMinShare)}`);
+  if (!(s.minAutomationScore >= 0 && s.minAutomationScore <= 1))
+    throw new MisuseError(`findingsSettings: minAutomationScore must be 0..1, got ${quote(s.minAutomationScore)}`);
   let sum = 0;
   for (const [name, w] of Object.entries(s.automationWeights)) {
     nonNegative(`automationWeights.${name}`, w);

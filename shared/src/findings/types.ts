@@ -6,7 +6,13 @@ import type { Variants } from '../variants/discover-variants';
 export type FindingKind = 'bottleneck' | 'rule-violation' | 'model-deviation' | 'best-practice' | 'automation-candidate';
 
 /** The order findings of different kinds are listed in. */
-export const FINDING_KINDS: readonly FindingKind[] = ['bottleneck', 'rule-violation', 'model-deviation', 'automation-candidate', 'best-practice'];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'bottleneck',
+  'rule-violation',
+  'model-deviation',
+  'automation-candidate',
+  'best-practice',
+];
 
 /** Rule results of one rule (and jobcenter) as the rules tables hold them, where a catalogue is loaded. */
 export interface RuleViolationInput {

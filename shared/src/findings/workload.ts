@@ -58,7 +58,8 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
     w0 = Math.min(w0, weekNumber(tr.fromEnd[t]!));
     w1 = Math.max(w1, weekNumber(tr.toStart[t]!));
   }
-  if (!(w1 >= w0)) return { weeks: [], caseworkers: workers.size, loadCorrelation: Number.NaN, queueCorrelation: Number.NaN, verdict: 'unknown' };
+  if (!(w1 >= w0))
+    return { weeks: [], caseworkers: workers.size, loadCorrelation: Number.NaN, queueCorrelation: Number.NaN, verdict: 'unknown' };
   const span = w1 - w0 + 1;
   const open = new Int32Array(span + 1);
   const waitsByWeek: number[][] = Array.from({ length: span }, () => []);
@@ -86,11 +87,22 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
     running += open[w]!;
     const waits = waitsByWeek[w]!.sort((p, q) => p - q);
     const median = waits.length === 0 ? Number.NaN : (waits[(waits.length - 1) >> 1]! + waits[waits.length >> 1]!) / 2;
-    weeks.push({ weekStart: weekStartMs(w + w0), openCases: running, eventsPerCaseworker: active[w]!.size > 0 ? events[w]! / active[w]!.size : 0, medianWaitMs: median });
+    weeks.push({
+      weekStart: weekStartMs(w + w0),
+      openCases: running,
+      eventsPerCaseworker: active[w]!.size > 0 ? events[w]! / active[w]!.size : 0,
+      medianWaitMs: median,
+    });
   }
   const withWaits = weeks.filter((w) => !Number.isNaN(w.medianWaitMs));
-  const load = pearson(withWaits.map((w) => w.eventsPerCaseworker), withWaits.map((w) => w.medianWaitMs));
-  const queue = pearson(withWaits.map((w) => w.openCases), withWaits.map((w) => w.medianWaitMs));
+  const load = pearson(
+    withWaits.map((w) => w.eventsPerCaseworker),
+    withWaits.map((w) => w.medianWaitMs),
+  );
+  const queue = pearson(
+    withWaits.map((w) => w.openCases),
+    withWaits.map((w) => w.medianWaitMs),
+  );
   let verdict: Workload['verdict'] = 'unknown';
   if (withWaits.length >= 4 && workers.size > 0 && !(Number.isNaN(load) && Number.isNaN(queue))) {
     const r = Math.max(Number.isNaN(load) ? -1 : load, Number.isNaN(queue) ? -1 : queue);

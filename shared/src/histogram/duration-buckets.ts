@@ -7,18 +7,37 @@
  * `[BUCKET_BOUNDS_SECONDS[i-1], BUCKET_BOUNDS_SECONDS[i])`; the last bucket is open-ended.
  */
 export const BUCKET_BOUNDS_SECONDS: readonly number[] = [
-  1, 10, 60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 86400, 2 * 86400,
-  3 * 86400, 5 * 86400, 7 * 86400, 10 * 86400, 14 * 86400, 21 * 86400, 30 * 86400,
-  45 * 86400, 60 * 86400, 90 * 86400, 180 * 86400, 365 * 86400,
+  1,
+  10,
+  60,
+  300,
+  900,
+  1800,
+  3600,
+  2 * 3600,
+  4 * 3600,
+  8 * 3600,
+  86400,
+  2 * 86400,
+  3 * 86400,
+  5 * 86400,
+  7 * 86400,
+  10 * 86400,
+  14 * 86400,
+  21 * 86400,
+  30 * 86400,
+  45 * 86400,
+  60 * 86400,
+  90 * 86400,
+  180 * 86400,
+  365 * 86400,
 ];
 
 /** Number of buckets: one per bound plus the open-ended last bucket. */
 export const BUCKET_COUNT = BUCKET_BOUNDS_SECONDS.length + 1;
 
 /** Column names of the histogram buckets in the step table: `h00` .. `h24`. */
-export const BUCKET_COLUMNS: readonly string[] = Array.from({ length: BUCKET_COUNT }, (_, i) =>
-  `h${String(i).padStart(2, '0')}`,
-);
+export const BUCKET_COLUMNS: readonly string[] = Array.from({ length: BUCKET_COUNT }, (_, i) => `h${String(i).padStart(2, '0')}`);
 
 /** The bucket a duration in seconds falls in (negative durations count as 0). */
 export function bucketOf(seconds: number): number {

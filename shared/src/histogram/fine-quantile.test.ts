@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../statistics/duration-stats';
-import { addFineHistogram, emptyFineHistogram, FINE_BOUNDS_SECONDS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf } from './fine-buckets';
+import {
+  addFineHistogram,
+  emptyFineHistogram,
+  FINE_BOUNDS_SECONDS,
+  FINE_BUCKET_COUNT,
+  FINE_COUNT_COLUMNS,
+  FINE_SECONDS_COLUMNS,
+  fineBucketOf,
+} from './fine-buckets';
 import { fineQuantile } from './fine-quantile';
 
 function histogramOf(values: readonly number[]) {
@@ -19,7 +27,8 @@ describe('fine buckets', () => {
     expect([FINE_COUNT_COLUMNS[0], FINE_COUNT_COLUMNS[74], FINE_SECONDS_COLUMNS[74]]).toEqual(['d00', 'd74', 's74']);
     expect(FINE_BOUNDS_SECONDS.slice(0, 7)).toEqual([1, 2, 3, 5, 7, 10, 13]);
     expect(FINE_BOUNDS_SECONDS[FINE_BOUNDS_SECONDS.length - 1]).toBe(365 * 86400);
-    for (let i = 6; i < FINE_BOUNDS_SECONDS.length; i++) expect(FINE_BOUNDS_SECONDS[i]! / FINE_BOUNDS_SECONDS[i - 1]!).toBeLessThanOrEqual(1.3);
+    for (let i = 6; i < FINE_BOUNDS_SECONDS.length; i++)
+      expect(FINE_BOUNDS_SECONDS[i]! / FINE_BOUNDS_SECONDS[i - 1]!).toBeLessThanOrEqual(1.3);
   });
 
   it('fineBucketOf puts 0 s and 0.5 s in bucket 0, 1 s in bucket 1, 365 days and more in the last', () => {

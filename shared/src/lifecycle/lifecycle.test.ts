@@ -7,7 +7,8 @@ import { keepCompleteEvents } from './keep-complete-events';
 
 function lifecycleLog() {
   const b = new EventLogBuilder();
-  const ev = (c: string, a: string, t: number, l: string, r?: string) => b.add({ caseId: c, activity: a, timestamp: t, lifecycle: l, resource: r });
+  const ev = (c: string, a: string, t: number, l: string, r?: string) =>
+    b.add({ caseId: c, activity: a, timestamp: t, lifecycle: l, resource: r });
   ev('c1', 'A', 0, 'start', 'ann');
   ev('c1', 'A', 10, 'start', 'bo');
   ev('c1', 'A', 15, 'complete');
@@ -24,7 +25,12 @@ describe('pairActivityInstances', () => {
   it('pairs starts with the next complete of the same activity, FIFO', () => {
     const inst = pairActivityInstances(lifecycleLog());
     expect(Array.from(inst.caseOffsets)).toEqual([0, 3, 5]);
-    const rows = Array.from(inst.activity, (a, i) => [inst.activities[a], inst.start[i], inst.end[i], inst.resources[inst.resource[i]!] ?? null]);
+    const rows = Array.from(inst.activity, (a, i) => [
+      inst.activities[a],
+      inst.start[i],
+      inst.end[i],
+      inst.resources[inst.resource[i]!] ?? null,
+    ]);
     expect(rows).toEqual([
       ['A', 0, 15, 'ann'],
       ['A', 10, 30, 'cy'],

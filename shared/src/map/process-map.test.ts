@@ -10,9 +10,18 @@ describe('processMapFromDfg and processMapFromLog', () => {
 
   it('processMapFromDfg has START/END nodes and edges, seconds summed', () => {
     const map = processMapFromDfg(discoverDfg(log));
-    expect(map.nodes.map((n) => [n.activity, n.count, n.cases])).toEqual([[S, 3, 3], ['b', 4, 3], ['a', 2, 2], [E, 3, 3]]);
+    expect(map.nodes.map((n) => [n.activity, n.count, n.cases])).toEqual([
+      [S, 3, 3],
+      ['b', 4, 3],
+      ['a', 2, 2],
+      [E, 3, 3],
+    ]);
     expect(map.edges.map((e) => `${e.from}>${e.to}:${e.count}:${e.sumSeconds}`)).toEqual([
-      `b>${E}:3:0`, 'a>b:2:2400', `${S}>a:2:0`, 'b>b:1:60', `${S}>b:1:0`,
+      `b>${E}:3:0`,
+      'a>b:2:2400',
+      `${S}>a:2:0`,
+      'b>b:1:60',
+      `${S}>b:1:0`,
     ]);
   });
 

@@ -3,7 +3,7 @@ import { MisuseError } from '../errors';
 import { coarsenFineHistogram, coarsenHistogram } from './coarsen-histogram';
 
 describe('coarsenHistogram', () => {
-  it("k=5 pools [3, 1, 0, 4, 2] into one run of 10 at the bucket of its middle case: [0, 10, 0, 0, 0]", () => {
+  it('k=5 pools [3, 1, 0, 4, 2] into one run of 10 at the bucket of its middle case: [0, 10, 0, 0, 0]', () => {
     expect(coarsenHistogram([3, 1, 0, 4, 2], 5)).toEqual([0, 10, 0, 0, 0]);
   });
   it('keeps buckets of at least k as they are and the total always', () => {
@@ -23,7 +23,7 @@ describe('coarsenHistogram', () => {
 });
 
 describe('coarsenFineHistogram', () => {
-  it('moves each run\'s counts and seconds together: no bucket keeps the exact duration of fewer than k cases', () => {
+  it("moves each run's counts and seconds together: no bucket keeps the exact duration of fewer than k cases", () => {
     const out = coarsenFineHistogram({ counts: [1, 0, 4, 6, 1], seconds: [0.5, 0, 10, 24, 9] }, 5);
     expect(out.counts).toEqual([0, 0, 5, 7, 0]);
     expect(out.seconds).toEqual([0, 0, 10.5, 33, 0]);

@@ -4,10 +4,7 @@ import { MisuseError, quote } from '../errors';
 export const OTHER_VARIANTS_KEY = 'other';
 
 /** A variant as `discoverVariants` (`key`) or `aggregateSteps` (`variantKey`) returns it. */
-export type VariantLike = { cases: number; activities: readonly string[] } & (
-  | { key: string }
-  | { variantKey: string }
-);
+export type VariantLike = { cases: number; activities: readonly string[] } & ({ key: string } | { variantKey: string });
 
 /** One entry of a variant list that is safe to show. */
 export interface GroupedVariant {

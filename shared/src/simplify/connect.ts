@@ -8,8 +8,22 @@ import { STEP_END, STEP_START } from '../steps/types';
  * unconnected side, like Prim's algorithm for a maximum spanning tree.
  */
 export function connectKeptNodes(nodes: readonly string[], ranked: readonly ProcessMapEdge[], kept: Set<ProcessMapEdge>): void {
-  grow(nodes, ranked, kept, STEP_START, (e) => e.from, (e) => e.to);
-  grow(nodes, ranked, kept, STEP_END, (e) => e.to, (e) => e.from);
+  grow(
+    nodes,
+    ranked,
+    kept,
+    STEP_START,
+    (e) => e.from,
+    (e) => e.to,
+  );
+  grow(
+    nodes,
+    ranked,
+    kept,
+    STEP_END,
+    (e) => e.to,
+    (e) => e.from,
+  );
 }
 
 function grow(

@@ -23,10 +23,23 @@ describe('convolveHistograms', () => {
   });
 
   it('gives a rerouted edge of a simplified map a histogram, so its median stays shown', () => {
-    const e = (from: string, to: string, count: number, seconds: number) => ({ from, to, count, cases: count, sumSeconds: count * seconds, histogram: at(seconds, count) });
+    const e = (from: string, to: string, count: number, seconds: number) => ({
+      from,
+      to,
+      count,
+      cases: count,
+      sumSeconds: count * seconds,
+      histogram: at(seconds, count),
+    });
     const map = {
       nodes: [STEP_START, 'a', 'b', 'c', STEP_END].map((activity, i) => ({ activity, count: i === 2 ? 5 : 10, cases: 10 })),
-      edges: [e(STEP_START, 'a', 10, 0), e('a', 'b', 5, 1.2 * DAY), e('b', 'c', 5, 1.5 * DAY), e('a', 'c', 5, 4 * DAY), e('c', STEP_END, 10, 0)],
+      edges: [
+        e(STEP_START, 'a', 10, 0),
+        e('a', 'b', 5, 1.2 * DAY),
+        e('b', 'c', 5, 1.5 * DAY),
+        e('a', 'c', 5, 4 * DAY),
+        e('c', STEP_END, 10, 0),
+      ],
     };
     const simplified = simplifyMap(map, { activityPercent: 66, pathPercent: 100 });
     const ac = simplified.edges.find((x) => x.from === 'a' && x.to === 'c')!;

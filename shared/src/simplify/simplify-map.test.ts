@@ -15,8 +15,13 @@ const map: ProcessMap = {
     { activity: E, count: 10, cases: 10 },
   ],
   edges: [
-    edge(S, 'A', 10), edge('A', 'B', 8, 80), edge('A', 'C', 2, 20), edge('B', 'D', 8, 8),
-    edge('C', 'D', 2, 40), edge('D', E, 10), edge('B', 'B', 3, 3),
+    edge(S, 'A', 10),
+    edge('A', 'B', 8, 80),
+    edge('A', 'C', 2, 20),
+    edge('B', 'D', 8, 8),
+    edge('C', 'D', 2, 40),
+    edge('D', E, 10),
+    edge('B', 'B', 3, 3),
   ],
 };
 const pairs = (m: ProcessMap) => m.edges.map((e) => `${e.from}>${e.to}:${e.count}`).sort();
@@ -25,7 +30,12 @@ describe('simplifyMap', () => {
   it('keepActivities ranks the given activities first: 75% then keeps C and drops D (the last of the ties at 10 events)', () => {
     const kept = simplifyMap(map, { activityPercent: 75, pathPercent: 100, keepActivities: ['C'] });
     expect(kept.nodes.map((n) => n.activity)).toContain('C');
-    expect(kept.nodes.map((n) => n.activity).filter((a) => a !== S && a !== E).sort()).toEqual(['A', 'B', 'C']);
+    expect(
+      kept.nodes
+        .map((n) => n.activity)
+        .filter((a) => a !== S && a !== E)
+        .sort(),
+    ).toEqual(['A', 'B', 'C']);
   });
 
   it('100% / 100% keeps every node and edge unchanged', () => {

@@ -41,7 +41,10 @@ export interface SimplifyOptions {
  */
 export function simplifyMap(map: ProcessMap, options: SimplifyOptions): ProcessMap {
   const { activityPercent, pathPercent } = options;
-  for (const [name, value] of [['activityPercent', activityPercent], ['pathPercent', pathPercent]] as const) {
+  for (const [name, value] of [
+    ['activityPercent', activityPercent],
+    ['pathPercent', pathPercent],
+  ] as const) {
     if (!(value >= 0 && value <= 100)) {
       throw new MisuseError(`simplifyMap: ${name} is out of range, got ${quote(value)}, expected a number from 0 to 100`);
     }
@@ -62,7 +65,11 @@ export function simplifyMap(map: ProcessMap, options: SimplifyOptions): ProcessM
   const pathCount = Math.ceil((pathPercent / 100) * ranked.length - 1e-9);
   const keptEdges = new Set<ProcessMapEdge>(ranked.slice(0, pathCount));
   const nodes = map.nodes.filter((n) => isMarker(n.activity) || kept.has(n.activity));
-  connectKeptNodes(nodes.map((n) => n.activity), ranked, keptEdges);
+  connectKeptNodes(
+    nodes.map((n) => n.activity),
+    ranked,
+    keptEdges,
+  );
   const out = ranked.filter((e) => keptEdges.has(e)).map(roundAbstracted);
   return { nodes: nodes.map((n) => ({ ...n })), edges: sortEdges(out) };
 }

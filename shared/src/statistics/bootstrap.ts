@@ -39,10 +39,15 @@ export function bootstrapIntervals(n: number, statistic: (indices: Uint32Array) 
  * (before and after, treated and control) gets an interval that respects their sizes.
  * A stratum of size 0 gives NaN intervals.
  */
-export function stratifiedBootstrap(sizes: readonly number[], statistic: (draws: readonly Uint32Array[]) => number[], options: BootstrapOptions = {}): Estimate[] {
+export function stratifiedBootstrap(
+  sizes: readonly number[],
+  statistic: (draws: readonly Uint32Array[]) => number[],
+  options: BootstrapOptions = {},
+): Estimate[] {
   const resamples = options.resamples ?? 400;
   const level = options.level ?? 0.95;
-  if (!(Number.isInteger(resamples) && resamples >= 10)) throw new MisuseError(`bootstrapIntervals: resamples must be an integer ≥ 10, got ${quote(resamples)}`);
+  if (!(Number.isInteger(resamples) && resamples >= 10))
+    throw new MisuseError(`bootstrapIntervals: resamples must be an integer ≥ 10, got ${quote(resamples)}`);
   if (!(level > 0 && level < 1)) throw new MisuseError(`bootstrapIntervals: level must be in (0, 1), got ${quote(level)}`);
   const identity = sizes.map((n) => {
     const ids = new Uint32Array(n);

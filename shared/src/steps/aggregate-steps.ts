@@ -94,7 +94,17 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
       if (found === undefined) {
         v = variants.length;
         variantIds.set(lastKey, v);
-        variants.push({ key: lastKey, cases: 0, sumSeconds: 0, to: [], from: [], rows: [], caseDurations: undefined, rank: undefined, finished: undefined });
+        variants.push({
+          key: lastKey,
+          cases: 0,
+          sumSeconds: 0,
+          to: [],
+          from: [],
+          rows: [],
+          caseDurations: undefined,
+          rank: undefined,
+          finished: undefined,
+        });
       } else v = found;
       acc = variants[v]!;
     }
@@ -152,7 +162,11 @@ export function aggregateSteps(rows: readonly StepRow[]): AggregatedSteps {
   }
   nodeCount[start] = total;
   nodeCases[start] = total;
-  const out: AggregatedSteps = { map: buildMap(names.values, nodeCount, nodeCases, edges, start, end), variants: finishVariants(variants, rows, names.values, total), cases: total };
+  const out: AggregatedSteps = {
+    map: buildMap(names.values, nodeCount, nodeCases, edges, start, end),
+    variants: finishVariants(variants, rows, names.values, total),
+    cases: total,
+  };
   if (caseDurations) out.caseDurations = caseDurations;
   if (finishedCases !== undefined) {
     out.finishedCases = finishedCases;

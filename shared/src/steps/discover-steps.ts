@@ -49,7 +49,7 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
     const hist = new Uint32Array((n + 1) * B);
     const fineCounts = new Uint32Array((n + 1) * F);
     const fineSeconds = new Float64Array((n + 1) * F);
-    for (let i = 0; i < members.length; ) {
+    for (let i = 0; i < members.length;) {
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);

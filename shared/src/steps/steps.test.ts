@@ -34,7 +34,10 @@ describe('discoverSteps', () => {
   it('splits rows by group', () => {
     const rows = discoverSteps(log, { groupOf: (c) => (c === 1 ? 'y' : 'x') });
     const step1 = rows.filter((r) => r.stepIndex === 1 && r.to === 'b');
-    expect(step1.map((r) => [r.group, r.cases, r.sumSeconds])).toEqual([['x', 1, 600], ['y', 1, 1800]]);
+    expect(step1.map((r) => [r.group, r.cases, r.sumSeconds])).toEqual([
+      ['x', 1, 600],
+      ['y', 1, 1800],
+    ]);
   });
 });
 
@@ -46,7 +49,7 @@ describe('aggregateSteps', () => {
     expect(variants).toHaveLength(1);
     expect(variants[0]).toMatchObject({ activities: ['a', 'b', 'c'], cases: 2, share: 1, meanSeconds: 30 * 60 });
     expect(variants[0]!.medianSeconds).toBeGreaterThan(0);
-    expect(variants[0]!.sumSeconds).toBe(60 * MINUTE / 1000);
+    expect(variants[0]!.sumSeconds).toBe((60 * MINUTE) / 1000);
   });
 
   it.each([[['g1']], [['g2', 'g3']], [['g1', 'g2', 'g3']], [['g3']]])(

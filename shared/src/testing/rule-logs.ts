@@ -36,9 +36,20 @@ export function testLog(cases: Record<string, TestEvent[]>, attributes: Record<s
 /** Test helper: a rule with the catalogue defaults, overridden by `fields`. */
 export function testRule(fields: Partial<Rule> & Pick<Rule, 'kind' | 'a'>): Rule {
   return {
-    id: 'R', title: { da: 'R', en: 'R' }, source: 'test', basis: 'illustrative',
-    b: [], limit: null, endedBy: [], moveToWorkingDay: false, calendar: 'dk-statutory',
-    validFrom: null, validTo: null, where: null, count: 1, share: null,
+    id: 'R',
+    title: { da: 'R', en: 'R' },
+    source: 'test',
+    basis: 'illustrative',
+    b: [],
+    limit: null,
+    endedBy: [],
+    moveToWorkingDay: false,
+    calendar: 'dk-statutory',
+    validFrom: null,
+    validTo: null,
+    where: null,
+    count: 1,
+    share: null,
     ...fields,
   };
 }

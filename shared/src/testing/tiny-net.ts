@@ -15,7 +15,12 @@ export function tinyNet(text: string): WorkflowNet {
   for (const part of text.split(';')) {
     const [name, body] = part.split(':').map((s) => s.trim());
     if (!name || body === undefined) continue;
-    const [ins, outs] = body.split('->').map((s) => s.split(',').map((p) => p.trim()).filter(Boolean));
+    const [ins, outs] = body.split('->').map((s) =>
+      s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    );
     transitions.push({ id: name, label: name.startsWith('tau') ? null : name.split('#')[0]! });
     for (const p of ins ?? []) {
       places.add(p);

@@ -119,7 +119,8 @@ function sortVariants(log: EventLog, firstCase: number[], offsets: Uint32Array):
   const order = firstCase.map((_, v) => v);
   const size = (v: number) => offsets[v + 1]! - offsets[v]!;
   if (names.length > 0xffff) {
-    const seq = (v: number) => Array.from(log.activity.subarray(log.caseOffsets[firstCase[v]!]!, log.caseOffsets[firstCase[v]! + 1]!), (a) => names[a]!);
+    const seq = (v: number) =>
+      Array.from(log.activity.subarray(log.caseOffsets[firstCase[v]!]!, log.caseOffsets[firstCase[v]! + 1]!), (a) => names[a]!);
     return order.sort((a, b) => size(b) - size(a) || compareSequences(seq(a), seq(b)));
   }
   const ranked = new Uint16Array(log.activity.length);

@@ -107,11 +107,19 @@ export function applyChange(log: EventLog, change: WhatIfChange): AppliedChange 
 }
 
 function checkChange(log: EventLog, change: WhatIfChange): number {
-  const kinds = [change.processingFactor !== undefined, change.waitingFactor !== undefined, change.remove === true, change.cutRework === true];
+  const kinds = [
+    change.processingFactor !== undefined,
+    change.waitingFactor !== undefined,
+    change.remove === true,
+    change.cutRework === true,
+  ];
   if (kinds.filter(Boolean).length !== 1) {
     throw new MisuseError('applyChange: give exactly one of processingFactor, waitingFactor, remove, cutRework');
   }
-  for (const [name, factor] of [['processingFactor', change.processingFactor], ['waitingFactor', change.waitingFactor]] as const) {
+  for (const [name, factor] of [
+    ['processingFactor', change.processingFactor],
+    ['waitingFactor', change.waitingFactor],
+  ] as const) {
     if (factor !== undefined && !(Number.isFinite(factor) && factor >= 0)) {
       throw new MisuseError(`applyChange: ${name} must be a number ≥ 0, got ${quote(factor)}`);
     }

@@ -15,7 +15,13 @@ function handLog(): EventLog {
   b.addEvent('1', 'A', T0 + DAY, 'r1', 'complete');
   b.addEvent('1', 'B', T0 + 4 * DAY, 'r2', 'complete');
   b.addEvent('1', 'C', T0 + 6 * DAY, 'r2', 'complete');
-  for (const [activity, day] of [['A', 0], ['B', 2], ['C', 3], ['B', 5], ['D', 8]] as const) {
+  for (const [activity, day] of [
+    ['A', 0],
+    ['B', 2],
+    ['C', 3],
+    ['B', 5],
+    ['D', 8],
+  ] as const) {
     b.addEvent('2', activity, T0 + day * DAY, 'r3', 'complete');
   }
   return b.build();
@@ -32,20 +38,42 @@ function days(log: EventLog, c: number): Array<[string, number]> {
 describe('applyChange', () => {
   it('applyChange(waitingFactor 0 on B) removes every wait before B and moves later events back', () => {
     const { log } = applyChange(handLog(), { activity: 'B', waitingFactor: 0 });
-    expect(days(log, 0)).toEqual([['A', 0], ['A', 1], ['B', 1], ['C', 3]]);
-    expect(days(log, 1)).toEqual([['A', 0], ['B', 0], ['C', 1], ['B', 1], ['D', 4]]);
+    expect(days(log, 0)).toEqual([
+      ['A', 0],
+      ['A', 1],
+      ['B', 1],
+      ['C', 3],
+    ]);
+    expect(days(log, 1)).toEqual([
+      ['A', 0],
+      ['B', 0],
+      ['C', 1],
+      ['B', 1],
+      ['D', 4],
+    ]);
   });
 
   it('applyChange(waitingFactor 0.5 on the edge C → B) halves only the wait after C', () => {
     const result = applyChange(handLog(), { activity: 'B', waitingFactor: 0.5, from: 'C' });
     expect(days(result.log, 0)).toEqual(days(handLog(), 0));
-    expect(days(result.log, 1)).toEqual([['A', 0], ['B', 2], ['C', 3], ['B', 4], ['D', 7]]);
+    expect(days(result.log, 1)).toEqual([
+      ['A', 0],
+      ['B', 2],
+      ['C', 3],
+      ['B', 4],
+      ['D', 7],
+    ]);
     expect(result.instancesChanged).toBe(1);
   });
 
   it('applyChange(processingFactor 0.5 on A) halves start-to-complete and counts the saved processing time', () => {
     const result = applyChange(handLog(), { activity: 'A', processingFactor: 0.5 });
-    expect(days(result.log, 0)).toEqual([['A', 0], ['A', 0.5], ['B', 3.5], ['C', 5.5]]);
+    expect(days(result.log, 0)).toEqual([
+      ['A', 0],
+      ['A', 0.5],
+      ['B', 3.5],
+      ['C', 5.5],
+    ]);
     expect(days(result.log, 1)).toEqual(days(handLog(), 1));
     expect(result.processingSavedMs).toBe(0.5 * DAY);
     expect(result.instancesChanged).toBe(2);
@@ -53,15 +81,27 @@ describe('applyChange', () => {
 
   it('applyChange(remove B) drops B and the wait before it; later waits stay as observed', () => {
     const result = applyChange(handLog(), { activity: 'B', remove: true });
-    expect(days(result.log, 0)).toEqual([['A', 0], ['A', 1], ['C', 3]]);
-    expect(days(result.log, 1)).toEqual([['A', 0], ['C', 1], ['D', 4]]);
+    expect(days(result.log, 0)).toEqual([
+      ['A', 0],
+      ['A', 1],
+      ['C', 3],
+    ]);
+    expect(days(result.log, 1)).toEqual([
+      ['A', 0],
+      ['C', 1],
+      ['D', 4],
+    ]);
     expect(result.eventsRemoved).toBe(3);
   });
 
   it('applyChange(cutRework B) removes the loop back to B and moves the rest back by its span', () => {
     const result = applyChange(handLog(), { activity: 'B', cutRework: true });
     expect(days(result.log, 0)).toEqual(days(handLog(), 0));
-    expect(days(result.log, 1)).toEqual([['A', 0], ['B', 2], ['D', 5]]);
+    expect(days(result.log, 1)).toEqual([
+      ['A', 0],
+      ['B', 2],
+      ['D', 5],
+    ]);
     expect(result.eventsRemoved).toBe(2);
     expect(result.instancesChanged).toBe(1);
   });
@@ -73,7 +113,10 @@ describe('applyChange', () => {
     b.addEvent('x', 'C', T0 + 3 * DAY);
     b.addEvent('y', 'A', T0);
     const result = applyChange(b.build(), { activity: 'A', remove: true });
-    expect(days(result.log, 0)).toEqual([['B', 2], ['C', 3]]);
+    expect(days(result.log, 0)).toEqual([
+      ['B', 2],
+      ['C', 3],
+    ]);
     expect(Array.from(result.caseMap)).toEqual([0, -1]);
     expect(result.log.caseIds).toEqual(['x']);
   });

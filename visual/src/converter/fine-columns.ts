@@ -20,7 +20,11 @@ export function fineSlots(columns: readonly powerbi.DataViewValueColumn[]): (Fin
   const keys = new Set(named.filter((s): s is FineSlot => s !== null).map((s) => `${s.kind}${s.bucket}`));
   if (keys.size === columns.length) return named;
   return columns.map((_, i) =>
-    i < FINE_BUCKET_COUNT ? { kind: 'counts', bucket: i } : i < 2 * FINE_BUCKET_COUNT ? { kind: 'seconds', bucket: i - FINE_BUCKET_COUNT } : null,
+    i < FINE_BUCKET_COUNT
+      ? { kind: 'counts', bucket: i }
+      : i < 2 * FINE_BUCKET_COUNT
+        ? { kind: 'seconds', bucket: i - FINE_BUCKET_COUNT }
+        : null,
   );
 }
 

@@ -11,7 +11,9 @@ export interface EventsSegment {
 }
 
 /** Column positions of the event roles in a table, or null when a required one is missing. */
-export function eventColumns(table: powerbi.DataViewTable): { caseAt: number; activityAt: number; timeAt: number; resourceAt: number } | null {
+export function eventColumns(
+  table: powerbi.DataViewTable,
+): { caseAt: number; activityAt: number; timeAt: number; resourceAt: number } | null {
   const column = (role: string) => table.columns.findIndex((c) => hasRole(c, role));
   const found = { caseAt: column('caseId'), activityAt: column('activity'), timeAt: column('timestamp'), resourceAt: column('resource') };
   return found.caseAt < 0 || found.activityAt < 0 || found.timeAt < 0 ? null : found;

@@ -103,7 +103,11 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
  * of 50,000 rows read row by row would jump between arrays at every cell).
  */
 function readFine(
-  rows: StepRow[], kept: readonly number[], values: readonly powerbi.PrimitiveValue[][], isCount: Uint8Array, bucketOf: Int32Array,
+  rows: StepRow[],
+  kept: readonly number[],
+  values: readonly powerbi.PrimitiveValue[][],
+  isCount: Uint8Array,
+  bucketOf: Int32Array,
 ): void {
   const F = FINE_BUCKET_COUNT;
   const buffer = new Float64Array(kept.length * 2 * F);

@@ -52,7 +52,13 @@ export interface ViewContext {
  * highlights, the comparison and the variant rows (for trying simplifications by layout).
  * @example buildViewModel(prepareSteps(rows, null, true), state, context)
  */
-export function buildViewModel(data: PreparedSteps, state: ViewState, context: ViewContext, base = viewBase(data, state, context), lean = false): MapViewModel {
+export function buildViewModel(
+  data: PreparedSteps,
+  state: ViewState,
+  context: ViewContext,
+  base = viewBase(data, state, context),
+  lean = false,
+): MapViewModel {
   const selected = state.selected;
   const inSelection = (row: StepRow) => selected.size === 0 || selected.has(row.variantKey);
   const { full, mode, found, keep } = base;
@@ -71,9 +77,21 @@ export function buildViewModel(data: PreparedSteps, state: ViewState, context: V
           { mode, metric: state.metric, formatter: context.formatter, edgeId },
         )
       : null;
-  const options = { mode, metric: state.metric, formatter: context.formatter, t: context.t, groupCount: context.groupCount, bottlenecks, highlighted, full: full.map, differences };
+  const options = {
+    mode,
+    metric: state.metric,
+    formatter: context.formatter,
+    t: context.t,
+    groupCount: context.groupCount,
+    bottlenecks,
+    highlighted,
+    full: full.map,
+    differences,
+  };
   return {
-    bottleneckLegend: found ? { count: context.bottleneckCount, minCases: found.minCases, marked: marked.length, found: found.edges.length } : null,
+    bottleneckLegend: found
+      ? { count: context.bottleneckCount, minCases: found.minCases, marked: marked.length, found: found.edges.length }
+      : null,
     mode,
     metric: state.metric,
     nodes: nodeViews(simplified, options),
@@ -99,7 +117,11 @@ export interface ViewBase {
  * The part of the view model that does not depend on the sliders, computed once when a draw
  * tries several simplifications (`buildViewModel`'s `base`).
  */
-export function viewBase(data: PreparedSteps, state: ViewState, context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>): ViewBase {
+export function viewBase(
+  data: PreparedSteps,
+  state: ViewState,
+  context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>,
+): ViewBase {
   const selected = state.selected;
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter((row) => selected.has(row.variantKey)));
   const mode = data.hasDurations ? state.mode : 'frequency';
@@ -116,10 +138,18 @@ const BOTTLENECK_MIN_SHARE = 0.05;
  * (`markBottlenecks`): among the waits between two activities taken by at least
  * max(k, 5 % of the cases) cases, the `bottleneckCount` longest medians (ties at the cut too).
  */
-function bottlenecksOf(full: AggregatedSteps, context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>): NonNullable<ViewBase['found']> {
+function bottlenecksOf(
+  full: AggregatedSteps,
+  context: Pick<ViewContext, 'bottleneckCount' | 'minimumGroupSize'>,
+): NonNullable<ViewBase['found']> {
   const timed = full.map.edges.filter((e) => e.from !== STEP_START && e.to !== STEP_END);
   const candidates = timed.map((e) => ({ from: e.from, to: e.to, cases: e.cases, medianWaitMs: (metricSeconds(e, 'median') || 0) * 1000 }));
-  const options = { count: context.bottleneckCount, minGroupSize: context.minimumGroupSize, minShare: BOTTLENECK_MIN_SHARE, totalCases: full.cases };
+  const options = {
+    count: context.bottleneckCount,
+    minGroupSize: context.minimumGroupSize,
+    minShare: BOTTLENECK_MIN_SHARE,
+    totalCases: full.cases,
+  };
   const minCases = Math.max(options.minGroupSize, Math.ceil(options.minShare * options.totalCases));
   return { edges: markBottlenecks(candidates, options).map((i) => timed[i]!), minCases };
 }

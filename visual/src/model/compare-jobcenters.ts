@@ -67,21 +67,38 @@ export function jobcenterDifferences(
   const rest = aggregateSteps(rows.filter((_, i) => centers[i] !== jobcenter));
   const { formatter } = options;
   const entries = (map: ProcessMap, cases: number) => ({
-    nodes: new Map(map.nodes.map((n) => [n.activity, { share: cases > 0 ? n.cases / cases : 0, seconds: waitBefore(map, n.activity, options.metric) }])),
-    edges: new Map(map.edges.map((e) => [options.edgeId(e.from, e.to), { share: cases > 0 ? e.cases / cases : 0, seconds: timed(e) ? metricSeconds(e, options.metric) : Number.NaN }])),
+    nodes: new Map(
+      map.nodes.map((n) => [n.activity, { share: cases > 0 ? n.cases / cases : 0, seconds: waitBefore(map, n.activity, options.metric) }]),
+    ),
+    edges: new Map(
+      map.edges.map((e) => [
+        options.edgeId(e.from, e.to),
+        { share: cases > 0 ? e.cases / cases : 0, seconds: timed(e) ? metricSeconds(e, options.metric) : Number.NaN },
+      ]),
+    ),
   });
   const a = entries(own.map, own.cases);
   const b = entries(rest.map, rest.cases);
   const compare = (x: { share: number; seconds: number } | undefined, y: { share: number; seconds: number } | undefined) => {
     if (options.mode === 'frequency') {
       const diff = (x?.share ?? 0) - (y?.share ?? 0);
-      return { raw: diff, own: formatter.percent(x?.share ?? 0), rest: formatter.percent(y?.share ?? 0), difference: `${diff >= 0 ? '+' : '−'}${formatter.count(Math.abs(diff * 100))} ${formatter.locale.startsWith('da') ? 'procentpoint' : 'pp'}` };
+      return {
+        raw: diff,
+        own: formatter.percent(x?.share ?? 0),
+        rest: formatter.percent(y?.share ?? 0),
+        difference: `${diff >= 0 ? '+' : '−'}${formatter.count(Math.abs(diff * 100))} ${formatter.locale.startsWith('da') ? 'procentpoint' : 'pp'}`,
+      };
     }
     const s = x?.seconds ?? Number.NaN;
     const r = y?.seconds ?? Number.NaN;
     const rel = Number.isFinite(s) && Number.isFinite(r) && r > 0 ? (s - r) / r : Number.NaN;
     const difference = Number.isFinite(rel) ? `${rel >= 0 ? '+' : '−'}${formatter.percent(Math.abs(rel))}` : '–';
-    return { raw: Number.isFinite(rel) ? Math.max(-1, Math.min(1, rel)) : Number.NaN, own: formatter.duration(s), rest: formatter.duration(r), difference };
+    return {
+      raw: Number.isFinite(rel) ? Math.max(-1, Math.min(1, rel)) : Number.NaN,
+      own: formatter.duration(s),
+      rest: formatter.duration(r),
+      difference,
+    };
   };
   const build = (keys: Iterable<string>, pick: (side: typeof a) => Map<string, { share: number; seconds: number }>) => {
     const out = new Map<string, Difference & { raw: number }>();
@@ -91,7 +108,12 @@ export function jobcenterDifferences(
     }
     const largest = Math.max(1e-9, ...[...out.values()].map((d) => (Number.isFinite(d.raw) ? Math.abs(d.raw) : 0)));
     const scale = options.mode === 'frequency' ? largest : 1;
-    return new Map([...out.entries()].map(([key, d]) => [key, { tone: Number.isFinite(d.raw) ? d.raw / scale : 0, own: d.own, rest: d.rest, difference: d.difference }]));
+    return new Map(
+      [...out.entries()].map(([key, d]) => [
+        key,
+        { tone: Number.isFinite(d.raw) ? d.raw / scale : 0, own: d.own, rest: d.rest, difference: d.difference },
+      ]),
+    );
   };
   const nodeKeys = new Set([...a.nodes.keys(), ...b.nodes.keys()]);
   const edgeKeys = new Set([...a.edges.keys(), ...b.edges.keys()]);

@@ -68,7 +68,8 @@ export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView
     const kind = node.activity === STEP_START ? 'start' : node.activity === STEP_END ? 'end' : 'activity';
     const name = kind === 'start' ? t('Node_Start') : kind === 'end' ? t('Node_End') : node.activity;
     const value = mode === 'performance' && !marker ? seconds : node.count;
-    const valueLabel = mode === 'performance' && !marker ? durationLabel(seconds, isEstimate(metric), formatter) : options.groupCount(node.count);
+    const valueLabel =
+      mode === 'performance' && !marker ? durationLabel(seconds, isEstimate(metric), formatter) : options.groupCount(node.count);
     const tooltip: TooltipLine[] = [
       { label: t('Tooltip_Activity'), value: name },
       { label: marker ? t('Tooltip_Cases') : t('Tooltip_Events'), value: options.groupCount(node.count) },

@@ -32,7 +32,8 @@ export function prepareSteps(
       if (cases <= 0) return;
       const scale = row.cases > 0 ? cases / row.cases : 0;
       const scaled: StepRow = { ...row, cases, sumSeconds: row.sumSeconds * scale, histogram: row.histogram.map((h) => h * scale) };
-      if (row.fine) scaled.fine = { counts: Array.from(row.fine.counts, (c) => c * scale), seconds: Array.from(row.fine.seconds, (x) => x * scale) };
+      if (row.fine)
+        scaled.fine = { counts: Array.from(row.fine.counts, (c) => c * scale), seconds: Array.from(row.fine.seconds, (x) => x * scale) };
       highlightRows!.push(scaled);
     });
   }

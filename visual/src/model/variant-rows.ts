@@ -30,7 +30,9 @@ export function variantRows(variants: readonly StepVariant[], options: VariantRo
     const seconds = g.isOther ? smallSeconds : (byKey.get(g.key)?.sumSeconds ?? 0);
     return {
       group: g,
-      label: g.isOther ? `${t('Variants_Other')} (${formatter.count(g.variants)})` : `${t('Tooltip_Variant')} ${byKey.get(g.key)?.rank ?? i + 1}`,
+      label: g.isOther
+        ? `${t('Variants_Other')} (${formatter.count(g.variants)})`
+        : `${t('Tooltip_Variant')} ${byKey.get(g.key)?.rank ?? i + 1}`,
       meanSeconds: g.cases > 0 ? seconds / g.cases : 0,
     };
   });

@@ -27,7 +27,16 @@ export function resolveColors(palette: powerbi.extensibility.ISandboxExtendedCol
     const foreground = read(palette.foreground, '#FFFFFF');
     const background = read(palette.background, '#000000');
     const selected = read(palette.foregroundSelected, foreground);
-    return { highContrast: true, background, foreground, node: background, edge: foreground, bottleneck: selected, selected, muted: foreground };
+    return {
+      highContrast: true,
+      background,
+      foreground,
+      node: background,
+      edge: foreground,
+      bottleneck: selected,
+      selected,
+      muted: foreground,
+    };
   }
   const paletteColor = (key: string, fallback: string) => {
     try {
@@ -63,7 +72,10 @@ export function mix(color: string, base: string, t: number): string {
   const b = parseHex(base);
   if (!a || !b) return color;
   const k = Math.max(0, Math.min(1, t));
-  const channel = (i: number) => Math.round(b[i]! + (a[i]! - b[i]!) * k).toString(16).padStart(2, '0');
+  const channel = (i: number) =>
+    Math.round(b[i]! + (a[i]! - b[i]!) * k)
+      .toString(16)
+      .padStart(2, '0');
   return `#${channel(0)}${channel(1)}${channel(2)}`;
 }
 

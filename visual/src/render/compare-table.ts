@@ -19,12 +19,37 @@ export function renderCompareTable(
   onPick: (jobcenter: string) => void,
 ): void {
   const root = select(pane);
-  root.selectAll('h3').data([t('Compare_Title')]).join('h3').text((d) => d);
-  const table = root.selectAll<HTMLTableElement, null>('table.compare-table').data([null]).join('table').attr('class', 'compare-table').attr('data-testid', 'compare-table');
+  root
+    .selectAll('h3')
+    .data([t('Compare_Title')])
+    .join('h3')
+    .text((d) => d);
+  const table = root
+    .selectAll<HTMLTableElement, null>('table.compare-table')
+    .data([null])
+    .join('table')
+    .attr('class', 'compare-table')
+    .attr('data-testid', 'compare-table');
   const finishedKnown = rows.some((r) => r.figures.finishedCases !== null);
   const prefix = commonWordPrefix(rows.map((r) => r.jobcenter));
-  const headers = [t('Filter_Jobcenter'), t('Key_Cases'), ...(finishedKnown ? [t('Key_Finished')] : []), `${t('Metric_median')} ≈`, `${t('Compare_P90')} ≈`];
-  table.selectAll('thead').data([headers]).join('thead').selectAll('tr').data((d) => [d]).join('tr').selectAll('th').data((d) => d).join('th').text((d) => d);
+  const headers = [
+    t('Filter_Jobcenter'),
+    t('Key_Cases'),
+    ...(finishedKnown ? [t('Key_Finished')] : []),
+    `${t('Metric_median')} ≈`,
+    `${t('Compare_P90')} ≈`,
+  ];
+  table
+    .selectAll('thead')
+    .data([headers])
+    .join('thead')
+    .selectAll('tr')
+    .data((d) => [d])
+    .join('tr')
+    .selectAll('th')
+    .data((d) => d)
+    .join('th')
+    .text((d) => d);
   const body = table.selectAll('tbody').data([null]).join('tbody');
   const items = body
     .selectAll<HTMLTableRowElement, JobcenterFigures>('tr')

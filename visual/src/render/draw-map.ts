@@ -30,7 +30,11 @@ export interface MapGeometry {
  */
 export function layoutOf(cache: LayoutCache, model: MapViewModel, geometry: MapGeometry, quick = false): MapLayout {
   const { fontSize, measure, direction } = geometry;
-  const label = edgeLabelSize(model.edges.map((e) => e.valueLabel), fontSize, measure);
+  const label = edgeLabelSize(
+    model.edges.map((e) => e.valueLabel),
+    fontSize,
+    measure,
+  );
   return cache.get(
     model.nodes.map((n) => ({ id: n.id, ...nodeSize(n, fontSize, measure) })),
     model.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ...label, weight: e.transitions })),

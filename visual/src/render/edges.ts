@@ -22,7 +22,8 @@ export function edgeWidth(intensity: number): number {
 }
 
 function stroke(e: PlacedEdgeView, colors: Colors): string {
-  if (e.view.tone !== null && !colors.highContrast) return mix(toneColor(e.view.tone, colors), colors.edge, 0.25 + 0.75 * Math.abs(e.view.tone));
+  if (e.view.tone !== null && !colors.highContrast)
+    return mix(toneColor(e.view.tone, colors), colors.edge, 0.25 + 0.75 * Math.abs(e.view.tone));
   return e.view.bottleneck ? colors.bottleneck : colors.edge;
 }
 

@@ -31,9 +31,15 @@ export function visibleEdgeLabels(
   fontSize: number,
   measure: MeasureText,
 ): Set<string> {
-  const taken: Box[] = nodes.map((n) => ({ left: n.x - n.width / 2, top: n.y - n.height / 2, right: n.x + n.width / 2, bottom: n.y + n.height / 2 }));
+  const taken: Box[] = nodes.map((n) => ({
+    left: n.x - n.width / 2,
+    top: n.y - n.height / 2,
+    right: n.x + n.width / 2,
+    bottom: n.y + n.height / 2,
+  }));
   const order = [...edges].sort(
-    (a, b) => Number(b.view.bottleneck) - Number(a.view.bottleneck) || b.view.intensity - a.view.intensity || (a.view.id < b.view.id ? -1 : 1),
+    (a, b) =>
+      Number(b.view.bottleneck) - Number(a.view.bottleneck) || b.view.intensity - a.view.intensity || (a.view.id < b.view.id ? -1 : 1),
   );
   const shown = new Set<string>();
   for (const edge of order) {

@@ -15,7 +15,13 @@ export interface LegendContext {
  * in comparison mode what the colours mean; that ≈ marks estimates; and whether the map was
  * simplified to fit.
  */
-export function renderLegend(container: HTMLDivElement, model: MapViewModel | null, context: LegendContext, colors: Colors, t: Localizer['t']): void {
+export function renderLegend(
+  container: HTMLDivElement,
+  model: MapViewModel | null,
+  context: LegendContext,
+  colors: Colors,
+  t: Localizer['t'],
+): void {
   container.replaceChildren();
   container.hidden = model === null || model.nodes.length === 0;
   if (!model) return;

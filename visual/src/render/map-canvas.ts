@@ -42,7 +42,12 @@ export class MapCanvas {
   /** Keyboard pan and zoom: arrows pan, + and - zoom, 0 fits the map. True when the key was used. */
   handleKey(key: string): boolean {
     const step = 48;
-    const pan: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const pan: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const move = pan[key];
     if (move) this.svg.call(this.zoomBehavior.translateBy, move[0], move[1]);
     else if (key === '+' || key === '=') this.zoomBy(1.25);

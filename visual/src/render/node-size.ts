@@ -59,7 +59,11 @@ export function nodeSize(node: MapNodeView, fontSize: number, measure: MeasureTe
  * The room reserved for every edge label: the widest label the map shows now (bold, as a
  * bottleneck's), rounded up to 8 px so small changes keep the cached layout.
  */
-export function edgeLabelSize(labels: readonly string[], fontSize: number, measure: MeasureText = estimateTextWidth): { labelWidth: number; labelHeight: number } {
+export function edgeLabelSize(
+  labels: readonly string[],
+  fontSize: number,
+  measure: MeasureText = estimateTextWidth,
+): { labelWidth: number; labelHeight: number } {
   const widest = Math.max(0, ...labels.map((label) => measure(label, fontSize, 700)));
   return { labelWidth: Math.max(16, Math.ceil((widest + 6) / 8) * 8), labelHeight: Math.ceil(fontSize * 1.2 + 4) };
 }

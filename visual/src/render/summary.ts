@@ -41,7 +41,9 @@ export function renderSummary(container: HTMLDivElement, figures: KeyFigures | n
     finished === null ? t('Key_FinishedUnknown') : `${formatter.count(finished)} / ${formatter.count(figures.cases)}`,
   );
   const through = figures.throughput;
-  const notes = [through?.finishedOnly ? t('Key_FinishedOnly') : null, through?.basis === 'variants' ? t('Key_FromVariants') : null].filter(Boolean);
+  const notes = [through?.finishedOnly ? t('Key_FinishedOnly') : null, through?.basis === 'variants' ? t('Key_FromVariants') : null].filter(
+    Boolean,
+  );
   const basis = notes.length > 0 ? notes.join('; ') : undefined;
   figure('key-median', t('Key_Median'), through ? `≈ ${formatter.duration(through.median)}` : '–', basis);
   figure('key-p90', t('Key_P90'), through ? `≈ ${formatter.duration(through.p90)}` : '–', basis);
@@ -61,7 +63,8 @@ function sparkline(doc: Document, trend: readonly TrendPoint[], formatter: Forma
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const x = (i: number) => SPARK.pad + (i * (SPARK.width - 2 * SPARK.pad)) / Math.max(1, trend.length - 1);
-  const y = (v: number) => SPARK.height - SPARK.pad - (hi > lo ? ((v - lo) / (hi - lo)) * (SPARK.height - 2 * SPARK.pad) : (SPARK.height - 2 * SPARK.pad) / 2);
+  const y = (v: number) =>
+    SPARK.height - SPARK.pad - (hi > lo ? ((v - lo) / (hi - lo)) * (SPARK.height - 2 * SPARK.pad) : (SPARK.height - 2 * SPARK.pad) / 2);
   const points = trend.flatMap((p, i) => (Number.isFinite(p.medianSeconds) ? [`${x(i).toFixed(1)},${y(p.medianSeconds).toFixed(1)}`] : []));
   const line = doc.createElementNS(SVG, 'polyline');
   line.setAttribute('points', points.join(' '));
@@ -94,7 +97,11 @@ function filterSummary(doc: Document, figures: KeyFigures, formatter: Formatter,
     return values.length <= 2 ? values.join(', ') : `${formatter.count(values.length)} ${plural}`;
   };
   item('filter-jobcenter', t('Filter_Jobcenter'), list(jobcenters, t('Filter_Jobcenters')), jobcenters?.join('\n'));
-  item('filter-period', t('Filter_Period'), periods ? (periods[0] === periods[1] ? periods[0] : `${periods[0]} – ${periods[1]}`) : t('Filter_NotBound'));
+  item(
+    'filter-period',
+    t('Filter_Period'),
+    periods ? (periods[0] === periods[1] ? periods[0] : `${periods[0]} – ${periods[1]}`) : t('Filter_NotBound'),
+  );
   item('filter-process', t('Filter_Process'), list(processes, t('Filter_Process').toLowerCase()), processes?.join('\n'));
   return box;
 }

@@ -63,19 +63,16 @@ export const conformanceVariants = sqliteTable(
 );
 
 /** One row per (grain, activity): where the work left the model. */
-export const conformanceActivities = sqliteTable(
-  'conformance_activities',
-  {
-    ...grain(),
-    activity: text('activity').notNull(),
-    /** Events done where the model does not allow them. */
-    logMoves: integer('log_moves').notNull(),
-    /** Steps the model requires that were skipped. */
-    modelMoves: integer('model_moves').notNull(),
-    logMoveCases: integer('log_move_cases').notNull(),
-    modelMoveCases: integer('model_move_cases').notNull(),
-  },
-);
+export const conformanceActivities = sqliteTable('conformance_activities', {
+  ...grain(),
+  activity: text('activity').notNull(),
+  /** Events done where the model does not allow them. */
+  logMoves: integer('log_moves').notNull(),
+  /** Steps the model requires that were skipped. */
+  modelMoves: integer('model_moves').notNull(),
+  logMoveCases: integer('log_move_cases').notNull(),
+  modelMoveCases: integer('model_move_cases').notNull(),
+});
 
 /** One row per case (pseudonymised case id): its fitness and deviations. Analysts and admins only. */
 export const conformanceCases = sqliteTable(

@@ -64,85 +64,70 @@ export const cases = sqliteTable(
 );
 
 /** One row per (grain, variant): cases and summed case duration. */
-export const variants = sqliteTable(
-  'variants',
-  {
-    ...grain(),
-    variantKey: text('variant_key').notNull(),
-    /** The activities joined with ' → '. */
-    activities: text('activities').notNull(),
-    /** The activities as a JSON array. */
-    activitiesJson: text('activities_json').notNull(),
-    length: integer('length').notNull(),
-    cases: integer('cases').notNull(),
-    sumSeconds: real('sum_seconds').notNull(),
-    /** As `steps.variant_rank`. */
-    variantRank: integer('variant_rank').notNull().default(0),
-    /** As `steps.finished`. */
-    finished: integer('finished').notNull().default(1),
-  },
-);
+export const variants = sqliteTable('variants', {
+  ...grain(),
+  variantKey: text('variant_key').notNull(),
+  /** The activities joined with ' → '. */
+  activities: text('activities').notNull(),
+  /** The activities as a JSON array. */
+  activitiesJson: text('activities_json').notNull(),
+  length: integer('length').notNull(),
+  cases: integer('cases').notNull(),
+  sumSeconds: real('sum_seconds').notNull(),
+  /** As `steps.variant_rank`. */
+  variantRank: integer('variant_rank').notNull().default(0),
+  /** As `steps.finished`. */
+  finished: integer('finished').notNull().default(1),
+});
 
 /**
  * One row per (grain, activity). `repeats` counts events beyond the first of the activity in
  * a case; `selfLoops` counts directly-follows pairs (a, a). Processing and waiting sums are
  * over the activity instances where the log has start and complete events.
  */
-export const activities = sqliteTable(
-  'activities',
-  {
-    ...grain(),
-    activity: text('activity').notNull(),
-    events: integer('events').notNull(),
-    cases: integer('cases').notNull(),
-    repeats: integer('repeats').notNull(),
-    selfLoops: integer('self_loops').notNull(),
-    instances: integer('instances').notNull().default(0),
-    sumProcessingSeconds: real('sum_processing_seconds').notNull().default(0),
-    sumWaitingSeconds: real('sum_waiting_seconds').notNull().default(0),
-  },
-);
+export const activities = sqliteTable('activities', {
+  ...grain(),
+  activity: text('activity').notNull(),
+  events: integer('events').notNull(),
+  cases: integer('cases').notNull(),
+  repeats: integer('repeats').notNull(),
+  selfLoops: integer('self_loops').notNull(),
+  instances: integer('instances').notNull().default(0),
+  sumProcessingSeconds: real('sum_processing_seconds').notNull().default(0),
+  sumWaitingSeconds: real('sum_waiting_seconds').notNull().default(0),
+});
 
 /** One row per (grain, directly-follows pair); START/END edges carry the start/end activities. */
-export const edges = sqliteTable(
-  'edges',
-  {
-    ...grain(),
-    fromActivity: text('from_activity').notNull(),
-    toActivity: text('to_activity').notNull(),
-    transitions: integer('transitions').notNull(),
-    cases: integer('cases').notNull(),
-    sumSeconds: real('sum_seconds').notNull(),
-    ...histogramColumns(),
-    ...fineHistogramColumns(),
-  },
-);
+export const edges = sqliteTable('edges', {
+  ...grain(),
+  fromActivity: text('from_activity').notNull(),
+  toActivity: text('to_activity').notNull(),
+  transitions: integer('transitions').notNull(),
+  cases: integer('cases').notNull(),
+  sumSeconds: real('sum_seconds').notNull(),
+  ...histogramColumns(),
+  ...fineHistogramColumns(),
+});
 
 /** One row per (log, version, process, jobcenter): the slicer values with their totals. */
-export const jobcenters = sqliteTable(
-  'jobcenters',
-  {
-    id: integer('id').primaryKey(),
-    log: text('log').notNull(),
-    version: integer('version').notNull(),
-    process: text('process').notNull(),
-    jobcenter: text('jobcenter').notNull(),
-    cases: integer('cases').notNull(),
-    events: integer('events').notNull(),
-  },
-  );
+export const jobcenters = sqliteTable('jobcenters', {
+  id: integer('id').primaryKey(),
+  log: text('log').notNull(),
+  version: integer('version').notNull(),
+  process: text('process').notNull(),
+  jobcenter: text('jobcenter').notNull(),
+  cases: integer('cases').notNull(),
+  events: integer('events').notNull(),
+});
 
 /** One row per (log, version, process, jobcenter, period): the period slicer with totals. */
-export const periods = sqliteTable(
-  'periods',
-  {
-    ...grain(),
-    cases: integer('cases').notNull(),
-    events: integer('events').notNull(),
-    openCases: integer('open_cases').notNull(),
-    sumSeconds: real('sum_seconds').notNull(),
-  },
-);
+export const periods = sqliteTable('periods', {
+  ...grain(),
+  cases: integer('cases').notNull(),
+  events: integer('events').notNull(),
+  openCases: integer('open_cases').notNull(),
+  sumSeconds: real('sum_seconds').notNull(),
+});
 
 export type StepDbRow = typeof steps.$inferSelect;
 export type CaseDbRow = typeof cases.$inferSelect;

@@ -120,4 +120,3 @@ export type LogRow = typeof logs.$inferSelect;
 export type LoadRow = typeof loads.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type QuarantineRow = typeof quarantine.$inferSelect;
-

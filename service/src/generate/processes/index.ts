@@ -23,11 +23,7 @@ export const PROCESS_KEYS: readonly ProcessKey[] = PROCESS_NAMES;
 export { PROCESS_END_ACTIVITIES };
 
 /** Every deadline the generator tallies in its report (see `DeadlineRule` for the semantics). */
-export const DEADLINE_RULES: readonly DeadlineRule[] = [
-  ...AKADEMIKER.deadlines,
-  ...DAGPENGE.deadlines,
-  ...REKRUTTERING.deadlines,
-];
+export const DEADLINE_RULES: readonly DeadlineRule[] = [...AKADEMIKER.deadlines, ...DAGPENGE.deadlines, ...REKRUTTERING.deadlines];
 
 /** The process key for a key or a `Proces` column value, or null (the catalogue's `processNameOf`). */
 export const processKeyOf = processNameOf;

@@ -78,7 +78,9 @@ describe('access control on every route', () => {
     const token = who === 'none' ? undefined : who === 'bad' ? 'sf_not-a-real-token' : fx.tokens[who];
     const res = await fx.get(route.path, token, {
       method: route.method,
-      ...(route.body ? { body: route.body, headers: { 'Content-Type': route.body.startsWith('{') ? 'application/json' : 'text/csv' } } : {}),
+      ...(route.body
+        ? { body: route.body, headers: { 'Content-Type': route.body.startsWith('{') ? 'application/json' : 'text/csv' } }
+        : {}),
     });
     expect(res.status).toBe(status);
     if (status === 401) expect(res.headers.get('WWW-Authenticate')).toContain('Basic');
@@ -90,7 +92,17 @@ describe('access control on every route', () => {
 
   it('every route of the OpenAPI document is in this table', async () => {
     const { documentedRoutes } = await import('../openapi/document');
-    const tested = new Set(ROUTES.map((r) => `${r.method} ${r.path.split('?')[0]!.replace('/demo', '/{name}').replace(/\/j_unknown|\/t_unknown|\/1$/, '/{id}').replace(/\/(steps|cases|loads)\.csv/, '/{name}.csv').replace(/\/(Steps|Cases|Loads)/, '/{entitySet}')}`));
+    const tested = new Set(
+      ROUTES.map(
+        (r) =>
+          `${r.method} ${r.path
+            .split('?')[0]!
+            .replace('/demo', '/{name}')
+            .replace(/\/j_unknown|\/t_unknown|\/1$/, '/{id}')
+            .replace(/\/(steps|cases|loads)\.csv/, '/{name}.csv')
+            .replace(/\/(Steps|Cases|Loads)/, '/{entitySet}')}`,
+      ),
+    );
     for (const r of documentedRoutes()) expect(tested, `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);
   });
 });

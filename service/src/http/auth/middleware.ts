@@ -35,7 +35,8 @@ function unauthorized(message: string): HTTPException {
 export function requireToken(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = presentedToken(c.req.header('Authorization'));
-    if (token === null) throw unauthorized('authentication required: send "Authorization: Bearer TOKEN" or the token as the Basic password');
+    if (token === null)
+      throw unauthorized('authentication required: send "Authorization: Bearer TOKEN" or the token as the Basic password');
     const verified = verifyToken(ctx.db, token);
     if (!verified) throw unauthorized('unknown token');
     if (verified.revoked) throw unauthorized('token has been revoked');

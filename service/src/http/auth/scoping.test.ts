@@ -74,7 +74,9 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
       expect(table.columns.some((c) => ['cases', 'events'].includes(c.name))).toBe(false);
       return;
     }
-    const full = (await (await fx.get(`/odata/${table.entitySet}?$count=true`, fx.tokens.analyst)).json()) as { value: Record<string, unknown>[] };
+    const full = (await (await fx.get(`/odata/${table.entitySet}?$count=true`, fx.tokens.analyst)).json()) as {
+      value: Record<string, unknown>[];
+    };
     const nordRows = full.value.filter((r) => r['jobcenter'] === 'Nord');
     expect(body.value).toEqual(nordRows);
     expect(body['@odata.count']).toBe(nordRows.length);
@@ -90,7 +92,10 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
       return;
     }
     expect(res.status).toBe(200);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0]!.split(',');
     const at = header.indexOf('jobcenter');
     if (table.scoping === 'none') return;
@@ -111,7 +116,9 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
       const res = await fx.get(`/odata/${set}`, fx.tokens.nordAnalyst);
       expect(res.status).toBe(403);
       const body = (await res.json()) as { error: { message: string } };
-      expect(body.error.message).toBe(`${set} rows carry no jobcenter (they cover all jobcenters); a token limited to jobcenters cannot read it`);
+      expect(body.error.message).toBe(
+        `${set} rows carry no jobcenter (they cover all jobcenters); a token limited to jobcenters cannot read it`,
+      );
     }
   });
 });

@@ -29,11 +29,11 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
+    else if (ch === ',') (record.push(field), (field = ''));
     else if (ch === '\r' && text[i + 1] === '\n') {
       record.push(field);
       records.push(record);
@@ -49,7 +49,8 @@ function smallCounts(rows: Json[], where: string): string[] {
   const out: string[] = [];
   for (const row of rows) {
     for (const [name, value] of Object.entries(row)) {
-      if (COUNT_COLUMNS.test(name) && typeof value === 'number' && value > 0 && value < K) out.push(`${where}: ${name}=${value} in ${JSON.stringify(row).slice(0, 120)}`);
+      if (COUNT_COLUMNS.test(name) && typeof value === 'number' && value > 0 && value < K)
+        out.push(`${where}: ${name}=${value} in ${JSON.stringify(row).slice(0, 120)}`);
     }
   }
   return out;
@@ -99,7 +100,15 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     tokens.viewer = createToken(store.db, { role: 'viewer' }).token;
     tokens.analyst = createToken(store.db, { role: 'analyst' }).token;
     tokens.limited = createToken(store.db, { role: 'viewer', jobcenters: [jobcenters[0]!] }).token;
-    app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: mkdtempSync(join(tmpdir(), 'sagsflow-up-')), pageSize: 500, log: () => {}, preview: false });
+    app = createApp({
+      db: store.db,
+      sqlite: store.sqlite,
+      dbPath: store.path,
+      uploadDir: mkdtempSync(join(tmpdir(), 'sagsflow-up-')),
+      pageSize: 500,
+      log: () => {},
+      preview: false,
+    });
   }, 60_000);
   afterAll(() => {
     app.close();
@@ -114,7 +123,7 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     expect(variants.some((r) => r['cases'] === 1)).toBe(true);
   });
 
-  it('every entity set in a viewer\'s service document has no count in 1..k-1, for an unlimited and a limited token', async () => {
+  it("every entity set in a viewer's service document has no count in 1..k-1, for an unlimited and a limited token", async () => {
     for (const token of [tokens.viewer, tokens.limited]) {
       const sets = ((await json('/odata/', token)) as { value: { name: string }[] }).value.map((s) => s.name);
       expect(sets).toEqual(expect.arrayContaining(MODEL_SETS));
@@ -146,31 +155,49 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
       for (const route of ['map', 'variants', 'activities']) {
         const body = await json(`/api/logs/pilot/${route}${q}`);
         smallRestCounts(body, `${route}${q}`, found);
-        for (const v of (body['variants'] ?? []) as Json[]) if (typeof v['cases'] !== 'number' || (v['cases'] as number) < K) expect(v['meanSeconds']).toBeNull();
+        for (const v of (body['variants'] ?? []) as Json[])
+          if (typeof v['cases'] !== 'number' || (v['cases'] as number) < K) expect(v['meanSeconds']).toBeNull();
       }
     }
     smallRestCounts(await json('/api/logs'), 'logs', found);
     smallRestCounts(await json('/api/logs/pilot'), 'logs/pilot', found);
     expect(found).toEqual([]);
-    for (const route of ['compliance', 'conformance', 'report.html']) expect((await get(`/api/logs/pilot/${route}`, tokens.viewer)).status, route).toBe(403);
+    for (const route of ['compliance', 'conformance', 'report.html'])
+      expect((await get(`/api/logs/pilot/${route}`, tokens.viewer)).status, route).toBe(403);
   });
 
   it('subtracting /variants with every variant but one single-case variant from /variants gives no case (20 groups tried)', async () => {
     const groups = store.sqlite
-      .prepare('SELECT jobcenter, period FROM variants WHERE cases = 1 GROUP BY jobcenter, period ORDER BY count(*) DESC, jobcenter, period LIMIT 20')
+      .prepare(
+        'SELECT jobcenter, period FROM variants WHERE cases = 1 GROUP BY jobcenter, period ORDER BY count(*) DESC, jobcenter, period LIMIT 20',
+      )
       .all() as { jobcenter: string; period: string }[];
     expect(groups.length).toBe(20);
     const leaks: string[] = [];
     for (const g of groups) {
-      const keys = store.sqlite.prepare('SELECT variant_key AS key, cases FROM variants WHERE jobcenter = ? AND period = ?').all(g.jobcenter, g.period) as { key: string; cases: number }[];
+      const keys = store.sqlite
+        .prepare('SELECT variant_key AS key, cases FROM variants WHERE jobcenter = ? AND period = ?')
+        .all(g.jobcenter, g.period) as { key: string; cases: number }[];
       const single = keys.find((k) => k.cases === 1)!;
       const base = `/api/logs/pilot/variants?jobcenter=${encodeURIComponent(g.jobcenter)}&period=${g.period}`;
       const all = await json(base);
-      const rest = await json(`${base}&variant=${keys.filter((k) => k !== single).map((k) => k.key).join(',')}`);
+      const rest = await json(
+        `${base}&variant=${keys
+          .filter((k) => k !== single)
+          .map((k) => k.key)
+          .join(',')}`,
+      );
       const totals = (b: Json) => {
         const vs = b['variants'] as Json[];
         const cases = typeof b['cases'] === 'number' ? (b['cases'] as number) : 0;
-        const seconds = vs.reduce((s, v) => s + (typeof v['meanSeconds'] === 'number' && typeof v['cases'] === 'number' ? (v['meanSeconds'] as number) * (v['cases'] as number) : 0), 0);
+        const seconds = vs.reduce(
+          (s, v) =>
+            s +
+            (typeof v['meanSeconds'] === 'number' && typeof v['cases'] === 'number'
+              ? (v['meanSeconds'] as number) * (v['cases'] as number)
+              : 0),
+          0,
+        );
         return { cases, seconds };
       };
       const a = totals(all);
@@ -190,9 +217,21 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
   });
 
   it('a server with a larger k than a log was built with hides that log from viewers, not from analysts', async () => {
-    const strict = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: mkdtempSync(join(tmpdir(), 'sagsflow-up-')), minGroupSize: 10, log: () => {}, preview: false });
-    const viewer = (await (await strict.request('/odata/Steps', { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as { value: unknown[] };
-    const analyst = (await (await strict.request('/odata/Steps?$top=1', { headers: { Authorization: `Bearer ${tokens.analyst}` } })).json()) as { value: unknown[] };
+    const strict = createApp({
+      db: store.db,
+      sqlite: store.sqlite,
+      dbPath: store.path,
+      uploadDir: mkdtempSync(join(tmpdir(), 'sagsflow-up-')),
+      minGroupSize: 10,
+      log: () => {},
+      preview: false,
+    });
+    const viewer = (await (await strict.request('/odata/Steps', { headers: { Authorization: `Bearer ${tokens.viewer}` } })).json()) as {
+      value: unknown[];
+    };
+    const analyst = (await (
+      await strict.request('/odata/Steps?$top=1', { headers: { Authorization: `Bearer ${tokens.analyst}` } })
+    ).json()) as { value: unknown[] };
     expect(viewer.value).toEqual([]);
     expect(analyst.value).toHaveLength(1);
     strict.close();

@@ -32,20 +32,29 @@ describe('CSV', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-    expect(lines[0]!.startsWith('id,log,version,process,jobcenter,period,variant_key,step_index,from_activity,to_activity,cases,sum_seconds,h00')).toBe(true);
+    expect(
+      lines[0]!.startsWith(
+        'id,log,version,process,jobcenter,period,variant_key,step_index,from_activity,to_activity,cases,sum_seconds,h00',
+      ),
+    ).toBe(true);
     expect(lines.filter((l) => l.length > 0)).toHaveLength(1 + 13);
     expect(lines[1]).toContain('▶ start');
   });
 
   it('CSV filters: period, $select and $filter', async () => {
     const fx = fixtureApp();
-    const res = await fx.get(encodeURI("/api/tables/variants.csv?period=2024-02&$select=jobcenter,cases&$filter=cases gt 3"), fx.tokens.analyst);
+    const res = await fx.get(
+      encodeURI('/api/tables/variants.csv?period=2024-02&$select=jobcenter,cases&$filter=cases gt 3'),
+      fx.tokens.analyst,
+    );
     expect((await res.text()).replace('\uFEFF', '')).toBe('jobcenter,cases\r\nSyd,7\r\n');
   });
 
   it('a CSV of more rows than one chunk streams every row once', async () => {
     const fx = fixtureApp();
-    const insert = fx.store.sqlite.prepare("INSERT INTO quarantine (load_id, log, version, file, line, \"column\", reason, message, raw) VALUES (1, 'demo', 1, 'f.csv', ?, NULL, 'bad-record', 'm', ?)");
+    const insert = fx.store.sqlite.prepare(
+      "INSERT INTO quarantine (load_id, log, version, file, line, \"column\", reason, message, raw) VALUES (1, 'demo', 1, 'f.csv', ?, NULL, 'bad-record', 'm', ?)",
+    );
     fx.store.sqlite.transaction(() => {
       for (let i = 0; i < 12_000; i++) insert.run(i, `raw "${i}", æ`);
     })();

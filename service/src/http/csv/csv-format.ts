@@ -30,6 +30,10 @@ export function csvRecord(values: readonly unknown[], delimiter = ','): string {
 export function csvRows(rows: readonly unknown[][], fetched: readonly string[], columns: readonly ColumnInfo[], delimiter = ','): string {
   const at = columns.map((c) => fetched.indexOf(c.name));
   let out = '';
-  for (const row of rows) out += csvRecord(columns.map((c, i) => jsonValue(c, row[at[i]!])), delimiter);
+  for (const row of rows)
+    out += csvRecord(
+      columns.map((c, i) => jsonValue(c, row[at[i]!])),
+      delimiter,
+    );
   return out;
 }

@@ -30,7 +30,8 @@ export function csvRoutes(ctx: AppContext): Hono<AppEnv> {
     const m = /^(.+)\.csv$/i.exec(file);
     if (!m) throw new HTTPException(404, { message: `ask for a table as NAME.csv, got '${file}'` });
     const found = findTable(ctx, m[1]!);
-    if (!found) throw new HTTPException(404, { message: `no table '${m[1]}'; tables: ${[...ctx.tables.values()].map((t) => t.sqlName).join(', ')}` });
+    if (!found)
+      throw new HTTPException(404, { message: `no table '${m[1]}'; tables: ${[...ctx.tables.values()].map((t) => t.sqlName).join(', ')}` });
     const principal = c.get('principal');
     const denial = tableDenial(found, principal);
     if (denial) throw new HTTPException(403, { message: denial });
@@ -39,17 +40,31 @@ export function csvRoutes(ctx: AppContext): Hono<AppEnv> {
     const filters = readAnalysisFilters(c);
     const jobcenters = effectiveJobcenters(filters, principal);
     const names = new Set(table.columns.map((col) => col.name));
-    const where = [...scope, ...filterConditions(filters, jobcenters, names, c.req.query('log') ?? null, servedSqlName(ctx, 'steps', principal))];
+    const where = [
+      ...scope,
+      ...filterConditions(filters, jobcenters, names, c.req.query('log') ?? null, servedSqlName(ctx, 'steps', principal)),
+    ];
     const filterText = c.req.query('$filter');
     if (filterText) where.push(filterToSql(table, parseFilter(filterText)));
     const selectText = c.req.query('$select');
     const select = selectText ? selectText.split(',').map((s) => columnOf(table, s.trim(), '$select').name) : null;
     const columns = select ? table.columns.filter((col) => select.includes(col.name)) : table.columns;
     const query: TableQuery = { table, where, orderBy: [], select };
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `csv/${table.sqlName}`, detail: new URL(c.req.url).search || null });
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'read',
+      target: `csv/${table.sqlName}`,
+      detail: new URL(c.req.url).search || null,
+    });
     const first = fetchPage(ctx.sqlite, query, { limit: CHUNK_ROWS, offset: 0, after: null });
     let after = first.rows.length === CHUNK_ROWS ? first.lastKey : null;
-    let pending: string | null = UTF8_BOM + csvRecord(columns.map((col) => col.name), delimiter) + csvRows(first.rows, first.columns, columns, delimiter);
+    let pending: string | null =
+      UTF8_BOM +
+      csvRecord(
+        columns.map((col) => col.name),
+        delimiter,
+      ) +
+      csvRows(first.rows, first.columns, columns, delimiter);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {

@@ -17,14 +17,25 @@ function setup(timeLimitMs?: number) {
   const dbPath = join(dir, 'db.sqlite');
   const store = openDatabase(dbPath);
   const jobs = createJobRunner(timeLimitMs === undefined ? {} : { timeLimitMs });
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath, uploadDir: join(dir, 'uploads'), jobs, log: () => {}, preview: false });
+  const app = createApp({
+    db: store.db,
+    sqlite: store.sqlite,
+    dbPath,
+    uploadDir: join(dir, 'uploads'),
+    jobs,
+    log: () => {},
+    preview: false,
+  });
   const auth = { Authorization: `Bearer ${createToken(store.db, { role: 'analyst' }).token}` };
   /** A job of the tiny extract in its own upload folder, as an upload would queue it. */
   const submit = (log: string, tokenId = 't1') => {
     const up = join(dir, `up_${log}`);
     mkdirSync(up);
     writeFileSync(join(up, 'tiny.csv'), TINY_CSV);
-    const job = jobs.submit({ dbPath, files: [join(up, 'tiny.csv')], log, minGroupSize: 5, policy: { maxQuarantineShare: 1 } }, { tokenId, cleanupDir: up });
+    const job = jobs.submit(
+      { dbPath, files: [join(up, 'tiny.csv')], log, minGroupSize: 5, policy: { maxQuarantineShare: 1 } },
+      { tokenId, cleanupDir: up },
+    );
     return { job, up };
   };
   return { store, jobs, app, auth, submit };

@@ -104,7 +104,11 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
       await finish(job, cleanupDir);
     };
     const timer = setTimeout(
-      () => void end('failed', `ingest stopped after the time limit of ${Math.round(timeLimitMs / 60_000)} min; nothing was stored (split the extract, or check it is what you meant to load)`),
+      () =>
+        void end(
+          'failed',
+          `ingest stopped after the time limit of ${Math.round(timeLimitMs / 60_000)} min; nothing was stored (split the extract, or check it is what you meant to load)`,
+        ),
       timeLimitMs,
     );
     timer.unref?.();

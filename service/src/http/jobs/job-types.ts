@@ -17,9 +17,7 @@ export interface IngestJobSpec {
 
 /** Messages from the ingest worker. */
 export type WorkerMessage =
-  | { type: 'progress'; progress: number; phase: string }
-  | { type: 'done'; report: LoadReport }
-  | { type: 'failed'; message: string };
+  { type: 'progress'; progress: number; phase: string } | { type: 'done'; report: LoadReport } | { type: 'failed'; message: string };
 
 /** Where a job is. */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

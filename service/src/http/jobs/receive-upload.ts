@@ -90,7 +90,8 @@ async function receiveMultipart(body: ReadableStream<Uint8Array>, boundary: stri
       file.entry.bytes += data.length;
     } else if (field) {
       field.bytes += data.length;
-      if (field.bytes > MAX_FIELD_BYTES) throw new HTTPException(400, { message: `upload: form field '${field.name}' is longer than ${MAX_FIELD_BYTES} bytes` });
+      if (field.bytes > MAX_FIELD_BYTES)
+        throw new HTTPException(400, { message: `upload: form field '${field.name}' is longer than ${MAX_FIELD_BYTES} bytes` });
       field.parts.push(Buffer.from(data));
     }
   };
@@ -164,7 +165,8 @@ async function receiveMultipart(body: ReadableStream<Uint8Array>, boundary: stri
       while (await step(false));
     }
     while (await step(true));
-    if ((state as string) !== 'done') throw new HTTPException(400, { message: 'upload: the multipart body ended before its closing boundary' });
+    if ((state as string) !== 'done')
+      throw new HTTPException(400, { message: 'upload: the multipart body ended before its closing boundary' });
     return out;
   } finally {
     const open_ = file as { handle: FileHandle } | null;

@@ -55,19 +55,25 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     if (principal.jobcenters !== null) {
       throw new HTTPException(403, { message: 'a load replaces the log for every jobcenter; a token limited to jobcenters cannot load' });
     }
-    if (ctx.dbPath === ':memory:') throw new HTTPException(409, { message: 'uploads need a database file; this server runs on an in-memory database' });
-    if (!LOG_NAME.test(log)) throw new HTTPException(400, { message: `log name '${log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'` });
+    if (ctx.dbPath === ':memory:')
+      throw new HTTPException(409, { message: 'uploads need a database file; this server runs on an in-memory database' });
+    if (!LOG_NAME.test(log))
+      throw new HTTPException(400, { message: `log name '${log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'` });
     const params = uploadParamsSchema.safeParse({
-      process: c.req.query('process'), filename: c.req.query('filename'),
-      maxQuarantineShare: c.req.query('maxQuarantineShare'), maxCaseDrop: c.req.query('maxCaseDrop'),
+      process: c.req.query('process'),
+      filename: c.req.query('filename'),
+      maxQuarantineShare: c.req.query('maxQuarantineShare'),
+      maxCaseDrop: c.req.query('maxCaseDrop'),
     });
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
     const upload = await receiveUpload(c.req.raw, dir, { maxBytes: ctx.maxUploadBytes, rawName: params.data.filename ?? 'upload.csv' });
     const models = upload.files.filter((f) => f.bytes > 0 && /\.bpmn$/i.test(f.name));
     const files = upload.files.filter((f) => f.bytes > 0 && !/\.bpmn$/i.test(f.name));
-    if (models.length > 1) throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
-    if (files.length === 0) throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    if (models.length > 1)
+      throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
+    if (files.length === 0)
+      throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
     const rulesText = upload.fields['rules'];
     if (rulesText !== undefined) {
       try {
@@ -78,8 +84,13 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
     }
     const job = runner.submit(
       {
-        dbPath: ctx.dbPath, files: files.map((f) => f.path), log, process: params.data.process ?? upload.fields['process'] ?? undefined,
-        ...(rulesText !== undefined ? { rulesText } : {}), ...(models[0] ? { model: models[0].path } : {}), minGroupSize: ctx.minGroupSize,
+        dbPath: ctx.dbPath,
+        files: files.map((f) => f.path),
+        log,
+        process: params.data.process ?? upload.fields['process'] ?? undefined,
+        ...(rulesText !== undefined ? { rulesText } : {}),
+        ...(models[0] ? { model: models[0].path } : {}),
+        minGroupSize: ctx.minGroupSize,
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),
@@ -87,7 +98,12 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       },
       { tokenId: principal.tokenId, cleanupDir: dir },
     );
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'upload', target: log, detail: JSON.stringify({ job: job.id, files: job.files }) });
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'upload',
+      target: log,
+      detail: JSON.stringify({ job: job.id, files: job.files }),
+    });
     return c.json(jobJson(job), 202, { Location: `/api/jobs/${job.id}` });
   });
   return r;

@@ -38,7 +38,10 @@ describe('upload -> job -> data', () => {
     expect(['queued', 'running']).toContain(job.state);
     await jobs.wait(job.id);
     const done = (await (await app.request(`/api/jobs/${job.id}`, { headers: auth })).json()) as {
-      state: string; progress: number; error: string | null; report: { rows: Record<string, number>; status: string };
+      state: string;
+      progress: number;
+      error: string | null;
+      report: { rows: Record<string, number>; status: string };
     };
     expect(done.error).toBeNull();
     expect(done.state).toBe('done');
@@ -49,23 +52,34 @@ describe('upload -> job -> data', () => {
     expect(quarantined).toEqual([{ file: 'tiny.csv' }]);
     const variants = (await (await app.request('/api/logs/tiny/variants', { headers: auth })).json()) as { cases: unknown };
     expect(variants.cases).toBe('<5');
-    const steps = (await (await app.request('/odata/Steps/$count', { headers: auth })).text());
+    const steps = await (await app.request('/odata/Steps/$count', { headers: auth })).text();
     expect(Number(steps)).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(uploadDir)).toEqual([]);
     const auditQuery = store.sqlite.prepare("SELECT action, target FROM audit WHERE action IN ('upload', 'load') ORDER BY id");
     for (let i = 0; i < 40 && auditQuery.all().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     const audit = auditQuery.all();
-    expect(audit).toEqual([{ action: 'upload', target: 'tiny' }, { action: 'load', target: 'tiny' }]);
+    expect(audit).toEqual([
+      { action: 'upload', target: 'tiny' },
+      { action: 'load', target: 'tiny' },
+    ]);
     await jobs.close();
   });
 
   it('a raw body with ?filename= is ingested too; a bad file fails with a one-line error', async () => {
     const { app, jobs, auth } = setup();
-    const ok = await app.request('/api/logs/raw/uploads?filename=x.csv&process=dagpenge&maxQuarantineShare=0.5', { method: 'POST', body: TINY_CSV, headers: { ...auth, 'Content-Type': 'text/csv' } });
+    const ok = await app.request('/api/logs/raw/uploads?filename=x.csv&process=dagpenge&maxQuarantineShare=0.5', {
+      method: 'POST',
+      body: TINY_CSV,
+      headers: { ...auth, 'Content-Type': 'text/csv' },
+    });
     const okJob = (await ok.json()) as { id: string };
     expect((await jobs.wait(okJob.id)).state).toBe('done');
-    const bad = await app.request('/api/logs/bad/uploads?filename=x.csv', { method: 'POST', body: 'just one column\nno\n', headers: { ...auth, 'Content-Type': 'text/csv' } });
+    const bad = await app.request('/api/logs/bad/uploads?filename=x.csv', {
+      method: 'POST',
+      body: 'just one column\nno\n',
+      headers: { ...auth, 'Content-Type': 'text/csv' },
+    });
     const badJob = await jobs.wait(((await bad.json()) as { id: string }).id);
     expect(badJob.state).toBe('failed');
     expect(badJob.error).toMatch(/\S/);
@@ -75,7 +89,11 @@ describe('upload -> job -> data', () => {
 
   it('an upload above the size limit is refused with 413 and leaves no file behind', async () => {
     const { app, jobs, auth, uploadDir } = setup(1000);
-    const res = await app.request('/api/logs/big/uploads?filename=x.csv', { method: 'POST', body: 'x'.repeat(5000), headers: { ...auth, 'Content-Type': 'text/csv' } });
+    const res = await app.request('/api/logs/big/uploads?filename=x.csv', {
+      method: 'POST',
+      body: 'x'.repeat(5000),
+      headers: { ...auth, 'Content-Type': 'text/csv' },
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toContain('1000 bytes');
     expect(existsSync(uploadDir) ? readdirSync(uploadDir) : []).toEqual([]);
@@ -90,9 +108,18 @@ describe('receiveUpload', () => {
     const content = 'a,b\r\n--not-the-boundary\r\næøå,"x"\r\n';
     const boundary = 'XyZ123';
     const body = [
-      'preamble', `--${boundary}`, 'Content-Disposition: form-data; name="process"', '', 'akademiker',
-      `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="../../evil name.csv"', 'Content-Type: text/csv', '', content,
-      `--${boundary}--`, '',
+      'preamble',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="process"',
+      '',
+      'akademiker',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="../../evil name.csv"',
+      'Content-Type: text/csv',
+      '',
+      content,
+      `--${boundary}--`,
+      '',
     ].join('\r\n');
     const bytes = new TextEncoder().encode(body);
     let at = 0;
@@ -105,7 +132,12 @@ describe('receiveUpload', () => {
         size = (size % 7) + 1;
       },
     });
-    const request = new Request('http://x/', { method: 'POST', body: stream, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, duplex: 'half' } as RequestInit);
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body: stream,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      duplex: 'half',
+    } as RequestInit);
     const out = await receiveUpload(request, join(dir, 'u'), { maxBytes: 1e6, rawName: 'r.csv' });
     expect(out.fields).toEqual({ process: 'akademiker' });
     expect(out.files.map((f) => f.name)).toEqual(['evil_name.csv']);

@@ -21,7 +21,11 @@ describe('ingest worker under node --import tsx (how the service runs)', () => {
       const done = await runner.wait(job.id);
       console.log(JSON.stringify({ execArgv: process.execArgv, state: done.state, error: done.error, rows: done.report && done.report.rows }));
       await runner.close();`;
-    const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     rmSync(dir, { recursive: true, force: true });
     const result = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown>;
     expect(result['execArgv']).toEqual(['--import', 'tsx', '--input-type=module', '-e', code]);
@@ -34,8 +38,11 @@ describe('ingest worker under node --import tsx (how the service runs)', () => {
 describe('workerExecArgv', () => {
   it('keeps --import tsx and drops -e code and --input-type', async () => {
     const { workerExecArgv } = await import('./job-runner');
-    expect(workerExecArgv(['--import', 'tsx', '--input-type=module', '-e', 'x()', '--enable-source-maps', '--conditions=dev'])).toEqual(
-      ['--import', 'tsx', '--enable-source-maps', '--conditions=dev'],
-    );
+    expect(workerExecArgv(['--import', 'tsx', '--input-type=module', '-e', 'x()', '--enable-source-maps', '--conditions=dev'])).toEqual([
+      '--import',
+      'tsx',
+      '--enable-source-maps',
+      '--conditions=dev',
+    ]);
   });
 });

@@ -17,7 +17,8 @@ export function jsonValue(column: ColumnInfo, value: unknown): unknown {
 
 function jsonText(column: ColumnInfo, value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'number' && (column.edm === 'Edm.Int64' || column.edm === 'Edm.Double') && Number.isFinite(value)) return String(value);
+  if (typeof value === 'number' && (column.edm === 'Edm.Int64' || column.edm === 'Edm.Double') && Number.isFinite(value))
+    return String(value);
   if (typeof value === 'string' && column.edm === 'Edm.String') return JSON.stringify(value);
   return JSON.stringify(jsonValue(column, value));
 }

@@ -33,7 +33,8 @@ export function readScope(ctx: AppContext, table: TableInfo, principal: Principa
   const served = servedTable(table, principal);
   const where = jobcenterScope(served, principal.jobcenters);
   if (served !== table) where.push(viewerBuildScope(ctx.minGroupSize));
-  if (table.sqlName === 'logs' && principal.jobcenters !== null) where.push(logsOfJobcenters(servedSqlName(ctx, 'jobcenters', principal), principal.jobcenters));
+  if (table.sqlName === 'logs' && principal.jobcenters !== null)
+    where.push(logsOfJobcenters(servedSqlName(ctx, 'jobcenters', principal), principal.jobcenters));
   return { table: served, where };
 }
 

@@ -15,7 +15,12 @@ describe('createResultCache', () => {
     const cache = createResultCache(a, { maxBytes: 1000, maxEntryBytes: 100 });
     const count = () => (a.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
     let computed = 0;
-    const get = () => cache.get('n', () => (computed++, count()), () => 8);
+    const get = () =>
+      cache.get(
+        'n',
+        () => (computed++, count()),
+        () => 8,
+      );
     expect(get()).toBe(0);
     expect(get()).toBe(0);
     expect(computed).toBe(1);
@@ -35,7 +40,12 @@ describe('createResultCache', () => {
     const db = new Database(':memory:');
     const cache = createResultCache(db, { maxBytes: 20, maxEntryBytes: 10 });
     let calls = 0;
-    const get = (key: string, size: number) => cache.get(key, () => ++calls, () => size);
+    const get = (key: string, size: number) =>
+      cache.get(
+        key,
+        () => ++calls,
+        () => size,
+      );
     get('big', 11);
     get('big', 11);
     expect(calls).toBe(2);

@@ -138,7 +138,8 @@ export function describeSchema(schema: Record<string, unknown>): Map<string, Tab
   }
   for (const form of viewerForms) {
     const exact = [...out.values()].find((t) => t.sqlName === form.sqlName.slice(VIEWER_PREFIX.length));
-    if (exact) exact.viewerForm = { ...form, entitySet: exact.entitySet, entityType: exact.entityType, access: 'all', scoping: exact.scoping };
+    if (exact)
+      exact.viewerForm = { ...form, entitySet: exact.entitySet, entityType: exact.entityType, access: 'all', scoping: exact.scoping };
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -80,9 +80,10 @@ function pageSql(q: TableQuery, page: PageRequest, selectList: string): { sql: s
     parts.push({ sql: `${tuple} > ${marks}`, params: page.after });
   }
   const where = whereClause(parts);
-  const order = q.orderBy.length > 0
-    ? [...q.orderBy.map((o) => `${quoteIdent(o.column)}${o.desc ? ' DESC' : ''}`), ...table.key.map(quoteIdent)]
-    : table.key.map(quoteIdent);
+  const order =
+    q.orderBy.length > 0
+      ? [...q.orderBy.map((o) => `${quoteIdent(o.column)}${o.desc ? ' DESC' : ''}`), ...table.key.map(quoteIdent)]
+      : table.key.map(quoteIdent);
   return {
     sql: `SELECT ${selectList} FROM ${quoteIdent(table.sqlName)}${where.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     params: [...where.params, page.limit, page.offset],
@@ -94,7 +95,9 @@ export function fetchPage(sqlite: Database.Database, q: TableQuery, page: PageRe
   const wanted = q.select ?? q.table.columns.map((c) => c.name);
   const fetched = [...new Set([...wanted, ...q.table.key])];
   const { sql, params } = pageSql(q, page, fetched.map(quoteIdent).join(', '));
-  const rows = prepare(sqlite, sql).raw(true).all(...params) as unknown[][];
+  const rows = prepare(sqlite, sql)
+    .raw(true)
+    .all(...params) as unknown[][];
   return { columns: fetched, rows, lastKey: keyOf(fetched, q.table.key, rows[rows.length - 1]) };
 }
 
@@ -124,11 +127,16 @@ export function fetchJsonPage(sqlite: Database.Database, q: TableQuery, page: Pa
   const columns = q.select ? q.table.columns.filter((c) => q.select!.includes(c.name)) : q.table.columns;
   if (columns.length > MAX_JSON_COLUMNS) {
     const raw = fetchPage(sqlite, q, page);
-    return { json: raw.rows.map((r) => jsonRowsText(columns, raw.columns, [r]).slice(1, -1)), keyAt: (i) => keyOf(raw.columns, q.table.key, raw.rows[i]) };
+    return {
+      json: raw.rows.map((r) => jsonRowsText(columns, raw.columns, [r]).slice(1, -1)),
+      keyAt: (i) => keyOf(raw.columns, q.table.key, raw.rows[i]),
+    };
   }
   const object = `json_object(${columns.map((c) => `'${c.name.replace(/'/g, "''")}', ${jsonExpr(c)}`).join(', ')})`;
   const { sql, params } = pageSql(q, page, [object, ...q.table.key.map(quoteIdent)].join(', '));
-  const rows = prepare(sqlite, sql).raw(true).all(...params) as unknown[][];
+  const rows = prepare(sqlite, sql)
+    .raw(true)
+    .all(...params) as unknown[][];
   return { json: rows.map((r) => r[0] as string), keyAt: (i) => rows[i]?.slice(1) ?? null };
 }
 

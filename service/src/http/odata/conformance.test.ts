@@ -41,9 +41,17 @@ describe('$filter forms of the OASIS grammar', () => {
 
   it('compiles functions and arithmetic to parameterised SQL', () => {
     const info = describeTable(steps);
-    expect(filterToSql(info, parseFilter("contains(jobcenter,'N') eq true"))).toEqual({ sql: "((\"jobcenter\" LIKE ? ESCAPE '\\') = ?)", params: ['%N%', 1] });
-    expect(filterToSql(info, parseFilter("tolower(jobcenter) in ('nord')"))).toEqual({ sql: '(lower("jobcenter") IN (?))', params: ['nord'] });
-    expect(filterToSql(describeTable(cases), parseFilter('year(start) eq 2024')).sql).toBe("(CAST(strftime('%Y', (\"start\" * 0.001), 'unixepoch') AS INTEGER) = ?)");
+    expect(filterToSql(info, parseFilter("contains(jobcenter,'N') eq true"))).toEqual({
+      sql: '(("jobcenter" LIKE ? ESCAPE \'\\\') = ?)',
+      params: ['%N%', 1],
+    });
+    expect(filterToSql(info, parseFilter("tolower(jobcenter) in ('nord')"))).toEqual({
+      sql: '(lower("jobcenter") IN (?))',
+      params: ['nord'],
+    });
+    expect(filterToSql(describeTable(cases), parseFilter('year(start) eq 2024')).sql).toBe(
+      "(CAST(strftime('%Y', (\"start\" * 0.001), 'unixepoch') AS INTEGER) = ?)",
+    );
   });
 
   it.each([
@@ -51,8 +59,8 @@ describe('$filter forms of the OASIS grammar', () => {
     ['start lt 2026-13-01', "invalid date '2026-13-01'"],
     ['start lt 2026-01-01T24:00:00Z', 'invalid date'],
     ["tolower(cases) eq 'x'", 'tolower() expects a string'],
-    ["year(jobcenter) eq 2024", 'year() expects a date-time property'],
-    ["contains(jobcenter) eq true", 'contains() takes 2 argument(s), got 1'],
+    ['year(jobcenter) eq 2024', 'year() expects a date-time property'],
+    ['contains(jobcenter) eq true', 'contains() takes 2 argument(s), got 1'],
   ])('%s is a 400 naming %s', async (filter, fragment) => {
     const set = filter.includes('start') ? 'Cases' : 'Steps';
     const res = await get(`/odata/${set}?$filter=${encodeURIComponent(filter)}`, tokens.analyst);
@@ -70,7 +78,9 @@ describe('entity by key, errors and hostile options', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body['@odata.context']).toMatch(/\$metadata#Steps\/\$entity$/);
     expect(body['id']).toBe(1);
-    expect(((await (await get('/odata/Steps(id=1)?$select=cases', tokens.analyst)).json()) as Record<string, unknown>)['cases']).toBeTypeOf('number');
+    expect(((await (await get('/odata/Steps(id=1)?$select=cases', tokens.analyst)).json()) as Record<string, unknown>)['cases']).toBeTypeOf(
+      'number',
+    );
     expect((await get('/odata/Steps(99999)', tokens.analyst)).status).toBe(404);
     expect((await get("/odata/Steps('x')", tokens.analyst)).status).toBe(400);
     expect((await get('/odata/Cases(1)', tokens.viewer)).status).toBe(403);
@@ -92,8 +102,16 @@ describe('entity by key, errors and hostile options', () => {
   it.each([
     ['$skip of 2^63', '$skip=9223372036854775808', '$skip: 9223372036854775808 is too large'],
     ['$top of 10^20', '$top=99999999999999999999', '$top: '],
-    ['a crafted $skiptoken with an object key', `$skiptoken=${Buffer.from(JSON.stringify({ after: [{ x: 1 }] })).toString('base64url')}`, '$skiptoken: '],
-    ['a crafted $skiptoken with offset 1e300', `$skiptoken=${Buffer.from(JSON.stringify({ offset: 1e300 })).toString('base64url')}`, '$skiptoken: '],
+    [
+      'a crafted $skiptoken with an object key',
+      `$skiptoken=${Buffer.from(JSON.stringify({ after: [{ x: 1 }] })).toString('base64url')}`,
+      '$skiptoken: ',
+    ],
+    [
+      'a crafted $skiptoken with offset 1e300',
+      `$skiptoken=${Buffer.from(JSON.stringify({ offset: 1e300 })).toString('base64url')}`,
+      '$skiptoken: ',
+    ],
     ['5,000 nested parentheses', `$filter=${'('.repeat(5000)}cases eq 1${')'.repeat(5000)}`, '$filter: nested more than 64 levels'],
     ['5,000 nots', `$filter=${'not '.repeat(5000)}open`, '$filter: nested more than 64 levels'],
   ])('%s is a 400 naming the option', async (_label, query, fragment) => {
@@ -110,7 +128,7 @@ describe('entity by key, errors and hostile options', () => {
     const proxied = createProxied(own.store, own.tokens.analyst);
     const body = (await (await proxied('/odata/Steps', headers, '10.0.0.2')).json()) as Feed;
     expect(body['@odata.context']).toBe('https://bi.example.dk/odata/$metadata#Steps');
-    expect(body["@odata.nextLink"]).toMatch(/^https:\/\/bi\.example\.dk\/odata\/Steps\?%24skiptoken=/);
+    expect(body['@odata.nextLink']).toMatch(/^https:\/\/bi\.example\.dk\/odata\/Steps\?%24skiptoken=/);
     const stranger = (await (await proxied('/odata/Steps', headers, '10.0.0.9')).json()) as Feed;
     expect(stranger['@odata.context']).toMatch(/^http:\/\/localhost\//);
   });
@@ -118,7 +136,16 @@ describe('entity by key, errors and hostile options', () => {
 
 /** A second app over the same store that trusts the proxy 10.0.0.2 only; requests come from `remote`. */
 function createProxied(store: ReturnType<typeof fixtureApp>['store'], token: string) {
-  const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: '/tmp', pageSize: 2, trustedProxies: ['10.0.0.2'], log: () => {}, preview: false });
+  const app = createApp({
+    db: store.db,
+    sqlite: store.sqlite,
+    dbPath: store.path,
+    uploadDir: '/tmp',
+    pageSize: 2,
+    trustedProxies: ['10.0.0.2'],
+    log: () => {},
+    preview: false,
+  });
   return (path: string, headers: Record<string, string>, remote: string) =>
     app.request(path, { headers: { ...headers, Authorization: `Bearer ${token}` } }, { incoming: { socket: { remoteAddress: remote } } });
 }
@@ -141,13 +168,18 @@ describe('$metadata and a real OData client', () => {
     const { app, tokens } = fixtureApp();
     for (const token of [tokens.analyst, tokens.viewer]) {
       const fetchProxy = async (url: string, init: RequestInit) => {
-        const response = await app.request(url.replace('http://sagsflow.test', ''), { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
+        const response = await app.request(url.replace('http://sagsflow.test', ''), {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
+        });
         const text = await response.clone().text();
         return { content: text ? (JSON.parse(text) as unknown) : null, response };
       };
       // @odata/client types RequestInit from the DOM library; the proxy hands it to Hono as it is.
       const client = OData.New4({ serviceEndpoint: 'http://sagsflow.test/odata/', fetchProxy: fetchProxy as unknown as FetchProxy });
-      const sets = ((await (await app.request('/odata/', { headers: { Authorization: `Bearer ${token}` } })).json()) as Feed).value.map((s) => s['name'] as string);
+      const sets = ((await (await app.request('/odata/', { headers: { Authorization: `Bearer ${token}` } })).json()) as Feed).value.map(
+        (s) => s['name'] as string,
+      );
       expect(sets.length).toBeGreaterThan(5);
       for (const set of sets) {
         const entities = await client.getEntitySet(set).query();

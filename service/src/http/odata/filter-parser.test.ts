@@ -9,7 +9,7 @@ const stepsInfo = describeTable(steps);
 const casesInfo = describeTable(cases);
 
 describe('parseFilter', () => {
-  it("parseFilter(\"a eq 1 or b eq 2 and c eq 3\") binds and tighter than or", () => {
+  it('parseFilter("a eq 1 or b eq 2 and c eq 3") binds and tighter than or', () => {
     const tree = parseFilter('cases eq 1 or step_index eq 2 and id eq 3');
     expect(tree.kind).toBe('or');
     if (tree.kind !== 'or') return;
@@ -36,7 +36,10 @@ describe('parseFilter', () => {
   });
 
   it('every comparison operator maps to SQL; null compares with IS NULL', () => {
-    const sql = filterToSql(stepsInfo, parseFilter('cases ne 1 and cases gt 2 and cases ge 3 and cases lt 4 and cases le 5 and jobcenter eq null and jobcenter ne null'));
+    const sql = filterToSql(
+      stepsInfo,
+      parseFilter('cases ne 1 and cases gt 2 and cases ge 3 and cases lt 4 and cases le 5 and jobcenter eq null and jobcenter ne null'),
+    );
     expect(sql.sql).toContain('"cases" <> ?');
     expect(sql.sql).toContain('"cases" >= ?');
     expect(sql.sql).toContain('"cases" <= ?');
@@ -46,7 +49,10 @@ describe('parseFilter', () => {
   });
 
   it('date-time literals become epoch ms on timestamp columns; booleans become 0/1', () => {
-    const sql = filterToSql(casesInfo, parseFilter('start ge 2024-01-02T00:00:00Z and end lt 2024-02-01 and open eq false and -1.5e0 lt duration_seconds'));
+    const sql = filterToSql(
+      casesInfo,
+      parseFilter('start ge 2024-01-02T00:00:00Z and end lt 2024-02-01 and open eq false and -1.5e0 lt duration_seconds'),
+    );
     expect(sql.params).toEqual([Date.UTC(2024, 0, 2), Date.UTC(2024, 1, 1), 0, -1.5]);
   });
 
@@ -72,7 +78,7 @@ describe('parseFilter', () => {
     ['nope eq 1', "unknown property 'nope'"],
     ["cases eq 'x'", "cannot compare property 'cases' (Edm.Int64) with string"],
     ['jobcenter gt null', "'gt' cannot compare with null"],
-    ['cases', "expected a comparison"],
+    ['cases', 'expected a comparison'],
   ])('filterToSql of %j throws naming %s', (text, fragment) => {
     expect(() => filterToSql(stepsInfo, parseFilter(text))).toThrow(fragment);
   });

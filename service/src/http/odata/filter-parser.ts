@@ -9,8 +9,7 @@ export type ArithmeticOp = 'add' | 'sub' | 'mul' | 'div' | 'mod';
 export type StringFunction = 'contains' | 'startswith' | 'endswith';
 /** Functions returning a value: text (`tolower`, `toupper`, `trim`, `concat`), numbers (`length`, `indexof`, `year` ...). */
 export type ValueFunction =
-  | 'tolower' | 'toupper' | 'trim' | 'concat' | 'length' | 'indexof'
-  | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+  'tolower' | 'toupper' | 'trim' | 'concat' | 'length' | 'indexof' | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
 
 /** An operand: a property (column), a literal, a function call or arithmetic. */
 export type FilterOperand =
@@ -34,9 +33,21 @@ export type FilterExpr =
 
 /** Arity of every function `$filter` accepts. */
 export const FILTER_FUNCTIONS: Readonly<Record<StringFunction | ValueFunction, number>> = {
-  contains: 2, startswith: 2, endswith: 2,
-  tolower: 1, toupper: 1, trim: 1, concat: 2, length: 1, indexof: 2,
-  year: 1, month: 1, day: 1, hour: 1, minute: 1, second: 1,
+  contains: 2,
+  startswith: 2,
+  endswith: 2,
+  tolower: 1,
+  toupper: 1,
+  trim: 1,
+  concat: 2,
+  length: 1,
+  indexof: 2,
+  year: 1,
+  month: 1,
+  day: 1,
+  hour: 1,
+  minute: 1,
+  second: 1,
 };
 const BOOLEAN_FUNCTIONS = new Set<string>(['contains', 'startswith', 'endswith']);
 const COMPARISONS = new Set<string>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
@@ -67,7 +78,8 @@ export function parseFilter(text: string): FilterExpr {
     throw new ODataQueryError(`$filter: unexpected ${got} at position ${t.pos}, expected ${expected}`);
   };
   const deeper = <T>(pos: number, f: () => T): T => {
-    if (++depth > MAX_FILTER_DEPTH) throw new ODataQueryError(`$filter: nested more than ${MAX_FILTER_DEPTH} levels deep at position ${pos}`);
+    if (++depth > MAX_FILTER_DEPTH)
+      throw new ODataQueryError(`$filter: nested more than ${MAX_FILTER_DEPTH} levels deep at position ${pos}`);
     try {
       return f();
     } finally {
@@ -150,7 +162,9 @@ export function parseFilter(text: string): FilterExpr {
         return inner;
       });
       const after = peek();
-      const continues = after.kind === 'word' && (COMPARISONS.has(after.value) || ADDITIVE.has(after.value) || MULTIPLICATIVE.has(after.value) || after.value === 'in');
+      const continues =
+        after.kind === 'word' &&
+        (COMPARISONS.has(after.value) || ADDITIVE.has(after.value) || MULTIPLICATIVE.has(after.value) || after.value === 'in');
       if (!continues) return group;
       at = start;
     }

@@ -25,7 +25,11 @@ interface Compiled {
 }
 
 const TYPE_OF_EDM: Record<ColumnInfo['edm'], ValueType> = {
-  'Edm.String': 'string', 'Edm.Int64': 'number', 'Edm.Double': 'number', 'Edm.Boolean': 'boolean', 'Edm.DateTimeOffset': 'datetime',
+  'Edm.String': 'string',
+  'Edm.Int64': 'number',
+  'Edm.Double': 'number',
+  'Edm.Boolean': 'boolean',
+  'Edm.DateTimeOffset': 'datetime',
 };
 
 function literalValue(lit: Extract<FilterOperand, { kind: 'literal' }>, column: ColumnInfo | null, expected: ValueType | null): unknown {
@@ -59,7 +63,8 @@ function escapeLike(value: string): string {
 }
 
 function expectType(c: Compiled, type: ValueType, what: string, pos: number): string {
-  if (c.type !== type && c.type !== 'null') throw new ODataQueryError(`$filter: ${what} expects a ${type}, got a ${c.type} at position ${pos}`);
+  if (c.type !== type && c.type !== 'null')
+    throw new ODataQueryError(`$filter: ${what} expects a ${type}, got a ${c.type} at position ${pos}`);
   return c.sql;
 }
 
@@ -100,9 +105,12 @@ function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'funct
         return { sql: `(${subject} LIKE ? ESCAPE '\\')`, type: 'boolean' };
       }
       const other = arg(1, 'string');
-      const sql = op.fn === 'contains'
-        ? `(instr(${subject}, ${other}) > 0)`
-        : op.fn === 'startswith' ? `(substr(${subject}, 1, length(${other})) = ${other})` : `(substr(${subject}, -length(${other})) = ${other})`;
+      const sql =
+        op.fn === 'contains'
+          ? `(instr(${subject}, ${other}) > 0)`
+          : op.fn === 'startswith'
+            ? `(substr(${subject}, 1, length(${other})) = ${other})`
+            : `(substr(${subject}, -length(${other})) = ${other})`;
       return { sql, type: 'boolean' };
     }
     case 'tolower':
@@ -138,7 +146,8 @@ function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
       return `(NOT ${compile(table, e.operand, params)})`;
     case 'truthy': {
       if (e.operand.kind !== 'property' || columnOf(table, e.operand.name, '$filter').edm !== 'Edm.Boolean') {
-        const shown = e.operand.kind === 'property' ? e.operand.name : e.operand.kind === 'literal' ? JSON.stringify(e.operand.value) : e.operand.kind;
+        const shown =
+          e.operand.kind === 'property' ? e.operand.name : e.operand.kind === 'literal' ? JSON.stringify(e.operand.value) : e.operand.kind;
         throw new ODataQueryError(`$filter: expected a comparison (eq, ne, gt, ge, lt, le) after '${shown}' at position ${e.operand.pos}`);
       }
       return `(${quoteIdent(e.operand.name)} = 1)`;
@@ -155,7 +164,8 @@ function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
     }
     case 'compare': {
       const { left, right, op } = e;
-      const nullSide = left.kind === 'literal' && left.type === 'null' ? right : right.kind === 'literal' && right.type === 'null' ? left : null;
+      const nullSide =
+        left.kind === 'literal' && left.type === 'null' ? right : right.kind === 'literal' && right.type === 'null' ? left : null;
       if (nullSide) {
         if (op !== 'eq' && op !== 'ne') throw new ODataQueryError(`$filter: '${op}' cannot compare with null; use eq or ne`);
         const side = nullSide.kind === 'literal' ? 'NULL' : value(table, nullSide, null, params).sql;
@@ -163,7 +173,10 @@ function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
       }
       const l = value(table, left, right, params);
       const r = value(table, right, left, params);
-      if (l.type !== r.type) throw new ODataQueryError(`$filter: cannot compare a ${l.type} with a ${r.type} ('${op}' at position ${'pos' in left ? left.pos : 0})`);
+      if (l.type !== r.type)
+        throw new ODataQueryError(
+          `$filter: cannot compare a ${l.type} with a ${r.type} ('${op}' at position ${'pos' in left ? left.pos : 0})`,
+        );
       return `(${l.sql} ${SQL_OPS[op]} ${r.sql})`;
     }
   }

@@ -42,8 +42,21 @@ export function metadataXml(tables: readonly TableInfo[]): string {
 
 /** Filter functions the feed evaluates (`filter-parser.ts`), as `Capabilities.FilterFunctions` lists them. */
 export const CAPABILITY_FILTER_FUNCTIONS = [
-  'contains', 'startswith', 'endswith', 'tolower', 'toupper', 'trim', 'concat', 'length', 'indexof',
-  'year', 'month', 'day', 'hour', 'minute', 'second',
+  'contains',
+  'startswith',
+  'endswith',
+  'tolower',
+  'toupper',
+  'trim',
+  'concat',
+  'length',
+  'indexof',
+  'year',
+  'month',
+  'day',
+  'hour',
+  'minute',
+  'second',
 ];
 
 /** What the feed supports, as Capabilities vocabulary annotations on the entity container. */

@@ -23,13 +23,19 @@ const SUPPORTED = new Set(['$select', '$filter', '$orderby', '$top', '$skip', '$
 function nonNegativeInt(option: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new ODataQueryError(`${option}: expected a non-negative integer, got '${value.slice(0, 40)}'`);
   const n = Number(value.trim());
-  if (!Number.isSafeInteger(n)) throw new ODataQueryError(`${option}: ${value.slice(0, 40)} is too large; at most ${Number.MAX_SAFE_INTEGER}`);
+  if (!Number.isSafeInteger(n))
+    throw new ODataQueryError(`${option}: ${value.slice(0, 40)} is too large; at most ${Number.MAX_SAFE_INTEGER}`);
   return n;
 }
 
 /** A key value of a skip token: what a key column holds. */
 function isKeyValue(v: unknown): boolean {
-  return v === null || typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)) || (typeof v === 'number' && Number.isFinite(v));
+  return (
+    v === null ||
+    typeof v === 'string' ||
+    (typeof v === 'number' && Number.isSafeInteger(v)) ||
+    (typeof v === 'number' && Number.isFinite(v))
+  );
 }
 
 /** Encodes a skip token as URL-safe base64 JSON. */
@@ -67,9 +73,7 @@ export function parseQueryOptions(query: Record<string, string>, table: TableInf
   }
   const selectText = query['$select']?.trim();
   const select =
-    selectText && selectText !== '*'
-      ? [...new Set(selectText.split(',').map((s) => columnOf(table, s.trim(), '$select').name))]
-      : null;
+    selectText && selectText !== '*' ? [...new Set(selectText.split(',').map((s) => columnOf(table, s.trim(), '$select').name))] : null;
   const filterText = query['$filter']?.trim();
   const orderText = query['$orderby']?.trim();
   const orderBy: OrderTerm[] = orderText

@@ -12,10 +12,29 @@ describe('OData feed', () => {
     expect(res.headers.get('OData-Version')).toBe('4.0');
     const body = (await res.json()) as { '@odata.context': string; value: { name: string }[] };
     expect(body['@odata.context']).toMatch(/\/odata\/\$metadata$/);
-    expect(body.value.map((v) => v.name)).toEqual(
-      ['Activities', 'CaseCompliance', 'Cases', 'Compliance', 'ConformanceActivities', 'ConformanceCases', 'ConformanceModels', 'ConformanceVariants',
-        'Edges', 'Events', 'FindingCases', 'Findings', 'Jobcenters', 'Loads', 'Logs', 'Periods', 'Quarantine', 'RuleCatalogues', 'Rules', 'Steps', 'Variants'],
-    );
+    expect(body.value.map((v) => v.name)).toEqual([
+      'Activities',
+      'CaseCompliance',
+      'Cases',
+      'Compliance',
+      'ConformanceActivities',
+      'ConformanceCases',
+      'ConformanceModels',
+      'ConformanceVariants',
+      'Edges',
+      'Events',
+      'FindingCases',
+      'Findings',
+      'Jobcenters',
+      'Loads',
+      'Logs',
+      'Periods',
+      'Quarantine',
+      'RuleCatalogues',
+      'Rules',
+      'Steps',
+      'Variants',
+    ]);
   });
 
   it('the service document of a viewer leaves out the case-level sets', async () => {
@@ -59,10 +78,14 @@ describe('OData feed', () => {
 
   it('$select, $filter, $orderby, $top and $skip combine', async () => {
     const { get, tokens } = fixtureApp();
-    const q = "/odata/Variants?$select=jobcenter,cases&$filter=cases ge 3 and (jobcenter eq 'Syd' or variant_key eq 'aaaaaaaaaaaaaaa1')&$orderby=cases desc,jobcenter&$top=2&$skip=1";
+    const q =
+      "/odata/Variants?$select=jobcenter,cases&$filter=cases ge 3 and (jobcenter eq 'Syd' or variant_key eq 'aaaaaaaaaaaaaaa1')&$orderby=cases desc,jobcenter&$top=2&$skip=1";
     const body = (await (await get(encodeURI(q), tokens.analyst)).json()) as Feed;
     expect(body['@odata.context']).toMatch(/#Variants\(jobcenter,cases\)$/);
-    expect(body.value).toEqual([{ jobcenter: 'Syd', cases: 7 }, { jobcenter: 'Syd', cases: 3 }]);
+    expect(body.value).toEqual([
+      { jobcenter: 'Syd', cases: 7 },
+      { jobcenter: 'Syd', cases: 3 },
+    ]);
   });
 
   it('date-times come back as ISO strings and booleans as booleans', async () => {

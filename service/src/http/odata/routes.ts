@@ -59,7 +59,8 @@ function parseKey(table: TableInfo, text: string): string | number {
   const column = table.columns.find((col) => col.name === table.key[0])!;
   const raw = text.trim().replace(new RegExp(`^${table.key[0]}\\s*=\\s*`), '');
   if (column.edm === 'Edm.Int64') {
-    if (!/^\d{1,15}$/.test(raw)) throw new ODataQueryError(`key: ${table.entitySet} is keyed by the integer ${column.name}, got '${raw.slice(0, 40)}'`);
+    if (!/^\d{1,15}$/.test(raw))
+      throw new ODataQueryError(`key: ${table.entitySet} is keyed by the integer ${column.name}, got '${raw.slice(0, 40)}'`);
     return Number(raw);
   }
   const m = /^'((?:[^']|'')*)'$/.exec(raw);
@@ -76,7 +77,12 @@ function visibleTables(c: Context<AppEnv>, ctx: AppContext): TableInfo[] {
 function resolveSet(c: Context<AppEnv>, ctx: AppContext, name: string): TableInfo {
   const table = ctx.tables.get(name);
   if (!table) {
-    throw new ODataQueryError(`no entity set '${name}'; entity sets: ${visibleTables(c, ctx).map((t) => t.entitySet).join(', ')}`, 404);
+    throw new ODataQueryError(
+      `no entity set '${name}'; entity sets: ${visibleTables(c, ctx)
+        .map((t) => t.entitySet)
+        .join(', ')}`,
+      404,
+    );
   }
   const denial = tableDenial(table, c.get('principal'));
   if (denial) throw new ODataQueryError(denial, 403);
@@ -94,7 +100,8 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     await next();
     c.header('OData-Version', '4.0');
   });
-  const service = (c: Context<AppEnv>) => c.body(JSON.stringify(serviceDocument(baseUrl(c, ctx), visibleTables(c, ctx))), 200, { 'Content-Type': JSON_TYPE });
+  const service = (c: Context<AppEnv>) =>
+    c.body(JSON.stringify(serviceDocument(baseUrl(c, ctx), visibleTables(c, ctx))), 200, { 'Content-Type': JSON_TYPE });
   r.get('/', service);
   r.get('/:set', (c) => {
     const name = c.req.param('set');
@@ -106,11 +113,15 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
       const principal = c.get('principal');
       const { table, where } = readScope(ctx, resolveSet(c, ctx, byKey[1]!), principal);
       const key = parseKey(table, byKey[2]!);
-      const options = parseQueryOptions(Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k === '$select' || k === '$format')), table);
+      const options = parseQueryOptions(
+        Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k === '$select' || k === '$format')),
+        table,
+      );
       const query = entitySetQuery(table, options, [...where, { sql: `${quoteIdent(table.key[0]!)} = ?`, params: [key] }]);
       const page = readEntitySet(ctx.sqlite, query, options, { pageSize: 1 });
       ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}(${key})`, detail: null });
-      if (page.valueJson === '[]') throw new ODataQueryError(`no ${table.entityType} with ${table.key[0]} ${JSON.stringify(key)} in ${table.entitySet}`, 404);
+      if (page.valueJson === '[]')
+        throw new ODataQueryError(`no ${table.entityType} with ${table.key[0]} ${JSON.stringify(key)} in ${table.entitySet}`, 404);
       const select = options.select ? `(${options.select.join(',')})` : '';
       const context = JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}/$entity`);
       return c.body(`{"@odata.context":${context},${page.valueJson.slice(2, -1)}`, 200, { 'Content-Type': JSON_TYPE });
@@ -120,9 +131,29 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const options = parseQueryOptions(c.req.query(), table);
     const query = entitySetQuery(table, options, where);
     const prefer = preferredPageSize(c, ctx);
-    const key = JSON.stringify(['page', table.sqlName, query.where, query.orderBy, query.select, options.top, options.skip, options.skipToken, options.count, prefer.size]);
-    const page = ctx.cache.get(key, () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }), (p) => p.valueJson.length * 2);
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}`, detail: new URL(c.req.url).search || null });
+    const key = JSON.stringify([
+      'page',
+      table.sqlName,
+      query.where,
+      query.orderBy,
+      query.select,
+      options.top,
+      options.skip,
+      options.skipToken,
+      options.count,
+      prefer.size,
+    ]);
+    const page = ctx.cache.get(
+      key,
+      () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }),
+      (p) => p.valueJson.length * 2,
+    );
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'read',
+      target: `odata/${table.entitySet}`,
+      detail: new URL(c.req.url).search || null,
+    });
     const select = options.select ? `(${options.select.join(',')})` : '';
     let body = `{"@odata.context":${JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}`)}`;
     if (page.count !== null) body += `,"@odata.count":${page.count}`;
@@ -139,8 +170,17 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const { table, where } = readScope(ctx, resolveSet(c, ctx, c.req.param('set')), principal);
     const options = parseQueryOptions(c.req.query(), table);
     const query = entitySetQuery(table, options, where);
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}/$count`, detail: new URL(c.req.url).search || null });
-    const n = ctx.cache.get(JSON.stringify(['count', table.sqlName, query.where]), () => countRows(ctx.sqlite, query), () => 64);
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'read',
+      target: `odata/${table.entitySet}/$count`,
+      detail: new URL(c.req.url).search || null,
+    });
+    const n = ctx.cache.get(
+      JSON.stringify(['count', table.sqlName, query.where]),
+      () => countRows(ctx.sqlite, query),
+      () => 64,
+    );
     return c.text(String(n), 200, ODATA_HEADERS);
   });
   return r;

@@ -16,7 +16,10 @@ function openapiPath(path: string): string {
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document that describes every route of the app', async () => {
     const { app, get, tokens } = fixtureApp();
-    const doc = (await (await get('/api/openapi.json', tokens.viewer)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await get('/api/openapi.json', tokens.viewer)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${openapiPath(r.path)}`));
     const documented = new Set(documentedRoutes().map((r) => `${r.method} ${r.path}`));
@@ -32,7 +35,12 @@ describe('GET /api/openapi.json', () => {
 
   it('documents the token body schema generated from zod', async () => {
     const { get, tokens } = fixtureApp();
-    const doc = (await (await get('/api/openapi.json', tokens.viewer)).json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>> };
+    const doc = (await (await get('/api/openapi.json', tokens.viewer)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } }>
+      >;
+    };
     const schema = doc.paths['/api/tokens']!['post']!.requestBody!.content['application/json']!.schema;
     expect(Object.keys(schema.properties).sort()).toEqual(['expiresDays', 'jobcenters', 'name', 'role']);
   });

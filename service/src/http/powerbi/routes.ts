@@ -21,7 +21,8 @@ export function powerBiRoutes(ctx: AppContext, options: PowerBiRouteOptions = {}
     const lang = c.req.query('lang') ?? 'da';
     if (lang !== 'da' && lang !== 'en') throw new HTTPException(400, { message: `lang: expected da or en, got "${lang}"` });
     const caseTables = c.req.query('caseTables') ?? 'true';
-    if (caseTables !== 'true' && caseTables !== 'false') throw new HTTPException(400, { message: `caseTables: expected true or false, got "${caseTables}"` });
+    if (caseTables !== 'true' && caseTables !== 'false')
+      throw new HTTPException(400, { message: `caseTables: expected true or false, got "${caseTables}"` });
     let visual;
     try {
       visual = readBuiltVisual(options.distDir);

@@ -22,12 +22,18 @@ describe('analysis routes apply the minimum group size k (analyst tokens read th
     expect(body.variants[0]!['meanSeconds']).toBeCloseTo((10 * 3600 + 3 * 7200) / 13, 6);
   });
 
-  it("a log stored with a larger k (logs.min_group_size = 10) is shown with that k", async () => {
+  it('a log stored with a larger k (logs.min_group_size = 10) is shown with that k', async () => {
     const own = fixtureApp();
     own.store.sqlite.prepare("UPDATE logs SET min_group_size = 10 WHERE name = 'demo'").run();
-    const body = (await (await own.get('/api/logs/demo/variants', own.tokens.analyst)).json()) as { minGroupSize: number; variants: Record<string, unknown>[] };
+    const body = (await (await own.get('/api/logs/demo/variants', own.tokens.analyst)).json()) as {
+      minGroupSize: number;
+      variants: Record<string, unknown>[];
+    };
     expect(body.minGroupSize).toBe(10);
-    expect(body.variants.map((v) => [v['key'], v['cases']])).toEqual([['aaaaaaaaaaaaaaa1', 13], ['other', '<10']]);
+    expect(body.variants.map((v) => [v['key'], v['cases']])).toEqual([
+      ['aaaaaaaaaaaaaaa1', 13],
+      ['other', '<10'],
+    ]);
     const logs = (await (await own.get('/api/logs', own.tokens.nordAnalyst)).json()) as { logs: { cases: unknown }[] };
     expect(logs.logs[0]!.cases).toBe(12);
   });
@@ -89,7 +95,11 @@ describe('analysis routes apply the minimum group size k (analyst tokens read th
   });
 
   it('POST /api/tokens validates its body with a clear 400', async () => {
-    const res = await fx.get('/api/tokens', fx.tokens.admin, { method: 'POST', body: '{"role":"boss"}', headers: { 'Content-Type': 'application/json' } });
+    const res = await fx.get('/api/tokens', fx.tokens.admin, {
+      method: 'POST',
+      body: '{"role":"boss"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^body: role: /);
   });

@@ -1,8 +1,16 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import {
-  aggregateSteps, applyMinimumGroupSize, BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineQuantile, histogramQuantile,
-  type AggregatedSteps, type ProcessMapEdge, type StepRow,
+  aggregateSteps,
+  applyMinimumGroupSize,
+  BUCKET_COLUMNS,
+  FINE_COUNT_COLUMNS,
+  FINE_SECONDS_COLUMNS,
+  fineQuantile,
+  histogramQuantile,
+  type AggregatedSteps,
+  type ProcessMapEdge,
+  type StepRow,
 } from '@sagsflow/shared';
 import type { SqlFragment } from '../model/sql';
 import type { AppContext, AppEnv } from '../app-env';
@@ -28,7 +36,13 @@ function requireLog(ctx: AppContext, name: string): number {
  * The table a request reads for a model table and its conditions: the viewer-grade form for a
  * viewer token (only logs built with k at least the server's), with the analysis filters.
  */
-function modelSource(ctx: AppContext, c: Context<AppEnv>, sqlName: string, columns: ReadonlySet<string>, log: string): { table: string; where: SqlFragment } {
+function modelSource(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  sqlName: string,
+  columns: ReadonlySet<string>,
+  log: string,
+): { table: string; where: SqlFragment } {
   const principal = c.get('principal');
   const filters = readAnalysisFilters(c);
   const jobcenters = effectiveJobcenters(filters, principal);
@@ -82,7 +96,12 @@ function median(edge: ProcessMapEdge): number | null {
 export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   const audit = (c: Context<AppEnv>, what: string) =>
-    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
+    ctx.audit.record({
+      tokenId: c.get('principal').tokenId,
+      action: 'read',
+      target: `api/logs/${c.req.param('name')}/${what}`,
+      detail: new URL(c.req.url).search || null,
+    });
 
   r.get('/:name/map', (c) => {
     const log = c.req.param('name');
@@ -139,13 +158,27 @@ export function analysisRoutes(ctx: AppContext): Hono<AppEnv> {
     const log = c.req.param('name');
     const k = requireLog(ctx, log);
     const { table, where } = modelSource(ctx, c, 'activities', ACTIVITY_COLUMNS, log);
-    const rows = ctx.cache.get(JSON.stringify([table, where]), () => ctx.sqlite
-      .prepare(
-        'SELECT activity, sum(events) AS events, sum(cases) AS cases, sum(repeats) AS repeats, sum(self_loops) AS self_loops,' +
-          ' sum(instances) AS instances, sum(sum_processing_seconds) AS processing, sum(sum_waiting_seconds) AS waiting' +
-          ` FROM "${table}"${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
-      )
-      .all(...where.params) as { activity: string; events: number; cases: number; repeats: number; self_loops: number; instances: number; processing: number; waiting: number }[], (r) => 200 * r.length);
+    const rows = ctx.cache.get(
+      JSON.stringify([table, where]),
+      () =>
+        ctx.sqlite
+          .prepare(
+            'SELECT activity, sum(events) AS events, sum(cases) AS cases, sum(repeats) AS repeats, sum(self_loops) AS self_loops,' +
+              ' sum(instances) AS instances, sum(sum_processing_seconds) AS processing, sum(sum_waiting_seconds) AS waiting' +
+              ` FROM "${table}"${where.sql} GROUP BY activity ORDER BY sum(events) DESC, activity`,
+          )
+          .all(...where.params) as {
+          activity: string;
+          events: number;
+          cases: number;
+          repeats: number;
+          self_loops: number;
+          instances: number;
+          processing: number;
+          waiting: number;
+        }[],
+      (r) => 200 * r.length,
+    );
     audit(c, 'activities');
     return c.json({
       log,

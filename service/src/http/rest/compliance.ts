@@ -26,7 +26,10 @@ interface Totals {
 
 /** Values of a repeatable, comma-separable query parameter. */
 function listParam(c: Context, key: string): string[] {
-  return (c.req.queries(key) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  return (c.req.queries(key) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 function emptyTotals(): Totals {
@@ -75,16 +78,40 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
     if (filters.to) parts.push({ sql: '"month" <= ?', params: [filters.to] });
     if (ruleIds.length > 0) parts.push({ sql: `"rule" IN (${ruleIds.map(() => '?').join(', ')})`, params: ruleIds });
     const where = whereSql(parts);
-    const cells = ctx.cache.get(JSON.stringify(['compliance', where]), () => ctx.sqlite
-      .prepare(`SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM compliance${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`)
-      .all(...where.params) as Cell[], (rows) => 120 * rows.length);
+    const cells = ctx.cache.get(
+      JSON.stringify(['compliance', where]),
+      () =>
+        ctx.sqlite
+          .prepare(
+            `SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM compliance${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`,
+          )
+          .all(...where.params) as Cell[],
+      (rows) => 120 * rows.length,
+    );
     const catalogue = ctx.sqlite
-      .prepare('SELECT c.catalogue, c.process, c.as_of AS asOf FROM rule_catalogues c JOIN logs l ON l.name = c.log AND l.current_version = c.version WHERE c.log = ?')
+      .prepare(
+        'SELECT c.catalogue, c.process, c.as_of AS asOf FROM rule_catalogues c JOIN logs l ON l.name = c.log AND l.current_version = c.version WHERE c.log = ?',
+      )
       .get(log) as { catalogue: string; process: string | null; asOf: string | null } | undefined;
     const rules = ctx.sqlite
-      .prepare('SELECT r.rule, r.title_da, r.title_en, r.source, r.basis, r.kind, r.share FROM rules r JOIN logs l ON l.name = r.log AND l.current_version = r.version WHERE r.log = ? ORDER BY r.id')
-      .all(log) as { rule: string; title_da: string; title_en: string; source: string; basis: string; kind: string; share: number | null }[];
-    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${log}/compliance`, detail: new URL(c.req.url).search || null });
+      .prepare(
+        'SELECT r.rule, r.title_da, r.title_en, r.source, r.basis, r.kind, r.share FROM rules r JOIN logs l ON l.name = r.log AND l.current_version = r.version WHERE r.log = ? ORDER BY r.id',
+      )
+      .all(log) as {
+      rule: string;
+      title_da: string;
+      title_en: string;
+      source: string;
+      basis: string;
+      kind: string;
+      share: number | null;
+    }[];
+    ctx.audit.record({
+      tokenId: c.get('principal').tokenId,
+      action: 'read',
+      target: `api/logs/${log}/compliance`,
+      detail: new URL(c.req.url).search || null,
+    });
     const wanted = ruleIds.length > 0 ? rules.filter((rr) => ruleIds.includes(rr.rule)) : rules;
     return c.json({
       log,
@@ -112,7 +139,11 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
           ...shown(total, k),
           jobcenters: [...perJobcenter.entries()].map(([jobcenter, t]) => {
             const s = shown(t, k);
-            return { jobcenter, ...s, meetsShare: rule.share === null || s.complianceRate === null ? null : s.complianceRate >= rule.share };
+            return {
+              jobcenter,
+              ...s,
+              meetsShare: rule.share === null || s.complianceRate === null ? null : s.complianceRate >= rule.share,
+            };
           }),
         };
       }),

@@ -56,8 +56,13 @@ function requireModel(ctx: AppContext, log: string) {
       'SELECT m.model, m.tasks, m.places, m.transitions, m.shortest_run AS shortestRun, m.model_tasks_not_in_log AS notInLog,' +
         ' m.log_activities_not_in_model AS notInModel FROM conformance_models m JOIN logs l ON l.name = m.log AND l.current_version = m.version WHERE m.log = ?',
     )
-    .get(log) as { model: string; tasks: number; places: number; transitions: number; shortestRun: number; notInLog: string; notInModel: string } | undefined;
-  if (!model) throw new HTTPException(404, { message: `log '${log}' has no model attached: load it with ingest --model FILE.bpmn or --process NAME` });
+    .get(log) as
+    | { model: string; tasks: number; places: number; transitions: number; shortestRun: number; notInLog: string; notInModel: string }
+    | undefined;
+  if (!model)
+    throw new HTTPException(404, {
+      message: `log '${log}' has no model attached: load it with ingest --model FILE.bpmn or --process NAME`,
+    });
   return { k: Math.max(ctx.minGroupSize, row.k ?? 1), model };
 }
 
@@ -70,7 +75,12 @@ function requireModel(ctx: AppContext, log: string) {
 export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   const audit = (c: Context<AppEnv>, what: string) =>
-    ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/logs/${c.req.param('name')}/${what}`, detail: new URL(c.req.url).search || null });
+    ctx.audit.record({
+      tokenId: c.get('principal').tokenId,
+      action: 'read',
+      target: `api/logs/${c.req.param('name')}/${what}`,
+      detail: new URL(c.req.url).search || null,
+    });
 
   r.get('/:name/conformance', (c) => {
     const denied = viewerRouteDenial(c.get('principal'), 'Conformance');
@@ -91,7 +101,13 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
           ` sum(model_move_cases) AS modelMoveCases FROM conformance_activities${activityWhere.sql}` +
           ' GROUP BY activity ORDER BY sum(log_moves) + sum(model_moves) DESC, activity',
       )
-      .all(...activityWhere.params) as { activity: string; logMoves: number; modelMoves: number; logMoveCases: number; modelMoveCases: number }[];
+      .all(...activityWhere.params) as {
+      activity: string;
+      logMoves: number;
+      modelMoves: number;
+      logMoveCases: number;
+      modelMoveCases: number;
+    }[];
     audit(c, 'conformance');
     return c.json({
       log,

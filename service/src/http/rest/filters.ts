@@ -38,7 +38,11 @@ export function readAnalysisFilters(c: Context): AnalysisFilters {
   const raw: Record<string, unknown> = {};
   for (const key of LIST_KEYS) {
     const values = c.req.queries(key);
-    if (values) raw[key] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+    if (values)
+      raw[key] = values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0);
   }
   for (const key of ['from', 'to'] as const) {
     const value = c.req.query(key);
@@ -61,7 +65,9 @@ export function effectiveJobcenters(filters: AnalysisFilters, principal: Princip
   if (allowed === null) return filters.jobcenter.length > 0 ? filters.jobcenter : null;
   const outside = filters.jobcenter.filter((j) => !allowed.includes(j));
   if (outside.length > 0) {
-    throw new HTTPException(403, { message: `your token is limited to the jobcenters ${allowed.join(', ')}; it cannot read ${outside.join(', ')}` });
+    throw new HTTPException(403, {
+      message: `your token is limited to the jobcenters ${allowed.join(', ')}; it cannot read ${outside.join(', ')}`,
+    });
   }
   return filters.jobcenter.length > 0 ? filters.jobcenter : allowed;
 }

@@ -20,7 +20,8 @@ export function findingsScope(c: Context<AppEnv>, principal: Principal): string 
   const allowed = principal.jobcenters;
   if (allowed === null) return asked ?? '';
   if (asked !== undefined && asked !== '') {
-    if (!allowed.includes(asked)) throw new HTTPException(403, { message: `your token is limited to the jobcenters ${allowed.join(', ')}; it cannot read ${asked}` });
+    if (!allowed.includes(asked))
+      throw new HTTPException(403, { message: `your token is limited to the jobcenters ${allowed.join(', ')}; it cannot read ${asked}` });
     return asked;
   }
   if (allowed.length === 1) return allowed[0]!;
@@ -48,17 +49,26 @@ export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
     const scope = findingsScope(c, principal);
     const lang = langParam(c);
     const rows = readFindings(ctx.sqlite, { log, scope, minGroupSize: k });
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `api/logs/${log}/findings`, detail: new URL(c.req.url).search || null });
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'read',
+      target: `api/logs/${log}/findings`,
+      detail: new URL(c.req.url).search || null,
+    });
     return c.json({
       log,
       jobcenter: scope,
       minGroupSize: k,
-      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => ({ ...f, summary: lang === 'da' ? summaryDa : summaryEn })),
+      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => ({
+        ...f,
+        summary: lang === 'da' ? summaryDa : summaryEn,
+      })),
     });
   });
   r.get('/:name/findings/:id/cases', (c) => {
     const principal = c.get('principal');
-    if (!hasRole(principal.role, 'analyst')) throw new HTTPException(403, { message: `this needs an analyst token; yours is a ${principal.role} token` });
+    if (!hasRole(principal.role, 'analyst'))
+      throw new HTTPException(403, { message: `this needs an analyst token; yours is a ${principal.role} token` });
     const log = c.req.param('name');
     const k = logMinGroupSize(ctx, log);
     const scope = findingsScope(c, principal);

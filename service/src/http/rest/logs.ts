@@ -83,9 +83,21 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
       updatedAt: row.updatedAt.toISOString(),
       cases: shownCount(totals?.cases ?? 0, Math.max(k, row.minGroupSize)),
       events: shownCount(totals?.events ?? 0, Math.max(k, row.minGroupSize)),
-      versions: limited ? null : history.filter((l) => l.status === 'stored').map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
+      versions: limited
+        ? null
+        : history
+            .filter((l) => l.status === 'stored')
+            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
       currentLoad: current ? loadJson(current) : null,
-      loads: limited ? null : history.map((l) => ({ id: l.id, version: l.version, status: l.status, startedAt: l.startedAt.toISOString(), message: l.message })),
+      loads: limited
+        ? null
+        : history.map((l) => ({
+            id: l.id,
+            version: l.version,
+            status: l.status,
+            startedAt: l.startedAt.toISOString(),
+            message: l.message,
+          })),
     });
   });
 
@@ -115,7 +127,8 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:id', (c) => {
     denyLimited(c.get('principal'), 'a load report');
     const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id < 1) throw new HTTPException(400, { message: `load id must be a positive integer, got '${c.req.param('id')}'` });
+    if (!Number.isInteger(id) || id < 1)
+      throw new HTTPException(400, { message: `load id must be a positive integer, got '${c.req.param('id')}'` });
     const row = ctx.db.select().from(loads).where(eq(loads.id, id)).get();
     if (!row) throw new HTTPException(404, { message: `no load with id ${id}` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/loads/${id}`, detail: null });

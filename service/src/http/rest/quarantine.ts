@@ -21,7 +21,9 @@ export function quarantineRoutes(ctx: AppContext): Hono<AppEnv> {
     const params = log ? [log] : [];
     const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM quarantine${where}`).get(...params) as { n: number }).n;
     const rows = ctx.sqlite
-      .prepare(`SELECT id, load_id, log, version, file, line, "column", reason, message, raw FROM quarantine${where} ORDER BY id LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT id, load_id, log, version, file, line, "column", reason, message, raw FROM quarantine${where} ORDER BY id LIMIT ? OFFSET ?`,
+      )
       .all(...params, limit, offset) as Record<string, unknown>[];
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: 'api/quarantine', detail: log ?? null });
     return c.json({
@@ -29,8 +31,16 @@ export function quarantineRoutes(ctx: AppContext): Hono<AppEnv> {
       limit,
       offset,
       rows: rows.map((q) => ({
-        id: q['id'], loadId: q['load_id'], log: q['log'], version: q['version'], file: q['file'],
-        line: q['line'], column: q['column'], reason: q['reason'], message: q['message'], raw: q['raw'],
+        id: q['id'],
+        loadId: q['load_id'],
+        log: q['log'],
+        version: q['version'],
+        file: q['file'],
+        line: q['line'],
+        column: q['column'],
+        reason: q['reason'],
+        message: q['message'],
+        raw: q['raw'],
       })),
     });
   });

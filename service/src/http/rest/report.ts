@@ -28,7 +28,12 @@ export function reportRoutes(ctx: AppContext): Hono<AppEnv> {
       if (err instanceof ReportError) throw new HTTPException(404, { message: err.message });
       throw err;
     }
-    ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `api/logs/${log}/report.html`, detail: new URL(c.req.url).search || null });
+    ctx.audit.record({
+      tokenId: principal.tokenId,
+      action: 'read',
+      target: `api/logs/${log}/report.html`,
+      detail: new URL(c.req.url).search || null,
+    });
     const file = `sagsflow-${log}${scope ? `-${scope}` : ''}-${lang}.html`.replace(/[^\w.-]+/g, '_');
     return c.body(html, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` });
   });

@@ -19,8 +19,10 @@ export const eraseBodySchema = z
 export function subjectRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.delete('/', requireRole('admin'), async (c) => {
-    if (c.get('principal').jobcenters !== null) throw new HTTPException(403, { message: 'a token limited to jobcenters cannot erase data' });
-    if (ctx.dbPath === ':memory:') throw new HTTPException(409, { message: 'erasure needs a database file and its key; this server runs on an in-memory database' });
+    if (c.get('principal').jobcenters !== null)
+      throw new HTTPException(403, { message: 'a token limited to jobcenters cannot erase data' });
+    if (ctx.dbPath === ':memory:')
+      throw new HTTPException(409, { message: 'erasure needs a database file and its key; this server runs on an in-memory database' });
     let body: unknown;
     try {
       body = await c.req.json();
@@ -30,11 +32,19 @@ export function subjectRoutes(ctx: AppContext): Hono<AppEnv> {
     const parsed = eraseBodySchema.safeParse(body);
     if (!parsed.success) throw new HTTPException(400, { message: zodMessage(parsed.error, 'body') });
     const b = parsed.data;
-    const target = b.cpr !== undefined ? { kind: 'cpr' as const, value: b.cpr } : b.case !== undefined ? { kind: 'case' as const, value: b.case } : { kind: 'value' as const, value: b.value! };
+    const target =
+      b.cpr !== undefined
+        ? { kind: 'cpr' as const, value: b.cpr }
+        : b.case !== undefined
+          ? { kind: 'case' as const, value: b.case }
+          : { kind: 'value' as const, value: b.value! };
     ctx.audit.flush();
     let result;
     try {
-      result = eraseSubject({ sqlite: ctx.sqlite, db: ctx.db, path: ctx.dbPath, close: () => {} }, target, { uploadDir: ctx.uploadDir, tokenId: c.get('principal').tokenId });
+      result = eraseSubject({ sqlite: ctx.sqlite, db: ctx.db, path: ctx.dbPath, close: () => {} }, target, {
+        uploadDir: ctx.uploadDir,
+        tokenId: c.get('principal').tokenId,
+      });
     } catch (error) {
       throw new HTTPException(400, { message: (error as Error).message });
     } finally {

@@ -3,7 +3,8 @@ import { fixtureApp } from '../test-fixture';
 
 describe('POST /api/tokens refuses what it would otherwise ignore', () => {
   const fx = fixtureApp();
-  const post = (body: string) => fx.get('/api/tokens', fx.tokens.admin, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+  const post = (body: string) =>
+    fx.get('/api/tokens', fx.tokens.admin, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
   const error = async (body: string) => {
     const res = await post(body);
     return { status: res.status, error: ((await res.json()) as { error: string }).error };

@@ -10,7 +10,11 @@ const rows = ['Sagsnummer,Aktivitet,Tidspunkt,Jobcenter'];
 for (let i = 0; i < 12; i++) {
   const jc = i % 2 === 0 ? 'Nord' : 'Syd';
   const day = (d: number) => `2025-${String(3 + Math.floor(i / 4)).padStart(2, '0')}-${String(d).padStart(2, '0')}T09:00:00Z`;
-  rows.push(`S${i},Tilmeldt som jobsøgende,${day(2)},${jc}`, `S${i},CV registreret,${day(4 + (i % 5))},${jc}`, `S${i},${END},${day(20)},${jc}`);
+  rows.push(
+    `S${i},Tilmeldt som jobsøgende,${day(2)},${jc}`,
+    `S${i},CV registreret,${day(4 + (i % 5))},${jc}`,
+    `S${i},${END},${day(20)},${jc}`,
+  );
 }
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {

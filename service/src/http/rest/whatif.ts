@@ -25,7 +25,9 @@ export function whatIfRoutes(ctx: AppContext): Hono<AppEnv> {
     const report = domain(() => whatIfReport(stored, change, { rules: attachedRules(ctx.sqlite, stored) }));
     const k = minGroupSize(ctx, stored.name);
     if (report.cases < k) {
-      throw new HTTPException(422, { message: `whatif: ${report.cases} finished cases in scope; a prediction needs at least ${k} (the minimum group size)` });
+      throw new HTTPException(422, {
+        message: `whatif: ${report.cases} finished cases in scope; a prediction needs at least ${k} (the minimum group size)`,
+      });
     }
     audit(ctx, c, `api/logs/${stored.name}/whatif`);
     return c.json(report);
@@ -36,7 +38,14 @@ export function whatIfRoutes(ctx: AppContext): Hono<AppEnv> {
     const date = c.req.query('date');
     if (!date) throw new HTTPException(400, { message: 'effect: the query needs date=YYYY-MM-DD' });
     const jobcenters = c.req.queries('jobcenter') ?? [];
-    const report = domain(() => effectReport(stored, { date, jobcenters, minimumGroupSize: minGroupSize(ctx, stored.name), rules: attachedRules(ctx.sqlite, stored) }));
+    const report = domain(() =>
+      effectReport(stored, {
+        date,
+        jobcenters,
+        minimumGroupSize: minGroupSize(ctx, stored.name),
+        rules: attachedRules(ctx.sqlite, stored),
+      }),
+    );
     audit(ctx, c, `api/logs/${stored.name}/effect`);
     return c.json(report);
   });
@@ -61,7 +70,8 @@ function changeFrom(c: Context<AppEnv>): WhatIfChange {
     const value = c.req.query(name);
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new HTTPException(400, { message: `whatif: ${name} must be a number >= 0, got '${value}'` });
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+      throw new HTTPException(400, { message: `whatif: ${name} must be a number >= 0, got '${value}'` });
     return n;
   };
   const flag = (name: string) => ['1', 'true'].includes(c.req.query(name) ?? '');

@@ -8,7 +8,8 @@ const TEXT = {
     lead: 'Process mining for case work, inside Power BI. This service holds the mined tables; here is what it offers.',
     what: 'What is here',
     preview: 'the process map in a stand-in Power BI report, over the data your token may see',
-    odata: 'the OData feed for Power BI: Get data → OData feed, this URL; at the credentials prompt choose Basic, any user name, the token as the password',
+    odata:
+      'the OData feed for Power BI: Get data → OData feed, this URL; at the credentials prompt choose Basic, any user name, the token as the password',
     api: 'the REST API document (OpenAPI), read with a token',
     csv: 'every table as CSV (add ?delimiter=semicolon for Excel with Danish settings)',
     token: 'How to get a token',
@@ -20,7 +21,8 @@ const TEXT = {
     lead: 'Procesanalyse af sagsarbejde, i Power BI. Tjenesten rummer de beregnede tabeller; her er, hvad den tilbyder.',
     what: 'Det finder du her',
     preview: 'proceskortet i en stand-in Power BI-rapport, over de data din adgangsnøgle må se',
-    odata: 'OData-feedet til Power BI: Hent data → OData-feed, denne adresse; vælg Basic ved legitimationsoplysninger, et vilkårligt brugernavn og nøglen som adgangskode',
+    odata:
+      'OData-feedet til Power BI: Hent data → OData-feed, denne adresse; vælg Basic ved legitimationsoplysninger, et vilkårligt brugernavn og nøglen som adgangskode',
     api: 'REST-API’ets beskrivelse (OpenAPI), læses med en nøgle',
     csv: 'alle tabeller som CSV (tilføj ?delimiter=semicolon til Excel med danske indstillinger)',
     token: 'Sådan får du en adgangsnøgle (token)',
@@ -46,7 +48,8 @@ export function welcomePage(c: Context): Response {
   const lang = languageOf(c);
   const t = TEXT[lang];
   const origin = new URL(c.req.url).origin;
-  const item = (href: string, text: string, id: string) => `<li data-testid="${id}"><a href="${href}"><code>${origin}${href}</code></a>: ${text}</li>`;
+  const item = (href: string, text: string, id: string) =>
+    `<li data-testid="${id}"><a href="${href}"><code>${origin}${href}</code></a>: ${text}</li>`;
   const html = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>Sagsflow</title>
 <style>

@@ -25,7 +25,11 @@ export function projection(ref: FieldRef, displayName?: string): Projection {
   const source = { SourceRef: { Entity: ref.table } };
   let p: Projection;
   if (ref.kind === 'measure') {
-    p = { field: { Measure: { Expression: source, Property: ref.measure } }, queryRef: `${ref.table}.${ref.measure}`, nativeQueryRef: ref.measure };
+    p = {
+      field: { Measure: { Expression: source, Property: ref.measure } },
+      queryRef: `${ref.table}.${ref.measure}`,
+      nativeQueryRef: ref.measure,
+    };
   } else if (ref.kind === 'sum') {
     p = {
       field: { Aggregation: { Expression: { Column: { Expression: source, Property: ref.column } }, Function: SUM } },
@@ -33,7 +37,11 @@ export function projection(ref: FieldRef, displayName?: string): Projection {
       nativeQueryRef: `Sum of ${ref.column}`,
     };
   } else {
-    p = { field: { Column: { Expression: source, Property: ref.column } }, queryRef: `${ref.table}.${ref.column}`, nativeQueryRef: ref.column };
+    p = {
+      field: { Column: { Expression: source, Property: ref.column } },
+      queryRef: `${ref.table}.${ref.column}`,
+      nativeQueryRef: ref.column,
+    };
   }
   return displayName === undefined ? p : { ...p, displayName };
 }
@@ -42,7 +50,12 @@ export function projection(ref: FieldRef, displayName?: string): Projection {
 export function fieldRefOf(p: Projection): FieldRef {
   const f = p.field;
   if ('Measure' in f) return { kind: 'measure', table: f.Measure.Expression.SourceRef.Entity, measure: f.Measure.Property };
-  if ('Aggregation' in f) return { kind: 'sum', table: f.Aggregation.Expression.Column.Expression.SourceRef.Entity, column: f.Aggregation.Expression.Column.Property };
+  if ('Aggregation' in f)
+    return {
+      kind: 'sum',
+      table: f.Aggregation.Expression.Column.Expression.SourceRef.Entity,
+      column: f.Aggregation.Expression.Column.Property,
+    };
   return { kind: 'column', table: f.Column.Expression.SourceRef.Entity, column: f.Column.Property };
 }
 

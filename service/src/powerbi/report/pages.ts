@@ -47,7 +47,13 @@ function slicers(inputs: PageInputs, prefix: string): VisualContainer[] {
     .map((name) => table(model, name))
     .filter((t): t is ModelTable => t !== undefined && t.distinctColumn !== null);
   return dims.map((dim, i) =>
-    slicer(`${prefix}Slicer${i}`, i, { x: MARGIN + i * 216, y: TOP_ROW.y, width: 200, height: TOP_ROW.height }, { kind: 'column', table: dim.name, column: dim.distinctColumn! }, dim.name),
+    slicer(
+      `${prefix}Slicer${i}`,
+      i,
+      { x: MARGIN + i * 216, y: TOP_ROW.y, width: 200, height: TOP_ROW.height },
+      { kind: 'column', table: dim.name, column: dim.distinctColumn! },
+      dim.name,
+    ),
   );
 }
 
@@ -64,7 +70,15 @@ function overviewPage(inputs: PageInputs): ReportPage {
   for (const measure of cardMeasures) {
     const home = measureHome(model, measure);
     if (!home) continue;
-    visuals.push(card(`overviewCard${visuals.length}`, visuals.length, { x, y: TOP_ROW.y, width: 190, height: TOP_ROW.height }, { kind: 'measure', table: home, measure }, measure));
+    visuals.push(
+      card(
+        `overviewCard${visuals.length}`,
+        visuals.length,
+        { x, y: TOP_ROW.y, width: 190, height: TOP_ROW.height },
+        { kind: 'measure', table: home, measure },
+        measure,
+      ),
+    );
     x += 200;
   }
   const steps = table(model, inputs.feed.steps.entitySet)!;
@@ -87,7 +101,8 @@ function rulesPage(inputs: PageInputs): ReportPage | undefined {
     Rows: [{ ref: { kind: 'column', table: t, column: feed.compliance.ruleColumn } }],
     Values: [{ ref: { kind: 'measure', table: t, measure: captions.complianceRateMeasure } }],
   };
-  if (feed.compliance.table.columns.some((c) => c.name === 'jobcenter')) roles['Columns'] = [{ ref: { kind: 'column', table: t, column: 'jobcenter' } }];
+  if (feed.compliance.table.columns.some((c) => c.name === 'jobcenter'))
+    roles['Columns'] = [{ ref: { kind: 'column', table: t, column: 'jobcenter' } }];
   const box: Box = { x: MARGIN, y: BODY.y, width: WIDTH - 2 * MARGIN, height: BODY.height };
   visuals.push(visualContainer('rulesMatrix', visuals.length, box, 'pivotTable', roles, captions.complianceByRule));
   return page('rules', captions.rulesPage, visuals);

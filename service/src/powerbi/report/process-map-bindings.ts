@@ -16,7 +16,10 @@ function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-function allowedRoles(capabilities: VisualCapabilities, mapping: VisualCapabilities['dataViewMappings'][number]): Array<{ role: DataRole; max: number }> {
+function allowedRoles(
+  capabilities: VisualCapabilities,
+  mapping: VisualCapabilities['dataViewMappings'][number],
+): Array<{ role: DataRole; max: number }> {
   const condition = mapping.conditions?.[0] ?? {};
   return capabilities.dataRoles
     .map((role) => ({ role, max: condition[role.name]?.max ?? Number.POSITIVE_INFINITY }))

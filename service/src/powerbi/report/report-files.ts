@@ -18,7 +18,10 @@ function json(value: unknown): string {
  */
 export function reportFiles(pages: ReportPage[], visual: CustomVisual, semanticModelFolder: string): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
-  files.set('definition.pbir', json({ $schema: SCHEMAS.pbir, version: '4.0', datasetReference: { byPath: { path: `../${semanticModelFolder}` } } }));
+  files.set(
+    'definition.pbir',
+    json({ $schema: SCHEMAS.pbir, version: '4.0', datasetReference: { byPath: { path: `../${semanticModelFolder}` } } }),
+  );
   files.set('definition/version.json', json({ $schema: SCHEMAS.version, version: PBIR_DEFINITION_VERSION }));
   files.set(
     'definition/report.json',
@@ -35,7 +38,10 @@ export function reportFiles(pages: ReportPage[], visual: CustomVisual, semanticM
       settings: { useStylableVisualContainerHeader: true, defaultDrillFilterOtherVisuals: true },
     }),
   );
-  files.set('definition/pages/pages.json', json({ $schema: SCHEMAS.pages, pageOrder: pages.map((p) => p.page.name), activePageName: pages[0]!.page.name }));
+  files.set(
+    'definition/pages/pages.json',
+    json({ $schema: SCHEMAS.pages, pageOrder: pages.map((p) => p.page.name), activePageName: pages[0]!.page.name }),
+  );
   for (const p of pages) {
     files.set(`definition/pages/${p.page.name}/page.json`, json(p.page));
     for (const v of p.visuals) files.set(`definition/pages/${p.page.name}/visuals/${v.name}/visual.json`, json(v));

@@ -27,7 +27,14 @@ export interface VisualContainer {
 export type RoleFields = Record<string, Array<{ ref: FieldRef; displayName?: string }>>;
 
 /** A visual container of any type: the roles' projections, a title and a position. */
-export function visualContainer(name: string, order: number, box: Box, visualType: string, roles: RoleFields, title: string): VisualContainer {
+export function visualContainer(
+  name: string,
+  order: number,
+  box: Box,
+  visualType: string,
+  roles: RoleFields,
+  title: string,
+): VisualContainer {
   const queryState: Record<string, { projections: Projection[] }> = {};
   for (const [role, fields] of Object.entries(roles)) {
     queryState[role] = { projections: fields.map((f) => projection(f.ref, f.displayName)) };

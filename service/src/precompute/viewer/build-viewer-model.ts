@@ -64,11 +64,17 @@ export function buildViewerModel(
 /** The viewer-grade build of a log's version as stored in `viewer_builds`, or null when there is none. */
 export function readViewerBuild(sqlite: Database.Database, log: string, version: number): ViewerBuildSummary | null {
   const row = sqlite
-    .prepare('SELECT k, cases, merged_cell_cases AS m, other_variant_cases AS o, suppressed_cases AS s FROM viewer_builds WHERE log = ? AND version = ?')
+    .prepare(
+      'SELECT k, cases, merged_cell_cases AS m, other_variant_cases AS o, suppressed_cases AS s FROM viewer_builds WHERE log = ? AND version = ?',
+    )
     .get(log, version) as { k: number; cases: number; m: number; o: number; s: number } | undefined;
   if (!row) return null;
   return {
-    k: row.k, cases: row.cases, mergedCellCases: row.m, otherVariantCases: row.o, suppressedCases: row.s,
+    k: row.k,
+    cases: row.cases,
+    mergedCellCases: row.m,
+    otherVariantCases: row.o,
+    suppressedCases: row.s,
     mergedShare: row.cases === 0 ? 0 : (row.m + row.o + row.s) / row.cases,
   };
 }

@@ -1,6 +1,16 @@
 import {
-  addFineHistogram, BUCKET_COUNT, bucketOf, coarsenFineHistogram, coarsenHistogram, emptyFineHistogram, fineBucketOf,
-  OTHER_VARIANTS_KEY, STEP_END, STEP_START, type FineHistogramAcc, type GroupedStepRow,
+  addFineHistogram,
+  BUCKET_COUNT,
+  bucketOf,
+  coarsenFineHistogram,
+  coarsenHistogram,
+  emptyFineHistogram,
+  fineBucketOf,
+  OTHER_VARIANTS_KEY,
+  STEP_END,
+  STEP_START,
+  type FineHistogramAcc,
+  type GroupedStepRow,
 } from '@sagsflow/shared';
 import type { SqlValue } from '../../db/batch-insert';
 import { pushFine } from '../model-writer';
@@ -23,7 +33,14 @@ interface OtherPool {
 
 /** Per viewer cell: the cases of its "other variants" pool (durations, events, open cases). */
 function otherPools(input: ViewerModelInput): OtherPool[] {
-  const pools = input.cells.cells.map(() => ({ cases: 0, events: 0, open: 0, sumSeconds: 0, hist: new Array<number>(BUCKET_COUNT).fill(0), fine: emptyFineHistogram() }));
+  const pools = input.cells.cells.map(() => ({
+    cases: 0,
+    events: 0,
+    open: 0,
+    sumSeconds: 0,
+    hist: new Array<number>(BUCKET_COUNT).fill(0),
+    fine: emptyFineHistogram(),
+  }));
   for (let c = 0; c < input.stats.length; c++) {
     const cell = input.cellOfCase[c]!;
     if (cell < 0 || input.keptCase[c]) continue;
@@ -67,7 +84,14 @@ function keptPairs(input: ViewerModelInput): GroupVariants {
     cases[p]!++;
     sumMs[p]! += input.stats[c]!.durationMs;
   }
-  return { group: Int32Array.from(group), variant: Int32Array.from(variant), cases: Uint32Array.from(cases), sumMs: Float64Array.from(sumMs), pairOfCase, count: group.length };
+  return {
+    group: Int32Array.from(group),
+    variant: Int32Array.from(variant),
+    cases: Uint32Array.from(cases),
+    sumMs: Float64Array.from(sumMs),
+    pairOfCase,
+    count: group.length,
+  };
 }
 
 /** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
@@ -88,18 +112,28 @@ function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: rea
     if (p === undefined) continue;
     const rows = stepsOfPair[p]!;
     const acc = (rows[r.stepIndex] ??= {
-      group: String(cell), variantKey: r.variantKey, stepIndex: r.stepIndex, from: r.from, to: r.to, cases: 0, sumSeconds: 0,
-      histogram: new Array<number>(BUCKET_COUNT).fill(0), fine: emptyFineHistogram(),
+      group: String(cell),
+      variantKey: r.variantKey,
+      stepIndex: r.stepIndex,
+      from: r.from,
+      to: r.to,
+      cases: 0,
+      sumSeconds: 0,
+      histogram: new Array<number>(BUCKET_COUNT).fill(0),
+      fine: emptyFineHistogram(),
     });
     acc.cases += r.cases;
     acc.sumSeconds += r.sumSeconds;
     for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
     if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
   }
-  const order = Array.from({ length: kept.count }, (_, p) => p).sort((a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!);
+  const order = Array.from({ length: kept.count }, (_, p) => p).sort(
+    (a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!,
+  );
   const out: GroupedStepRow[] = [];
   for (const p of order) {
-    for (const row of stepsOfPair[p]!) out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k), fine: coarsenFineHistogram(row.fine!, input.k) });
+    for (const row of stepsOfPair[p]!)
+      out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k), fine: coarsenFineHistogram(row.fine!, input.k) });
   }
   pools.forEach((pool, cell) => {
     if (pool.cases === 0) return;
@@ -108,10 +142,27 @@ function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: rea
     const startFine = emptyFineHistogram();
     startFine.counts[0] = pool.cases;
     const group = String(cell);
-    out.push({ group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 0, from: STEP_START, to: OTHER_VARIANTS_ACTIVITY, cases: pool.cases, sumSeconds: 0, histogram: start, fine: startFine });
     out.push({
-      group, variantKey: OTHER_VARIANTS_KEY, stepIndex: 1, from: OTHER_VARIANTS_ACTIVITY, to: STEP_END, cases: pool.cases, sumSeconds: pool.sumSeconds,
-      histogram: coarsenHistogram(pool.hist, input.k), fine: coarsenFineHistogram(pool.fine, input.k),
+      group,
+      variantKey: OTHER_VARIANTS_KEY,
+      stepIndex: 0,
+      from: STEP_START,
+      to: OTHER_VARIANTS_ACTIVITY,
+      cases: pool.cases,
+      sumSeconds: 0,
+      histogram: start,
+      fine: startFine,
+    });
+    out.push({
+      group,
+      variantKey: OTHER_VARIANTS_KEY,
+      stepIndex: 1,
+      from: OTHER_VARIANTS_ACTIVITY,
+      to: STEP_END,
+      cases: pool.cases,
+      sumSeconds: pool.sumSeconds,
+      histogram: coarsenHistogram(pool.hist, input.k),
+      fine: coarsenFineHistogram(pool.fine, input.k),
     });
   });
   return out;
@@ -155,7 +206,11 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const { rankOf, otherRank } = viewerRanks(input, kept);
   const finishedOf = keptFinished(input);
   const finished = (cell: number, key: string): number =>
-    key === OTHER_VARIANTS_KEY ? (shownOpen(pools[cell]!, input.k) === pools[cell]!.cases ? 0 : 1) : finishedOf.get(`${cell}\u0000${key}`) ?? 1;
+    key === OTHER_VARIANTS_KEY
+      ? shownOpen(pools[cell]!, input.k) === pools[cell]!.cases
+        ? 0
+        : 1
+      : (finishedOf.get(`${cell}\u0000${key}`) ?? 1);
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
   const row: SqlValue[] = [];
   for (const r of steps) {
@@ -171,7 +226,19 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
     const g = cells[kept.group[p]!]!;
     const v = input.variants.variants[kept.variant[p]!]!;
     const names = v.activities;
-    out.add('variants', [g.process, g.jobcenter, g.period, v.key, names.join(' → '), JSON.stringify(names), names.length, kept.cases[p]!, kept.sumMs[p]! / 1000, rank(v.key), finished(kept.group[p]!, v.key)]);
+    out.add('variants', [
+      g.process,
+      g.jobcenter,
+      g.period,
+      v.key,
+      names.join(' → '),
+      JSON.stringify(names),
+      names.length,
+      kept.cases[p]!,
+      kept.sumMs[p]! / 1000,
+      rank(v.key),
+      finished(kept.group[p]!, v.key),
+    ]);
   }
   writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs);
   const perCell = cells.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
@@ -190,8 +257,17 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
     const pool = pools[i]!;
     if (pool.cases > 0) {
       out.add('variants', [
-        g.process, g.jobcenter, g.period, OTHER_VARIANTS_KEY, OTHER_VARIANTS_ACTIVITY, JSON.stringify([OTHER_VARIANTS_ACTIVITY]), 1, pool.cases, pool.sumSeconds,
-        otherRank, finished(i, OTHER_VARIANTS_KEY),
+        g.process,
+        g.jobcenter,
+        g.period,
+        OTHER_VARIANTS_KEY,
+        OTHER_VARIANTS_ACTIVITY,
+        JSON.stringify([OTHER_VARIANTS_ACTIVITY]),
+        1,
+        pool.cases,
+        pool.sumSeconds,
+        otherRank,
+        finished(i, OTHER_VARIANTS_KEY),
       ]);
       out.add('activities', [g.process, g.jobcenter, g.period, OTHER_VARIANTS_ACTIVITY, pool.cases, pool.cases, 0, 0, 0, 0, 0]);
     }

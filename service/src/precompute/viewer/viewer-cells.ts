@@ -60,7 +60,11 @@ export interface ViewerCells {
  * @example decideViewerCells([{ process: 'p', jobcenter: 'Nord', period: '2024-01' }], [0], [0], [3], 5) // left out
  */
 export function decideViewerCells(
-  groups: readonly Grain[], pairGroup: ArrayLike<number>, pairVariant: ArrayLike<number>, pairCases: ArrayLike<number>, k: number,
+  groups: readonly Grain[],
+  pairGroup: ArrayLike<number>,
+  pairVariant: ArrayLike<number>,
+  pairCases: ArrayLike<number>,
+  k: number,
 ): ViewerCells {
   const n = pairGroup.length;
   const cells: Grain[] = [];
@@ -102,13 +106,21 @@ export function decideViewerCells(
     return left;
   };
   const all = Array.from({ length: n }, (_, p) => p).filter((p) => pairCases[p]! > 0);
-  const rare = poolUp(all, (p) => pairVariant[p]!, (p, s) => {
-    keptPair[p] = 1;
-    if (s > 0) totals.merged += pairCases[p]!;
-  });
-  const leftOut = poolUp(rare, () => -1, (p) => {
-    totals.other += pairCases[p]!;
-  });
+  const rare = poolUp(
+    all,
+    (p) => pairVariant[p]!,
+    (p, s) => {
+      keptPair[p] = 1;
+      if (s > 0) totals.merged += pairCases[p]!;
+    },
+  );
+  const leftOut = poolUp(
+    rare,
+    () => -1,
+    (p) => {
+      totals.other += pairCases[p]!;
+    },
+  );
   let suppressedCases = 0;
   for (const p of leftOut) suppressedCases += pairCases[p]!;
   return { cells, cellOfPair, keptPair, mergedCases: totals.merged, otherVariantCases: totals.other, suppressedCases };

@@ -66,8 +66,10 @@ describe('viewer-grade model of generated pilot logs', () => {
       for (const c of columns) expect(all(`SELECT ${c} FROM ${table} WHERE ${c} > 0 AND ${c} < 5`), `${table}.${c}`).toEqual([]);
     }
   });
-  it('fine histograms: seconds only in buckets of at least k cases, and each step row\'s buckets hold all its cases', () => {
-    expect(all(`SELECT count(*) AS n FROM steps WHERE ${FINE_COUNT_COLUMNS.map((d) => `${d} = 1`).join(' OR ')}`)[0]!['n']).toBeGreaterThan(0);
+  it("fine histograms: seconds only in buckets of at least k cases, and each step row's buckets hold all its cases", () => {
+    expect(all(`SELECT count(*) AS n FROM steps WHERE ${FINE_COUNT_COLUMNS.map((d) => `${d} = 1`).join(' OR ')}`)[0]!['n']).toBeGreaterThan(
+      0,
+    );
     for (const table of ['viewer_steps', 'viewer_edges']) {
       FINE_COUNT_COLUMNS.forEach((d, i) => {
         expect(all(`SELECT ${d} FROM ${table} WHERE ${d} = 0 AND ${FINE_SECONDS_COLUMNS[i]} <> 0`), `${table}.${d}`).toEqual([]);
@@ -78,11 +80,17 @@ describe('viewer-grade model of generated pilot logs', () => {
     expect(all(`SELECT count(*) AS n FROM viewer_steps WHERE ${FINE_SECONDS_COLUMNS.join(' + ')} > 0`)[0]!['n']).toBeGreaterThan(0);
   });
   it('variant numbers count only the variants a viewer sees (1..N, "other variants" last) and finished is 0 or 1', () => {
-    const ranks = all('SELECT variant_key, max(variant_rank) AS r, min(variant_rank) AS m FROM viewer_variants GROUP BY variant_key ORDER BY r');
+    const ranks = all(
+      'SELECT variant_key, max(variant_rank) AS r, min(variant_rank) AS m FROM viewer_variants GROUP BY variant_key ORDER BY r',
+    );
     expect(ranks.every((x) => x['r'] === x['m'])).toBe(true);
     expect(ranks.map((x) => x['r'])).toEqual(ranks.map((_, i) => i + 1));
     expect(ranks.at(-1)!['variant_key']).toBe(OTHER_VARIANTS_KEY);
-    expect(all('SELECT * FROM viewer_steps s WHERE variant_rank <> (SELECT max(variant_rank) FROM viewer_variants v WHERE v.variant_key = s.variant_key)')).toEqual([]);
+    expect(
+      all(
+        'SELECT * FROM viewer_steps s WHERE variant_rank <> (SELECT max(variant_rank) FROM viewer_variants v WHERE v.variant_key = s.variant_key)',
+      ),
+    ).toEqual([]);
     expect(all('SELECT * FROM viewer_variants WHERE finished NOT IN (0, 1)')).toEqual([]);
   });
   it('the viewer tables add up: step-0 cases = variants = periods = jobcenters = all cases less the left-out ones', () => {
@@ -99,11 +107,17 @@ describe('viewer-grade model of generated pilot logs', () => {
     expect(OTHER_VARIANTS_KEY).toBe('other');
   });
   it('a variant of at least k cases in its own (jobcenter, month) keeps its exact sums there', () => {
-    const exact = all("SELECT jobcenter, period, variant_key, cases, sum_seconds FROM variants WHERE cases >= 5 ORDER BY cases DESC LIMIT 1")[0];
-    const merged = all("SELECT sum(cases) AS n FROM viewer_variants WHERE period NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR variant_key = 'other'")[0]!;
+    const exact = all(
+      'SELECT jobcenter, period, variant_key, cases, sum_seconds FROM variants WHERE cases >= 5 ORDER BY cases DESC LIMIT 1',
+    )[0];
+    const merged = all(
+      "SELECT sum(cases) AS n FROM viewer_variants WHERE period NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR variant_key = 'other'",
+    )[0]!;
     expect(Number(merged['n'])).toBeGreaterThan(0);
     if (!exact) return;
-    const row = all(`SELECT cases, sum_seconds FROM viewer_variants WHERE jobcenter = '${exact['jobcenter']}' AND period = '${exact['period']}' AND variant_key = '${exact['variant_key']}'`)[0]!;
+    const row = all(
+      `SELECT cases, sum_seconds FROM viewer_variants WHERE jobcenter = '${exact['jobcenter']}' AND period = '${exact['period']}' AND variant_key = '${exact['variant_key']}'`,
+    )[0]!;
     expect(row['cases']).toBe(exact['cases']);
     expect(Number(row['sum_seconds'])).toBeCloseTo(Number(exact['sum_seconds']), 6);
   });

@@ -18,7 +18,10 @@ export class ServiceApi {
   async json<T>(url: string): Promise<T> {
     // credentials 'omit': the token travels in the header, and a 401 with a Basic challenge
     // (for Power BI's dialog) then comes back as a response instead of a browser login prompt.
-    const response = await fetch(url, { credentials: 'omit', headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' } });
+    const response = await fetch(url, {
+      credentials: 'omit',
+      headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+    });
     if (!response.ok) {
       const text = (await response.text()).slice(0, 200);
       throw new ServiceError(response.status, `${response.status} from ${url.split('?')[0]}: ${text}`);

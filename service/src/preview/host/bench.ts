@@ -29,7 +29,14 @@ export function syntheticSteps(rows: number, activities = 30, seed = 7): Row[] {
     for (let i = 0; i + 1 < nodes.length && out.length < rows; i++) {
       const inner = i > 0 && i + 2 < nodes.length;
       const seconds = inner ? cases * 3600 * (1 + rnd() * 72) : 0;
-      const row: Row = { variant_key: key, step_index: i, from_activity: nodes[i]!, to_activity: nodes[i + 1]!, cases, sum_seconds: seconds };
+      const row: Row = {
+        variant_key: key,
+        step_index: i,
+        from_activity: nodes[i]!,
+        to_activity: nodes[i + 1]!,
+        cases,
+        sum_seconds: seconds,
+      };
       const bucket = inner ? 8 + Math.floor(rnd() * 6) : 0;
       BUCKET_COLUMNS.forEach((b, j) => (row[b] = j === bucket ? cases : 0));
       const fine = fineBucketOf(seconds / cases);

@@ -49,7 +49,8 @@ export class CaseTable {
     count.textContent = `${rows.length.toLocaleString(this.locale)} cases${selectedVariants ? ` in ${selectedVariants} selected variant(s)` : ''}`;
     const table = document.createElement('table');
     const head = table.createTHead().insertRow();
-    for (const title of ['case', 'jobcenter', 'events', 'days']) head.append(Object.assign(document.createElement('th'), { textContent: title }));
+    for (const title of ['case', 'jobcenter', 'events', 'days'])
+      head.append(Object.assign(document.createElement('th'), { textContent: title }));
     const body = table.createTBody();
     for (const row of rows.slice(0, SHOWN)) {
       const tr = body.insertRow();

@@ -10,7 +10,14 @@ const CAPS: Capabilities = {
     {
       conditions: [{ variantKey: { max: 1 }, cases: { max: 1 }, histogram: { max: 25 }, caseId: { max: 0 } }],
       categorical: {
-        categories: { select: [{ bind: { to: 'variantKey' } }, { bind: { to: 'stepIndex' } }, { bind: { to: 'fromActivity' } }, { bind: { to: 'toActivity' } }] },
+        categories: {
+          select: [
+            { bind: { to: 'variantKey' } },
+            { bind: { to: 'stepIndex' } },
+            { bind: { to: 'fromActivity' } },
+            { bind: { to: 'toActivity' } },
+          ],
+        },
         values: { select: [{ bind: { to: 'cases' } }, { bind: { to: 'sumSeconds' } }, { for: { in: 'histogram' } }] },
       },
     },
@@ -22,7 +29,15 @@ const CAPS: Capabilities = {
 };
 
 function step(jobcenter: string, variant: string, index: number, from: string, to: string, cases: number, seconds: number): Row {
-  const row: Row = { jobcenter, variant_key: variant, step_index: index, from_activity: from, to_activity: to, cases, sum_seconds: seconds };
+  const row: Row = {
+    jobcenter,
+    variant_key: variant,
+    step_index: index,
+    from_activity: from,
+    to_activity: to,
+    cases,
+    sum_seconds: seconds,
+  };
   for (let i = 0; i < 25; i++) row[`h${String(i).padStart(2, '0')}`] = i === 10 ? cases : 0;
   return row;
 }
@@ -37,7 +52,12 @@ describe('runQuery and toDataView', () => {
   test('stepFields binds every step role of the capabilities to its step-table column', () => {
     const fields = stepFields(CAPS);
     expect(fields.map((f) => `${f.role}:${f.column}`).slice(0, 6)).toEqual([
-      'variantKey:variant_key', 'stepIndex:step_index', 'fromActivity:from_activity', 'toActivity:to_activity', 'cases:cases', 'sumSeconds:sum_seconds',
+      'variantKey:variant_key',
+      'stepIndex:step_index',
+      'fromActivity:from_activity',
+      'toActivity:to_activity',
+      'cases:cases',
+      'sumSeconds:sum_seconds',
     ]);
     expect(fields.filter((f) => f.role === 'histogram')).toHaveLength(25);
     expect(pickMapping(CAPS, fields)?.categorical).toBeDefined();

@@ -48,7 +48,10 @@ export function pickMapping(capabilities: Capabilities, fields: readonly FieldBi
     const roles = mappingRoles(m);
     if (!fields.every((f) => roles.includes(f.role))) return false;
     const conditions = m.conditions ?? [];
-    return conditions.length === 0 || conditions.some((c) => Object.entries(c).every(([role, r]) => count(role) >= (r.min ?? 0) && count(role) <= (r.max ?? Infinity)));
+    return (
+      conditions.length === 0 ||
+      conditions.some((c) => Object.entries(c).every(([role, r]) => count(role) >= (r.min ?? 0) && count(role) <= (r.max ?? Infinity)))
+    );
   });
 }
 
@@ -73,7 +76,10 @@ export function runQuery(capabilities: Capabilities, fields: readonly FieldBindi
     queryName: f.summed ? `Sum(Steps.${f.column})` : `Steps.${f.column}`,
     index,
     roles: { [f.role]: true },
-    type: (f.kind === 'text' ? { text: true } : f.kind === 'dateTime' ? { dateTime: true } : { numeric: true, [f.kind]: true }) as Record<string, boolean>,
+    type: (f.kind === 'text' ? { text: true } : f.kind === 'dateTime' ? { dateTime: true } : { numeric: true, [f.kind]: true }) as Record<
+      string,
+      boolean
+    >,
     isMeasure: f.summed,
   }));
   const groups = bound.flatMap((f, i) => (f.summed ? [] : [i]));

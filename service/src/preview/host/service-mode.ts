@@ -48,7 +48,9 @@ export async function startServiceMode(handle: PreviewHandle, el: Elements): Pro
   const api = new ServiceApi(token);
   // A click on a case row acts as a selection in another visual of the report: Power BI
   // then cross-highlights the visual (`highlights` arrays in its DataView).
-  const caseTable = new CaseTable(analystToken ? new ServiceApi(analystToken) : api, el.cases, el.locale, (key) => handle.feed.highlight(key ? new Set([key]) : undefined));
+  const caseTable = new CaseTable(analystToken ? new ServiceApi(analystToken) : api, el.cases, el.locale, (key) =>
+    handle.feed.highlight(key ? new Set([key]) : undefined),
+  );
   const fields = stepFields(handle.meta.capabilities);
   let generation = 0;
 

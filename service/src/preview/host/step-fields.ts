@@ -13,9 +13,7 @@ type Kind = FieldBinding['kind'];
 export function stepFields(capabilities: Capabilities): FieldBinding[] {
   return allRoles(capabilities).flatMap((role) => {
     const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [
-      { role, column, displayName: column, summed, kind },
-    ];
+    const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [{ role, column, displayName: column, summed, kind }];
     if (n === 'jobcenter' || n === 'period' || n === 'process') return one(n, false, 'text');
     if (n === 'variantrank') return one('variant_rank', false, 'integer');
     if (n === 'finished') return one('finished', false, 'integer');
@@ -43,8 +41,10 @@ export function eventFields(capabilities: Capabilities): FieldBinding[] {
   return allRoles(capabilities).flatMap((role): FieldBinding[] => {
     const n = role.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (n === 'case' || n === 'caseid') return [{ role, column: 'case_id', displayName: 'case', summed: false, kind: 'text' }];
-    if (n === 'activity' || n === 'eventactivity') return [{ role, column: 'activity', displayName: 'activity', summed: false, kind: 'text' }];
-    if (n.includes('timestamp') || n === 'time') return [{ role, column: 'timestamp', displayName: 'timestamp', summed: false, kind: 'dateTime' }];
+    if (n === 'activity' || n === 'eventactivity')
+      return [{ role, column: 'activity', displayName: 'activity', summed: false, kind: 'text' }];
+    if (n.includes('timestamp') || n === 'time')
+      return [{ role, column: 'timestamp', displayName: 'timestamp', summed: false, kind: 'dateTime' }];
     if (n.includes('resource')) return [{ role, column: 'resource', displayName: 'resource', summed: false, kind: 'text' }];
     return [];
   });

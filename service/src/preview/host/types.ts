@@ -21,7 +21,7 @@ export interface Capabilities {
 /** `rows` of a table mapping: one role (`for.in`) or a list of them (`select`). */
 export interface RoleSelect {
   for?: { in: string };
-  select?: ({ for?: { in: string }; bind?: { to: string } })[];
+  select?: { for?: { in: string }; bind?: { to: string } }[];
   dataReductionAlgorithm?: { window?: { count?: number } };
 }
 

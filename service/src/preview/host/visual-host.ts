@@ -109,8 +109,7 @@ export function createVisualHost(w: HostWiring): Record<string, unknown> {
       renderingFailed: (_o: UpdateOptions, reason?: string) => w.onRenderingEvent('failed', reason),
     },
     createLocalizationManager: () => ({
-      getDisplayName: (key: string) =>
-        w.stringResources[w.locale]?.[key] ?? w.stringResources['en-US']?.[key] ?? key,
+      getDisplayName: (key: string) => w.stringResources[w.locale]?.[key] ?? w.stringResources['en-US']?.[key] ?? key,
     }),
     fetchMoreData: (aggregateSegments = true) => w.fetchMoreData(aggregateSegments),
     displayWarningIcon: (hoverText: string, detailedText: string) => w.onWarning(hoverText, detailedText),
