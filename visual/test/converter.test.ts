@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_END, STEP_START } from '@sagsflow/shared';
+import { STEP_START } from '@sagsflow/shared';
 import { OPERATION_KIND, SegmentAccumulator } from '../src/converter/segment-accumulator';
 import { eventsDataView, step, stepsDataView, type EventCells } from './builders';
 import { DAY, SMALL_STEPS, V1, V2 } from './fixtures';

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../conformance/load-model';
 import { openDatabase, type SagsflowDatabase } from '../db/client';

@@ -1,4 +1,4 @@
-import { compileTimestampFormat, matchFormat, type FormatToken, type WallClock } from './timestamp-format';
+import { compileTimestampFormat, matchFormat, type WallClock } from './timestamp-format';
 import { createLocalTimeConverter, type LocalTimeConverter } from './tz-offset';
 
 /** Options of a timestamp parser; defaults: auto-detected format, `Europe/Copenhagen`. */

@@ -45,7 +45,7 @@ describe('token last use', () => {
   it('isUnused flags active tokens idle N days (counting from creation when never used), not revoked or expired ones', () => {
     const store = openDatabase(':memory:');
     const now = new Date(100 * DAY);
-    const idle = createToken(store.db, { role: 'viewer', name: 'idle', now: new Date(10 * DAY) });
+    createToken(store.db, { role: 'viewer', name: 'idle', now: new Date(10 * DAY) });
     const fresh = createToken(store.db, { role: 'viewer', name: 'fresh', now: new Date(80 * DAY) });
     const used = createToken(store.db, { role: 'viewer', name: 'used', now: new Date(0) });
     const gone = createToken(store.db, { role: 'viewer', name: 'gone', now: new Date(0) });

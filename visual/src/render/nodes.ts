@@ -52,7 +52,7 @@ export function renderNodes(
     .attr('height', (d) => d.box.height)
     .attr('rx', (d) => (d.view.kind === 'activity' ? 4 : d.box.height / 2))
     .attr('fill', fill)
-    .attr('stroke', (d) => (colors.highContrast ? colors.foreground : mix(colors.node, '#000000', 0.75)))
+    .attr('stroke', () => (colors.highContrast ? colors.foreground : mix(colors.node, '#000000', 0.75)))
     .attr('stroke-width', (d) => (d.view.highlight !== null && d.view.highlight > 0 ? 2.5 : 1));
   const text = (d: PlacedNodeView) => (colors.highContrast ? colors.foreground : textOn(fill(d)));
   const line = fontSize * LINE_HEIGHT;

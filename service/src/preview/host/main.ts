@@ -75,6 +75,7 @@ async function start(): Promise<void> {
   const selection = new SelectionState();
   const events: PreviewHandle['events'] = [];
   const warnings: string[] = [];
+  // eslint-disable-next-line prefer-const -- the host callbacks below are made before the feed they call
   let feed: DataFeed | undefined;
   const host = createVisualHost({
     locale,

@@ -85,6 +85,7 @@ export class SelectionState {
   }
   /** `host.createSelectionManager()`. */
   createManager(contextMenu: (id: SelectionId | undefined, position: { x: number; y: number }) => void) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the manager object has its own `this`
     const state = this;
     return {
       select(selection: SelectionId | SelectionId[], multiSelect = false): Promise<SelectionId[]> {
