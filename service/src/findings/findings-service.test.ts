@@ -88,7 +88,7 @@ describe('findings at ingest', () => {
     store.close();
   });
 
-  it('serves findings scoped to the token, with summaries in the asked language, and cases to analysts only', async () => {
+  it('serves findings scoped to the token, with summaries in the asked language, to analysts only (viewers: 403), and cases to analysts', async () => {
     const { store, load } = await setup();
     await load('B');
     const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: '/tmp', log: () => {}, preview: false });
@@ -96,17 +96,19 @@ describe('findings at ingest', () => {
       createToken(store.db, { role, ...(jobcenters ? { jobcenters } : {}) }).token;
     const get = (path: string, t: string) => app.request(path, { headers: { Authorization: `Bearer ${t}` } });
     const viewer = token('viewer');
-    const all = (await (await get('/api/logs/tiny/findings?lang=da', viewer)).json()) as {
+    for (const t of [viewer, token('viewer', ['Nord'])]) expect((await get('/api/logs/tiny/findings', t)).status).toBe(403);
+    const analyst = token('analyst');
+    const all = (await (await get('/api/logs/tiny/findings?lang=da', analyst)).json()) as {
       jobcenter: string;
       findings: { summary: string; findingId: string; kind: string }[];
     };
     expect(all.jobcenter).toBe('');
     expect(all.findings[0]!.summary).toMatch(/^Sager venter/);
-    const nord = token('viewer', ['Nord']);
+    const nord = token('analyst', ['Nord']);
     const scoped = (await (await get('/api/logs/tiny/findings', nord)).json()) as { jobcenter: string };
     expect(scoped.jobcenter).toBe('Nord');
     expect((await get('/api/logs/tiny/findings?jobcenter=Syd', nord)).status).toBe(403);
-    expect((await get('/api/logs/tiny/findings?lang=fr', viewer)).status).toBe(400);
+    expect((await get('/api/logs/tiny/findings?lang=fr', analyst)).status).toBe(400);
     const id = all.findings.find((f) => f.kind === 'bottleneck')!.findingId;
     expect((await get(`/api/logs/tiny/findings/${id}/cases`, viewer)).status).toBe(403);
     const cases = (await (await get(`/api/logs/tiny/findings/${id}/cases`, token('analyst'))).json()) as { caseIds: string[] };

@@ -6,6 +6,7 @@ import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
+import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog, type ColumnMapping } from '../readers/index';
 import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '@sagsflow/shared';
@@ -255,6 +256,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
           endActivities: options.mapping?.endActivities,
         });
       }
+      buildViewerAnalyses(sqlite, { log: options.log, version });
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
     }

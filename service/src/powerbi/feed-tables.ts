@@ -1,5 +1,5 @@
 import * as storeTables from '../db/tables/store';
-import { describeSchema, type ColumnInfo, type TableInfo } from '../http/model/table-info';
+import { describeSchema, VIEWER_AS_IS_TABLES, type ColumnInfo, type TableInfo } from '../http/model/table-info';
 
 /** The compliance table of the rule engine, recognised by its columns. */
 export interface ComplianceTable {
@@ -22,7 +22,10 @@ export interface FeedSelection {
 
 /** Options of `selectFeedTables`. */
 export interface SelectFeedOptions {
-  /** Load case-level tables (Cases, per-case results): the refresh then needs an analyst token. */
+  /**
+   * Load case-level tables (Cases, per-case results) and the tables without a viewer-grade form
+   * (findings): the refresh then needs an analyst token.
+   */
   caseLevel: boolean;
 }
 
@@ -66,7 +69,7 @@ function complianceShape(table: TableInfo): ComplianceTable | undefined {
 /**
  * Chooses the feed tables of the Power BI model from the service's table registry (the same
  * registry that writes `$metadata`): every served table except the store's operational ones,
- * and without case-level tables unless `caseLevel`. Recognises the tables the pages use:
+ * and without case-level tables and tables viewers are refused (findings) unless `caseLevel`. Recognises the tables the pages use:
  * `Steps` (required), `Cases`, `Periods`, the compliance table (named `Rule...` or
  * `...Compliance...`, with rule, status and count columns) and the findings table.
  *
@@ -76,7 +79,7 @@ function complianceShape(table: TableInfo): ComplianceTable | undefined {
 export function selectFeedTables(registry: ReadonlyMap<string, TableInfo>, options: SelectFeedOptions): FeedSelection {
   const tables = [...registry.values()]
     .filter((t) => !STORE_TABLES.has(t.sqlName))
-    .filter((t) => options.caseLevel || t.access === 'all')
+    .filter((t) => options.caseLevel || (t.access === 'all' && (t.viewerForm !== null || VIEWER_AS_IS_TABLES.has(t.sqlName))))
     .sort((a, b) => a.entitySet.localeCompare(b.entitySet));
   const steps = tables.find((t) => t.entitySet === 'Steps');
   if (!steps) throw new Error('powerbi: the feed has no Steps table; the process map needs it');

@@ -102,8 +102,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/compliance': {
     get: {
       summary:
-        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k" (no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k"; viewer tokens get the viewer-grade rows (months of the viewer cells, statuses under k merged as `other`)',
+      role: 'viewer',
       params: [
         path('name', 'Log name'),
         ...FILTERS,
@@ -154,8 +154,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/conformance': {
     get: {
       summary:
-        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"; no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"); viewer tokens get the viewer-grade rows (the variants they see as themselves)',
+      role: 'viewer',
       params: [path('name', 'Log name'), ...FILTERS],
       ok: 'conformance',
     },
@@ -170,8 +170,9 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}/findings': {
     get: {
-      summary: "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope",
-      role: 'viewer',
+      summary:
+        "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope (computed on the exact cases: analyst and admin tokens)",
+      role: 'analyst',
       params: [
         path('name', 'Log name'),
         query('jobcenter', "Findings computed on one jobcenter (default: all, or the token's only jobcenter)"),

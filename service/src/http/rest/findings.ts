@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { hasRole, type Principal } from '../auth/principal';
+import { hasRole, viewerRouteDenial, type Principal } from '../auth/principal';
 import { readFindingCases, readFindings } from '../../db/findings-queries';
 
 /** The minimum group size for a log: the stricter of the server's and the log's; 404 for no such log. */
@@ -38,7 +38,9 @@ export function langParam(c: Context<AppEnv>): 'da' | 'en' {
 /**
  * `GET /api/logs/:name/findings`: the precomputed findings of a log in the caller's scope (never
  * on fewer cases than k), with their summary in `?lang=`. `GET /api/logs/:name/findings/:id/cases`:
- * the pseudonymised cases behind a finding, for analysts.
+ * the pseudonymised cases behind a finding, for analysts. Findings are analyst-only: they are
+ * computed from the exact cases of a scope (with per-case thresholds), so their figures minus
+ * the viewer-grade model's (or one scope's minus another's) can reach fewer than k cases.
  */
 export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -46,6 +48,8 @@ export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
     const log = c.req.param('name');
     const k = logMinGroupSize(ctx, log);
     const principal = c.get('principal');
+    const denied = viewerRouteDenial(principal, 'Findings');
+    if (denied) throw new HTTPException(403, { message: denied });
     const scope = findingsScope(c, principal);
     const lang = langParam(c);
     const rows = readFindings(ctx.sqlite, { log, scope, minGroupSize: k });

@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3';
+import { readViewerAnalysisInput } from './analysis-input';
+import { VIEWER_ANALYSIS_BUILDERS } from './registry';
+
+/** The tables `buildViewerAnalyses` writes. */
+export const VIEWER_ANALYSIS_TABLES: readonly string[] = VIEWER_ANALYSIS_BUILDERS.flatMap((b) => b.tables);
+
+/**
+ * Builds the viewer-grade forms of the analysis tables (rule compliance, conformance) of one
+ * (log, version) in the caller's transaction, after its model, viewer-grade model and analyses
+ * are written: replaces that version's rows of every `VIEWER_ANALYSIS_BUILDERS` table. Returns
+ * false (and writes nothing) when the version has no viewer-grade model.
+ */
+export function buildViewerAnalyses(sqlite: Database.Database, target: { log: string; version: number }): boolean {
+  for (const table of VIEWER_ANALYSIS_TABLES)
+    sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(target.log, target.version);
+  const input = readViewerAnalysisInput(sqlite, target.log, target.version);
+  if (!input) return false;
+  for (const builder of VIEWER_ANALYSIS_BUILDERS) builder.build(input);
+  return true;
+}
