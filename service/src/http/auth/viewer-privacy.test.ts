@@ -283,6 +283,39 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     expect(conformance).toEqual(kept);
   });
 
+  it('Loads: a viewer gets the load history without its figures (Loads.cases minus the viewer totals would be the cases left out)', async () => {
+    const figures = [
+      'cases',
+      'events',
+      'rows_read',
+      'rows_accepted',
+      'rows_quarantined',
+      'quarantined_by_reason',
+      'first_timestamp',
+      'message',
+    ];
+    const exact = await allRows('Loads', tokens.analyst);
+    expect(exact[0]).toMatchObject({ cases: 400, status: 'stored' });
+    const rows = await allRows('Loads', tokens.viewer);
+    expect(rows.map((r) => [r['log'], r['version'], r['status']])).toEqual([['pilot', 1, 'stored']]);
+    for (const column of figures) expect(rows[0], column).not.toHaveProperty(column);
+    for (const query of ['$filter=cases gt 399', '$orderby=events', '$select=rows_read'])
+      expect((await get(`/odata/Loads?${query}`, tokens.viewer)).status, query).toBe(400);
+    const metadata = await (await get('/odata/$metadata', tokens.viewer)).text();
+    const loadType = /<EntityType Name="Load">[\s\S]*?<\/EntityType>/.exec(metadata)![0];
+    expect(loadType).not.toContain('Name="cases"');
+    const csv = await (await get('/api/tables/loads.csv', tokens.viewer)).text();
+    expect(csv.split('\r\n')[0]).not.toMatch(/cases|events|rows_/);
+    const list = await json('/api/loads');
+    const one = await json(`/api/loads/${(list['loads'] as Json[])[0]!['id'] as number}`);
+    const log = await json('/api/logs/pilot');
+    for (const load of [(list['loads'] as Json[])[0]!, one, log['currentLoad'] as Json])
+      for (const key of ['cases', 'events', 'rows', 'quarantinedByReason', 'firstTimestamp', 'lastTimestamp', 'message'])
+        expect(load, key).not.toHaveProperty(key);
+    expect((log['loads'] as Json[])[0]).not.toHaveProperty('message');
+    expect((await json('/api/loads', tokens.analyst))['loads']).toEqual([expect.objectContaining({ cases: 400 })]);
+  });
+
   it('OData answers are sums of viewer rows: Steps of one jobcenter equal its Jobcenters row', async () => {
     const j = jobcenters[0]!;
     const steps = await allRows(`Steps?$filter=${encodeURIComponent(`jobcenter eq '${j}' and step_index eq 0`)}`, tokens.viewer);
