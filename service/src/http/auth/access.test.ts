@@ -28,7 +28,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/logs/demo/cases', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/conformance/cases', need: 'analyst', ok: 200 },
-  { method: 'GET', path: '/api/logs/demo/findings', need: 'analyst', ok: 200 },
+  { method: 'GET', path: '/api/logs/demo/findings', need: 'viewer', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/report.html', need: 'analyst', ok: 200 },
   { method: 'GET', path: '/api/logs/demo/findings/j_unknown/cases', need: 'analyst', ok: 404 },
   { method: 'GET', path: '/api/logs/demo/whatif?activity=Nope&remove=true', need: 'analyst', ok: 404 },

@@ -25,7 +25,7 @@ const COUNT_COLUMNS =
 type Json = Record<string, unknown>;
 const MODEL_SETS = ['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters', 'Compliance', 'ConformanceVariants'];
 /** Viewer-grade sets that may be empty on this log: the variants a viewer sees as themselves all fit the model. */
-const VIEWER_SETS = [...MODEL_SETS, 'ConformanceActivities'];
+const VIEWER_SETS = [...MODEL_SETS, 'ConformanceActivities', 'Findings'];
 /** Keys of REST answers that count cases, events, transitions, rule statuses or deviations. */
 const REST_COUNT_KEYS =
   /^(cases|count|events|repeats|selfLoops|fulfilled|violated|pending|notApplicable|other|casesOverBudget|logMoves|modelMoves|logMoveCases|modelMoveCases)$/;
@@ -187,7 +187,10 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     smallRestCounts(await json('/api/logs'), 'logs', found);
     smallRestCounts(await json('/api/logs/pilot'), 'logs/pilot', found);
     expect(found).toEqual([]);
-    for (const route of ['report.html', 'findings']) expect((await get(`/api/logs/pilot/${route}`, tokens.viewer)).status, route).toBe(403);
+    expect((await get('/api/logs/pilot/report.html', tokens.viewer)).status).toBe(403);
+    const findings = (await json('/api/logs/pilot/findings'))['findings'] as Json[];
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) for (const key of ['cases', 'valueDkk', 'evidence']) expect(f, key).not.toHaveProperty(key);
   });
 
   it('subtracting /variants with every variant but one single-case variant from /variants gives no case (20 groups tried)', async () => {

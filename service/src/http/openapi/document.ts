@@ -171,8 +171,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/findings': {
     get: {
       summary:
-        "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope (computed on the exact cases: analyst and admin tokens)",
-      role: 'analyst',
+        "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope; viewer tokens get them without figures (no cases, value or evidence; the summary names the kind and where)",
+      role: 'viewer',
       params: [
         path('name', 'Log name'),
         query('jobcenter', "Findings computed on one jobcenter (default: all, or the token's only jobcenter)"),

@@ -9,7 +9,7 @@ import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
-import { loadJsonForViewers } from '../model/viewer-loads';
+import { loadJsonForViewers } from '../model/viewer-columns';
 
 /** A load report as a principal may see it: viewer tokens get it without its figures (`loadJsonForViewers`). */
 function shownLoad(load: Record<string, unknown>, principal: Principal): Record<string, unknown> {
