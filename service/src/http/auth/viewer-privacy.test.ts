@@ -236,7 +236,7 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     expect(leaks).toEqual([]);
   });
 
-  it('subtracting /compliance answers (all, per jobcenter, per month, per rule) gives no status count under k', async () => {
+  it('subtracting /compliance and /conformance answers (all, per jobcenter, per month) gives no count under k', async () => {
     const months = store.sqlite.prepare('SELECT DISTINCT period FROM cases ORDER BY 1').pluck().all() as string[];
     type Counts = Map<string, number>;
     const counts = async (q: string): Promise<Counts> => {
@@ -263,6 +263,13 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
       for (const m of months.slice(0, 8)) check(`${j} - ${j} ${m}`, byJobcenter, await counts(`${q}&month=${m}`));
     }
     for (const m of months.slice(0, 8)) check(`all - ${m}`, all, await counts(`?month=${m}`));
+    const conformance = async (q: string): Promise<Counts> => {
+      const body = await json(`/api/logs/pilot/conformance${q}`);
+      return new Map([['conformance cases', typeof body['cases'] === 'number' ? (body['cases'] as number) : 0]]);
+    };
+    const whole = await conformance('');
+    for (const j of jobcenters) check(`conformance all - ${j}`, whole, await conformance(`?jobcenter=${encodeURIComponent(j)}`));
+    for (const m of months.slice(0, 8)) check(`conformance all - ${m}`, whole, await conformance(`?period=${m}`));
     expect(leaks).toEqual([]);
   });
 
