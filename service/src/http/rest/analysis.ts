@@ -12,14 +12,17 @@ import {
   type ProcessMapEdge,
   type StepRow,
 } from '@sagsflow/shared';
-import type { SqlFragment } from '../model/sql';
+import type { SqlFragment } from '../../db/sql/fragment';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
 import { readsViewerGrade } from '../auth/principal';
-import { servedSqlName, viewerBuildScope } from '../model/read-scope';
+import { servedSqlName } from '../model/read-scope';
+import { viewerBuildScope } from '../../db/sql/scope';
 
 const STEP_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
 const CASE_COLUMNS = STEP_COLUMNS;
