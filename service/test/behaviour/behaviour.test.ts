@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SagsflowDatabase } from '../../src/db/client';
 import { createApp, type SagsflowApp } from '../../src/app';
 import { createToken } from '../../src/tokens/index';
-import { sagsflow } from '../../src/cli/testing/run-cli';
+import { sagsflow } from '../../src/testing/run-cli';
 import { buildBehaviourDatabase, SAMPLE_FILES } from './demo-database';
 
 /**
