@@ -2,8 +2,11 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { readsViewerGrade } from '../auth/principal';
-import { servedSqlName, viewerBuildScope } from '../model/read-scope';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { servedSqlName } from '../model/read-scope';
+import { viewerBuildScope } from '../../db/sql/scope';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -2,9 +2,12 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { readsViewerGrade } from '../auth/principal';
-import { servedSqlName, viewerBuildScope } from '../model/read-scope';
+import { servedSqlName } from '../model/read-scope';
+import { viewerBuildScope } from '../../db/sql/scope';
 import { requireRole } from '../auth/middleware';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
 
