@@ -51,6 +51,9 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
+        'viewer_compliance',
+        'viewer_conformance_activities',
+        'viewer_conformance_variants',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
