@@ -5,6 +5,7 @@ import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type 
 import type { Lang } from '../findings/wording';
 import type { EffectReport } from '../whatif/effect-report';
 import type { WhatIfReport } from '../whatif/whatif-report';
+import { storedGroupSize } from '../db/log-queries';
 
 /** Everything the report shows, read from the store for one log and scope. */
 export interface ReportData {
@@ -56,7 +57,7 @@ export function readReportData(
   sqlite: Database.Database,
   options: { log: string; scope: string; lang: Lang; minGroupSize?: number; now: number },
 ): ReportData {
-  const logRow = sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined;
+  const logRow = storedGroupSize(sqlite, options.log);
   if (!logRow) throw new ReportError(`report: no log named "${options.log}" (load one with sagsflow ingest)`);
   const k = Math.max(options.minGroupSize ?? 1, logRow.k);
   const steps = readScopedSteps(sqlite, options.log, options.scope);

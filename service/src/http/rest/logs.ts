@@ -5,7 +5,8 @@ import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { readsViewerGrade, type Principal } from '../auth/principal';
 import { servedSqlName } from '../model/read-scope';
-import { viewerBuildScope } from '../../db/sql/scope';
+import { jobcenterScope, viewerBuildScope } from '../../db/sql/scope';
+import { logTotalsOf } from '../../db/log-queries';
 import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
@@ -19,19 +20,9 @@ function denyLimited(principal: Principal, what: string): void {
 
 /** Cases and events per log from the jobcenters table (viewer-grade for viewers), limited to the principal's jobcenters. */
 function logTotals(ctx: AppContext, principal: Principal): Map<string, { cases: number; events: number }> {
-  const { jobcenters } = principal;
-  const parts = jobcenters === null ? [] : [`jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`];
-  const params: unknown[] = [...(jobcenters ?? [])];
-  const table = servedSqlName(ctx, 'jobcenters', principal);
-  if (readsViewerGrade(principal)) {
-    const scope = viewerBuildScope(ctx.minGroupSize);
-    parts.push(scope.sql);
-    params.push(...scope.params);
-  }
-  const where = parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
-  const rows = ctx.sqlite
-    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM "${table}"${where} GROUP BY log`)
-    .all(...params) as { log: string; cases: number; events: number }[];
+  const where = jobcenterScope('jobcenter', principal.jobcenters);
+  if (readsViewerGrade(principal)) where.push(viewerBuildScope(ctx.minGroupSize));
+  const rows = logTotalsOf(ctx.sqlite, servedSqlName(ctx, 'jobcenters', principal), where);
   return new Map(rows.map((r) => [r.log, { cases: r.cases, events: r.events }]));
 }
 
