@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { setRetention } from '../governance/retention';
+import { cleanPurpose } from '../governance/purpose';
+import { retentionLine } from '../governance/load-lines';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
 import type { LoadReport } from '../ingest/index';
@@ -31,6 +32,9 @@ interface IngestCliOptions extends DuplicateFlags {
   dryRun?: boolean;
   /** governance (issue 15) */
   retentionYears?: string;
+  purpose?: string;
+  legalBasis?: string;
+  controller?: string;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -62,14 +66,18 @@ export function registerIngest(program: Command): void {
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
     .option(
       '--retention-years <n>',
-      'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)',
-    );
+      'keep a case this many years after its last event; stored with the log and applied by every load (see sagsflow retention apply)',
+    )
+    .option('--purpose <text>', 'why the log is processed; required (once per log) when it holds pseudonymised columns besides the case id')
+    .option('--legal-basis <text>', 'legal basis of the processing, e.g. "GDPR art. 6(1)(e); LAB § 4"; required like --purpose')
+    .option('--controller <text>', 'data controller (dataansvarlig), e.g. the municipality; required like --purpose');
   addDuplicateOptions(command).action(async (files: string[], opts: IngestCliOptions) => {
     const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
     const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
     const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
+    const purpose = cleanPurpose(opts, 'cli');
     if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
     const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
     const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
@@ -91,10 +99,10 @@ export function registerIngest(program: Command): void {
           ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
         },
         dryRun: opts.dryRun === true,
+        governance: { purpose, requirePurpose: true, via: 'cli', ...(retentionYears !== undefined ? { retentionYears } : {}) },
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();
-      if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
       process.stdout.write(renderLoadReport(report, mapping?.timezone));
     } finally {
       progress.stop();
@@ -144,6 +152,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
     ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
+    ...(r.retention ? [retentionLine(r.retention)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

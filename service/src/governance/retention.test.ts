@@ -111,6 +111,12 @@ describe('retention', () => {
           '100',
           '--max-quarantine-share',
           '1',
+          '--purpose',
+          'Tilsyn',
+          '--legal-basis',
+          'GDPR art. 6(1)(e)',
+          '--controller',
+          'Kommunen',
         ]),
       ).toBe(0);
       stdout = '';

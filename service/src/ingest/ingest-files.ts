@@ -19,6 +19,8 @@ import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
 import { describeColumns, type ColumnRoles } from './column-roles';
 import { createTextScrubber } from './text-scrubber';
 import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
+import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
+import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -82,6 +84,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     hashing.catch(() => undefined);
   }
 
+  const digests = options.dryRun ? null : fileDigests(files);
+  digests?.catch(() => undefined);
   let secret: Buffer;
   try {
     secret = resolveSecret(store.path);
@@ -117,6 +121,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let settled: LoadCounts | null = null;
   let loadId = -1;
   let columns: ColumnRoles | null = null;
+  let usedMapping: ColumnMapping | null = options.mapping ?? null;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
@@ -141,6 +146,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     }) => {
       if (columns === null && result.mapping && result.columns)
         columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
+      if (usedMapping === null && result.mapping) usedMapping = result.mapping;
     };
     let builder;
     let got;
@@ -212,6 +218,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
       );
     }
+    const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, columns);
+    if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
     const refusals = checkLoadPolicy(
@@ -226,6 +234,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     );
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
+    if (noPurpose !== null) refusals.push(noPurpose);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
@@ -311,7 +320,20 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       return { ...report, status: 'dry-run' };
     }
     finishLoad(sqlite, report, options);
+    const sums = await digests!;
+    recordLoadGovernance(store, {
+      loadId,
+      log: options.log,
+      governance: options.governance,
+      lineage: {
+        sourceFiles: report.files.map((name, i) => ({ name, bytes: sums[i]!.bytes, sha256: sums[i]!.sha256 })),
+        mapping: usedMapping,
+        rules: options.rules ? { name: options.rules.catalogue.catalogue, sha256: sha256Of(options.rules.text) } : null,
+        model: modelLineage(options.model?.file),
+      },
+    });
     sqlite.exec('COMMIT');
+    report.retention = retentionAfterLoad(store, options.log, options.governance, now());
     const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
     if (ends?.e) report.endActivities = JSON.parse(ends.e) as LoadReport['endActivities'];
     return report;

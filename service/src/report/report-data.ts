@@ -5,6 +5,7 @@ import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type 
 import type { Lang } from '../findings/wording';
 import type { EffectReport } from '../whatif/effect-report';
 import type { WhatIfReport } from '../whatif/whatif-report';
+import { readLogGovernance, type LogGovernance } from '../db/governance-queries';
 
 /** Everything the report shows, read from the store for one log and scope. */
 export interface ReportData {
@@ -37,6 +38,8 @@ export interface ReportData {
   whatIf?: WhatIfReport[];
   /** The measured effect of a change, when the report was asked for one. */
   effect?: EffectReport | null;
+  /** Purpose, legal basis, controller, retention and the current version's lineage (method section). */
+  governance?: LogGovernance | null;
 }
 
 /** Thrown when a log or a scope has nothing to report; its message is the user's one line. */
@@ -109,5 +112,6 @@ export function readReportData(
     },
     findings: readFindings(sqlite, { log: options.log, scope: options.scope, minGroupSize: k }),
     load: options.scope === '' ? readCurrentLoad(sqlite, options.log) : null,
+    governance: readLogGovernance(sqlite, options.log),
   };
 }
