@@ -17,3 +17,22 @@ ALTER TABLE `loads` ADD `model_name` text;
 ALTER TABLE `loads` ADD `model_sha256` text;
 --> statement-breakpoint
 ALTER TABLE `loads` ADD `loaded_by` text;
+--> statement-breakpoint
+ALTER TABLE `events` ADD `team` text;
+--> statement-breakpoint
+CREATE TABLE `teams` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`log` text NOT NULL,
+	`version` integer NOT NULL,
+	`process` text NOT NULL,
+	`jobcenter` text NOT NULL,
+	`team` text NOT NULL,
+	`cases` integer NOT NULL,
+	`caseworkers` integer NOT NULL,
+	`events` integer NOT NULL,
+	`open_cases` integer NOT NULL,
+	`finished_cases` integer NOT NULL,
+	`sum_duration_seconds` real NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `teams_scope_idx` ON `teams` (`log`,`jobcenter`);

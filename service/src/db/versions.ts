@@ -26,6 +26,7 @@ export const VERSIONED_TABLES = [
   'viewer_edges',
   'viewer_jobcenters',
   'viewer_periods',
+  'teams',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

@@ -4,6 +4,7 @@ import type { ColumnRoles } from '../ingest/column-roles';
 import { cliLoader, recordLineage, type Lineage } from './lineage';
 import { purposeRefusal, storedPurpose, storeLogPurpose, type LogPurpose } from './purpose';
 import { applyRetention, setRetention } from './retention';
+import { loadTeams } from './teams';
 
 /** What a load carries for governance (issue 15): purpose, who loads, retention. */
 export interface LoadGovernance {
@@ -32,15 +33,29 @@ export function loadPurposeRefusal(
   return purposeRefusal(storedPurpose(sqlite, log), governance.purpose ?? {}, columns, governance.via ?? 'cli');
 }
 
-/** Stores the purpose and retention on the log and the lineage on the load (inside the load's transaction, after its log row is written). */
+/**
+ * Stores the purpose and retention on the log, the lineage on the load, and the teams of the
+ * version's events with their `teams` rows (inside the load's transaction, after its log row
+ * and model tables are written).
+ */
 export function recordLoadGovernance(
   store: SagsflowDatabase,
-  r: { loadId: number; log: string; governance: LoadGovernance | undefined; lineage: Omit<Lineage, 'loadedBy'> },
+  r: {
+    loadId: number;
+    log: string;
+    version: number;
+    governance: LoadGovernance | undefined;
+    lineage: Omit<Lineage, 'loadedBy'>;
+    /** The mapping's team column, when it has one. */
+    teamColumn: string | undefined;
+  },
 ): void {
   const g = r.governance ?? {};
   storeLogPurpose(store.sqlite, r.log, g.purpose ?? {});
   if (g.retentionYears !== undefined) setRetention(store, r.log, g.retentionYears);
   recordLineage(store.sqlite, r.loadId, { ...r.lineage, loadedBy: g.loadedBy ?? cliLoader() });
+  const k = store.sqlite.prepare('SELECT min_group_size FROM logs WHERE name = ?').pluck().get(r.log) as number | undefined;
+  loadTeams(store.sqlite, { log: r.log, version: r.version, teamColumn: r.teamColumn, k: k ?? 5 });
 }
 
 /** What the retention applied after a load did: the counts removed, or why it failed (the load itself stays committed). */

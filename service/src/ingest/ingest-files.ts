@@ -331,6 +331,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         rules: options.rules ? { name: options.rules.catalogue.catalogue, sha256: sha256Of(options.rules.text) } : null,
         model: modelLineage(options.model?.file),
       },
+      version,
+      teamColumn: usedMapping?.team,
     });
     sqlite.exec('COMMIT');
     report.retention = retentionAfterLoad(store, options.log, options.governance, now());

@@ -108,6 +108,8 @@ export const events = sqliteTable(
     resource: text('resource'),
     lifecycle: text('lifecycle'),
     jobcenter: text('jobcenter'),
+    /** The caseworker's team at the event (the mapping's `team` column), null when absent. */
+    team: text('team'),
     /** JSON object of the event-level attributes (pseudonymised or CPR-masked), null when none; case-level ones are in `cases.attributes`. */
     attributes: text('attributes'),
   },
