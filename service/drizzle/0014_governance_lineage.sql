@@ -36,3 +36,13 @@ CREATE TABLE `teams` (
 );
 --> statement-breakpoint
 CREATE INDEX `teams_scope_idx` ON `teams` (`log`,`jobcenter`);
+--> statement-breakpoint
+CREATE TABLE `attached_models` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`log` text NOT NULL,
+	`version` integer NOT NULL,
+	`name` text NOT NULL,
+	`graph` text NOT NULL,
+	`net` text NOT NULL,
+	`digest` text NOT NULL
+);

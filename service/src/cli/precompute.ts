@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../db/client';
 import { reprecomputeLog, staleLogs } from '../precompute/index';
+import { rebuildSummaries } from '../governance/rebuild-summaries';
+import { summariesLine } from '../governance/load-lines';
 
 interface PrecomputeCliOptions {
   db: string;
@@ -15,7 +17,9 @@ interface PrecomputeCliOptions {
 export function registerPrecompute(program: Command): void {
   program
     .command('precompute')
-    .description('recompute the model tables from the stored events (upgrades logs loaded before the current data contract)')
+    .description(
+      'recompute the model and summary tables (compliance, conformance, findings, teams) from the stored events (upgrades logs loaded before the current data contract)',
+    )
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--log <name>', 'recompute this log (default: every log that needs the upgrade)')
     .action((opts: PrecomputeCliOptions) => {
@@ -29,6 +33,7 @@ export function registerPrecompute(program: Command): void {
           process.stdout.write(
             `log "${log}": model recomputed (${summary.steps.toLocaleString('en')} step rows, ${summary.cases.toLocaleString('en')} cases)\n`,
           );
+          process.stdout.write(summariesLine(log, rebuildSummaries(store.sqlite, log)!));
         }
       } finally {
         store.close();

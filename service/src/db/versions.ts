@@ -27,6 +27,7 @@ export const VERSIONED_TABLES = [
   'viewer_jobcenters',
   'viewer_periods',
   'teams',
+  'attached_models',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoadRow } from '../db/schema';
+import { maskCpr } from '../privacy/index';
 
 /** One source file of a load: its name (masked as the load's `files`), size and SHA-256. */
 export interface SourceFile {
@@ -65,7 +66,7 @@ export function sha256Of(content: string | Buffer): string {
 export function modelLineage(file: string | undefined): { name: string; sha256: string } | null {
   if (file === undefined) return null;
   try {
-    return { name: basename(file), sha256: sha256Of(readFileSync(file)) };
+    return { name: maskCpr(basename(file)), sha256: sha256Of(readFileSync(file)) };
   } catch {
     return null;
   }

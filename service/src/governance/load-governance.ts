@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SagsflowDatabase } from '../db/client';
 import type { ColumnRoles } from '../ingest/column-roles';
+import type { LoadedModel } from '../conformance/load-model';
 import { cliLoader, recordLineage, type Lineage } from './lineage';
 import { purposeRefusal, storedPurpose, storeLogPurpose, type LogPurpose } from './purpose';
 import { applyRetention, setRetention } from './retention';
@@ -48,6 +49,8 @@ export function recordLoadGovernance(
     lineage: Omit<Lineage, 'loadedBy'>;
     /** The mapping's team column, when it has one. */
     teamColumn: string | undefined;
+    /** The model the version was checked against, kept so that conformance can be rebuilt. */
+    model?: LoadedModel | undefined;
   },
 ): void {
   const g = r.governance ?? {};
@@ -56,6 +59,17 @@ export function recordLoadGovernance(
   recordLineage(store.sqlite, r.loadId, { ...r.lineage, loadedBy: g.loadedBy ?? cliLoader() });
   const k = store.sqlite.prepare('SELECT min_group_size FROM logs WHERE name = ?').pluck().get(r.log) as number | undefined;
   loadTeams(store.sqlite, { log: r.log, version: r.version, teamColumn: r.teamColumn, k: k ?? 5 });
+  if (r.model)
+    store.sqlite
+      .prepare('INSERT INTO attached_models (log, version, name, graph, net, digest) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(
+        r.log,
+        r.version,
+        r.lineage.model?.name ?? 'model.bpmn',
+        JSON.stringify(r.model.graph),
+        JSON.stringify(r.model.net),
+        r.model.digest,
+      );
 }
 
 /** What the retention applied after a load did: the counts removed, or why it failed (the load itself stays committed). */

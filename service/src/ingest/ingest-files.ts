@@ -333,6 +333,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       },
       version,
       teamColumn: usedMapping?.team,
+      model: options.model,
     });
     sqlite.exec('COMMIT');
     report.retention = retentionAfterLoad(store, options.log, options.governance, now());
@@ -397,7 +398,7 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
 }
 
 /** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
-function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+export function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
   const f = mapping?.findings;
   if (!f) return undefined;
   const { automationWeights, ...rest } = f;

@@ -35,3 +35,21 @@ export const teams = sqliteTable(
 );
 
 export type TeamDbRow = typeof teams.$inferSelect;
+
+/**
+ * The BPMN model a log version was checked against, as its parsed graph and relabelled workflow
+ * net (JSON), so that the conformance tables can be rebuilt after an erasure or retention
+ * without the file. Not served over HTTP (the lineage names the model and its SHA-256).
+ */
+export const attachedModels = sqliteTable('attached_models', {
+  id: integer('id').primaryKey(),
+  log: text('log').notNull(),
+  version: integer('version').notNull(),
+  /** The model's file name (masked like the load's files). */
+  name: text('name').notNull(),
+  graph: text('graph').notNull(),
+  net: text('net').notNull(),
+  digest: text('digest').notNull(),
+});
+
+export type AttachedModelRow = typeof attachedModels.$inferSelect;

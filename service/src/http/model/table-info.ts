@@ -46,7 +46,7 @@ export interface TableInfo {
 }
 
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
-export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds']);
+export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds', 'attached_models']);
 
 /** Prefix of the viewer-grade form of a table (see `db/tables/viewer.ts`). */
 export const VIEWER_PREFIX = 'viewer_';
