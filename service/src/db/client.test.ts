@@ -51,6 +51,8 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
+        'teams',
+        'attached_models',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
