@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { reprecomputeLog, staleLogs } from '../precompute/index';
-import { rebuildSummaries } from '../governance/rebuild-summaries';
-import { summariesLine } from '../governance/load-lines';
 
 interface PrecomputeCliOptions {
   db: string;
@@ -22,7 +18,13 @@ export function registerPrecompute(program: Command): void {
     )
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--log <name>', 'recompute this log (default: every log that needs the upgrade)')
-    .action((opts: PrecomputeCliOptions) => {
+    .action(async (opts: PrecomputeCliOptions) => {
+      const [{ openDatabase }, { reprecomputeLog, staleLogs }, { rebuildSummaries }, { summariesLine }] = await Promise.all([
+        import('../db/client'),
+        import('../precompute/index'),
+        import('../governance/rebuild-summaries'),
+        import('../governance/load-lines'),
+      ]);
       const store = openDatabase(opts.db);
       try {
         const logs = opts.log ? [opts.log] : staleLogs(store.sqlite);

@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sagsflow } from '../cli/testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 import { createApp } from '../app';
 import { openDatabase } from '../db/client';
 import { createToken } from '../tokens/index';

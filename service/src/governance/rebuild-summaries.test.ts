@@ -7,7 +7,7 @@ import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
 import { attachedModel } from '../conformance/attached-model';
 import { catalogueForLoad } from '../rules/attach';
-import { sagsflow } from '../cli/testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 import { eraseSubject } from './erase';
 
 const SUMMARY_TABLES = [
