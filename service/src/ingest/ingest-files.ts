@@ -14,6 +14,8 @@ import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './lo
 import { loadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { precomputeLoad } from './precompute-load';
+import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
+import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -60,6 +62,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     };
   }
   const { hashing } = hashed;
+  const digests = options.dryRun ? null : fileDigests(files);
+  digests?.catch(() => undefined);
 
   const key = loadKey(store, what);
   const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
@@ -113,6 +117,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         `${what}: nothing could be loaded: ${tally.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
       );
     }
+    const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, tally.columns);
+    if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
     const refusals = checkLoadPolicy(
@@ -127,6 +133,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     );
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
+    if (noPurpose !== null) refusals.push(noPurpose);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     const { model, compliance, conformance } = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
     progress('commit', null, files.length, bytesTotal);
@@ -159,7 +166,24 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       return { ...report, status: 'dry-run' };
     }
     finishLoad(sqlite, report, options);
+    const sums = await digests!;
+    const usedMapping = options.mapping ?? tally.mapping;
+    recordLoadGovernance(store, {
+      loadId,
+      log: options.log,
+      governance: options.governance,
+      lineage: {
+        sourceFiles: report.files.map((name, i) => ({ name, bytes: sums[i]!.bytes, sha256: sums[i]!.sha256 })),
+        mapping: usedMapping,
+        rules: options.rules ? { name: options.rules.catalogue.catalogue, sha256: sha256Of(options.rules.text) } : null,
+        model: modelLineage(options.model?.file),
+      },
+      version,
+      teamColumn: usedMapping?.team,
+      model: options.model,
+    });
     sqlite.exec('COMMIT');
+    report.retention = retentionAfterLoad(store, options.log, options.governance, now());
     const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
     if (ends?.e) report.endActivities = JSON.parse(ends.e) as LoadReport['endActivities'];
     return report;

@@ -64,7 +64,7 @@ export function precomputeLoad(
 }
 
 /** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
-function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+export function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
   const f = mapping?.findings;
   if (!f) return undefined;
   const { automationWeights, ...rest } = f;

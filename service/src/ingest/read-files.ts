@@ -24,6 +24,8 @@ export interface ReadTally {
   settled: LoadCounts | null;
   /** What the loader did with each column of the first file. */
   columns: ColumnRoles | null;
+  /** The column mapping the first file was read with (given or guessed): the load's lineage. */
+  mapping: ColumnMapping | null;
   /** The file names scrubbed with the values the reader worker pseudonymised (null: scrub here). */
   scrubbedNames: string[] | null;
 }
@@ -51,7 +53,7 @@ export interface ReadFilesContext {
 
 /** An empty tally. */
 export function emptyTally(): ReadTally {
-  return { read: 0, duplicates: 0, policies: new Set(), identical: 0, settled: null, columns: null, scrubbedNames: null };
+  return { read: 0, duplicates: 0, policies: new Set(), identical: 0, settled: null, columns: null, mapping: null, scrubbedNames: null };
 }
 
 type FileResult = Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>> &
@@ -68,6 +70,7 @@ export async function readLoadFiles(ctx: ReadFilesContext, tally: ReadTally): Pr
     const mapping: ColumnMapping | undefined = result.mapping;
     if (tally.columns === null && mapping && result.columns)
       tally.columns = describeColumns(mapping, result.columns, result.mappingGuessed ?? false, ctx.isPersonal);
+    if (tally.mapping === null && mapping) tally.mapping = mapping;
     tally.read += result.rows.read;
     tally.duplicates += result.rows.duplicates;
     if (result.duplicatePolicy) tally.policies.add(result.duplicatePolicy);
