@@ -23,6 +23,10 @@ export interface StepInsight {
   logMoveCases: number;
   modelMoveCases: number;
   skippedActivities: string[];
+  /** Per violated rule: the cases of the row that violated it at this step. */
+  casesByRule: Map<string, number>;
+  /** Per skipped activity: the cases of the row that skipped it during this step. */
+  casesBySkipped: Map<string, number>;
 }
 
 /** A step's insight with the group and variant of its step row (rows with nothing to say are left out). */
@@ -51,8 +55,15 @@ export interface StepInsightOptions {
 
 interface Cell {
   insight: GroupedStepInsight;
-  rules: Set<string>;
-  skipped: Set<string>;
+  /** The last case counted per name, so that a case counts once per name. */
+  lastCase: Map<string, number>;
+}
+
+function countName(cell: Cell, byName: Map<string, number>, name: string, c: number, prefix: string): void {
+  const key = prefix + name;
+  if (cell.lastCase.get(key) === c) return;
+  cell.lastCase.set(key, c);
+  byName.set(name, (byName.get(name) ?? 0) + 1);
 }
 
 /**
@@ -71,7 +82,7 @@ export function discoverStepInsight(log: EventLog, options: StepInsightOptions =
     const key = `${group}\u0000${variantKey}\u0000${step}`;
     let cell = cells.get(key);
     if (!cell) {
-      const insight = {
+      const insight: GroupedStepInsight = {
         group,
         variantKey,
         stepIndex: step,
@@ -80,8 +91,10 @@ export function discoverStepInsight(log: EventLog, options: StepInsightOptions =
         logMoveCases: 0,
         modelMoveCases: 0,
         skippedActivities: [],
+        casesByRule: new Map(),
+        casesBySkipped: new Map(),
       };
-      cells.set(key, (cell = { insight, rules: new Set(), skipped: new Set() }));
+      cells.set(key, (cell = { insight, lastCase: new Map() }));
     }
     return cell;
   };
@@ -95,7 +108,7 @@ export function discoverStepInsight(log: EventLog, options: StepInsightOptions =
       if (at < 0) continue;
       const step = at - offset;
       const cell = cellOf(c, step);
-      cell.rules.add(o.rule.id);
+      countName(cell, cell.insight.casesByRule, o.rule.id, c, 'r');
       if (!counted.has(step)) {
         counted.add(step);
         cell.insight.violationCases++;
@@ -105,14 +118,14 @@ export function discoverStepInsight(log: EventLog, options: StepInsightOptions =
     if (alignment)
       markDeviations(alignment, log.caseOffsets[c + 1]! - offset, (step, kind, activity) => {
         const cell = cellOf(c, step);
-        if (kind === 'model') cell.skipped.add(activity);
+        if (kind === 'model') countName(cell, cell.insight.casesBySkipped, activity, c, 'm');
         return cell;
       });
   }
   const out: GroupedStepInsight[] = [];
   for (const cell of cells.values()) {
-    cell.insight.violatedRules = [...cell.rules].sort();
-    cell.insight.skippedActivities = [...cell.skipped].sort();
+    cell.insight.violatedRules = [...cell.insight.casesByRule.keys()].sort();
+    cell.insight.skippedActivities = [...cell.insight.casesBySkipped.keys()].sort();
     out.push(cell.insight);
   }
   return out.sort((a, b) => compare(a.group, b.group) || compare(a.variantKey, b.variantKey) || a.stepIndex - b.stepIndex);
