@@ -44,6 +44,7 @@ const EXPECTED = [
   'readRuleNames',
   'formatActivityNames',
   'readActivityNames',
+  'readFindingNotes',
   'aggregateStepInsight',
   'insightEdgeKey',
   'BUCKET_BOUNDS_SECONDS',

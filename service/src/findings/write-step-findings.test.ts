@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp } from '../http/test-fixture';
+import { fixtureApp } from '../testing/http-fixture';
 import { writeStepFindings } from './write-step-findings';
 
 function seeded() {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadModel } from '../conformance/load-model';
-import { fixtureApp } from '../http/test-fixture';
+import { fixtureApp } from '../testing/http-fixture';
 import { ingestFiles } from '../ingest/index';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { parseCatalogue } from '../rules/parse-catalogue';
 
 const CATALOGUE = `catalogue: insight-test

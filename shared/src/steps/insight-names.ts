@@ -50,3 +50,23 @@ function parseArray(text: string | null | undefined): unknown[] {
     return [];
   }
 }
+
+/** A finding as the step table lists it beside a variant: its id, kind and Danish and English summary. */
+export interface FindingNote {
+  id: string;
+  kind: string;
+  da: string;
+  en: string;
+}
+
+/** Reads a `findings` text (JSON array of `{id, kind, da, en}`); unreadable entries are left out (never throws). */
+export function readFindingNotes(text: string | null | undefined): FindingNote[] {
+  const out: FindingNote[] = [];
+  for (const item of parseArray(text)) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { id, kind, da, en } = item as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof en !== 'string') continue;
+    out.push({ id, kind: typeof kind === 'string' ? kind : '', da: typeof da === 'string' ? da : en, en });
+  }
+  return out;
+}

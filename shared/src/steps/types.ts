@@ -57,4 +57,6 @@ export interface StepRow {
   modelMoveCases?: number;
   /** The skipped model activities: the `skipped_activities` text (`readActivityNames`); absent when none. */
   skippedActivities?: string;
+  /** On step 0: the variant's top findings, the `findings` text (`readFindingNotes`); absent when none. */
+  findings?: string;
 }
