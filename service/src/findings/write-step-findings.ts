@@ -29,7 +29,9 @@ interface VariantSteps {
 /**
  * Writes the `findings` column of a log version's step rows (`steps` and `viewer_steps`): on
  * step 0 of each (process, jobcenter, period, variant) the findings of that jobcenter that
- * concern the variant, most valuable first (value, then kind and rank), at most
+ * concern the variant, by kind (bottlenecks, rule violations, model deviations, best practice,
+ * then automation candidates, which touch every variant through an activity) and within a kind
+ * the most valuable first, at most
  * `FINDINGS_PER_VARIANT`, as a JSON array of `{id, kind, da, en}`. A finding concerns a variant
  * when its edge is a step of the variant, its activity is one of the variant's activities or
  * of the model activities its cases skipped, or its rule was violated on one of its steps.
@@ -43,7 +45,9 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
   const findings = sqlite
     .prepare(
       `SELECT process, jobcenter, finding_id, kind, rank, activity, from_activity, to_activity, rule, value_dkk, summary_da, summary_en
-       FROM findings WHERE log = ? AND version = ? AND status <> 'resolved' ORDER BY value_dkk DESC, kind, rank, finding_id`,
+       FROM findings WHERE log = ? AND version = ? AND status <> 'resolved'
+       ORDER BY CASE kind WHEN 'bottleneck' THEN 0 WHEN 'rule-violation' THEN 1 WHEN 'model-deviation' THEN 2 WHEN 'best-practice' THEN 3 ELSE 4 END,
+                value_dkk DESC, rank, finding_id`,
     )
     .all(log, version) as FindingRow[];
   const byScope = new Map<string, FindingRow[]>();
