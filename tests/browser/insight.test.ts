@@ -10,7 +10,7 @@ import { ingestFiles } from '../../service/src/ingest/ingest-files';
 import { catalogueForLoad } from '../../service/src/rules/attach';
 import { startServer } from '../../service/src/server';
 import { createToken } from '../../service/src/tokens/index';
-import { ensureVisualBuilt, launchChromium, type PreviewServer } from './harness';
+import { ARTIFACTS, ensureVisualBuilt, launchChromium, type PreviewServer } from './harness';
 import { afterRedraw, openPreview, snapshot } from './page-model';
 import { PILOT_CASES } from './pilot-server';
 
@@ -57,6 +57,12 @@ async function reportPage(size = { width: 800, height: 500 }): Promise<Page> {
   return page;
 }
 
+/** Saves a screenshot of the visual alone (as a report shows it) to `test-artifacts/<name>.png`. */
+async function visualShot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.locator('.sagsflow').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
 /** Sets the toolbar's insight overlay and waits for the redraw. */
 async function overlay(page: Page, value: 'none' | 'rules' | 'deviations'): Promise<void> {
   await afterRedraw(page, () => page.selectOption('[data-testid=insight-overlay]', value));
@@ -101,7 +107,8 @@ describe('the insight on the map (generated dagpenge log with its rules and mode
     const text = (await tooltip.textContent()) ?? '';
     expect(text).toContain('Rules broken');
     expect(named.filter((n) => text.includes(n)).length).toBeGreaterThan(0);
-    await snapshot(page, 'report-dagpenge-rules-800x500');
+    await snapshot(page, 'report-dagpenge-rules-tooltip-800x500');
+    await visualShot(page, 'report-dagpenge-rules-800x500');
     await page.close();
   });
 
@@ -116,6 +123,7 @@ describe('the insight on the map (generated dagpenge log with its rules and mode
       ),
     );
     expect(insight.every((v) => v !== undefined)).toBe(true);
+    await visualShot(page, 'report-dagpenge-model-800x500');
     await page.close();
   });
 
@@ -133,7 +141,7 @@ describe('the insight on the map (generated dagpenge log with its rules and mode
     expect(first.text.length).toBeGreaterThan(10);
     expect(first.row).not.toBe('');
     await overlay(page, 'rules');
-    await snapshot(page, 'report-dagpenge-insight-1280x720');
+    await visualShot(page, 'report-dagpenge-insight-1280x720');
     await page.close();
   });
 });

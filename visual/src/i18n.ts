@@ -92,7 +92,7 @@ export const UI_STRINGS_EN = {
   Legend_Rules: 'Red = share of the cases arriving at an activity (or along an edge) that broke a rule there; darkest = {0}.',
   Legend_Deviations:
     'Red activity = share of its cases that did it where the model does not allow it; red edge = share that skipped a model step on the way; darkest = {0}.',
-  Legend_NoInsight: 'No {0} in these rows.',
+  Legend_NoInsight: 'No {0} on the activities and paths shown.',
   Legend_NoInsightRules: 'rule violations',
   Legend_NoInsightDeviations: 'deviations from the model',
   Tooltip_Violations: 'Rule violations',

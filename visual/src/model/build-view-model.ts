@@ -122,7 +122,7 @@ export interface ViewBase {
   readonly full: AggregatedSteps;
   readonly mode: ViewMode;
   readonly found: { readonly edges: readonly ProcessMapEdge[]; readonly minCases: number } | null;
-  /** Activities the simplification keeps first (the ends of the marked bottlenecks). */
+  /** Activities the simplification keeps first (the ends of the marked bottlenecks; with an overlay, the most marked activities). */
   readonly keep: readonly string[];
   /** The selection's rule-violation and deviation counts; null when no insight column is bound. */
   readonly insight: AggregatedInsight | null;
@@ -141,9 +141,10 @@ export function viewBase(
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter((row) => selected.has(row.variantKey)));
   const mode = data.hasDurations ? state.mode : 'frequency';
   const found = mode === 'performance' ? bottlenecksOf(full, context) : null;
-  const keep = (found?.edges ?? []).flatMap((e) => [e.from, e.to]);
   const insight =
     data.insight && selected.size > 0 ? aggregateStepInsight(data.rows.filter((row) => selected.has(row.variantKey))) : data.insight;
+  const overlay = insight ? availableOverlay(state.insight, insight) : 'none';
+  const keep = [...(found?.edges ?? []).flatMap((e) => [e.from, e.to]), ...(insight ? mostMarked(insight, overlay) : [])];
   return { full, mode, found, keep, insight };
 }
 
@@ -174,6 +175,20 @@ function bottlenecksOf(
 function simplify(map: ProcessMap, state: ViewState, keepActivities: readonly string[]): ProcessMap {
   if (state.activitiesPercent >= 100 && state.pathsPercent >= 100) return map;
   return simplifyMap(map, { activityPercent: state.activitiesPercent, pathPercent: state.pathsPercent, keepActivities });
+}
+
+/** Activities the simplification keeps with an overlay on: the `MOST_MARKED` with the largest marked share. */
+const MOST_MARKED = 3;
+
+function mostMarked(insight: AggregatedInsight, overlay: InsightOverlay): string[] {
+  if (overlay === 'none') return [];
+  return [...insight.activities]
+    .filter(([activity]) => activity !== STEP_END)
+    .map(([activity, counts]) => ({ activity, share: insightShare(counts, overlay, 'activity') ?? 0 }))
+    .filter((a) => a.share > 0)
+    .sort((a, b) => b.share - a.share || (a.activity < b.activity ? -1 : 1))
+    .slice(0, MOST_MARKED)
+    .map((a) => a.activity);
 }
 
 /** The overlay asked for when the rows can show it, else none. */
