@@ -54,6 +54,8 @@ describe('openDatabase', () => {
         'viewer_compliance',
         'viewer_conformance_activities',
         'viewer_conformance_variants',
+        'teams',
+        'attached_models',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -72,7 +74,18 @@ describe('openDatabase', () => {
     a.close();
     const b = openDatabase(path);
     expect(b.db.select().from(logs).all()).toEqual([
-      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, retentionYears: null, createdAt: now, updatedAt: now },
+      {
+        name: 'x',
+        process: null,
+        currentVersion: 1,
+        minGroupSize: 5,
+        retentionYears: null,
+        purpose: null,
+        legalBasis: null,
+        controller: null,
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     b.close();
   });

@@ -29,6 +29,8 @@ export const VERSIONED_TABLES = [
   'viewer_compliance',
   'viewer_conformance_variants',
   'viewer_conformance_activities',
+  'teams',
+  'attached_models',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

@@ -2,8 +2,8 @@ import type { TableInfo } from './table-info';
 
 /**
  * Columns of `loads` that count or date what a load read: rows, quarantined rows and their
- * reasons, cases, events, bytes, the first and last event time, and the message (a refusal
- * names counts). A viewer could subtract them from the viewer-grade totals (cases left out of
+ * reasons, cases, events, bytes (also per source file), the first and last event time, and the
+ * message (a refusal names counts). A viewer could subtract them from the viewer-grade totals (cases left out of
  * the viewer model) or from another version's (cases added between two loads) and reach fewer
  * than k cases, so viewer tokens get the load history without them.
  */
@@ -20,6 +20,7 @@ export const LOAD_FIGURE_COLUMNS: ReadonlySet<string> = new Set([
   'first_timestamp',
   'last_timestamp',
   'message',
+  'source_files',
 ]);
 
 /**
@@ -44,8 +45,14 @@ export function withoutHiddenColumns(table: TableInfo, hidden: ReadonlySet<strin
   return { ...table, columns: table.columns.filter((c) => !hidden.has(c.name)), viewerForm: null };
 }
 
+/** A version's lineage as a viewer token gets it: its source files without their sizes. */
+export function lineageForViewers<T extends { sourceFiles: { bytes: number }[] }>(lineage: T): T {
+  return { ...lineage, sourceFiles: lineage.sourceFiles.map(({ bytes: _bytes, ...file }) => file) };
+}
+
 /** The REST form of a load report for a viewer token: `loadJson` without the figures. */
 export function loadJsonForViewers(load: Record<string, unknown>): Record<string, unknown> {
   const { rows: _rows, quarantinedByReason: _q, cases: _c, events: _e, firstTimestamp: _f, lastTimestamp: _l, message: _m, ...rest } = load;
-  return rest;
+  const lineage = rest['lineage'] as { sourceFiles: { bytes: number }[] } | undefined;
+  return lineage ? { ...rest, lineage: lineageForViewers(lineage) } : rest;
 }
