@@ -125,6 +125,12 @@ describe('openDatabase', () => {
       ...FINE_SECONDS_COLUMNS,
       'variant_rank',
       'finished',
+      'violation_cases',
+      'violated_rules',
+      'log_move_cases',
+      'model_move_cases',
+      'skipped_activities',
+      'findings',
     ]);
     expect(Object.keys(steps)).toContain('sumSeconds');
     store.close();
