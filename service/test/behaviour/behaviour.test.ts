@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SagsflowDatabase } from '../../src/db/client';
 import { createApp, type SagsflowApp } from '../../src/app';
 import { createToken } from '../../src/tokens/index';
-import { sagsflow } from '../../src/cli/testing/run-cli';
+import { sagsflow } from '../../src/testing/run-cli';
 import { buildBehaviourDatabase, SAMPLE_FILES } from './demo-database';
+
+/** The checkout's folder, left out of snapshot keys so that the snapshot holds in any clone. */
+const REPO = resolve(import.meta.dirname, '../../..');
 
 /**
  * Behaviour lock: every GET route (REST, OData with `$metadata`, CSV) for an admin, a viewer and a
@@ -165,7 +168,7 @@ describe('behaviour on the demo database', () => {
     ];
     for (const args of commands) {
       const r = await sagsflow(...args);
-      const key = args.map((a) => a.replace(dir, '<dir>')).join(' ');
+      const key = args.map((a) => a.replace(dir, '<dir>').replace(REPO, '<repo>')).join(' ');
       let out: unknown = r.stdout;
       try {
         out = normalise(JSON.parse(r.stdout));
