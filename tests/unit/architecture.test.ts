@@ -38,6 +38,29 @@ const into = (folder: string) => (imp: Import) => imp.target !== null && (imp.ta
 const SQL_TEXT =
   /\.prepare\(|\bsql`|\bsql\.(raw|join)\(|\.exec\(\s*['"`]|\.pragma\(|['"`]\s*(SELECT|INSERT INTO|INSERT OR|UPDATE\s+\S+\s+SET|DELETE FROM|CREATE (TABLE|INDEX|VIEW)|DROP (TABLE|INDEX)|WITH\s+\w+\s+AS)\b/;
 
+/**
+ * Production files that still hold SQL of their own: their areas were edited by other issues in
+ * the same wave (findings, governance, compliance/conformance routes, ingest, precompute,
+ * report), so their SQL moves to db/ in a later step. The list may only shrink.
+ */
+const SQL_NOT_YET_IN_DB = [
+  'findings/conformance-inputs.ts',
+  'findings/precompute-findings.ts',
+  'findings/rule-inputs.ts',
+  'governance/erase.ts',
+  'governance/remove-cases.ts',
+  'governance/retention.ts',
+  'http/rest/compliance.ts',
+  'http/rest/conformance.ts',
+  'ingest/ingest-files.ts',
+  'ingest/load-rows.ts',
+  'precompute/compliance.ts',
+  'precompute/precompute-model.ts',
+  'precompute/reprecompute.ts',
+  'precompute/viewer/build-viewer-model.ts',
+  'report/report-data.ts',
+];
+
 const VISUAL_PACKAGES = new Set([
   '@sagsflow/shared',
   'powerbi-visuals-api',
@@ -54,7 +77,8 @@ export const RULES: Rule[] = [
     forbidImport: (imp) =>
       imp.target === null
         ? true
-        : !imp.target.startsWith('shared/src/') || /^(node:)?(fs|path|http|https|net|os|child_process|worker_threads|zlib|crypto)$/.test(imp.spec),
+        : !imp.target.startsWith('shared/src/') ||
+          /^(node:)?(fs|path|http|https|net|os|child_process|worker_threads|zlib|crypto)$/.test(imp.spec),
     reason: 'the mining core has no I/O and no dependencies: only its own modules',
   },
   {
@@ -74,7 +98,7 @@ export const RULES: Rule[] = [
   },
   {
     from: /^service\/src\//,
-    except: /^service\/src\/db\//,
+    except: new RegExp(`^service/src/(db/|(${SQL_NOT_YET_IN_DB.join('|').replace(/\./g, '\\.')})$)`),
     forbidText: SQL_TEXT,
     reason: 'all SQL lives in service/src/db/ (named query functions, drizzle query builder, one SqlFragment type)',
   },
@@ -127,6 +151,11 @@ describe('architecture rules', () => {
   it('hold for every production file', () => {
     expect(sources('service/src').length).toBeGreaterThan(100);
     expect(breaches()).toEqual([]);
+  });
+
+  it('list only files that still hold SQL as not yet moved to db/', () => {
+    const stale = SQL_NOT_YET_IN_DB.filter((f) => !SQL_TEXT.test(readFileSync(join(ROOT, 'service/src', f), 'utf8').replace(IMPORT, '')));
+    expect(stale).toEqual([]);
   });
 
   it('catch a breach of each kind', () => {
