@@ -11,6 +11,7 @@ import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
+import { lineageOf } from '../../governance/lineage';
 
 function denyLimited(principal: Principal, what: string): void {
   if (principal.jobcenters !== null) {
@@ -73,13 +74,17 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
       currentVersion: row.currentVersion,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      purpose: row.purpose,
+      legalBasis: row.legalBasis,
+      controller: row.controller,
+      retentionYears: row.retentionYears,
       cases: shownCount(totals?.cases ?? 0, Math.max(k, row.minGroupSize)),
       events: shownCount(totals?.events ?? 0, Math.max(k, row.minGroupSize)),
       versions: limited
         ? null
         : history
             .filter((l) => l.status === 'stored')
-            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
+            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null, lineage: lineageOf(l) })),
       currentLoad: current ? loadJson(current) : null,
       loads: limited
         ? null
