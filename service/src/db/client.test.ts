@@ -51,6 +51,8 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
+        'teams',
+        'attached_models',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -69,7 +71,18 @@ describe('openDatabase', () => {
     a.close();
     const b = openDatabase(path);
     expect(b.db.select().from(logs).all()).toEqual([
-      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, retentionYears: null, createdAt: now, updatedAt: now },
+      {
+        name: 'x',
+        process: null,
+        currentVersion: 1,
+        minGroupSize: 5,
+        retentionYears: null,
+        purpose: null,
+        legalBasis: null,
+        controller: null,
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     b.close();
   });

@@ -155,7 +155,11 @@ function readFine(
   }
   for (let r = 0; r < kept.length; r++) {
     const at = r * 2 * F;
-    rows[r]!.fine = { counts: buffer.subarray(at, at + F), seconds: buffer.subarray(at + F, at + 2 * F) };
+    const bytes = at * Float64Array.BYTES_PER_ELEMENT;
+    rows[r]!.fine = {
+      counts: new Float64Array(buffer.buffer, bytes, F),
+      seconds: new Float64Array(buffer.buffer, bytes + F * Float64Array.BYTES_PER_ELEMENT, F),
+    };
   }
 }
 

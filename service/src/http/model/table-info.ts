@@ -13,8 +13,8 @@ export interface ColumnInfo {
   timeUnitMs: number;
 }
 
-/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only. */
-export type TableAccess = 'all' | 'analyst';
+/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only; `admin`: figures per caseworker. */
+export type TableAccess = 'all' | 'analyst' | 'admin';
 
 /**
  * How a table is limited for a token restricted to jobcenters: `jobcenter` filters on the
@@ -46,7 +46,7 @@ export interface TableInfo {
 }
 
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
-export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds']);
+export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds', 'attached_models']);
 
 /** Prefix of the viewer-grade form of a table (see `db/tables/viewer.ts`). */
 export const VIEWER_PREFIX = 'viewer_';
@@ -62,6 +62,12 @@ export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
 export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases', 'case_compliance']);
+/**
+ * Tables with figures per caseworker (`events.resource`: every event names its caseworker's
+ * pseudonym): admin tokens only. Management supervision reads `teams` (at least k caseworkers
+ * and k cases per row).
+ */
+export const PER_CASEWORKER_TABLES = new Set(['events']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {
@@ -115,7 +121,7 @@ export function describeTable(table: SQLiteTable): TableInfo {
     columns,
     key,
     jobcenterColumn,
-    access: CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
+    access: PER_CASEWORKER_TABLES.has(config.name) ? 'admin' : CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
     scoping: jobcenterColumn !== null ? 'jobcenter' : UNSCOPED_SAFE_TABLES.has(config.name) ? 'none' : 'deny',
     viewerForm: null,
   };
