@@ -17,6 +17,9 @@ interface IngestCliOptions extends DuplicateFlags {
   dryRun?: boolean;
   /** governance (issue 15) */
   retentionYears?: string;
+  purpose?: string;
+  legalBasis?: string;
+  controller?: string;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -48,8 +51,11 @@ export function registerIngest(program: Command): void {
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
     .option(
       '--retention-years <n>',
-      'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)',
-    );
+      'keep a case this many years after its last event; stored with the log and applied by every load (see sagsflow retention apply)',
+    )
+    .option('--purpose <text>', 'why the log is processed; required (once per log) when it holds pseudonymised columns besides the case id')
+    .option('--legal-basis <text>', 'legal basis of the processing, e.g. "GDPR art. 6(1)(e); LAB § 4"; required like --purpose')
+    .option('--controller <text>', 'data controller (dataansvarlig), e.g. the municipality; required like --purpose');
   addDuplicateOptions(command).action(async (files: string[], opts: IngestCliOptions) => {
     const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
     const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
@@ -57,7 +63,7 @@ export function registerIngest(program: Command): void {
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
     const [
-      { setRetention },
+      { cleanPurpose },
       { openDatabase },
       { ingestFiles },
       { loadMapping },
@@ -67,7 +73,7 @@ export function registerIngest(program: Command): void {
       { createProgress },
       { renderLoadReport },
     ] = await Promise.all([
-      import('../governance/retention'),
+      import('../governance/purpose'),
       import('../db/client'),
       import('../ingest/index'),
       import('../readers/index'),
@@ -98,10 +104,15 @@ export function registerIngest(program: Command): void {
           ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
         },
         dryRun: opts.dryRun === true,
+        governance: {
+          purpose: cleanPurpose(opts, 'cli'),
+          requirePurpose: true,
+          via: 'cli',
+          ...(retentionYears !== undefined ? { retentionYears } : {}),
+        },
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();
-      if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
       process.stdout.write(renderLoadReport(report, mapping?.timezone));
     } finally {
       progress.stop();

@@ -32,6 +32,9 @@ export function servedTable(table: TableInfo, principal: Principal): TableInfo {
  * jobcenters.
  */
 export function tableDenial(table: TableInfo, principal: Principal): string | null {
+  if (table.access === 'admin' && !hasRole(principal.role, 'admin')) {
+    return `${table.entitySet} holds figures per caseworker and is served to admin tokens only; team figures are in Teams`;
+  }
   if (table.access === 'analyst' && !hasRole(principal.role, 'analyst')) {
     return `${table.entitySet} holds case-level rows and is served to analyst and admin tokens only`;
   }
@@ -45,9 +48,9 @@ export function tableDenial(table: TableInfo, principal: Principal): string | nu
 }
 
 /**
- * Why a viewer token may not call a REST route built on exact tables that have no viewer-grade
- * form yet (rule compliance, conformance, the HTML report), or null when it may. Their answers
- * hide counts under k, but two answers with different filters could still be subtracted.
+ * Why a viewer token may not call a REST route built on the exact tables (the HTML report, the
+ * findings), or null when it may. Their answers hide counts under k, but they could be
+ * subtracted from each other or from the viewer-grade model's figures.
  */
 export function viewerRouteDenial(principal: Principal, feature: string): string | null {
   if (!readsViewerGrade(principal)) return null;

@@ -1,5 +1,6 @@
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { is } from 'drizzle-orm';
+import { VIEWER_HIDDEN_COLUMNS, withoutHiddenColumns } from './viewer-columns';
 
 /** The EDM type a column is served as (OData `$metadata`, JSON and CSV formatting). */
 export type EdmType = 'Edm.Int64' | 'Edm.Double' | 'Edm.String' | 'Edm.DateTimeOffset' | 'Edm.Boolean';
@@ -13,8 +14,8 @@ export interface ColumnInfo {
   timeUnitMs: number;
 }
 
-/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only. */
-export type TableAccess = 'all' | 'analyst';
+/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only; `admin`: figures per caseworker. */
+export type TableAccess = 'all' | 'analyst' | 'admin';
 
 /**
  * How a table is limited for a token restricted to jobcenters: `jobcenter` filters on the
@@ -46,7 +47,7 @@ export interface TableInfo {
 }
 
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
-export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds']);
+export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds', 'attached_models']);
 
 /** Prefix of the viewer-grade form of a table (see `db/tables/viewer.ts`). */
 export const VIEWER_PREFIX = 'viewer_';
@@ -54,14 +55,21 @@ export const VIEWER_PREFIX = 'viewer_';
 /**
  * Tables served to viewer tokens as they are, without a viewer-grade form: they hold no counts
  * of groups of cases (`logs`, `conformance_models`, the rule definitions `rules` and
- * `rule_catalogues`), or only the counts of a whole load (`loads`). Every other table that
- * viewers may read must declare a viewer-grade form; until then viewers are refused it.
+ * `rule_catalogues`). Every other table that viewers may read must declare a viewer-grade form
+ * (`loads` and `findings`: without their figures, see `viewer-columns.ts`); until then viewers are
+ * refused it.
  */
-export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models', 'rules', 'rule_catalogues']);
+export const VIEWER_AS_IS_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
 export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases', 'case_compliance']);
+/**
+ * Tables with figures per caseworker (`events.resource`: every event names its caseworker's
+ * pseudonym): admin tokens only. Management supervision reads `teams` (at least k caseworkers
+ * and k cases per row).
+ */
+export const PER_CASEWORKER_TABLES = new Set(['events']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {
@@ -115,7 +123,7 @@ export function describeTable(table: SQLiteTable): TableInfo {
     columns,
     key,
     jobcenterColumn,
-    access: CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
+    access: PER_CASEWORKER_TABLES.has(config.name) ? 'admin' : CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
     scoping: jobcenterColumn !== null ? 'jobcenter' : UNSCOPED_SAFE_TABLES.has(config.name) ? 'none' : 'deny',
     viewerForm: null,
   };
@@ -140,6 +148,10 @@ export function describeSchema(schema: Record<string, unknown>): Map<string, Tab
     const exact = [...out.values()].find((t) => t.sqlName === form.sqlName.slice(VIEWER_PREFIX.length));
     if (exact)
       exact.viewerForm = { ...form, entitySet: exact.entitySet, entityType: exact.entityType, access: 'all', scoping: exact.scoping };
+  }
+  for (const table of out.values()) {
+    const hidden = VIEWER_HIDDEN_COLUMNS.get(table.sqlName);
+    if (hidden) table.viewerForm = withoutHiddenColumns(table, hidden);
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -73,7 +73,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}': {
     get: {
-      summary: 'A log: versions and the current load report (no load reports for limited tokens)',
+      summary:
+        'A log: purpose, legal basis, data controller, retention, versions with their lineage (files masked, bytes, SHA-256, mapping, rules, model, loaded by) and the current load report (no load reports for limited tokens)',
       role: 'viewer',
       params: [path('name', 'Log name')],
       ok: 'log',
@@ -102,8 +103,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/compliance': {
     get: {
       summary:
-        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k" (no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k"; viewer tokens get the viewer-grade rows (months of the viewer cells, statuses under k merged as `other`)',
+      role: 'viewer',
       params: [
         path('name', 'Log name'),
         ...FILTERS,
@@ -154,8 +155,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/conformance': {
     get: {
       summary:
-        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"; no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"); viewer tokens get the viewer-grade rows (the variants they see as themselves)',
+      role: 'viewer',
       params: [path('name', 'Log name'), ...FILTERS],
       ok: 'conformance',
     },
@@ -170,7 +171,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}/findings': {
     get: {
-      summary: "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope",
+      summary:
+        "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope; viewer tokens get them without figures (no cases, value or evidence; the summary names the kind and where)",
       role: 'viewer',
       params: [
         path('name', 'Log name'),
@@ -213,6 +215,13 @@ const ROUTES: Record<string, Record<string, Op>> = {
         query('filename', 'File name of a raw body (its extension picks the reader)'),
         query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
         query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
+        query(
+          'purpose',
+          'Why the log is processed (also a form field); required once per log with pseudonymised columns besides the case id',
+        ),
+        query('legalBasis', 'Legal basis of the processing (also a form field); required like purpose'),
+        query('controller', 'Data controller (also a form field); required like purpose'),
+        query('retentionYears', 'Years a case is kept after its last event; applied by this and every later load'),
       ],
       body: {
         'multipart/form-data': {

@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { hasRole, type Principal } from '../auth/principal';
+import { hasRole, readsViewerGrade, type Principal } from '../auth/principal';
+import { findingTitle } from '../../findings/wording';
 import { readFindingCases, readFindings } from '../../db/findings-queries';
+import { storedGroupSize } from '../../db/log-queries';
 
 /** The minimum group size for a log: the stricter of the server's and the log's; 404 for no such log. */
 export function logMinGroupSize(ctx: AppContext, name: string): number {
-  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(name) as { k: number | null } | undefined;
+  const row = storedGroupSize(ctx.sqlite, name);
   if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
   return Math.max(ctx.minGroupSize, row.k ?? 1);
 }
@@ -38,7 +40,10 @@ export function langParam(c: Context<AppEnv>): 'da' | 'en' {
 /**
  * `GET /api/logs/:name/findings`: the precomputed findings of a log in the caller's scope (never
  * on fewer cases than k), with their summary in `?lang=`. `GET /api/logs/:name/findings/:id/cases`:
- * the pseudonymised cases behind a finding, for analysts.
+ * the pseudonymised cases behind a finding, for analysts. A viewer token gets each finding
+ * without its figures (cases, value, evidence; the summary is `findingTitle`): they are computed
+ * on the exact cases of a scope, so one scope's minus another's, or minus the viewer-grade
+ * model's, can come from fewer than k cases.
  */
 export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -59,10 +64,11 @@ export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
       log,
       jobcenter: scope,
       minGroupSize: k,
-      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => ({
-        ...f,
-        summary: lang === 'da' ? summaryDa : summaryEn,
-      })),
+      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => {
+        if (!readsViewerGrade(principal)) return { ...f, summary: lang === 'da' ? summaryDa : summaryEn };
+        const { cases: _cases, valueDkk: _value, evidence: _evidence, ...what } = f;
+        return { ...what, summary: findingTitle(f, lang) };
+      }),
     });
   });
   r.get('/:name/findings/:id/cases', (c) => {

@@ -5,11 +5,19 @@ import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { readsViewerGrade, type Principal } from '../auth/principal';
 import { servedSqlName } from '../model/read-scope';
-import { viewerBuildScope } from '../../db/sql/scope';
+import { jobcenterScope, viewerBuildScope } from '../../db/sql/scope';
+import { logTotalsOf } from '../../db/log-queries';
 import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
+import { lineageForViewers, loadJsonForViewers } from '../model/viewer-columns';
+import { lineageOf } from '../../governance/lineage';
+
+/** A load report as a principal may see it: viewer tokens get it without its figures (`loadJsonForViewers`). */
+function shownLoad(load: Record<string, unknown>, principal: Principal): Record<string, unknown> {
+  return readsViewerGrade(principal) ? loadJsonForViewers(load) : load;
+}
 
 function denyLimited(principal: Principal, what: string): void {
   if (principal.jobcenters !== null) {
@@ -19,19 +27,9 @@ function denyLimited(principal: Principal, what: string): void {
 
 /** Cases and events per log from the jobcenters table (viewer-grade for viewers), limited to the principal's jobcenters. */
 function logTotals(ctx: AppContext, principal: Principal): Map<string, { cases: number; events: number }> {
-  const { jobcenters } = principal;
-  const parts = jobcenters === null ? [] : [`jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`];
-  const params: unknown[] = [...(jobcenters ?? [])];
-  const table = servedSqlName(ctx, 'jobcenters', principal);
-  if (readsViewerGrade(principal)) {
-    const scope = viewerBuildScope(ctx.minGroupSize);
-    parts.push(scope.sql);
-    params.push(...scope.params);
-  }
-  const where = parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
-  const rows = ctx.sqlite
-    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM "${table}"${where} GROUP BY log`)
-    .all(...params) as { log: string; cases: number; events: number }[];
+  const where = jobcenterScope('jobcenter', principal.jobcenters);
+  if (readsViewerGrade(principal)) where.push(viewerBuildScope(ctx.minGroupSize));
+  const rows = logTotalsOf(ctx.sqlite, servedSqlName(ctx, 'jobcenters', principal), where);
   return new Map(rows.map((r) => [r.log, { cases: r.cases, events: r.events }]));
 }
 
@@ -82,14 +80,23 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
       currentVersion: row.currentVersion,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      purpose: row.purpose,
+      legalBasis: row.legalBasis,
+      controller: row.controller,
+      retentionYears: row.retentionYears,
       cases: shownCount(totals?.cases ?? 0, Math.max(k, row.minGroupSize)),
       events: shownCount(totals?.events ?? 0, Math.max(k, row.minGroupSize)),
       versions: limited
         ? null
         : history
             .filter((l) => l.status === 'stored')
-            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
-      currentLoad: current ? loadJson(current) : null,
+            .map((l) => ({
+              version: l.version,
+              loadId: l.id,
+              loadedAt: l.finishedAt?.toISOString() ?? null,
+              lineage: readsViewerGrade(principal) ? lineageForViewers(lineageOf(l)) : lineageOf(l),
+            })),
+      currentLoad: current ? shownLoad(loadJson(current), principal) : null,
       loads: limited
         ? null
         : history.map((l) => ({
@@ -97,7 +104,7 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
             version: l.version,
             status: l.status,
             startedAt: l.startedAt.toISOString(),
-            message: l.message,
+            ...(readsViewerGrade(principal) ? {} : { message: l.message }),
           })),
     });
   });
@@ -123,7 +130,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
     const q = ctx.db.select().from(loads);
     const rows = (log ? q.where(eq(loads.log, log)) : q).orderBy(desc(loads.id)).limit(1000).all();
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/loads', detail: log ?? null });
-    return c.json({ loads: rows.map(loadJson) });
+    return c.json({ loads: rows.map((row) => shownLoad(loadJson(row), c.get('principal'))) });
   });
   r.get('/:id', (c) => {
     denyLimited(c.get('principal'), 'a load report');
@@ -133,7 +140,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
     const row = ctx.db.select().from(loads).where(eq(loads.id, id)).get();
     if (!row) throw new HTTPException(404, { message: `no load with id ${id}` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/loads/${id}`, detail: null });
-    return c.json(loadJson(row));
+    return c.json(shownLoad(loadJson(row), c.get('principal')));
   });
   return r;
 }
