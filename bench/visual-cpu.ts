@@ -49,6 +49,7 @@ const state: ViewState = {
   pathsPercent: 100,
   selected: new Set(),
   comparing: null,
+  insight: 'none',
 };
 
 /** CPU ms of one first draw's data work: load every window, prepare, figures, the search's view models. */
