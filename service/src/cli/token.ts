@@ -20,7 +20,7 @@ export function registerToken(program: Command): void {
     .action(async (opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
       const [{ createToken }, { knownJobcenters }] = await Promise.all([import('../tokens/index'), import('../db/token-queries')]);
       await withStore(opts.db, (db, sqlite) => {
-        warnUnknownJobcenters(opts.jobcenter, knownJobcenters(sqlite));
+        warnUnknownJobcenters(knownJobcenters(sqlite), opts.jobcenter);
         const created = createToken(db, {
           role: opts.role,
           jobcenters: opts.jobcenter,
@@ -104,7 +104,7 @@ export function mustExist(path: string, hint = ''): void {
 }
 
 /** A jobcenter name that no loaded log has would give its token an empty report: say so. */
-function warnUnknownJobcenters(wanted: readonly string[], known: readonly string[]): void {
+function warnUnknownJobcenters(known: readonly string[], wanted: readonly string[]): void {
   if (wanted.length === 0) return;
   if (known.length === 0) return;
   for (const name of wanted) {
