@@ -127,6 +127,26 @@ describe('the insight on the map (generated dagpenge log with its rules and mode
     await page.close();
   });
 
+  test('the viewer-grade step table holds the insight columns, every shown count at least k (5)', () => {
+    const store = openDatabase(server.dbPath);
+    try {
+      const row = store.sqlite
+        .prepare(
+          `SELECT count(*) AS rows,
+                  sum((violation_cases > 0 AND violation_cases < 5) OR (log_move_cases > 0 AND log_move_cases < 5)
+                      OR (model_move_cases > 0 AND model_move_cases < 5)) AS small,
+                  sum(violated_rules IS NOT NULL AND violation_cases = 0) AS namedWithoutCount
+           FROM viewer_steps WHERE log = ?`,
+        )
+        .get(LOG) as { rows: number; small: number; namedWithoutCount: number };
+      expect(row.rows).toBeGreaterThan(0);
+      expect(row.small).toBe(0);
+      expect(row.namedWithoutCount).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
   // The variant pane shows from 960 px wide (narrower visuals give the map the whole width).
   test('findings are listed beside the variants (1280×720)', async () => {
     const page = await reportPage({ width: 1280, height: 720 });
