@@ -19,6 +19,8 @@ import { registerKey } from './key';
 import { registerAudit } from './audit';
 import { registerErase } from './erase';
 import { registerRetention } from './retention';
+// versions (issue 13)
+import { registerVersions } from './versions';
 
 /**
  * Runs the `sagsflow` command line and returns the exit status.
@@ -51,6 +53,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAudit(program);
   registerErase(program);
   registerRetention(program);
+  // versions (issue 13)
+  registerVersions(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

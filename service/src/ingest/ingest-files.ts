@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
+import { archiveVersion, nextVersion } from '../versions/index';
+import { keepVersion } from './keep-version';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
@@ -122,7 +124,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
-    const version = (latest?.v ?? 0) + 1;
+    const version = nextVersion(sqlite, options.log);
     loadId = insertLoadRow(sqlite, {
       log: options.log,
       version,
@@ -226,6 +228,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     );
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
+    if (latest) archiveVersion(sqlite, options.log, latest.v);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     let model;
     let conformance;
@@ -279,6 +282,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
+    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping));
     progress('commit', null, files.length, bytesTotal);
     const hash = await hashing;
     const finishedAt = now().getTime();
@@ -305,6 +309,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       ...(conformance ? { conformance } : {}),
       duplicatePolicy: [...policies].sort().join(',') || 'drop',
       identical,
+      ...(pruned.length > 0 ? { prunedVersions: pruned } : {}),
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');

@@ -53,6 +53,10 @@ export interface IngestOptions {
   policy?: Partial<LoadPolicy>;
   /** Read, check and precompute, then roll back: report what would be stored, store nothing. */
   dryRun?: boolean;
+  /** Versions kept restorable, the new one included (default `DEFAULT_KEEP_VERSIONS`); older ones' events are pruned. */
+  keepVersions?: number;
+  /** The token that loads (recorded with the version), absent for the command line. */
+  loadedBy?: string;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */
@@ -88,6 +92,8 @@ export interface LoadReport {
   duplicatePolicy?: string;
   /** Exact duplicates seen (dropped ones are in `rows.duplicates`; kept ones are among the accepted). */
   identical?: number;
+  /** Earlier versions whose events this load pruned (beyond `keepVersions`). */
+  prunedVersions?: number[];
   /** The end activities used per process and where they come from (mapping, process, inferred). */
   endActivities?: { process: string; activities: string[]; source: string }[];
 }
