@@ -31,6 +31,8 @@ interface IngestCliOptions extends DuplicateFlags {
   dryRun?: boolean;
   /** governance (issue 15) */
   retentionYears?: string;
+  /** versions (issue 13) */
+  keepVersions?: string;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -60,6 +62,7 @@ export function registerIngest(program: Command): void {
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
+    .option('--keep-versions <n>', 'versions kept so that they can be made current again, this one included (default 5)')
     .option(
       '--retention-years <n>',
       'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)',
@@ -70,6 +73,7 @@ export function registerIngest(program: Command): void {
     const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
+    const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
     if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
     const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
     const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
@@ -91,6 +95,7 @@ export function registerIngest(program: Command): void {
           ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
         },
         dryRun: opts.dryRun === true,
+        ...(keepVersions !== undefined ? { keepVersions } : {}),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();
@@ -144,6 +149,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
     ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
+    ...(r.prunedVersions ? [`  versions   pruned ${r.prunedVersions.join(', ')} (their events are no longer kept)`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
