@@ -8,6 +8,13 @@ import { addStoredEvents, buildVersionTables } from './rebuild';
 /** Why a rollback cannot be done (the caller's input): the message names the option. */
 export class RollbackError extends Error {
   override name = 'RollbackError';
+  constructor(
+    /** `unknown`: no such version; `current`: it is current already; `pruned`: its events are no longer kept. */
+    readonly kind: 'unknown' | 'current' | 'pruned',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** What a rollback did. */
@@ -34,11 +41,12 @@ export function rollbackVersion(sqlite: Database.Database, log: string, to: numb
   return sqlite.transaction(() => {
     const from = sqlite.prepare('SELECT current_version FROM logs WHERE name = ?').pluck().get(log) as number | undefined;
     if (from === undefined) throw new NotFoundError(`no log named '${log}'`);
-    if (to === from) throw new RollbackError(`--to: version ${to} of log '${log}' is already current`);
+    if (to === from) throw new RollbackError('current', `--to: version ${to} of log '${log}' is already current`);
     const exists = sqlite.prepare("SELECT 1 FROM loads WHERE log = ? AND version = ? AND status = 'stored'").get(log, to);
-    if (!exists) throw new RollbackError(`--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);
+    if (!exists) throw new RollbackError('unknown', `--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);
     if (!isArchived(sqlite, log, to))
       throw new RollbackError(
+        'pruned',
         `--to: version ${to} of log '${log}' is no longer kept (its events were pruned), so it cannot be made current`,
       );
     archiveVersion(sqlite, log, from);

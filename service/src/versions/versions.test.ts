@@ -109,7 +109,7 @@ describe('log versions: list, rollback, pruning', () => {
 
   it('refuses a pruned, unknown or current version, and an unknown log, naming the option', () => {
     expect(() => rollbackVersion(store.sqlite, 'dp', 2)).toThrow(
-      new RollbackError("--to: version 2 of log 'dp' is no longer kept (its events were pruned), so it cannot be made current"),
+      new RollbackError('pruned', "--to: version 2 of log 'dp' is no longer kept (its events were pruned), so it cannot be made current"),
     );
     expect(() => rollbackVersion(store.sqlite, 'dp', 9)).toThrow(
       "--to: log 'dp' has no version 9 (sagsflow versions list shows its versions)",

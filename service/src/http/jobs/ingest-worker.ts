@@ -31,6 +31,7 @@ async function run(spec: IngestJobSpec): Promise<void> {
       ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       ...(spec.policy ? { policy: spec.policy } : {}),
+      ...(spec.loadedBy ? { loadedBy: spec.loadedBy } : {}),
       onProgress: (p) => {
         const now = Date.now();
         if (now - last < 100 && p.phase === 'read') return;

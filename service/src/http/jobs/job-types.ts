@@ -13,6 +13,8 @@ export interface IngestJobSpec {
   minGroupSize: number;
   /** Load policy overrides. */
   policy?: Partial<LoadPolicy>;
+  /** The token that uploads (recorded with the version it stores). */
+  loadedBy?: string;
 }
 
 /** Messages from the ingest worker. */

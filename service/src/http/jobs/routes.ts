@@ -91,6 +91,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         ...(rulesText !== undefined ? { rulesText } : {}),
         ...(models[0] ? { model: models[0].path } : {}),
         minGroupSize: ctx.minGroupSize,
+        loadedBy: principal.tokenId,
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),

@@ -224,6 +224,25 @@ const ROUTES: Record<string, Record<string, Op>> = {
       okStatus: '202',
     },
   },
+  // versions (issue 13)
+  '/api/logs/{name}/versions': {
+    get: {
+      summary:
+        'The versions of a log, newest first: loaded when and by whom, files (masked), rows read/accepted/duplicates/quarantined, cases, events, current, kept (not for tokens limited to jobcenters)',
+      role: 'analyst',
+      params: [path('name', 'Log name')],
+      ok: 'versions',
+    },
+  },
+  '/api/logs/{name}/versions/{n}/current': {
+    post: {
+      summary:
+        'Makes an earlier kept version current again: its events and model tables are served from then on (audited); 404 for an unknown version, 409 for the current one or one whose events were pruned',
+      role: 'analyst',
+      params: [path('name', 'Log name'), { ...path('n', 'Version number'), schema: int }],
+      ok: 'from, to, cases and events of the version made current',
+    },
+  },
   '/api/jobs/{id}': {
     get: {
       summary: 'Job state (queued/running/done/failed/cancelled), progress 0..1, load report or error',
