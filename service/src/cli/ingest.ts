@@ -33,6 +33,7 @@ interface IngestCliOptions extends DuplicateFlags {
   retentionYears?: string;
   /** versions (issue 13) */
   keepVersions?: string;
+  append?: boolean;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -62,6 +63,7 @@ export function registerIngest(program: Command): void {
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
+    .option('--append', "add the files to the current version (say next month's extract); rows already in it count as duplicates")
     .option('--keep-versions <n>', 'versions kept so that they can be made current again, this one included (default 5)')
     .option(
       '--retention-years <n>',
@@ -96,6 +98,7 @@ export function registerIngest(program: Command): void {
         },
         dryRun: opts.dryRun === true,
         ...(keepVersions !== undefined ? { keepVersions } : {}),
+        ...(opts.append ? { append: true } : {}),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();
@@ -130,7 +133,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
       ? `log "${r.log}": unchanged, these files are already version ${r.version} (same content)`
       : r.status === 'dry-run'
         ? `log "${r.log}": dry run, nothing stored (would be version ${r.version})`
-        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
+        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})${r.appendedTo !== undefined ? `, appended to version ${r.appendedTo}` : ''}`,
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),

@@ -44,6 +44,17 @@ describe('sagsflow versions list|rollback', () => {
     ]);
   });
 
+  it('ingest --append adds an extract to the current version and says so', async () => {
+    const more = ['Sags-id,Aktivitet,Tidspunkt,Jobcenter', 'S-0,Tilmelding,2024-03-01 09:00,Nord', 'T-1,Tilmelding,2024-03-05 09:00,Nord'];
+    const r = await sagsflow('ingest', tmp.write('mar.csv', `${more.join('\n')}\n`), '--db', db, '--log', 'dp', '--append', ...policy);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^log "dp": stored as version 3 \(load \d+\), appended to version 1\n {2}rows {7}2 read = 1 accepted \+ 1 duplicates \+ 0 quarantined\n/,
+    );
+    expect(r.stdout).toContain('  log        7 cases, 13 events\n');
+    await sagsflow('versions', 'rollback', '--db', db, '--log', 'dp', '--to', '1');
+  });
+
   it('answers bad input with one line naming the option', async () => {
     expect(await sagsflow('versions', 'rollback', '--db', db, '--log', 'dp', '--to', 'x')).toMatchObject({
       code: 1,

@@ -4,13 +4,14 @@ import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { archiveVersion, nextVersion } from '../versions/index';
 import { keepVersion } from './keep-version';
+import { seedAppend, type AppendSeed, type StoredEventFields } from './append';
 import { precomputeModel, readViewerBuild } from '../precompute/index';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeCompliance } from '../precompute/compliance';
 import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
 import { ReadError, readLog, type ColumnMapping } from '../readers/index';
-import { DEFAULT_FINDINGS_SETTINGS, type FindingsSettings } from '@sagsflow/shared';
+import { DEFAULT_FINDINGS_SETTINGS, type EventLogBuilder, type FindingsSettings } from '@sagsflow/shared';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
@@ -69,6 +70,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     ...(options.model ? { model: options.model.digest } : {}),
     ...(options.rules ? { rules: options.rules.text } : {}),
     ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
+    ...(options.append ? { append: true } : {}),
   };
   const current = currentLoad(store.db, options.log);
   let hashing: Promise<string>;
@@ -119,12 +121,25 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let settled: LoadCounts | null = null;
   let loadId = -1;
   let columns: ColumnRoles | null = null;
+  // ingest --append: the version appended to, and its events found again in the new extract.
+  let seed: AppendSeed | null = null;
+  let crossDuplicates = 0;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = nextVersion(sqlite, options.log);
+    const appendTo = (builder: EventLogBuilder): AppendSeed | null =>
+      options.append && latest
+        ? seedAppend(
+            sqlite,
+            { log: options.log, from: latest.v, to: version, process: options.process ?? null },
+            builder,
+            options.keepDuplicates === true,
+          )
+        : null;
+    const skipEvent = options.append ? (e: StoredEventFields) => seed?.isDuplicate(e) ?? false : undefined;
     loadId = insertLoadRow(sqlite, {
       log: options.log,
       version,
@@ -148,7 +163,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     let got;
     if (options.readLog === undefined && bytesTotal >= READ_WORKER_MIN_BYTES) {
       // Large loads: files are read and cleaned in a worker while this thread stores.
-      const store = createLoadStore({ sqlite, loadId, log: options.log, version });
+      const store = createLoadStore({ sqlite, loadId, log: options.log, version, skipEvent });
+      seed = appendTo(store.builder);
       const sizes = files.map((f) => statSync(f).size);
       const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
       got = await readInWorker({
@@ -177,7 +193,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       store.finish();
       builder = store.builder;
     } else {
-      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text });
+      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text, skipEvent });
+      seed = appendTo(state.builder);
       let before = 0;
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
@@ -203,7 +220,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       builder = state.builder;
     }
     settled = got;
-    counts.accepted = got.accepted;
+    crossDuplicates = seed?.duplicates ?? 0;
+    counts.accepted = got.accepted - crossDuplicates;
+    counts.duplicates += crossDuplicates;
+    identical += crossDuplicates;
     counts.quarantined = got.quarantined;
     if (got.accepted === 0) {
       const reasons = Object.entries(got.quarantinedByReason)
@@ -214,6 +234,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
       );
     }
+    if (seed && counts.accepted === 0)
+      throw new IngestError(
+        'nothing-loaded',
+        `${what}: nothing new to append: all ${counts.read} rows read are already in version ${seed.from} or quarantined`,
+      );
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
     const refusals = checkLoadPolicy(
@@ -282,7 +307,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     } catch (err) {
       throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
     }
-    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping));
+    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), seed?.from);
     progress('commit', null, files.length, bytesTotal);
     const hash = await hashing;
     const finishedAt = now().getTime();
@@ -295,9 +320,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       rows: { ...counts },
       quarantinedByReason: got.quarantinedByReason,
       cases: eventLog.caseIds.length,
-      events: got.accepted,
-      firstTimestamp: got.firstTimestamp,
-      lastTimestamp: got.lastTimestamp,
+      events: counts.accepted + (seed?.events ?? 0),
+      firstTimestamp: spanEnd(got.firstTimestamp, seed?.firstTimestamp ?? null, Math.min),
+      lastTimestamp: spanEnd(got.lastTimestamp, seed?.lastTimestamp ?? null, Math.max),
       startedAt,
       finishedAt,
       model,
@@ -310,6 +335,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       duplicatePolicy: [...policies].sort().join(',') || 'drop',
       identical,
       ...(pruned.length > 0 ? { prunedVersions: pruned } : {}),
+      ...(seed ? { appendedTo: seed.from } : {}),
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');
@@ -334,7 +360,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       startedAt,
       finishedAt: now().getTime(),
       message: error.message,
-      counts: { ...counts, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
+      counts: { ...counts, accepted: (got?.accepted ?? 0) - crossDuplicates, quarantined: got?.quarantined ?? 0 },
       quarantinedByReason: got?.quarantinedByReason ?? {},
     });
     throw error;
@@ -390,4 +416,9 @@ function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<Finding
     };
   }
   return settings;
+}
+
+/** The smaller (or larger, with `Math.max`) of two optional timestamps. */
+function spanEnd(a: number | null, b: number | null, pick: (x: number, y: number) => number): number | null {
+  return a === null ? b : b === null ? a : pick(a, b);
 }

@@ -57,6 +57,12 @@ export interface IngestOptions {
   keepVersions?: number;
   /** The token that loads (recorded with the version), absent for the command line. */
   loadedBy?: string;
+  /**
+   * Add the files to the current version instead of replacing it: the new version holds the
+   * current version's events and the new ones; new rows already in the current version are
+   * duplicates (dropped unless `keepDuplicates`). Without a current version it is a plain load.
+   */
+  append?: boolean;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */
@@ -94,6 +100,8 @@ export interface LoadReport {
   identical?: number;
   /** Earlier versions whose events this load pruned (beyond `keepVersions`). */
   prunedVersions?: number[];
+  /** The version this load was appended to (`append`): `events` and `cases` count both, `rows` the new files only. */
+  appendedTo?: number;
   /** The end activities used per process and where they come from (mapping, process, inferred). */
   endActivities?: { process: string; activities: string[]; source: string }[];
 }

@@ -15,6 +15,8 @@ export interface IngestJobSpec {
   policy?: Partial<LoadPolicy>;
   /** The token that uploads (recorded with the version it stores). */
   loadedBy?: string;
+  /** Add the files to the current version (`ingest --append`). */
+  append?: boolean;
 }
 
 /** Messages from the ingest worker. */

@@ -21,6 +21,8 @@ const uploadParamsSchema = z.object({
   /** Load policy overrides, as `ingest --max-quarantine-share` / `--max-case-drop`. */
   maxQuarantineShare: share,
   maxCaseDrop: share,
+  /** `true` adds the files to the current version (`ingest --append`). */
+  append: z.enum(['true', 'false']).optional(),
 });
 
 /** A job as `/api/jobs/:id` shows it. */
@@ -64,6 +66,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       filename: c.req.query('filename'),
       maxQuarantineShare: c.req.query('maxQuarantineShare'),
       maxCaseDrop: c.req.query('maxCaseDrop'),
+      append: c.req.query('append'),
     });
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
@@ -92,6 +95,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         ...(models[0] ? { model: models[0].path } : {}),
         minGroupSize: ctx.minGroupSize,
         loadedBy: principal.tokenId,
+        ...((params.data.append ?? upload.fields['append']) === 'true' ? { append: true } : {}),
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),

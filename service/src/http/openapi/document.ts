@@ -213,10 +213,11 @@ const ROUTES: Record<string, Record<string, Op>> = {
         query('filename', 'File name of a raw body (its extension picks the reader)'),
         query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
         query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
+        query('append', "true: add the files to the current version (as ingest --append; also a multipart field 'append')"),
       ],
       body: {
         'multipart/form-data': {
-          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str } },
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str, append: str } },
         },
         'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
       },
