@@ -120,6 +120,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
       target: job.log,
       detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}`,
     });
+  jobs.persist(opts.sqlite, opts.dbPath); // versions (issue 13): jobs kept in the database, resumed or failed at start
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
   app.use('/odata/*', requireToken(ctx));

@@ -77,6 +77,9 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
     if (files.length === 0)
       throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const appendField = upload.fields['append'];
+    if (appendField !== undefined && appendField !== 'true' && appendField !== 'false')
+      throw new HTTPException(400, { message: `upload: field 'append' must be true or false, got '${appendField.slice(0, 20)}'` });
     const rulesText = upload.fields['rules'];
     if (rulesText !== undefined) {
       try {
@@ -95,7 +98,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         ...(models[0] ? { model: models[0].path } : {}),
         minGroupSize: ctx.minGroupSize,
         loadedBy: principal.tokenId,
-        ...((params.data.append ?? upload.fields['append']) === 'true' ? { append: true } : {}),
+        ...((params.data.append ?? appendField) === 'true' ? { append: true } : {}),
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),
