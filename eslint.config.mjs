@@ -9,6 +9,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'dist/**',
       'service/dist/**',
+      'preview/dist/**',
       '.tmp/**',
       '.scratch/**',
       'bench/out/**',

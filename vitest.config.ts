@@ -12,6 +12,8 @@ export default defineConfig({
             'service/test/**/*.test.ts',
             'visual/test/**/*.test.ts',
             'visual/src/**/*.test.ts',
+            'preview/src/**/*.test.ts',
+            'preview/test/**/*.test.ts',
             'tests/unit/**/*.test.ts',
           ],
           testTimeout: 60_000,

@@ -16,7 +16,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Page } from 'playwright-core';
 import { previewRoutes } from '../service/src/preview/index';
-import type { Load } from '../service/src/preview/host/bench';
+import type { Load } from '../preview/src/host/bench';
 import { findPbiviz } from '../service/src/preview/visual-package';
 import { ensureVisualBuilt, launchChromium, ROOT } from '../tests/browser/harness';
 

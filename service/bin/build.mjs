@@ -97,12 +97,14 @@ const sourcePlugin = {
   },
 };
 
-/** Builds the CLI and the worker bundles into service/dist/cli and writes the stamp last (files replaced atomically). */
-export async function build({ quiet = false } = {}) {
+/**
+ * Bundles the CLI and the workers in memory (nothing written): esbuild's result with its
+ * metafile, whose output paths are relative to the repository root (service/dist/cli/...).
+ */
+export async function compile() {
   const { build: esbuild } = await import('esbuild');
   const entryPoints = [join(SRC, 'cli', 'main.ts'), ...workerEntries(SRC)];
-  const started = Date.now();
-  const result = await esbuild({
+  return esbuild({
     entryPoints,
     outdir: OUT,
     entryNames: '[name]',
@@ -130,6 +132,12 @@ export async function build({ quiet = false } = {}) {
       js: "import { createRequire as __sagsflowCreateRequire } from 'node:module'; const require = __sagsflowCreateRequire(import.meta.url);",
     },
   });
+}
+
+/** Builds the CLI and the worker bundles into service/dist/cli and writes the stamp last (files replaced atomically). */
+export async function build({ quiet = false } = {}) {
+  const started = Date.now();
+  const result = await compile();
   mkdirSync(OUT, { recursive: true });
   const outputs = [];
   for (const file of result.outputFiles) {

@@ -1,4 +1,4 @@
-import type { LayoutDirection } from './layout/layout-map';
+import type { LayoutDirection } from './layout/types';
 import { LayoutCache } from './layout/layout-cache';
 import { firstFitting, fitScale, readableScale, simplificationCandidates, type Simplification } from './layout/readable-simplification';
 import { buildViewModel, viewBase, type ViewContext, type ViewState } from './model/build-view-model';

@@ -3,29 +3,29 @@ import { FormattingSettingsService } from 'powerbi-visuals-utils-formattingmodel
 import '../style/visual.less';
 import { Behavior } from './behavior';
 import { DataStage } from './data-stage';
+import { legendContext, markRendered, toolbarState } from './controls-state';
 import { createFormatter, type Formatter } from './format/formatter';
 import { groupCountLabel } from './format/group-count';
 import { createLocalizer, type Localizer, type UiStringKey } from './i18n';
 import { MapStage, type MapDraw } from './map-stage';
+import { choosePanes, mapAreaSize, type Panes } from './panes';
 import type { ViewState } from './model/build-view-model';
 import { jobcenterFigures, type JobcenterFigures } from './model/compare-jobcenters';
 import { keyFigures, type KeyFigures } from './model/key-figures';
 import type { PreparedSteps } from './model/prepare';
-import { resolveColors, type Colors } from './render/colors';
+import type { Colors } from './render/colors';
 import { renderCompareTable } from './render/compare-table';
 import { createFrame, showMessage, type Frame } from './render/frame';
 import { renderLandingPage, toggleLandingPage } from './render/landing-page';
 import { renderLegend } from './render/legend';
 import { renderSummary } from './render/summary';
+import { applyTheme } from './render/theme';
 import { Toolbar } from './render/toolbar';
 import { renderVariantPane } from './render/variant-pane';
 import { resolveSettings, SagsflowSettings, type ResolvedSettings } from './settings';
 import { persistViewState, sameViewSettings, viewStateFrom } from './view-state';
 
 type UpdateOptions = powerbi.extensibility.visual.VisualUpdateOptions;
-
-/** Narrower visuals hide the variant pane and give the map the whole width. */
-const MIN_WIDTH_WITH_PANE = 960;
 
 /** The visual's font stack (see visual.less), used to measure labels. */
 const FONT_FAMILY = '"Segoe UI", wf_segoe-ui_normal, helvetica, arial, sans-serif';
@@ -148,70 +148,66 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     if (persist) persistViewState(this.host, state);
   }
 
-  /** The map area's size: measured from the laid-out DOM, else derived from the viewport. */
-  private mapSize(viewport: powerbi.IViewport | undefined, showPane: boolean): { width: number; height: number } {
-    const { mapHost, toolbar, message, summary, legend } = this.frame;
-    if (mapHost.clientWidth > 0 && mapHost.clientHeight > 0) return { width: mapHost.clientWidth, height: mapHost.clientHeight };
-    const width = (viewport?.width ?? 0) - (showPane ? PANE_WIDTH : 0);
-    const height = (viewport?.height ?? 0) - toolbar.offsetHeight - message.offsetHeight - summary.offsetHeight - legend.offsetHeight;
-    return { width: Math.max(0, width), height: Math.max(0, height) };
+  private render(viewport?: powerbi.IViewport): void {
+    if (this.renderLanding()) return;
+    const { frame, localizer } = this;
+    if (frame.root.dataset['state'] === 'loading' && !this.prepared) return;
+    const colors = applyTheme(frame.root, this.host.colorPalette, this.settings);
+    const formatter = createFormatter(this.host.locale);
+    renderSummary(frame.summary, this.figures, formatter, localizer.t);
+    const panes = this.renderPanes(viewport, formatter);
+    showMessage(frame, this.messages.map((key) => localizer.t(key)).join(' ') || null);
+    this.toolbar.update(toolbarState(this.state, this.lastDraw, this.centers.length), localizer.t);
+    const draw = this.prepared ? this.drawMap(formatter, colors, panes.variants, viewport) : null;
+    this.lastDraw = draw;
+    this.toolbar.update(toolbarState(this.state, draw, this.centers.length), localizer.t);
+    this.renderVariants(draw, colors, panes.variants);
+    renderLegend(frame.legend, draw?.model ?? null, legendContext(this.state, draw), colors, localizer.t);
+    markRendered(frame.root, draw, ++this.renderCount);
   }
 
-  private render(viewport?: powerbi.IViewport): void {
-    const t = this.localizer.t;
-    const { frame, settings } = this;
+  /** Shows the landing page when no field is bound (and nothing to say); true when it did. */
+  private renderLanding(): boolean {
+    const { frame } = this;
     const landing = this.data.isLanding && this.messages.length === 0;
     toggleLandingPage(frame.landing, frame.main, landing);
-    if (landing) {
-      renderLandingPage(frame.landing, t);
-      frame.root.dataset['state'] = 'landing';
-      return;
-    }
-    if (frame.root.dataset['state'] === 'loading' && !this.prepared) return;
-    const colors = resolveColors(this.host.colorPalette, settings);
-    frame.root.style.background = colors.highContrast ? colors.background : '';
-    frame.root.style.color = colors.foreground;
-    frame.root.style.fontSize = `${Math.max(11, settings.fontSize)}px`;
-    const formatter = createFormatter(this.host.locale);
-    renderSummary(frame.summary, this.figures, formatter, t);
-    const comparing = this.state.comparing !== null && this.centers.length > 1;
-    const roomy = (viewport?.width ?? frame.root.clientWidth) >= MIN_WIDTH_WITH_PANE;
-    const showPane = !comparing && settings.showVariants && roomy && (this.prepared?.all.variants.length ?? 0) > 0;
-    frame.comparePane.hidden = !comparing;
-    if (comparing)
-      renderCompareTable(frame.comparePane, this.centers, this.state.comparing, formatter, t, (jobcenter) =>
-        this.rerender({ ...this.state, comparing: jobcenter }),
-      );
-    frame.variantPane.hidden = !showPane;
-    showMessage(frame, this.messages.map((key) => t(key)).join(' ') || null);
-    this.toolbar.update(this.toolbarState(this.lastDraw), t);
-    const draw = this.prepared ? this.drawMap(formatter, colors, showPane, viewport) : null;
-    this.lastDraw = draw;
-    this.toolbar.update(this.toolbarState(draw), t);
-    const rows = renderVariantPane(frame.variantPane, draw?.model.variants ?? [], colors, t, showPane);
-    this.behavior.bindVariantRows(rows);
-    this.behavior.bindTooltips(rows, (d) => d.tooltip);
-    renderLegend(
-      frame.legend,
-      draw?.model ?? null,
-      {
-        hidden:
-          draw && this.state.autoSimplify
-            ? { shown: draw.model.nodes.filter((n) => n.kind === 'activity').length, total: draw.activityCount }
-            : null,
-      },
-      colors,
-      t,
-    );
-    frame.root.dataset['state'] = draw ? 'map' : 'empty';
-    frame.root.dataset['direction'] = draw?.direction ?? '';
-    frame.root.dataset['renderCount'] = String(++this.renderCount);
+    if (!landing) return false;
+    renderLandingPage(frame.landing, this.localizer.t);
+    frame.root.dataset['state'] = 'landing';
+    return true;
   }
 
+  /** Decides the side pane and fills the comparison table when comparing. */
+  private renderPanes(viewport: powerbi.IViewport | undefined, formatter: Formatter): Panes {
+    const { frame } = this;
+    const panes = choosePanes({
+      width: viewport?.width ?? frame.root.clientWidth,
+      comparing: this.state.comparing !== null,
+      jobcenters: this.centers.length,
+      showVariants: this.settings.showVariants,
+      variantCount: this.prepared?.all.variants.length ?? 0,
+    });
+    frame.comparePane.hidden = !panes.comparing;
+    if (panes.comparing)
+      renderCompareTable(frame.comparePane, this.centers, this.state.comparing, formatter, this.localizer.t, (jobcenter) =>
+        this.rerender({ ...this.state, comparing: jobcenter }),
+      );
+    frame.variantPane.hidden = !panes.variants;
+    return panes;
+  }
+
+  /** Lists the drawn map's variants in the variant pane and binds their selection and tooltips. */
+  private renderVariants(draw: MapDraw | null, colors: Colors, show: boolean): void {
+    const rows = renderVariantPane(this.frame.variantPane, draw?.model.variants ?? [], colors, this.localizer.t, show);
+    this.behavior.bindVariantRows(rows);
+    this.behavior.bindTooltips(rows, (d) => d.tooltip);
+  }
+
+  /** Sizes the canvas to the map area, draws the map and opens it at a readable zoom when the view changed. */
   private drawMap(formatter: Formatter, colors: Colors, showPane: boolean, viewport: powerbi.IViewport | undefined): MapDraw {
     const { settings } = this;
     const groupCount = (count: number) => groupCountLabel(count, settings.minimumGroupSize, formatter);
-    const size = this.mapSize(viewport, showPane);
+    const size = mapAreaSize(this.frame, viewport, showPane);
     const canvas = this.map.canvas;
     canvas.resize(size.width, size.height, { edge: colors.edge, bottleneck: colors.bottleneck });
     canvas.svg.attr('aria-label', this.localizer.t('Map_Keys'));
@@ -224,20 +220,4 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     this.lastView = view;
     return draw;
   }
-
-  private toolbarState(draw: MapDraw | null) {
-    const shown = draw?.shown ?? this.state;
-    return {
-      ...this.state,
-      activitiesPercent: Math.round(shown.activitiesPercent),
-      pathsPercent: Math.round(shown.pathsPercent),
-      mode: draw?.model.mode ?? this.state.mode,
-      hasDurations: draw?.model.hasDurations ?? false,
-      comparing: this.state.comparing !== null,
-      canCompare: this.centers.length > 1,
-    };
-  }
 }
-
-/** Width of the variant pane when the map area cannot be measured (see visual.less). */
-const PANE_WIDTH = 240;

@@ -1,8 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { openDatabase } from '../db/client';
-import { auditCsv } from '../tokens/index';
 import { mustExist } from './token';
 
 /** A `YYYY-MM-DD` day as UTC midnight. */
@@ -23,9 +21,10 @@ export function registerAudit(program: Command): void {
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD', parseDay)
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD', parseDay)
     .requiredOption('--out <file>', 'CSV file to write')
-    .action((opts: { db: string; from: Date; to: Date; out: string }) => {
+    .action(async (opts: { db: string; from: Date; to: Date; out: string }) => {
       if (opts.to.getTime() < opts.from.getTime()) throw new Error('audit export: --to is before --from');
       mustExist(opts.db);
+      const [{ openDatabase }, { auditCsv }] = await Promise.all([import('../db/client'), import('../tokens/index')]);
       const store = openDatabase(opts.db);
       try {
         const { csv, rows } = auditCsv(store.sqlite, opts.from, new Date(opts.to.getTime() + 86_400_000));

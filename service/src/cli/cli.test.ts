@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { sagsflow } from './testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 
 const run = promisify(execFile);
 const BIN = resolve(import.meta.dirname, '../../bin/sagsflow.mjs');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sagsflow } from './testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 

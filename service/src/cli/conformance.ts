@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { EventLogBuilder, keepCompleteEvents, type EventLog } from '@sagsflow/shared';
-import { loadMapping, readLog, type ColumnMapping } from '../readers/index';
-import { conformanceReport, type ConformanceReport } from '../conformance/conformance-report';
-import { loadModel } from '../conformance/load-model';
-import { createProgress } from './progress';
+import type { EventLog } from '@sagsflow/shared';
+import type { ColumnMapping } from '../readers/index';
+import type { ConformanceReport } from '../conformance/conformance-report';
 
 interface ConformanceOptions {
   mapping?: string;
@@ -23,6 +21,13 @@ export function registerConformance(program: Command): void {
     .option('--budget <states>', 'search states one variant may expand before it is reported as over budget')
     .option('--json', 'print the figures as JSON on stdout', false)
     .action(async (files: string[], opts: ConformanceOptions) => {
+      const [{ keepCompleteEvents }, { loadMapping }, { conformanceReport }, { loadModel }, { createProgress }] = await Promise.all([
+        import('@sagsflow/shared'),
+        import('../readers/index'),
+        import('../conformance/conformance-report'),
+        import('../conformance/load-model'),
+        import('./progress'),
+      ]);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const model = await loadModel(opts.model, mapping?.modelLabels ?? {});
       const log = keepCompleteEvents(await readLogs(files, mapping));
@@ -50,6 +55,11 @@ export function registerConformance(program: Command): void {
 }
 
 async function readLogs(files: readonly string[], mapping: ColumnMapping | undefined): Promise<EventLog> {
+  const [{ EventLogBuilder }, { readLog }, { createProgress }] = await Promise.all([
+    import('@sagsflow/shared'),
+    import('../readers/index'),
+    import('./progress'),
+  ]);
   const builder = new EventLogBuilder();
   const progress = createProgress('reading');
   try {

@@ -2,15 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/client';
-import { generateLog, PROCESS_NAMES } from '../generate/index';
-import { ingestFiles } from '../ingest/index';
-import { catalogueForLoad } from '../rules/attach';
-import { attachedModel } from '../conformance/attached-model';
-import { loadModel } from '../conformance/load-model';
-import { createToken } from '../tokens/index';
-import { startServer } from '../server';
-import { renderLoadReport } from './ingest';
+import { PROCESS_NAMES } from '../processes/types';
 import { parsePort, untilStopped } from './serve';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples');
@@ -35,6 +27,27 @@ export function registerDemo(program: Command): void {
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .action(async (opts: DemoOptions) => {
+      const [
+        { openDatabase },
+        { generateLog },
+        { ingestFiles },
+        { catalogueForLoad },
+        { attachedModel },
+        { loadModel },
+        { createToken },
+        { startServer },
+        { renderLoadReport },
+      ] = await Promise.all([
+        import('../db/client'),
+        import('../generate/index'),
+        import('../ingest/index'),
+        import('../rules/attach'),
+        import('../conformance/attached-model'),
+        import('../conformance/load-model'),
+        import('../tokens/index'),
+        import('../server'),
+        import('./load-report-text'),
+      ]);
       const dataDir = join(dirname(resolve(opts.db)), 'sagsflow-demo-data');
       mkdirSync(dataDir, { recursive: true });
       const store = openDatabase(opts.db);

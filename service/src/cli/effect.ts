@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { readStoredLog } from '../db/stored-log';
-import { attachedRules } from '../whatif/attached-rules';
-import { effectReport, type EffectFigure, type EffectReport } from '../whatif/effect-report';
+import type { EffectFigure, EffectReport } from '../whatif/effect-report';
 import { formatSeconds } from './format';
 import { mustExist } from './token';
 
@@ -24,8 +21,14 @@ export function registerEffect(program: Command): void {
     .requiredOption('--date <YYYY-MM-DD>', 'the local date the change took effect')
     .option('--jobcenter <name...>', 'the jobcenters that changed (the others are the control group)', [])
     .option('--json', 'print the result as JSON')
-    .action((opts: EffectCliOptions) => {
+    .action(async (opts: EffectCliOptions) => {
       mustExist(opts.db);
+      const [{ openDatabase }, { readStoredLog }, { attachedRules }, { effectReport }] = await Promise.all([
+        import('../db/client'),
+        import('../db/stored-log'),
+        import('../whatif/attached-rules'),
+        import('../whatif/effect-report'),
+      ]);
       const store = openDatabase(opts.db, { readonly: true });
       try {
         const stored = readStoredLog(store.sqlite, opts.log);

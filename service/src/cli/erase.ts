@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { eraseSubject, type ErasureTarget } from '../governance/erase';
+import type { ErasureTarget } from '../governance/erase';
 import { mustExist } from './token';
 
 interface EraseCliOptions {
@@ -22,12 +21,13 @@ export function registerErase(program: Command): void {
     .option('--case <id>', 'a case id as in the source extract')
     .option('--value <text>', 'any other pseudonymised value (e.g. a caseworker id): every case that holds it is erased')
     .option('--uploads <dir>', 'upload area to purge of files holding the value (default: uploads/ beside the database)')
-    .action((opts: EraseCliOptions) => {
+    .action(async (opts: EraseCliOptions) => {
       const given = (['cpr', 'case', 'value'] as const).filter((k) => opts[k] !== undefined);
       if (given.length !== 1) throw new Error('erase: give exactly one of --cpr, --case, --value');
       const kind = given[0]!;
       const target: ErasureTarget = { kind, value: opts[kind]! };
       mustExist(opts.db);
+      const [{ openDatabase }, { eraseSubject }] = await Promise.all([import('../db/client'), import('../governance/erase')]);
       const store = openDatabase(opts.db);
       try {
         const uploadDir = opts.uploads ?? join(dirname(resolve(opts.db)), 'uploads');

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { FindingKind } from '@sagsflow/shared';
-import { openDatabase } from '../db/client';
-import { readFindings, type StoredFinding } from '../db/findings-queries';
+import type { StoredFinding } from '../db/findings-queries';
 import { formatDkk, kindName } from '../findings/wording';
 import { mustExist } from './token';
 
@@ -15,9 +14,10 @@ export function registerFindings(program: Command): void {
     .option('--jobcenter <name>', "the findings computed on one jobcenter's cases (default: all jobcenters)")
     .option('--lang <lang>', 'da or en', 'en')
     .option('--json', 'print JSON')
-    .action((opts: { db: string; log: string; jobcenter?: string; lang: string; json?: boolean }) => {
+    .action(async (opts: { db: string; log: string; jobcenter?: string; lang: string; json?: boolean }) => {
       if (opts.lang !== 'da' && opts.lang !== 'en') throw new Error(`findings: --lang must be da or en, got "${opts.lang}"`);
       mustExist(opts.db);
+      const [{ openDatabase }, { readFindings }] = await Promise.all([import('../db/client'), import('../db/findings-queries')]);
       const store = openDatabase(opts.db);
       try {
         const log = store.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(opts.log) as { k: number } | undefined;

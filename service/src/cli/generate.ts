@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { generateLog, PROCESS_NAMES } from '../generate/index';
 import type { PlantedChange, ProcessName } from '../generate/index';
+import { PROCESS_NAMES } from '../processes/types';
 
 /** Registers `sagsflow generate`: writes a synthetic extract of one pilot process. */
 export function registerGenerate(program: Command): void {
@@ -20,6 +20,7 @@ export function registerGenerate(program: Command): void {
     .option('--plant-waiting <factor>', 'the wait before the activity × factor (0..1), e.g. 0.5 halves it')
     .option('--plant-stop-rework', 'repeats of the activity no longer happen')
     .action(async (opts: GenerateCliOptions) => {
+      const { generateLog } = await import('../generate/index');
       const report = await generateLog({
         process: opts.process,
         cases: opts.cases,

@@ -1,22 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { setRetention } from '../governance/retention';
-import { openDatabase } from '../db/client';
-import { ingestFiles } from '../ingest/index';
-import type { LoadReport } from '../ingest/index';
-import type { ViewerBuildSummary } from '../precompute/index';
-import { renderColumnRoles } from '../ingest/column-roles';
-import { loadMapping } from '../readers/index';
-import { PROCESS_NAMES } from '../processes/index';
-import { LOG_NAME } from '../http/jobs/routes';
-import { catalogueForLoad } from '../rules/attach';
-import { createProgress } from './progress';
+import { PROCESS_NAMES } from '../processes/types';
 import { parsePositive } from './serve';
-import { DEFAULT_TIMEZONE } from '../readers/timestamps';
-import { localTime } from './local-time';
-import { attachedModel } from '../conformance/attached-model';
-import { endSourceText } from './end-source';
-import { addDuplicateOptions, duplicateLine, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
+import { addDuplicateOptions, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
 
 interface IngestCliOptions extends DuplicateFlags {
   db: string;
@@ -76,6 +62,27 @@ export function registerIngest(program: Command): void {
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
     const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
+    const [
+      { setRetention },
+      { openDatabase },
+      { ingestFiles },
+      { loadMapping },
+      { LOG_NAME },
+      { catalogueForLoad },
+      { attachedModel },
+      { createProgress },
+      { renderLoadReport },
+    ] = await Promise.all([
+      import('../governance/retention'),
+      import('../db/client'),
+      import('../ingest/index'),
+      import('../readers/index'),
+      import('../http/jobs/routes'),
+      import('../rules/attach'),
+      import('../conformance/attached-model'),
+      import('./progress'),
+      import('./load-report-text'),
+    ]);
     if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
     const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
     const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
@@ -109,50 +116,4 @@ export function registerIngest(program: Command): void {
       store.close();
     }
   });
-}
-
-/** The price of the viewer-grade model in one line: the share of cases not shown at their own jobcenter, month and variant. */
-function viewerLine(v: ViewerBuildSummary): string {
-  const pct = (x: number) => `${((100 * x) / Math.max(1, v.cases)).toFixed(1)}%`;
-  return (
-    `  viewers    k = ${v.k}: ${pct(v.mergedCellCases + v.otherVariantCases + v.suppressedCases)} of cases in merged rows` +
-    ` (cells merged upward ${pct(v.mergedCellCases)}, other variants ${pct(v.otherVariantCases)}, left out ${pct(v.suppressedCases)})`
-  );
-}
-
-/** The load report as an analyst reads it after `sagsflow ingest`. */
-export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZONE): string {
-  const n = (x: number) => x.toLocaleString('en');
-  const day = (ms: number | null) => (ms === null ? '-' : localTime(ms, timeZone));
-  const reasons = Object.entries(r.quarantinedByReason)
-    .filter(([, c]) => c > 0)
-    .map(([reason, c]) => `${reason} ${n(c)}`)
-    .join(', ');
-  const lines = [
-    r.status === 'unchanged'
-      ? `log "${r.log}": unchanged, these files are already version ${r.version} (same content)`
-      : r.status === 'dry-run'
-        ? `log "${r.log}": dry run, nothing stored (would be version ${r.version})`
-        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})${r.appendedTo !== undefined ? `, appended to version ${r.appendedTo}` : ''}`,
-    `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
-    ...(reasons ? [`  quarantine ${reasons}`] : []),
-    ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
-    `  log        ${n(r.cases)} cases, ${n(r.events)} events`,
-    ...(r.endActivities ?? []).map(
-      (e) =>
-        `  finished   ${e.process}: cases ending with ${e.activities.map((a) => `"${a}"`).join(', ') || '(none)'} (${endSourceText(e.source)})`,
-    ),
-    `  time span  ${day(r.firstTimestamp)} .. ${day(r.lastTimestamp)} (${timeZone})`,
-    ...(r.conformance
-      ? [
-          `  model      ${n(r.conformance.cases)} closed cases checked, ${n(r.conformance.variants)} variant rows${r.conformance.variantsOverBudget ? `, ${n(r.conformance.variantsOverBudget)} variants over the search budget` : ''}`,
-        ]
-      : []),
-    ...(r.columns ? renderColumnRoles(r.columns) : []),
-    ...(r.viewer ? [viewerLine(r.viewer)] : []),
-    ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
-    ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
-    ...(r.prunedVersions ? [`  versions   pruned ${r.prunedVersions.join(', ')} (their events are no longer kept)`] : []),
-  ];
-  return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sagsflow } from './testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { storedKeyCheck } from '../ingest/load-rows';
-import { backupKey, keyStatus, restoreKey, SECRET_ENV } from '../privacy/index';
 import { mustExist } from './token';
 
 /** The key check of the latest stored load of the database at `path`. */
-function loadsKeyCheck(path: string): string | null {
+async function loadsKeyCheck(path: string): Promise<string | null> {
   mustExist(path);
+  const [{ openDatabase }, { storedKeyCheck }] = await Promise.all([import('../db/client'), import('../ingest/load-rows')]);
   const store = openDatabase(path);
   try {
     return storedKeyCheck(store.sqlite);
@@ -23,8 +21,9 @@ export function registerKey(program: Command): void {
     .command('status')
     .description('show where the key lives and whether it matches the key check recorded by the loads')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
-    .action((opts: { db: string }) => {
-      const s = keyStatus(opts.db, loadsKeyCheck(opts.db));
+    .action(async (opts: { db: string }) => {
+      const { keyStatus, SECRET_ENV } = await import('../privacy/index');
+      const s = keyStatus(opts.db, await loadsKeyCheck(opts.db));
       const where =
         s.source === 'env'
           ? `${SECRET_ENV} (environment); key file ${s.keyFile} ${s.fileMode ? 'exists but is not used' : 'absent'}`
@@ -48,8 +47,9 @@ export function registerKey(program: Command): void {
     .description('copy the key in use to a file (mode 0600); keep it apart from the database')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .requiredOption('--out <file>', 'backup file to write (must not exist)')
-    .action((opts: { db: string; out: string }) => {
+    .action(async (opts: { db: string; out: string }) => {
       mustExist(opts.db);
+      const { backupKey, SECRET_ENV } = await import('../privacy/index');
       const source = backupKey(opts.db, opts.out);
       process.stdout.write(`key from ${source === 'env' ? SECRET_ENV : 'the key file'} written to ${opts.out} (mode 0600)\n`);
     });
@@ -60,8 +60,9 @@ export function registerKey(program: Command): void {
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .requiredOption('--from <file>', 'backup file written by key backup')
     .option('--force', 'replace an existing, different key file')
-    .action((opts: { db: string; from: string; force?: boolean }) => {
-      const outcome = restoreKey(opts.db, opts.from, loadsKeyCheck(opts.db), { force: opts.force === true });
+    .action(async (opts: { db: string; from: string; force?: boolean }) => {
+      const { restoreKey } = await import('../privacy/index');
+      const outcome = restoreKey(opts.db, opts.from, await loadsKeyCheck(opts.db), { force: opts.force === true });
       const said = { written: 'key file restored', replaced: 'key file replaced', unchanged: 'key file already holds this key' }[outcome];
       process.stdout.write(`${said}: ${opts.db}.key\n`);
     });

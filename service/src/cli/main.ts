@@ -22,6 +22,21 @@ import { registerRetention } from './retention';
 // versions (issue 13)
 import { registerVersions } from './versions';
 
+// How to add a command (keeps `sagsflow --help` at Node's start-up time, goal 0.15 s):
+// `cli/<name>.ts` exports `register<Name>(program)`, which only declares the command: its name,
+// arguments, options with their parsers, choices and defaults. At the top that file imports only
+// commander, node: built-ins, types (`import type`) and small definition modules (constant lists
+// such as processes/types.ts or tokens/roles.ts, the helpers of this folder that import nothing
+// heavy). Everything the command runs (the database, readers, the mining core, yaml, bpmn-moddle,
+// the server, cli-progress) is loaded inside the action:
+//   .action(async (file: string, opts: Options) => {
+//     const [{ openDatabase }, { readThing }] = await Promise.all([import('../db/client'), import('../x/read-thing')]);
+//     ...
+//   });
+// and a helper that renders the result lives in its own module the action imports the same way
+// (see summary-text.ts, load-report-text.ts). esbuild turns each import() into a chunk loaded only
+// when that command runs. cli/lazy-commands.test.ts checks the compiled main chunk holds none of it.
+
 /**
  * Runs the `sagsflow` command line and returns the exit status.
  * Every failure a user can cause is printed as one line; stack traces only with SAGSFLOW_DEBUG=1.

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import {
-  buildPowerBiProject,
-  PROJECT_NAME,
-  readBuiltVisual,
-  readCustomVisual,
-  writeProjectFolder,
-  type ReportLang,
-} from '../powerbi/index';
+import type { ReportLang } from '../powerbi/index';
 
 interface PowerBiCliOptions {
   url: string;
@@ -32,7 +25,8 @@ export function registerPowerBi(program: Command): void {
       'leave out case-level tables (Cases and the per-case rule, conformance and findings tables), so that a viewer token can refresh',
     )
     .requiredOption('--out <dir>', 'folder to write the project to')
-    .action((opts: PowerBiCliOptions) => {
+    .action(async (opts: PowerBiCliOptions) => {
+      const { buildPowerBiProject, PROJECT_NAME, readBuiltVisual, readCustomVisual, writeProjectFolder } = await import('../powerbi/index');
       const visual = opts.visual ? readCustomVisual(readFileSync(opts.visual), opts.visual) : readBuiltVisual();
       const project = buildPowerBiProject({
         feedUrl: opts.url,

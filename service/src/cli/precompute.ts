@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { reprecomputeLog, staleLogs } from '../precompute/index';
 
 interface PrecomputeCliOptions {
   db: string;
@@ -18,7 +16,8 @@ export function registerPrecompute(program: Command): void {
     .description('recompute the model tables from the stored events (upgrades logs loaded before the current data contract)')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--log <name>', 'recompute this log (default: every log that needs the upgrade)')
-    .action((opts: PrecomputeCliOptions) => {
+    .action(async (opts: PrecomputeCliOptions) => {
+      const [{ openDatabase }, { reprecomputeLog, staleLogs }] = await Promise.all([import('../db/client'), import('../precompute/index')]);
       const store = openDatabase(opts.db);
       try {
         const logs = opts.log ? [opts.log] : staleLogs(store.sqlite);

@@ -1,9 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { readReportData } from '../report/report-data';
-import { renderReport } from '../report/render-report';
-import { addPredictions } from '../report/predictions';
 import { mustExist } from './token';
 
 /** Registers `sagsflow report`: writes the evaluation report of a log as one HTML file. */
@@ -19,7 +15,7 @@ export function registerReport(program: Command): void {
     .option('--effect-date <YYYY-MM-DD>', 'add the measured effect of a change on this date')
     .option('--effect-jobcenter <name...>', 'with --effect-date: the jobcenters that changed (the others are the control group)')
     .action(
-      (opts: {
+      async (opts: {
         db: string;
         log: string;
         jobcenter?: string;
@@ -30,6 +26,12 @@ export function registerReport(program: Command): void {
       }) => {
         if (opts.lang !== 'da' && opts.lang !== 'en') throw new Error(`report: --lang must be da or en, got "${opts.lang}"`);
         mustExist(opts.db);
+        const [{ openDatabase }, { readReportData }, { renderReport }, { addPredictions }] = await Promise.all([
+          import('../db/client'),
+          import('../report/report-data'),
+          import('../report/render-report'),
+          import('../report/predictions'),
+        ]);
         const store = openDatabase(opts.db);
         let html: string;
         try {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { applyRetention } from '../governance/retention';
 import { mustExist } from './token';
 
 /** Registers `sagsflow retention apply`: deletes the cases kept longer than their log's retention period. */
@@ -11,8 +9,9 @@ export function registerRetention(program: Command): void {
     .description("delete the cases whose last event is older than their log's retention period, rebuild the model tables and vacuum")
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--dry-run', 'only count what would be deleted')
-    .action((opts: { db: string; dryRun?: boolean }) => {
+    .action(async (opts: { db: string; dryRun?: boolean }) => {
       mustExist(opts.db);
+      const [{ openDatabase }, { applyRetention }] = await Promise.all([import('../db/client'), import('../governance/retention')]);
       const store = openDatabase(opts.db);
       try {
         const outcomes = applyRetention(store, { dryRun: opts.dryRun === true });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { generateLog } from '../generate/index';
 import { PROCESS_CATALOGUE } from '../processes/index';
-import { sagsflow } from './testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 const RULES = join(DATA, 'rules/running-example.yaml');

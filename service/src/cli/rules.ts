@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { evaluateRules, parseIsoDate } from '@sagsflow/shared';
-import { loadMapping } from '../readers/index';
-import { ruleCheckReport, renderRuleCheck, sharesByJobcenter } from '../rules/check-report';
-import { renderRuleList, type Language } from '../rules/list-report';
-import { loadCatalogue } from '../rules/parse-catalogue';
-import { loadRuleLog } from '../rules/load-rule-log';
-import { createProgress } from './progress';
+import type { Language } from '../rules/list-report';
 
 interface CheckOptions {
   mapping?: string;
@@ -29,8 +23,23 @@ export function registerRules(program: Command): void {
     .option('--json', 'print JSON on stdout', false)
     .option('--cases', 'with --json, also list every case under every rule', false)
     .action(async (files: string[], opts: CheckOptions) => {
+      const [
+        { evaluateRules, parseIsoDate },
+        { loadMapping },
+        { ruleCheckReport, renderRuleCheck, sharesByJobcenter },
+        { loadCatalogue },
+        { loadRuleLog },
+        { createProgress },
+      ] = await Promise.all([
+        import('@sagsflow/shared'),
+        import('../readers/index'),
+        import('../rules/check-report'),
+        import('../rules/parse-catalogue'),
+        import('../rules/load-rule-log'),
+        import('./progress'),
+      ]);
       const { catalogue } = await loadCatalogue(opts.rules);
-      const asOfDay = opts.asOf === undefined ? null : parseAsOf(opts.asOf);
+      const asOfDay = opts.asOf === undefined ? null : parseAsOf(opts.asOf, parseIsoDate);
       const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
       const progress = createProgress('reading');
       let log;
@@ -65,12 +74,16 @@ export function registerRules(program: Command): void {
     .requiredOption('--rules <file>', 'the rule catalogue (YAML)')
     .addOption(new Option('--lang <lang>', 'language').choices(['da', 'en']).default('da'))
     .action(async (opts: { rules: string; lang: Language }) => {
+      const [{ loadCatalogue }, { renderRuleList }] = await Promise.all([
+        import('../rules/parse-catalogue'),
+        import('../rules/list-report'),
+      ]);
       const { catalogue } = await loadCatalogue(opts.rules);
       process.stdout.write(renderRuleList(catalogue, opts.lang));
     });
 }
 
-function parseAsOf(text: string): number {
+function parseAsOf(text: string, parseIsoDate: (text: string) => number): number {
   try {
     return parseIsoDate(text);
   } catch {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../server';
 import { mustExist } from './token';
 import type { RunningServer } from '../server';
 
@@ -23,6 +22,7 @@ export function registerServe(program: Command): void {
     .option('--trusted-proxy <address...>', 'reverse proxy addresses whose X-Forwarded-Proto/Host the OData links honour')
     .action(async (opts: ServeOptions) => {
       mustExist(opts.db, '; sagsflow ingest or sagsflow token create makes one');
+      const { startServer } = await import('../server');
       const server = await startServer({
         dbPath: opts.db,
         port: parsePort(opts.port),

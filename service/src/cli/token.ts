@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option, InvalidArgumentError } from 'commander';
-import { openDatabase } from '../db/client';
-import { createToken, isUnused, listTokens, recordAudit, revokeToken, ROLES } from '../tokens/index';
+import type { openDatabase } from '../db/client';
 import type { TokenInfo } from '../tokens/index';
+import { ROLES } from '../tokens/roles';
 
 /** Registers `sagsflow token create|list|revoke`: the access tokens of the HTTP service. */
 export function registerToken(program: Command): void {
@@ -17,8 +17,9 @@ export function registerToken(program: Command): void {
     .option('--jobcenter <name>', 'limit the token to a jobcenter (repeatable)', collect, [] as string[])
     .option('--expires <days>', 'days until the token expires', parseDays)
     .option('--name <label>', 'a label shown by token list')
-    .action((opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
-      withStore(opts.db, (db, sqlite) => {
+    .action(async (opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
+      const { createToken } = await import('../tokens/index');
+      await withStore(opts.db, (db, sqlite) => {
         warnUnknownJobcenters(sqlite, opts.jobcenter);
         const created = createToken(db, {
           role: opts.role,
@@ -36,9 +37,10 @@ export function registerToken(program: Command): void {
     .description('list tokens with their last use (never the tokens themselves)')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--unused-days <n>', 'flag active tokens not used for this many days', parseDays)
-    .action((opts: { db: string; unusedDays?: number }) => {
+    .action(async (opts: { db: string; unusedDays?: number }) => {
       mustExist(opts.db);
-      withStore(opts.db, (db) => {
+      const { isUnused, listTokens } = await import('../tokens/index');
+      await withStore(opts.db, (db) => {
         const rows = listTokens(db);
         const now = new Date();
         if (rows.length === 0) process.stdout.write('no tokens\n');
@@ -55,11 +57,12 @@ export function registerToken(program: Command): void {
     .argument('[id]', 'token id as shown by token list')
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--unused-days <n>', 'revoke every active token not used for this many days', parseDays)
-    .action((id: string | undefined, opts: { db: string; unusedDays?: number }) => {
+    .action(async (id: string | undefined, opts: { db: string; unusedDays?: number }) => {
       if ((id === undefined) === (opts.unusedDays === undefined))
         throw new Error('token revoke: give either a token id or --unused-days N');
       mustExist(opts.db);
-      withStore(opts.db, (db) => {
+      const { isUnused, listTokens, recordAudit, revokeToken } = await import('../tokens/index');
+      await withStore(opts.db, (db) => {
         if (id !== undefined) {
           if (!revokeToken(db, id)) throw new Error(`token revoke: no active token with id "${id}" (see sagsflow token list)`);
           recordAudit(db, { tokenId: null, action: 'token-revoke', target: id });
@@ -83,7 +86,8 @@ function lastUse(t: TokenInfo): string {
   return t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'never used';
 }
 
-function withStore(path: string, fn: (db: Store['db'], sqlite: Store['sqlite']) => void): void {
+async function withStore(path: string, fn: (db: Store['db'], sqlite: Store['sqlite']) => void): Promise<void> {
+  const { openDatabase } = await import('../db/client');
   const store = openDatabase(path);
   try {
     fn(store.db, store.sqlite);

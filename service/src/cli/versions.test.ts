@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { LENIENT_POLICY, tempDir } from '../ingest/test-fixtures';
-import { sagsflow } from './testing/run-cli';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
+import { sagsflow } from '../testing/run-cli';
 
 /** `cases` cases Tilmelding → Afmeldt, in jobcenter Nord. */
 function extract(cases: number): string {

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/client';
-import { readStoredLog } from '../db/stored-log';
-import { attachedRules } from '../whatif/attached-rules';
-import { whatIfReport, WHATIF_DEFAULTS, type WhatIfReport } from '../whatif/whatif-report';
+import type { WhatIfReport } from '../whatif/whatif-report';
+import { WHATIF_DEFAULTS } from '../whatif/defaults';
 import type { WhatIfChange } from '@sagsflow/shared';
 import { formatSeconds } from './format';
 import { mustExist } from './token';
@@ -35,10 +33,16 @@ export function registerWhatIf(program: Command): void {
     .option('--cut-rework', 'repeats of the activity (a rework loop) no longer happen')
     .option('--minutes-per-event <n>', 'work minutes per event where the log has no start events', String(WHATIF_DEFAULTS.minutesPerEvent))
     .option('--json', 'print the prediction as JSON')
-    .action((opts: WhatIfCliOptions) => {
+    .action(async (opts: WhatIfCliOptions) => {
       const change = changeFrom(opts);
       const minutesPerEvent = factor(opts.minutesPerEvent, '--minutes-per-event');
       mustExist(opts.db);
+      const [{ openDatabase }, { readStoredLog }, { attachedRules }, { whatIfReport }] = await Promise.all([
+        import('../db/client'),
+        import('../db/stored-log'),
+        import('../whatif/attached-rules'),
+        import('../whatif/whatif-report'),
+      ]);
       const store = openDatabase(opts.db, { readonly: true });
       try {
         const stored = readStoredLog(store.sqlite, opts.log);

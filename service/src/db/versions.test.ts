@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/ingest-files';
-import { LENIENT_POLICY, TINY_CSV, tempDir } from '../ingest/test-fixtures';
+import { LENIENT_POLICY, TINY_CSV, tempDir } from '../testing/ingest-fixtures';
 import { openDatabase } from './client';
 import { deleteLog, VERSIONED_TABLES } from './versions';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { createApp } from '../app';
 import { createToken } from '../tokens';
 import { readFindings } from '../db/findings-queries';

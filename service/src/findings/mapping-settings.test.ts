@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client';
 import { readFindings } from '../db/findings-queries';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { loadMapping } from '../readers/index';
 
 const temps: ReturnType<typeof tempDir>[] = [];

@@ -4,7 +4,7 @@ import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { readFindings, type StoredFinding } from '../db/findings-queries';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { processEntry } from '../processes/index';
 import { catalogueForLoad } from '../rules/attach';
 

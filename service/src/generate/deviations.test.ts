@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAligner } from '@sagsflow/shared';
 import { loadModel } from '../conformance/load-model';
 import { processEntry, PROCESS_NAMES } from '../processes/index';
-import { generateToMemory, parseCsvRecords } from './test-helpers';
+import { generateToMemory, parseCsvRecords } from '../testing/generate-to-memory';
 
 function tracesOf(text: string): string[][] {
   const [header, ...rows] = parseCsvRecords(text, ',');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAD_TIMESTAMPS } from './dirt';
 import { EXTRACT_COLUMNS } from './generate-log';
-import { generateToMemory, parseCsvRecords } from './test-helpers';
+import { generateToMemory, parseCsvRecords } from '../testing/generate-to-memory';
 
 const DANISH_TIME = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { danishHolidays, daysFromCivil } from './calendar';
 import { EXTRACT_COLUMNS, generateLog } from './generate-log';
 import { DEADLINE_RULES, PROCESS_END_ACTIVITIES, PROCESS_KEYS, PROCESSES } from './processes/index';
-import { generateToMemory, parseCsvRecords } from './test-helpers';
+import { generateToMemory, parseCsvRecords } from '../testing/generate-to-memory';
 
 const TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 const CPR = /^(\d{2})(\d{2})(\d{2})-(\d{4})$/;

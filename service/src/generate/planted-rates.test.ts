@@ -9,7 +9,7 @@ import { loadCatalogue } from '../rules/parse-catalogue';
 import { loadRuleLog } from '../rules/load-rule-log';
 import type { GenerateReport } from './generate-log';
 import type { ProcessKey } from './processes/index';
-import { generateToMemory } from './test-helpers';
+import { generateToMemory } from '../testing/generate-to-memory';
 
 /** Generates an extract, reads it back like `rules check`, and checks it with the shipped catalogue. */
 async function checked(process: ProcessKey, cases: number) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROCESS_CATALOGUE } from '../processes/index';
 import { daysFromCivil } from './calendar';
 import { PROCESSES } from './processes/index';
-import { generateToMemory, parseCsvRecords } from './test-helpers';
+import { generateToMemory, parseCsvRecords } from '../testing/generate-to-memory';
 
 type Case = { jobcenter: string; activities: string[]; days: number[] };
 

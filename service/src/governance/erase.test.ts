@@ -6,7 +6,7 @@ import { main } from '../cli/main';
 import { createApp } from '../app';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
-import { LENIENT_POLICY } from '../ingest/test-fixtures';
+import { LENIENT_POLICY } from '../testing/ingest-fixtures';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { createToken, listAudit } from '../tokens/index';
 import { clearForms, eraseSubject } from './erase';

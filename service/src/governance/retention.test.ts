@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
-import { LENIENT_POLICY } from '../ingest/test-fixtures';
+import { LENIENT_POLICY } from '../testing/ingest-fixtures';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { listAudit } from '../tokens/index';
 import { applyRetention, retentionCutoff, setRetention } from './retention';

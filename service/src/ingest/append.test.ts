@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { listVersions, rollbackVersion } from '../versions/index';
 import { ingestFiles } from './ingest-files';
-import { LENIENT_POLICY, tempDir } from './test-fixtures';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 
 const HEADER = 'Sags-id,Aktivitet,Tidspunkt,Jobcenter';
 const JANUARY = [

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from './ingest-files';
-import { LENIENT_POLICY, TINY_CSV, tempDir } from './test-fixtures';
+import { LENIENT_POLICY, TINY_CSV, tempDir } from '../testing/ingest-fixtures';
 import { renderColumnRoles } from './column-roles';
 
 describe('the loader shows what it guessed', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { contentHash, contentHashInWorker } from './content-hash';
-import { tempDir } from './test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 
 describe('contentHash', () => {
   const t = tempDir();

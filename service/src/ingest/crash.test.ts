@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
-import { TINY_CSV, tempDir, LENIENT_POLICY } from './test-fixtures';
+import { TINY_CSV, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
 
-const CHILD = fileURLToPath(new URL('./kill-child.fixture.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../testing/kill-child.ts', import.meta.url));
 
 describe('a load killed with SIGKILL', () => {
   const t = tempDir();

@@ -6,7 +6,7 @@ import { keyFilePath } from '../privacy/index';
 import { IngestError } from './errors';
 import { contentHash } from './content-hash';
 import { ingestFiles } from './ingest-files';
-import { TINY_CSV, TINY_SECRETS, tempDir, LENIENT_POLICY } from './test-fixtures';
+import { TINY_CSV, TINY_SECRETS, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 function temp() {

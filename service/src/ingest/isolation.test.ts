@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { readLog, type ReadOptions } from '../readers/index';
 import { ingestFiles } from './ingest-files';
-import { TINY_CSV, tempDir, LENIENT_POLICY } from './test-fixtures';
+import { TINY_CSV, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
 
 describe('readers on another connection during a load', () => {
   const t = tempDir();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/client';
 import { IngestError } from './errors';
 import { ingestFiles } from './ingest-files';
-import { TINY_CSV, tempDir, LENIENT_POLICY } from './test-fixtures';
+import { TINY_CSV, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
 
 describe('pseudonymisation key check', () => {
   const t = tempDir();

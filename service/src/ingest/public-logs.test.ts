@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client';
 import { activityTimes, EventLogBuilder } from '@sagsflow/shared';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
-import { tempDir } from './test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 
 const DATA = new URL('../../../tests/data/', import.meta.url).pathname;
 const count = (store: ReturnType<typeof openDatabase>, sql: string) => store.sqlite.prepare(sql).pluck().get();

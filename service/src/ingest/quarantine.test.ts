@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
-import { tempDir } from './test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 
 describe('quarantine of a dirty extract', () => {
   const t = tempDir();

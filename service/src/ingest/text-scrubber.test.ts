@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { createPseudonymizer } from '../privacy/index';
 import { ingestFiles } from './ingest-files';
-import { LENIENT_POLICY, tempDir } from './test-fixtures';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 import { createTextScrubber, looksLikeFreeText } from './text-scrubber';
 
 const p = createPseudonymizer(Buffer.from('test-key'));

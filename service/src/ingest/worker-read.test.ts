@@ -5,7 +5,7 @@ import { generateLog } from '../generate/index';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
 import { READ_WORKER_MIN_BYTES } from './worker-read';
-import { LENIENT_POLICY, tempDir } from './test-fixtures';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../ingest/index';
-import { tempDir } from '../ingest/test-fixtures';
-import { fixtureApp } from '../http/test-fixture';
+import { tempDir } from '../testing/ingest-fixtures';
+import { fixtureApp } from '../testing/http-fixture';
 import { parseCatalogue } from '../rules/parse-catalogue';
 
 const CATALOGUE = `catalogue: test-2024

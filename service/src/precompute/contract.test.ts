@@ -13,7 +13,7 @@ import {
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog, Rng } from '../generate/index';
 import { ingestFiles } from '../ingest/index';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 
 /**
  * The data contract: for random subsets of jobcenters and periods, the sums of the

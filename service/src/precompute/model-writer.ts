@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { BUCKET_COLUMNS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, type FineHistogram } from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
+import { createSparseInserter } from '../db/sparse-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];
 
@@ -47,6 +48,9 @@ const COLUMNS = {
   periods: [...GRAIN, 'cases', 'events', 'open_cases', 'sum_seconds'],
 } as const;
 
+/** The histogram columns of the step and edge tables (`NOT NULL DEFAULT 0`, nearly all 0 in a row): written sparsely. */
+const HISTOGRAM_COLUMNS: ReadonlySet<string> = new Set([...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
+
 /** The model tables precompute writes. */
 export type ModelTable = keyof typeof COLUMNS;
 
@@ -66,7 +70,10 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     add(table: ModelTable, values: readonly SqlValue[]): void {
       let ins = inserters.get(table);
       if (!ins) {
-        ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
+        ins =
+          table === 'steps' || table === 'edges'
+            ? createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } })
+            : createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
         inserters.set(table, ins);
       }
       ins.add(values);

@@ -11,7 +11,7 @@ import {
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 
 /**
  * Honest percentiles: the medians and 90th percentiles the step table gives (summed rows of a

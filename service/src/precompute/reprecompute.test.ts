@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
-import { TINY_CSV, tempDir } from '../ingest/test-fixtures';
+import { TINY_CSV, tempDir } from '../testing/ingest-fixtures';
 import { reprecomputeLog, staleLogs } from './reprecompute';
 
 const dirs: ReturnType<typeof tempDir>[] = [];

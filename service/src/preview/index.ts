@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostBundle } from './host-bundle';
 import { hostPage, notBuiltPage } from './page';
+import { previewBundle, type PreviewBundle } from './preview-bundle';
 import { loadVisualPackage, type VisualPackage } from './visual-package';
 
 /** Where `npm run package` (pbiviz at the repository root) writes the `.pbiviz`. */
@@ -26,7 +26,8 @@ export interface PreviewOptions {
 /**
  * The stand-in Power BI host page and its assets, as a Hono sub-app to mount at `/preview`.
  *
- * The host script is bundled with esbuild when the routes are created (served from memory).
+ * The host page and script come from the preview package (`preview/`, built into
+ * `preview/dist` by `npm run build`; rebuilt once per process when stale, then served from memory).
  * The page itself holds no data: it calls the service's OData feed with the token it was
  * opened with (`/preview?token=...`), so it sees exactly what that token may see. Mount
  * it outside the token middleware (the page and the visual's code are not secret).
@@ -55,25 +56,36 @@ export function previewRoutes(options: PreviewOptions = {}): Hono {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Content-Security-Policy', PREVIEW_CSP);
   });
-  void hostBundle().catch(() => undefined);
+  void previewBundle().catch(() => undefined);
 
   const withPackage = (handler: (pkg: VisualPackage) => Response) => () => {
     const pkg = loadVisualPackage(distDir);
     return pkg ? handler(pkg) : new Response('visual not built: run npm run package', { status: 404 });
   };
-  const page = (mode: 'service' | 'bench') => () => {
-    let html: string;
+  const withBundle = (handler: (bundle: PreviewBundle) => Response) => async () => {
     try {
-      html = loadVisualPackage(distDir) ? hostPage({ basePath, mode, windowSize }) : notBuiltPage(distDir);
+      return handler(await previewBundle());
     } catch (error) {
-      html = notBuiltPage(distDir, error instanceof Error ? error.message : String(error));
+      return new Response(`the preview host could not be built (${messageOf(error)}): run npm run build`, { status: 500 });
     }
-    return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   };
+  const page = (mode: 'service' | 'bench') =>
+    withBundle((bundle) => {
+      let html: string;
+      try {
+        html = loadVisualPackage(distDir) ? hostPage(bundle.page, { basePath, mode, windowSize }) : notBuiltPage(distDir);
+      } catch (error) {
+        html = notBuiltPage(distDir, messageOf(error));
+      }
+      return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+    });
 
   app.get('/', page('service'));
   app.get('/bench', page('bench'));
-  app.get('/host.js', async () => new Response(await hostBundle(), { headers: script() }));
+  app.get(
+    '/host.js',
+    withBundle((bundle) => new Response(bundle.host, { headers: script() })),
+  );
   app.get(
     '/visual.js',
     withPackage((pkg) => new Response(pkg.js, { headers: script() })),
@@ -101,4 +113,8 @@ export function previewRoutes(options: PreviewOptions = {}): Hono {
 
 function script(): Record<string, string> {
   return { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

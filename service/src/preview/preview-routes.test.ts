@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { previewRoutes } from './index';
+import { hostPage } from './page';
 import { readZip } from './read-zip';
 
 /** A minimal zip (PKWARE APPNOTE 4.3) with deflated entries, as JSZip writes them. */
@@ -113,5 +114,17 @@ describe('previewRoutes', () => {
     const res = await previewRoutes({ distDir: distWith({}) }).request('/host.js');
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(await res.text()).toContain('fetchMoreData');
+  });
+
+  test('hostPage fills in the base path everywhere and the config once, < escaped and $ kept literally', () => {
+    const page = hostPage('<a href="{{basePath}}/x">{{basePath}}</a><script>{{config}}</script>', {
+      basePath: '/p$&',
+      mode: 'bench',
+      windowSize: 5,
+    });
+    expect(page).toBe('<a href="/p$&#38;/x">/p$&#38;</a><script>{"basePath":"/p$&","mode":"bench","windowSize":5}</script>');
+    expect(hostPage('{{config}}', { basePath: '</script>', mode: 'service', windowSize: 1 })).toBe(
+      '{"basePath":"\\u003c/script>","mode":"service","windowSize":1}',
+    );
   });
 });

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from './errors';
 import { readLog } from './read-log';
-import { collectingSink } from './test-sink';
+import { collectingSink } from '../testing/collecting-sink';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-csv-'));
 let n = 0;

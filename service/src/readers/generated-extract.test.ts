@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../generate/index';
 import { readLog } from './read-log';
-import { collectingSink } from './test-sink';
+import { collectingSink } from '../testing/collecting-sink';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-gen-'));
 

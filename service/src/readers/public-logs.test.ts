@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawEvent } from '@sagsflow/shared';
 import { readLog } from './read-log';
-import { collectingSink } from './test-sink';
+import { collectingSink } from '../testing/collecting-sink';
 import type { ReadReport } from './types';
 
 const DATA = new URL('../../../tests/data/', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from './errors';
 import { readLog } from './read-log';
-import { collectingSink } from './test-sink';
+import { collectingSink } from '../testing/collecting-sink';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-xes-'));
 let n = 0;

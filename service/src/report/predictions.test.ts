@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client';
 import { readStoredLog } from '../db/stored-log';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { catalogueForLoad } from '../rules/attach';
 import { attachedRules } from '../whatif/attached-rules';
 import { whatIfReport } from '../whatif/whatif-report';

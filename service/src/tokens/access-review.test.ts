@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
-import { fixtureApp } from '../http/test-fixture';
+import { fixtureApp } from '../testing/http-fixture';
 import { auditCsv, createToken, isUnused, listTokens, noteTokenUse, recordAudit, revokeToken } from './index';
-import { sagsflow } from '../cli/testing/run-cli';
+import { sagsflow } from '../testing/run-cli';
 
 const DAY = 86_400_000;
 const dirs: string[] = [];

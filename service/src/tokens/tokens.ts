@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, isNotNull, max } from 'drizzle-orm';
 import type { SagsflowDb } from '../db/client';
 import { audit, tokens, type Role, type TokenRow } from '../db/schema';
+import { ROLES } from './roles';
 
 /** Every token starts with this, so a leaked one is recognisable (e.g. by secret scanners). */
 export const TOKEN_PREFIX = 'sf_';
 
-export const ROLES: readonly Role[] = ['viewer', 'analyst', 'admin'];
+export { ROLES } from './roles';
 
 /** Options of `createToken`. */
 export interface CreateTokenOptions {

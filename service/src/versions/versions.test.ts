@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/index';
-import { LENIENT_POLICY, tempDir } from '../ingest/test-fixtures';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 import { SECRET_ENV } from '../privacy/index';
 import { listVersions, rollbackVersion, RollbackError } from './index';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventLogBuilder, measureEffect, type EventLog } from '@sagsflow/shared';
 import { generateLog, type PlantedChange } from '../generate/index';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { PROCESS_END_ACTIVITIES } from '../processes/index';
 import { readLog } from '../readers/index';
 

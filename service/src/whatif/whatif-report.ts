@@ -1,14 +1,9 @@
 import { predictWhatIf, RuleStatusCode, type Estimate, type WhatIfChange, type WhatIfPrediction } from '@sagsflow/shared';
 import type { StoredLog } from '../db/stored-log';
 import { evaluateAttached, type AttachedRules } from './attached-rules';
+import { WHATIF_DEFAULTS } from './defaults';
 
-/** Defaults of the work-hour estimate. */
-export const WHATIF_DEFAULTS = {
-  /** Minutes of work per event where the log has no start events to measure processing time. */
-  minutesPerEvent: 10,
-  resamples: 200,
-  seed: 1,
-} as const;
+export { WHATIF_DEFAULTS } from './defaults';
 
 /** Options of `whatIfReport`. */
 export interface WhatIfReportOptions {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { readStoredLog } from '../db/stored-log';
 import { ingestFiles } from '../ingest/ingest-files';
-import { tempDir } from '../ingest/test-fixtures';
+import { tempDir } from '../testing/ingest-fixtures';
 import { effectReport } from './effect-report';
 import { parseCatalogue } from '../rules/parse-catalogue';
 import { attachedRules } from './attached-rules';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fakePbiviz, repoGuid } from './fake-visual';
-import { sagsflow } from '../../src/cli/testing/run-cli';
+import { sagsflow } from '../../src/testing/run-cli';
 
 const dirs: string[] = [];
 afterAll(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
 import * as schema from '../../src/db/schema';
-import { fixtureApp } from '../../src/http/test-fixture';
+import { fixtureApp } from '../../src/testing/http-fixture';
 import { describeSchema } from '../../src/http/model/table-info';
 import { selectFeedTables } from '../../src/powerbi/feed-tables';
 import { buildSemanticModel, slicerDimensions } from '../../src/powerbi/semantic-model';

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/app';
 import { openDatabase } from '../../src/db/client';
-import { seedFixture } from '../../src/http/test-fixture';
+import { seedFixture } from '../../src/testing/http-fixture';
 import { createToken } from '../../src/tokens';
 import { fakePbiviz, repoGuid } from './fake-visual';
 

@@ -1,4 +1,5 @@
-import { layoutMap, type LayoutDirection, type LayoutEdgeInput, type LayoutNodeInput, type MapLayout } from './layout-map';
+import { layoutMap } from './layout-map';
+import type { LayoutDirection, LayoutEdgeInput, LayoutNodeInput, MapLayout } from './types';
 
 /** How many layouts are remembered (the readable-size search tries a few shapes per draw). */
 const CAPACITY = 24;

@@ -1,5 +1,9 @@
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import { routeExtraEdge } from './route-extra-edge';
+import type { LayoutDirection, LayoutEdgeInput, LayoutNodeInput, MapLayout, PlacedNode, RoutedEdge } from './types';
+
+/** The layout's types, re-exported for callers of `layoutMap` (they live in `types.ts` so `route-extra-edge.ts` needs no import from here). */
+export type { LayoutDirection, LayoutEdgeInput, LayoutNodeInput, MapLayout, PlacedNode, Point, RoutedEdge } from './types';
 
 /**
  * Layered layout of the process map with dagre (Sugiyama-style: rank assignment by network
@@ -11,58 +15,11 @@ import { routeExtraEdge } from './route-extra-edge';
  * (GWT-compiled, asynchronous API), which would alone eat the 1 MB package budget.
  */
 
-/** A box to place: its id and size in pixels. */
-export interface LayoutNodeInput {
-  readonly id: string;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** An edge to route, with the size of its label (space is reserved for it). */
-export interface LayoutEdgeInput {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly labelWidth: number;
-  readonly labelHeight: number;
-  /** Higher weight keeps the edge shorter and straighter (use its frequency). */
-  readonly weight: number;
-}
-
-/** A point in layout pixels (y grows downwards). */
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-/** A placed node: centre and size. */
-export interface PlacedNode extends Point {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** A routed edge: polyline points from source to target and where its label starts (left, middle). */
-export interface RoutedEdge {
-  readonly points: readonly Point[];
-  readonly label: Point;
-}
-
-/** The laid-out map: every input node and edge by id, and the drawing's size. */
-export interface MapLayout {
-  readonly nodes: ReadonlyMap<string, PlacedNode>;
-  readonly edges: ReadonlyMap<string, RoutedEdge>;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** Spacing of the layout, in pixels. */
 export const LAYOUT_SPACING = { nodesep: 40, edgesep: 16, ranksep: 56, margin: 16 } as const;
 
 /** Spacing of a left-to-right layout: edge labels get their own rank, so ranks sit closer. */
 export const LAYOUT_SPACING_LR = { nodesep: 20, edgesep: 10, ranksep: 10, margin: 12 } as const;
-
-/** Which way the layers run: top to bottom (tall visuals) or left to right (wide ones). */
-export type LayoutDirection = 'TB' | 'LR';
 
 /**
  * How many edges dagre lays out for a map of `nodeCount` nodes: 1.5 per node (at least 30,

@@ -1,4 +1,4 @@
-import type { MapLayout } from './layout-map';
+import type { MapLayout } from './types';
 
 /** The two slider values of a simplification, in percent. */
 export interface Simplification {

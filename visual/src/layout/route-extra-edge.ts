@@ -1,4 +1,4 @@
-import type { LayoutDirection, PlacedNode, Point, RoutedEdge } from './layout-map';
+import type { LayoutDirection, PlacedNode, Point, RoutedEdge } from './types';
 
 /** Gap between a node's side and a side-routed edge's bend, in pixels. */
 const SIDE_GAP = 36;

@@ -1,6 +1,6 @@
 import type { Selection } from 'd3-selection';
 import type { LayoutCache } from '../layout/layout-cache';
-import type { LayoutDirection, MapLayout } from '../layout/layout-map';
+import type { LayoutDirection, MapLayout } from '../layout/types';
 import type { MapViewModel } from '../model/types';
 import type { Colors } from './colors';
 import { renderEdges, type PlacedEdgeView } from './edges';

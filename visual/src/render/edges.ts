@@ -1,6 +1,6 @@
 import type { Selection } from 'd3-selection';
 import { curveBasis, line } from 'd3-shape';
-import type { Point, RoutedEdge } from '../layout/layout-map';
+import type { Point, RoutedEdge } from '../layout/types';
 import type { MapEdgeView } from '../model/types';
 import { mix, toneColor, type Colors } from './colors';
 import type { MapCanvas } from './map-canvas';

@@ -1,5 +1,5 @@
 import type { Selection } from 'd3-selection';
-import type { PlacedNode } from '../layout/layout-map';
+import type { PlacedNode } from '../layout/types';
 import type { Colors } from './colors';
 import type { PlacedEdgeView } from './edges';
 import type { MeasureText } from './text-measure';

@@ -1,5 +1,5 @@
 import { select, type Selection } from 'd3-selection';
-import type { PlacedNode } from '../layout/layout-map';
+import type { PlacedNode } from '../layout/types';
 import type { MapNodeView } from '../model/types';
 import { mix, textOn, toneColor, type Colors } from './colors';
 import { LINE_HEIGHT, nameLines } from './node-size';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp, type FixtureTokens } from '../test-fixture';
+import { fixtureApp, type FixtureTokens } from '../../testing/http-fixture';
 
 type Who = 'none' | 'bad' | 'expired' | 'revoked' | keyof Omit<FixtureTokens, 'expired' | 'revoked'>;
 type Need = 'none' | 'viewer' | 'analyst' | 'admin';

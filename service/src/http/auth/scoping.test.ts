@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp, FIXTURE_GROUPS } from '../test-fixture';
+import { fixtureApp, FIXTURE_GROUPS } from '../../testing/http-fixture';
 import { describeSchema } from '../model/table-info';
 import * as schema from '../../db/schema';
 

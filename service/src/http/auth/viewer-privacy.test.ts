@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SagsflowDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
 import { ingestFiles } from '../../ingest/index';
-import { tempDir } from '../../ingest/test-fixtures';
+import { tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens';
 import { createApp, type SagsflowApp } from '../../app';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvRecord } from './csv-format';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 
 describe('CSV', () => {
   it.each([

@@ -3,12 +3,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { tableDenial } from '../auth/principal';
 import type { TableInfo } from '../model/table-info';
-import { fetchPage, type TableQuery } from '../model/table-query';
+import { fetchPage, type TableQuery } from '../../db/sql/table-query';
 import { readScope, servedSqlName } from '../model/read-scope';
 import { filterToSql } from '../odata/filter-sql';
 import { parseFilter } from '../odata/filter-parser';
 import { columnOf } from '../odata/filter-sql';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters } from '../rest/filters';
+import { effectiveJobcenters, readAnalysisFilters } from '../rest/filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
 import { csvRecord, csvRows, UTF8_BOM } from './csv-format';
 
 const CHUNK_ROWS = 5000;

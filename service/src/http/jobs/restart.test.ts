@@ -6,12 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { openDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
-import { TINY_CSV, tempDir } from '../../ingest/test-fixtures';
+import { TINY_CSV, tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens';
 import { createJobRunner } from './job-runner';
 import { STOPPED_WHILE_RUNNING } from './job-store';
 
-const CHILD = fileURLToPath(new URL('./kill-server.fixture.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../testing/kill-server.ts', import.meta.url));
 
 /** A new server app over `dbPath` (as after a restart), with an analyst token. */
 function restart(dbPath: string, uploadDir: string) {

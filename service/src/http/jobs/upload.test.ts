@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { createToken } from '../../tokens';
 import { createApp } from '../../app';
-import { TINY_CSV } from '../../ingest/test-fixtures';
+import { TINY_CSV } from '../../testing/ingest-fixtures';
 import { createJobRunner } from './job-runner';
 import { receiveUpload } from './receive-upload';
 

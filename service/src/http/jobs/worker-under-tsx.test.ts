@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TINY_CSV } from '../../ingest/test-fixtures';
+import { TINY_CSV } from '../../testing/ingest-fixtures';
 
 const RUNNER = fileURLToPath(new URL('./job-runner.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -1,27 +1,13 @@
 import type { AppContext } from '../app-env';
 import { readsViewerGrade, servedTable, type Principal } from '../auth/principal';
-import type { SqlFragment } from './sql';
+import type { SqlFragment } from '../../db/sql/fragment';
+import { jobcenterScope, logsOfJobcenters, viewerBuildScope } from '../../db/sql/scope';
 import type { TableInfo } from './table-info';
-import { jobcenterScope } from './table-query';
 
 /** The table a request reads and the conditions every read of it carries. */
 export interface ReadScope {
   table: TableInfo;
   where: SqlFragment[];
-}
-
-/**
- * The condition that keeps viewer-grade rows of logs built with a k at least the server's
- * (a log loaded with a smaller `--min-group-size` is hidden from viewers until it is reloaded).
- */
-export function viewerBuildScope(minGroupSize: number): SqlFragment {
-  return { sql: '"log" IN (SELECT "log" FROM "viewer_builds" WHERE "k" >= ?)', params: [minGroupSize] };
-}
-
-/** The condition that keeps the logs with rows in a token's jobcenters (`logs` for a limited token). */
-function logsOfJobcenters(jobcentersTable: string, jobcenters: readonly string[]): SqlFragment {
-  const marks = jobcenters.map(() => '?').join(', ') || "''";
-  return { sql: `"name" IN (SELECT "log" FROM "${jobcentersTable}" WHERE "jobcenter" IN (${marks}))`, params: [...jobcenters] };
 }
 
 /**
@@ -31,7 +17,7 @@ function logsOfJobcenters(jobcentersTable: string, jobcenters: readonly string[]
  */
 export function readScope(ctx: AppContext, table: TableInfo, principal: Principal): ReadScope {
   const served = servedTable(table, principal);
-  const where = jobcenterScope(served, principal.jobcenters);
+  const where = jobcenterScope(served.jobcenterColumn, principal.jobcenters);
   if (served !== table) where.push(viewerBuildScope(ctx.minGroupSize));
   if (table.sqlName === 'logs' && principal.jobcenters !== null)
     where.push(logsOfJobcenters(servedSqlName(ctx, 'jobcenters', principal), principal.jobcenters));

@@ -4,7 +4,7 @@ import { OData } from '@odata/client';
 import type { FetchProxy } from '@odata/client/lib/types';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 import { parseFilter } from './filter-parser';
 import { filterToSql } from './filter-sql';
 import { describeTable } from '../model/table-info';

@@ -1,7 +1,7 @@
 import type { ColumnInfo, TableInfo } from '../model/table-info';
 import type { FilterExpr, FilterOperand } from './filter-parser';
 import { ODataQueryError } from './odata-error';
-import { quoteIdent, type SqlFragment } from '../model/sql';
+import { quoteIdent, type SqlFragment } from '../../db/sql/fragment';
 
 const SQL_OPS = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
 const ARITH_OPS = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' } as const;

@@ -2,7 +2,7 @@ import { parseFilter, type FilterExpr } from './filter-parser';
 import { ODataQueryError } from './odata-error';
 import { columnOf } from './filter-sql';
 import type { TableInfo } from '../model/table-info';
-import type { OrderTerm } from '../model/table-query';
+import type { OrderTerm } from '../../db/sql/table-query';
 
 /** Where a page continues: after a key (keyset paging) or at an absolute offset. */
 export type SkipToken = { after: unknown[] } | { offset: number };

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
-import type { SqlFragment } from '../model/sql';
-import { countRows, fetchJsonPage, type TableQuery } from '../model/table-query';
+import type { SqlFragment } from '../../db/sql/fragment';
+import { countRows, fetchJsonPage, type TableQuery } from '../../db/sql/table-query';
+import { jsonRowsText } from '../model/format-value';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -22,7 +23,7 @@ export interface EntitySetPage {
 }
 
 /** Builds the SQL query of an entity set request: its `$filter`, `$orderby`, `$select` and scope. */
-export function entitySetQuery(table: TableInfo, options: ODataQueryOptions, scope: SqlFragment[]): TableQuery {
+export function entitySetQuery(table: TableInfo, options: ODataQueryOptions, scope: SqlFragment[]): TableQuery<TableInfo> {
   const where = [...scope];
   if (options.filter) where.push(filterToSql(table, options.filter));
   const byKey = options.orderBy.length === table.key.length && options.orderBy.every((o, i) => !o.desc && o.column === table.key[i]);
@@ -35,7 +36,7 @@ export function entitySetQuery(table: TableInfo, options: ODataQueryOptions, sco
  */
 export function readEntitySet(
   sqlite: Database.Database,
-  query: TableQuery,
+  query: TableQuery<TableInfo>,
   options: ODataQueryOptions,
   paging: PagingOptions,
 ): EntitySetPage {
@@ -47,7 +48,9 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after });
+  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after }, (columns, fetched, row) =>
+    jsonRowsText(columns, fetched, [row]).slice(1, -1),
+  );
   const more = page.json.length > limit && limit > 0 && (options.top === null || limit < options.top);
   const rows = page.json.length > limit ? page.json.slice(0, limit) : page.json;
   let next: EntitySetPage['next'] = null;

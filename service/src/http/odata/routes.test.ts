@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp, FIXTURE_GROUPS } from '../test-fixture';
+import { fixtureApp, FIXTURE_GROUPS } from '../../testing/http-fixture';
 import { listAudit } from '../../tokens';
 
 type Feed = { '@odata.context': string; '@odata.count'?: number; '@odata.nextLink'?: string; value: Record<string, unknown>[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 import { documentedRoutes } from './document';
 
 const PARAM_NAMES: Record<string, string> = { ':set': '{entitySet}', ':sub': '$count', ':file': '{name}.csv' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 
 describe('analysis routes apply the minimum group size k (analyst tokens read the exact tables)', () => {
   const fx = fixtureApp();

@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { viewerRouteDenial } from '../auth/principal';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

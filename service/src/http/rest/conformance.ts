@@ -3,7 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { viewerRouteDenial } from '../auth/principal';
 import { requireRole } from '../auth/middleware';
-import { effectiveJobcenters, filterConditions, readAnalysisFilters, whereSql } from './filters';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
 

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Principal } from '../auth/principal';
-import { quoteIdent, type SqlFragment } from '../model/sql';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -70,53 +69,4 @@ export function effectiveJobcenters(filters: AnalysisFilters, principal: Princip
     });
   }
   return filters.jobcenter.length > 0 ? filters.jobcenter : allowed;
-}
-
-function inList(column: string, values: readonly string[]): SqlFragment {
-  if (values.length === 0) return { sql: '0', params: [] };
-  return { sql: `${quoteIdent(column)} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
-}
-
-/**
- * SQL conditions of the filters over a table with the given columns (filters whose column the
- * table lacks are skipped, except the jobcenter scope, which the caller guarantees applies).
- * The activity filter keeps variants that contain one of the activities (in `stepsTable`, the
- * step table the caller reads: `viewer_steps` for a viewer token).
- */
-export function filterConditions(
-  filters: AnalysisFilters,
-  jobcenters: readonly string[] | null,
-  columns: ReadonlySet<string>,
-  log: string | null,
-  stepsTable = 'steps',
-): SqlFragment[] {
-  const out: SqlFragment[] = [];
-  if (log !== null && columns.has('log')) out.push({ sql: '"log" = ?', params: [log] });
-  if (jobcenters !== null && columns.has('jobcenter')) out.push(inList('jobcenter', jobcenters));
-  if (columns.has('period')) {
-    if (filters.period.length > 0) out.push(inList('period', filters.period));
-    if (filters.from) out.push({ sql: '"period" >= ?', params: [filters.from] });
-    if (filters.to) out.push({ sql: '"period" <= ?', params: [filters.to] });
-  }
-  if (filters.process.length > 0 && columns.has('process')) out.push(inList('process', filters.process));
-  if (columns.has('variant_key')) {
-    if (filters.variant.length > 0) out.push(inList('variant_key', filters.variant));
-    if (filters.activity.length > 0) {
-      const sub = inList('to_activity', filters.activity);
-      const logCond = log !== null ? '"log" = ? AND ' : '';
-      out.push({
-        sql: `"variant_key" IN (SELECT DISTINCT "variant_key" FROM ${quoteIdent(stepsTable)} WHERE ${logCond}${sub.sql})`,
-        params: [...(log !== null ? [log] : []), ...sub.params],
-      });
-    }
-  } else if (filters.activity.length > 0 && columns.has('activity')) {
-    out.push(inList('activity', filters.activity));
-  }
-  return out;
-}
-
-/** Joins conditions into a WHERE clause (empty when there are none). */
-export function whereSql(parts: readonly SqlFragment[]): SqlFragment {
-  if (parts.length === 0) return { sql: '', params: [] };
-  return { sql: ` WHERE ${parts.map((p) => p.sql).join(' AND ')}`, params: parts.flatMap((p) => p.params) };
 }

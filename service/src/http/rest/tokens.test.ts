@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 
 describe('POST /api/tokens refuses what it would otherwise ignore', () => {
   const fx = fixtureApp();

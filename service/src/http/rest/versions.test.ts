@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest/index';
-import { LENIENT_POLICY, tempDir } from '../../ingest/test-fixtures';
+import { LENIENT_POLICY, tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens';
 import { createJobRunner } from '../jobs/job-runner';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
 import { openDatabase } from '../../db/client';
 import { ingestFiles } from '../../ingest/ingest-files';
-import { tempDir } from '../../ingest/test-fixtures';
+import { tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens/index';
 
 const END = 'Afmeldt som jobsøgende';

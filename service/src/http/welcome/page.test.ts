@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextSteps } from '../../cli/serve';
-import { fixtureApp } from '../test-fixture';
+import { fixtureApp } from '../../testing/http-fixture';
 
 describe('GET / (first contact)', () => {
   const { get } = fixtureApp({ seed: false });

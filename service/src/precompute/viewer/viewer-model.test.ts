@@ -3,7 +3,7 @@ import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, OTHER_VARIANT
 import { openDatabase, type SagsflowDatabase } from '../../db/client';
 import { generateLog } from '../../generate/index';
 import { ingestFiles } from '../../ingest/index';
-import { tempDir } from '../../ingest/test-fixtures';
+import { tempDir } from '../../testing/ingest-fixtures';
 import { decideViewerCells, OTHER_JOBCENTERS, quarterOf } from './viewer-cells';
 
 const VIEWER_TABLES = ['viewer_steps', 'viewer_variants', 'viewer_activities', 'viewer_edges', 'viewer_periods', 'viewer_jobcenters'];

@@ -1,7 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { ColumnInfo, TableInfo } from './table-info';
-import { jsonRowsText } from './format-value';
-import { quoteIdent, type SqlFragment } from './sql';
+import { quoteIdent, whereSql, type SqlFragment } from './fragment';
+
+/** A column as a table query reads it (the HTTP layer's `ColumnInfo` is one). */
+export interface QueryColumn {
+  name: string;
+  edm: string;
+  /** Seconds per stored unit for date-time columns: 1/1000 for ms, 1 for seconds. */
+  timeUnitMs: number;
+}
+
+/** A table as a table query reads it (the HTTP layer's `TableInfo` is one). */
+export interface QueryTable {
+  sqlName: string;
+  columns: readonly QueryColumn[];
+  /** Key columns (one for keyset paging; several when the table has a composite key). */
+  key: readonly string[];
+}
 
 /** One ORDER BY term. */
 export interface OrderTerm {
@@ -10,8 +24,8 @@ export interface OrderTerm {
 }
 
 /** What to read from a table: conditions (already parameterised), order and columns. */
-export interface TableQuery {
-  table: TableInfo;
+export interface TableQuery<T extends QueryTable = QueryTable> {
+  table: T;
   /** AND-ed conditions: the `$filter`, REST filters and the token's jobcenter scope. */
   where: SqlFragment[];
   /** Empty: by key ascending, which allows keyset paging. */
@@ -51,21 +65,9 @@ function prepare(sqlite: Database.Database, sql: string): Database.Statement {
   return stmt;
 }
 
-/** The condition limiting a table to a token's jobcenters (or nothing for unlimited tokens). */
-export function jobcenterScope(table: TableInfo, jobcenters: readonly string[] | null): SqlFragment[] {
-  if (jobcenters === null || table.jobcenterColumn === null) return [];
-  if (jobcenters.length === 0) return [{ sql: '0', params: [] }];
-  return [{ sql: `${quoteIdent(table.jobcenterColumn)} IN (${jobcenters.map(() => '?').join(', ')})`, params: [...jobcenters] }];
-}
-
-function whereClause(parts: SqlFragment[]): SqlFragment {
-  if (parts.length === 0) return { sql: '', params: [] };
-  return { sql: ` WHERE ${parts.map((p) => p.sql).join(' AND ')}`, params: parts.flatMap((p) => p.params) };
-}
-
 /** Counts the rows matching a query (ignoring paging). */
 export function countRows(sqlite: Database.Database, q: TableQuery): number {
-  const where = whereClause(q.where);
+  const where = whereSql(q.where);
   const row = prepare(sqlite, `SELECT count(*) AS n FROM ${quoteIdent(q.table.sqlName)}${where.sql}`).get(...where.params) as { n: number };
   return row.n;
 }
@@ -79,7 +81,7 @@ function pageSql(q: TableQuery, page: PageRequest, selectList: string): { sql: s
     const marks = keys.length === 1 ? '?' : `(${keys.map(() => '?').join(', ')})`;
     parts.push({ sql: `${tuple} > ${marks}`, params: page.after });
   }
-  const where = whereClause(parts);
+  const where = whereSql(parts);
   const order =
     q.orderBy.length > 0
       ? [...q.orderBy.map((o) => `${quoteIdent(o.column)}${o.desc ? ' DESC' : ''}`), ...table.key.map(quoteIdent)]
@@ -108,7 +110,7 @@ export interface JsonPage {
 }
 
 /** SQL that renders a column as its JSON value (ISO date-times, true/false) inside `json_object`. */
-function jsonExpr(c: ColumnInfo): string {
+function jsonExpr(c: QueryColumn): string {
   const col = quoteIdent(c.name);
   if (c.edm === 'Edm.DateTimeOffset') return `strftime('%Y-%m-%dT%H:%M:%fZ', ${col} * ${c.timeUnitMs / 1000}, 'unixepoch')`;
   if (c.edm === 'Edm.Boolean') return `CASE WHEN ${col} IS NULL THEN NULL WHEN ${col} THEN json('true') ELSE json('false') END`;
@@ -121,14 +123,21 @@ const MAX_JSON_COLUMNS = 60;
 /**
  * Reads one page with each row already rendered as JSON object text by SQLite
  * (`json_object`): a 5,000-row page then costs one string per row instead of one value per
- * cell, which keeps the garbage collector out of the hot path of a Power BI refresh.
+ * cell, which keeps the garbage collector out of the hot path of a Power BI refresh. A table
+ * with more columns than one `json_object` call takes is read as raw rows and rendered by
+ * `renderRow` (the HTTP layer's JSON formatting).
  */
-export function fetchJsonPage(sqlite: Database.Database, q: TableQuery, page: PageRequest): JsonPage {
+export function fetchJsonPage<T extends QueryTable>(
+  sqlite: Database.Database,
+  q: TableQuery<T>,
+  page: PageRequest,
+  renderRow: (columns: T['columns'], fetched: readonly string[], row: unknown[]) => string,
+): JsonPage {
   const columns = q.select ? q.table.columns.filter((c) => q.select!.includes(c.name)) : q.table.columns;
   if (columns.length > MAX_JSON_COLUMNS) {
     const raw = fetchPage(sqlite, q, page);
     return {
-      json: raw.rows.map((r) => jsonRowsText(columns, raw.columns, [r]).slice(1, -1)),
+      json: raw.rows.map((r) => renderRow(columns, raw.columns, r)),
       keyAt: (i) => keyOf(raw.columns, q.table.key, raw.rows[i]),
     };
   }

@@ -1,4 +1,4 @@
-import type { AcceptedEvent, ReadSink, Rejection } from './types';
+import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
 
 /** A sink that keeps everything, for tests: accepted events, rejections, duplicate lines, distinct cases. */
 export interface CollectingSink extends ReadSink {

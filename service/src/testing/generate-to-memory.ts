@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { generateLog, type GenerateOptions, type GenerateReport } from './generate-log';
+import { generateLog, type GenerateOptions, type GenerateReport } from '../generate/generate-log';
 
 /** Test helper: generates into memory; returns the report, the bytes and their SHA-256. */
 export async function generateToMemory(

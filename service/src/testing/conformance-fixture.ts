@@ -1,6 +1,6 @@
 import type { SagsflowDatabase } from '../db/client';
 import { conformanceActivities, conformanceCases, conformanceModels, conformanceVariants } from '../db/schema';
-import type { FixtureGroup } from './test-fixture';
+import type { FixtureGroup } from './http-fixture';
 
 /**
  * Conformance rows of the fixture log `demo` against a model "A then B" (shortest run 2):

@@ -1,6 +1,7 @@
 import { installBench } from './bench';
 import { PREVIEW_TEXT, previewLanguage } from './preview-text';
 import { DataFeed } from './feed';
+import type { PreviewHandle } from './handle';
 import { startServiceMode } from './service-mode';
 import { SelectionState } from './selection';
 import type { VisualInstance, VisualMeta } from './types';
@@ -14,24 +15,6 @@ interface PageConfig {
 
 interface Plugin {
   create(options: { element: HTMLElement; host: unknown }): VisualInstance;
-}
-
-/** What tests and the benchmark read from the page (`window.sagsflowPreview`). */
-export interface PreviewHandle {
-  meta: VisualMeta;
-  feed: DataFeed;
-  selection: SelectionState;
-  /** Rendering events reported by the visual, in order. */
-  events: { kind: string; at: number; reason?: string }[];
-  warnings: string[];
-  /** Slicer/data loads finished; bumps after each reload. */
-  loads: number;
-}
-
-declare global {
-  interface Window {
-    sagsflowPreview?: PreviewHandle;
-  }
 }
 
 const byId = (id: string) => document.getElementById(id)!;

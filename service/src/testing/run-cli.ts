@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { main } from '../main';
+import { main } from '../cli/main';
 
 /** What one `sagsflow` run printed, and its exit status. */
 export interface CliRun {

@@ -1,7 +1,7 @@
 import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '@sagsflow/shared';
 import { mulberry32 } from '@sagsflow/shared/testing/random-log';
 import { runQuery, type QueryResult } from './data-view';
-import type { PreviewHandle } from './main';
+import type { PreviewHandle } from './handle';
 import { eventFields, stepFields } from './step-fields';
 import type { Row } from './types';
 

@@ -1,10 +1,10 @@
-import { LENIENT_POLICY } from './test-fixtures';
+import { LENIENT_POLICY } from './ingest-fixtures';
 /**
  * Child process for `crash.test.ts`: ingests argv[3] into the database argv[2] and prints
  * `reading` once the load is inside its transaction and writing, so the test can kill it there.
  */
 import { openDatabase } from '../db/client';
-import { ingestFiles } from './ingest-files';
+import { ingestFiles } from '../ingest/ingest-files';
 
 const [dbPath, file] = process.argv.slice(2);
 const store = openDatabase(dbPath!);

@@ -20,7 +20,7 @@ import {
   steps,
   variants,
 } from '../db/schema';
-import { seedConformanceFixture } from './test-fixture-conformance';
+import { seedConformanceFixture } from './conformance-fixture';
 import { createToken } from '../tokens';
 import { createApp } from '../app';
 import { EventLogBuilder } from '@sagsflow/shared';

@@ -4,9 +4,9 @@
  * prints `running` once the first job is reading, so the test can kill -9 it there.
  */
 import { join } from 'node:path';
-import { createApp } from '../../app';
-import { openDatabase } from '../../db/client';
-import { createJobRunner } from './job-runner';
+import { createApp } from '../app';
+import { openDatabase } from '../db/client';
+import { createJobRunner } from '../http/jobs/job-runner';
 
 const [dbPath, bigDir, tinyDir] = process.argv.slice(2) as [string, string, string];
 const store = openDatabase(dbPath);

@@ -1,7 +1,7 @@
 import { ServiceApi } from './api';
 import { CaseTable } from './case-table';
 import { runQuery } from './data-view';
-import type { PreviewHandle } from './main';
+import type { PreviewHandle } from './handle';
 import type { SelectionId } from './selection';
 import { Slicers, type SlicerState } from './slicers';
 import { PREVIEW_TEXT, previewLanguage, TOKEN_COMMAND } from './preview-text';

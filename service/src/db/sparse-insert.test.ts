@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createBatchInserter, type SqlValue } from './batch-insert';
+import { createSparseInserter } from './sparse-insert';
+
+const COLUMNS = ['name', ...Array.from({ length: 20 }, (_, i) => `c${i}`), 'tail'];
+const ZERO = new Set(COLUMNS.slice(1, 21));
+
+function table(sqlite: Database.Database, name: string): void {
+  sqlite.exec(
+    `CREATE TABLE ${name} (id INTEGER PRIMARY KEY, log TEXT NOT NULL, name TEXT NOT NULL, ${[...ZERO]
+      .map((c, i) => `${c} ${i % 2 ? 'REAL' : 'INTEGER'} NOT NULL DEFAULT 0`)
+      .join(', ')}, tail INTEGER NOT NULL)`,
+  );
+}
+
+describe('createSparseInserter', () => {
+  it('stores the same rows, in the same order, as a full insert', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'full');
+    table(sqlite, 'sparse');
+    const rows: SqlValue[][] = [
+      ['all zero', ...new Array<number>(20).fill(0), 1],
+      ['first block', 3, 0.5, ...new Array<number>(18).fill(0), 2],
+      ['last column', ...new Array<number>(19).fill(0), 7.25, 3],
+      ['scattered', 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4],
+      ['all zero again', ...new Array<number>(20).fill(0), 5],
+      ["it's dense", ...Array.from({ length: 20 }, (_, i) => i + 1), 6],
+    ];
+    const full = createBatchInserter(sqlite, 'full', COLUMNS, { constants: { log: 'x' } });
+    const sparse = createSparseInserter(sqlite, 'sparse', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    for (const r of rows) {
+      full.add(r);
+      sparse.add(r);
+    }
+    full.flush();
+    sparse.flush();
+    expect(sparse.written).toBe(rows.length);
+    const read = (t: string) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).raw().all();
+    expect(read('sparse')).toEqual(read('full'));
+    const types = (t: string) =>
+      sqlite
+        .prepare(`SELECT ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(types('sparse')).toEqual(types('full'));
+    expect(() => sparse.add(['short'])).toThrow(/expected 22 values, got 1/);
+  });
+});

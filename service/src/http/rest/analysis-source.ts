@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { aggregateSteps, type AggregatedSteps } from '@sagsflow/shared';
+import { logMinGroupSize } from '../../db/analysis-queries';
+import { stepRows } from '../../db/step-rows';
+import { filterConditions } from '../../db/sql/filter-conditions';
+import { whereSql, type SqlFragment } from '../../db/sql/fragment';
+import { viewerBuildScope } from '../../db/sql/scope';
+import type { AppContext, AppEnv } from '../app-env';
+import { readsViewerGrade } from '../auth/principal';
+import { servedSqlName } from '../model/read-scope';
+import { effectiveJobcenters, readAnalysisFilters } from './filters';
+
+/** Columns of the step and case tables the analysis filters apply to. */
+export const STEP_COLUMNS: ReadonlySet<string> = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
+/** Columns of the activities table the analysis filters apply to. */
+export const ACTIVITY_COLUMNS: ReadonlySet<string> = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
+
+/** The minimum group size for a log: the stricter of the server's and the one stored with the log; 404 for no such log. */
+export function requireLog(ctx: AppContext, name: string): number {
+  const k = logMinGroupSize(ctx.db, name);
+  if (k === undefined) throw new HTTPException(404, { message: `no log named '${name}'` });
+  return Math.max(ctx.minGroupSize, k ?? 1);
+}
+
+/**
+ * The table a request reads for a model table and its conditions: the viewer-grade form for a
+ * viewer token (only logs built with k at least the server's), with the analysis filters.
+ */
+export function modelSource(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  sqlName: string,
+  columns: ReadonlySet<string>,
+  log: string,
+): { table: string; where: SqlFragment } {
+  const principal = c.get('principal');
+  const filters = readAnalysisFilters(c);
+  const jobcenters = effectiveJobcenters(filters, principal);
+  const parts = filterConditions(filters, jobcenters, columns, log, servedSqlName(ctx, 'steps', principal));
+  if (readsViewerGrade(principal)) parts.push(viewerBuildScope(ctx.minGroupSize));
+  return { table: servedSqlName(ctx, sqlName, principal), where: whereSql(parts) };
+}
+
+/** The map and variants of the filtered step rows, cached until the data changes. */
+export function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): AggregatedSteps {
+  const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
+  return ctx.cache.get(
+    JSON.stringify([table, where]),
+    () => aggregateSteps(stepRows(ctx.sqlite, table, where)),
+    (a) => 512 * (a.map.edges.length + a.map.nodes.length) + 256 * a.variants.length,
+  );
+}
+
+/** Records a read of one analysis resource of a log (`api/logs/<name>/<what>`) with its query. */
+export function auditRead(ctx: AppContext, c: Context<AppEnv>, what: string): void {
+  ctx.audit.record({
+    tokenId: c.get('principal').tokenId,
+    action: 'read',
+    target: `api/logs/${c.req.param('name')}/${what}`,
+    detail: new URL(c.req.url).search || null,
+  });
+}
