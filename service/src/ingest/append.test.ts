@@ -1,7 +1,10 @@
+import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { listVersions, rollbackVersion } from '../versions/index';
+import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
+import { READ_WORKER_MIN_BYTES } from './worker-read';
 import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 
 const HEADER = 'Sags-id,Aktivitet,Tidspunkt,Jobcenter';
@@ -97,4 +100,22 @@ describe('ingest --append: a new extract added to the current version', () => {
     const r = await ingestFiles(store, { files: [feb], log: 'dp', append: true, keepDuplicates: true, policy: LENIENT_POLICY });
     expect([r.version, r.appendedTo, r.rows, r.events]).toEqual([3, 1, { read: 6, accepted: 5, duplicates: 0, quarantined: 1 }, 10]);
   });
+});
+
+describe('ingest --append of an extract read in the reader worker', () => {
+  const tmp = tempDir('sagsflow-append-worker-');
+  afterAll(() => tmp.remove());
+
+  it('recognises every row of a large extract that is already in the current version', async () => {
+    const store = openDatabase(tmp.path('w.sqlite'));
+    const big = tmp.path('big.csv');
+    await generateLog({ process: 'dagpenge', cases: 8_000, seed: 5, out: big });
+    expect(statSync(big).size).toBeGreaterThan(READ_WORKER_MIN_BYTES);
+    const first = await ingestFiles(store, { files: [big], log: 'big', policy: LENIENT_POLICY });
+    const again = await ingestFiles(store, { files: [big], log: 'big', append: true, policy: LENIENT_POLICY }).catch(
+      (e: Error) => e.message,
+    );
+    expect(again).toBe(`ingest big.csv: nothing new to append: all ${first.rows.read} rows read are already in version 1 or quarantined`);
+    store.close();
+  }, 120_000);
 });

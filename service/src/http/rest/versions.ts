@@ -53,6 +53,8 @@ export function versionRoutes(ctx: AppContext): Hono<AppEnv> {
       if (error instanceof NotFoundError) throw new HTTPException(404, { message: error.message });
       if (error instanceof RollbackError)
         throw new HTTPException(error.kind === 'unknown' ? 404 : 409, { message: error.message.replace(/^--to: /, '') });
+      if ((error as { code?: string }).code === 'SQLITE_BUSY')
+        throw new HTTPException(409, { message: 'a load is writing to the database; make the version current when it has finished' });
       throw error;
     }
   });
