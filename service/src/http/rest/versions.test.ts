@@ -67,6 +67,14 @@ describe('REST: GET /api/logs/:name/versions and POST /api/logs/:name/versions/:
     expect(audit).toEqual([{ t: analyst.id, target: 'dp', detail: '{"from":2,"to":1}' }]);
   });
 
+  it('serves neither the kept versions nor the jobs as tables, even to an admin', async () => {
+    const admin = { Authorization: `Bearer ${createToken(store.db, { role: 'admin' }).token}` };
+    const sets = ((await (await app.request('/odata', { headers: admin })).json()) as { value: { url: string }[] }).value.map((s) => s.url);
+    expect(sets.filter((s) => /version|^Jobs$|^LogVersions$/i.test(s))).toEqual([]);
+    for (const table of ['version_events', 'version_cases', 'log_versions', 'jobs'])
+      expect((await app.request(`/api/tables/${table}.csv`, { headers: admin })).status).toBe(404);
+  });
+
   it('answers 409 for the current version, 404 for an unknown one or log, 400 for a bad number', async () => {
     const post = async (path: string) => {
       const res = await app.request(path, { method: 'POST', headers: auth });
