@@ -51,6 +51,11 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
+        // versions (issue 13)
+        'jobs',
+        'log_versions',
+        'version_cases',
+        'version_events',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
