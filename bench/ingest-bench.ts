@@ -1,7 +1,7 @@
 /**
  * Ingest benchmark: ingest + precompute of a ~1,000,000-event CSV into a fresh file database.
  * Run: `node --import tsx bench/ingest-bench.ts [--events 1000000] [--keep]`
- * (wrap in `/usr/bin/time -v` for the OS view of max RSS). Target: <= 10 s, peak RSS < 1.5 GB.
+ * (wrap in `/usr/bin/time -v` for the OS view of max RSS). Target: <= 5 s, peak RSS <= 1 GB.
  * CPU seconds (all threads, incl. the content-hash worker) are the robust figure on a shared machine.
  */
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';

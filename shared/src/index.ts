@@ -54,6 +54,23 @@ export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
 export * from './steps/types';
 export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
+export {
+  discoverStepInsight,
+  type StepInsight,
+  type GroupedStepInsight,
+  type CaseAlignment,
+  type StepInsightOptions,
+} from './steps/step-insight';
+export {
+  formatRuleNames,
+  readRuleNames,
+  formatActivityNames,
+  readActivityNames,
+  readFindingNotes,
+  type RuleName,
+  type FindingNote,
+} from './steps/insight-names';
+export { aggregateStepInsight, insightEdgeKey, type AggregatedInsight, type InsightCounts } from './steps/aggregate-insight';
 export * from './histogram/duration-buckets';
 export * from './histogram/fine-buckets';
 export { fineQuantile } from './histogram/fine-quantile';

@@ -17,6 +17,8 @@ export function toolbarState(state: ViewState, draw: MapDraw | null, jobcenters:
     hasDurations: draw?.model.hasDurations ?? false,
     comparing: state.comparing !== null,
     canCompare: jobcenters > 1,
+    insight: draw?.model.insightLegend?.overlay ?? (draw ? 'none' : state.insight),
+    insightAvailable: draw?.model.insightAvailable ?? { rules: false, deviations: false },
   };
 }
 

@@ -84,6 +84,25 @@ export const UI_STRINGS_EN = {
   Message_RowLimit: 'Not all rows could be loaded; the map shows the rows loaded so far.',
   Message_RowLimitTitle: 'Data was cut',
   Message_Failed: 'The map could not be drawn.',
+  Insight_None: 'Colour: volume',
+  Insight_Rules: 'Rules',
+  Insight_Deviations: 'Model',
+  Insight_RulesTitle: 'Colour the map by rule violations',
+  Insight_DeviationsTitle: 'Colour the map by deviations from the model',
+  Legend_Rules: 'Red = share of the cases arriving at an activity (or along an edge) that broke a rule there; darkest = {0}.',
+  Legend_Deviations:
+    'Red activity = share of its cases that did it where the model does not allow it; red edge = share that skipped a model step on the way; darkest = {0}.',
+  Legend_NoInsight: 'No {0} on the activities and paths shown.',
+  Legend_NoInsightRules: 'rule violations',
+  Legend_NoInsightDeviations: 'deviations from the model',
+  Tooltip_Violations: 'Rule violations',
+  Tooltip_Rules: 'Rules broken',
+  Tooltip_LogMoves: 'Off the model',
+  Tooltip_ModelMoves: 'Skipped model step',
+  Tooltip_Skipped: 'Skipped',
+  Variants_Findings: 'Findings',
+  /** The language of rule titles and finding summaries: 'da' or 'en'. */
+  Insight_Language: 'en',
 } as const;
 
 /** A key of a UI string. */

@@ -12,6 +12,7 @@ export function viewStateFrom(settings: ResolvedSettings, selected: ReadonlySet<
     pathsPercent: settings.pathsPercent,
     selected,
     comparing: null,
+    insight: 'none',
   };
 }
 

@@ -80,6 +80,7 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
       onFit: () => this.map.canvas.fit(),
       onZoom: (factor) => this.map.canvas.zoomBy(factor),
       onCompare: (on) => this.rerender({ ...this.state, comparing: on ? (this.centers[0]?.jobcenter ?? null) : null }),
+      onInsight: (insight) => this.rerender({ ...this.state, insight }),
     });
     this.map = new MapStage(this.frame.mapHost, FONT_FAMILY);
     this.behavior.bindBackground(this.frame.mapHost);
@@ -110,7 +111,7 @@ export class Visual implements powerbi.extensibility.visual.IVisual {
     this.model = this.formatting.populateFormattingSettingsModel(SagsflowSettings, dataView as powerbi.DataView);
     const next = resolveSettings(this.model);
     if (!sameViewSettings(next, this.settings))
-      this.state = { ...viewStateFrom(next, this.state.selected), comparing: this.state.comparing };
+      this.state = { ...viewStateFrom(next, this.state.selected), comparing: this.state.comparing, insight: this.state.insight };
     this.settings = next;
   }
 

@@ -36,6 +36,8 @@ export interface StepsDataViewOptions {
   bucketOrder?: readonly number[];
   /** Mark the data view as one segment of more (`metadata.segment`). */
   more?: boolean;
+  /** Also bind the insight roles (violation and deviation counts, rule and skipped names, findings). */
+  insight?: boolean;
   /** Also bind variant_rank, finished and the fine histogram d00..d74, s00..s74 (in this order of buckets). */
   fineOrder?: readonly number[];
 }
@@ -80,6 +82,25 @@ export function stepsDataView(rows: readonly StepRow[], options: StepsDataViewOp
           ),
         ]
       : []),
+    ...(options.insight
+      ? [
+          category(
+            'violatedRules',
+            'violated_rules',
+            pick((r) => r.violatedRules ?? null),
+          ),
+          category(
+            'skippedActivities',
+            'skipped_activities',
+            pick((r) => r.skippedActivities ?? null),
+          ),
+          category(
+            'findings',
+            'findings',
+            pick((r) => r.findings ?? null),
+          ),
+        ]
+      : []),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   for (const c of categories) builder = builder.withCategory(c as never);
   const order = options.bucketOrder ?? Array.from({ length: BUCKET_COUNT }, (_, i) => i);
@@ -114,6 +135,15 @@ export function stepsDataView(rows: readonly StepRow[], options: StepsDataViewOp
         pick((r) => r.fine?.seconds[b] ?? 0),
       ),
     ]),
+    ...(options.insight
+      ? (['violationCases', 'logMoveCases', 'modelMoveCases'] as const).map((role) =>
+          measure(
+            role,
+            role.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+            pick((r) => r[role] ?? 0),
+          ),
+        )
+      : []),
   ].filter((c) => !omit.has(Object.keys(c.source.roles)[0]!));
   const dataView = builder.withValues({ columns: columns as never }).build();
   if (options.more) dataView.metadata.segment = {};

@@ -18,6 +18,7 @@ const state = (over: Partial<ViewState> = {}): ViewState => ({
   pathsPercent: 100,
   selected: new Set(),
   comparing: null,
+  insight: 'none',
   ...over,
 });
 const context = (locale: string): ViewContext => {

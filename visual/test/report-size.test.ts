@@ -57,6 +57,7 @@ describe('node text', () => {
       tooltip: [],
       highlight: null,
       tone: null,
+      insight: null,
     };
     const size = nodeSize(view, 11, estimateTextWidth);
     expect(size.width).toBeGreaterThanOrEqual(estimateTextWidth('Placeringsbehov', 11) + 14);
@@ -77,6 +78,7 @@ describe('visibleEdgeLabels', () => {
       tooltip: [],
       highlight: null,
       tone: null,
+      insight: null,
     },
     route: { points: [], label: { x, y } },
   });

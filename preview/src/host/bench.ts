@@ -1,6 +1,6 @@
 import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, fineBucketOf, STEP_END, STEP_START } from '@sagsflow/shared';
 import { mulberry32 } from '@sagsflow/shared/testing/random-log';
-import { runQuery, type QueryResult } from './data-view';
+import { runQuery, type FieldBinding, type QueryResult } from './data-view';
 import type { PreviewHandle } from './handle';
 import { eventFields, stepFields } from './step-fields';
 import type { Row } from './types';
@@ -109,13 +109,23 @@ async function load(handle: PreviewHandle, view: QueryResult | undefined): Promi
   };
 }
 
+/**
+ * The fields whose column the synthetic rows have: a report author can only bind columns the
+ * table has (the synthetic step table has no jobcenter, period or process).
+ */
+function presentIn(rows: readonly Row[], fields: FieldBinding[]): FieldBinding[] {
+  const first = rows[0] ?? {};
+  return fields.filter((field) => field.column in first);
+}
+
 /** Installs `window.sagsflowBench`, driven by `bench/visual-bench.ts`. */
 export function installBench(handle: PreviewHandle): void {
   const caps = handle.meta.capabilities;
   (window as unknown as Record<string, unknown>)['sagsflowBench'] = {
     /** Binds `rows` synthetic step rows; ms from the first `update()` to the drawn map. */
     steps(rows: number): Promise<Load> {
-      return load(handle, runQuery(caps, stepFields(caps), syntheticSteps(rows)));
+      const data = syntheticSteps(rows);
+      return load(handle, runQuery(caps, presentIn(data, stepFields(caps)), data));
     },
     /** Binds a plain event table of `events` events; ms until mined and drawn. */
     events(events: number): Promise<Load> {

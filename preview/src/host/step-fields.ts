@@ -7,7 +7,8 @@ type Kind = FieldBinding['kind'];
 /**
  * Which step-table column a report author drags onto each role of the visual, found from
  * the role's name (`variantKey` -> `variant_key`, `histogram` -> `h00`..`h24`, `durations` ->
- * `d00`..`d74` and `s00`..`s74`, `variantRank` -> `variant_rank`, ...).
+ * `d00`..`d74` and `s00`..`s74`, `variantRank` -> `variant_rank`, the insight roles
+ * `violationCases` -> `violation_cases`, `findings` -> `findings`, ...).
  * Roles of the event-table input (case, activity, timestamp) stay unbound here.
  */
 export function stepFields(capabilities: Capabilities): FieldBinding[] {
@@ -16,6 +17,8 @@ export function stepFields(capabilities: Capabilities): FieldBinding[] {
     const one = (column: string, summed: boolean, kind: Kind): FieldBinding[] => [{ role, column, displayName: column, summed, kind }];
     if (n === 'jobcenter' || n === 'period' || n === 'process') return one(n, false, 'text');
     if (n === 'variantrank') return one('variant_rank', false, 'integer');
+    if (n === 'violationcases' || n === 'logmovecases' || n === 'modelmovecases') return one(snakeCase(role), true, 'integer');
+    if (n === 'violatedrules' || n === 'skippedactivities' || n === 'findings') return one(snakeCase(role), false, 'text');
     if (n === 'finished') return one('finished', false, 'integer');
     if (n === 'durations') {
       return [
@@ -52,4 +55,8 @@ export function eventFields(capabilities: Capabilities): FieldBinding[] {
 
 function allRoles(capabilities: Capabilities): string[] {
   return [...new Set((capabilities.dataViewMappings ?? []).flatMap(mappingRoles))];
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -7,6 +7,14 @@ import { parsePort, untilStopped } from './serve';
 
 const SAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../samples');
 const DEMO_CASES = 2_000;
+/** The demo logs are synthetic; their governance says so. */
+const DEMO_GOVERNANCE = {
+  purpose: {
+    purpose: 'Demonstration of Sagsflow on synthetic data',
+    legalBasis: 'None needed: generated data, no real persons',
+    controller: 'The operator of this demo',
+  },
+};
 
 interface DemoOptions {
   db: string;
@@ -66,6 +74,7 @@ export function registerDemo(program: Command): void {
             process: name,
             ...(model ? { model } : {}),
             ...(rules ? { rules } : {}),
+            governance: DEMO_GOVERNANCE,
           });
           process.stdout.write(renderLoadReport(report));
         }
@@ -75,6 +84,7 @@ export function registerDemo(program: Command): void {
           log: 'receipt',
           process: 'receipt',
           model: receiptModel,
+          governance: DEMO_GOVERNANCE,
         });
         process.stdout.write(renderLoadReport(receipt));
         viewer = createToken(store.db, { role: 'viewer', name: 'demo viewer' }).token;

@@ -3,6 +3,7 @@ import type { FindingKind } from '@sagsflow/shared';
 import type { StoredFinding } from '../db/findings-queries';
 import { formatDkk, kindName } from '../findings/wording';
 import { mustExist } from './token';
+import { findingJobcenters, storedGroupSize } from '../db/log-queries';
 
 /** Registers `sagsflow findings`: prints the precomputed findings of a log. */
 export function registerFindings(program: Command): void {
@@ -20,14 +21,11 @@ export function registerFindings(program: Command): void {
       const [{ openDatabase }, { readFindings }] = await Promise.all([import('../db/client'), import('../db/findings-queries')]);
       const store = openDatabase(opts.db);
       try {
-        const log = store.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(opts.log) as { k: number } | undefined;
+        const log = storedGroupSize(store.sqlite, opts.log);
         if (!log) throw new Error(`findings: no log named "${opts.log}" in ${opts.db} (load one with sagsflow ingest)`);
         const rows = readFindings(store.sqlite, { log: opts.log, scope: opts.jobcenter ?? '', minGroupSize: log.k });
         if (opts.jobcenter && rows.length === 0) {
-          const known = store.sqlite
-            .prepare("SELECT DISTINCT jobcenter FROM findings WHERE log = ? AND jobcenter <> ''")
-            .pluck()
-            .all(opts.log) as string[];
+          const known = findingJobcenters(store.sqlite, opts.log);
           if (!known.includes(opts.jobcenter))
             throw new Error(
               `findings: no findings for jobcenter "${opts.jobcenter}" in log "${opts.log}" (known: ${known.join(', ') || 'none'})`,

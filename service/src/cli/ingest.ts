@@ -17,6 +17,9 @@ interface IngestCliOptions extends DuplicateFlags {
   dryRun?: boolean;
   /** governance (issue 15) */
   retentionYears?: string;
+  purpose?: string;
+  legalBasis?: string;
+  controller?: string;
   /** versions (issue 13) */
   keepVersions?: string;
   append?: boolean;
@@ -53,8 +56,11 @@ export function registerIngest(program: Command): void {
     .option('--keep-versions <n>', 'versions kept so that they can be made current again, this one included (default 5)')
     .option(
       '--retention-years <n>',
-      'keep a case this many years after its last event; stored with the log (see sagsflow retention apply)',
-    );
+      'keep a case this many years after its last event; stored with the log and applied by every load (see sagsflow retention apply)',
+    )
+    .option('--purpose <text>', 'why the log is processed; required (once per log) when it holds pseudonymised columns besides the case id')
+    .option('--legal-basis <text>', 'legal basis of the processing, e.g. "GDPR art. 6(1)(e); LAB § 4"; required like --purpose')
+    .option('--controller <text>', 'data controller (dataansvarlig), e.g. the municipality; required like --purpose');
   addDuplicateOptions(command).action(async (files: string[], opts: IngestCliOptions) => {
     const minGroupSize = parsePositive(opts.minGroupSize, '--min-group-size');
     const maxQuarantineShare = parseShare(opts.maxQuarantineShare, '--max-quarantine-share');
@@ -63,7 +69,7 @@ export function registerIngest(program: Command): void {
     const keepDuplicates = keepDuplicatesOf(opts);
     const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
     const [
-      { setRetention },
+      { cleanPurpose },
       { openDatabase },
       { ingestFiles },
       { loadMapping },
@@ -73,7 +79,7 @@ export function registerIngest(program: Command): void {
       { createProgress },
       { renderLoadReport },
     ] = await Promise.all([
-      import('../governance/retention'),
+      import('../governance/purpose'),
       import('../db/client'),
       import('../ingest/index'),
       import('../readers/index'),
@@ -104,12 +110,17 @@ export function registerIngest(program: Command): void {
           ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
         },
         dryRun: opts.dryRun === true,
+        governance: {
+          purpose: cleanPurpose(opts, 'cli'),
+          requirePurpose: true,
+          via: 'cli',
+          ...(retentionYears !== undefined ? { retentionYears } : {}),
+        },
         ...(keepVersions !== undefined ? { keepVersions } : {}),
         ...(opts.append ? { append: true } : {}),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();
-      if (retentionYears !== undefined) setRetention(store, opts.log, retentionYears);
       process.stdout.write(renderLoadReport(report, mapping?.timezone));
     } finally {
       progress.stop();

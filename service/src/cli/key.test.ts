@@ -21,7 +21,24 @@ afterEach(() => {
 describe('sagsflow key', () => {
   it('key backup, loss and restore: status follows, a wrong key is refused, --force replaces', async () => {
     const db = join(dir, 'store.sqlite');
-    expect((await sagsflow('ingest', join(DATA, 'running-example.csv'), '--db', db, '--log', 'demo')).code).toBe(0);
+    expect(
+      (
+        await sagsflow(
+          'ingest',
+          join(DATA, 'running-example.csv'),
+          '--db',
+          db,
+          '--log',
+          'demo',
+          '--purpose',
+          'Tilsyn',
+          '--legal-basis',
+          'GDPR art. 6(1)(e)',
+          '--controller',
+          'Kommunen',
+        )
+      ).code,
+    ).toBe(0);
     const status = await sagsflow('key', 'status', '--db', db);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`key file ${db}.key (mode 600)`);
@@ -55,7 +72,20 @@ describe('sagsflow key', () => {
 
   it('key restore refuses a key that does not give the loads key check, and a too short file', async () => {
     const db = join(dir, 'store.sqlite');
-    await sagsflow('ingest', join(DATA, 'running-example.csv'), '--db', db, '--log', 'demo');
+    await sagsflow(
+      'ingest',
+      join(DATA, 'running-example.csv'),
+      '--db',
+      db,
+      '--log',
+      'demo',
+      '--purpose',
+      'Tilsyn',
+      '--legal-basis',
+      'GDPR art. 6(1)(e)',
+      '--controller',
+      'Kommunen',
+    );
     const other = join(dir, 'other.key');
     writeFileSync(other, 'c'.repeat(64));
     const r = await sagsflow('key', 'restore', '--db', db, '--from', other, '--force');

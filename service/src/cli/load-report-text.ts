@@ -5,6 +5,7 @@ import { DEFAULT_TIMEZONE } from '../readers/timestamps';
 import { localTime } from './local-time';
 import { endSourceText } from './end-source';
 import { duplicateLine } from './duplicates';
+import { retentionLine } from '../governance/load-lines';
 
 /** The price of the viewer-grade model in one line: the share of cases not shown at their own jobcenter, month and variant. */
 function viewerLine(v: ViewerBuildSummary): string {
@@ -47,6 +48,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(r.viewer ? [viewerLine(r.viewer)] : []),
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
     ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
+    ...(r.retention ? [retentionLine(r.retention)] : []),
     ...(r.prunedVersions ? [`  versions   pruned ${r.prunedVersions.join(', ')} (their events are no longer kept)`] : []),
   ];
   return `${lines.join('\n')}\n`;

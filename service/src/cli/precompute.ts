@@ -13,11 +13,18 @@ interface PrecomputeCliOptions {
 export function registerPrecompute(program: Command): void {
   program
     .command('precompute')
-    .description('recompute the model tables from the stored events (upgrades logs loaded before the current data contract)')
+    .description(
+      'recompute the model and summary tables (compliance, conformance, findings, teams) from the stored events (upgrades logs loaded before the current data contract)',
+    )
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .option('--log <name>', 'recompute this log (default: every log that needs the upgrade)')
     .action(async (opts: PrecomputeCliOptions) => {
-      const [{ openDatabase }, { reprecomputeLog, staleLogs }] = await Promise.all([import('../db/client'), import('../precompute/index')]);
+      const [{ openDatabase }, { reprecomputeLog, staleLogs }, { rebuildSummaries }, { summariesLine }] = await Promise.all([
+        import('../db/client'),
+        import('../precompute/index'),
+        import('../governance/rebuild-summaries'),
+        import('../governance/load-lines'),
+      ]);
       const store = openDatabase(opts.db);
       try {
         const logs = opts.log ? [opts.log] : staleLogs(store.sqlite);
@@ -28,6 +35,7 @@ export function registerPrecompute(program: Command): void {
           process.stdout.write(
             `log "${log}": model recomputed (${summary.steps.toLocaleString('en')} step rows, ${summary.cases.toLocaleString('en')} cases)\n`,
           );
+          process.stdout.write(summariesLine(log, rebuildSummaries(store.sqlite, log)!));
         }
       } finally {
         store.close();

@@ -106,7 +106,22 @@ describe('sagsflow ingest with a rule catalogue', () => {
     const csv = join(dir, 'aka.csv');
     await generateLog({ process: 'akademiker', cases: 40, seed: 3, out: csv });
     const db = join(dir, 'db.sqlite');
-    const first = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker');
+    const first = await sagsflow(
+      'ingest',
+      csv,
+      '--db',
+      db,
+      '--log',
+      'aka',
+      '--process',
+      'akademiker',
+      '--purpose',
+      'Tilsyn',
+      '--legal-basis',
+      'GDPR art. 6(1)(e)',
+      '--controller',
+      'Kommunen',
+    );
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/rules {6}14 rules checked, [\d,]+ case results/);
     const own = join(dir, 'own.yaml');
@@ -114,7 +129,24 @@ describe('sagsflow ingest with a rule catalogue', () => {
       own,
       'catalogue: own\nrules:\n  - id: X\n    title: {da: x, en: x}\n    source: s\n    basis: illustrative\n    kind: notRepeated\n    a: CV registreret\n',
     );
-    const second = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker', '--rules', own);
+    const second = await sagsflow(
+      'ingest',
+      csv,
+      '--db',
+      db,
+      '--log',
+      'aka',
+      '--process',
+      'akademiker',
+      '--rules',
+      own,
+      '--purpose',
+      'Tilsyn',
+      '--legal-basis',
+      'GDPR art. 6(1)(e)',
+      '--controller',
+      'Kommunen',
+    );
     expect(second.stdout).toContain('stored as version 2');
     const sqlite = new Database(db, { readonly: true });
     expect(sqlite.prepare('SELECT version, catalogue FROM rule_catalogues').all()).toEqual([{ version: 2, catalogue: 'own' }]);

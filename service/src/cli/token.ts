@@ -4,6 +4,7 @@ import { Option, InvalidArgumentError } from 'commander';
 import type { openDatabase } from '../db/client';
 import type { TokenInfo } from '../tokens/index';
 import { ROLES } from '../tokens/roles';
+import { knownJobcenters } from '../db/token-queries';
 
 /** Registers `sagsflow token create|list|revoke`: the access tokens of the HTTP service. */
 export function registerToken(program: Command): void {
@@ -106,7 +107,7 @@ export function mustExist(path: string, hint = ''): void {
 /** A jobcenter name that no loaded log has would give its token an empty report: say so. */
 function warnUnknownJobcenters(sqlite: Store['sqlite'], wanted: readonly string[]): void {
   if (wanted.length === 0) return;
-  const known = sqlite.prepare('SELECT DISTINCT jobcenter FROM jobcenters ORDER BY jobcenter').pluck().all() as string[];
+  const known = knownJobcenters(sqlite);
   if (known.length === 0) return;
   for (const name of wanted) {
     if (!known.includes(name)) {

@@ -11,6 +11,8 @@ import {
 } from '@sagsflow/shared';
 import { createBatchInserter, withoutIndexes, type BatchInserter } from '../db/batch-insert';
 import { groupCases } from '../precompute/case-groups';
+import { writeStepInsight } from '../precompute/write-step-insight';
+import { alignmentOfFullCase } from './full-case-alignment';
 import type { LoadedModel } from './load-model';
 import { usedActivities } from './used-activities';
 
@@ -34,6 +36,8 @@ export interface ConformanceSummary {
   activities: number;
   cases: number;
   variantsOverBudget: number;
+  /** Step rows (exact, viewer-grade) whose deviation columns were set. */
+  stepInsight?: { steps: number; viewerSteps: number };
 }
 
 const TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'];
@@ -215,5 +219,13 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
     activityRows.add([g.process, g.jobcenter, g.period, row.activity, ...row.sums]);
   }
   activityRows.flush();
-  return { variants: variantRows.written, activities: activityRows.written, cases: caseRows.written, variantsOverBudget: overBudget };
+  const alignmentOf = alignmentOfFullCase(full, log, (c) => (closed[c] ? alignments[variants.variantOfCase[c]!]! : null));
+  const stepInsight = writeStepInsight(full, ctx, { kind: 'deviations', alignmentOf });
+  return {
+    variants: variantRows.written,
+    activities: activityRows.written,
+    cases: caseRows.written,
+    variantsOverBudget: overBudget,
+    stepInsight,
+  };
 }

@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { SagsflowDb } from './client';
-import { cases, logs } from './schema';
+import { cases } from './schema';
 import { allOf, drizzleSql, quoteIdent, type SqlFragment } from './sql/fragment';
-
-/** The minimum group size stored with a log (null: none stored), or undefined when there is no such log. */
-export function logMinGroupSize(db: SagsflowDb, log: string): number | null | undefined {
-  return db.select({ k: logs.minGroupSize }).from(logs).where(eq(logs.name, log)).get()?.k;
-}
 
 /** Totals of one activity over the filtered rows of an activities table (exact or viewer-grade). */
 export interface ActivityTotals {

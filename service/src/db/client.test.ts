@@ -51,6 +51,8 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
+        'teams',
+        'attached_models',
         // versions (issue 13)
         'jobs',
         'log_versions',
@@ -74,7 +76,18 @@ describe('openDatabase', () => {
     a.close();
     const b = openDatabase(path);
     expect(b.db.select().from(logs).all()).toEqual([
-      { name: 'x', process: null, currentVersion: 1, minGroupSize: 5, retentionYears: null, createdAt: now, updatedAt: now },
+      {
+        name: 'x',
+        process: null,
+        currentVersion: 1,
+        minGroupSize: 5,
+        retentionYears: null,
+        purpose: null,
+        legalBasis: null,
+        controller: null,
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     b.close();
   });

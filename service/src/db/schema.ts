@@ -25,6 +25,8 @@ export type { AuditRow, Role, TokenRow } from './tables/access';
 export { HISTOGRAM_KEYS } from './tables/buckets';
 export type { HistogramKey } from './tables/buckets';
 export { FINE_HISTOGRAM_KEYS } from './tables/fine-buckets';
+export { attachedModels, teams } from './tables/teams';
+export type { AttachedModelRow, TeamDbRow } from './tables/teams';
 
 export const logsRelations = relations(logs, ({ many }) => ({ loads: many(loads) }));
 

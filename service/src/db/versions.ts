@@ -26,6 +26,8 @@ export const VERSIONED_TABLES = [
   'viewer_edges',
   'viewer_jobcenters',
   'viewer_periods',
+  'teams',
+  'attached_models',
 ] as const;
 /**
  * Versioned tables whose previous version is read by the next load before it is deleted

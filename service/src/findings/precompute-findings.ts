@@ -16,6 +16,7 @@ import { outcomeOfCase } from './outcome';
 import { describeFinding } from './wording';
 import { caseVerdicts, ruleInputs, type CaseVerdicts } from './rule-inputs';
 import { conformanceInputs } from './conformance-inputs';
+import { writeStepFindings } from './write-step-findings';
 
 /** Where findings are written and what they are computed with. */
 export interface FindingsContext {
@@ -46,7 +47,8 @@ interface PreviousRow {
  * Computes the findings of one (log, version) for every scope (per process: all jobcenters,
  * and each jobcenter with at least k cases) and writes them in the caller's transaction with
  * their status against the previous version (new, open, resolved); then deletes the previous
- * version's findings. Returns the number of findings written.
+ * version's findings, and lists them beside the variants in the step tables (`writeStepFindings`).
+ * Returns the number of findings written.
  *
  * @example precomputeFindings(eventLog, { sqlite, log: 'dagpenge', version: 3, process: null, minGroupSize: 5 })
  */
@@ -153,6 +155,7 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
     written++;
   }
   ctx.sqlite.prepare('DELETE FROM findings WHERE log = ? AND version <> ?').run(ctx.log, ctx.version);
+  writeStepFindings(ctx.sqlite, ctx.log, ctx.version);
   return written;
 }
 

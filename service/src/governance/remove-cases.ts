@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { reprecomputeLog } from '../precompute/index';
+import { rebuildSummaries } from './rebuild-summaries';
 
 /** Tables with one row per case (or per case and rule/finding), keyed by `log` and `case_id`. */
 export const CASE_LEVEL_TABLES = [
@@ -26,8 +27,8 @@ export interface RemovedCases {
 /**
  * Removes the cases that `select` puts into `temp.remove_cases (log, case_id)` from every
  * case-level table and the quarantine rows that mention them (or one of `mentions`), then
- * rebuilds the model tables of the affected logs from the remaining events, all in one
- * transaction. With `dryRun` it only counts the cases and rows and changes nothing.
+ * rebuilds the model tables and the summary tables (compliance, conformance, findings, teams)
+ * of the affected logs from the remaining events, all in one transaction. With `dryRun` it only counts the cases and rows and changes nothing.
  */
 export function removeCases(
   sqlite: Database.Database,
@@ -59,7 +60,11 @@ export function removeCases(
     }
     if (inQuarantine) rows['quarantine'] = seen.size;
     sqlite.exec('DELETE FROM temp.remove_cases');
-    if (!options.dryRun) for (const log of logs) reprecomputeLog(sqlite, log);
+    if (!options.dryRun)
+      for (const log of logs) {
+        reprecomputeLog(sqlite, log);
+        rebuildSummaries(sqlite, log);
+      }
   });
   run();
   return { cases, rows, logs };

@@ -86,6 +86,40 @@ describe('retention', () => {
     store.close();
   });
 
+  it('every load applies the retention period right after it commits: the cases past it are gone, the audit has the counts', async () => {
+    const db = join(dir, 'store.sqlite');
+    const file = join(dir, 'extract.csv');
+    writeFileSync(file, CSV);
+    const store = openDatabase(db);
+    const p = createPseudonymizer(resolveSecret(db, {}));
+    const load = (years?: number) =>
+      ingestFiles(store, {
+        files: [file],
+        log: 'demo',
+        process: 'demo',
+        policy: LENIENT_POLICY,
+        now: () => NOW,
+        governance: years === undefined ? {} : { retentionYears: years },
+      });
+    const first = await load(5);
+    expect(first.retention).toEqual({
+      retentionYears: 5,
+      cutoff: '2019-06-01T12:00:00.000Z',
+      cases: 2,
+      rows: { events: 4, cases: 2, case_compliance: 0, conformance_cases: 0, finding_cases: 0, quarantine: 1 },
+    });
+    expect(caseIds(store)).toEqual([p.pseudonym('KEEP'), p.pseudonym('NEW')].sort());
+    expect(store.sqlite.prepare("SELECT sum(cases) FROM jobcenters WHERE log = 'demo'").pluck().get()).toBe(2);
+    const audits = () => listAudit(store.db).filter((a) => a.action === 'retention');
+    expect(audits().map((a) => JSON.parse(a.detail!) as { cases: number })).toMatchObject([{ retentionYears: 5, cases: 2 }]);
+    writeFileSync(file, `${CSV}\nNEW,Afgør,2023-02-04T10:00:00Z,bo`);
+    const second = await load();
+    expect(second.retention).toMatchObject({ retentionYears: 5, cases: 2 });
+    expect(caseIds(store)).toHaveLength(2);
+    expect(audits()).toHaveLength(2);
+    store.close();
+  });
+
   it('sagsflow ingest --retention-years stores the period and retention apply --dry-run reports it', async () => {
     const db = join(dir, 'cli.sqlite');
     const file = join(dir, 'extract.csv');
@@ -111,6 +145,12 @@ describe('retention', () => {
           '100',
           '--max-quarantine-share',
           '1',
+          '--purpose',
+          'Tilsyn',
+          '--legal-basis',
+          'GDPR art. 6(1)(e)',
+          '--controller',
+          'Kommunen',
         ]),
       ).toBe(0);
       stdout = '';

@@ -29,17 +29,17 @@ export function setRetention(store: SagsflowDatabase, log: string, years: number
  * Applies the retention period of every log that has one: removes the cases whose last event
  * (latest start or end time) is before `now` minus the period from every case-level table and
  * the quarantine, rebuilds the model tables, records the counts in the audit (never values)
- * and vacuums. With `dryRun` it only counts.
+ * and vacuums. With `dryRun` it only counts; with `log`, only that log (as every load does after it commits).
  */
 export function applyRetention(
   store: SagsflowDatabase,
-  options: { now?: Date; dryRun?: boolean; tokenId?: string | null } = {},
+  options: { now?: Date; dryRun?: boolean; tokenId?: string | null; log?: string } = {},
 ): RetentionOutcome[] {
   const now = options.now ?? new Date();
   const { sqlite } = store;
   const limits = sqlite
-    .prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL ORDER BY name')
-    .all() as { name: string; years: number }[];
+    .prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL AND (? IS NULL OR name = ?) ORDER BY name')
+    .all(options.log ?? null, options.log ?? null) as { name: string; years: number }[];
   const outcomes: RetentionOutcome[] = [];
   if (!options.dryRun) sqlite.pragma('secure_delete = ON');
   for (const { name, years } of limits) {

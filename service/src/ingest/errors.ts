@@ -1,6 +1,13 @@
 /** Why a load stored nothing. */
 export type IngestErrorCode =
-  'no-files' | 'nothing-loaded' | 'read-failed' | 'precompute-failed' | 'store-failed' | 'key-mismatch' | 'policy-refused';
+  | 'no-files'
+  | 'nothing-loaded'
+  | 'read-failed'
+  | 'precompute-failed'
+  | 'store-failed'
+  | 'key-mismatch'
+  | 'policy-refused'
+  | 'purpose-missing';
 
 /**
  * A load that stored nothing; the previous version of the log is untouched. The message is one

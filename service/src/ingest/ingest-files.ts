@@ -2,26 +2,25 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
-import { archiveVersion, nextVersion } from '../versions/index';
-import { keepVersion } from './keep-version';
-import { seedAppend, type AppendSeed, type StoredEventFields } from './append';
-import { precomputeModel, readViewerBuild } from '../precompute/index';
-import { precomputeConformance } from '../conformance/precompute-conformance';
-import { precomputeFindings } from '../findings/precompute-findings';
-import { precomputeCompliance } from '../precompute/compliance';
-import { createPseudonymizer, keyFilePath, maskCpr, resolveSecret, SECRET_ENV } from '../privacy/index';
-import { ReadError, readLog, type ColumnMapping } from '../readers/index';
-import { DEFAULT_FINDINGS_SETTINGS, type EventLogBuilder, type FindingsSettings } from '@sagsflow/shared';
+import { readViewerBuild } from '../precompute/index';
+import { maskCpr } from '../privacy/index';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
-import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 import { contentHash, contentHashInWorker } from './content-hash';
 import { IngestError } from './errors';
-import type { IngestOptions, LoadReport } from './load-report';
-import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
+import type { IngestOptions, IngestProgress, LoadReport } from './load-report';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
-import { describeColumns, type ColumnRoles } from './column-roles';
 import { createTextScrubber } from './text-scrubber';
-import { currentLoad, insertLoadRow, KEY_CHECK_TEXT, recordFailedLoad, reportOfLoad, storedKeyCheck } from './load-rows';
+import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './load-rows';
+import { loadKey } from './load-key';
+import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
+import { precomputeLoad } from './precompute-load';
+import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
+import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
+// versions (issue 13)
+import { archiveVersion, nextVersion } from '../versions/index';
+import { keepVersion } from './keep-version';
+import { seedAppend, type AppendSeed } from './append';
+import { findingsSettingsOf } from './precompute-load';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -52,199 +51,108 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   // messages); names are pseudonymised once the load has read the values it pseudonymises.
   const names = files.map((f) => maskCpr(basename(f)));
   const what = `ingest ${names.join(', ') || '(no files)'}`;
-  if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
-  let bytesTotal = 0;
-  for (const f of files) {
-    try {
-      bytesTotal += statSync(f).size;
-    } catch {
-      throw new IngestError('read-failed', `${what}: cannot read ${f} (no such file or not readable)`);
-    }
-  }
-  const progress = (phase: 'hash' | 'read' | 'precompute' | 'commit', file: string | null, fileIndex: number, bytesRead: number) =>
+  const bytesTotal = totalBytes(files, what);
+  const progress = (phase: IngestProgress['phase'], file: string | null, fileIndex: number, bytesRead: number) =>
     options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
 
-  const extra = {
-    mapping: options.mapping ?? null,
-    process: options.process ?? null,
-    ...(options.model ? { model: options.model.digest } : {}),
-    ...(options.rules ? { rules: options.rules.text } : {}),
-    ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
-    ...(options.append ? { append: true } : {}),
-  };
   const current = currentLoad(store.db, options.log);
-  let hashing: Promise<string>;
-  if (current !== null && current.bytes === bytesTotal) {
-    progress('hash', null, 0, 0);
-    const hash = await contentHash(files, extra);
-    if (hash === current.contentHash) {
-      return { ...reportOfLoad(current, options.log, hash), status: 'unchanged', startedAt, finishedAt: now().getTime(), model: null };
-    }
-    hashing = Promise.resolve(hash);
-  } else {
-    hashing = contentHashInWorker(files, extra);
-    hashing.catch(() => undefined);
+  const hashed = await hashLoad(files, options, current, bytesTotal, () => progress('hash', null, 0, 0));
+  if ('unchanged' in hashed) {
+    return {
+      ...reportOfLoad(current!, options.log, hashed.unchanged),
+      status: 'unchanged',
+      startedAt,
+      finishedAt: now().getTime(),
+      model: null,
+    };
   }
+  const { hashing } = hashed;
+  const digests = options.dryRun ? null : fileDigests(files);
+  digests?.catch(() => undefined);
 
-  let secret: Buffer;
-  try {
-    secret = resolveSecret(store.path);
-  } catch (err) {
-    throw new IngestError(
-      'store-failed',
-      `${what}: cannot read or create the key file ${keyFilePath(store.path)} (${(err as Error).message})`,
-      { cause: err },
-    );
-  }
-  const pseudonymizer = createPseudonymizer(secret);
-  const keyCheck = pseudonymizer.pseudonym(KEY_CHECK_TEXT);
-  const stored = storedKeyCheck(store.sqlite);
-  if (stored !== null && stored !== keyCheck) {
-    throw new IngestError(
-      'key-mismatch',
-      `${what}: the pseudonymisation key differs from the one earlier loads of this database used, so pseudonyms would not match; set the same ${SECRET_ENV} or keep the key file ${keyFilePath(store.path)}`,
-    );
-  }
+  const key = loadKey(store, what);
   const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
   const personalSet = new Set(personalColumns);
-  const isPersonal = (key: string) => isPersonalKey(key, personalSet);
-  const text = createTextScrubber(pseudonymizer);
-  // Set by the reader worker: the file names scrubbed with the values it pseudonymised.
-  let scrubbedNames: string[] | null = null;
-  const read = options.readLog ?? readLog;
+  const text = createTextScrubber(key.pseudonymizer);
   const { sqlite } = store;
-  const counts = { read: 0, accepted: 0, duplicates: 0, quarantined: 0 };
-  const policies = new Set<string>();
-  let identical = 0;
-  // Sink counts as of the last file read to the end: a failed load records only whole files,
-  // so that its rows read still equal accepted + duplicates + quarantined.
-  let settled: LoadCounts | null = null;
+  const tally: ReadTally = emptyTally();
   let loadId = -1;
-  let columns: ColumnRoles | null = null;
-  // ingest --append: the version appended to, and its events found again in the new extract.
+  // ingest --append: the version appended to, and how many of its events the new extract repeated.
   let seed: AppendSeed | null = null;
-  let crossDuplicates = 0;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
     const version = nextVersion(sqlite, options.log);
-    const appendTo = (builder: EventLogBuilder): AppendSeed | null =>
-      options.append && latest
-        ? seedAppend(
-            sqlite,
-            { log: options.log, from: latest.v, to: version, process: options.process ?? null },
-            builder,
-            options.keepDuplicates === true,
-          )
-        : null;
-    const skipEvent = options.append ? (e: StoredEventFields) => seed?.isDuplicate(e) ?? false : undefined;
     loadId = insertLoadRow(sqlite, {
       log: options.log,
       version,
       process: options.process ?? null,
       files: names,
       bytes: bytesTotal,
-      keyCheck,
+      keyCheck: key.keyCheck,
       startedAt,
     });
-    const freeTextColumns = (options.mapping?.freeText ?? []).flatMap((c) => [c, c.replace(/^case:/, '')]);
-    const freeText = new Set(freeTextColumns);
-    const noteColumns = (result: {
-      mapping?: ColumnMapping | undefined;
-      columns?: string[] | undefined;
-      mappingGuessed?: boolean | undefined;
-    }) => {
-      if (columns === null && result.mapping && result.columns)
-        columns = describeColumns(result.mapping, result.columns, result.mappingGuessed ?? false, isPersonal);
-    };
-    let builder;
-    let got;
-    if (options.readLog === undefined && bytesTotal >= READ_WORKER_MIN_BYTES) {
-      // Large loads: files are read and cleaned in a worker while this thread stores.
-      const store = createLoadStore({ sqlite, loadId, log: options.log, version, skipEvent });
-      seed = appendTo(store.builder);
-      const sizes = files.map((f) => statSync(f).size);
-      const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
-      got = await readInWorker({
+    const { builder, counts: got } = await readLoadFiles(
+      {
+        sqlite,
+        loadId,
+        log: options.log,
+        version,
         files,
-        mapping: options.mapping,
-        keepDuplicates: options.keepDuplicates,
-        secret,
+        names,
+        bytesTotal,
+        what,
+        options,
+        secret: key.secret,
+        pseudonymizer: key.pseudonymizer,
+        text,
         personalColumns,
-        freeText: freeTextColumns,
-        fileNames: names,
-        onFileNames: (scrubbed) => {
-          scrubbedNames = scrubbed;
-        },
-        output: store.output,
-        onProgress: (i, b) => progress('read', names[i]!, i, fileStart(i) + b),
-        onFile: (result, fileCounts) => {
-          noteColumns(result);
-          counts.read += result.rows.read;
-          counts.duplicates += result.rows.duplicates;
-          if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
-          identical += result.identical ?? result.rows.duplicates;
-          settled = fileCounts;
-        },
-        readFailed: (message, readError, cause) => new IngestError('read-failed', readError ? message : `${what}: ${message}`, { cause }),
-      });
-      store.finish();
-      builder = store.builder;
-    } else {
-      const state = createLoadSink({ sqlite, pseudonymizer, loadId, log: options.log, version, isPersonal, freeText, text, skipEvent });
-      seed = appendTo(state.builder);
-      let before = 0;
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i]!;
-        state.setFile(names[i]!);
-        const sink = { ...state.sink, onProgress: (b: number) => progress('read', names[i]!, i, before + b) };
-        let result;
-        try {
-          result = await read(file, { mapping: options.mapping, sink, keepDuplicates: options.keepDuplicates });
-        } catch (err) {
-          const message = err instanceof ReadError ? err.message : `${what}: ${(err as Error).message}`;
-          throw new IngestError('read-failed', message, { cause: err });
-        }
-        noteColumns(result);
-        counts.read += result.rows.read;
-        counts.duplicates += result.rows.duplicates;
-        if (result.duplicatePolicy) policies.add(result.duplicatePolicy);
-        identical += result.identical ?? result.rows.duplicates;
-        settled = state.counts();
-        before += statSync(file).size;
-      }
-      state.finish();
-      got = state.counts();
-      builder = state.builder;
-    }
-    settled = got;
-    crossDuplicates = seed?.duplicates ?? 0;
-    counts.accepted = got.accepted - crossDuplicates;
-    counts.duplicates += crossDuplicates;
-    identical += crossDuplicates;
-    counts.quarantined = got.quarantined;
+        isPersonal: (k) => isPersonalKey(k, personalSet),
+        onProgress: (file, i, bytes) => progress('read', file, i, bytes),
+        ...(options.append && latest
+          ? {
+              skipEvent: (e) => seed?.isDuplicate(e) ?? false,
+              onBuilder: (b) => {
+                seed = seedAppend(
+                  sqlite,
+                  { log: options.log, from: latest.v, to: version, process: options.process ?? null },
+                  b,
+                  options.keepDuplicates === true,
+                );
+              },
+            }
+          : {}),
+      },
+      tally,
+    );
+    tally.settled = got;
+    const appended = seed as AppendSeed | null;
+    const crossDuplicates = appended?.duplicates ?? 0;
+    tally.crossDuplicates = crossDuplicates;
     if (got.accepted === 0) {
       const reasons = Object.entries(got.quarantinedByReason)
         .map(([r, n]) => `${r}: ${n}`)
         .join(', ');
       throw new IngestError(
         'nothing-loaded',
-        `${what}: nothing could be loaded: ${counts.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
+        `${what}: nothing could be loaded: ${tally.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
       );
     }
-    if (seed && counts.accepted === 0)
+    if (appended && got.accepted - crossDuplicates === 0)
       throw new IngestError(
         'nothing-loaded',
-        `${what}: nothing new to append: all ${counts.read} rows read are already in version ${seed.from} or quarantined`,
+        `${what}: nothing new to append: all ${tally.read} rows read are already in version ${appended.from} or quarantined`,
       );
+    const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, tally.columns);
+    if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
     progress('precompute', null, files.length, bytesTotal);
     const eventLog = builder.build();
     const refusals = checkLoadPolicy(
       {
-        read: counts.read,
-        quarantined: counts.quarantined,
+        read: tally.read,
+        quarantined: got.quarantined,
         byReason: got.quarantinedByReason,
         cases: eventLog.caseIds.length,
         previousCases: current?.cases ?? null,
@@ -253,120 +161,160 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     );
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
+    if (noPurpose !== null) refusals.push(noPurpose);
     if (latest) archiveVersion(sqlite, options.log, latest.v);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
-    let model;
-    let conformance;
-    let compliance = null;
-    try {
-      const minGroupSize =
-        options.minGroupSize ??
-        (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ??
-        5;
-      model = (options.precompute ?? precomputeModel)(eventLog, {
-        sqlite,
-        log: options.log,
-        version,
-        process: options.process ?? null,
-        minGroupSize,
-        endActivities: options.mapping?.endActivities,
-      });
-      if (options.rules)
-        compliance = precomputeCompliance(eventLog, { sqlite, log: options.log, version, process: options.process ?? null }, options.rules);
-      if (options.model) {
-        conformance = precomputeConformance(eventLog, {
-          sqlite,
-          log: options.log,
-          version,
-          process: options.process ?? null,
-          model: options.model,
-          endActivities: options.mapping?.endActivities,
-        });
-      }
-    } catch (err) {
-      throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
-    }
-    try {
-      const k =
-        options.minGroupSize ??
-        (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ??
-        5;
-      const outcome = options.mapping?.outcome
-        ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
-        : undefined;
-      precomputeFindings(eventLog, {
-        sqlite,
-        log: options.log,
-        version,
-        process: options.process ?? null,
-        minGroupSize: k,
-        outcome,
-        endActivities: options.mapping?.endActivities,
-        settings: findingsSettingsOf(options.mapping),
-      });
-    } catch (err) {
-      throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
-    }
-    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), seed?.from);
+    const { model, compliance, conformance } = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
+    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
     progress('commit', null, files.length, bytesTotal);
-    const hash = await hashing;
-    const finishedAt = now().getTime();
     const report: LoadReport = {
       loadId,
       log: options.log,
       version,
       status: 'stored',
-      contentHash: hash,
-      rows: { ...counts },
+      contentHash: await hashing,
+      rows: {
+        read: tally.read,
+        accepted: got.accepted - crossDuplicates,
+        duplicates: tally.duplicates + crossDuplicates,
+        quarantined: got.quarantined,
+      },
       quarantinedByReason: got.quarantinedByReason,
       cases: eventLog.caseIds.length,
-      events: counts.accepted + (seed?.events ?? 0),
-      firstTimestamp: spanEnd(got.firstTimestamp, seed?.firstTimestamp ?? null, Math.min),
-      lastTimestamp: spanEnd(got.lastTimestamp, seed?.lastTimestamp ?? null, Math.max),
+      events: got.accepted - crossDuplicates + (appended?.events ?? 0),
+      firstTimestamp: spanEnd(got.firstTimestamp, appended?.firstTimestamp ?? null, Math.min),
+      lastTimestamp: spanEnd(got.lastTimestamp, appended?.lastTimestamp ?? null, Math.max),
       startedAt,
-      finishedAt,
+      finishedAt: now().getTime(),
       model,
       compliance,
       viewer: readViewerBuild(sqlite, options.log, version),
-      files: scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
-      columns,
+      files: tally.scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
+      columns: tally.columns,
       ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
-      duplicatePolicy: [...policies].sort().join(',') || 'drop',
-      identical,
+      duplicatePolicy: [...tally.policies].sort().join(',') || 'drop',
+      identical: tally.identical + crossDuplicates,
       ...(pruned.length > 0 ? { prunedVersions: pruned } : {}),
-      ...(seed ? { appendedTo: seed.from } : {}),
+      ...(appended ? { appendedTo: appended.from } : {}),
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');
       return { ...report, status: 'dry-run' };
     }
     finishLoad(sqlite, report, options);
+    const sums = await digests!;
+    const usedMapping = options.mapping ?? tally.mapping;
+    recordLoadGovernance(store, {
+      loadId,
+      log: options.log,
+      governance: options.governance,
+      lineage: {
+        sourceFiles: report.files.map((name, i) => ({ name, bytes: sums[i]!.bytes, sha256: sums[i]!.sha256 })),
+        mapping: usedMapping,
+        rules: options.rules ? { name: options.rules.catalogue.catalogue, sha256: sha256Of(options.rules.text) } : null,
+        model: modelLineage(options.model?.file),
+      },
+      version,
+      teamColumn: usedMapping?.team,
+      model: options.model,
+    });
     sqlite.exec('COMMIT');
+    report.retention = retentionAfterLoad(store, options.log, options.governance, now());
     const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
     if (ends?.e) report.endActivities = JSON.parse(ends.e) as LoadReport['endActivities'];
     return report;
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    const error = err instanceof IngestError ? err : new IngestError('store-failed', `${what}: ${(err as Error).message}`, { cause: err });
-    const got = settled;
-    const hash = await hashing.catch(() => '');
-    error.loadId = recordFailedLoad(sqlite, {
-      log: options.log,
-      process: options.process ?? null,
-      files: names,
-      hash,
-      bytes: bytesTotal,
-      startedAt,
-      finishedAt: now().getTime(),
-      message: error.message,
-      counts: { ...counts, accepted: (got?.accepted ?? 0) - crossDuplicates, quarantined: got?.quarantined ?? 0 },
-      quarantinedByReason: got?.quarantinedByReason ?? {},
-    });
-    throw error;
+    throw await failedLoad(sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+/**
+ * The error a failed load throws (an `IngestError`, `store-failed` for an unexpected one), after
+ * recording the attempt as a `failed` load with the counts of the files it read to the end.
+ */
+async function failedLoad(
+  sqlite: SagsflowDatabase['sqlite'],
+  err: unknown,
+  at: {
+    what: string;
+    options: IngestOptions;
+    names: string[];
+    bytesTotal: number;
+    startedAt: number;
+    now: () => Date;
+    hashing: Promise<string>;
+    tally: ReadTally;
+  },
+): Promise<IngestError> {
+  const error = err instanceof IngestError ? err : new IngestError('store-failed', `${at.what}: ${(err as Error).message}`, { cause: err });
+  const got = at.tally.settled;
+  const hash = await at.hashing.catch(() => '');
+  error.loadId = recordFailedLoad(sqlite, {
+    log: at.options.log,
+    process: at.options.process ?? null,
+    files: at.names,
+    hash,
+    bytes: at.bytesTotal,
+    startedAt: at.startedAt,
+    finishedAt: at.now().getTime(),
+    message: error.message,
+    counts: {
+      read: at.tally.read,
+      duplicates: at.tally.duplicates + at.tally.crossDuplicates,
+      accepted: (got?.accepted ?? 0) - at.tally.crossDuplicates,
+      quarantined: got?.quarantined ?? 0,
+    },
+    quarantinedByReason: got?.quarantinedByReason ?? {},
+  });
+  return error;
+}
+
+/** The summed size of the files; a missing or unreadable file stops the load before anything is written. */
+function totalBytes(files: readonly string[], what: string): number {
+  if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      throw new IngestError('read-failed', `${what}: cannot read ${f} (no such file or not readable)`);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * The load's content hash (files, mapping, process, model, rules and duplicate choice):
+ * `unchanged` when it equals the current version's (hashed here, only when the sizes match),
+ * else a hash computed in a worker while the load runs.
+ */
+async function hashLoad(
+  files: readonly string[],
+  options: IngestOptions,
+  current: ReturnType<typeof currentLoad>,
+  bytesTotal: number,
+  onHashing: () => void,
+): Promise<{ unchanged: string } | { hashing: Promise<string> }> {
+  const extra = {
+    mapping: options.mapping ?? null,
+    process: options.process ?? null,
+    ...(options.model ? { model: options.model.digest } : {}),
+    ...(options.rules ? { rules: options.rules.text } : {}),
+    ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
+    ...(options.append ? { append: true } : {}),
+  };
+  if (current !== null && current.bytes === bytesTotal) {
+    onHashing();
+    const hash = await contentHash(files, extra);
+    return hash === current.contentHash ? { unchanged: hash } : { hashing: Promise.resolve(hash) };
+  }
+  const hashing = contentHashInWorker(files, extra);
+  hashing.catch(() => undefined);
+  return { hashing };
 }
 
 function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: IngestOptions): void {
@@ -401,21 +349,6 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
     )
     .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
-}
-
-/** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
-function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
-  const f = mapping?.findings;
-  if (!f) return undefined;
-  const { automationWeights, ...rest } = f;
-  const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
-  if (automationWeights) {
-    settings.automationWeights = {
-      ...DEFAULT_FINDINGS_SETTINGS.automationWeights,
-      ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)),
-    };
-  }
-  return settings;
 }
 
 /** The smaller (or larger, with `Math.max`) of two optional timestamps. */

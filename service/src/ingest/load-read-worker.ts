@@ -8,7 +8,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPseudonymizer } from '../privacy/index';
 import { ReadError, readLog } from '../readers/index';
-import { createLoadTransform, type LoadOutput, type QuarantineRow } from './load-sink';
+import type { LoadOutput, QuarantineRow } from './load-sink';
+import { createLoadTransform } from './load-transform';
 import { isPersonalKey } from './personal-keys';
 import { createTextScrubber } from './text-scrubber';
 import { BATCH_EVENTS, MAX_UNSTORED_BATCHES, type LoadReadRequest, type LoadReadMessage, type EventBatch } from './load-read-protocol';

@@ -6,6 +6,7 @@ import type { ConformanceSummary } from '../conformance/precompute-conformance';
 import type { AttachedCatalogue, ComplianceSummary } from '../precompute/compliance';
 import type { LoadPolicy } from './load-policy';
 import type { ColumnRoles } from './column-roles';
+import type { LoadGovernance, RetentionAfterLoad } from '../governance/load-governance';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (
@@ -63,6 +64,8 @@ export interface IngestOptions {
    * duplicates (dropped unless `keepDuplicates`). Without a current version it is a plain load.
    */
   append?: boolean;
+  /** Purpose, legal basis, controller, who loads and retention (see `LoadGovernance`). */
+  governance?: LoadGovernance;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */
@@ -104,4 +107,6 @@ export interface LoadReport {
   appendedTo?: number;
   /** The end activities used per process and where they come from (mapping, process, inferred). */
   endActivities?: { process: string; activities: string[]; source: string }[];
+  /** What the log's retention period removed right after the load committed; null when the log has none. */
+  retention?: RetentionAfterLoad | null;
 }

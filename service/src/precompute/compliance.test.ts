@@ -65,7 +65,7 @@ async function loaded() {
 describe('precomputeCompliance (through ingestFiles)', () => {
   it('stores the catalogue text, its rules, counts per jobcenter x month x rule x status and per-case results', async () => {
     const { store, report } = await loaded();
-    expect(report.compliance).toEqual({ rules: 2, compliance: 8, caseCompliance: 18 });
+    expect(report.compliance).toEqual({ rules: 2, compliance: 8, caseCompliance: 18, stepInsight: { steps: 2, viewerSteps: 0 } });
     const q = (sql: string) => store.sqlite.prepare(sql).all();
     expect(q('SELECT catalogue, as_of, text FROM rule_catalogues')).toEqual([
       { catalogue: 'test-2024', as_of: '2024-04-05', text: CATALOGUE },

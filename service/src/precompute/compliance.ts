@@ -3,6 +3,7 @@ import { RULE_STATUSES, evaluateRules, formatIsoDate, type EventLog, type RuleCa
 import { createBatchInserter } from '../db/batch-insert';
 import { processNameOf } from '../processes/index';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
+import { writeStepInsight } from './write-step-insight';
 
 /** A rule catalogue attached to a load: the parsed catalogue and its file text. */
 export interface AttachedCatalogue {
@@ -25,6 +26,8 @@ export interface ComplianceSummary {
   rules: number;
   compliance: number;
   caseCompliance: number;
+  /** Step rows (exact, viewer-grade) whose rule-violation columns were set. */
+  stepInsight?: { steps: number; viewerSteps: number };
 }
 
 /**
@@ -70,7 +73,18 @@ export function precomputeCompliance(log: EventLog, ctx: ComplianceContext, atta
   }
   ruleRows.flush();
   const { counts, perCase } = writeResults(log, ctx, catalogue, evaluation);
-  return { rules: ruleRows.written, compliance: counts, caseCompliance: perCase };
+  const names = new Map(catalogue.rules.map((r) => [r.id, { rule: r.id, da: r.title.da, en: r.title.en }]));
+  const stepInsight = writeStepInsight(log, ctx, { kind: 'rules', outcomes: outcomesOfProcess(log, ctx, catalogue, evaluation), names });
+  return { rules: ruleRows.written, compliance: counts, caseCompliance: perCase, stepInsight };
+}
+
+/** The outcomes with the violations of cases outside the catalogue's process taken out (as the counts leave them out). */
+function outcomesOfProcess(log: EventLog, ctx: ComplianceContext, catalogue: RuleCatalogue, evaluation: RuleEvaluation) {
+  if (catalogue.process === null) return evaluation.outcomes;
+  const wanted = processNameOf(catalogue.process) ?? catalogue.process;
+  const grain = caseGrain(log, ctx);
+  const outside = Array.from({ length: log.caseIds.length }, (_, c) => grain.process(c) !== wanted);
+  return evaluation.outcomes.map((o) => ({ ...o, violationEvent: o.violationEvent.map((at, c) => (outside[c] ? -1 : at)) }));
 }
 
 function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCatalogue, evaluation: RuleEvaluation) {

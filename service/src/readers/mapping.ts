@@ -21,6 +21,8 @@ export interface ColumnMapping {
   lifecycle?: string | undefined;
   /** The organisational unit reports filter by; also stored as case attribute `jobcenter`. */
   jobcenter?: string | undefined;
+  /** The caseworker's team (governance, issue 15): figures per team, each of at least k caseworkers and k cases. */
+  team?: string | undefined;
   /** Columns kept as attributes. Default: every column not mapped above (and not unnamed). */
   attributes?: string[] | undefined;
   /**
@@ -93,6 +95,7 @@ export const columnMappingSchema = z.strictObject({
   resource: z.string().trim().min(1).optional(),
   lifecycle: z.string().trim().min(1).optional(),
   jobcenter: z.string().trim().min(1).optional(),
+  team: z.string().trim().min(1).optional(),
   attributes: columnList.optional(),
   caseAttributes: columnList.optional(),
   pseudonymize: columnList.optional(),

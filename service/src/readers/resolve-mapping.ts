@@ -65,7 +65,12 @@ export function resolveMapping(header: readonly string[], given: ColumnMapping |
     }
   }
   const mapped = new Set(ROLES.map((r) => base[r]).filter((c): c is string => !!c));
-  const attributes = base.attributes ?? names.filter((n) => n !== '' && !mapped.has(n));
+  const attributes = [...(base.attributes ?? names.filter((n) => n !== '' && !mapped.has(n)))];
+  if (base.team !== undefined) {
+    if (where(base.team) < 0)
+      throw new ReadError(file, `the mapping's team column "${base.team}" is not in the header (${headerText}); ${HOW_TO}`, { line: 1 });
+    if (!attributes.includes(base.team)) attributes.push(base.team);
+  }
   for (const column of [...attributes, ...(base.caseAttributes ?? [])]) {
     if (where(column) < 0) {
       throw new ReadError(file, `the mapping's attribute column "${column}" is not in the header (${headerText})`, { line: 1 });
@@ -127,6 +132,7 @@ function toHeaderSpelling(given: ColumnMapping, names: readonly string[]): Colum
     resource: fixOptional(given.resource),
     lifecycle: fixOptional(given.lifecycle),
     jobcenter: fixOptional(given.jobcenter),
+    team: fixOptional(given.team),
     attributes: given.attributes?.map(fix),
     caseAttributes: given.caseAttributes?.map(fix),
     pseudonymize: given.pseudonymize?.map(fix),

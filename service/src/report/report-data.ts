@@ -5,6 +5,8 @@ import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type 
 import type { Lang } from '../findings/wording';
 import type { EffectReport } from '../whatif/effect-report';
 import type { WhatIfReport } from '../whatif/whatif-report';
+import { storedGroupSize } from '../db/log-queries';
+import { readLogGovernance, type LogGovernance } from '../db/governance-queries';
 
 /** Everything the report shows, read from the store for one log and scope. */
 export interface ReportData {
@@ -37,6 +39,8 @@ export interface ReportData {
   whatIf?: WhatIfReport[];
   /** The measured effect of a change, when the report was asked for one. */
   effect?: EffectReport | null;
+  /** Purpose, legal basis, controller, retention and the current version's lineage (method section). */
+  governance?: LogGovernance | null;
 }
 
 /** Thrown when a log or a scope has nothing to report; its message is the user's one line. */
@@ -56,7 +60,7 @@ export function readReportData(
   sqlite: Database.Database,
   options: { log: string; scope: string; lang: Lang; minGroupSize?: number; now: number },
 ): ReportData {
-  const logRow = sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined;
+  const logRow = storedGroupSize(sqlite, options.log);
   if (!logRow) throw new ReportError(`report: no log named "${options.log}" (load one with sagsflow ingest)`);
   const k = Math.max(options.minGroupSize ?? 1, logRow.k);
   const steps = readScopedSteps(sqlite, options.log, options.scope);
@@ -109,5 +113,6 @@ export function readReportData(
     },
     findings: readFindings(sqlite, { log: options.log, scope: options.scope, minGroupSize: k }),
     load: options.scope === '' ? readCurrentLoad(sqlite, options.log) : null,
+    governance: readLogGovernance(sqlite, options.log),
   };
 }

@@ -6,6 +6,7 @@ import { processMapSvg } from './map-svg';
 import type { ReportData } from './report-data';
 import { esc } from './svg';
 import { methodParagraphs, t } from './texts';
+import { governanceHtml } from './governance-section';
 
 /** The width charts are drawn at: A4 minus margins, in CSS pixels. */
 export const PAGE_WIDTH = 680;
@@ -257,7 +258,7 @@ export function methodSection(d: ReportData): string {
     t('method', d.lang),
     methodParagraphs(d.lang, d.minGroupSize)
       .map((p) => `<p>${esc(p)}</p>`)
-      .join(''),
+      .join('') + governanceHtml(d.governance, d.lang),
   );
 }
 

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TokenInfo } from './tokens';
+import { withoutBusyWait } from '../db/connection';
+import { touchToken } from '../db/token-queries';
 
 /** `last_used_at` is written at most this often per token (ms). */
 export const LAST_USE_INTERVAL_MS = 60_000;
@@ -29,15 +31,11 @@ export function noteTokenUse(sqlite: Database.Database, id: string, stored: numb
   if (!seen) written.set(sqlite, (seen = new Map()));
   const last = Math.max(stored ?? -Infinity, seen.get(id) ?? -Infinity);
   if (now - last < LAST_USE_INTERVAL_MS) return;
-  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 0');
   try {
-    sqlite.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, id);
+    withoutBusyWait(sqlite, () => touchToken(sqlite, id, now));
     seen.set(id, now);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED' && code !== 'SQLITE_READONLY') throw error;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${previous}`);
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { auditRows } from '../db/token-queries';
 
 const HEADER = ['ts', 'token_id', 'token_name', 'role', 'action', 'target', 'detail'];
 
@@ -14,14 +15,7 @@ function field(value: string | null): string {
  * what. Token hashes are never included; audit details hold no personal data by design.
  */
 export function auditCsv(sqlite: Database.Database, from: Date, to: Date): { csv: string; rows: number } {
-  const rows = sqlite
-    .prepare(
-      `SELECT a.ts, a.token_id, t.name, t.role, a.action, a.target, a.detail
-       FROM audit a LEFT JOIN tokens t ON t.id = a.token_id
-       WHERE a.ts >= ? AND a.ts < ? ORDER BY a.ts, a.id`,
-    )
-    .raw()
-    .all(from.getTime(), to.getTime()) as [number, string | null, string | null, string | null, string, string | null, string | null][];
+  const rows = auditRows(sqlite, from.getTime(), to.getTime());
   const lines = [HEADER.join(',')];
   for (const [ts, ...rest] of rows) lines.push([new Date(ts).toISOString(), ...rest].map(field).join(','));
   return { csv: lines.join('\r\n') + '\r\n', rows: rows.length };

@@ -56,7 +56,7 @@ afterAll(() => {
 const ISO = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?\b/;
 /** Keys whose values are wall-clock times, tokens or database ids of this run. */
 const VOLATILE_KEYS =
-  /^(createdAt|updatedAt|startedAt|finishedAt|loadedAt|lastUsedAt|expiresAt|revokedAt|ts|created_at|updated_at|started_at|finished_at|built_at|builtAt|token|tokenId|token_id|id|loadId|load_id|durationMs|elapsedMs|seconds_to_load|databaseBytes)$/;
+  /^(createdAt|updatedAt|startedAt|finishedAt|loadedAt|lastUsedAt|expiresAt|revokedAt|ts|created_at|updated_at|started_at|finished_at|built_at|builtAt|token|tokenId|token_id|loadedBy|loaded_by|id|loadId|load_id|durationMs|elapsedMs|seconds_to_load|databaseBytes)$/;
 
 /** Replaces run-dependent values (load times, token ids, database ids) and rounds floats (sum order). */
 function normalise(value: unknown, key = ''): unknown {

@@ -54,7 +54,8 @@ export function evaluateRule(log: EventLog, days: EventDays, rule: Rule): RuleOu
   const applies = whereMask(log, rule);
   const check = CHECKS[rule.kind];
   const anchorBit = rule.kind === 'atLeast' || rule.kind === 'order' ? ROLE_B : ROLE_A;
-  const verdict: Verdict = { status: 0, daysLate: Number.NaN, anchor: -1 };
+  const verdict: Verdict = { status: 0, daysLate: Number.NaN, anchor: -1, at: -1 };
+  const violationEvent = new Int32Array(caseCount).fill(-1);
   for (let c = 0; c < caseCount; c++) {
     const s = log.caseOffsets[c]!;
     const e = log.caseOffsets[c + 1]!;
@@ -62,13 +63,16 @@ export function evaluateRule(log: EventLog, days: EventDays, rule: Rule): RuleOu
       verdict.status = RuleStatusCode.notApplicable;
       verdict.daysLate = Number.NaN;
       verdict.anchor = firstWith(ctx, anchorBit, s, e);
+      verdict.at = -1;
     } else if (days.asOfDay === null) {
       verdict.status = RuleStatusCode.notApplicable;
       verdict.anchor = -1;
+      verdict.at = -1;
     } else {
       check(ctx, s, e, verdict);
     }
     status[c] = verdict.status;
+    if (verdict.status === RuleStatusCode.violated) violationEvent[c] = verdict.at;
     if (!Number.isNaN(verdict.daysLate)) daysLate[c] = verdict.daysLate;
     anchorDay[c] = verdict.anchor >= 0 ? days.day[verdict.anchor]! : firstCountedDay(days, s, e);
     if (verdict.status === RuleStatusCode.fulfilled) counts.fulfilled++;
@@ -76,7 +80,7 @@ export function evaluateRule(log: EventLog, days: EventDays, rule: Rule): RuleOu
     else if (verdict.status === RuleStatusCode.pending) counts.pending++;
     else counts.notApplicable++;
   }
-  return { rule, status, daysLate, anchorDay, counts, complianceRate: complianceRate(counts) };
+  return { rule, status, daysLate, anchorDay, violationEvent, counts, complianceRate: complianceRate(counts) };
 }
 
 function contextOf(log: EventLog, days: EventDays, rule: Rule): CaseContext {

@@ -22,11 +22,16 @@ export interface CaseContext {
   deadline: (anchorDay: number) => number;
 }
 
-/** A case's verdict: status code, days late (NaN if none) and the anchor event (-1 if none). */
+/**
+ * A case's verdict: status code, days late (NaN if none), the anchor event (-1 if none) and,
+ * when violated, the event where the violation shows in the trace (`RuleOutcome.violationEvent`).
+ */
 export interface Verdict {
   status: number;
   daysLate: number;
   anchor: number;
+  /** Event index of the violation; -1 unless violated. */
+  at: number;
 }
 
 const { notApplicable: NA, fulfilled: OK, violated: LATE, pending: OPEN } = RuleStatusCode;
@@ -47,6 +52,7 @@ export function checkWithin(ctx: CaseContext, s: number, e: number, out: Verdict
   const anchor = firstWith(ctx, ROLE_A, s, e);
   out.anchor = anchor;
   out.daysLate = Number.NaN;
+  out.at = -1;
   if (anchor < 0 || !valid(ctx, ctx.day[anchor]!)) {
     out.status = NA;
     return;
@@ -65,11 +71,17 @@ export function checkWithin(ctx: CaseContext, s: number, e: number, out: Verdict
   } else if (b1 >= 0) {
     const late = ctx.day[b1]! - d;
     out.status = late <= 0 ? OK : LATE;
-    if (late > 0) out.daysLate = late;
+    if (late > 0) {
+      out.daysLate = late;
+      out.at = b1;
+    }
   } else {
     const late = (e1 >= 0 ? ctx.day[e1]! : ctx.asOfDay) - d;
     out.status = late > 0 ? LATE : OPEN;
-    if (late > 0) out.daysLate = late;
+    if (late > 0) {
+      out.daysLate = late;
+      out.at = e1 >= 0 ? e1 : anchor;
+    }
   }
 }
 
@@ -78,6 +90,7 @@ export function checkAtLeast(ctx: CaseContext, s: number, e: number, out: Verdic
   const anchor = firstWith(ctx, ROLE_B, s, e);
   out.anchor = anchor;
   out.daysLate = Number.NaN;
+  out.at = -1;
   if (anchor < 0 || !valid(ctx, ctx.day[anchor]!)) {
     out.status = NA;
     return;
@@ -92,6 +105,7 @@ export function checkAtLeast(ctx: CaseContext, s: number, e: number, out: Verdic
     if ((r & ROLE_END) !== 0) ended = true;
   }
   out.status = found >= ctx.rule.count ? OK : ended ? NA : ctx.asOfDay > d ? LATE : OPEN;
+  if (out.status === LATE) out.at = anchor;
 }
 
 /** order: every B has an A before it (validity on the first B's date). */
@@ -101,13 +115,16 @@ export function checkOrder(ctx: CaseContext, s: number, e: number, out: Verdict)
   out.daysLate = Number.NaN;
   if (firstB < 0 || !valid(ctx, ctx.day[firstB]!)) out.status = NA;
   else out.status = firstWith(ctx, ROLE_A, s, firstB) >= 0 ? OK : LATE;
+  out.at = out.status === LATE ? firstB : -1;
 }
 
 /** mustOccur: an A fulfils; none and an endedBy event violates; else pending. */
 export function checkMustOccur(ctx: CaseContext, s: number, e: number, out: Verdict): void {
   out.anchor = firstWith(ctx, ROLE_A, s, e);
   out.daysLate = Number.NaN;
-  out.status = out.anchor >= 0 ? OK : firstWith(ctx, ROLE_END, s, e) >= 0 ? LATE : OPEN;
+  const ended = out.anchor >= 0 ? -1 : firstWith(ctx, ROLE_END, s, e);
+  out.status = out.anchor >= 0 ? OK : ended >= 0 ? LATE : OPEN;
+  out.at = ended;
 }
 
 /** mustNotOccur: an A violates; else fulfilled. */
@@ -115,17 +132,21 @@ export function checkMustNotOccur(ctx: CaseContext, s: number, e: number, out: V
   out.anchor = firstWith(ctx, ROLE_A, s, e);
   out.daysLate = Number.NaN;
   out.status = out.anchor >= 0 ? LATE : OK;
+  out.at = out.anchor;
 }
 
 /** notRepeated: no A is not applicable, one fulfils, more violate. */
 export function checkNotRepeated(ctx: CaseContext, s: number, e: number, out: Verdict): void {
   out.anchor = firstWith(ctx, ROLE_A, s, e);
   out.daysLate = Number.NaN;
+  out.at = -1;
   if (out.anchor < 0) {
     out.status = NA;
     return;
   }
-  out.status = firstWith(ctx, ROLE_A, out.anchor + 1, e) >= 0 ? LATE : OK;
+  const second = firstWith(ctx, ROLE_A, out.anchor + 1, e);
+  out.status = second >= 0 ? LATE : OK;
+  out.at = second;
 }
 
 /** differentResources: the first A and the first B at or after it by different resources. */
@@ -136,6 +157,7 @@ export function checkDifferentResources(ctx: CaseContext, s: number, e: number, 
   const b = a < 0 ? -1 : firstWith(ctx, ROLE_B, a, e);
   if (b < 0 || ctx.resource[a]! < 0 || ctx.resource[b]! < 0) out.status = NA;
   else out.status = ctx.resource[a] === ctx.resource[b] ? LATE : OK;
+  out.at = out.status === LATE ? b : -1;
 }
 
 /** The check of each kind. */

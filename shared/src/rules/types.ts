@@ -83,6 +83,14 @@ export interface RuleOutcome {
    * the first A, else the case's first counted event; -1 when the case has no counted event.
    */
   anchorDay: Int32Array;
+  /**
+   * Per violated case, the log event index where the violation shows in its trace (-1 for
+   * other cases): within: the late B, else the endedBy event that closed the case after the
+   * deadline, else the anchor A (deadline passed with nothing since); atLeast: the anchor B;
+   * order: the first B; mustOccur: the first endedBy event; mustNotOccur: the first A;
+   * notRepeated: the second A; differentResources: the B done by the same resource.
+   */
+  violationEvent: Int32Array;
   counts: RuleCounts;
   /** fulfilled / (fulfilled + violated), or null when both are 0. */
   complianceRate: number | null;

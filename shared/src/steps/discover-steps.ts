@@ -1,6 +1,6 @@
 import type { EventLog } from '../event-log/types';
 import { BUCKET_COUNT, bucketOf } from '../histogram/duration-buckets';
-import { FINE_BUCKET_COUNT, fineBucketOf } from '../histogram/fine-buckets';
+import { FINE_BUCKET_COUNT, fineBucketOf, type FineHistogram } from '../histogram/fine-buckets';
 import { discoverVariants, type Variants } from '../variants/discover-variants';
 import { STEP_END, STEP_START, type StepRow } from './types';
 
@@ -22,7 +22,8 @@ export interface DiscoverStepsOptions {
  * summed seconds and the coarse and fine duration histograms of that step (see
  * `steps/types.ts`). Step 0 (START -> first) takes 0 seconds (bucket 0); step n
  * (last -> END) takes 0 seconds but its histograms count the cases' durations.
- * Rows are ordered by variant (most frequent first), then group name, then step.
+ * Rows are ordered by variant (most frequent first), then group name, then step. The rows'
+ * fine histograms are views into buffers shared by many rows: read them, copy to change them.
  *
  * @example
  * discoverSteps(log, { groupOf: (c) => jobcenterOf(c) })
@@ -40,6 +41,7 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
   } else groupNames.push('');
 
   const rows: GroupedStepRow[] = [];
+  const arena = new FineArena();
   const B = BUCKET_COUNT;
   const F = FINE_BUCKET_COUNT;
   for (const variant of variants) {
@@ -47,14 +49,11 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
     const members = sortByGroup(variant.caseIndices, groupOfCase, caseCount);
     const sums = new Float64Array(n + 1);
     const hist = new Uint32Array((n + 1) * B);
-    const fineCounts = new Uint32Array((n + 1) * F);
-    const fineSeconds = new Float64Array((n + 1) * F);
     for (let i = 0; i < members.length;) {
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);
-      fineCounts.fill(0);
-      fineSeconds.fill(0);
+      const fine = arena.take((n + 1) * F);
       let cases = 0;
       for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
         const lo = log.caseOffsets[members[i]!]!;
@@ -64,17 +63,17 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
           sums[k]! += seconds;
           hist[k * B + bucketOf(seconds)]!++;
           const f = k * F + fineBucketOf(seconds);
-          fineCounts[f]!++;
-          fineSeconds[f]! += seconds;
+          fine.counts[f]!++;
+          fine.seconds[f]! += seconds;
         }
         const duration = (log.timestamp[lo + n - 1]! - log.timestamp[lo]!) / 1000;
         hist[n * B + bucketOf(duration)]!++;
         const f = n * F + fineBucketOf(duration);
-        fineCounts[f]!++;
-        fineSeconds[f]! += duration;
+        fine.counts[f]!++;
+        fine.seconds[f]! += duration;
       }
       hist[0] = cases;
-      fineCounts[0] = cases;
+      fine.counts[0] = cases;
       for (let k = 0; k <= n; k++) {
         rows.push({
           group: groupNames[g]!,
@@ -84,13 +83,66 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
           to: k === n ? STEP_END : variant.activities[k]!,
           cases,
           sumSeconds: sums[k]!,
-          histogram: Array.from(hist.subarray(k * B, (k + 1) * B)),
-          fine: { counts: fineCounts.slice(k * F, (k + 1) * F), seconds: fineSeconds.slice(k * F, (k + 1) * F) },
+          histogram: histogramOf(hist, k * B, B),
+          fine: fine.histogram(k * F, F),
         });
       }
     }
   }
   return rows;
+}
+
+/** Buckets per arena chunk (1 MiB of counts and 2 MiB of seconds). */
+const CHUNK_BUCKETS = 1 << 18;
+
+/** Zeroed fine-histogram space of one (variant, group): `counts` and `seconds` from `offset` on. */
+interface FineBlock {
+  readonly counts: Uint32Array;
+  readonly seconds: Float64Array;
+  /** The fine histogram of buckets `from .. from + length` of this block, as views (no copy). */
+  histogram(from: number, length: number): FineHistogram;
+}
+
+/**
+ * Hands out zeroed fine-histogram space from large shared buffers. A pair of buffers per
+ * variant made 40,000 buffer allocations for a 200,000-event log, which cost more than the
+ * mining; views made with the typed-array constructor are 3x faster than `subarray` and
+ * 4x faster than a `slice` copy per row.
+ */
+class FineArena {
+  private counts = new Uint32Array(0);
+  private seconds = new Float64Array(0);
+  private used = 0;
+
+  take(length: number): FineBlock {
+    if (this.used + length > this.counts.length) {
+      const size = Math.max(CHUNK_BUCKETS, length);
+      this.counts = new Uint32Array(size);
+      this.seconds = new Float64Array(size);
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += length;
+    const counts = this.counts.subarray(offset, offset + length);
+    const seconds = this.seconds.subarray(offset, offset + length);
+    const countsBuffer = this.counts.buffer;
+    const secondsBuffer = this.seconds.buffer;
+    return {
+      counts,
+      seconds,
+      histogram: (from, n) => ({
+        counts: new Uint32Array(countsBuffer, (offset + from) * Uint32Array.BYTES_PER_ELEMENT, n),
+        seconds: new Float64Array(secondsBuffer, (offset + from) * Float64Array.BYTES_PER_ELEMENT, n),
+      }),
+    };
+  }
+}
+
+/** `length` counts from `from` on, as a plain array (faster than `Array.from` of a view). */
+function histogramOf(hist: Uint32Array, from: number, length: number): number[] {
+  const out = new Array<number>(length);
+  for (let j = 0; j < length; j++) out[j] = hist[from + j]!;
+  return out;
 }
 
 function sortByGroup(members: Uint32Array, groupOf: Float64Array, caseCount: number): Uint32Array {

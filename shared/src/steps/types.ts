@@ -47,4 +47,16 @@ export interface StepRow {
    * process), false when they are open; absent when unknown.
    */
   finished?: boolean;
+  /** Cases of the row with a rule violation at the event this step arrives at (`StepInsight`); absent when not bound. */
+  violationCases?: number;
+  /** The rules violated there: the `violated_rules` text (`readRuleNames`); absent when none. */
+  violatedRules?: string;
+  /** Cases of the row whose alignment has a log move on the event this step arrives at. */
+  logMoveCases?: number;
+  /** Cases of the row whose alignment skips a model activity during this step. */
+  modelMoveCases?: number;
+  /** The skipped model activities: the `skipped_activities` text (`readActivityNames`); absent when none. */
+  skippedActivities?: string;
+  /** On step 0: the variant's top findings, the `findings` text (`readFindingNotes`); absent when none. */
+  findings?: string;
 }

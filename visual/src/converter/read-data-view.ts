@@ -19,6 +19,12 @@ const STEP_ROLES = [
   'jobcenter',
   'period',
   'process',
+  'violationCases',
+  'violatedRules',
+  'logMoveCases',
+  'modelMoveCases',
+  'skippedActivities',
+  'findings',
 ];
 const EVENT_ROLES = ['caseId', 'activity', 'timestamp', 'resource'];
 

@@ -44,6 +44,7 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
   const fineValues = fineColumns.map((column) => column.values);
   const fineIsCount = Uint8Array.from(slots, (s) => (s?.kind === 'counts' ? 1 : 0));
   const fineBucket = Int32Array.from(slots, (s) => (s ? s.bucket : -1));
+  const insight = insightColumns(categories, values);
   const rank = findByRole(categories, 'variantRank');
   const finished = findByRole(categories, 'finished');
   const highlights = cases.highlights;
@@ -90,12 +91,41 @@ export function readStepsSegment(categorical: powerbi.DataViewCategorical, start
     if (rankValue >= 1) row.variantRank = rankValue;
     const finishedValue = finished ? toNumber(finished.values[i]) : Number.NaN;
     if (finishedValue === 0 || finishedValue === 1) row.finished = finishedValue === 1;
+    readInsight(row, insight, i);
     out.rows.push(row);
     out.highlightCases?.push(Math.max(0, toNumber(highlights![i]) || 0));
     pushSource(out.sources, i);
   }
   if (hasFine) readFine(out.rows, kept, fineValues, fineIsCount, fineBucket);
   return out;
+}
+
+type InsightColumns = Record<
+  (typeof INSIGHT_COUNTS)[number] | (typeof INSIGHT_TEXTS)[number],
+  { values: powerbi.PrimitiveValue[] } | undefined
+>;
+
+/** The optional insight roles: counts (measures) and the texts naming them (groupings). */
+const INSIGHT_COUNTS = ['violationCases', 'logMoveCases', 'modelMoveCases'] as const;
+const INSIGHT_TEXTS = ['violatedRules', 'skippedActivities', 'findings'] as const;
+
+function insightColumns(categories: powerbi.DataViewCategoryColumn[], values: powerbi.DataViewValueColumn[]): InsightColumns {
+  const out = {} as InsightColumns;
+  for (const role of INSIGHT_COUNTS) out[role] = findByRole(values, role);
+  for (const role of INSIGHT_TEXTS) out[role] = findByRole(categories, role);
+  return out;
+}
+
+/** Sets the bound insight columns of row `i` (`StepRow.violationCases`, ...): counts as numbers (bad ones 0), texts when not empty. */
+function readInsight(row: StepRow, columns: InsightColumns, i: number): void {
+  for (const role of INSIGHT_COUNTS) {
+    const column = columns[role];
+    if (column) row[role] = Math.max(0, toNumber(column.values[i]) || 0);
+  }
+  for (const role of INSIGHT_TEXTS) {
+    const text = columns[role] ? toText(columns[role].values[i]) : '';
+    if (text !== '') row[role] = text;
+  }
 }
 
 /**
@@ -125,7 +155,11 @@ function readFine(
   }
   for (let r = 0; r < kept.length; r++) {
     const at = r * 2 * F;
-    rows[r]!.fine = { counts: buffer.subarray(at, at + F), seconds: buffer.subarray(at + F, at + 2 * F) };
+    const bytes = at * Float64Array.BYTES_PER_ELEMENT;
+    rows[r]!.fine = {
+      counts: new Float64Array(buffer.buffer, bytes, F),
+      seconds: new Float64Array(buffer.buffer, bytes + F * Float64Array.BYTES_PER_ELEMENT, F),
+    };
   }
 }
 

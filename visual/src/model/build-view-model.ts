@@ -1,9 +1,12 @@
 import {
+  aggregateStepInsight,
   aggregateSteps,
+  insightEdgeKey,
   markBottlenecks,
   simplifyMap,
   STEP_END,
   STEP_START,
+  type AggregatedInsight,
   type AggregatedSteps,
   type ProcessMap,
   type ProcessMapEdge,
@@ -15,6 +18,7 @@ import type { PerformanceMetric, ViewMode } from '../settings';
 import { jobcenterDifferences } from './compare-jobcenters';
 import { metricSeconds } from './metric';
 import { edgeId, edgeViews, nodeViews } from './map-views';
+import { insightShare, variantFindings, type InsightOverlay } from './insight-views';
 import type { PreparedSteps } from './prepare';
 import type { MapViewModel } from './types';
 import { variantRows } from './variant-rows';
@@ -30,6 +34,8 @@ export interface ViewState {
   selected: ReadonlySet<string>;
   /** The jobcenter compared with the rest (comparison mode), or null. */
   comparing: string | null;
+  /** What the map is coloured by besides its view: rule violations, deviations from the model, or nothing. */
+  insight: InsightOverlay;
 }
 
 /** Formatting and the format-pane numbers the view model needs. */
@@ -77,7 +83,12 @@ export function buildViewModel(
           { mode, metric: state.metric, formatter: context.formatter, edgeId },
         )
       : null;
+  const overlay = base.insight ? availableOverlay(state.insight, base.insight) : 'none';
+  const insight = base.insight ? { insight: base.insight, overlay, t: context.t, groupCount: context.groupCount } : null;
+  const insightMax = base.insight && overlay !== 'none' && differences === null ? largestShare(simplified, base.insight, overlay) : 0;
   const options = {
+    insight: differences === null ? insight : null,
+    insightMax,
     mode,
     metric: state.metric,
     formatter: context.formatter,
@@ -96,7 +107,9 @@ export function buildViewModel(
     metric: state.metric,
     nodes: nodeViews(simplified, options),
     edges: edgeViews(simplified, options),
-    variants: lean ? [] : variantRows(data.all.variants, { ...context, selected }),
+    variants: lean ? [] : variantRows(data.all.variants, { ...context, selected, findings: variantFindings(data.rows, context.t) }),
+    insightLegend: insight && overlay !== 'none' && differences === null ? { overlay, maxShare: insightMax } : null,
+    insightAvailable: { rules: base.insight?.hasRules ?? false, deviations: base.insight?.hasDeviations ?? false },
     totalCases: full.cases,
     highlighting: highlighted !== null,
     hasDurations: data.hasDurations,
@@ -109,8 +122,10 @@ export interface ViewBase {
   readonly full: AggregatedSteps;
   readonly mode: ViewMode;
   readonly found: { readonly edges: readonly ProcessMapEdge[]; readonly minCases: number } | null;
-  /** Activities the simplification keeps first (the ends of the marked bottlenecks). */
+  /** Activities the simplification keeps first (the ends of the marked bottlenecks; with an overlay, the most marked activities). */
   readonly keep: readonly string[];
+  /** The selection's rule-violation and deviation counts; null when no insight column is bound. */
+  readonly insight: AggregatedInsight | null;
 }
 
 /**
@@ -126,8 +141,11 @@ export function viewBase(
   const full = selected.size === 0 ? data.all : aggregateSteps(data.rows.filter((row) => selected.has(row.variantKey)));
   const mode = data.hasDurations ? state.mode : 'frequency';
   const found = mode === 'performance' ? bottlenecksOf(full, context) : null;
-  const keep = (found?.edges ?? []).flatMap((e) => [e.from, e.to]);
-  return { full, mode, found, keep };
+  const insight =
+    data.insight && selected.size > 0 ? aggregateStepInsight(data.rows.filter((row) => selected.has(row.variantKey))) : data.insight;
+  const overlay = insight ? availableOverlay(state.insight, insight) : 'none';
+  const keep = [...(found?.edges ?? []).flatMap((e) => [e.from, e.to]), ...(insight ? mostMarked(insight, overlay) : [])];
+  return { full, mode, found, keep, insight };
 }
 
 /** Share of all cases a bottleneck edge must carry (the findings' default). */
@@ -157,4 +175,36 @@ function bottlenecksOf(
 function simplify(map: ProcessMap, state: ViewState, keepActivities: readonly string[]): ProcessMap {
   if (state.activitiesPercent >= 100 && state.pathsPercent >= 100) return map;
   return simplifyMap(map, { activityPercent: state.activitiesPercent, pathPercent: state.pathsPercent, keepActivities });
+}
+
+/** Activities the simplification keeps with an overlay on: the `MOST_MARKED` with the largest marked share. */
+const MOST_MARKED = 3;
+
+function mostMarked(insight: AggregatedInsight, overlay: InsightOverlay): string[] {
+  if (overlay === 'none') return [];
+  return [...insight.activities]
+    .filter(([activity]) => activity !== STEP_END)
+    .map(([activity, counts]) => ({ activity, share: insightShare(counts, overlay, 'activity') ?? 0 }))
+    .filter((a) => a.share > 0)
+    .sort((a, b) => b.share - a.share || (a.activity < b.activity ? -1 : 1))
+    .slice(0, MOST_MARKED)
+    .map((a) => a.activity);
+}
+
+/** The overlay asked for when the rows can show it, else none. */
+function availableOverlay(overlay: InsightOverlay, insight: AggregatedInsight): InsightOverlay {
+  if (overlay === 'rules') return insight.hasRules ? 'rules' : 'none';
+  if (overlay === 'deviations') return insight.hasDeviations ? 'deviations' : 'none';
+  return 'none';
+}
+
+/** The largest marked share of an activity or edge on the map (the overlay's darkest colour). */
+function largestShare(map: ProcessMap, insight: AggregatedInsight, overlay: InsightOverlay): number {
+  let max = 0;
+  for (const n of map.nodes) {
+    if (n.activity === STEP_START || n.activity === STEP_END) continue;
+    max = Math.max(max, insightShare(insight.activities.get(n.activity), overlay, 'activity') ?? 0);
+  }
+  for (const e of map.edges) max = Math.max(max, insightShare(insight.edges.get(insightEdgeKey(e.from, e.to)), overlay, 'edge') ?? 0);
+  return max;
 }

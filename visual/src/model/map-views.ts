@@ -4,6 +4,8 @@ import type { Localizer } from '../i18n';
 import type { PerformanceMetric, ViewMode } from '../settings';
 import type { Difference, Differences } from './compare-jobcenters';
 import { estimateLabel, isEstimate, metricSeconds, sumSamples, type DurationSample } from './metric';
+import { insightEdgeKey } from '@sagsflow/shared';
+import { insightLines, insightShare, type InsightContext } from './insight-views';
 import type { MapEdgeView, MapNodeView, TooltipLine } from './types';
 
 /** What node and edge views are built with. */
@@ -25,6 +27,15 @@ export interface MapViewOptions {
   full: ProcessMap;
   /** One jobcenter against the rest (comparison mode), or null. */
   differences: Differences | null;
+  /** The rows' rule-violation and deviation counts and the overlay, or null when no insight column is bound. */
+  insight: InsightContext | null;
+  /** The largest marked share on the map (`insightShare`), so that views scale to it. */
+  insightMax: number;
+}
+
+function scaledInsight(share: number | null, max: number): number | null {
+  if (share === null) return null;
+  return max > 0 ? share / max : 0;
 }
 
 function differenceLines(d: Difference | undefined, options: MapViewOptions): TooltipLine[] {
@@ -78,7 +89,11 @@ export function nodeViews(map: ProcessMap, options: MapViewOptions): MapNodeView
     if (!marker && sample.count > 0) tooltip.push(...durationLines(sample, options));
     const difference = options.differences?.nodes.get(node.activity);
     tooltip.push(...differenceLines(difference, options));
+    const counts = marker ? undefined : options.insight?.insight.activities.get(node.activity);
+    if (options.insight) tooltip.push(...insightLines(counts, options.insight, 'activity'));
+    const share = options.insight && !marker ? insightShare(counts, options.insight.overlay, 'activity') : null;
     return {
+      insight: scaledInsight(share, options.insightMax),
       tone: options.differences && !marker ? (difference?.tone ?? 0) : null,
       id: node.activity,
       kind,
@@ -113,7 +128,11 @@ export function edgeViews(map: ProcessMap, options: MapViewOptions): MapEdgeView
     if (options.bottlenecks.has(id)) tooltip.push({ label: t('Tooltip_Bottleneck'), value: t('Legend_Bottleneck') });
     const difference = options.differences?.edges.get(id);
     tooltip.push(...differenceLines(difference, options));
+    const counts = options.insight?.insight.edges.get(insightEdgeKey(e.from, e.to));
+    if (options.insight) tooltip.push(...insightLines(counts, options.insight, 'edge'));
+    const share = options.insight ? insightShare(counts, options.insight.overlay, 'edge') : null;
     return {
+      insight: scaledInsight(share, options.insightMax),
       tone: options.differences ? (difference?.tone ?? 0) : null,
       id,
       from: e.from,

@@ -1,4 +1,4 @@
-import { aggregateSteps, type AggregatedSteps, type StepRow } from '@sagsflow/shared';
+import { aggregateStepInsight, aggregateSteps, type AggregatedInsight, type AggregatedSteps, type StepRow } from '@sagsflow/shared';
 import { NO_DIMENSIONS, type RowDimensions } from './row-dimensions';
 
 /** Step rows made ready once per data change; slider and selection changes reuse it. */
@@ -11,6 +11,14 @@ export interface PreparedSteps {
   readonly hasDurations: boolean;
   /** The optional jobcenter, period and process of each row. */
   readonly dimensions: RowDimensions;
+  /** Rule-violation and deviation counts of all rows; null when no insight column is bound. */
+  readonly insight: AggregatedInsight | null;
+}
+
+/** True when the rows carry insight counts (a violation or deviation column is bound). */
+export function hasInsight(rows: readonly StepRow[]): boolean {
+  const row = rows[0];
+  return row !== undefined && (row.violationCases !== undefined || row.logMoveCases !== undefined || row.modelMoveCases !== undefined);
 }
 
 /**
@@ -37,5 +45,6 @@ export function prepareSteps(
       highlightRows!.push(scaled);
     });
   }
-  return { rows, highlightRows, all: aggregateSteps(rows), hasDurations, dimensions };
+  const insight = hasInsight(rows) ? aggregateStepInsight(rows) : null;
+  return { rows, highlightRows, all: aggregateSteps(rows), hasDurations, dimensions, insight };
 }

@@ -35,29 +35,37 @@ export function throughput(allRows: readonly StepRow[]): Throughput | null {
   const endHistogram = new Array<number>(BUCKET_COUNT).fill(0);
   const fine = emptyFineHistogram();
   let allFine = true;
-  const variants = new Map<string, { cases: number; seconds: number }>();
   let timedEnds = 0;
   for (const row of rows) {
-    const v = variants.get(row.variantKey) ?? { cases: 0, seconds: 0 };
-    if (row.stepIndex === 0) v.cases += row.cases;
-    v.seconds += row.sumSeconds;
-    variants.set(row.variantKey, v);
     if (row.to !== STEP_END) continue;
     if (row.fine) addFineHistogram(fine, row.fine);
     else allFine = false;
-    row.histogram.forEach((count, b) => {
-      endHistogram[b]! += count;
-      if (b > 0) timedEnds += count;
-    });
+    const histogram = row.histogram;
+    for (let b = 0; b < histogram.length; b++) {
+      endHistogram[b]! += histogram[b]!;
+      if (b > 0) timedEnds += histogram[b]!;
+    }
   }
   if (timedEnds > 0 && allFine) return { median: fineQuantile(fine, 0.5), p90: fineQuantile(fine, 0.9), basis: 'cases', finishedOnly };
   if (timedEnds > 0) {
     return { median: histogramQuantile(endHistogram, 0.5), p90: histogramQuantile(endHistogram, 0.9), basis: 'cases', finishedOnly };
   }
-  const means = [...variants.values()].filter((v) => v.cases > 0).map((v) => ({ cases: v.cases, mean: v.seconds / v.cases }));
+  const means = variantMeans(rows);
   if (means.length === 0) return null;
   means.sort((a, b) => a.mean - b.mean);
   return { median: weightedQuantile(means, 0.5), p90: weightedQuantile(means, 0.9), basis: 'variants', finishedOnly };
+}
+
+/** Each variant's cases and mean duration (its rows' summed seconds over its cases), variants without cases left out. */
+function variantMeans(rows: readonly StepRow[]): { cases: number; mean: number }[] {
+  const variants = new Map<string, { cases: number; seconds: number }>();
+  for (const row of rows) {
+    const v = variants.get(row.variantKey) ?? { cases: 0, seconds: 0 };
+    if (row.stepIndex === 0) v.cases += row.cases;
+    v.seconds += row.sumSeconds;
+    variants.set(row.variantKey, v);
+  }
+  return [...variants.values()].filter((v) => v.cases > 0).map((v) => ({ cases: v.cases, mean: v.seconds / v.cases }));
 }
 
 /** The q-quantile of values weighted by cases (the lower value at an exact split). */

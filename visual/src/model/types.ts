@@ -1,4 +1,5 @@
 import type { PerformanceMetric, ViewMode } from '../settings';
+import type { FindingLine, InsightOverlay } from './insight-views';
 
 /** One line of a tooltip: a label and its formatted value. */
 export interface TooltipLine {
@@ -22,6 +23,8 @@ export interface MapNodeView {
   readonly highlight: number | null;
   /** Comparison mode: -1..1, the compared jobcenter fewer/shorter (-) or more/longer (+); else null. */
   readonly tone: number | null;
+  /** Insight overlay: 0..1, the node's marked share over the map's largest (`insightShare`); null when off. */
+  readonly insight: number | null;
 }
 
 /** An edge as drawn. `id` is `from → to` (unique per pair). */
@@ -39,6 +42,8 @@ export interface MapEdgeView {
   readonly highlight: number | null;
   /** Comparison mode: as on nodes. */
   readonly tone: number | null;
+  /** Insight overlay: as on nodes. */
+  readonly insight: number | null;
 }
 
 /** One row of the variant pane. */
@@ -59,6 +64,8 @@ export interface VariantRowView {
   readonly selectable: boolean;
   readonly selected: boolean;
   readonly tooltip: readonly TooltipLine[];
+  /** The variant's top findings (the step table's `findings` column), listed under it. */
+  readonly findings: readonly FindingLine[];
 }
 
 /** Key of the merged row of variants under the minimum group size (the shared core's). */
@@ -81,6 +88,17 @@ export interface MapViewModel {
   readonly comparing: string | null;
   /** What the bottleneck marking means on this map (performance view), or null (frequency view). */
   readonly bottleneckLegend: BottleneckLegend | null;
+  /** The insight overlay and the largest marked share on the map (the darkest colour), or null when off. */
+  readonly insightLegend: InsightLegend | null;
+  /** Which insight overlays the rows can show (their columns are bound). */
+  readonly insightAvailable: { readonly rules: boolean; readonly deviations: boolean };
+}
+
+/** What the insight colouring means on this map. */
+export interface InsightLegend {
+  readonly overlay: Exclude<InsightOverlay, 'none'>;
+  /** 0..1: the largest marked share of a node or edge shown (drawn darkest); 0 when nothing is marked. */
+  readonly maxShare: number;
 }
 
 /** The figures of the bottleneck legend. */

@@ -1,6 +1,7 @@
 import { applyMinimumGroupSize, type StepVariant } from '@sagsflow/shared';
 import type { Formatter } from '../format/formatter';
 import type { Localizer } from '../i18n';
+import type { FindingLine } from './insight-views';
 import type { VariantRowView } from './types';
 
 /** What variant rows are built with. */
@@ -11,6 +12,8 @@ export interface VariantRowOptions {
   minimumGroupSize: number;
   maxRows: number;
   selected: ReadonlySet<string>;
+  /** The findings listed beside each variant (`variantFindings`); none when absent. */
+  findings?: ReadonlyMap<string, readonly FindingLine[]>;
 }
 
 /**
@@ -60,6 +63,7 @@ export function variantRows(variants: readonly StepVariant[], options: VariantRo
       selectable: !group.isOther,
       selected: options.selected.has(group.key),
       tooltip,
+      findings: group.isOther ? [] : (options.findings?.get(group.key) ?? []),
     };
   });
 }

@@ -57,6 +57,15 @@ export function resolveColors(palette: powerbi.extensibility.ISandboxExtendedCol
   };
 }
 
+/** The insight overlay's colour (rule violations, deviations from the model) at the darkest share. */
+export const INSIGHT_COLOR = '#B3261E';
+
+/** The insight overlay's colour of a share scaled to the map's largest (0..1); the foreground in high contrast. */
+export function insightColor(scaled: number, base: string, colors: Colors): string {
+  if (colors.highContrast) return colors.foreground;
+  return mix(INSIGHT_COLOR, base, 0.08 + 0.92 * scaled);
+}
+
 /** Comparison colours: more or longer than the rest, and fewer or shorter. */
 export const TONE_COLORS = { more: '#C4314B', less: '#2F6DB5' } as const;
 

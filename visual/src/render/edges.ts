@@ -2,7 +2,7 @@ import type { Selection } from 'd3-selection';
 import { curveBasis, line } from 'd3-shape';
 import type { Point, RoutedEdge } from '../layout/types';
 import type { MapEdgeView } from '../model/types';
-import { mix, toneColor, type Colors } from './colors';
+import { insightColor, mix, toneColor, type Colors } from './colors';
 import type { MapCanvas } from './map-canvas';
 
 /** An edge with its route. */
@@ -24,12 +24,13 @@ export function edgeWidth(intensity: number): number {
 function stroke(e: PlacedEdgeView, colors: Colors): string {
   if (e.view.tone !== null && !colors.highContrast)
     return mix(toneColor(e.view.tone, colors), colors.edge, 0.25 + 0.75 * Math.abs(e.view.tone));
+  if (e.view.insight !== null && !colors.highContrast) return insightColor(e.view.insight, colors.edge, colors);
   return e.view.bottleneck ? colors.bottleneck : colors.edge;
 }
 
 /**
  * Draws the edges as curved paths with arrowheads: `g[data-testid=edge][data-from][data-to]`,
- * class `bottleneck` on the slowest ones. A wide transparent path on top makes thin edges
+ * class `bottleneck` on the slowest ones, red by the marked share with the insight overlay (`data-insight`). A wide transparent path on top makes thin edges
  * easy to hover.
  */
 export function renderEdges(
@@ -49,6 +50,7 @@ export function renderEdges(
     .attr('data-from', (d) => d.view.from)
     .attr('data-to', (d) => d.view.to)
     .attr('data-tone', (d) => (d.view.tone === null ? null : d.view.tone.toFixed(3)))
+    .attr('data-insight', (d) => (d.view.insight === null ? null : d.view.insight.toFixed(3)))
     .classed('bottleneck', (d) => d.view.bottleneck)
     .classed('dimmed', (d) => d.view.highlight === 0);
   const d = (e: PlacedEdgeView) => path(e.route.points as Point[]) ?? '';

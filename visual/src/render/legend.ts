@@ -1,6 +1,6 @@
 import type { Localizer } from '../i18n';
 import type { MapViewModel } from '../model/types';
-import type { Colors } from './colors';
+import { INSIGHT_COLOR, type Colors } from './colors';
 
 /** What the legend says besides the view model: how much the map was simplified to fit. */
 export interface LegendContext {
@@ -12,7 +12,8 @@ export interface LegendContext {
  * Draws the legend under the map (`[data-testid=map-legend]`): in the performance view what
  * red means (the shared bottleneck definition) with the map's typical wait and threshold; in
  * the frequency view that line width is volume and bottlenecks are in the performance view;
- * in comparison mode what the colours mean; that ≈ marks estimates; and whether the map was
+ * in comparison mode what the colours mean; with the insight overlay what red means and the
+ * share drawn darkest; that ≈ marks estimates; and whether the map was
  * simplified to fit.
  */
 export function renderLegend(
@@ -40,6 +41,13 @@ export function renderLegend(
   };
   if (model.comparing !== null) {
     add('legend-compare', `${model.comparing} ${t('Compare_Legend')}`);
+  } else if (model.insightLegend) {
+    const { overlay, maxShare } = model.insightLegend;
+    const text =
+      maxShare > 0
+        ? t(overlay === 'rules' ? 'Legend_Rules' : 'Legend_Deviations').replace('{0}', formatShare(maxShare))
+        : t('Legend_NoInsight').replace('{0}', t(overlay === 'rules' ? 'Legend_NoInsightRules' : 'Legend_NoInsightDeviations'));
+    add('legend-insight', text, maxShare > 0 ? (colors.highContrast ? colors.foreground : INSIGHT_COLOR) : undefined);
   } else if (model.mode === 'performance' && model.bottleneckLegend) {
     const b = model.bottleneckLegend;
     const shown = b.marked < b.found ? ` · ${t('Legend_Shown').replace('{0}', String(b.marked)).replace('{1}', String(b.found))}` : '';
@@ -53,4 +61,10 @@ export function renderLegend(
   if (context.hidden && context.hidden.shown < context.hidden.total) {
     add('legend-hidden', t('Legend_Hidden').replace('{0}', String(context.hidden.shown)).replace('{1}', String(context.hidden.total)));
   }
+}
+
+/** A share as a whole percentage (one decimal under 10 %). */
+function formatShare(share: number): string {
+  const percent = share * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)} %`;
 }

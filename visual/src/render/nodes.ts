@@ -1,7 +1,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { PlacedNode } from '../layout/types';
 import type { MapNodeView } from '../model/types';
-import { mix, textOn, toneColor, type Colors } from './colors';
+import { insightColor, mix, textOn, toneColor, type Colors } from './colors';
 import { LINE_HEIGHT, nameLines } from './node-size';
 
 /** A node with its place. */
@@ -13,7 +13,7 @@ export interface PlacedNodeView {
 /**
  * Draws activity boxes and START/END pills: `g[data-testid=node][data-activity]` with a
  * `text.node-name` and the value in `text[data-testid=node-label]`. Fill deepens with the
- * node's intensity; in high contrast, nodes are background-filled with a foreground outline.
+ * node's intensity (with the insight overlay: red by its marked share, `data-insight`); in high contrast, nodes are background-filled with a foreground outline.
  */
 export function renderNodes(
   layer: Selection<SVGGElement, unknown, null, undefined>,
@@ -34,6 +34,7 @@ export function renderNodes(
     .attr('data-activity', (d) => d.view.id)
     .attr('data-kind', (d) => d.view.kind)
     .attr('data-tone', (d) => (d.view.tone === null ? null : d.view.tone.toFixed(3)))
+    .attr('data-insight', (d) => (d.view.insight === null ? null : d.view.insight.toFixed(3)))
     .attr('role', 'img')
     .attr('aria-label', (d) => `${d.view.name}: ${d.view.valueLabel}`)
     .classed('dimmed', (d) => d.view.highlight === 0)
@@ -42,6 +43,7 @@ export function renderNodes(
     if (colors.highContrast) return colors.background;
     if (d.view.kind !== 'activity') return colors.foreground;
     if (d.view.tone !== null) return mix(toneColor(d.view.tone, colors), colors.background, 0.1 + 0.8 * Math.abs(d.view.tone));
+    if (d.view.insight !== null) return insightColor(d.view.insight, colors.background, colors);
     return mix(colors.node, colors.background, 0.15 + 0.85 * d.view.intensity);
   };
   groups

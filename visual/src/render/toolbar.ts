@@ -1,4 +1,5 @@
 import type { Localizer } from '../i18n';
+import { INSIGHT_OVERLAYS, type InsightOverlay } from '../model/insight-views';
 import { PERFORMANCE_METRICS, type PerformanceMetric, type ViewMode } from '../settings';
 
 /** What the toolbar reports back. */
@@ -12,6 +13,7 @@ export interface ToolbarHandlers {
   onFit(): void;
   onZoom(factor: number): void;
   onCompare(on: boolean): void;
+  onInsight(overlay: InsightOverlay): void;
 }
 
 /** The state the toolbar shows. */
@@ -25,9 +27,15 @@ export interface ToolbarState {
   comparing: boolean;
   /** Comparison is possible: the jobcenter field is bound with two jobcenters or more. */
   canCompare: boolean;
+  /** The insight overlay shown, and which ones the rows can show. */
+  insight: InsightOverlay;
+  insightAvailable: { rules: boolean; deviations: boolean };
 }
 
-/** The toolbar: view toggle, metric, the activities/paths sliders and fit-to-view. */
+const OVERLAY_TEXT = { none: 'Insight_None', rules: 'Insight_Rules', deviations: 'Insight_Deviations' } as const;
+const OVERLAY_TITLE = { none: 'Insight_None', rules: 'Insight_RulesTitle', deviations: 'Insight_DeviationsTitle' } as const;
+
+/** The toolbar: view toggle, metric, the activities/paths sliders, fit-to-view, comparison and the insight overlay. */
 export class Toolbar {
   private readonly frequency: HTMLButtonElement;
   private readonly performance: HTMLButtonElement;
@@ -38,6 +46,7 @@ export class Toolbar {
   private readonly zoomIn: HTMLButtonElement;
   private readonly zoomOut: HTMLButtonElement;
   private readonly compare: HTMLButtonElement;
+  private readonly insight: HTMLSelectElement;
 
   constructor(container: HTMLDivElement, handlers: ToolbarHandlers) {
     const doc = container.ownerDocument;
@@ -82,6 +91,15 @@ export class Toolbar {
     this.zoomIn = button('zoom-in', () => handlers.onZoom(1.25));
     this.fit = button('fit', handlers.onFit);
     this.compare = button('compare', () => handlers.onCompare(this.compare.getAttribute('aria-pressed') !== 'true'));
+    this.insight = doc.createElement('select');
+    this.insight.dataset['testid'] = 'insight-overlay';
+    for (const value of INSIGHT_OVERLAYS) {
+      const option = doc.createElement('option');
+      option.value = value;
+      this.insight.appendChild(option);
+    }
+    this.insight.addEventListener('change', () => handlers.onInsight(this.insight.value as InsightOverlay));
+    container.appendChild(this.insight);
   }
 
   /** Sets texts (localized) and the current state. */
@@ -113,6 +131,17 @@ export class Toolbar {
     this.compare.title = t('Compare_Button');
     this.compare.setAttribute('aria-pressed', String(state.comparing));
     this.compare.hidden = !state.canCompare;
+    const available = state.insightAvailable;
+    this.insight.hidden = !available.rules && !available.deviations;
+    this.insight.setAttribute('aria-label', t('Insight_RulesTitle'));
+    Array.from(this.insight.options).forEach((option) => {
+      const value = option.value as InsightOverlay;
+      option.textContent = t(OVERLAY_TEXT[value]);
+      option.title = t(OVERLAY_TITLE[value]);
+      option.disabled = value !== 'none' && !available[value];
+    });
+    this.insight.value = state.insight;
+    this.insight.disabled = state.comparing;
   }
 
   private setSlider(input: HTMLInputElement, value: number, caption: string): void {

@@ -5,7 +5,8 @@ import type { Colors } from './colors';
 
 /**
  * Draws the variant pane: a title and a listbox of `[data-testid=variant-row]` rows, each with
- * its label, `[data-testid=variant-cases]`, a share bar and a mean-duration bar. Rows use a
+ * its label, `[data-testid=variant-cases]`, a share bar and a mean-duration bar, and under it
+ * the variant's top findings (`[data-testid=variant-finding]`, from the step table's findings). Rows use a
  * roving tabindex (one row is tabbable) so Tab enters the list and arrows move inside it.
  */
 export function renderVariantPane(
@@ -46,6 +47,7 @@ export function renderVariantPane(
       bars.append('span').attr('class', 'bar share-bar');
       bars.append('span').attr('class', 'bar duration-bar');
       row.append('span').attr('class', 'variant-duration');
+      row.append('ul').attr('class', 'variant-findings').attr('data-testid', 'variant-findings');
       return row;
     })
     .attr('data-variant-key', (d) => d.key)
@@ -59,6 +61,20 @@ export function renderVariantPane(
   items.select('.variant-cases').text((d) => d.casesLabel);
   items.select('.variant-share').text((d) => d.shareLabel);
   items.select('.variant-duration').text((d) => d.meanDurationLabel);
+  const findings = items.select<HTMLUListElement>('.variant-findings').attr('aria-label', t('Variants_Findings'));
+  findings.property('hidden', (d) => d.findings.length === 0);
+  findings
+    .selectAll<HTMLLIElement, VariantRowView['findings'][number]>('li')
+    .data(
+      (d) => d.findings,
+      (f) => f.id,
+    )
+    .join('li')
+    .attr('data-testid', 'variant-finding')
+    .attr('data-finding-id', (f) => f.id)
+    .attr('data-kind', (f) => f.kind)
+    .attr('title', (f) => f.text)
+    .text((f) => f.text);
   items
     .select<HTMLSpanElement>('.share-bar')
     .style('width', (d) => `${Math.round(d.share * 100)}%`)

@@ -1,6 +1,7 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { histogramColumns } from './buckets';
 import { fineHistogramColumns } from './fine-buckets';
+import { insightColumns } from './insight-columns';
 
 /**
  * The model tables of the data contract. Each row is at the grain (log, version, process,
@@ -40,6 +41,7 @@ export const steps = sqliteTable(
     variantRank: integer('variant_rank').notNull().default(0),
     /** 1 when the variant ends with an end activity of its process (its cases are finished), 0 when they are open. */
     finished: integer('finished').notNull().default(1),
+    ...insightColumns(),
   },
   (t) => [index('steps_scope_idx').on(t.log, t.jobcenter, t.period)],
 );

@@ -14,6 +14,12 @@ export const logs = sqliteTable('logs', {
   minGroupSize: integer('min_group_size').notNull().default(5),
   /** Years a case is kept after its last event (`ingest --retention-years`); null = no limit. */
   retentionYears: integer('retention_years'),
+  /** Why the log is processed (`ingest --purpose`); required for a log with pseudonymised columns besides the case id. */
+  purpose: text('purpose'),
+  /** The legal basis of the processing, e.g. `GDPR art. 6(1)(e); LAB § 4` (`ingest --legal-basis`). */
+  legalBasis: text('legal_basis'),
+  /** The data controller (dataansvarlig), e.g. the municipality (`ingest --controller`). */
+  controller: text('controller'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
@@ -67,6 +73,18 @@ export const loads = sqliteTable(
     endActivities: text('end_activities'),
     /** Where they came from: `mapping`, `process`, `inferred` (comma-joined when processes differ). */
     endActivitiesSource: text('end_activities_source'),
+    /** Lineage: JSON array `[{name, bytes, sha256}]` of the source files (names masked as `files`). */
+    sourceFiles: text('source_files'),
+    /** Lineage: the column mapping used (the mapping file, or the one guessed from the header), as JSON. */
+    mapping: text('mapping'),
+    /** Lineage: the rule catalogue attached (its name) and the SHA-256 of its text. */
+    rulesName: text('rules_name'),
+    rulesSha256: text('rules_sha256'),
+    /** Lineage: the BPMN model attached (file name) and the SHA-256 of its bytes. */
+    modelName: text('model_name'),
+    modelSha256: text('model_sha256'),
+    /** Lineage: who loaded it: `token:<name>` for an upload, `cli:<user>` for the command line. */
+    loadedBy: text('loaded_by'),
   },
   (t) => [index('loads_log_idx').on(t.log, t.version), index('loads_hash_idx').on(t.contentHash)],
 );
@@ -90,6 +108,8 @@ export const events = sqliteTable(
     resource: text('resource'),
     lifecycle: text('lifecycle'),
     jobcenter: text('jobcenter'),
+    /** The caseworker's team at the event (the mapping's `team` column), null when absent. */
+    team: text('team'),
     /** JSON object of the event-level attributes (pseudonymised or CPR-masked), null when none; case-level ones are in `cases.attributes`. */
     attributes: text('attributes'),
   },

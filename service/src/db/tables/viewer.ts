@@ -1,6 +1,7 @@
 import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { histogramColumns } from './buckets';
 import { fineHistogramColumns } from './fine-buckets';
+import { insightColumns } from './insight-columns';
 
 /**
  * The viewer-grade model: the model tables as viewer tokens get them. Built at load time from
@@ -43,6 +44,8 @@ export const viewerSteps = sqliteTable('viewer_steps', {
   variantRank: integer('variant_rank').notNull().default(0),
   /** As `steps.finished`; for "other variants", 0 only when the cell shows all its cases as open. */
   finished: integer('finished').notNull().default(1),
+  /** As in `steps`, summed from the same exact rows; a count under k shows 0 (see `shownInsight`); 0 on "other variants". */
+  ...insightColumns(),
 });
 
 /** Viewer-grade `variants`. */

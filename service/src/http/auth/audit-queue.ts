@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withoutBusyWait } from '../../db/connection';
 
 /** One audit record: who (token id) did what to which target. */
 export interface AuditEntry {
@@ -40,10 +41,8 @@ export function createAuditQueue(
   const flush = (): boolean => {
     if (pending.length === 0 || !sqlite.open) return true;
     const batch = pending;
-    const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
-    sqlite.pragma('busy_timeout = 0');
     try {
-      write(batch);
+      withoutBusyWait(sqlite, () => write(batch));
       pending = pending.slice(batch.length);
       return true;
     } catch (error) {
@@ -53,8 +52,6 @@ export function createAuditQueue(
         return true;
       }
       return false;
-    } finally {
-      sqlite.pragma(`busy_timeout = ${previous}`);
     }
   };
   const schedule = (): void => {

@@ -32,6 +32,9 @@ export function servedTable(table: TableInfo, principal: Principal): TableInfo {
  * jobcenters.
  */
 export function tableDenial(table: TableInfo, principal: Principal): string | null {
+  if (table.access === 'admin' && !hasRole(principal.role, 'admin')) {
+    return `${table.entitySet} holds figures per caseworker and is served to admin tokens only; team figures are in Teams`;
+  }
   if (table.access === 'analyst' && !hasRole(principal.role, 'analyst')) {
     return `${table.entitySet} holds case-level rows and is served to analyst and admin tokens only`;
   }

@@ -64,7 +64,7 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
 
   it.each(tables.map((t) => [t.entitySet, t] as const))('OData %s: only Nord rows, or refused', async (_name, table) => {
     const res = await fx.get(`/odata/${table.entitySet}?$count=true`, fx.tokens.nordAnalyst);
-    if (table.scoping === 'deny') {
+    if (table.scoping === 'deny' || table.access === 'admin') {
       expect(res.status).toBe(403);
       return;
     }
@@ -80,14 +80,14 @@ describe('a token limited to jobcenter Nord never sees Syd', () => {
     const nordRows = full.value.filter((r) => r['jobcenter'] === 'Nord');
     expect(body.value).toEqual(nordRows);
     expect(body['@odata.count']).toBe(nordRows.length);
-    if (table.sqlName !== 'events') expect(full.value.length).toBeGreaterThan(nordRows.length);
+    if (table.sqlName !== 'teams') expect(full.value.length).toBeGreaterThan(nordRows.length);
     const count = await (await fx.get(`/odata/${table.entitySet}/$count`, fx.tokens.nordAnalyst)).text();
     expect(Number(count)).toBe(nordRows.length);
   });
 
   it.each(tables.map((t) => [t.sqlName, t] as const))('CSV %s.csv: only Nord rows, or refused', async (_name, table) => {
     const res = await fx.get(`/api/tables/${table.sqlName}.csv`, fx.tokens.nordAnalyst);
-    if (table.scoping === 'deny') {
+    if (table.scoping === 'deny' || table.access === 'admin') {
       expect(res.status).toBe(403);
       return;
     }

@@ -31,6 +31,7 @@ async function run(spec: IngestJobSpec): Promise<void> {
       ...(model ? { model } : {}),
       minGroupSize: spec.minGroupSize,
       ...(spec.policy ? { policy: spec.policy } : {}),
+      ...(spec.governance ? { governance: spec.governance } : {}),
       ...(spec.loadedBy ? { loadedBy: spec.loadedBy } : {}),
       ...(spec.append ? { append: true } : {}),
       onProgress: (p) => {

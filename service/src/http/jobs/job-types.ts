@@ -1,4 +1,5 @@
 import type { LoadPolicy, LoadReport } from '../../ingest';
+import type { LoadGovernance } from '../../governance/load-governance';
 
 /** What the ingest worker needs: it opens its own connection to `dbPath`. */
 export interface IngestJobSpec {
@@ -13,6 +14,8 @@ export interface IngestJobSpec {
   minGroupSize: number;
   /** Load policy overrides. */
   policy?: Partial<LoadPolicy>;
+  /** Purpose, legal basis, controller, retention and who loads (issue 15). */
+  governance?: LoadGovernance;
   /** The token that uploads (recorded with the version it stores). */
   loadedBy?: string;
   /** Add the files to the current version (`ingest --append`). */

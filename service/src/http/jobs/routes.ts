@@ -10,6 +10,7 @@ import type { JobRunner } from './job-runner';
 import type { Job } from './job-types';
 import { receiveUpload } from './receive-upload';
 import { parseCatalogue } from '../../rules/parse-catalogue';
+import { uploadGovernance } from './upload-governance';
 
 /** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
 export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
@@ -47,7 +48,9 @@ export function jobJson(job: Job): Record<string, unknown> {
  * against, else the process's model), or a raw file with `?filename=` — is streamed
  * to a private folder under `uploadDir`, then ingested by a background job; answers 202 with
  * the job and a `Location` of `/api/jobs/:id`. The uploaded files are deleted when the job ends.
- * `?maxQuarantineShare=` and `?maxCaseDrop=` (0..1) override the load policy.
+ * `?maxQuarantineShare=` and `?maxCaseDrop=` (0..1) override the load policy. The fields (or
+ * query parameters) `purpose`, `legalBasis`, `controller` and `retentionYears` set the log's
+ * governance (see `uploadGovernance`).
  */
 export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -88,6 +91,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         throw new HTTPException(400, { message: `upload: ${(error as Error).message}` });
       }
     }
+    const governance = uploadGovernance(ctx.sqlite, principal.tokenId, (name) => c.req.query(name) ?? upload.fields[name]);
     const job = runner.submit(
       {
         dbPath: ctx.dbPath,
@@ -97,6 +101,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         ...(rulesText !== undefined ? { rulesText } : {}),
         ...(models[0] ? { model: models[0].path } : {}),
         minGroupSize: ctx.minGroupSize,
+        governance,
         loadedBy: principal.tokenId,
         ...((params.data.append ?? appendField) === 'true' ? { append: true } : {}),
         policy: {

@@ -30,6 +30,9 @@ describe('upload -> job -> data', () => {
     const { app, jobs, auth, uploadDir, store } = setup();
     const form = new FormData();
     form.set('process', 'dagpenge');
+    form.set('purpose', 'Tilsyn med dagpengesager');
+    form.set('legalBasis', 'GDPR art. 6(1)(e)');
+    form.set('controller', 'Kommunen');
     form.set('file', new Blob([TINY_CSV], { type: 'text/csv' }), 'tiny.csv');
     const res = await app.request('/api/logs/tiny/uploads?maxQuarantineShare=1', { method: 'POST', body: form, headers: auth });
     expect(res.status).toBe(202);
@@ -50,6 +53,11 @@ describe('upload -> job -> data', () => {
     expect((done as unknown as { files: string[] }).files).toEqual(['tiny.csv']);
     const quarantined = store.sqlite.prepare('SELECT DISTINCT file FROM quarantine').all();
     expect(quarantined).toEqual([{ file: 'tiny.csv' }]);
+    expect(store.sqlite.prepare('SELECT purpose, controller FROM logs').get()).toEqual({
+      purpose: 'Tilsyn med dagpengesager',
+      controller: 'Kommunen',
+    });
+    expect(store.sqlite.prepare('SELECT loaded_by FROM loads').pluck().get()).toMatch(/^token:/);
     const variants = (await (await app.request('/api/logs/tiny/variants', { headers: auth })).json()) as { cases: unknown };
     expect(variants.cases).toBe('<5');
     const steps = await (await app.request('/odata/Steps/$count', { headers: auth })).text();
@@ -68,11 +76,14 @@ describe('upload -> job -> data', () => {
 
   it('a raw body with ?filename= is ingested too; a bad file fails with a one-line error', async () => {
     const { app, jobs, auth } = setup();
-    const ok = await app.request('/api/logs/raw/uploads?filename=x.csv&process=dagpenge&maxQuarantineShare=0.5', {
-      method: 'POST',
-      body: TINY_CSV,
-      headers: { ...auth, 'Content-Type': 'text/csv' },
-    });
+    const ok = await app.request(
+      '/api/logs/raw/uploads?filename=x.csv&process=dagpenge&maxQuarantineShare=0.5&purpose=Tilsyn&legalBasis=GDPR&controller=Kommunen',
+      {
+        method: 'POST',
+        body: TINY_CSV,
+        headers: { ...auth, 'Content-Type': 'text/csv' },
+      },
+    );
     const okJob = (await ok.json()) as { id: string };
     expect((await jobs.wait(okJob.id)).state).toBe('done');
     const bad = await app.request('/api/logs/bad/uploads?filename=x.csv', {

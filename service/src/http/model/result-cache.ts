@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { dataVersion } from '../../db/connection';
 
 /** Caches computed answers until the served data changes. */
 export interface ResultCache {
@@ -24,7 +25,7 @@ export function createResultCache(sqlite: Database.Database, options: { maxBytes
   };
   return {
     get(key, compute, sizeOf) {
-      const current = sqlite.pragma('data_version', { simple: true }) as number;
+      const current = dataVersion(sqlite);
       if (current !== version) {
         clear();
         version = current;

@@ -13,8 +13,8 @@ export interface ColumnInfo {
   timeUnitMs: number;
 }
 
-/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only. */
-export type TableAccess = 'all' | 'analyst';
+/** Who may read a table. `analyst`: case-level data, analyst and admin tokens only; `admin`: figures per caseworker. */
+export type TableAccess = 'all' | 'analyst' | 'admin';
 
 /**
  * How a table is limited for a token restricted to jobcenters: `jobcenter` filters on the
@@ -51,6 +51,7 @@ export const HIDDEN_TABLES = new Set([
   'audit',
   '__drizzle_migrations',
   'viewer_builds',
+  'attached_models',
   // versions (issue 13): kept earlier versions and upload jobs are not served as tables
   'log_versions',
   'version_events',
@@ -72,6 +73,12 @@ export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
 export const CASE_LEVEL_TABLES = new Set(['cases', 'quarantine', 'events', 'conformance_cases', 'finding_cases', 'case_compliance']);
+/**
+ * Tables with figures per caseworker (`events.resource`: every event names its caseworker's
+ * pseudonym): admin tokens only. Management supervision reads `teams` (at least k caseworkers
+ * and k cases per row).
+ */
+export const PER_CASEWORKER_TABLES = new Set(['events']);
 
 function edmOf(columnType: string, mode: unknown): { edm: EdmType; timeUnitMs: number } {
   switch (columnType) {
@@ -125,7 +132,7 @@ export function describeTable(table: SQLiteTable): TableInfo {
     columns,
     key,
     jobcenterColumn,
-    access: CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
+    access: PER_CASEWORKER_TABLES.has(config.name) ? 'admin' : CASE_LEVEL_TABLES.has(config.name) ? 'analyst' : 'all',
     scoping: jobcenterColumn !== null ? 'jobcenter' : UNSCOPED_SAFE_TABLES.has(config.name) ? 'none' : 'deny',
     viewerForm: null,
   };

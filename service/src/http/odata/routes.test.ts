@@ -22,7 +22,6 @@ describe('OData feed', () => {
       'ConformanceModels',
       'ConformanceVariants',
       'Edges',
-      'Events',
       'FindingCases',
       'Findings',
       'Jobcenters',
@@ -33,6 +32,7 @@ describe('OData feed', () => {
       'RuleCatalogues',
       'Rules',
       'Steps',
+      'Teams',
       'Variants',
     ]);
   });

@@ -73,7 +73,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}': {
     get: {
-      summary: 'A log: versions and the current load report (no load reports for limited tokens)',
+      summary:
+        'A log: purpose, legal basis, data controller, retention, versions with their lineage (files masked, bytes, SHA-256, mapping, rules, model, loaded by) and the current load report (no load reports for limited tokens)',
       role: 'viewer',
       params: [path('name', 'Log name')],
       ok: 'log',
@@ -213,6 +214,13 @@ const ROUTES: Record<string, Record<string, Op>> = {
         query('filename', 'File name of a raw body (its extension picks the reader)'),
         query('maxQuarantineShare', 'Load policy: refuse above this share of quarantined rows (0..1, default 0.05)'),
         query('maxCaseDrop', 'Load policy: refuse a drop in cases above this share (0..1, default 0.1)'),
+        query(
+          'purpose',
+          'Why the log is processed (also a form field); required once per log with pseudonymised columns besides the case id',
+        ),
+        query('legalBasis', 'Legal basis of the processing (also a form field); required like purpose'),
+        query('controller', 'Data controller (also a form field); required like purpose'),
+        query('retentionYears', 'Years a case is kept after its last event; applied by this and every later load'),
         query('append', "true: add the files to the current version (as ingest --append; also a multipart field 'append')"),
       ],
       body: {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { aggregateSteps, type AggregatedSteps } from '@sagsflow/shared';
-import { logMinGroupSize } from '../../db/analysis-queries';
+import { storedGroupSize } from '../../db/log-queries';
 import { stepRows } from '../../db/step-rows';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql, type SqlFragment } from '../../db/sql/fragment';
@@ -18,9 +18,9 @@ export const ACTIVITY_COLUMNS: ReadonlySet<string> = new Set(['log', 'jobcenter'
 
 /** The minimum group size for a log: the stricter of the server's and the one stored with the log; 404 for no such log. */
 export function requireLog(ctx: AppContext, name: string): number {
-  const k = logMinGroupSize(ctx.db, name);
-  if (k === undefined) throw new HTTPException(404, { message: `no log named '${name}'` });
-  return Math.max(ctx.minGroupSize, k ?? 1);
+  const row = storedGroupSize(ctx.sqlite, name);
+  if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
+  return Math.max(ctx.minGroupSize, row.k ?? 1);
 }
 
 /**

@@ -6,6 +6,7 @@ import { effectiveJobcenters, readAnalysisFilters } from './filters';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
+import { storedGroupSize } from '../../db/log-queries';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'process']);
@@ -65,7 +66,7 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
     const denied = viewerRouteDenial(c.get('principal'), 'Rule compliance');
     if (denied) throw new HTTPException(403, { message: denied });
     const log = c.req.param('name');
-    const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number | null } | undefined;
+    const row = storedGroupSize(ctx.sqlite, log);
     if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
     const k = Math.max(ctx.minGroupSize, row.k ?? 1);
     const filters = readAnalysisFilters(c);

@@ -8,6 +8,7 @@ import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
+import { storedGroupSize } from '../../db/log-queries';
 
 const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
 const ACTIVITY_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
@@ -51,7 +52,7 @@ function figures(s: Sums, k: number) {
 }
 
 function requireModel(ctx: AppContext, log: string) {
-  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number | null } | undefined;
+  const row = storedGroupSize(ctx.sqlite, log);
   if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
   const model = ctx.sqlite
     .prepare(

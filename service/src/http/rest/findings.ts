@@ -3,10 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { hasRole, type Principal } from '../auth/principal';
 import { readFindingCases, readFindings } from '../../db/findings-queries';
+import { storedGroupSize } from '../../db/log-queries';
 
 /** The minimum group size for a log: the stricter of the server's and the log's; 404 for no such log. */
 export function logMinGroupSize(ctx: AppContext, name: string): number {
-  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(name) as { k: number | null } | undefined;
+  const row = storedGroupSize(ctx.sqlite, name);
   if (!row) throw new HTTPException(404, { message: `no log named '${name}'` });
   return Math.max(ctx.minGroupSize, row.k ?? 1);
 }

@@ -1,4 +1,5 @@
 import type { LoadRow } from '../../db/schema';
+import { lineageOf } from '../../governance/lineage';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -21,5 +22,6 @@ export function loadJson(row: LoadRow): Record<string, unknown> {
     firstTimestamp: iso(row.firstTimestamp),
     lastTimestamp: iso(row.lastTimestamp),
     columns: row.columns === null ? null : (JSON.parse(row.columns) as unknown),
+    lineage: lineageOf(row),
   };
 }

@@ -5,11 +5,13 @@ import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { readsViewerGrade, type Principal } from '../auth/principal';
 import { servedSqlName } from '../model/read-scope';
-import { viewerBuildScope } from '../../db/sql/scope';
+import { jobcenterScope, viewerBuildScope } from '../../db/sql/scope';
+import { logTotalsOf } from '../../db/log-queries';
 import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
+import { lineageOf } from '../../governance/lineage';
 
 function denyLimited(principal: Principal, what: string): void {
   if (principal.jobcenters !== null) {
@@ -19,19 +21,9 @@ function denyLimited(principal: Principal, what: string): void {
 
 /** Cases and events per log from the jobcenters table (viewer-grade for viewers), limited to the principal's jobcenters. */
 function logTotals(ctx: AppContext, principal: Principal): Map<string, { cases: number; events: number }> {
-  const { jobcenters } = principal;
-  const parts = jobcenters === null ? [] : [`jobcenter IN (${jobcenters.map(() => '?').join(', ') || "''"})`];
-  const params: unknown[] = [...(jobcenters ?? [])];
-  const table = servedSqlName(ctx, 'jobcenters', principal);
-  if (readsViewerGrade(principal)) {
-    const scope = viewerBuildScope(ctx.minGroupSize);
-    parts.push(scope.sql);
-    params.push(...scope.params);
-  }
-  const where = parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '';
-  const rows = ctx.sqlite
-    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM "${table}"${where} GROUP BY log`)
-    .all(...params) as { log: string; cases: number; events: number }[];
+  const where = jobcenterScope('jobcenter', principal.jobcenters);
+  if (readsViewerGrade(principal)) where.push(viewerBuildScope(ctx.minGroupSize));
+  const rows = logTotalsOf(ctx.sqlite, servedSqlName(ctx, 'jobcenters', principal), where);
   return new Map(rows.map((r) => [r.log, { cases: r.cases, events: r.events }]));
 }
 
@@ -82,13 +74,17 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
       currentVersion: row.currentVersion,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
+      purpose: row.purpose,
+      legalBasis: row.legalBasis,
+      controller: row.controller,
+      retentionYears: row.retentionYears,
       cases: shownCount(totals?.cases ?? 0, Math.max(k, row.minGroupSize)),
       events: shownCount(totals?.events ?? 0, Math.max(k, row.minGroupSize)),
       versions: limited
         ? null
         : history
             .filter((l) => l.status === 'stored')
-            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null })),
+            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null, lineage: lineageOf(l) })),
       currentLoad: current ? loadJson(current) : null,
       loads: limited
         ? null

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { pagingParams } from './paging';
+import { countQuarantine, quarantinePage } from '../../db/quarantine-queries';
 
 /**
  * Quarantined rows (`/api/quarantine?log=NAME`), analyst and admin only; the rows carry no
@@ -17,31 +18,14 @@ export function quarantineRoutes(ctx: AppContext): Hono<AppEnv> {
     }
     const log = c.req.query('log');
     const { limit, offset } = pagingParams(c);
-    const where = log ? ' WHERE log = ?' : '';
-    const params = log ? [log] : [];
-    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM quarantine${where}`).get(...params) as { n: number }).n;
-    const rows = ctx.sqlite
-      .prepare(
-        `SELECT id, load_id, log, version, file, line, "column", reason, message, raw FROM quarantine${where} ORDER BY id LIMIT ? OFFSET ?`,
-      )
-      .all(...params, limit, offset) as Record<string, unknown>[];
+    const total = countQuarantine(ctx.db, log);
+    const rows = quarantinePage(ctx.db, log, limit, offset);
     ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: 'api/quarantine', detail: log ?? null });
     return c.json({
       total,
       limit,
       offset,
-      rows: rows.map((q) => ({
-        id: q['id'],
-        loadId: q['load_id'],
-        log: q['log'],
-        version: q['version'],
-        file: q['file'],
-        line: q['line'],
-        column: q['column'],
-        reason: q['reason'],
-        message: q['message'],
-        raw: q['raw'],
-      })),
+      rows,
     });
   });
   return r;

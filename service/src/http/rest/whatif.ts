@@ -7,6 +7,7 @@ import { whatIfReport } from '../../whatif/whatif-report';
 import { attachedRules } from '../../whatif/attached-rules';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
+import { storedGroupSize } from '../../db/log-queries';
 
 /**
  * `GET /api/logs/:name/whatif` and `/effect`: the predicted effect of a change and the measured
@@ -87,7 +88,7 @@ function changeFrom(c: Context<AppEnv>): WhatIfChange {
 }
 
 function minGroupSize(ctx: AppContext, log: string): number {
-  const row = ctx.sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined;
+  const row = storedGroupSize(ctx.sqlite, log);
   return Math.max(ctx.minGroupSize, row?.k ?? 1);
 }
 

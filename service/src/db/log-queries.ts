@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+import type { logs } from './schema';
+import { quoteIdent, whereSql, type SqlFragment } from './sql/fragment';
+
+/** The minimum group size stored with a log, as `{ k }`, or undefined when there is no log of that name. */
+export function storedGroupSize(sqlite: Database.Database, log: string): { k: (typeof logs.$inferSelect)['minGroupSize'] } | undefined {
+  return sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined;
+}
+
+/** Cases and events per log of a jobcenters table (exact or viewer-grade) under the given conditions. */
+export function logTotalsOf(
+  sqlite: Database.Database,
+  table: string,
+  where: readonly SqlFragment[],
+): { log: string; cases: number; events: number }[] {
+  const w = whereSql(where);
+  return sqlite
+    .prepare(`SELECT log, sum(cases) AS cases, sum(events) AS events FROM ${quoteIdent(table)}${w.sql} GROUP BY log`)
+    .all(...w.params) as { log: string; cases: number; events: number }[];
+}
+
+/** The jobcenters a log has findings for (its jobcenter-level findings). */
+export function findingJobcenters(sqlite: Database.Database, log: string): string[] {
+  return sqlite.prepare("SELECT DISTINCT jobcenter FROM findings WHERE log = ? AND jobcenter <> ''").pluck().all(log) as string[];
+}

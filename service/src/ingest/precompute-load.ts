@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_FINDINGS_SETTINGS, type EventLog, type FindingsSettings } from '@sagsflow/shared';
+import { precomputeConformance, type ConformanceSummary } from '../conformance/precompute-conformance';
+import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeModel, type ModelSummary } from '../precompute/index';
+import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
+import type { ColumnMapping } from '../readers/index';
+import { IngestError } from './errors';
+import type { IngestOptions } from './load-report';
+
+/** What precompute wrote for the new version. */
+export interface PrecomputedLoad {
+  model: ModelSummary;
+  compliance: ComplianceSummary | null;
+  conformance: ConformanceSummary | undefined;
+}
+
+/**
+ * Precomputes the new version's tables in the load's transaction: the model (and its
+ * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
+ * tables when a model is, then the findings (which read the compliance and conformance rows).
+ * A failure becomes an `IngestError('precompute-failed')` naming the step.
+ */
+export function precomputeLoad(
+  eventLog: EventLog,
+  ctx: { sqlite: Database.Database; log: string; version: number; what: string; options: IngestOptions },
+): PrecomputedLoad {
+  const { sqlite, log, version, what, options } = ctx;
+  const process = options.process ?? null;
+  const minGroupSize =
+    options.minGroupSize ??
+    (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined)?.k ??
+    5;
+  const endActivities = options.mapping?.endActivities;
+  let result: PrecomputedLoad;
+  try {
+    const model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log, version, process, minGroupSize, endActivities });
+    const compliance = options.rules ? precomputeCompliance(eventLog, { sqlite, log, version, process }, options.rules) : null;
+    const conformance = options.model
+      ? precomputeConformance(eventLog, { sqlite, log, version, process, model: options.model, endActivities })
+      : undefined;
+    result = { model, compliance, conformance };
+  } catch (err) {
+    throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const outcome = options.mapping?.outcome
+      ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
+      : undefined;
+    precomputeFindings(eventLog, {
+      sqlite,
+      log,
+      version,
+      process,
+      minGroupSize,
+      outcome,
+      endActivities,
+      settings: findingsSettingsOf(options.mapping),
+    });
+  } catch (err) {
+    throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
+  }
+  return result;
+}
+
+/** The findings settings of a mapping file, as `precomputeFindings` takes them (unset keys keep their defaults). */
+export function findingsSettingsOf(mapping: ColumnMapping | undefined): Partial<FindingsSettings> | undefined {
+  const f = mapping?.findings;
+  if (!f) return undefined;
+  const { automationWeights, ...rest } = f;
+  const settings = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<FindingsSettings>;
+  if (automationWeights) {
+    settings.automationWeights = {
+      ...DEFAULT_FINDINGS_SETTINGS.automationWeights,
+      ...Object.fromEntries(Object.entries(automationWeights).filter(([, v]) => v !== undefined)),
+    };
+  }
+  return settings;
+}
