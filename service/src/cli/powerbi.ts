@@ -22,7 +22,7 @@ export function registerPowerBi(program: Command): void {
     .option('--visual <file>', 'the packaged visual (.pbiviz); default the newest in dist/')
     .option(
       '--no-case-tables',
-      'leave out case-level tables (Cases and the per-case rule, conformance and findings tables), so that a viewer token can refresh',
+      'leave out case-level tables (Cases and the per-case rule, conformance and findings tables) and the findings, so that a viewer token can refresh',
     )
     .requiredOption('--out <dir>', 'folder to write the project to')
     .action(async (opts: PowerBiCliOptions) => {

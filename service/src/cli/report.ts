@@ -6,7 +6,9 @@ import { mustExist } from './token';
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write the evaluation report of a log as one self-contained HTML file (prints to A4)')
+    .description(
+      'write the evaluation report of a log as one self-contained HTML file (prints to A4); analyst-only: exact figures, not the viewer-grade model',
+    )
     .option('--db <path>', 'SQLite database file', './sagsflow.sqlite')
     .requiredOption('--log <name>', 'log name')
     .option('--jobcenter <name>', "report on one jobcenter's cases (default: all jobcenters)")

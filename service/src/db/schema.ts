@@ -19,6 +19,7 @@ export { findingCases, findings } from './tables/findings';
 export type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
 export { viewerActivities, viewerBuilds, viewerEdges, viewerJobcenters, viewerPeriods, viewerSteps, viewerVariants } from './tables/viewer';
 export type { ViewerBuildRow } from './tables/viewer';
+export { viewerCompliance, viewerConformanceActivities, viewerConformanceVariants } from './tables/viewer-analyses';
 export { caseCompliance, compliance, ruleCatalogues, rules } from './tables/compliance';
 export type { CaseComplianceDbRow, ComplianceDbRow, RuleCatalogueDbRow, RuleDbRow } from './tables/compliance';
 export type { AuditRow, Role, TokenRow } from './tables/access';

@@ -26,6 +26,9 @@ export const VERSIONED_TABLES = [
   'viewer_edges',
   'viewer_jobcenters',
   'viewer_periods',
+  'viewer_compliance',
+  'viewer_conformance_variants',
+  'viewer_conformance_activities',
   'teams',
   'attached_models',
 ] as const;

@@ -88,7 +88,7 @@ describe('findings at ingest', () => {
     store.close();
   });
 
-  it('serves findings scoped to the token, with summaries in the asked language, and cases to analysts only', async () => {
+  it('serves findings scoped to the token, with summaries in the asked language (viewers: without figures), and cases to analysts only', async () => {
     const { store, load } = await setup();
     await load('B');
     const app = createApp({ db: store.db, sqlite: store.sqlite, dbPath: store.path, uploadDir: '/tmp', log: () => {}, preview: false });
@@ -96,17 +96,27 @@ describe('findings at ingest', () => {
       createToken(store.db, { role, ...(jobcenters ? { jobcenters } : {}) }).token;
     const get = (path: string, t: string) => app.request(path, { headers: { Authorization: `Bearer ${t}` } });
     const viewer = token('viewer');
-    const all = (await (await get('/api/logs/tiny/findings?lang=da', viewer)).json()) as {
+    const seen = (await (await get('/api/logs/tiny/findings?lang=da', viewer)).json()) as { findings: Record<string, unknown>[] };
+    const bottleneck = seen.findings.find((f) => f['kind'] === 'bottleneck')!;
+    expect(bottleneck['summary']).toBe(`Flaskehals: ${bottleneck['fromActivity'] as string} → ${bottleneck['toActivity'] as string}`);
+    for (const f of seen.findings) for (const key of ['cases', 'valueDkk', 'evidence']) expect(f, key).not.toHaveProperty(key);
+    const odataViewer = (await (await get('/odata/Findings', viewer)).json()) as { value: Record<string, unknown>[] };
+    expect(odataViewer.value.length).toBeGreaterThan(0);
+    for (const key of ['cases', 'value_dkk', 'evidence', 'summary_en', 'summary_da'])
+      expect(odataViewer.value[0], key).not.toHaveProperty(key);
+    expect((await get(`/odata/Findings?$filter=${encodeURIComponent('cases gt 10')}`, viewer)).status).toBe(400);
+    const analyst = token('analyst');
+    const all = (await (await get('/api/logs/tiny/findings?lang=da', analyst)).json()) as {
       jobcenter: string;
       findings: { summary: string; findingId: string; kind: string }[];
     };
     expect(all.jobcenter).toBe('');
     expect(all.findings[0]!.summary).toMatch(/^Sager venter/);
-    const nord = token('viewer', ['Nord']);
+    const nord = token('analyst', ['Nord']);
     const scoped = (await (await get('/api/logs/tiny/findings', nord)).json()) as { jobcenter: string };
     expect(scoped.jobcenter).toBe('Nord');
     expect((await get('/api/logs/tiny/findings?jobcenter=Syd', nord)).status).toBe(403);
-    expect((await get('/api/logs/tiny/findings?lang=fr', viewer)).status).toBe(400);
+    expect((await get('/api/logs/tiny/findings?lang=fr', analyst)).status).toBe(400);
     const id = all.findings.find((f) => f.kind === 'bottleneck')!.findingId;
     expect((await get(`/api/logs/tiny/findings/${id}/cases`, viewer)).status).toBe(403);
     const cases = (await (await get(`/api/logs/tiny/findings/${id}/cases`, token('analyst'))).json()) as { caseIds: string[] };
@@ -118,7 +128,7 @@ describe('findings at ingest', () => {
     expect(odata.value.length).toBeGreaterThan(0);
     expect(odata.value.every((r) => r.jobcenter === 'Nord')).toBe(true);
     expect((await get('/odata/FindingCases', viewer)).status).toBe(403);
-    expect((await get('/api/tables/findings.csv?log=tiny', viewer)).status).toBe(403);
+    expect((await get('/api/tables/findings.csv?log=tiny', viewer)).status).toBe(200);
     const csvText = await (await get('/api/tables/findings.csv?log=tiny', token('analyst'))).text();
     expect(csvText).toContain('finding_id');
     app.close();

@@ -78,6 +78,18 @@ const WORKLOAD: Record<string, Record<Lang, string>> = {
 };
 
 /**
+ * What a finding is and where, without figures (what a viewer token gets instead of the
+ * sentence): the kind and the rule, activity or edge.
+ *
+ * @example findingTitle({ kind: 'bottleneck', fromActivity: 'A', toActivity: 'B', activity: null, rule: null }, 'en') // 'Bottleneck: A → B'
+ */
+export function findingTitle(f: { kind: string } & Pick<Finding, 'activity' | 'fromActivity' | 'toActivity' | 'rule'>, lang: Lang): string {
+  const where = f.rule ?? f.activity ?? (f.fromActivity !== null && f.toActivity !== null ? `${f.fromActivity} → ${f.toActivity}` : null);
+  const kind = f.kind in KIND_NAMES ? kindName(f.kind as Finding['kind'], lang) : f.kind;
+  return where === null ? kind : `${kind}: ${where}`;
+}
+
+/**
  * One sentence a manager reads: what the finding is, where, by how much, and what it is worth.
  *
  * @example describeFinding(finding, 'da') // "Sager venter 6,2 dage (median) fra ..."

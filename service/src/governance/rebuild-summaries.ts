@@ -3,6 +3,7 @@ import { parseIsoDate, type ProcessGraph, type WorkflowNet } from '@sagsflow/sha
 import { precomputeCompliance } from '../precompute/compliance';
 import { precomputeConformance } from '../conformance/precompute-conformance';
 import { precomputeFindings } from '../findings/precompute-findings';
+import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
 import { parseCatalogue } from '../rules/parse-catalogue';
 import { findingsSettingsOf } from '../ingest/precompute-load';
 import type { ColumnMapping } from '../readers/index';
@@ -24,7 +25,7 @@ const FINDING_COLUMNS =
 /**
  * Rebuilds the summary tables of a log's current version from its stored events, as the load
  * wrote them: rule compliance (the attached catalogue and as-of date), conformance (the stored
- * model), findings (each keeps the status and first version it had; resolved ones stay) and
+ * model), their viewer-grade forms, findings (each keeps the status and first version it had; resolved ones stay) and
  * the team rows, in one transaction. Run after cases were removed (erasure, retention) and by
  * `sagsflow precompute`. Returns null when there is no such log.
  */
@@ -74,6 +75,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
       };
       conformance = precomputeConformance(eventLog, { sqlite, log, version, process, model: loaded, endActivities }).variants;
     } else if (load?.model) conformance = 'kept';
+    buildViewerAnalyses(sqlite, { log, version });
     const findings = rebuildFindings(sqlite, { log, version, process, k: meta.k, mapping, endActivities, eventLog });
     const teams = mapping?.team ? precomputeTeams(sqlite, log, version, meta.k) : 0;
     return { compliance, conformance, findings, teams };

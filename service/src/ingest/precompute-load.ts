@@ -4,6 +4,7 @@ import { precomputeConformance, type ConformanceSummary } from '../conformance/p
 import { precomputeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
+import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
 import type { ColumnMapping } from '../readers/index';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';
@@ -18,7 +19,8 @@ export interface PrecomputedLoad {
 /**
  * Precomputes the new version's tables in the load's transaction: the model (and its
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
- * tables when a model is, then the findings (which read the compliance and conformance rows).
+ * tables when a model is, and their viewer-grade forms, then the findings (which read the
+ * compliance and conformance rows).
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
  */
 export function precomputeLoad(
@@ -39,6 +41,7 @@ export function precomputeLoad(
     const conformance = options.model
       ? precomputeConformance(eventLog, { sqlite, log, version, process, model: options.model, endActivities })
       : undefined;
+    buildViewerAnalyses(sqlite, { log, version });
     result = { model, compliance, conformance };
   } catch (err) {
     throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });

@@ -1,5 +1,5 @@
 import * as storeTables from '../db/tables/store';
-import { describeSchema, type ColumnInfo, type TableInfo } from '../http/model/table-info';
+import { describeSchema, VIEWER_AS_IS_TABLES, type ColumnInfo, type TableInfo } from '../http/model/table-info';
 
 /** The compliance table of the rule engine, recognised by its columns. */
 export interface ComplianceTable {
@@ -22,7 +22,10 @@ export interface FeedSelection {
 
 /** Options of `selectFeedTables`. */
 export interface SelectFeedOptions {
-  /** Load case-level tables (Cases, per-case results): the refresh then needs an analyst token. */
+  /**
+   * Load case-level tables (Cases, per-case results) and the tables viewers read without some
+   * columns (findings): the refresh then needs an analyst token.
+   */
   caseLevel: boolean;
 }
 
@@ -63,10 +66,15 @@ function complianceShape(table: TableInfo): ComplianceTable | undefined {
   return { table, ruleColumn, statusColumn, countColumn };
 }
 
+/** True when viewers read the table in a form with all its columns (findings lose their figures: the pages need them). */
+function hasWholeViewerForm(table: TableInfo): boolean {
+  return table.viewerForm !== null && table.viewerForm.columns.length === table.columns.length;
+}
+
 /**
  * Chooses the feed tables of the Power BI model from the service's table registry (the same
  * registry that writes `$metadata`): every served table except the store's operational ones,
- * and without case-level tables unless `caseLevel`. Recognises the tables the pages use:
+ * and without case-level tables and tables viewers read only in part (findings) unless `caseLevel`. Recognises the tables the pages use:
  * `Steps` (required), `Cases`, `Periods`, the compliance table (named `Rule...` or
  * `...Compliance...`, with rule, status and count columns) and the findings table.
  *
@@ -76,7 +84,7 @@ function complianceShape(table: TableInfo): ComplianceTable | undefined {
 export function selectFeedTables(registry: ReadonlyMap<string, TableInfo>, options: SelectFeedOptions): FeedSelection {
   const tables = [...registry.values()]
     .filter((t) => !STORE_TABLES.has(t.sqlName))
-    .filter((t) => options.caseLevel || t.access === 'all')
+    .filter((t) => options.caseLevel || (t.access === 'all' && (VIEWER_AS_IS_TABLES.has(t.sqlName) || hasWholeViewerForm(t))))
     .sort((a, b) => a.entitySet.localeCompare(b.entitySet));
   const steps = tables.find((t) => t.entitySet === 'Steps');
   if (!steps) throw new Error('powerbi: the feed has no Steps table; the process map needs it');

@@ -6,6 +6,7 @@ export { groupCases, JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER }
 export type { Grain } from './case-groups';
 export { buildViewerModel, readViewerBuild } from './viewer/build-viewer-model';
 export type { ViewerBuildSummary } from './viewer/build-viewer-model';
+export { buildViewerAnalyses } from './viewer/build-viewer-analyses';
 export { OTHER_JOBCENTERS, ALL_PERIODS } from './viewer/viewer-cells';
 export { OTHER_VARIANTS_ACTIVITY } from './viewer/core-viewer-tables';
 export { reprecomputeLog, staleLogs } from './reprecompute';

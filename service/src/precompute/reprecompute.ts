@@ -4,6 +4,7 @@ import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from './case-groups';
 import { MODEL_TABLES, type ModelSummary } from './model-writer';
 import { precomputeModel } from './precompute-model';
 import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
+import { buildViewerAnalyses } from './viewer/build-viewer-analyses';
 
 /**
  * Logs whose model tables were written before migration 0008, or whose viewer-grade model was
@@ -93,7 +94,7 @@ export function reprecomputeLog(sqlite: Database.Database, log: string): ModelSu
   return sqlite.transaction(() => {
     for (const table of [...MODEL_TABLES, ...viewerTables])
       sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, meta.version);
-    return precomputeModel(builder.build(), {
+    const summary = precomputeModel(builder.build(), {
       sqlite,
       log,
       version: meta.version,
@@ -101,5 +102,7 @@ export function reprecomputeLog(sqlite: Database.Database, log: string): ModelSu
       minGroupSize,
       endActivities: given,
     });
+    buildViewerAnalyses(sqlite, { log, version: meta.version });
+    return summary;
   })();
 }

@@ -10,6 +10,7 @@ import { whatIfReport } from '../whatif/whatif-report';
 import { addPredictions, PREDICTED_CANDIDATES } from './predictions';
 import { renderReport } from './render-report';
 import { readReportData } from './report-data';
+import { ANALYST_ONLY } from './texts';
 
 const temps: ReturnType<typeof tempDir>[] = [];
 afterEach(() => {
@@ -54,6 +55,7 @@ describe('addPredictions', () => {
     expect(html).toContain('<section id="what-if"><h2>If the candidates were automated</h2>');
     expect(html).toContain('<section id="effect"><h2>Effect of a change: Jobcenter København Nord, 2025-07-01</h2>');
     expect(html).toContain('Difference in differences against the other jobcenters.');
+    expect(html, 'the report says it is analyst-only').toContain(ANALYST_ONLY.en);
     store.close();
   });
 

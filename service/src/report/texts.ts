@@ -125,11 +125,21 @@ export function t(key: keyof typeof REPORT_TEXTS, lang: Lang): string {
   return REPORT_TEXTS[key][lang];
 }
 
+/**
+ * The report is analyst-only (the HTTP route refuses viewer tokens): it says so in its method
+ * section, so that a printed copy is not handed to readers with viewer access.
+ */
+export const ANALYST_ONLY = {
+  da: 'Rapporten er til analytikere: den bygger på de eksakte tal, og to rapporter over forskellige udsnit kan trækkes fra hinanden. Giv den ikke til læsere med viewer-adgang; de får den anonymiserede model (hver række mindst k sager) gennem Power BI.',
+  en: 'This report is for analysts: it is built on the exact figures, and two reports over different scopes can be subtracted from each other. Do not hand it to readers with viewer access; they get the viewer-grade model (every row at least k cases) through Power BI.',
+} as const;
+
 /** The method section, paragraph by paragraph. */
 export function methodParagraphs(lang: Lang, k: number): string[] {
   return lang === 'da'
     ? [
         `Tallene bygger på hændelsesloggen efter indlæsning: personoplysninger er pseudonymiseret, og ingen gruppe med færre end ${k} sager vises eller bruges til en sammenligning.`,
+        ANALYST_ONLY.da,
         'Ventetid på en overgang er tiden fra den ene aktivitet slutter til den næste begynder. Tabt tid = antal sager × (overgangens median-ventetid − det hurtigste jobcenters median, når den er mindre), omregnet til et år. Ventetid i arbejdstid tæller kun hverdage i den danske forvaltningskalender.',
         'Flaskehalse: de 3 overgange med den længste median-ventetid blandt overgange, som mindst 5 % af sagerne (og mindst k sager) går igennem; samme definition som i Power BI-visualet. Arbejdsbyrden omkring en flaskehals er åbne sager og hændelser pr. sagsbehandler pr. uge; følger ventetiden byrden, peger det på kapacitet, ellers på fordeling.',
         'Bedste praksis: jobcentre og varianter sammenlignes på sagsvarighed (afsluttede sager; bootstrap-interval med fast frø), regeloverholdelse, overensstemmelse og udfald (Wilson-intervaller). Kun forskelle, hvis 95 %-interval ligger over 0, nævnes.',
@@ -137,6 +147,7 @@ export function methodParagraphs(lang: Lang, k: number): string[] {
       ]
     : [
         `The figures come from the event log as loaded: personal data is pseudonymised, and no group of fewer than ${k} cases is shown or used in a comparison.`,
+        ANALYST_ONLY.en,
         "The waiting time on a transition runs from the end of one activity to the start of the next. Time lost = cases × (the transition's median wait − the fastest jobcenter's median, when smaller), scaled to a year. Waits in working time count only working days of the Danish administration calendar.",
         'Bottlenecks: the 3 transitions with the longest median wait among those taken by at least 5 % of the cases (and at least k cases); the same definition as the Power BI visual. The workload around a bottleneck is open cases and events per caseworker per week; a wait that follows the workload points to capacity, otherwise to routing.',
         'Best practice: jobcenters and variants are compared on case duration (finished cases; seeded bootstrap interval), rule compliance, conformance and outcome (Wilson intervals). Only differences whose 95 % interval lies above 0 are named.',

@@ -118,17 +118,23 @@ describe('sagsflow powerbi: the written files', () => {
     expect(roles).toEqual([
       'cases',
       'durations',
+      'findings',
       'finished',
       'fromActivity',
       'histogram',
       'jobcenter',
+      'logMoveCases',
+      'modelMoveCases',
       'period',
       'process',
+      'skippedActivities',
       'stepIndex',
       'sumSeconds',
       'toActivity',
       'variantKey',
       'variantRank',
+      'violatedRules',
+      'violationCases',
     ]);
     const caps = new Set(repoCapabilities().dataRoles.map((r) => r.name));
     for (const r of roles) expect(caps.has(r)).toBe(true);
@@ -288,9 +294,11 @@ describe('sagsflow powerbi: options', () => {
     expect(processMapBindings(dir)['variantKey']![0]!.displayName).toBe('Variant key');
   });
 
-  test('without case-level tables there is no Cases table and no many-to-many relationship', () => {
+  test('without case-level tables there is no Cases table, no table viewers are refused (Findings) and no many-to-many relationship', () => {
     const model = readModel(written('da', { caseLevel: false }));
     expect(model.tables.has('Cases')).toBe(false);
+    expect(selectFeedTables(describeSchema(schema), { caseLevel: false }).tables.map((t) => t.entitySet)).not.toContain('Findings');
+    expect(selectFeedTables(describeSchema(schema), { caseLevel: false }).compliance?.table.entitySet).toBe('Compliance');
     expect(model.relationships.some((r) => r.manyToMany)).toBe(false);
   });
 

@@ -48,9 +48,9 @@ export function tableDenial(table: TableInfo, principal: Principal): string | nu
 }
 
 /**
- * Why a viewer token may not call a REST route built on exact tables that have no viewer-grade
- * form yet (rule compliance, conformance, the HTML report), or null when it may. Their answers
- * hide counts under k, but two answers with different filters could still be subtracted.
+ * Why a viewer token may not call a REST route built on the exact tables (the HTML report, the
+ * findings), or null when it may. Their answers hide counts under k, but they could be
+ * subtracted from each other or from the viewer-grade model's figures.
  */
 export function viewerRouteDenial(principal: Principal, feature: string): string | null {
   if (!readsViewerGrade(principal)) return null;

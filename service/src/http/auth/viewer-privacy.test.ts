@@ -8,17 +8,27 @@ import { ingestFiles } from '../../ingest/index';
 import { tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens';
 import { createApp, type SagsflowApp } from '../../app';
+import { loadModel } from '../../conformance/load-model';
+import { processEntry } from '../../processes/index';
+import { catalogueForLoad } from '../../rules/attach';
 
 /**
- * The attacks of issue 13 with a viewer token on a 400-case generated log: small rows through
- * every entity set, every CSV table and every REST route, and the subtraction of two REST answers.
+ * The attacks of issue 13 with a viewer token on a 400-case generated log loaded with its
+ * process's rule catalogue and BPMN model: small rows through every entity set, every CSV table
+ * and every REST route, and the subtraction of two REST answers.
  */
 const K = 5;
 /** Columns that count cases or events; in what a viewer gets each is 0 or at least k. */
-const COUNT_COLUMNS = /^(cases|events|transitions|repeats|self_loops|instances|open_cases|h\d\d|d\d\d)$/;
+const COUNT_COLUMNS =
+  /^(cases|events|transitions|repeats|self_loops|instances|open_cases|h\d\d|d\d\d|aligned_cases|fitting_cases|token_fitting_cases|log_moves|model_moves|log_move_cases|model_move_cases)$/;
 
 type Json = Record<string, unknown>;
-const MODEL_SETS = ['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters'];
+const MODEL_SETS = ['Steps', 'Variants', 'Edges', 'Activities', 'Periods', 'Jobcenters', 'Compliance', 'ConformanceVariants'];
+/** Viewer-grade sets that may be empty on this log: the variants a viewer sees as themselves all fit the model. */
+const VIEWER_SETS = [...MODEL_SETS, 'ConformanceActivities', 'Findings'];
+/** Keys of REST answers that count cases, events, transitions, rule statuses or deviations. */
+const REST_COUNT_KEYS =
+  /^(cases|count|events|repeats|selfLoops|fulfilled|violated|pending|notApplicable|other|casesOverBudget|logMoves|modelMoves|logMoveCases|modelMoveCases)$/;
 
 /** RFC 4180 records (quoted fields with doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
@@ -65,7 +75,7 @@ function smallRestCounts(value: unknown, path: string, out: string[]): string[] 
   if (Array.isArray(value)) value.forEach((v, i) => smallRestCounts(v, `${path}[${i}]`, out));
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (/^(cases|count|events|repeats|selfLoops)$/.test(k) && typeof v === 'number' && v > 0 && v < K) out.push(`${path}.${k}=${v}`);
+      if (REST_COUNT_KEYS.test(k) && typeof v === 'number' && v > 0 && v < K) out.push(`${path}.${k}=${v}`);
       smallRestCounts(v, `${path}.${k}`, out);
     }
   }
@@ -97,9 +107,16 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
 
   beforeAll(async () => {
     const file = t.path('dagpenge.csv');
-    await generateLog({ process: 'dagpenge', cases: 400, seed: 13, out: file });
+    await generateLog({ process: 'dagpenge', cases: 400, seed: 13, deviations: true, out: file });
     store = openDatabase(':memory:');
-    await ingestFiles(store, { files: [file], log: 'pilot' });
+    const rules = await catalogueForLoad({ process: 'dagpenge' });
+    await ingestFiles(store, {
+      files: [file],
+      log: 'pilot',
+      process: 'dagpenge',
+      model: await loadModel(processEntry('dagpenge').modelPath),
+      ...(rules ? { rules } : {}),
+    });
     jobcenters = store.sqlite.prepare('SELECT DISTINCT jobcenter FROM cases ORDER BY 1').pluck().all() as string[];
     tokens.viewer = createToken(store.db, { role: 'viewer' }).token;
     tokens.analyst = createToken(store.db, { role: 'analyst' }).token;
@@ -125,12 +142,16 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     expect(steps.filter((r) => (r['cases'] as number) < K).length).toBeGreaterThan(100);
     const variants = await allRows('Variants', tokens.analyst);
     expect(variants.some((r) => r['cases'] === 1)).toBe(true);
+    const compliance = await allRows('Compliance', tokens.analyst);
+    expect(compliance.filter((r) => (r['cases'] as number) < K).length).toBeGreaterThan(10);
+    const conformance = await allRows('ConformanceVariants', tokens.analyst);
+    expect(conformance.filter((r) => (r['cases'] as number) < K).length).toBeGreaterThan(10);
   });
 
   it("every entity set in a viewer's service document has no count in 1..k-1, for an unlimited and a limited token", async () => {
     for (const token of [tokens.viewer, tokens.limited]) {
       const sets = ((await json('/odata/', token)) as { value: { name: string }[] }).value.map((s) => s.name);
-      expect(sets).toEqual(expect.arrayContaining(MODEL_SETS));
+      expect(sets).toEqual(expect.arrayContaining(VIEWER_SETS));
       for (const set of sets) {
         const rows = await allRows(set, token);
         if (MODEL_SETS.includes(set) && token === tokens.viewer) expect(rows.length, set).toBeGreaterThan(0);
@@ -156,7 +177,7 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     const queries = ['', ...jobcenters.map((j) => `?jobcenter=${encodeURIComponent(j)}`), ...periods.map((p) => `?period=${p}`)];
     const found: string[] = [];
     for (const q of queries) {
-      for (const route of ['map', 'variants', 'activities']) {
+      for (const route of ['map', 'variants', 'activities', 'compliance', 'conformance']) {
         const body = await json(`/api/logs/pilot/${route}${q}`);
         smallRestCounts(body, `${route}${q}`, found);
         for (const v of (body['variants'] ?? []) as Json[])
@@ -166,8 +187,10 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     smallRestCounts(await json('/api/logs'), 'logs', found);
     smallRestCounts(await json('/api/logs/pilot'), 'logs/pilot', found);
     expect(found).toEqual([]);
-    for (const route of ['compliance', 'conformance', 'report.html'])
-      expect((await get(`/api/logs/pilot/${route}`, tokens.viewer)).status, route).toBe(403);
+    expect((await get('/api/logs/pilot/report.html', tokens.viewer)).status).toBe(403);
+    const findings = (await json('/api/logs/pilot/findings'))['findings'] as Json[];
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) for (const key of ['cases', 'valueDkk', 'evidence']) expect(f, key).not.toHaveProperty(key);
   });
 
   it('subtracting /variants with every variant but one single-case variant from /variants gives no case (20 groups tried)', async () => {
@@ -211,6 +234,96 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
       expect(JSON.stringify(all)).not.toContain(single.key);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('subtracting /compliance and /conformance answers (all, per jobcenter, per month) gives no count under k', async () => {
+    const months = store.sqlite.prepare('SELECT DISTINCT period FROM cases ORDER BY 1').pluck().all() as string[];
+    type Counts = Map<string, number>;
+    const counts = async (q: string): Promise<Counts> => {
+      const body = await json(`/api/logs/pilot/compliance${q}`);
+      const out: Counts = new Map();
+      for (const rule of body['rules'] as Json[])
+        for (const status of ['fulfilled', 'violated', 'pending', 'notApplicable', 'other'])
+          out.set(`${rule['rule'] as string} ${status}`, typeof rule[status] === 'number' ? (rule[status] as number) : 0);
+      return out;
+    };
+    const leaks: string[] = [];
+    const check = (what: string, whole: Counts, part: Counts) => {
+      for (const [key, n] of whole) {
+        const diff = n - (part.get(key) ?? 0);
+        if (diff > 0 && diff < K) leaks.push(`${what} ${key}: ${diff}`);
+      }
+    };
+    const all = await counts('');
+    expect([...all.values()].some((n) => n >= K)).toBe(true);
+    for (const j of jobcenters) {
+      const q = `?jobcenter=${encodeURIComponent(j)}`;
+      const byJobcenter = await counts(q);
+      check(`all - ${j}`, all, byJobcenter);
+      for (const m of months.slice(0, 8)) check(`${j} - ${j} ${m}`, byJobcenter, await counts(`${q}&month=${m}`));
+    }
+    for (const m of months.slice(0, 8)) check(`all - ${m}`, all, await counts(`?month=${m}`));
+    const conformance = async (q: string): Promise<Counts> => {
+      const body = await json(`/api/logs/pilot/conformance${q}`);
+      return new Map([['conformance cases', typeof body['cases'] === 'number' ? (body['cases'] as number) : 0]]);
+    };
+    const whole = await conformance('');
+    for (const j of jobcenters) check(`conformance all - ${j}`, whole, await conformance(`?jobcenter=${encodeURIComponent(j)}`));
+    for (const m of months.slice(0, 8)) check(`conformance all - ${m}`, whole, await conformance(`?period=${m}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('viewer-grade compliance and conformance add up to the viewer model: rule statuses to the cells, conformance to kept finished variants', async () => {
+    const q = (sql: string) => store.sqlite.prepare(sql).all() as Json[];
+    const rules = q('SELECT DISTINCT rule FROM viewer_compliance');
+    expect(rules.length).toBeGreaterThan(0);
+    const cells = q('SELECT jobcenter, period, cases FROM viewer_periods ORDER BY jobcenter, period');
+    for (const { rule } of rules) {
+      const perCell = q(
+        `SELECT jobcenter, month AS period, sum(cases) AS cases FROM viewer_compliance WHERE rule = '${rule as string}' GROUP BY jobcenter, month ORDER BY jobcenter, month`,
+      );
+      expect(perCell, rule as string).toEqual(cells);
+    }
+    expect(q("SELECT * FROM viewer_compliance WHERE status = 'other' AND sum_days_late <> 0")).toEqual([]);
+    const conformance = q('SELECT jobcenter, period, variant_key, cases FROM viewer_conformance_variants ORDER BY 1, 2, 3');
+    expect(conformance.length).toBeGreaterThan(0);
+    const kept = q(
+      "SELECT jobcenter, period, variant_key, cases FROM viewer_variants WHERE variant_key <> 'other' AND finished = 1 ORDER BY 1, 2, 3",
+    );
+    expect(conformance).toEqual(kept);
+  });
+
+  it('Loads: a viewer gets the load history without its figures (Loads.cases minus the viewer totals would be the cases left out)', async () => {
+    const figures = [
+      'cases',
+      'events',
+      'rows_read',
+      'rows_accepted',
+      'rows_quarantined',
+      'quarantined_by_reason',
+      'first_timestamp',
+      'message',
+    ];
+    const exact = await allRows('Loads', tokens.analyst);
+    expect(exact[0]).toMatchObject({ cases: 400, status: 'stored' });
+    const rows = await allRows('Loads', tokens.viewer);
+    expect(rows.map((r) => [r['log'], r['version'], r['status']])).toEqual([['pilot', 1, 'stored']]);
+    for (const column of figures) expect(rows[0], column).not.toHaveProperty(column);
+    for (const query of ['$filter=cases gt 399', '$orderby=events', '$select=rows_read'])
+      expect((await get(`/odata/Loads?${query}`, tokens.viewer)).status, query).toBe(400);
+    const metadata = await (await get('/odata/$metadata', tokens.viewer)).text();
+    const loadType = /<EntityType Name="Load">[\s\S]*?<\/EntityType>/.exec(metadata)![0];
+    expect(loadType).not.toContain('Name="cases"');
+    const csv = await (await get('/api/tables/loads.csv', tokens.viewer)).text();
+    expect(csv.split('\r\n')[0]).not.toMatch(/cases|events|rows_/);
+    const list = await json('/api/loads');
+    const one = await json(`/api/loads/${(list['loads'] as Json[])[0]!['id'] as number}`);
+    const log = await json('/api/logs/pilot');
+    for (const load of [(list['loads'] as Json[])[0]!, one, log['currentLoad'] as Json])
+      for (const key of ['cases', 'events', 'rows', 'quarantinedByReason', 'firstTimestamp', 'lastTimestamp', 'message'])
+        expect(load, key).not.toHaveProperty(key);
+    expect((log['loads'] as Json[])[0]).not.toHaveProperty('message');
+    expect((await json('/api/loads', tokens.analyst))['loads']).toEqual([expect.objectContaining({ cases: 400 })]);
   });
 
   it('OData answers are sums of viewer rows: Steps of one jobcenter equal its Jobcenters row', async () => {

@@ -1,5 +1,6 @@
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { is } from 'drizzle-orm';
+import { VIEWER_HIDDEN_COLUMNS, withoutHiddenColumns } from './viewer-columns';
 
 /** The EDM type a column is served as (OData `$metadata`, JSON and CSV formatting). */
 export type EdmType = 'Edm.Int64' | 'Edm.Double' | 'Edm.String' | 'Edm.DateTimeOffset' | 'Edm.Boolean';
@@ -65,10 +66,11 @@ export const VIEWER_PREFIX = 'viewer_';
 /**
  * Tables served to viewer tokens as they are, without a viewer-grade form: they hold no counts
  * of groups of cases (`logs`, `conformance_models`, the rule definitions `rules` and
- * `rule_catalogues`), or only the counts of a whole load (`loads`). Every other table that
- * viewers may read must declare a viewer-grade form; until then viewers are refused it.
+ * `rule_catalogues`). Every other table that viewers may read must declare a viewer-grade form
+ * (`loads` and `findings`: without their figures, see `viewer-columns.ts`); until then viewers are
+ * refused it.
  */
-export const VIEWER_AS_IS_TABLES = new Set(['logs', 'loads', 'conformance_models', 'rules', 'rule_catalogues']);
+export const VIEWER_AS_IS_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Tables without a jobcenter column that hold no counts, served whole to every token. */
 export const UNSCOPED_SAFE_TABLES = new Set(['logs', 'conformance_models', 'rules', 'rule_catalogues']);
 /** Case-level tables: analyst and admin tokens only. */
@@ -157,6 +159,10 @@ export function describeSchema(schema: Record<string, unknown>): Map<string, Tab
     const exact = [...out.values()].find((t) => t.sqlName === form.sqlName.slice(VIEWER_PREFIX.length));
     if (exact)
       exact.viewerForm = { ...form, entitySet: exact.entitySet, entityType: exact.entityType, access: 'all', scoping: exact.scoping };
+  }
+  for (const table of out.values()) {
+    const hidden = VIEWER_HIDDEN_COLUMNS.get(table.sqlName);
+    if (hidden) table.viewerForm = withoutHiddenColumns(table, hidden);
   }
   return new Map([...out.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }

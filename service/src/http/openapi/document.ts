@@ -103,8 +103,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/compliance': {
     get: {
       summary:
-        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k" (no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Rule compliance per rule and jobcenter (counts per status, rate, mean days late, share target); counts below k as "<k"; viewer tokens get the viewer-grade rows (months of the viewer cells, statuses under k merged as `other`)',
+      role: 'viewer',
       params: [
         path('name', 'Log name'),
         ...FILTERS,
@@ -155,8 +155,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   '/api/logs/{name}/conformance': {
     get: {
       summary:
-        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"; no viewer-grade form: analyst and admin tokens)',
-      role: 'analyst',
+        'Conformance to the attached BPMN model: fitness overall and per jobcenter, log and model moves per activity (counts below k as "<k"); viewer tokens get the viewer-grade rows (the variants they see as themselves)',
+      role: 'viewer',
       params: [path('name', 'Log name'), ...FILTERS],
       ok: 'conformance',
     },
@@ -171,7 +171,8 @@ const ROUTES: Record<string, Record<string, Op>> = {
   },
   '/api/logs/{name}/findings': {
     get: {
-      summary: "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope",
+      summary:
+        "Findings (bottlenecks, rule violations, deviations, automation candidates, best practice) in the token's scope; viewer tokens get them without figures (no cases, value or evidence; the summary names the kind and where)",
       role: 'viewer',
       params: [
         path('name', 'Log name'),

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { viewerRouteDenial } from '../auth/principal';
+import { readsViewerGrade } from '../auth/principal';
+import { servedSqlName } from '../model/read-scope';
+import { viewerBuildScope } from '../../db/sql/scope';
 import { effectiveJobcenters, readAnalysisFilters } from './filters';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql } from '../../db/sql/fragment';
@@ -24,6 +26,8 @@ interface Totals {
   violated: number;
   pending: number;
   notApplicable: number;
+  /** Viewer-grade rows only: statuses of fewer than k cases in a cell, merged. */
+  other: number;
   late: number;
 }
 
@@ -36,17 +40,21 @@ function listParam(c: Context, key: string): string[] {
 }
 
 function emptyTotals(): Totals {
-  return { fulfilled: 0, violated: 0, pending: 0, notApplicable: 0, late: 0 };
+  return { fulfilled: 0, violated: 0, pending: 0, notApplicable: 0, other: 0, late: 0 };
 }
 
-/** The counts, rate and mean days late of a slice as a person may see them (minimum group size k). */
-function shown(t: Totals, k: number) {
+/**
+ * The counts, rate and mean days late of a slice as a person may see them (minimum group size
+ * k); `other` (cases whose status was merged in the viewer-grade rows) only for viewer tokens.
+ */
+function shown(t: Totals, k: number, viewer: boolean) {
   const decided = t.fulfilled + t.violated;
   return {
     fulfilled: shownCount(t.fulfilled, k),
     violated: shownCount(t.violated, k),
     pending: shownCount(t.pending, k),
     notApplicable: shownCount(t.notApplicable, k),
+    ...(viewer ? { other: shownCount(t.other, k) } : {}),
     complianceRate: decided >= k ? t.fulfilled / decided : null,
     meanDaysLate: t.violated >= k && t.late > 0 ? t.late / t.violated : null,
   };
@@ -58,13 +66,16 @@ function shown(t: Totals, k: number) {
  * jobcenter (with whether the jobcenter meets the rule's `share`). Filters: `jobcenter`,
  * `process`, `month` (or `period`, `from`, `to`: the month of the anchor) and `rule`; a
  * jobcenter-limited token sees its jobcenters only. Counts below the minimum group size read
- * "<k", and rates and means of such groups are null.
+ * "<k", and rates and means of such groups are null. A viewer token reads `viewer_compliance`
+ * (months are the periods of the viewer cells; statuses under k merged into `other`), so every
+ * answer is a sum of rows of at least k cases.
  */
 export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
   r.get('/:name/compliance', (c) => {
-    const denied = viewerRouteDenial(c.get('principal'), 'Rule compliance');
-    if (denied) throw new HTTPException(403, { message: denied });
+    const principal = c.get('principal');
+    const viewer = readsViewerGrade(principal);
+    const table = servedSqlName(ctx, 'compliance', principal);
     const log = c.req.param('name');
     const row = storedGroupSize(ctx.sqlite, log);
     if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
@@ -80,13 +91,14 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
     if (filters.from) parts.push({ sql: '"month" >= ?', params: [filters.from] });
     if (filters.to) parts.push({ sql: '"month" <= ?', params: [filters.to] });
     if (ruleIds.length > 0) parts.push({ sql: `"rule" IN (${ruleIds.map(() => '?').join(', ')})`, params: ruleIds });
+    if (viewer) parts.push(viewerBuildScope(ctx.minGroupSize));
     const where = whereSql(parts);
     const cells = ctx.cache.get(
-      JSON.stringify(['compliance', where]),
+      JSON.stringify([table, where]),
       () =>
         ctx.sqlite
           .prepare(
-            `SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM compliance${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`,
+            `SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM ${table}${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`,
           )
           .all(...where.params) as Cell[],
       (rows) => 120 * rows.length,
@@ -139,9 +151,9 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
           basis: rule.basis,
           kind: rule.kind,
           share: rule.share,
-          ...shown(total, k),
+          ...shown(total, k, viewer),
           jobcenters: [...perJobcenter.entries()].map(([jobcenter, t]) => {
-            const s = shown(t, k);
+            const s = shown(t, k, viewer);
             return {
               jobcenter,
               ...s,

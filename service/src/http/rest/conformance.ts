@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { viewerRouteDenial } from '../auth/principal';
+import { readsViewerGrade } from '../auth/principal';
+import { servedSqlName } from '../model/read-scope';
+import { viewerBuildScope } from '../../db/sql/scope';
 import { requireRole } from '../auth/middleware';
 import { effectiveJobcenters, readAnalysisFilters } from './filters';
 import { filterConditions } from '../../db/sql/filter-conditions';
@@ -73,7 +75,9 @@ function requireModel(ctx: AppContext, log: string) {
  * Conformance of a log to its attached BPMN model: fitness overall and per jobcenter, and
  * per activity the log moves (done where the model does not allow it) and model moves
  * (required but skipped). Counts below the minimum group size read "<k" and their fitness
- * is null. Case-level rows (`/conformance/cases`) for analysts and admins only.
+ * is null. Case-level rows (`/conformance/cases`) for analysts and admins only. A viewer
+ * token reads the viewer-grade tables (`viewer_conformance_*`: the variants it sees as
+ * themselves, in rows of at least k cases).
  */
 export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -86,22 +90,25 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
     });
 
   r.get('/:name/conformance', (c) => {
-    const denied = viewerRouteDenial(c.get('principal'), 'Conformance');
-    if (denied) throw new HTTPException(403, { message: denied });
+    const principal = c.get('principal');
     const log = c.req.param('name');
     const { k, model } = requireModel(ctx, log);
     const filters = readAnalysisFilters(c);
-    const jobcenters = effectiveJobcenters(filters, c.get('principal'));
-    const where = whereSql(filterConditions(filters, jobcenters, GRAIN_COLUMNS, log));
-    const total = ctx.sqlite.prepare(`SELECT ${SUMS_SQL} FROM conformance_variants${where.sql}`).get(...where.params) as Sums;
+    const jobcenters = effectiveJobcenters(filters, principal);
+    const viewerScope = readsViewerGrade(principal) ? [viewerBuildScope(ctx.minGroupSize)] : [];
+    const stepsTable = servedSqlName(ctx, 'steps', principal);
+    const variantsTable = servedSqlName(ctx, 'conformance_variants', principal);
+    const activitiesTable = servedSqlName(ctx, 'conformance_activities', principal);
+    const where = whereSql([...filterConditions(filters, jobcenters, GRAIN_COLUMNS, log, stepsTable), ...viewerScope]);
+    const total = ctx.sqlite.prepare(`SELECT ${SUMS_SQL} FROM ${variantsTable}${where.sql}`).get(...where.params) as Sums;
     const perJobcenter = ctx.sqlite
-      .prepare(`SELECT jobcenter, ${SUMS_SQL} FROM conformance_variants${where.sql} GROUP BY jobcenter ORDER BY jobcenter`)
+      .prepare(`SELECT jobcenter, ${SUMS_SQL} FROM ${variantsTable}${where.sql} GROUP BY jobcenter ORDER BY jobcenter`)
       .all(...where.params) as (Sums & { jobcenter: string })[];
-    const activityWhere = whereSql(filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log));
+    const activityWhere = whereSql([...filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log, stepsTable), ...viewerScope]);
     const activities = ctx.sqlite
       .prepare(
         'SELECT activity, sum(log_moves) AS logMoves, sum(model_moves) AS modelMoves, sum(log_move_cases) AS logMoveCases,' +
-          ` sum(model_move_cases) AS modelMoveCases FROM conformance_activities${activityWhere.sql}` +
+          ` sum(model_move_cases) AS modelMoveCases FROM ${activitiesTable}${activityWhere.sql}` +
           ' GROUP BY activity ORDER BY sum(log_moves) + sum(model_moves) DESC, activity',
       )
       .all(...activityWhere.params) as {

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppContext, AppEnv } from '../app-env';
-import { hasRole, type Principal } from '../auth/principal';
+import { hasRole, readsViewerGrade, type Principal } from '../auth/principal';
+import { findingTitle } from '../../findings/wording';
 import { readFindingCases, readFindings } from '../../db/findings-queries';
 import { storedGroupSize } from '../../db/log-queries';
 
@@ -39,7 +40,10 @@ export function langParam(c: Context<AppEnv>): 'da' | 'en' {
 /**
  * `GET /api/logs/:name/findings`: the precomputed findings of a log in the caller's scope (never
  * on fewer cases than k), with their summary in `?lang=`. `GET /api/logs/:name/findings/:id/cases`:
- * the pseudonymised cases behind a finding, for analysts.
+ * the pseudonymised cases behind a finding, for analysts. A viewer token gets each finding
+ * without its figures (cases, value, evidence; the summary is `findingTitle`): they are computed
+ * on the exact cases of a scope, so one scope's minus another's, or minus the viewer-grade
+ * model's, can come from fewer than k cases.
  */
 export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
   const r = new Hono<AppEnv>({ strict: false });
@@ -60,10 +64,11 @@ export function findingsRoutes(ctx: AppContext): Hono<AppEnv> {
       log,
       jobcenter: scope,
       minGroupSize: k,
-      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => ({
-        ...f,
-        summary: lang === 'da' ? summaryDa : summaryEn,
-      })),
+      findings: rows.map(({ summaryDa, summaryEn, id: _id, log: _log, ...f }) => {
+        if (!readsViewerGrade(principal)) return { ...f, summary: lang === 'da' ? summaryDa : summaryEn };
+        const { cases: _cases, valueDkk: _value, evidence: _evidence, ...what } = f;
+        return { ...what, summary: findingTitle(f, lang) };
+      }),
     });
   });
   r.get('/:name/findings/:id/cases', (c) => {

@@ -11,7 +11,13 @@ import { loads, logs } from '../../db/schema';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
+import { lineageForViewers, loadJsonForViewers } from '../model/viewer-columns';
 import { lineageOf } from '../../governance/lineage';
+
+/** A load report as a principal may see it: viewer tokens get it without its figures (`loadJsonForViewers`). */
+function shownLoad(load: Record<string, unknown>, principal: Principal): Record<string, unknown> {
+  return readsViewerGrade(principal) ? loadJsonForViewers(load) : load;
+}
 
 function denyLimited(principal: Principal, what: string): void {
   if (principal.jobcenters !== null) {
@@ -84,8 +90,13 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
         ? null
         : history
             .filter((l) => l.status === 'stored')
-            .map((l) => ({ version: l.version, loadId: l.id, loadedAt: l.finishedAt?.toISOString() ?? null, lineage: lineageOf(l) })),
-      currentLoad: current ? loadJson(current) : null,
+            .map((l) => ({
+              version: l.version,
+              loadId: l.id,
+              loadedAt: l.finishedAt?.toISOString() ?? null,
+              lineage: readsViewerGrade(principal) ? lineageForViewers(lineageOf(l)) : lineageOf(l),
+            })),
+      currentLoad: current ? shownLoad(loadJson(current), principal) : null,
       loads: limited
         ? null
         : history.map((l) => ({
@@ -93,7 +104,7 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
             version: l.version,
             status: l.status,
             startedAt: l.startedAt.toISOString(),
-            message: l.message,
+            ...(readsViewerGrade(principal) ? {} : { message: l.message }),
           })),
     });
   });
@@ -119,7 +130,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
     const q = ctx.db.select().from(loads);
     const rows = (log ? q.where(eq(loads.log, log)) : q).orderBy(desc(loads.id)).limit(1000).all();
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/loads', detail: log ?? null });
-    return c.json({ loads: rows.map(loadJson) });
+    return c.json({ loads: rows.map((row) => shownLoad(loadJson(row), c.get('principal'))) });
   });
   r.get('/:id', (c) => {
     denyLimited(c.get('principal'), 'a load report');
@@ -129,7 +140,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
     const row = ctx.db.select().from(loads).where(eq(loads.id, id)).get();
     if (!row) throw new HTTPException(404, { message: `no load with id ${id}` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/loads/${id}`, detail: null });
-    return c.json(loadJson(row));
+    return c.json(shownLoad(loadJson(row), c.get('principal')));
   });
   return r;
 }

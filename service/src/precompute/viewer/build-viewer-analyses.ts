@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3';
+import { readViewerAnalysisInput } from './analysis-input';
+import { VIEWER_ANALYSIS_BUILDERS } from './registry';
+
+/** The tables `buildViewerAnalyses` writes. */
+export const VIEWER_ANALYSIS_TABLES: readonly string[] = VIEWER_ANALYSIS_BUILDERS.flatMap((b) => b.tables);
+
+/** True when the version has rule compliance or conformance rows (else there is nothing to build and no case to read). */
+function hasAnalyses(sqlite: Database.Database, target: { log: string; version: number }): boolean {
+  const exists = (table: string) =>
+    sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}" WHERE log = ? AND version = ?)`).pluck().get(target.log, target.version) === 1;
+  return exists('compliance') || exists('conformance_variants');
+}
+
+/**
+ * Builds the viewer-grade forms of the analysis tables (rule compliance, conformance) of one
+ * (log, version) in the caller's transaction, after its model, viewer-grade model and analyses
+ * are written: replaces that version's rows of every `VIEWER_ANALYSIS_BUILDERS` table. Returns
+ * false when there was nothing to build: the version has no analyses (then no case is read) or
+ * no viewer-grade model.
+ */
+export function buildViewerAnalyses(sqlite: Database.Database, target: { log: string; version: number }): boolean {
+  for (const table of VIEWER_ANALYSIS_TABLES)
+    sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(target.log, target.version);
+  if (!hasAnalyses(sqlite, target)) return false;
+  const input = readViewerAnalysisInput(sqlite, target.log, target.version);
+  if (!input) return false;
+  for (const builder of VIEWER_ANALYSIS_BUILDERS) builder.build(input);
+  return true;
+}
