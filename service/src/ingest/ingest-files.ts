@@ -17,9 +17,9 @@ import { precomputeLoad } from './precompute-load';
 import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
 import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
 // versions (issue 13)
-import { archiveVersion, nextVersion } from '../versions/index';
-import { keepVersion } from './keep-version';
-import { seedAppend, type AppendSeed } from './append';
+import { archiveVersion, nextVersion } from '../db/log-versions/index';
+import { keepVersion } from '../db/keep-version';
+import { seedAppend, type AppendSeed } from '../db/append-seed';
 import { findingsSettingsOf } from './precompute-load';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */

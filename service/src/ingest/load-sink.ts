@@ -4,7 +4,7 @@ import { createBatchInserter } from '../db/batch-insert';
 import type { Pseudonymizer } from '../privacy/index';
 import type { TextScrubber } from './text-scrubber';
 import { createLoadTransform } from './load-transform';
-import type { StoredEventFields } from './append';
+import type { StoredEventFields } from '../db/append-seed';
 
 export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
 const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];

@@ -7,7 +7,7 @@ import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';
 import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
-import type { StoredEventFields } from './append';
+import type { StoredEventFields } from '../db/append-seed';
 import type { TextScrubber } from './text-scrubber';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 import { maskCpr } from '../../privacy/index';
-import { insertJob, readJob, recoverJobs, STOPPED_WHILE_RUNNING, updateJob } from './job-store';
+import { insertJob, readJob, recoverJobs, STOPPED_WHILE_RUNNING, updateJob } from '../../db/job-rows';
 
 const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
-import { precomputeConformance } from '../conformance/precompute-conformance';
-import { precomputeFindings } from '../findings/precompute-findings';
-import { precomputeCompliance } from '../precompute/compliance';
-import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, precomputeModel, UNKNOWN_JOBCENTER, type ModelSummary } from '../precompute/index';
+import { precomputeConformance } from '../../conformance/precompute-conformance';
+import { precomputeFindings } from '../../findings/precompute-findings';
+import { precomputeCompliance } from '../../precompute/compliance';
+import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, precomputeModel, UNKNOWN_JOBCENTER, type ModelSummary } from '../../precompute/index';
 import type { VersionRecipe } from './recipe';
 
 /** A case's stored data besides its events (as in `cases` / `version_cases`). */

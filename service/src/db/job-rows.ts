@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { maskCpr } from '../../privacy/index';
-import type { IngestJobSpec, Job } from './job-types';
+import { maskCpr } from '../privacy/index';
+import type { IngestJobSpec, Job } from '../http/jobs/job-types';
 
 /** How many ended jobs the `jobs` table keeps (the oldest are deleted). */
 const KEEP_ENDED_JOBS = 1000;

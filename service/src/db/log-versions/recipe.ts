@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { FindingsSettings } from '@sagsflow/shared';
-import type { LoadedModel } from '../conformance/load-model';
-import type { AttachedCatalogue } from '../precompute/compliance';
+import type { LoadedModel } from '../../conformance/load-model';
+import type { AttachedCatalogue } from '../../precompute/compliance';
 
 /**
  * What the model tables of a log version were built with, kept so that the version can be

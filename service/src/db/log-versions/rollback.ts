@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError } from '@sagsflow/shared';
-import { deleteLogVersion } from '../db/versions';
+import { deleteLogVersion } from '../versions';
 import { archiveVersion, isArchived, restoreArchivedVersion } from './archive';
 import { recipeOf } from './recipe';
 import { addStoredEvents, buildVersionTables } from './rebuild';

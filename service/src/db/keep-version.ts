@@ -1,8 +1,8 @@
 import type { FindingsSettings } from '@sagsflow/shared';
-import type { SagsflowDatabase } from '../db/client';
+import type { SagsflowDatabase } from './client';
 import { recordAudit } from '../tokens/audit';
-import { DEFAULT_KEEP_VERSIONS, pruneVersions, recordVersion, type VersionRecipe } from '../versions/index';
-import type { IngestOptions } from './load-report';
+import { DEFAULT_KEEP_VERSIONS, pruneVersions, recordVersion, type VersionRecipe } from './log-versions/index';
+import type { IngestOptions } from '../ingest/load-report';
 
 /**
  * Records the version a load stores with what its tables were built from (so that it can be
