@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { SagsflowDb } from './db/client';
 import * as schema from './db/schema';
 import { recordAudit } from './tokens';
+import { versionRoutes } from './http/rest/versions'; // versions (issue 13)
 import type { AppContext, AppEnv } from './http/app-env';
 import { createAuditQueue } from './http/auth/audit-queue';
 import { requireToken } from './http/auth/middleware';
@@ -119,6 +120,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
       target: job.log,
       detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}`,
     });
+  jobs.persist(opts.sqlite, opts.dbPath); // versions (issue 13): jobs kept in the database, resumed or failed at start
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
   app.use('/odata/*', requireToken(ctx));
@@ -130,6 +132,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/logs', reportRoutes(ctx));
   app.route('/api/logs', uploadRoutes(ctx, jobs));
   app.route('/api/logs', logRoutes(ctx));
+  app.route('/api/logs', versionRoutes(ctx)); // versions (issue 13)
   app.route('/api/logs', whatIfRoutes(ctx));
   app.route('/api/loads', loadRoutes(ctx));
   app.route('/api/quarantine', quarantineRoutes(ctx));

@@ -20,6 +20,9 @@ interface IngestCliOptions extends DuplicateFlags {
   purpose?: string;
   legalBasis?: string;
   controller?: string;
+  /** versions (issue 13) */
+  keepVersions?: string;
+  append?: boolean;
 }
 
 function parseShare(text: string | undefined, flag: string): number | undefined {
@@ -49,6 +52,8 @@ export function registerIngest(program: Command): void {
     .option('--max-quarantine-share <share>', 'refuse the load when more of its rows are quarantined (default 0.05)')
     .option('--max-case-drop <share>', 'refuse the load when it has this much fewer cases than the current version (default 0.1)')
     .option('--dry-run', 'read, check and precompute, report, and store nothing')
+    .option('--append', "add the files to the current version (say next month's extract); rows already in it count as duplicates")
+    .option('--keep-versions <n>', 'versions kept so that they can be made current again, this one included (default 5)')
     .option(
       '--retention-years <n>',
       'keep a case this many years after its last event; stored with the log and applied by every load (see sagsflow retention apply)',
@@ -62,6 +67,7 @@ export function registerIngest(program: Command): void {
     const maxCaseDrop = parseShare(opts.maxCaseDrop, '--max-case-drop');
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
+    const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
     const [
       { cleanPurpose },
       { openDatabase },
@@ -110,6 +116,8 @@ export function registerIngest(program: Command): void {
           via: 'cli',
           ...(retentionYears !== undefined ? { retentionYears } : {}),
         },
+        ...(keepVersions !== undefined ? { keepVersions } : {}),
+        ...(opts.append ? { append: true } : {}),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
       progress.stop();

@@ -29,7 +29,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
       ? `log "${r.log}": unchanged, these files are already version ${r.version} (same content)`
       : r.status === 'dry-run'
         ? `log "${r.log}": dry run, nothing stored (would be version ${r.version})`
-        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})`,
+        : `log "${r.log}": stored as version ${r.version} (load ${r.loadId})${r.appendedTo !== undefined ? `, appended to version ${r.appendedTo}` : ''}`,
     `  rows       ${n(r.rows.read)} read = ${n(r.rows.accepted)} accepted + ${n(r.rows.duplicates)} duplicates + ${n(r.rows.quarantined)} quarantined`,
     ...(reasons ? [`  quarantine ${reasons}`] : []),
     ...(r.duplicatePolicy ? [duplicateLine(r.duplicatePolicy, r.identical ?? r.rows.duplicates, r.rows.duplicates)] : []),
@@ -49,6 +49,7 @@ export function renderLoadReport(r: LoadReport, timeZone: string = DEFAULT_TIMEZ
     ...(r.refusals ?? []).map((why) => `  policy     would refuse: ${why}`),
     ...(r.compliance ? [`  rules      ${n(r.compliance.rules)} rules checked, ${n(r.compliance.caseCompliance)} case results`] : []),
     ...(r.retention ? [retentionLine(r.retention)] : []),
+    ...(r.prunedVersions ? [`  versions   pruned ${r.prunedVersions.join(', ')} (their events are no longer kept)`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -19,6 +19,8 @@ import { registerKey } from './key';
 import { registerAudit } from './audit';
 import { registerErase } from './erase';
 import { registerRetention } from './retention';
+// versions (issue 13)
+import { registerVersions } from './versions';
 
 // How to add a command (keeps `sagsflow --help` at Node's start-up time, goal 0.15 s):
 // `cli/<name>.ts` exports `register<Name>(program)`, which only declares the command: its name,
@@ -66,6 +68,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerAudit(program);
   registerErase(program);
   registerRetention(program);
+  // versions (issue 13)
+  registerVersions(program);
   try {
     await program.parseAsync(argv as string[]);
     return 0;

@@ -54,6 +54,14 @@ describe('openDatabase', () => {
         'viewer_variants',
         'teams',
         'attached_models',
+        'viewer_compliance',
+        'viewer_conformance_activities',
+        'viewer_conformance_variants',
+        // versions (issue 13)
+        'jobs',
+        'log_versions',
+        'version_cases',
+        'version_events',
       ].sort(),
     );
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

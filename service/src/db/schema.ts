@@ -39,3 +39,6 @@ export const loadsRelations = relations(loads, ({ one, many }) => ({
 export const quarantineRelations = relations(quarantine, ({ one }) => ({
   load: one(loads, { fields: [quarantine.loadId], references: [loads.id] }),
 }));
+// versions (issue 13): kept log versions and persisted upload jobs
+export { jobs, logVersions, versionCases, versionEvents } from './tables/versions';
+export type { JobDbRow, JobStateColumn, LogVersionRow } from './tables/versions';

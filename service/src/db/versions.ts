@@ -68,6 +68,8 @@ export function deleteLog(sqlite: Database.Database, log: string): boolean {
     for (const table of HISTORY_TABLES) sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log);
     sqlite.prepare('DELETE FROM loads WHERE log = ?').run(log);
     sqlite.prepare('DELETE FROM viewer_builds WHERE log = ?').run(log);
+    for (const table of ['version_events', 'version_cases', 'log_versions'])
+      sqlite.prepare(`DELETE FROM "${table}" WHERE log = ?`).run(log);
     return sqlite.prepare('DELETE FROM logs WHERE name = ?').run(log).changes > 0;
   })();
 }

@@ -66,10 +66,13 @@ export function eraseSubject(
       const collect = sqlite.prepare(
         `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
          SELECT log, case_id FROM events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
-         UNION SELECT log, case_id FROM cases WHERE case_id = @p OR instr(attributes, @p) > 0`,
+         UNION SELECT log, case_id FROM cases WHERE case_id = @p OR instr(attributes, @p) > 0
+         UNION SELECT log, case_id FROM version_events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
+         UNION SELECT log, case_id FROM version_cases WHERE case_id = @p OR instr(attributes, @p) > 0`,
       );
       const caseOnly = sqlite.prepare(
-        'INSERT OR IGNORE INTO temp.remove_cases (log, case_id) SELECT log, case_id FROM events WHERE case_id = @p UNION SELECT log, case_id FROM cases WHERE case_id = @p',
+        `INSERT OR IGNORE INTO temp.remove_cases (log, case_id) SELECT log, case_id FROM events WHERE case_id = @p
+         UNION SELECT log, case_id FROM cases WHERE case_id = @p UNION SELECT log, case_id FROM version_events WHERE case_id = @p`,
       );
       for (const p of pseudonyms) (target.kind === 'case' ? caseOnly : collect).run({ p });
     },

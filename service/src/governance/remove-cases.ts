@@ -3,7 +3,16 @@ import { reprecomputeLog } from '../precompute/index';
 import { rebuildSummaries } from './rebuild-summaries';
 
 /** Tables with one row per case (or per case and rule/finding), keyed by `log` and `case_id`. */
-export const CASE_LEVEL_TABLES = ['events', 'cases', 'case_compliance', 'conformance_cases', 'finding_cases'] as const;
+export const CASE_LEVEL_TABLES = [
+  'events',
+  'cases',
+  'case_compliance',
+  'conformance_cases',
+  'finding_cases',
+  // versions (issue 13): the kept earlier versions
+  'version_events',
+  'version_cases',
+] as const;
 
 /** What a removal of cases did: counts only, never values. */
 export interface RemovedCases {

@@ -49,11 +49,13 @@ export function applyRetention(
       () => {
         sqlite
           .prepare(
+            // versions (issue 13): a case's last event over the current version and the kept earlier ones.
             `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
-             SELECT log, case_id FROM events WHERE log = ? GROUP BY case_id
+             SELECT log, case_id FROM (SELECT log, case_id, timestamp, end_timestamp FROM events WHERE log = ?
+               UNION ALL SELECT log, case_id, timestamp, end_timestamp FROM version_events WHERE log = ?) GROUP BY case_id
              HAVING max(max(timestamp, coalesce(end_timestamp, timestamp))) < ?`,
           )
-          .run(name, cutoff.getTime());
+          .run(name, name, cutoff.getTime());
       },
       { dryRun: options.dryRun === true },
     );

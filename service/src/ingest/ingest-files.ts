@@ -16,6 +16,11 @@ import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { precomputeLoad } from './precompute-load';
 import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
 import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
+// versions (issue 13)
+import { archiveVersion, nextVersion } from '../db/log-versions/index';
+import { keepVersion } from '../db/keep-version';
+import { seedAppend, type AppendSeed } from '../db/append-seed';
+import { findingsSettingsOf } from './precompute-load';
 
 /** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
 const LOAD_CACHE_KIB = -65_536;
@@ -72,12 +77,14 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const { sqlite } = store;
   const tally: ReadTally = emptyTally();
   let loadId = -1;
+  // ingest --append: the version appended to, and how many of its events the new extract repeated.
+  let seed: AppendSeed | null = null;
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
-    const version = (latest?.v ?? 0) + 1;
+    const version = nextVersion(sqlite, options.log);
     loadId = insertLoadRow(sqlite, {
       log: options.log,
       version,
@@ -104,10 +111,26 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         personalColumns,
         isPersonal: (k) => isPersonalKey(k, personalSet),
         onProgress: (file, i, bytes) => progress('read', file, i, bytes),
+        ...(options.append && latest
+          ? {
+              skipEvent: (e) => seed?.isDuplicate(e) ?? false,
+              onBuilder: (b) => {
+                seed = seedAppend(
+                  sqlite,
+                  { log: options.log, from: latest.v, to: version, process: options.process ?? null },
+                  b,
+                  options.keepDuplicates === true,
+                );
+              },
+            }
+          : {}),
       },
       tally,
     );
     tally.settled = got;
+    const appended = seed as AppendSeed | null;
+    const crossDuplicates = appended?.duplicates ?? 0;
+    tally.crossDuplicates = crossDuplicates;
     if (got.accepted === 0) {
       const reasons = Object.entries(got.quarantinedByReason)
         .map(([r, n]) => `${r}: ${n}`)
@@ -117,6 +140,11 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         `${what}: nothing could be loaded: ${tally.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
       );
     }
+    if (appended && got.accepted - crossDuplicates === 0)
+      throw new IngestError(
+        'nothing-loaded',
+        `${what}: nothing new to append: all ${tally.read} rows read are already in version ${appended.from} or quarantined`,
+      );
     const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, tally.columns);
     if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
     progress('precompute', null, files.length, bytesTotal);
@@ -134,8 +162,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     if (noPurpose !== null) refusals.push(noPurpose);
+    if (latest) archiveVersion(sqlite, options.log, latest.v);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     const { model, compliance, conformance } = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
+    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
     progress('commit', null, files.length, bytesTotal);
     const report: LoadReport = {
       loadId,
@@ -143,12 +173,17 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       version,
       status: 'stored',
       contentHash: await hashing,
-      rows: { read: tally.read, accepted: got.accepted, duplicates: tally.duplicates, quarantined: got.quarantined },
+      rows: {
+        read: tally.read,
+        accepted: got.accepted - crossDuplicates,
+        duplicates: tally.duplicates + crossDuplicates,
+        quarantined: got.quarantined,
+      },
       quarantinedByReason: got.quarantinedByReason,
       cases: eventLog.caseIds.length,
-      events: got.accepted,
-      firstTimestamp: got.firstTimestamp,
-      lastTimestamp: got.lastTimestamp,
+      events: got.accepted - crossDuplicates + (appended?.events ?? 0),
+      firstTimestamp: spanEnd(got.firstTimestamp, appended?.firstTimestamp ?? null, Math.min),
+      lastTimestamp: spanEnd(got.lastTimestamp, appended?.lastTimestamp ?? null, Math.max),
       startedAt,
       finishedAt: now().getTime(),
       model,
@@ -159,7 +194,9 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       ...(refusals.length > 0 ? { refusals } : {}),
       ...(conformance ? { conformance } : {}),
       duplicatePolicy: [...tally.policies].sort().join(',') || 'drop',
-      identical: tally.identical,
+      identical: tally.identical + crossDuplicates,
+      ...(pruned.length > 0 ? { prunedVersions: pruned } : {}),
+      ...(appended ? { appendedTo: appended.from } : {}),
     };
     if (options.dryRun) {
       sqlite.exec('ROLLBACK');
@@ -225,7 +262,12 @@ async function failedLoad(
     startedAt: at.startedAt,
     finishedAt: at.now().getTime(),
     message: error.message,
-    counts: { read: at.tally.read, duplicates: at.tally.duplicates, accepted: got?.accepted ?? 0, quarantined: got?.quarantined ?? 0 },
+    counts: {
+      read: at.tally.read,
+      duplicates: at.tally.duplicates + at.tally.crossDuplicates,
+      accepted: (got?.accepted ?? 0) - at.tally.crossDuplicates,
+      quarantined: got?.quarantined ?? 0,
+    },
     quarantinedByReason: got?.quarantinedByReason ?? {},
   });
   return error;
@@ -263,6 +305,7 @@ async function hashLoad(
     ...(options.model ? { model: options.model.digest } : {}),
     ...(options.rules ? { rules: options.rules.text } : {}),
     ...(options.keepDuplicates === undefined ? {} : { keepDuplicates: options.keepDuplicates }),
+    ...(options.append ? { append: true } : {}),
   };
   if (current !== null && current.bytes === bytesTotal) {
     onHashing();
@@ -306,4 +349,9 @@ function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: 
        min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
     )
     .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
+}
+
+/** The smaller (or larger, with `Math.max`) of two optional timestamps. */
+function spanEnd(a: number | null, b: number | null, pick: (x: number, y: number) => number): number | null {
+  return a === null ? b : b === null ? a : pick(a, b);
 }

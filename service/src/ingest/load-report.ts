@@ -54,6 +54,16 @@ export interface IngestOptions {
   policy?: Partial<LoadPolicy>;
   /** Read, check and precompute, then roll back: report what would be stored, store nothing. */
   dryRun?: boolean;
+  /** Versions kept restorable, the new one included (default `DEFAULT_KEEP_VERSIONS`); older ones' events are pruned. */
+  keepVersions?: number;
+  /** The token that loads (recorded with the version), absent for the command line. */
+  loadedBy?: string;
+  /**
+   * Add the files to the current version instead of replacing it: the new version holds the
+   * current version's events and the new ones; new rows already in the current version are
+   * duplicates (dropped unless `keepDuplicates`). Without a current version it is a plain load.
+   */
+  append?: boolean;
   /** Purpose, legal basis, controller, who loads and retention (see `LoadGovernance`). */
   governance?: LoadGovernance;
 }
@@ -91,6 +101,10 @@ export interface LoadReport {
   duplicatePolicy?: string;
   /** Exact duplicates seen (dropped ones are in `rows.duplicates`; kept ones are among the accepted). */
   identical?: number;
+  /** Earlier versions whose events this load pruned (beyond `keepVersions`). */
+  prunedVersions?: number[];
+  /** The version this load was appended to (`append`): `events` and `cases` count both, `rows` the new files only. */
+  appendedTo?: number;
   /** The end activities used per process and where they come from (mapping, process, inferred). */
   endActivities?: { process: string; activities: string[]; source: string }[];
   /** What the log's retention period removed right after the load committed; null when the log has none. */

@@ -4,6 +4,7 @@ import { createBatchInserter } from '../db/batch-insert';
 import type { Pseudonymizer } from '../privacy/index';
 import type { TextScrubber } from './text-scrubber';
 import { createLoadTransform } from './load-transform';
+import type { StoredEventFields } from '../db/append-seed';
 
 export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
 const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
@@ -25,6 +26,8 @@ export interface LoadSinkOptions extends LoadTransformOptions {
   loadId: number;
   log: string;
   version: number;
+  /** See `createLoadStore`. */
+  skipEvent?: ((event: StoredEventFields) => boolean) | undefined;
 }
 
 /** A quarantine row in `QUARANTINE_COLUMNS` order (file, line, column, reason, message, raw), already scrubbed. */
@@ -62,14 +65,24 @@ export interface LoadCounts {
  * event-level attributes) and into an `EventLogBuilder` for precompute (with the case-level
  * attributes, which precompute stores once per case); quarantine rows to `quarantine`.
  */
-export function createLoadStore(options: { sqlite: Database.Database; loadId: number; log: string; version: number }) {
-  const { sqlite, loadId, log, version } = options;
+export function createLoadStore(options: {
+  sqlite: Database.Database;
+  loadId: number;
+  log: string;
+  version: number;
+  /** Drops an event (and the case attributes that follow it) when true: `ingest --append`'s duplicates of the earlier version. */
+  skipEvent?: ((event: StoredEventFields) => boolean) | undefined;
+}) {
+  const { sqlite, loadId, log, version, skipEvent } = options;
+  let skipped = false;
   const builder = new EventLogBuilder();
   const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
   const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
   const row: (string | number | null)[] = new Array(EVENT_COLUMNS.length).fill(null);
   const output: LoadOutput = {
     event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
+      skipped = skipEvent?.([caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes]) ?? false;
+      if (skipped) return;
       builder.addEvent(caseId, activity, timestamp, resource, lifecycle);
       row[0] = caseId;
       row[1] = activity;
@@ -82,7 +95,7 @@ export function createLoadStore(options: { sqlite: Database.Database; loadId: nu
       eventsOut.add(row);
     },
     caseAttribute(key, value) {
-      builder.setCaseAttribute(key, value);
+      if (!skipped) builder.setCaseAttribute(key, value);
     },
     quarantine(q) {
       quarantineOut.add(q);

@@ -7,6 +7,7 @@ import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';
 import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
+import type { StoredEventFields } from '../db/append-seed';
 import type { TextScrubber } from './text-scrubber';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 
@@ -28,6 +29,8 @@ export interface ReadTally {
   mapping: ColumnMapping | null;
   /** The file names scrubbed with the values the reader worker pseudonymised (null: scrub here). */
   scrubbedNames: string[] | null;
+  /** versions (issue 13): events of an `--append` extract already in the version appended to (dropped). */
+  crossDuplicates: number;
 }
 
 /** Where and how a load's files are read. */
@@ -49,11 +52,25 @@ export interface ReadFilesContext {
   personalColumns: string[];
   isPersonal: (key: string) => boolean;
   onProgress: (file: string, fileIndex: number, bytesRead: number) => void;
+  /** versions (issue 13): drops an event before it is stored (`ingest --append`'s duplicates of the version appended to). */
+  skipEvent?: ((event: StoredEventFields) => boolean) | undefined;
+  /** versions (issue 13): called with the builder before any file is read (`ingest --append` seeds it). */
+  onBuilder?: ((builder: EventLogBuilder) => void) | undefined;
 }
 
 /** An empty tally. */
 export function emptyTally(): ReadTally {
-  return { read: 0, duplicates: 0, policies: new Set(), identical: 0, settled: null, columns: null, mapping: null, scrubbedNames: null };
+  return {
+    read: 0,
+    duplicates: 0,
+    policies: new Set(),
+    identical: 0,
+    settled: null,
+    columns: null,
+    mapping: null,
+    scrubbedNames: null,
+    crossDuplicates: 0,
+  };
 }
 
 type FileResult = Partial<Pick<ReadReport, 'mapping' | 'mappingGuessed' | 'columns' | 'duplicatePolicy' | 'identical'>> &
@@ -84,7 +101,8 @@ export async function readLoadFiles(ctx: ReadFilesContext, tally: ReadTally): Pr
 /** Large loads: the files are read and cleaned in a worker while this thread stores each batch. */
 async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (result: FileResult) => void) {
   const { options, files, names } = ctx;
-  const store = createLoadStore({ sqlite: ctx.sqlite, loadId: ctx.loadId, log: ctx.log, version: ctx.version });
+  const store = createLoadStore({ sqlite: ctx.sqlite, loadId: ctx.loadId, log: ctx.log, version: ctx.version, skipEvent: ctx.skipEvent });
+  ctx.onBuilder?.(store.builder);
   const sizes = files.map((f) => statSync(f).size);
   const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
   const counts = await readInWorker({
@@ -123,7 +141,9 @@ async function readOnThisThread(ctx: ReadFilesContext, tally: ReadTally, onFile:
     isPersonal: ctx.isPersonal,
     freeText: new Set(freeTextColumns(options)),
     text: ctx.text,
+    skipEvent: ctx.skipEvent,
   });
+  ctx.onBuilder?.(state.builder);
   let before = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;

@@ -36,6 +36,9 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', path: '/api/logs/demo', need: 'analyst', deniedToLimited: true, ok: 200, mutates: true },
   { method: 'POST', path: '/api/logs/demo/uploads', need: 'analyst', deniedToLimited: true, ok: 409, body: 'a,b\n' },
   { method: 'GET', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },
+  // versions (issue 13)
+  { method: 'GET', path: '/api/logs/demo/versions', need: 'analyst', deniedToLimited: true, ok: 200 },
+  { method: 'POST', path: '/api/logs/demo/versions/9/current', need: 'analyst', deniedToLimited: true, ok: 404 },
   { method: 'DELETE', path: '/api/jobs/j_unknown', need: 'analyst', ok: 404 },
   { method: 'GET', path: '/api/loads', need: 'viewer', deniedToLimited: true, ok: 200 },
   { method: 'GET', path: '/api/loads/1', need: 'viewer', deniedToLimited: true, ok: 200 },
@@ -100,7 +103,8 @@ describe('access control on every route', () => {
             .replace('/demo', '/{name}')
             .replace(/\/j_unknown|\/t_unknown|\/1$/, '/{id}')
             .replace(/\/(steps|cases|loads)\.csv/, '/{name}.csv')
-            .replace(/\/(Steps|Cases|Loads)/, '/{entitySet}')}`,
+            .replace(/\/(Steps|Cases|Loads)/, '/{entitySet}')
+            .replace('/versions/9/', '/versions/{n}/')}`,
       ),
     );
     for (const r of documentedRoutes()) expect(tested, `${r.method} ${r.path}`).toContain(`${r.method} ${r.path}`);

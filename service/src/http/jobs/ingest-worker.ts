@@ -32,6 +32,8 @@ async function run(spec: IngestJobSpec): Promise<void> {
       minGroupSize: spec.minGroupSize,
       ...(spec.policy ? { policy: spec.policy } : {}),
       ...(spec.governance ? { governance: spec.governance } : {}),
+      ...(spec.loadedBy ? { loadedBy: spec.loadedBy } : {}),
+      ...(spec.append ? { append: true } : {}),
       onProgress: (p) => {
         const now = Date.now();
         if (now - last < 100 && p.phase === 'read') return;

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 import { maskCpr } from '../../privacy/index';
+import { insertJob, readJob, recoverJobs, STOPPED_WHILE_RUNNING, updateJob } from '../../db/job-rows';
 
 const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 
@@ -42,8 +45,17 @@ export interface JobRunner {
    * `cancelled` and its upload folder is removed. False when the job has already ended.
    */
   cancel(id: string): Promise<boolean>;
-  /** Stops the running worker and drops queued jobs. */
+  /**
+   * Stops the running worker (that job fails, its upload is removed) and drops the queued jobs
+   * from memory; with a database (`persist`) they stay queued there and resume at the next start.
+   */
   close(): Promise<void>;
+  /**
+   * Keeps the jobs in the `jobs` table of this database from now on, and takes over what a
+   * previous run left there: running jobs fail visibly (their uploads are removed), queued
+   * ones are resumed. Does nothing for an in-memory database.
+   */
+  persist(sqlite: Database.Database, dbPath: string): void;
   /** Called with each finished job (the app audits loads with it). */
   onFinished?: (job: Job) => void;
 }
@@ -63,9 +75,14 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
   let running: { worker: Worker; job: Job; end: (state: 'failed' | 'cancelled', error: string) => Promise<void> } | null = null;
   let lastToken: string | null = null;
   let closed = false;
+  let db: Database.Database | null = null;
+  const save = (job: Job) => {
+    if (db?.open) updateJob(db, job);
+  };
 
   const finish = async (job: Job, cleanupDir: string | null) => {
     job.finishedAt = Date.now();
+    save(job);
     if (cleanupDir) await rm(cleanupDir, { recursive: true, force: true }).catch(() => undefined);
     runner.onFinished?.(job);
     for (const w of waiters.get(job.id) ?? []) w(job);
@@ -88,6 +105,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
     if (!item) return;
     const { job, spec, cleanupDir } = item;
     job.state = 'running';
+    save(job);
     lastToken = job.tokenId;
     const worker = new Worker(WORKER_ENTRY, { workerData: spec, execArgv: workerExecArgv(process.execArgv) });
     let ended = false;
@@ -143,13 +161,14 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
         error: null,
       };
       jobs.set(job.id, job);
+      if (db) insertJob(db, job, spec, meta.cleanupDir);
       queue.push({ job, spec, cleanupDir: meta.cleanupDir });
       next();
       return job;
     },
-    get: (id) => jobs.get(id),
+    get: (id) => jobs.get(id) ?? (db?.open ? readJob(db, id) : undefined),
     wait(id) {
-      const job = jobs.get(id);
+      const job = runner.get(id);
       if (!job) return Promise.reject(new Error(`wait: no job ${id}`));
       if (job.state === 'done' || job.state === 'failed' || job.state === 'cancelled') return Promise.resolve(job);
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
@@ -175,7 +194,27 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
     async close() {
       closed = true;
       queue.length = 0;
-      if (running) await running.worker.terminate();
+      if (running) {
+        const { worker, end } = running;
+        const ending = end('failed', STOPPED_WHILE_RUNNING);
+        await worker.terminate();
+        await ending;
+      }
+    },
+    persist(sqlite, dbPath) {
+      if (dbPath === ':memory:') return;
+      db = sqlite;
+      const { failed, failedDirs, queued } = recoverJobs(sqlite, dbPath, Date.now());
+      for (const dir of failedDirs) rmSync(dir, { recursive: true, force: true });
+      for (const job of failed) {
+        jobs.set(job.id, job);
+        runner.onFinished?.(job);
+      }
+      for (const item of queued) {
+        jobs.set(item.job.id, item.job);
+        queue.push(item);
+      }
+      next();
     },
   };
   return runner;

@@ -16,6 +16,10 @@ export interface IngestJobSpec {
   policy?: Partial<LoadPolicy>;
   /** Purpose, legal basis, controller, retention and who loads (issue 15). */
   governance?: LoadGovernance;
+  /** The token that uploads (recorded with the version it stores). */
+  loadedBy?: string;
+  /** Add the files to the current version (`ingest --append`). */
+  append?: boolean;
 }
 
 /** Messages from the ingest worker. */

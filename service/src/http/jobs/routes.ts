@@ -22,6 +22,8 @@ const uploadParamsSchema = z.object({
   /** Load policy overrides, as `ingest --max-quarantine-share` / `--max-case-drop`. */
   maxQuarantineShare: share,
   maxCaseDrop: share,
+  /** `true` adds the files to the current version (`ingest --append`). */
+  append: z.enum(['true', 'false']).optional(),
 });
 
 /** A job as `/api/jobs/:id` shows it. */
@@ -67,6 +69,7 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       filename: c.req.query('filename'),
       maxQuarantineShare: c.req.query('maxQuarantineShare'),
       maxCaseDrop: c.req.query('maxCaseDrop'),
+      append: c.req.query('append'),
     });
     if (!params.success) throw new HTTPException(400, { message: zodMessage(params.error, 'query') });
     const dir = join(ctx.uploadDir, `up_${randomBytes(8).toString('hex')}`);
@@ -77,6 +80,9 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
       throw new HTTPException(400, { message: `upload: at most one .bpmn model per load, got ${models.map((m) => m.name).join(', ')}` });
     if (files.length === 0)
       throw new HTTPException(400, { message: 'upload: no file in the request (send a multipart file part or a raw body)' });
+    const appendField = upload.fields['append'];
+    if (appendField !== undefined && appendField !== 'true' && appendField !== 'false')
+      throw new HTTPException(400, { message: `upload: field 'append' must be true or false, got '${appendField.slice(0, 20)}'` });
     const rulesText = upload.fields['rules'];
     if (rulesText !== undefined) {
       try {
@@ -96,6 +102,8 @@ export function uploadRoutes(ctx: AppContext, runner: JobRunner): Hono<AppEnv> {
         ...(models[0] ? { model: models[0].path } : {}),
         minGroupSize: ctx.minGroupSize,
         governance,
+        loadedBy: principal.tokenId,
+        ...((params.data.append ?? appendField) === 'true' ? { append: true } : {}),
         policy: {
           ...(params.data.maxQuarantineShare !== undefined ? { maxQuarantineShare: params.data.maxQuarantineShare } : {}),
           ...(params.data.maxCaseDrop !== undefined ? { maxCaseDrop: params.data.maxCaseDrop } : {}),

@@ -47,7 +47,18 @@ export interface TableInfo {
 }
 
 /** Tables never served over HTTP as tables (secrets and the audit trail). */
-export const HIDDEN_TABLES = new Set(['tokens', 'audit', '__drizzle_migrations', 'viewer_builds', 'attached_models']);
+export const HIDDEN_TABLES = new Set([
+  'tokens',
+  'audit',
+  '__drizzle_migrations',
+  'viewer_builds',
+  'attached_models',
+  // versions (issue 13): kept earlier versions and upload jobs are not served as tables
+  'log_versions',
+  'version_events',
+  'version_cases',
+  'jobs',
+]);
 
 /** Prefix of the viewer-grade form of a table (see `db/tables/viewer.ts`). */
 export const VIEWER_PREFIX = 'viewer_';

@@ -222,15 +222,35 @@ const ROUTES: Record<string, Record<string, Op>> = {
         query('legalBasis', 'Legal basis of the processing (also a form field); required like purpose'),
         query('controller', 'Data controller (also a form field); required like purpose'),
         query('retentionYears', 'Years a case is kept after its last event; applied by this and every later load'),
+        query('append', "true: add the files to the current version (as ingest --append; also a multipart field 'append')"),
       ],
       body: {
         'multipart/form-data': {
-          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str } },
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, process: str, rules: str, append: str } },
         },
         'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
       },
       ok: 'the queued job',
       okStatus: '202',
+    },
+  },
+  // versions (issue 13)
+  '/api/logs/{name}/versions': {
+    get: {
+      summary:
+        'The versions of a log, newest first: loaded when and by whom, files (masked), rows read/accepted/duplicates/quarantined, cases, events, current, kept (not for tokens limited to jobcenters)',
+      role: 'analyst',
+      params: [path('name', 'Log name')],
+      ok: 'versions',
+    },
+  },
+  '/api/logs/{name}/versions/{n}/current': {
+    post: {
+      summary:
+        'Makes an earlier kept version current again: its events and model tables are served from then on (audited); 404 for an unknown version, 409 for the current one or one whose events were pruned',
+      role: 'analyst',
+      params: [path('name', 'Log name'), { ...path('n', 'Version number'), schema: int }],
+      ok: 'from, to, cases and events of the version made current',
     },
   },
   '/api/jobs/{id}': {
