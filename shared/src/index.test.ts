@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as core from './index';
 
@@ -150,25 +147,5 @@ const EXPECTED = [
 describe('shared/src/index.ts', () => {
   it('exports exactly the documented runtime names', () => {
     expect(Object.keys(core).sort()).toEqual([...EXPECTED].sort());
-  });
-
-  it('keeps shared/src free of I/O and of the other packages (tests excepted)', () => {
-    const root = fileURLToPath(new URL('.', import.meta.url));
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) files.push(path);
-      }
-    };
-    walk(root);
-    expect(files.length).toBeGreaterThan(20);
-    const offenders = files.filter((f) =>
-      /from '(node:|fs|path|better-sqlite3|hono|d3|drizzle|powerbi)|from '\.\.\/\.\.\/(service|visual)|Date\.now\(|new Date\(\)/.test(
-        readFileSync(f, 'utf8'),
-      ),
-    );
-    expect(offenders).toEqual([]);
   });
 });

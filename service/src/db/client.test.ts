@@ -6,6 +6,7 @@ import { BUCKET_COLUMNS } from '@sagsflow/shared/histogram/duration-buckets';
 import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared/histogram/fine-buckets';
 import { openDatabase } from './client';
 import { FINE_HISTOGRAM_KEYS, HISTOGRAM_KEYS, logs, steps } from './schema';
+import { INSIGHT_COLUMNS } from './tables/insight-columns';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -51,9 +52,6 @@ describe('openDatabase', () => {
         'viewer_periods',
         'viewer_steps',
         'viewer_variants',
-        'viewer_compliance',
-        'viewer_conformance_activities',
-        'viewer_conformance_variants',
         'teams',
         'attached_models',
       ].sort(),
@@ -102,7 +100,7 @@ describe('openDatabase', () => {
     expect(() => openDatabase(notDb)).toThrow(`database ${notDb}: cannot open it: file is not a database`);
   });
 
-  it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS, then rank, finished and the fine histogram', () => {
+  it('the steps table has exactly the contract columns h00..h24 of BUCKET_COLUMNS, then rank, finished, the fine histogram and the insight columns', () => {
     expect([...HISTOGRAM_KEYS]).toEqual([...BUCKET_COLUMNS]);
     expect([...FINE_HISTOGRAM_KEYS]).toEqual([...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
     const store = openDatabase(':memory:');
@@ -125,6 +123,7 @@ describe('openDatabase', () => {
       ...FINE_SECONDS_COLUMNS,
       'variant_rank',
       'finished',
+      ...INSIGHT_COLUMNS,
     ]);
     expect(Object.keys(steps)).toContain('sumSeconds');
     store.close();

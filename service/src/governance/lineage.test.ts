@@ -43,6 +43,15 @@ describe('purpose of a log', () => {
     expect(again.code).toBe(0);
   });
 
+  it('--dry-run names the missing purpose among what would be refused, and stores nothing', async () => {
+    const db = join(dir, 'dry.sqlite');
+    const r = await sagsflow('ingest', EXAMPLE, '--db', db, '--log', 'ex', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '  policy     would refuse: the log holds pseudonymised columns ("org:resource", "Resource"), so it needs a purpose, legal basis and data controller: set --purpose, --legal-basis, --controller\n',
+    );
+  });
+
   it('a log whose only pseudonym is the case id loads without a purpose', async () => {
     const file = join(dir, 'plain.csv');
     writeFileSync(file, 'Sags-id,Aktivitet,Tidspunkt\nA,Start,2024-02-01 09:00\nA,Slut,2024-02-03 09:00\n');

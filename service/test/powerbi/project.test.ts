@@ -118,17 +118,23 @@ describe('sagsflow powerbi: the written files', () => {
     expect(roles).toEqual([
       'cases',
       'durations',
+      'findings',
       'finished',
       'fromActivity',
       'histogram',
       'jobcenter',
+      'logMoveCases',
+      'modelMoveCases',
       'period',
       'process',
+      'skippedActivities',
       'stepIndex',
       'sumSeconds',
       'toActivity',
       'variantKey',
       'variantRank',
+      'violatedRules',
+      'violationCases',
     ]);
     const caps = new Set(repoCapabilities().dataRoles.map((r) => r.name));
     for (const r of roles) expect(caps.has(r)).toBe(true);

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { aggregateSteps, type AggregatedSteps } from '@sagsflow/shared';
+import type { AggregatedSteps } from '@sagsflow/shared';
 import { storedGroupSize } from '../../db/log-queries';
-import { stepRows } from '../../db/step-rows';
+import { aggregateStepTable } from '../../db/step-rows';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql, type SqlFragment } from '../../db/sql/fragment';
 import { viewerBuildScope } from '../../db/sql/scope';
@@ -47,7 +47,7 @@ export function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): Ag
   const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
   return ctx.cache.get(
     JSON.stringify([table, where]),
-    () => aggregateSteps(stepRows(ctx.sqlite, table, where)),
+    () => aggregateStepTable(ctx.sqlite, table, where),
     (a) => 512 * (a.map.edges.length + a.map.nodes.length) + 256 * a.variants.length,
   );
 }
