@@ -3,7 +3,6 @@ import type { FindingKind } from '@sagsflow/shared';
 import type { StoredFinding } from '../db/findings-queries';
 import { formatDkk, kindName } from '../findings/wording';
 import { mustExist } from './token';
-import { findingJobcenters, storedGroupSize } from '../db/log-queries';
 
 /** Registers `sagsflow findings`: prints the precomputed findings of a log. */
 export function registerFindings(program: Command): void {
@@ -18,7 +17,11 @@ export function registerFindings(program: Command): void {
     .action(async (opts: { db: string; log: string; jobcenter?: string; lang: string; json?: boolean }) => {
       if (opts.lang !== 'da' && opts.lang !== 'en') throw new Error(`findings: --lang must be da or en, got "${opts.lang}"`);
       mustExist(opts.db);
-      const [{ openDatabase }, { readFindings }] = await Promise.all([import('../db/client'), import('../db/findings-queries')]);
+      const [{ openDatabase }, { readFindings }, { findingJobcenters, storedGroupSize }] = await Promise.all([
+        import('../db/client'),
+        import('../db/findings-queries'),
+        import('../db/log-queries'),
+      ]);
       const store = openDatabase(opts.db);
       try {
         const log = storedGroupSize(store.sqlite, opts.log);

@@ -4,7 +4,6 @@ import { Option, InvalidArgumentError } from 'commander';
 import type { openDatabase } from '../db/client';
 import type { TokenInfo } from '../tokens/index';
 import { ROLES } from '../tokens/roles';
-import { knownJobcenters } from '../db/token-queries';
 
 /** Registers `sagsflow token create|list|revoke`: the access tokens of the HTTP service. */
 export function registerToken(program: Command): void {
@@ -19,9 +18,9 @@ export function registerToken(program: Command): void {
     .option('--expires <days>', 'days until the token expires', parseDays)
     .option('--name <label>', 'a label shown by token list')
     .action(async (opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
-      const { createToken } = await import('../tokens/index');
+      const [{ createToken }, { knownJobcenters }] = await Promise.all([import('../tokens/index'), import('../db/token-queries')]);
       await withStore(opts.db, (db, sqlite) => {
-        warnUnknownJobcenters(sqlite, opts.jobcenter);
+        warnUnknownJobcenters(opts.jobcenter, knownJobcenters(sqlite));
         const created = createToken(db, {
           role: opts.role,
           jobcenters: opts.jobcenter,
@@ -105,9 +104,8 @@ export function mustExist(path: string, hint = ''): void {
 }
 
 /** A jobcenter name that no loaded log has would give its token an empty report: say so. */
-function warnUnknownJobcenters(sqlite: Store['sqlite'], wanted: readonly string[]): void {
+function warnUnknownJobcenters(wanted: readonly string[], known: readonly string[]): void {
   if (wanted.length === 0) return;
-  const known = knownJobcenters(sqlite);
   if (known.length === 0) return;
   for (const name of wanted) {
     if (!known.includes(name)) {

@@ -31,6 +31,20 @@ describe('discoverSteps', () => {
     expect(rows[0]!.histogram[0]).toBe(2);
   });
 
+  it('gives every row its own fine histogram, also across the shared buffers (5,000 variants, 3 rows each)', () => {
+    const cases = Array.from({ length: 5000 }, (_, c) => `c${c}: a${c}@0 b${c}@${c + 1}`).join('; ');
+    const rows = discoverSteps(tinyLog(cases));
+    expect(rows.length).toBe(15_000);
+    rows.forEach((row) => {
+      const counts = Array.from(row.fine!.counts);
+      const seconds = Array.from(row.fine!.seconds).reduce((a, b) => a + b, 0);
+      expect(counts.length).toBe(75);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(row.stepIndex === 0 ? row.cases : 1);
+      const c = Number(/(\d+)$/.exec(row.to === E ? row.from : row.to)![1]);
+      expect(seconds).toBe(row.stepIndex === 0 ? 0 : (c + 1) * 60);
+    });
+  });
+
   it('splits rows by group', () => {
     const rows = discoverSteps(log, { groupOf: (c) => (c === 1 ? 'y' : 'x') });
     const step1 = rows.filter((r) => r.stepIndex === 1 && r.to === 'b');
