@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { readActivityNames, readRuleNames } from '@sagsflow/shared';
+import { findingTitle } from './wording';
 
 /** Findings listed beside a variant at most. */
 export const FINDINGS_PER_VARIANT = 3;
@@ -32,7 +33,8 @@ interface VariantSteps {
  * concern the variant, by kind (bottlenecks, rule violations, model deviations, best practice,
  * then automation candidates, which touch every variant through an activity) and within a kind
  * the most valuable first, at most
- * `FINDINGS_PER_VARIANT`, as a JSON array of `{id, kind, da, en}`. A finding concerns a variant
+ * `FINDINGS_PER_VARIANT`, as a JSON array of `{id, kind, da, en}` (in `viewer_steps` the texts are
+ * `findingTitle`: what and where, without the figures viewers do not get). A finding concerns a variant
  * when its edge is a step of the variant, its activity is one of the variant's activities or
  * of the model activities its cases skipped, or its rule was violated on one of its steps.
  * The jobcenter's findings are those computed on its cases alone (scope = the jobcenter), or
@@ -71,13 +73,23 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
       const scope = jobcentersOf.get(process) === 1 ? '' : jobcenter;
       const listed = (byScope.get(`${process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
       if (listed.length === 0) continue;
-      const text = JSON.stringify(listed.map((f) => ({ id: f.finding_id, kind: f.kind, da: f.summary_da, en: f.summary_en })));
+      const text = JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
       for (const id of v.ids) updates.push([text, id]);
     }
     for (const [text, id] of updates) update.run(text, id);
     written += updates.length;
   }
   return written;
+}
+
+function exactEntry(f: FindingRow) {
+  return { id: f.finding_id, kind: f.kind, da: f.summary_da, en: f.summary_en };
+}
+
+/** A finding as viewer rows list it: what and where, without the figures of its sentence (see `findingTitle`). */
+function viewerEntry(f: FindingRow) {
+  const what = { kind: f.kind, activity: f.activity, fromActivity: f.from_activity, toActivity: f.to_activity, rule: f.rule };
+  return { id: f.finding_id, kind: f.kind, da: findingTitle(what, 'da'), en: findingTitle(what, 'en') };
 }
 
 function concerns(f: FindingRow, v: VariantSteps): boolean {

@@ -293,6 +293,17 @@ describe('viewer privacy: no figure a viewer gets depends on fewer than k cases'
     expect(conformance).toEqual(kept);
   });
 
+  it('the findings listed on viewer Steps rows name what and where, without figures (as the viewer Findings rows)', async () => {
+    const exact = (await allRows('Steps?$filter=step_index eq 0', tokens.analyst)).filter((r) => r['findings'] !== null);
+    expect(exact.length).toBeGreaterThan(0);
+    const listed = (await allRows('Steps?$filter=step_index eq 0', tokens.viewer))
+      .filter((r) => r['findings'] !== null)
+      .flatMap((r) => JSON.parse(r['findings'] as string) as { kind: string; da: string; en: string }[]);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const f of listed)
+      expect(f.en, f.en).toMatch(/^(Bottleneck|Rule violation|Deviation from the model|Best practice|Automation candidate)(: [^()]*)?$/);
+  });
+
   it('Loads: a viewer gets the load history without its figures (Loads.cases minus the viewer totals would be the cases left out)', async () => {
     const figures = [
       'cases',
