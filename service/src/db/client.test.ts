@@ -57,9 +57,6 @@ describe('openDatabase', () => {
         'viewer_conformance_variants',
         'teams',
         'attached_models',
-        'viewer_compliance',
-        'viewer_conformance_activities',
-        'viewer_conformance_variants',
         // versions (issue 13)
         'jobs',
         'log_versions',

@@ -51,7 +51,9 @@ interface EventDbRow {
  * data contract changed (migration 0008: fine histograms, the END step's case durations,
  * variant numbers, finished cases; migration 0012: the same in the viewer-grade model, rebuilt
  * with the k it was built with). The end activities given by a mapping file at load time are
- * kept. Returns the rows written, or null when there is no such log.
+ * kept. The step table's insight and findings columns come from the summaries: run
+ * `rebuildSummaries` after it, as `sagsflow precompute`, erasure and retention do.
+ * Returns the rows written, or null when there is no such log.
  *
  * @example for (const log of staleLogs(store.sqlite)) reprecomputeLog(store.sqlite, log);
  */
