@@ -106,7 +106,16 @@ describe('retention', () => {
       retentionYears: 5,
       cutoff: '2019-06-01T12:00:00.000Z',
       cases: 2,
-      rows: { events: 4, cases: 2, case_compliance: 0, conformance_cases: 0, finding_cases: 0, quarantine: 1 },
+      rows: {
+        events: 4,
+        cases: 2,
+        case_compliance: 0,
+        conformance_cases: 0,
+        finding_cases: 0,
+        quarantine: 1,
+        version_cases: 0,
+        version_events: 0,
+      },
     });
     expect(caseIds(store)).toEqual([p.pseudonym('KEEP'), p.pseudonym('NEW')].sort());
     expect(store.sqlite.prepare("SELECT sum(cases) FROM jobcenters WHERE log = 'demo'").pluck().get()).toBe(2);
