@@ -1,7 +1,5 @@
-import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { histogramColumns } from './buckets';
-import { fineHistogramColumns } from './fine-buckets';
-import { insightColumns } from './insight-columns';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { activityColumns, edgeColumns, jobcenterColumns, periodColumns, stepColumns, variantColumns } from './model-columns';
 
 /**
  * The viewer-grade model: the model tables as viewer tokens get them. Built at load time from
@@ -16,97 +14,30 @@ import { insightColumns } from './insight-columns';
  * the same columns and a builder in `precompute/viewer/registry.ts`; until it does, viewer
  * tokens are refused it (see `http/model/table-info.ts`).
  */
-function grain() {
-  return {
-    id: integer('id').primaryKey(),
-    log: text('log').notNull(),
-    version: integer('version').notNull(),
-    process: text('process').notNull(),
-    jobcenter: text('jobcenter').notNull(),
-    /** `YYYY-MM`, or `YYYY-Qn`, `YYYY` or `alle` for cells merged upward. */
-    period: text('period').notNull(),
-  };
-}
 
-/** Viewer-grade `steps`: kept variants per merged cell, and an "other variants" path per cell. */
-export const viewerSteps = sqliteTable('viewer_steps', {
-  ...grain(),
-  variantKey: text('variant_key').notNull(),
-  stepIndex: integer('step_index').notNull(),
-  fromActivity: text('from_activity').notNull(),
-  toActivity: text('to_activity').notNull(),
-  cases: integer('cases').notNull(),
-  sumSeconds: real('sum_seconds').notNull(),
-  ...histogramColumns(),
-  /** Pooled like `h00..h24`: every bucket holds 0 or at least k cases, its seconds summed over them. */
-  ...fineHistogramColumns(),
-  /** The variant's number among the variants a viewer sees (1 = most cases); "other variants" come last. */
-  variantRank: integer('variant_rank').notNull().default(0),
-  /** As `steps.finished`; for "other variants", 0 only when the cell shows all its cases as open. */
-  finished: integer('finished').notNull().default(1),
-  /** As in `steps`, summed from the same exact rows; a count under k shows 0 (see `shownInsight`); 0 on "other variants". */
-  ...insightColumns(),
-});
+/**
+ * Viewer-grade `steps`: kept variants per merged cell, and an "other variants" path per cell.
+ * The histograms are pooled so that every bucket holds 0 or at least k cases (its seconds summed
+ * over them); `variant_rank` numbers the variants a viewer sees ("other variants" last);
+ * `finished` of "other variants" is 0 only when the cell shows all its cases as open; the
+ * insight columns are summed from the same exact rows, a count under k shows 0.
+ */
+export const viewerSteps = sqliteTable('viewer_steps', stepColumns());
 
 /** Viewer-grade `variants`. */
-export const viewerVariants = sqliteTable('viewer_variants', {
-  ...grain(),
-  variantKey: text('variant_key').notNull(),
-  activities: text('activities').notNull(),
-  activitiesJson: text('activities_json').notNull(),
-  length: integer('length').notNull(),
-  cases: integer('cases').notNull(),
-  sumSeconds: real('sum_seconds').notNull(),
-  /** As `viewer_steps.variant_rank`. */
-  variantRank: integer('variant_rank').notNull().default(0),
-  /** As `viewer_steps.finished`. */
-  finished: integer('finished').notNull().default(1),
-});
+export const viewerVariants = sqliteTable('viewer_variants', variantColumns());
 
 /** Viewer-grade `activities`: from the cases of kept variants only. */
-export const viewerActivities = sqliteTable('viewer_activities', {
-  ...grain(),
-  activity: text('activity').notNull(),
-  events: integer('events').notNull(),
-  cases: integer('cases').notNull(),
-  repeats: integer('repeats').notNull(),
-  selfLoops: integer('self_loops').notNull(),
-  instances: integer('instances').notNull().default(0),
-  sumProcessingSeconds: real('sum_processing_seconds').notNull().default(0),
-  sumWaitingSeconds: real('sum_waiting_seconds').notNull().default(0),
-});
+export const viewerActivities = sqliteTable('viewer_activities', activityColumns());
 
 /** Viewer-grade `edges`, summed from `viewer_steps`. */
-export const viewerEdges = sqliteTable('viewer_edges', {
-  ...grain(),
-  fromActivity: text('from_activity').notNull(),
-  toActivity: text('to_activity').notNull(),
-  transitions: integer('transitions').notNull(),
-  cases: integer('cases').notNull(),
-  sumSeconds: real('sum_seconds').notNull(),
-  ...histogramColumns(),
-  ...fineHistogramColumns(),
-});
+export const viewerEdges = sqliteTable('viewer_edges', edgeColumns());
 
 /** Viewer-grade `jobcenters`: sums of the merged cells. */
-export const viewerJobcenters = sqliteTable('viewer_jobcenters', {
-  id: integer('id').primaryKey(),
-  log: text('log').notNull(),
-  version: integer('version').notNull(),
-  process: text('process').notNull(),
-  jobcenter: text('jobcenter').notNull(),
-  cases: integer('cases').notNull(),
-  events: integer('events').notNull(),
-});
+export const viewerJobcenters = sqliteTable('viewer_jobcenters', jobcenterColumns());
 
 /** Viewer-grade `periods`: one row per merged cell. */
-export const viewerPeriods = sqliteTable('viewer_periods', {
-  ...grain(),
-  cases: integer('cases').notNull(),
-  events: integer('events').notNull(),
-  openCases: integer('open_cases').notNull(),
-  sumSeconds: real('sum_seconds').notNull(),
-});
+export const viewerPeriods = sqliteTable('viewer_periods', periodColumns());
 
 /**
  * One row per (log, version): the k the viewer model was built with and what it cost: cases
