@@ -40,14 +40,9 @@ export const rules = sqliteTable('rules', {
   validTo: text('valid_to'),
 });
 
-/**
- * One row per (log, version, process, jobcenter, month of the anchor, rule, status): the
- * number of cases and the sum of their days late (violated `within` rules; 0 otherwise).
- * The compliance rate of any slice is sum(fulfilled) / (sum(fulfilled) + sum(violated)).
- */
-export const compliance = sqliteTable(
-  'compliance',
-  {
+/** The columns of `compliance` (and its viewer-grade form), see the table below. */
+export function complianceColumns() {
+  return {
     id: integer('id').primaryKey(),
     log: text('log').notNull(),
     version: integer('version').notNull(),
@@ -60,9 +55,17 @@ export const compliance = sqliteTable(
     status: text('status').notNull(),
     cases: integer('cases').notNull(),
     sumDaysLate: integer('sum_days_late').notNull(),
-  },
-  (t) => [index('compliance_scope_idx').on(t.log, t.jobcenter, t.month)],
-);
+  };
+}
+
+/**
+ * One row per (log, version, process, jobcenter, month of the anchor, rule, status): the
+ * number of cases and the sum of their days late (violated `within` rules; 0 otherwise).
+ * The compliance rate of any slice is sum(fulfilled) / (sum(fulfilled) + sum(violated)).
+ */
+export const compliance = sqliteTable('compliance', complianceColumns(), (t) => [
+  index('compliance_scope_idx').on(t.log, t.jobcenter, t.month),
+]);
 
 /** One row per (case, rule) where the rule applied (notApplicable is not stored). Analysts and admins only. */
 export const caseCompliance = sqliteTable(

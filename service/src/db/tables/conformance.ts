@@ -1,4 +1,5 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { grainColumns } from './model-columns';
 
 /**
  * Conformance of a log version to the BPMN model attached at load time (`ingest --model`
@@ -8,17 +9,6 @@ import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core
  * sum(sum_fitness) / sum(aligned_cases); fitting share = sum(fitting_cases) / sum(aligned_cases);
  * token-replay fitness = ½(1 - Σmissing/Σconsumed) + ½(1 - Σremaining/Σproduced).
  */
-function grain() {
-  return {
-    id: integer('id').primaryKey(),
-    log: text('log').notNull(),
-    version: integer('version').notNull(),
-    process: text('process').notNull(),
-    jobcenter: text('jobcenter').notNull(),
-    /** `YYYY-MM`, the month the case started (Europe/Copenhagen). */
-    period: text('period').notNull(),
-  };
-}
 
 /** The model attached to a log version: its file name and size. Holds no counts of cases. */
 export const conformanceModels = sqliteTable('conformance_models', {
@@ -38,11 +28,10 @@ export const conformanceModels = sqliteTable('conformance_models', {
   logActivitiesNotInModel: text('log_activities_not_in_model').notNull(),
 });
 
-/** One row per (grain, variant): alignment and token-replay sums over its cases. */
-export const conformanceVariants = sqliteTable(
-  'conformance_variants',
-  {
-    ...grain(),
+/** The columns of `conformance_variants` (and its viewer-grade form): alignment and token-replay sums of a variant's cases. */
+export function conformanceVariantColumns() {
+  return {
+    ...grainColumns(),
     variantKey: text('variant_key').notNull(),
     cases: integer('cases').notNull(),
     /** Cases whose alignment finished within the search budget (the others count in no sum below). */
@@ -58,27 +47,36 @@ export const conformanceVariants = sqliteTable(
     sumMissing: integer('sum_missing').notNull(),
     sumRemaining: integer('sum_remaining').notNull(),
     tokenFittingCases: integer('token_fitting_cases').notNull(),
-  },
-  (t) => [index('conformance_variants_scope_idx').on(t.log, t.jobcenter, t.period)],
-);
+  };
+}
+
+/** One row per (grain, variant): alignment and token-replay sums over its cases. */
+export const conformanceVariants = sqliteTable('conformance_variants', conformanceVariantColumns(), (t) => [
+  index('conformance_variants_scope_idx').on(t.log, t.jobcenter, t.period),
+]);
+
+/** The columns of `conformance_activities` (and its viewer-grade form): where the work left the model. */
+export function conformanceActivityColumns() {
+  return {
+    ...grainColumns(),
+    activity: text('activity').notNull(),
+    /** Events done where the model does not allow them. */
+    logMoves: integer('log_moves').notNull(),
+    /** Steps the model requires that were skipped. */
+    modelMoves: integer('model_moves').notNull(),
+    logMoveCases: integer('log_move_cases').notNull(),
+    modelMoveCases: integer('model_move_cases').notNull(),
+  };
+}
 
 /** One row per (grain, activity): where the work left the model. */
-export const conformanceActivities = sqliteTable('conformance_activities', {
-  ...grain(),
-  activity: text('activity').notNull(),
-  /** Events done where the model does not allow them. */
-  logMoves: integer('log_moves').notNull(),
-  /** Steps the model requires that were skipped. */
-  modelMoves: integer('model_moves').notNull(),
-  logMoveCases: integer('log_move_cases').notNull(),
-  modelMoveCases: integer('model_move_cases').notNull(),
-});
+export const conformanceActivities = sqliteTable('conformance_activities', conformanceActivityColumns());
 
 /** One row per case (pseudonymised case id): its fitness and deviations. Analysts and admins only. */
 export const conformanceCases = sqliteTable(
   'conformance_cases',
   {
-    ...grain(),
+    ...grainColumns(),
     caseId: text('case_id').notNull(),
     variantKey: text('variant_key').notNull(),
     /** Alignment trace fitness; null when the variant exceeded the search budget. */

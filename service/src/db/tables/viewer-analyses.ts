@@ -1,4 +1,6 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { complianceColumns } from './compliance';
+import { conformanceActivityColumns, conformanceVariantColumns } from './conformance';
 
 /**
  * The viewer-grade forms of the analysis tables (rule compliance and conformance), with the
@@ -16,65 +18,18 @@ import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core
  * status `other` (together with the next smallest status when they are still under k), whose
  * days late are not given (0).
  */
-export const viewerCompliance = sqliteTable(
-  'viewer_compliance',
-  {
-    id: integer('id').primaryKey(),
-    log: text('log').notNull(),
-    version: integer('version').notNull(),
-    process: text('process').notNull(),
-    jobcenter: text('jobcenter').notNull(),
-    month: text('month').notNull(),
-    rule: text('rule').notNull(),
-    status: text('status').notNull(),
-    cases: integer('cases').notNull(),
-    sumDaysLate: integer('sum_days_late').notNull(),
-  },
-  (t) => [index('viewer_compliance_scope_idx').on(t.log, t.jobcenter, t.month)],
-);
-
-function grain() {
-  return {
-    id: integer('id').primaryKey(),
-    log: text('log').notNull(),
-    version: integer('version').notNull(),
-    process: text('process').notNull(),
-    jobcenter: text('jobcenter').notNull(),
-    period: text('period').notNull(),
-  };
-}
+export const viewerCompliance = sqliteTable('viewer_compliance', complianceColumns(), (t) => [
+  index('viewer_compliance_scope_idx').on(t.log, t.jobcenter, t.month),
+]);
 
 /**
  * Viewer-grade `conformance_variants`: the closed cases of the variants a viewer sees as
  * themselves, per viewer cell (all cases of such a row share their alignment and replay, so
  * every count in it is 0 or all of its cases). Cases of "other variants" are not in it.
  */
-export const viewerConformanceVariants = sqliteTable(
-  'viewer_conformance_variants',
-  {
-    ...grain(),
-    variantKey: text('variant_key').notNull(),
-    cases: integer('cases').notNull(),
-    alignedCases: integer('aligned_cases').notNull(),
-    sumFitness: real('sum_fitness').notNull(),
-    fittingCases: integer('fitting_cases').notNull(),
-    sumCost: integer('sum_cost').notNull(),
-    sumMaxCost: integer('sum_max_cost').notNull(),
-    sumProduced: integer('sum_produced').notNull(),
-    sumConsumed: integer('sum_consumed').notNull(),
-    sumMissing: integer('sum_missing').notNull(),
-    sumRemaining: integer('sum_remaining').notNull(),
-    tokenFittingCases: integer('token_fitting_cases').notNull(),
-  },
-  (t) => [index('viewer_conformance_variants_scope_idx').on(t.log, t.jobcenter, t.period)],
-);
+export const viewerConformanceVariants = sqliteTable('viewer_conformance_variants', conformanceVariantColumns(), (t) => [
+  index('viewer_conformance_variants_scope_idx').on(t.log, t.jobcenter, t.period),
+]);
 
 /** Viewer-grade `conformance_activities`: sums of the rows of `viewer_conformance_variants`. */
-export const viewerConformanceActivities = sqliteTable('viewer_conformance_activities', {
-  ...grain(),
-  activity: text('activity').notNull(),
-  logMoves: integer('log_moves').notNull(),
-  modelMoves: integer('model_moves').notNull(),
-  logMoveCases: integer('log_move_cases').notNull(),
-  modelMoveCases: integer('model_move_cases').notNull(),
-});
+export const viewerConformanceActivities = sqliteTable('viewer_conformance_activities', conformanceActivityColumns());
