@@ -62,7 +62,6 @@ const SQL_NOT_YET_IN_DB = [
   'http/rest/conformance.ts',
   'ingest/ingest-files.ts',
   'ingest/load-rows.ts',
-  'ingest/precompute-load.ts',
   'precompute/compliance.ts',
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',

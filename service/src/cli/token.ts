@@ -20,7 +20,7 @@ export function registerToken(program: Command): void {
     .action(async (opts: { db: string; role: (typeof ROLES)[number]; jobcenter: string[]; expires?: number; name?: string }) => {
       const [{ createToken }, { knownJobcenters }] = await Promise.all([import('../tokens/index'), import('../db/token-queries')]);
       await withStore(opts.db, (db, sqlite) => {
-        warnUnknownJobcenters(knownJobcenters(sqlite), opts.jobcenter);
+        if (opts.jobcenter.length > 0) warnUnknownJobcenters(knownJobcenters(sqlite), opts.jobcenter);
         const created = createToken(db, {
           role: opts.role,
           jobcenters: opts.jobcenter,
@@ -105,7 +105,6 @@ export function mustExist(path: string, hint = ''): void {
 
 /** A jobcenter name that no loaded log has would give its token an empty report: say so. */
 function warnUnknownJobcenters(known: readonly string[], wanted: readonly string[]): void {
-  if (wanted.length === 0) return;
   if (known.length === 0) return;
   for (const name of wanted) {
     if (!known.includes(name)) {

@@ -6,6 +6,7 @@ import { precomputeModel, type ModelSummary } from '../precompute/index';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
 import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
 import type { ColumnMapping } from '../readers/index';
+import { storedGroupSize } from '../db/log-queries';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';
 
@@ -29,10 +30,7 @@ export function precomputeLoad(
 ): PrecomputedLoad {
   const { sqlite, log, version, what, options } = ctx;
   const process = options.process ?? null;
-  const minGroupSize =
-    options.minGroupSize ??
-    (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined)?.k ??
-    5;
+  const minGroupSize = options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5;
   const endActivities = options.mapping?.endActivities;
   let result: PrecomputedLoad;
   try {
