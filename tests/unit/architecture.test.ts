@@ -57,9 +57,6 @@ const SQL_NOT_YET_IN_DB = [
   'governance/retention.ts',
   'governance/stored-event-log.ts',
   'governance/teams.ts',
-  'http/jobs/upload-governance.ts',
-  'http/rest/compliance.ts',
-  'http/rest/conformance.ts',
   'ingest/ingest-files.ts',
   'ingest/load-rows.ts',
   'precompute/compliance.ts',
@@ -71,7 +68,6 @@ const SQL_NOT_YET_IN_DB = [
   'precompute/viewer/compliance-viewer-table.ts',
   'precompute/viewer/conformance-viewer-tables.ts',
   'precompute/write-step-insight.ts',
-  'report/report-data.ts',
 ];
 
 const VISUAL_PACKAGES = new Set([
