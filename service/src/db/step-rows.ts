@@ -51,49 +51,63 @@ export function aggregateStepTable(sqlite: Database.Database, table: string, whe
   return aggregate(sqlite, table, where, { caseDurations: true, edgeHistograms: true });
 }
 
-/**
- * The process map (and case count) of the filtered step rows: `aggregateStepTable` without the
- * case-duration histograms (3), which the map does not show. Its `variants` carry no durations.
- */
-export function stepTableMap(sqlite: Database.Database, table: string, where: SqlFragment): Pick<AggregatedSteps, 'map' | 'cases'> {
-  const { map, cases } = aggregate(sqlite, table, where, { caseDurations: false, edgeHistograms: true });
-  return { map, cases };
+/** One variant step of a step aggregation: the additive columns summed, `variant_rank` max-ed, `finished` min-ed. */
+export interface StepSum {
+  variantKey: string;
+  stepIndex: number;
+  from: string;
+  to: string;
+  cases: number;
+  sumSeconds: number;
+  variantRank: number | null;
+  finished: number | null;
 }
 
-/**
- * The variants (and case count) of the filtered step rows: `aggregateStepTable` without the
- * edges' duration histograms (2), which no variant figure uses.
- */
-export function stepTableVariants(
-  sqlite: Database.Database,
-  table: string,
-  where: SqlFragment,
-): Pick<AggregatedSteps, 'variants' | 'cases'> {
-  const { variants, cases } = aggregate(sqlite, table, where, { caseDurations: true, edgeHistograms: false });
-  return { variants, cases };
+/** The coarse and fine duration histograms of one edge. */
+export interface EdgeHistograms {
+  histogram: number[];
+  fine: FineHistogram;
+}
+
+/** What a step aggregation reads of some rows before `aggregateSteps` (the three GROUP BYs of `aggregateStepTable`). */
+export interface StepSums {
+  /** Per variant step, by variant key then step index. */
+  steps: StepSum[];
+  /** The fine case-duration histogram per variant (END rows); null when not read. */
+  caseDurations: Map<string, FineHistogram> | null;
+  /** The duration histograms per edge (not into END), keyed by `edgeKey`; null when not read. */
+  edgeHistograms: Map<string, EdgeHistograms> | null;
+}
+
+/** The key of an edge in `StepSums.edgeHistograms`. */
+export function edgeKey(from: string, to: string): string {
+  return JSON.stringify([from, to]);
 }
 
 function aggregate(sqlite: Database.Database, table: string, where: SqlFragment, parts: StepParts): AggregatedSteps {
-  const t = quoteIdent(table);
-  const lean = sqlite
-    .prepare(
-      'SELECT variant_key, step_index, from_activity, to_activity, sum(cases), sum(sum_seconds), max(variant_rank), min(finished)' +
-        ` FROM ${t}${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`,
-    )
-    .raw(true)
-    .all(...where.params) as [string, number, string, string, number, number, number | null, number | null][];
-  const caseDurations = parts.caseDurations ? readCaseDurations(sqlite, t, where) : null;
-  const rows: StepRow[] = lean.map(([variantKey, stepIndex, from, to, cases, sumSeconds, variantRank, finished]) => {
+  return aggregateStepSums({
+    steps: readStepSums(sqlite, table, where),
+    caseDurations: parts.caseDurations ? readCaseDurations(sqlite, table, where) : null,
+    edgeHistograms: parts.edgeHistograms ? readEdgeHistograms(sqlite, table, where) : null,
+  });
+}
+
+/**
+ * The map and variants of summed step rows: `aggregateSteps` over the variant steps, the END
+ * rows carrying the case durations (when read) and the edges their histograms (when read).
+ */
+export function aggregateStepSums(sums: StepSums): AggregatedSteps {
+  const { caseDurations, edgeHistograms } = sums;
+  const rows: StepRow[] = sums.steps.map(({ variantKey, stepIndex, from, to, cases, sumSeconds, variantRank, finished }) => {
     const row: StepRow = { variantKey, stepIndex, from, to, cases, sumSeconds, histogram: [], finished: finished === 1 };
     if (variantRank !== null) row.variantRank = variantRank;
     if (to === STEP_END) row.fine = caseDurations ? caseDurations.get(variantKey) : NO_CASE_DURATIONS;
     return row;
   });
   const out = aggregateSteps(rows);
-  if (!parts.edgeHistograms) return out;
-  const edgeHistograms = readEdgeHistograms(sqlite, t, where);
+  if (!edgeHistograms) return out;
   for (const edge of out.map.edges) {
-    const h = edgeHistograms.get(JSON.stringify([edge.from, edge.to]));
+    const h = edgeHistograms.get(edgeKey(edge.from, edge.to));
     if (!h) continue;
     edge.histogram = h.histogram;
     edge.fine = h.fine;
@@ -101,31 +115,52 @@ function aggregate(sqlite: Database.Database, table: string, where: SqlFragment,
   return out;
 }
 
-/** The fine case-duration histogram per variant, summed over its END rows. */
-function readCaseDurations(sqlite: Database.Database, t: string, where: SqlFragment): Map<string, FineHistogram> {
+/** The filtered rows of a step table summed per variant step, by variant key then step index. */
+export function readStepSums(sqlite: Database.Database, table: string, where: SqlFragment): StepSum[] {
+  const rows = sqlite
+    .prepare(
+      'SELECT variant_key, step_index, from_activity, to_activity, sum(cases), sum(sum_seconds), max(variant_rank), min(finished)' +
+        ` FROM ${quoteIdent(table)}${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`,
+    )
+    .raw(true)
+    .all(...where.params) as [string, number, string, string, number, number, number | null, number | null][];
+  return rows.map(([variantKey, stepIndex, from, to, cases, sumSeconds, variantRank, finished]) => ({
+    variantKey,
+    stepIndex,
+    from,
+    to,
+    cases,
+    sumSeconds,
+    variantRank,
+    finished,
+  }));
+}
+
+/** The fine case-duration histogram per variant, summed over the filtered END rows of a step table. */
+export function readCaseDurations(sqlite: Database.Database, table: string, where: SqlFragment): Map<string, FineHistogram> {
   const endWhere = andWhere(where, 'to_activity = ?', [STEP_END]);
   const rows = sqlite
-    .prepare(`SELECT variant_key, ${sums(FINE_COLUMNS)} FROM ${t}${endWhere.sql} GROUP BY variant_key`)
+    .prepare(`SELECT variant_key, ${sums(FINE_COLUMNS)} FROM ${quoteIdent(table)}${endWhere.sql} GROUP BY variant_key`)
     .raw(true)
     .all(...endWhere.params) as unknown[][];
   return new Map(rows.map((r) => [r[0] as string, fineAt(r, 1)]));
 }
 
-/** The coarse and fine duration histograms per edge (not into END), keyed by `JSON.stringify([from, to])`. */
-function readEdgeHistograms(
-  sqlite: Database.Database,
-  t: string,
-  where: SqlFragment,
-): Map<string, { histogram: number[]; fine: FineHistogram }> {
+/** The coarse and fine duration histograms per edge (not into END) of the filtered rows of a step table. */
+export function readEdgeHistograms(sqlite: Database.Database, table: string, where: SqlFragment): Map<string, EdgeHistograms> {
   const edgeWhere = andWhere(where, 'to_activity <> ?', [STEP_END]);
   const rows = sqlite
     .prepare(
-      `SELECT from_activity, to_activity, ${sums([...BUCKET_COLUMNS, ...FINE_COLUMNS])} FROM ${t}${edgeWhere.sql} GROUP BY from_activity, to_activity`,
+      `SELECT from_activity, to_activity, ${sums([...BUCKET_COLUMNS, ...FINE_COLUMNS])} FROM ${quoteIdent(table)}${edgeWhere.sql}` +
+        ' GROUP BY from_activity, to_activity',
     )
     .raw(true)
     .all(...edgeWhere.params) as unknown[][];
   const coarse = BUCKET_COLUMNS.length;
   return new Map(
-    rows.map((r) => [JSON.stringify([r[0], r[1]]), { histogram: r.slice(2, 2 + coarse) as number[], fine: fineAt(r, 2 + coarse) }]),
+    rows.map((r) => [
+      edgeKey(r[0] as string, r[1] as string),
+      { histogram: r.slice(2, 2 + coarse) as number[], fine: fineAt(r, 2 + coarse) },
+    ]),
   );
 }
