@@ -73,7 +73,14 @@ const load = () =>
 function uploadCsv(url: string, token: string, csv: string): Promise<{ status: number; body: { id: string; error?: string } }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      `${url}/api/logs/bench/uploads?filename=bench.csv&process=dagpenge`,
+      `${url}/api/logs/bench/uploads?${new URLSearchParams({
+        filename: 'bench.csv',
+        process: 'dagpenge',
+        // Generated data with pseudonymised columns: a load of it names why it is processed.
+        purpose: 'benchmark',
+        legalBasis: 'none (generated data)',
+        controller: 'Sagsflow',
+      })}`,
       { method: 'POST', agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' } },
       (res) => {
         let text = '';

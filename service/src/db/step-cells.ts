@@ -49,16 +49,16 @@ export function cellsOfFilter(cells: readonly StepCell[], filters: FilterValues,
 }
 
 /**
- * A compensated (Kahan-Babuska-Neumaier) sum, the summation SQLite's `sum()` uses: merging
+ * Compensated (Kahan-Babuska-Neumaier) sums, the summation SQLite's `sum()` uses: merging
  * per-cell sums with it gives the sums of the SQL aggregation over all the cells' rows to the
  * last digit or so, where plain addition drifts by several units in the last place.
  */
-class Sums {
+export class CompensatedSums {
   readonly sum: Float64Array;
   readonly err: Float64Array;
-  constructor(n: number) {
-    this.sum = new Float64Array(n);
-    this.err = new Float64Array(n);
+  constructor(first: ArrayLike<number>) {
+    this.sum = Float64Array.from(first);
+    this.err = new Float64Array(first.length);
   }
   add(values: ArrayLike<number>): this {
     const { sum, err } = this;
@@ -76,17 +76,34 @@ class Sums {
   }
 }
 
-interface FineAcc {
-  counts: Sums;
-  seconds: Sums;
+/** One compensated sum: `[sum, err]`, added to in place by `addCompensated`, read as sum + err. */
+export type CompensatedSum = [number, number];
+
+/** Adds `x` to a compensated sum. */
+export function addCompensated(acc: CompensatedSum, x: number): void {
+  const s = acc[0];
+  const t = s + x;
+  acc[1] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+  acc[0] = t;
 }
 
-const fineAcc = (f: FineHistogram): FineAcc => ({
-  counts: new Sums(f.counts.length).add(f.counts),
-  seconds: new Sums(f.seconds.length).add(f.seconds),
+/** Element-wise integer sums (exact without compensation). */
+export function addCounts(into: number[], values: ArrayLike<number>): number[] {
+  for (let i = 0; i < values.length; i++) into[i]! += values[i]!;
+  return into;
+}
+
+interface FineAcc {
+  counts: number[];
+  seconds: CompensatedSums;
+}
+
+const fineAcc = (a: FineHistogram, b: FineHistogram): FineAcc => ({
+  counts: addCounts(Array.from(a.counts), b.counts),
+  seconds: new CompensatedSums(a.seconds).add(b.seconds),
 });
-const addFine = (acc: FineAcc, f: FineHistogram) => (acc.counts.add(f.counts), acc.seconds.add(f.seconds), acc);
-const fineTotal = (acc: FineAcc): FineHistogram => ({ counts: acc.counts.total(), seconds: acc.seconds.total() });
+const addFine = (acc: FineAcc, f: FineHistogram) => (addCounts(acc.counts, f.counts), acc.seconds.add(f.seconds), acc);
+const fineTotal = (acc: FineAcc): FineHistogram => ({ counts: acc.counts, seconds: acc.seconds.total() });
 
 /** Byte order of SQLite's BINARY collation for the hex variant keys (and code-unit order otherwise). */
 const byKeyThenStep = (x: StepSum, y: StepSum) =>
@@ -96,26 +113,33 @@ const byKeyThenStep = (x: StepSum, y: StepSum) =>
  * The sums of several cells as one: variant steps summed per (variant, step, from, to), by
  * variant key then step index (ranks max-ed, `finished` min-ed, as the SQL aggregation does),
  * case durations summed per variant and edge histograms per edge. A part is read (non-null)
- * when every cell read it.
+ * when every cell read it. The cells' sums are not changed (they stay cached).
  */
 export function mergeStepSums(cells: readonly StepSums[]): StepSums {
-  const steps = new Map<string, { step: StepSum; seconds: Sums }>();
+  if (cells.length === 1) return cells[0]!;
+  const steps = new Map<string, { step: StepSum; seconds: CompensatedSum | null }>();
   for (const cell of cells) {
     for (const s of cell.steps) {
       const key = `${s.variantKey}\u0000${s.stepIndex}\u0000${s.from}\u0000${s.to}`;
       const acc = steps.get(key);
       if (!acc) {
-        steps.set(key, { step: { ...s }, seconds: new Sums(1).add([s.sumSeconds]) });
+        steps.set(key, { step: s, seconds: null });
         continue;
+      }
+      if (acc.seconds === null) {
+        acc.step = { ...acc.step };
+        acc.seconds = [acc.step.sumSeconds, 0];
       }
       const step = acc.step;
       step.cases += s.cases;
-      acc.seconds.add([s.sumSeconds]);
+      addCompensated(acc.seconds, s.sumSeconds);
       if (s.variantRank !== null && (step.variantRank === null || s.variantRank > step.variantRank)) step.variantRank = s.variantRank;
       if (s.finished !== null && (step.finished === null || s.finished < step.finished)) step.finished = s.finished;
     }
   }
-  const merged = [...steps.values()].map(({ step, seconds }) => ({ ...step, sumSeconds: seconds.total()[0]! }));
+  const merged = [...steps.values()].map(({ step, seconds }) =>
+    seconds === null ? step : { ...step, sumSeconds: seconds[0] + seconds[1] },
+  );
   return {
     steps: merged.sort(byKeyThenStep),
     caseDurations: mergeMaps(
@@ -126,27 +150,38 @@ export function mergeStepSums(cells: readonly StepSums[]): StepSums {
     ),
     edgeHistograms: mergeMaps(
       cells.map((c) => c.edgeHistograms),
-      (e: EdgeHistograms) => ({ histogram: new Sums(e.histogram.length).add(e.histogram), fine: fineAcc(e.fine) }),
-      (acc, e) => (acc.histogram.add(e.histogram), addFine(acc.fine, e.fine), acc),
-      (acc) => ({ histogram: acc.histogram.total(), fine: fineTotal(acc.fine) }),
+      (a: EdgeHistograms, b: EdgeHistograms) => ({ histogram: addCounts([...a.histogram], b.histogram), fine: fineAcc(a.fine, b.fine) }),
+      (acc, e) => (addCounts(acc.histogram, e.histogram), addFine(acc.fine, e.fine), acc),
+      (acc) => ({ histogram: acc.histogram, fine: fineTotal(acc.fine) }),
     ),
   };
 }
 
-/** The maps merged per key (null when any is null): `start` a value's accumulator, `add` into it, `total` it. */
+/**
+ * The maps merged per key (null when any is null). A key in one map keeps its value as is; for
+ * a key in several, `start` makes an accumulator of the first two values, `add` adds the others
+ * and `total` reads it.
+ */
 function mergeMaps<T, A>(
   maps: readonly (Map<string, T> | null)[],
-  start: (value: T) => A,
+  start: (a: T, b: T) => A,
   add: (acc: A, value: T) => A,
   total: (acc: A) => T,
 ): Map<string, T> | null {
   if (maps.some((m) => m === null)) return null;
+  const firsts = new Map<string, T>();
   const accs = new Map<string, A>();
   for (const m of maps as Map<string, T>[]) {
     for (const [key, value] of m) {
       const acc = accs.get(key);
-      accs.set(key, acc === undefined ? start(value) : add(acc, value));
+      if (acc !== undefined) add(acc, value);
+      else {
+        const first = firsts.get(key);
+        if (first === undefined) firsts.set(key, value);
+        else accs.set(key, start(first, value));
+      }
     }
   }
-  return new Map([...accs].map(([key, acc]) => [key, total(acc)]));
+  for (const [key, acc] of accs) firsts.set(key, total(acc));
+  return firsts;
 }

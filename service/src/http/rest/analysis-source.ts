@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AggregatedSteps } from '@sagsflow/shared';
 import { storedGroupSize } from '../../db/log-queries';
 import { aggregateStepSums } from '../../db/step-rows';
-import { filteredStepSums } from './step-sums-source';
+import { filteredStepMap, filteredStepSums } from './step-sums-source';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql, type SqlFragment } from '../../db/sql/fragment';
 import { viewerBuildScope } from '../../db/sql/scope';
@@ -48,12 +48,7 @@ export function aggregatedMap(ctx: AppContext, c: Context<AppEnv>, log: string):
   const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
   return ctx.cache.get(
     JSON.stringify(['map', table, where]),
-    () => {
-      const { map, cases } = aggregateStepSums(
-        filteredStepSums(ctx, c, log, { table, where }, { caseDurations: false, edgeHistograms: true }),
-      );
-      return { map, cases };
-    },
+    () => filteredStepMap(ctx, c, log, { table, where }),
     (a) => 512 * (a.map.edges.length + a.map.nodes.length),
   );
 }

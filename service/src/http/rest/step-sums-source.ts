@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { cellsOfFilter, mergeStepSums, stepCells, stepCellWhere, type StepCell } from '../../db/step-cells';
-import { readCaseDurations, readEdgeHistograms, readStepSums, type StepSums } from '../../db/step-rows';
+import { aggregateStepSums, readCaseDurations, readEdgeHistograms, readStepSums, type StepSums } from '../../db/step-rows';
 import type { SqlFragment } from '../../db/sql/fragment';
 import type { AppContext, AppEnv } from '../app-env';
 import { readsViewerGrade } from '../auth/principal';
 import type { ResultCache } from '../model/result-cache';
 import { effectiveJobcenters, readAnalysisFilters } from './filters';
+import { mergeCellMaps, type CountedMap } from './merge-cell-maps';
 
 /** What of the step sums a route shows besides the variant steps. */
 export interface StepSumParts {
@@ -80,6 +81,43 @@ export function filteredStepSums(
           : null,
       };
     }),
+  );
+}
+
+/**
+ * The process map of a request's filtered step rows. From whole cells (see `filteredStepSums`)
+ * it merges the cached maps of the cells, since every figure of a map adds up over disjoint
+ * cases; otherwise it aggregates the SQL sums of the filtered rows.
+ */
+export function filteredStepMap(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  log: string,
+  source: { table: string; where: SqlFragment },
+): CountedMap {
+  const cells = readsViewerGrade(c.get('principal')) ? null : cellsOfRequest(ctx, c, source.table, log);
+  const parts = { caseDurations: false, edgeHistograms: true };
+  if (cells === null) {
+    const { map, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, parts));
+    return { map, cases };
+  }
+  const cache = cellCache(ctx);
+  return mergeCellMaps(
+    cells.map((cell) =>
+      cache.get(
+        JSON.stringify(['map', source.table, log, cell.jobcenter, cell.period]),
+        () => {
+          const where = stepCellWhere(log, cell);
+          const { map, cases } = aggregateStepSums({
+            steps: readStepSums(ctx.sqlite, source.table, where),
+            caseDurations: null,
+            edgeHistograms: readEdgeHistograms(ctx.sqlite, source.table, where),
+          });
+          return { map, cases };
+        },
+        (m) => 256 * m.map.nodes.length + (FINE_BYTES + 8 * 30 + 256) * m.map.edges.length,
+      ),
+    ),
   );
 }
 
