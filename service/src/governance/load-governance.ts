@@ -3,7 +3,8 @@ import type { SagsflowDatabase } from '../db/client';
 import type { ColumnRoles } from '../ingest/column-roles';
 import type { LoadedModel } from '../conformance/load-model';
 import { cliLoader, recordLineage, type Lineage } from './lineage';
-import { purposeRefusal, storedPurpose, storeLogPurpose, type LogPurpose } from './purpose';
+import { readLogPurpose, writeLogPurpose } from '../db/governance-queries';
+import { purposeRefusal, type LogPurpose } from './purpose';
 import { applyRetention, setRetention } from './retention';
 import { loadTeams } from './teams';
 
@@ -31,7 +32,7 @@ export function loadPurposeRefusal(
   columns: ColumnRoles | null,
 ): string | null {
   if (!governance?.requirePurpose) return null;
-  return purposeRefusal(storedPurpose(sqlite, log), governance.purpose ?? {}, columns, governance.via ?? 'cli');
+  return purposeRefusal(readLogPurpose(sqlite, log), governance.purpose ?? {}, columns, governance.via ?? 'cli');
 }
 
 /**
@@ -54,7 +55,7 @@ export function recordLoadGovernance(
   },
 ): void {
   const g = r.governance ?? {};
-  storeLogPurpose(store.sqlite, r.log, g.purpose ?? {});
+  writeLogPurpose(store.sqlite, r.log, g.purpose ?? {});
   if (g.retentionYears !== undefined) setRetention(store, r.log, g.retentionYears);
   recordLineage(store.sqlite, r.loadId, { ...r.lineage, loadedBy: g.loadedBy ?? cliLoader() });
   const k = store.sqlite.prepare('SELECT min_group_size FROM logs WHERE name = ?').pluck().get(r.log) as number | undefined;
