@@ -53,7 +53,6 @@ const SQL_NOT_YET_IN_DB = [
   'governance/rebuild-summaries.ts',
   'governance/remove-cases.ts',
   'governance/retention.ts',
-  'governance/teams.ts',
   'http/jobs/upload-governance.ts',
   'http/rest/compliance.ts',
   'http/rest/conformance.ts',
