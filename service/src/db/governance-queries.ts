@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { drizzleOf } from './connection';
 import { lineageOf, type Lineage } from './lineage-queries';
 import { loads, logs, type LogRow } from './schema';
@@ -57,4 +57,25 @@ export function writeLogPurpose(sqlite: Database.Database, log: string, given: P
   if (given.legalBasis != null) set.legalBasis = given.legalBasis;
   if (given.controller != null) set.controller = given.controller;
   if (Object.keys(set).length > 0) drizzleOf(sqlite).update(logs).set(set).where(eq(logs.name, log)).run();
+}
+
+/** Stores a log's retention period in years (null = no limit); false when there is no such log. */
+export function writeRetentionYears(sqlite: Database.Database, log: string, years: number | null): boolean {
+  return drizzleOf(sqlite).update(logs).set({ retentionYears: years }).where(eq(logs.name, log)).run().changes > 0;
+}
+
+/** A log's retention period in years: null for no limit, undefined when there is no such log. */
+export function readRetentionYears(sqlite: Database.Database, log: string): number | null | undefined {
+  return drizzleOf(sqlite).select({ years: logs.retentionYears }).from(logs).where(eq(logs.name, log)).get()?.years;
+}
+
+/** The logs with a retention period (only `log` when given) and their periods, by name. */
+export function retentionLimits(sqlite: Database.Database, log?: string): { name: string; years: number }[] {
+  return drizzleOf(sqlite)
+    .select({ name: logs.name, years: logs.retentionYears })
+    .from(logs)
+    .where(and(isNotNull(logs.retentionYears), log === undefined ? undefined : eq(logs.name, log)))
+    .orderBy(logs.name)
+    .all()
+    .map((l) => ({ name: l.name, years: l.years! }));
 }
