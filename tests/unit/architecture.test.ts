@@ -48,8 +48,6 @@ const SQL_NOT_YET_IN_DB = [
   'findings/precompute-findings.ts',
   'findings/rule-inputs.ts',
   'findings/write-step-findings.ts',
-  'governance/load-governance.ts',
-  'governance/rebuild-summaries.ts',
   'http/jobs/upload-governance.ts',
   'http/rest/compliance.ts',
   'http/rest/conformance.ts',

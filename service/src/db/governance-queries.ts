@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { drizzleOf } from './connection';
 import { lineageOf, type Lineage } from './lineage-queries';
-import { loads, logs, type LogRow } from './schema';
+import { loads, logs, type LoadRow, type LogRow } from './schema';
 
 /** Why a log's personal data is processed, on which legal basis, and who is responsible for it. */
 export interface LogPurpose {
@@ -28,20 +28,24 @@ const PURPOSE_COLUMNS = { purpose: logs.purpose, legalBasis: logs.legalBasis, co
 
 /** Reads a log's governance and its current version's lineage; null when there is no such log. */
 export function readLogGovernance(sqlite: Database.Database, log: string): LogGovernance | null {
-  const db = drizzleOf(sqlite);
-  const head = db
+  const head = drizzleOf(sqlite)
     .select({ ...PURPOSE_COLUMNS, retentionYears: logs.retentionYears, version: logs.currentVersion })
     .from(logs)
     .where(eq(logs.name, log))
     .get();
   if (!head) return null;
-  const row = db
+  const row = latestStoredLoad(sqlite, log, head.version);
+  return { ...head, loadedAt: row?.finishedAt?.getTime() ?? null, lineage: row ? lineageOf(row) : null };
+}
+
+/** The last load that stored a log version (its lineage and the recipe it was built with), or undefined. */
+export function latestStoredLoad(sqlite: Database.Database, log: string, version: number): LoadRow | undefined {
+  return drizzleOf(sqlite)
     .select()
     .from(loads)
-    .where(and(eq(loads.log, log), eq(loads.version, head.version), eq(loads.status, 'stored')))
+    .where(and(eq(loads.log, log), eq(loads.version, version), eq(loads.status, 'stored')))
     .orderBy(desc(loads.id))
     .get();
-  return { ...head, loadedAt: row?.finishedAt?.getTime() ?? null, lineage: row ? lineageOf(row) : null };
 }
 
 /** The purpose settings stored on a log (all null for a log not stored yet). */

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError, type EventLog } from '@sagsflow/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import { drizzleOf } from './connection';
+import { ruleCatalogues, type RuleCatalogueDbRow } from './schema';
 
 /** The current version of a stored log, back in memory for analyses that need events. */
 export interface StoredLog {
@@ -56,14 +59,13 @@ export function readStoredLog(sqlite: Database.Database, name: string, options: 
   return { name, version: head.version, process: head.process, log, finished };
 }
 
-/** The rule catalogue attached to a log's current version (its YAML text and as-of date), or null. */
-export function readAttachedCatalogue(
-  sqlite: Database.Database,
-  name: string,
-  version: number,
-): { text: string; asOf: string | null } | null {
-  const row = sqlite
-    .prepare('SELECT text, as_of AS asOf FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1')
-    .get(name, version) as { text: string; asOf: string | null } | undefined;
+/** The rule catalogue attached last to a log version (its name, YAML text and as-of date), or null. */
+export function readAttachedCatalogue(sqlite: Database.Database, name: string, version: number): RuleCatalogueDbRow | null {
+  const row = drizzleOf(sqlite)
+    .select()
+    .from(ruleCatalogues)
+    .where(and(eq(ruleCatalogues.log, name), eq(ruleCatalogues.version, version)))
+    .orderBy(desc(ruleCatalogues.id))
+    .get();
   return row ?? null;
 }
