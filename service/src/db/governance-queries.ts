@@ -48,6 +48,12 @@ export function latestStoredLoad(sqlite: Database.Database, log: string, version
     .get();
 }
 
+/** The end activities a stored load was given in its mapping file (the first process's), undefined when none were. */
+export function mappingEndActivities(load: LoadRow | undefined): string[] | undefined {
+  if (load?.endActivitiesSource !== 'mapping' || !load.endActivities) return undefined;
+  return (JSON.parse(load.endActivities) as { activities: string[] }[])[0]?.activities;
+}
+
 /** The purpose settings stored on a log (all null for a log not stored yet). */
 export function readLogPurpose(sqlite: Database.Database, log: string): StoredPurpose {
   const row = drizzleOf(sqlite).select(PURPOSE_COLUMNS).from(logs).where(eq(logs.name, log)).get();

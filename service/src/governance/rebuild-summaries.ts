@@ -9,9 +9,10 @@ import { findingsSettingsOf } from '../ingest/precompute-load';
 import type { ColumnMapping } from '../readers/index';
 import { latestAttachedModel } from '../db/attached-model-queries';
 import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFindings } from '../db/finding-history-queries';
-import { latestStoredLoad } from '../db/governance-queries';
+import { latestStoredLoad, mappingEndActivities } from '../db/governance-queries';
+import { logHead } from '../db/log-queries';
 import { readAttachedCatalogue } from '../db/stored-log';
-import { deleteVersionRows, rebuildTarget, SUMMARY_TABLES } from '../db/summary-rebuild-queries';
+import { deleteVersionRows, SUMMARY_TABLES } from '../db/summary-rebuild-queries';
 import { storedEventLog } from './stored-event-log';
 import { precomputeTeams } from './teams';
 
@@ -32,16 +33,12 @@ export interface RebuiltSummaries {
  * `sagsflow precompute`. Returns null when there is no such log.
  */
 export function rebuildSummaries(sqlite: Database.Database, log: string): RebuiltSummaries | null {
-  const meta = rebuildTarget(sqlite, log);
+  const meta = logHead(sqlite, log);
   if (!meta) return null;
   const { version, process } = meta;
   const load = latestStoredLoad(sqlite, log, version);
   const mapping = load?.mapping ? (JSON.parse(load.mapping) as ColumnMapping) : undefined;
-  const endActivities =
-    mapping?.endActivities ??
-    (load?.endActivitiesSource === 'mapping' && load.endActivities
-      ? (JSON.parse(load.endActivities) as { activities: string[] }[])[0]?.activities
-      : undefined);
+  const endActivities = mapping?.endActivities ?? mappingEndActivities(load);
   const eventLog = storedEventLog(sqlite, log, version, process);
   return sqlite.transaction((): RebuiltSummaries => {
     let compliance: number | null = null;
