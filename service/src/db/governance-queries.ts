@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { drizzleOf } from './connection';
-import { lineageOf, type Lineage } from './lineage-queries';
-import { loads, logs, type LoadRow, type LogRow } from './schema';
+import { latestStoredLoad, lineageOf, type Lineage } from './lineage-queries';
+import { logs, type LogRow } from './schema';
 
 /** Why a log's personal data is processed, on which legal basis, and who is responsible for it. */
 export interface LogPurpose {
@@ -36,22 +36,6 @@ export function readLogGovernance(sqlite: Database.Database, log: string): LogGo
   if (!head) return null;
   const row = latestStoredLoad(sqlite, log, head.version);
   return { ...head, loadedAt: row?.finishedAt?.getTime() ?? null, lineage: row ? lineageOf(row) : null };
-}
-
-/** The last load that stored a log version (its lineage and the recipe it was built with), or undefined. */
-export function latestStoredLoad(sqlite: Database.Database, log: string, version: number): LoadRow | undefined {
-  return drizzleOf(sqlite)
-    .select()
-    .from(loads)
-    .where(and(eq(loads.log, log), eq(loads.version, version), eq(loads.status, 'stored')))
-    .orderBy(desc(loads.id))
-    .get();
-}
-
-/** The end activities a stored load was given in its mapping file (the first process's), undefined when none were. */
-export function mappingEndActivities(load: LoadRow | undefined): string[] | undefined {
-  if (load?.endActivitiesSource !== 'mapping' || !load.endActivities) return undefined;
-  return (JSON.parse(load.endActivities) as { activities: string[] }[])[0]?.activities;
 }
 
 /** The purpose settings stored on a log (all null for a log not stored yet). */

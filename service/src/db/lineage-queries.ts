@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { drizzleOf } from './connection';
 import { loads, type LoadRow } from './schema';
 
@@ -44,4 +44,20 @@ export function lineageOf(row: LoadRow): Lineage {
     model: row.modelName === null ? null : { name: row.modelName, sha256: row.modelSha256 ?? '' },
     loadedBy: row.loadedBy,
   };
+}
+
+/** The last load that stored a log version (its lineage and the recipe it was built with), or undefined. */
+export function latestStoredLoad(sqlite: Database.Database, log: string, version: number): LoadRow | undefined {
+  return drizzleOf(sqlite)
+    .select()
+    .from(loads)
+    .where(and(eq(loads.log, log), eq(loads.version, version), eq(loads.status, 'stored')))
+    .orderBy(desc(loads.id))
+    .get();
+}
+
+/** The end activities a stored load was given in its mapping file (the first process's), undefined when none were. */
+export function mappingEndActivities(load: LoadRow | undefined): string[] | undefined {
+  if (load?.endActivitiesSource !== 'mapping' || !load.endActivities) return undefined;
+  return (JSON.parse(load.endActivities) as { activities: string[] }[])[0]?.activities;
 }

@@ -9,7 +9,7 @@ import { findingsSettingsOf } from '../ingest/precompute-load';
 import type { ColumnMapping } from '../readers/index';
 import { latestAttachedModel } from '../db/attached-model-queries';
 import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFindings } from '../db/finding-history-queries';
-import { latestStoredLoad, mappingEndActivities } from '../db/governance-queries';
+import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
 import { logHead } from '../db/log-queries';
 import { readAttachedCatalogue } from '../db/stored-log';
 import { deleteVersionRows, SUMMARY_TABLES } from '../db/summary-rebuild-queries';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FindingsSettings } from '@sagsflow/shared';
 import type { LoadedModel } from '../../conformance/load-model';
 import type { AttachedCatalogue } from '../../precompute/compliance';
-import { latestStoredLoad, mappingEndActivities } from '../governance-queries';
+import { latestStoredLoad, mappingEndActivities } from '../lineage-queries';
 import { logHead } from '../log-queries';
 
 /**
