@@ -67,7 +67,6 @@ const SQL_NOT_YET_IN_DB = [
   'precompute/viewer/analysis-input.ts',
   'precompute/viewer/build-viewer-analyses.ts',
   'precompute/viewer/build-viewer-model.ts',
-  'precompute/viewer/conformance-viewer-tables.ts',
   'precompute/write-step-insight.ts',
   'report/report-data.ts',
 ];
