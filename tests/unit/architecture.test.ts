@@ -64,7 +64,6 @@ const SQL_NOT_YET_IN_DB = [
   'ingest/load-rows.ts',
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',
-  'precompute/viewer/build-viewer-analyses.ts',
   'precompute/viewer/build-viewer-model.ts',
   'precompute/write-step-insight.ts',
   'report/report-data.ts',
