@@ -65,7 +65,6 @@ const SQL_NOT_YET_IN_DB = [
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',
   'precompute/viewer/build-viewer-model.ts',
-  'precompute/write-step-insight.ts',
   'report/report-data.ts',
 ];
 
