@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import {
   conformanceActivities,
+  conformanceCases,
+  conformanceModels,
   conformanceVariants,
   viewerConformanceActivities,
   viewerConformanceVariants,
@@ -16,6 +18,27 @@ import { tableInserter, type TableInserter, type VersionTarget } from './table-i
  * it reads back from them to build their viewer-grade form. The routes' reads are in
  * `conformance-queries.ts`.
  */
+
+/** The tables a version's conformance is written into (the viewer-grade ones are built from them). */
+export const CONFORMANCE_TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'] as const;
+
+/** Stores the model a version was checked against (its file name, size and the labels it does not share with the log). */
+export function insertConformanceModel(sqlite: Database.Database, row: Omit<typeof conformanceModels.$inferInsert, 'id'>): void {
+  drizzle(sqlite).insert(conformanceModels).values(row).run();
+}
+
+/**
+ * An inserter of per-case results: (process, jobcenter, period, case id, variant key, fitness,
+ * cost, log moves, model moves, token fitness, deviations JSON).
+ */
+export function conformanceCasesInserter(sqlite: Database.Database, target: VersionTarget) {
+  return tableInserter(
+    sqlite,
+    conformanceCases,
+    ['process', 'jobcenter', 'period', 'caseId', 'variantKey', 'fitness', 'cost', 'logMoves', 'modelMoves', 'tokenFitness', 'deviations'],
+    target,
+  );
+}
 
 /** The summed columns of a conformance variants row after `cases`, in table order. */
 export const CONFORMANCE_SUM_KEYS = [
