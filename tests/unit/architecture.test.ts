@@ -53,15 +53,9 @@ const SQL_NOT_YET_IN_DB = [
   'http/rest/conformance.ts',
   'ingest/ingest-files.ts',
   'ingest/load-rows.ts',
-  'precompute/compliance.ts',
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',
-  'precompute/viewer/analysis-input.ts',
-  'precompute/viewer/build-viewer-analyses.ts',
   'precompute/viewer/build-viewer-model.ts',
-  'precompute/viewer/compliance-viewer-table.ts',
-  'precompute/viewer/conformance-viewer-tables.ts',
-  'precompute/write-step-insight.ts',
   'report/report-data.ts',
 ];
 
