@@ -60,8 +60,6 @@ const SQL_NOT_YET_IN_DB = [
   'http/jobs/upload-governance.ts',
   'http/rest/compliance.ts',
   'http/rest/conformance.ts',
-  'ingest/ingest-files.ts',
-  'ingest/load-rows.ts',
   'precompute/compliance.ts',
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',
