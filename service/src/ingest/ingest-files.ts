@@ -21,6 +21,7 @@ import {
   recordFailedLoad,
 } from '../db/load-queries';
 import { beginLoad, type LoadTransaction } from '../db/load-transaction';
+import { deferEventIndexes } from '../db/event-insert';
 import { loadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { precomputeLoad } from './precompute-load';
@@ -100,6 +101,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       keyCheck: key.keyCheck,
       startedAt,
     });
+    const rebuildEventIndexes = deferEventIndexes(sqlite);
     const { builder, counts: got } = await readLoadFiles(
       {
         sqlite,
@@ -133,6 +135,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       },
       tally,
     );
+    rebuildEventIndexes();
     tally.settled = got;
     const appended = seed as AppendSeed | null;
     const crossDuplicates = appended?.duplicates ?? 0;
