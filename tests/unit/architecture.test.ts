@@ -51,8 +51,6 @@ const SQL_NOT_YET_IN_DB = [
   'http/jobs/upload-governance.ts',
   'http/rest/compliance.ts',
   'http/rest/conformance.ts',
-  'ingest/ingest-files.ts',
-  'ingest/load-rows.ts',
   'precompute/precompute-model.ts',
   'precompute/reprecompute.ts',
   'precompute/viewer/build-viewer-model.ts',
