@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FindingDbRow } from './tables/findings';
+import type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
+import { quoteIdent, type SqlFragment } from './sql/fragment';
 
 /** A finding as read back: the stored row with its evidence parsed. */
 export type StoredFinding = Omit<FindingDbRow, 'evidence'> & { evidence: Record<string, string | number | boolean | null> };
@@ -38,4 +39,254 @@ export function readFindingCases(sqlite: Database.Database, log: string, finding
     .prepare('SELECT case_id FROM finding_cases WHERE log = ? AND finding_id = ? ORDER BY id')
     .pluck()
     .all(log, findingId) as string[];
+}
+
+/** A finding row as precompute writes it (without the row id). */
+export type NewFindingRow = Omit<FindingDbRow, 'id'>;
+
+const FINDING_FIELDS =
+  'id, log, version, process, jobcenter, finding_id AS findingId, kind, rank, status, first_version AS firstVersion, activity,' +
+  ' from_activity AS fromActivity, to_activity AS toActivity, rule, cases, value_dkk AS valueDkk, evidence, summary_en AS summaryEn, summary_da AS summaryDa';
+
+/** The findings of a log's earlier versions that were not resolved (what a new version's findings are compared with). */
+export function unresolvedFindingsBefore(sqlite: Database.Database, log: string, version: number): FindingDbRow[] {
+  return sqlite
+    .prepare(`SELECT ${FINDING_FIELDS} FROM findings WHERE log = ? AND version < ? AND status <> 'resolved'`)
+    .all(log, version) as FindingDbRow[];
+}
+
+/** Writers of finding rows and of the cases behind them, prepared once for a load. */
+export function createFindingWriter(sqlite: Database.Database): {
+  finding(row: NewFindingRow): void;
+  findingCase(row: Omit<FindingCaseDbRow, 'id'>): void;
+} {
+  const insert = sqlite.prepare(
+    `INSERT INTO findings (log, version, process, jobcenter, finding_id, kind, rank, status, first_version, activity, from_activity, to_activity, rule, cases, value_dkk, evidence, summary_en, summary_da)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertCase = sqlite.prepare(
+    'INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return {
+    finding: (r) =>
+      insert.run(
+        r.log,
+        r.version,
+        r.process,
+        r.jobcenter,
+        r.findingId,
+        r.kind,
+        r.rank,
+        r.status,
+        r.firstVersion,
+        r.activity,
+        r.fromActivity,
+        r.toActivity,
+        r.rule,
+        r.cases,
+        r.valueDkk,
+        r.evidence,
+        r.summaryEn,
+        r.summaryDa,
+      ),
+    findingCase: (r) => insertCase.run(r.log, r.version, r.process, r.jobcenter, r.findingId, r.caseId),
+  };
+}
+
+/** Deletes the findings of every version of a log but `version`. */
+export function deleteFindingsOfOtherVersions(sqlite: Database.Database, log: string, version: number): void {
+  sqlite.prepare('DELETE FROM findings WHERE log = ? AND version <> ?').run(log, version);
+}
+
+/** A finding as the step tables list it. */
+export type StepListedFinding = Pick<
+  FindingDbRow,
+  | 'process'
+  | 'jobcenter'
+  | 'findingId'
+  | 'kind'
+  | 'rank'
+  | 'activity'
+  | 'fromActivity'
+  | 'toActivity'
+  | 'rule'
+  | 'valueDkk'
+  | 'summaryDa'
+  | 'summaryEn'
+>;
+
+/**
+ * The unresolved findings of a log's version in the order the step tables list them: by kind
+ * (bottleneck, rule violation, model deviation, best practice, automation), then most valuable first.
+ */
+export function findingsForSteps(sqlite: Database.Database, log: string, version: number): StepListedFinding[] {
+  return sqlite
+    .prepare(
+      `SELECT process, jobcenter, finding_id AS findingId, kind, rank, activity, from_activity AS fromActivity, to_activity AS toActivity, rule,
+        value_dkk AS valueDkk, summary_da AS summaryDa, summary_en AS summaryEn
+       FROM findings WHERE log = ? AND version = ? AND status <> 'resolved'
+       ORDER BY CASE kind WHEN 'bottleneck' THEN 0 WHEN 'rule-violation' THEN 1 WHEN 'model-deviation' THEN 2 WHEN 'best-practice' THEN 3 ELSE 4 END,
+                value_dkk DESC, rank, finding_id`,
+    )
+    .all(log, version) as StepListedFinding[];
+}
+
+/** The number of distinct jobcenters per process in a log version's step table. */
+export function stepJobcentersPerProcess(sqlite: Database.Database, log: string, version: number): Map<string, number> {
+  const rows = sqlite
+    .prepare('SELECT process, count(DISTINCT jobcenter) AS n FROM steps WHERE log = ? AND version = ? GROUP BY process')
+    .all(log, version) as { process: string; n: number }[];
+  return new Map(rows.map((r) => [r.process, r.n]));
+}
+
+/** A step row as `writeStepFindings` reads it. */
+export interface StepFindingsRow {
+  id: number;
+  process: string;
+  jobcenter: string;
+  variantKey: string;
+  stepIndex: number;
+  fromActivity: string;
+  toActivity: string;
+  violatedRules: string | null;
+  skippedActivities: string | null;
+}
+
+/** The step tables that list findings. */
+export type StepTable = 'steps' | 'viewer_steps';
+
+/** Every row of a log version's step table (`steps` or `viewer_steps`) with what its findings are matched on. */
+export function stepFindingsRows(sqlite: Database.Database, table: StepTable, log: string, version: number): StepFindingsRow[] {
+  return sqlite
+    .prepare(
+      `SELECT id, process, jobcenter, variant_key AS variantKey, step_index AS stepIndex, from_activity AS fromActivity, to_activity AS toActivity,
+        violated_rules AS violatedRules, skipped_activities AS skippedActivities
+       FROM ${quoteIdent(table)} WHERE log = ? AND version = ?`,
+    )
+    .all(log, version) as StepFindingsRow[];
+}
+
+/** Clears the `findings` column of a log version's step rows. */
+export function clearStepFindings(sqlite: Database.Database, table: StepTable, log: string, version: number): void {
+  sqlite
+    .prepare(`UPDATE ${quoteIdent(table)} SET findings = NULL WHERE log = ? AND version = ? AND findings IS NOT NULL`)
+    .run(log, version);
+}
+
+/** Sets the `findings` column (a JSON text) of step rows by id. */
+export function setStepFindings(
+  sqlite: Database.Database,
+  table: StepTable,
+  updates: readonly (readonly [text: string, id: number])[],
+): void {
+  const update = sqlite.prepare(`UPDATE ${quoteIdent(table)} SET findings = ? WHERE id = ?`);
+  for (const [text, id] of updates) update.run(text, id);
+}
+
+/** Per case id of a process: 1 = broke a rule, 0 = complied with every rule that applied (from `case_compliance`). */
+export function caseVerdictRows(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  process: string,
+): { id: string; violated: 0 | 1 }[] {
+  return sqlite
+    .prepare(
+      `SELECT case_id AS id, max(status = 'violated') AS violated FROM case_compliance
+       WHERE log = ? AND version = ? AND process = ? AND status IN ('fulfilled', 'violated') GROUP BY case_id`,
+    )
+    .all(log, version, process) as { id: string; violated: 0 | 1 }[];
+}
+
+/** The process and jobcenter ('' = every jobcenter) findings are computed on. */
+export interface FindingScopeKey {
+  process: string;
+  jobcenter: string;
+}
+
+function scopeOf(log: string, version: number, scope: FindingScopeKey): SqlFragment {
+  return scope.jobcenter === ''
+    ? { sql: 'log = ? AND version = ? AND process = ?', params: [log, version, scope.process] }
+    : { sql: 'log = ? AND version = ? AND process = ? AND jobcenter = ?', params: [log, version, scope.process, scope.jobcenter] };
+}
+
+/** Per rule and jobcenter of a scope: the cases checked (fulfilled + violated) and those that broke the rule. */
+export function ruleCounts(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  scope: FindingScopeKey,
+): { rule: string; jobcenter: string; checked: number; violated: number }[] {
+  const where = scopeOf(log, version, scope);
+  return sqlite
+    .prepare(
+      `SELECT rule, jobcenter, sum(CASE WHEN status IN ('fulfilled', 'violated') THEN cases ELSE 0 END) AS checked,
+        sum(CASE WHEN status = 'violated' THEN cases ELSE 0 END) AS violated
+       FROM compliance WHERE ${where.sql} GROUP BY rule, jobcenter ORDER BY rule, jobcenter`,
+    )
+    .all(...where.params) as { rule: string; jobcenter: string; checked: number; violated: number }[];
+}
+
+/** The Danish and English titles of a log version's rules. */
+export function ruleTitles(sqlite: Database.Database, log: string, version: number): { rule: string; da: string; en: string }[] {
+  return sqlite.prepare('SELECT rule, title_da AS da, title_en AS en FROM rules WHERE log = ? AND version = ?').all(log, version) as {
+    rule: string;
+    da: string;
+    en: string;
+  }[];
+}
+
+/** A reader of the first `limit` cases (in stored order) of a jobcenter that broke a rule, prepared once. */
+export function violatedCasesReader(
+  sqlite: Database.Database,
+  limit: number,
+): (log: string, version: number, process: string, jobcenter: string, rule: string) => string[] {
+  const stmt = sqlite
+    .prepare(
+      `SELECT case_id FROM case_compliance WHERE log = ? AND version = ? AND process = ? AND jobcenter = ? AND rule = ? AND status = 'violated' ORDER BY id LIMIT ?`,
+    )
+    .pluck();
+  return (log, version, process, jobcenter, rule) => stmt.all(log, version, process, jobcenter, rule, limit) as string[];
+}
+
+/** Per jobcenter of a scope: the cases aligned with the attached model (none when no model was attached). */
+export function alignedCasesPerJobcenter(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  scope: FindingScopeKey,
+): { jobcenter: string; n: number }[] {
+  const where = scopeOf(log, version, scope);
+  return sqlite
+    .prepare(`SELECT jobcenter, sum(aligned_cases) AS n FROM conformance_variants WHERE ${where.sql} GROUP BY jobcenter`)
+    .all(...where.params) as { jobcenter: string; n: number }[];
+}
+
+/** Per jobcenter and activity of a scope: cases that skipped a step the model requires, and cases with an event it has no place for. */
+export function activityMoves(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  scope: FindingScopeKey,
+): { jobcenter: string; activity: string; skipped: number; inserted: number }[] {
+  const where = scopeOf(log, version, scope);
+  return sqlite
+    .prepare(
+      `SELECT jobcenter, activity, sum(model_move_cases) AS skipped, sum(log_move_cases) AS inserted FROM conformance_activities WHERE ${where.sql} GROUP BY jobcenter, activity`,
+    )
+    .all(...where.params) as { jobcenter: string; activity: string; skipped: number; inserted: number }[];
+}
+
+/** The fitness of every aligned case of a scope (null where it could not be aligned). */
+export function caseFitness(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  scope: FindingScopeKey,
+): { id: string; fitness: number | null }[] {
+  const where = scopeOf(log, version, scope);
+  return sqlite.prepare(`SELECT case_id AS id, fitness FROM conformance_cases WHERE ${where.sql}`).all(...where.params) as {
+    id: string;
+    fitness: number | null;
+  }[];
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DeviationInput } from '@sagsflow/shared';
+import { activityMoves, alignedCasesPerJobcenter, caseFitness } from '../db/findings-queries';
 import type { FindingScope } from './scopes';
 
 /**
@@ -17,35 +18,18 @@ export function conformanceInputs(
   deviations: DeviationInput[];
   conformingOfCase?: (c: number) => boolean | null;
 } {
-  const jc = scope.jobcenter === '' ? '' : ' AND jobcenter = ?';
-  const params = [log, version, scope.process, ...(scope.jobcenter === '' ? [] : [scope.jobcenter])];
-  const aligned = sqlite
-    .prepare(
-      `SELECT jobcenter, sum(aligned_cases) AS n FROM conformance_variants WHERE log = ? AND version = ? AND process = ?${jc} GROUP BY jobcenter`,
-    )
-    .all(...params) as { jobcenter: string; n: number }[];
+  const aligned = alignedCasesPerJobcenter(sqlite, log, version, scope);
   if (aligned.length === 0) return { deviations: [] };
   const checked = new Map(aligned.map((r) => [r.jobcenter, r.n]));
-  const rows = sqlite
-    .prepare(
-      `SELECT jobcenter, activity, sum(model_move_cases) AS skipped, sum(log_move_cases) AS inserted FROM conformance_activities WHERE log = ? AND version = ? AND process = ?${jc} GROUP BY jobcenter, activity`,
-    )
-    .all(...params) as { jobcenter: string; activity: string; skipped: number; inserted: number }[];
   const deviations: DeviationInput[] = [];
-  for (const r of rows) {
+  for (const r of activityMoves(sqlite, log, version, scope)) {
     const cases = checked.get(r.jobcenter) ?? 0;
     if (r.skipped > 0)
       deviations.push({ deviation: 'skipped', activity: r.activity, jobcenter: r.jobcenter, cases, deviatingCases: r.skipped });
     if (r.inserted > 0)
       deviations.push({ deviation: 'inserted', activity: r.activity, jobcenter: r.jobcenter, cases, deviatingCases: r.inserted });
   }
-  const fitness = new Map(
-    (
-      sqlite
-        .prepare(`SELECT case_id AS id, fitness FROM conformance_cases WHERE log = ? AND version = ? AND process = ?${jc}`)
-        .all(...params) as { id: string; fitness: number | null }[]
-    ).map((r) => [r.id, r.fitness]),
-  );
+  const fitness = new Map(caseFitness(sqlite, log, version, scope).map((r) => [r.id, r.fitness]));
   return {
     deviations,
     conformingOfCase: (c) => {

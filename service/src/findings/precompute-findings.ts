@@ -17,6 +17,7 @@ import { describeFinding } from './wording';
 import { caseVerdicts, ruleInputs, type CaseVerdicts } from './rule-inputs';
 import { conformanceInputs } from './conformance-inputs';
 import { writeStepFindings } from './write-step-findings';
+import { createFindingWriter, deleteFindingsOfOtherVersions, unresolvedFindingsBefore } from '../db/findings-queries';
 
 /** Where findings are written and what they are computed with. */
 export interface FindingsContext {
@@ -36,13 +37,6 @@ export interface FindingsContext {
 /** Waits are also counted on the administration's calendar (no weekends, holidays, Grundlovsdag, 24 and 31 December). */
 const WAIT_CALENDAR = 'dk-administration';
 
-interface PreviousRow {
-  jobcenter: string;
-  finding_id: string;
-  first_version: number;
-  [column: string]: unknown;
-}
-
 /**
  * Computes the findings of one (log, version) for every scope (per process: all jobcenters,
  * and each jobcenter with at least k cases) and writes them in the caller's transaction with
@@ -60,17 +54,9 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
   const periodOf = createPeriodOf();
   const outcome = ctx.outcome ? outcomeOfCase(log, ctx.outcome) : null;
   const settings = { ...ctx.settings, minGroupSize: ctx.minGroupSize };
-  const previous = ctx.sqlite
-    .prepare(`SELECT * FROM findings WHERE log = ? AND version < ? AND status <> 'resolved'`)
-    .all(ctx.log, ctx.version) as PreviousRow[];
-  const before = new Map(previous.map((r) => [`${r.jobcenter}\u0000${r.finding_id}`, r]));
-  const insert = ctx.sqlite.prepare(
-    `INSERT INTO findings (log, version, process, jobcenter, finding_id, kind, rank, status, first_version, activity, from_activity, to_activity, rule, cases, value_dkk, evidence, summary_en, summary_da)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertCase = ctx.sqlite.prepare(
-    'INSERT INTO finding_cases (log, version, process, jobcenter, finding_id, case_id) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const previous = unresolvedFindingsBefore(ctx.sqlite, ctx.log, ctx.version);
+  const before = new Map(previous.map((r) => [`${r.jobcenter}\u0000${r.findingId}`, r]));
+  const out = createFindingWriter(ctx.sqlite);
   const seen = new Set<string>();
   let written = 0;
   const verdicts = new Map<string, CaseVerdicts>();
@@ -106,55 +92,38 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
       seen.add(key);
       const prior = before.get(key);
       const row = { ...f, id, jobcenter: scope.jobcenter };
-      insert.run(
-        ctx.log,
-        ctx.version,
-        scope.process,
-        scope.jobcenter,
-        id,
-        f.kind,
-        f.rank,
-        prior ? 'open' : 'new',
-        prior ? prior.first_version : ctx.version,
-        f.activity,
-        f.fromActivity,
-        f.toActivity,
-        f.rule,
-        f.cases,
-        f.valueDkk,
-        JSON.stringify(f.evidence),
-        describeFinding(row, 'en'),
-        describeFinding(row, 'da'),
-      );
-      for (const caseId of f.caseIds) insertCase.run(ctx.log, ctx.version, scope.process, scope.jobcenter, id, caseId);
+      out.finding({
+        log: ctx.log,
+        version: ctx.version,
+        process: scope.process,
+        jobcenter: scope.jobcenter,
+        findingId: id,
+        kind: f.kind,
+        rank: f.rank,
+        status: prior ? 'open' : 'new',
+        firstVersion: prior ? prior.firstVersion : ctx.version,
+        activity: f.activity,
+        fromActivity: f.fromActivity,
+        toActivity: f.toActivity,
+        rule: f.rule,
+        cases: f.cases,
+        valueDkk: f.valueDkk,
+        evidence: JSON.stringify(f.evidence),
+        summaryEn: describeFinding(row, 'en'),
+        summaryDa: describeFinding(row, 'da'),
+      });
+      for (const caseId of f.caseIds) {
+        out.findingCase({ log: ctx.log, version: ctx.version, process: scope.process, jobcenter: scope.jobcenter, findingId: id, caseId });
+      }
       written++;
     }
   }
   for (const [key, r] of before) {
     if (seen.has(key)) continue;
-    insert.run(
-      ctx.log,
-      ctx.version,
-      r['process'],
-      r.jobcenter,
-      r.finding_id,
-      r['kind'],
-      r['rank'],
-      'resolved',
-      r.first_version,
-      r['activity'],
-      r['from_activity'],
-      r['to_activity'],
-      r['rule'],
-      r['cases'],
-      r['value_dkk'],
-      r['evidence'],
-      r['summary_en'],
-      r['summary_da'],
-    );
+    out.finding({ ...r, log: ctx.log, version: ctx.version, status: 'resolved' });
     written++;
   }
-  ctx.sqlite.prepare('DELETE FROM findings WHERE log = ? AND version <> ?').run(ctx.log, ctx.version);
+  deleteFindingsOfOtherVersions(ctx.sqlite, ctx.log, ctx.version);
   writeStepFindings(ctx.sqlite, ctx.log, ctx.version);
   return written;
 }

@@ -1,19 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { RuleViolationInput } from '@sagsflow/shared';
+import { caseVerdictRows, ruleCounts, ruleTitles, violatedCasesReader } from '../db/findings-queries';
 import type { FindingScope } from './scopes';
+
+/** Broken cases listed per rule and jobcenter at most. */
+const LISTED_CASES = 50;
 
 /** Per case id of a process: 1 = broke a rule, 0 = complied with every rule that applied. */
 export type CaseVerdicts = Map<string, 0 | 1>;
 
 /** The verdict of every case of a process from `case_compliance` (empty when no catalogue was attached). */
 export function caseVerdicts(sqlite: Database.Database, log: string, version: number, process: string): CaseVerdicts {
-  const rows = sqlite
-    .prepare(
-      `SELECT case_id AS id, max(status = 'violated') AS violated FROM case_compliance
-       WHERE log = ? AND version = ? AND process = ? AND status IN ('fulfilled', 'violated') GROUP BY case_id`,
-    )
-    .all(log, version, process) as { id: string; violated: 0 | 1 }[];
-  return new Map(rows.map((r) => [r.id, r.violated]));
+  return new Map(caseVerdictRows(sqlite, log, version, process).map((r) => [r.id, r.violated]));
 }
 
 /**
@@ -33,35 +31,17 @@ export function ruleInputs(
   ruleViolations: RuleViolationInput[];
   compliantOfCase: (c: number) => boolean | null;
 } | null {
-  const jc = scope.jobcenter === '' ? '' : ' AND jobcenter = ?';
-  const params = [log, version, scope.process, ...(scope.jobcenter === '' ? [] : [scope.jobcenter])];
-  const rows = sqlite
-    .prepare(
-      `SELECT rule, jobcenter, sum(CASE WHEN status IN ('fulfilled', 'violated') THEN cases ELSE 0 END) AS checked,
-        sum(CASE WHEN status = 'violated' THEN cases ELSE 0 END) AS violated
-       FROM compliance WHERE log = ? AND version = ? AND process = ?${jc} GROUP BY rule, jobcenter ORDER BY rule, jobcenter`,
-    )
-    .all(...params) as { rule: string; jobcenter: string; checked: number; violated: number }[];
+  const rows = ruleCounts(sqlite, log, version, scope);
   if (rows.length === 0) return null;
-  const titles = new Map(
-    (
-      sqlite.prepare('SELECT rule, title_da AS da, title_en AS en FROM rules WHERE log = ? AND version = ?').all(log, version) as {
-        rule: string;
-        da: string;
-        en: string;
-      }[]
-    ).map((r) => [r.rule, r]),
-  );
-  const broken = sqlite.prepare(
-    `SELECT case_id FROM case_compliance WHERE log = ? AND version = ? AND process = ? AND jobcenter = ? AND rule = ? AND status = 'violated' ORDER BY id LIMIT 50`,
-  );
+  const titles = new Map(ruleTitles(sqlite, log, version).map((r) => [r.rule, r]));
+  const broken = violatedCasesReader(sqlite, LISTED_CASES);
   const ruleViolations = rows.map((r) => ({
     rule: r.rule,
     ...(titles.has(r.rule) ? { ruleText: titles.get(r.rule)!.en, ruleTextDa: titles.get(r.rule)!.da } : {}),
     jobcenter: r.jobcenter,
     cases: r.checked,
     violations: r.violated,
-    caseIds: r.violated > 0 ? (broken.pluck().all(log, version, scope.process, r.jobcenter, r.rule) as string[]) : [],
+    caseIds: r.violated > 0 ? broken(log, version, scope.process, r.jobcenter, r.rule) : [],
   }));
   return {
     ruleViolations,
