@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FindingCaseDbRow, FindingDbRow } from './tables/findings';
-import { quoteIdent, type SqlFragment } from './sql/fragment';
+import { quoteIdent } from './sql/fragment';
 
 /** A finding as read back: the stored row with its evidence parsed. */
 export type StoredFinding = Omit<FindingDbRow, 'evidence'> & { evidence: Record<string, string | number | boolean | null> };
@@ -183,48 +183,33 @@ export function setStepFindings(
   for (const [text, id] of updates) update.run(text, id);
 }
 
-/** Per case id of a process: 1 = broke a rule, 0 = complied with every rule that applied (from `case_compliance`). */
+/** Per process and case id: 1 = broke a rule, 0 = complied with every rule that applied (from `case_compliance`). */
 export function caseVerdictRows(
   sqlite: Database.Database,
   log: string,
   version: number,
-  process: string,
-): { id: string; violated: 0 | 1 }[] {
+): { process: string; id: string; violated: 0 | 1 }[] {
   return sqlite
     .prepare(
-      `SELECT case_id AS id, max(status = 'violated') AS violated FROM case_compliance
-       WHERE log = ? AND version = ? AND process = ? AND status IN ('fulfilled', 'violated') GROUP BY case_id`,
+      `SELECT process, case_id AS id, max(status = 'violated') AS violated FROM case_compliance
+       WHERE log = ? AND version = ? AND status IN ('fulfilled', 'violated') GROUP BY process, case_id`,
     )
-    .all(log, version, process) as { id: string; violated: 0 | 1 }[];
+    .all(log, version) as { process: string; id: string; violated: 0 | 1 }[];
 }
 
-/** The process and jobcenter ('' = every jobcenter) findings are computed on. */
-export interface FindingScopeKey {
-  process: string;
-  jobcenter: string;
-}
-
-function scopeOf(log: string, version: number, scope: FindingScopeKey): SqlFragment {
-  return scope.jobcenter === ''
-    ? { sql: 'log = ? AND version = ? AND process = ?', params: [log, version, scope.process] }
-    : { sql: 'log = ? AND version = ? AND process = ? AND jobcenter = ?', params: [log, version, scope.process, scope.jobcenter] };
-}
-
-/** Per rule and jobcenter of a scope: the cases checked (fulfilled + violated) and those that broke the rule. */
+/** Per process, rule and jobcenter: the cases checked (fulfilled + violated) and those that broke the rule, in that order. */
 export function ruleCounts(
   sqlite: Database.Database,
   log: string,
   version: number,
-  scope: FindingScopeKey,
-): { rule: string; jobcenter: string; checked: number; violated: number }[] {
-  const where = scopeOf(log, version, scope);
+): { process: string; rule: string; jobcenter: string; checked: number; violated: number }[] {
   return sqlite
     .prepare(
-      `SELECT rule, jobcenter, sum(CASE WHEN status IN ('fulfilled', 'violated') THEN cases ELSE 0 END) AS checked,
+      `SELECT process, rule, jobcenter, sum(CASE WHEN status IN ('fulfilled', 'violated') THEN cases ELSE 0 END) AS checked,
         sum(CASE WHEN status = 'violated' THEN cases ELSE 0 END) AS violated
-       FROM compliance WHERE ${where.sql} GROUP BY rule, jobcenter ORDER BY rule, jobcenter`,
+       FROM compliance WHERE log = ? AND version = ? GROUP BY process, rule, jobcenter ORDER BY process, rule, jobcenter`,
     )
-    .all(...where.params) as { rule: string; jobcenter: string; checked: number; violated: number }[];
+    .all(log, version) as { process: string; rule: string; jobcenter: string; checked: number; violated: number }[];
 }
 
 /** The Danish and English titles of a log version's rules. */
@@ -249,44 +234,36 @@ export function violatedCasesReader(
   return (log, version, process, jobcenter, rule) => stmt.all(log, version, process, jobcenter, rule, limit) as string[];
 }
 
-/** Per jobcenter of a scope: the cases aligned with the attached model (none when no model was attached). */
-export function alignedCasesPerJobcenter(
-  sqlite: Database.Database,
-  log: string,
-  version: number,
-  scope: FindingScopeKey,
-): { jobcenter: string; n: number }[] {
-  const where = scopeOf(log, version, scope);
+/** Per process and jobcenter: the cases aligned with the attached model (none when no model was attached). */
+export function alignedCases(sqlite: Database.Database, log: string, version: number): { process: string; jobcenter: string; n: number }[] {
   return sqlite
-    .prepare(`SELECT jobcenter, sum(aligned_cases) AS n FROM conformance_variants WHERE ${where.sql} GROUP BY jobcenter`)
-    .all(...where.params) as { jobcenter: string; n: number }[];
+    .prepare(
+      'SELECT process, jobcenter, sum(aligned_cases) AS n FROM conformance_variants WHERE log = ? AND version = ? GROUP BY process, jobcenter',
+    )
+    .all(log, version) as { process: string; jobcenter: string; n: number }[];
 }
 
-/** Per jobcenter and activity of a scope: cases that skipped a step the model requires, and cases with an event it has no place for. */
+/** Per process, jobcenter and activity: cases that skipped a step the model requires, and cases with an event it has no place for. */
 export function activityMoves(
   sqlite: Database.Database,
   log: string,
   version: number,
-  scope: FindingScopeKey,
-): { jobcenter: string; activity: string; skipped: number; inserted: number }[] {
-  const where = scopeOf(log, version, scope);
+): { process: string; jobcenter: string; activity: string; skipped: number; inserted: number }[] {
   return sqlite
     .prepare(
-      `SELECT jobcenter, activity, sum(model_move_cases) AS skipped, sum(log_move_cases) AS inserted FROM conformance_activities WHERE ${where.sql} GROUP BY jobcenter, activity`,
+      `SELECT process, jobcenter, activity, sum(model_move_cases) AS skipped, sum(log_move_cases) AS inserted FROM conformance_activities
+       WHERE log = ? AND version = ? GROUP BY process, jobcenter, activity ORDER BY process, jobcenter, activity`,
     )
-    .all(...where.params) as { jobcenter: string; activity: string; skipped: number; inserted: number }[];
+    .all(log, version) as { process: string; jobcenter: string; activity: string; skipped: number; inserted: number }[];
 }
 
-/** The fitness of every aligned case of a scope (null where it could not be aligned). */
+/** The fitness of every aligned case of a log version (null where it could not be aligned), in stored order. */
 export function caseFitness(
   sqlite: Database.Database,
   log: string,
   version: number,
-  scope: FindingScopeKey,
-): { id: string; fitness: number | null }[] {
-  const where = scopeOf(log, version, scope);
-  return sqlite.prepare(`SELECT case_id AS id, fitness FROM conformance_cases WHERE ${where.sql}`).all(...where.params) as {
-    id: string;
-    fitness: number | null;
-  }[];
+): { process: string; jobcenter: string; id: string; fitness: number | null }[] {
+  return sqlite
+    .prepare('SELECT process, jobcenter, case_id AS id, fitness FROM conformance_cases WHERE log = ? AND version = ?')
+    .all(log, version) as { process: string; jobcenter: string; id: string; fitness: number | null }[];
 }
