@@ -139,31 +139,41 @@ export function stepJobcentersPerProcess(sqlite: Database.Database, log: string,
   return new Map(rows.map((r) => [r.process, r.n]));
 }
 
-/** A step row as `writeStepFindings` reads it. */
-export interface StepFindingsRow {
-  id: number;
+/** Separates the texts of one group in `stepPairs` (never in JSON text, which escapes control characters). */
+export const GROUP_SEPARATOR = '\u0001';
+
+/** One step (from → to) of a variant in a (process, jobcenter), over all its periods, as `writeStepFindings` reads it. */
+export interface StepPairRow {
   process: string;
   jobcenter: string;
   variantKey: string;
-  stepIndex: number;
   fromActivity: string;
   toActivity: string;
+  /** The ids of its rows that are step 0 of their variant, comma-separated; null when none. */
+  firstIds: string | null;
+  /** The `violated_rules` texts of its rows, joined by `GROUP_SEPARATOR`; null when none. */
   violatedRules: string | null;
+  /** The `skipped_activities` texts of its rows, joined by `GROUP_SEPARATOR`; null when none. */
   skippedActivities: string | null;
 }
 
 /** The step tables that list findings. */
 export type StepTable = 'steps' | 'viewer_steps';
 
-/** Every row of a log version's step table (`steps` or `viewer_steps`) with what its findings are matched on. */
-export function stepFindingsRows(sqlite: Database.Database, table: StepTable, log: string, version: number): StepFindingsRow[] {
+/**
+ * The steps of a log version's step table (`steps` or `viewer_steps`) grouped per (process,
+ * jobcenter, variant, from, to), set-based: SQLite scans the wide rows and returns one row per
+ * group (periods folded), with what findings are matched on.
+ */
+export function stepPairs(sqlite: Database.Database, table: StepTable, log: string, version: number): StepPairRow[] {
   return sqlite
     .prepare(
-      `SELECT id, process, jobcenter, variant_key AS variantKey, step_index AS stepIndex, from_activity AS fromActivity, to_activity AS toActivity,
-        violated_rules AS violatedRules, skipped_activities AS skippedActivities
-       FROM ${quoteIdent(table)} WHERE log = ? AND version = ?`,
+      `SELECT process, jobcenter, variant_key AS variantKey, from_activity AS fromActivity, to_activity AS toActivity,
+        group_concat(CASE WHEN step_index = 0 THEN id END) AS firstIds,
+        group_concat(violated_rules, char(1)) AS violatedRules, group_concat(skipped_activities, char(1)) AS skippedActivities
+       FROM ${quoteIdent(table)} WHERE log = ? AND version = ? GROUP BY process, jobcenter, variant_key, from_activity, to_activity`,
     )
-    .all(log, version) as StepFindingsRow[];
+    .all(log, version) as StepPairRow[];
 }
 
 /** Clears the `findings` column of a log version's step rows. */

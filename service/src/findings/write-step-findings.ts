@@ -4,9 +4,10 @@ import {
   clearStepFindings,
   findingsForSteps,
   setStepFindings,
-  stepFindingsRows,
+  GROUP_SEPARATOR,
+  stepPairs,
   stepJobcentersPerProcess,
-  type StepFindingsRow,
+  type StepPairRow,
   type StepListedFinding,
 } from '../db/findings-queries';
 import { findingTitle } from './wording';
@@ -50,7 +51,7 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
   let written = 0;
   for (const table of ['steps', 'viewer_steps'] as const) {
     clearStepFindings(sqlite, table, log, version);
-    const variants = variantSteps(stepFindingsRows(sqlite, table, log, version));
+    const variants = variantSteps(stepPairs(sqlite, table, log, version));
     const updates: [string, number][] = [];
     for (const [key, v] of variants) {
       const [process, jobcenter] = key.split('\u0000') as [string, string];
@@ -82,18 +83,19 @@ function concerns(f: FindingRow, v: VariantSteps): boolean {
   return f.rule !== null && v.rules.has(f.rule);
 }
 
-/** Per (process, jobcenter, variant): the ids of its step-0 rows and what its steps say. */
-function variantSteps(rows: readonly StepFindingsRow[]): Map<string, VariantSteps> {
+/** Per (process, jobcenter, variant): the ids of its step-0 rows and what its steps say (from its step pairs). */
+function variantSteps(rows: readonly StepPairRow[]): Map<string, VariantSteps> {
   const out = new Map<string, VariantSteps>();
   for (const r of rows) {
     const key = `${r.process}\u0000${r.jobcenter}\u0000${r.variantKey}`;
     let v = out.get(key);
     if (!v) out.set(key, (v = { ids: [], activities: new Set(), pairs: new Set(), rules: new Set() }));
-    if (r.stepIndex === 0) v.ids.push(r.id);
+    if (r.firstIds !== null) for (const id of r.firstIds.split(',')) v.ids.push(Number(id));
     v.activities.add(r.toActivity);
     v.pairs.add(`${r.fromActivity}\u0000${r.toActivity}`);
-    for (const rule of readRuleNames(r.violatedRules)) v.rules.add(rule.rule);
-    for (const skipped of readActivityNames(r.skippedActivities)) v.activities.add(skipped);
+    for (const text of r.violatedRules?.split(GROUP_SEPARATOR) ?? []) for (const rule of readRuleNames(text)) v.rules.add(rule.rule);
+    for (const text of r.skippedActivities?.split(GROUP_SEPARATOR) ?? [])
+      for (const skipped of readActivityNames(text)) v.activities.add(skipped);
   }
   return out;
 }
