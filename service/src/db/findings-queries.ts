@@ -131,14 +131,6 @@ export function findingsForSteps(sqlite: Database.Database, log: string, version
     .all(log, version) as StepListedFinding[];
 }
 
-/** The number of distinct jobcenters per process in a log version's step table. */
-export function stepJobcentersPerProcess(sqlite: Database.Database, log: string, version: number): Map<string, number> {
-  const rows = sqlite
-    .prepare('SELECT process, count(DISTINCT jobcenter) AS n FROM steps WHERE log = ? AND version = ? GROUP BY process')
-    .all(log, version) as { process: string; n: number }[];
-  return new Map(rows.map((r) => [r.process, r.n]));
-}
-
 /** Separates the texts of one group in `stepPairs` (never in JSON text, which escapes control characters). */
 export const GROUP_SEPARATOR = '\u0001';
 
@@ -151,6 +143,8 @@ export interface StepPairRow {
   toActivity: string;
   /** The ids of its rows that are step 0 of their variant, comma-separated; null when none. */
   firstIds: string | null;
+  /** The ids of its rows that list findings now, comma-separated; null when none. */
+  listedIds: string | null;
   /** The `violated_rules` texts of its rows, joined by `GROUP_SEPARATOR`; null when none. */
   violatedRules: string | null;
   /** The `skipped_activities` texts of its rows, joined by `GROUP_SEPARATOR`; null when none. */
@@ -169,25 +163,18 @@ export function stepPairs(sqlite: Database.Database, table: StepTable, log: stri
   return sqlite
     .prepare(
       `SELECT process, jobcenter, variant_key AS variantKey, from_activity AS fromActivity, to_activity AS toActivity,
-        group_concat(CASE WHEN step_index = 0 THEN id END) AS firstIds,
+        group_concat(CASE WHEN step_index = 0 THEN id END) AS firstIds, group_concat(CASE WHEN findings IS NOT NULL THEN id END) AS listedIds,
         group_concat(violated_rules, char(1)) AS violatedRules, group_concat(skipped_activities, char(1)) AS skippedActivities
        FROM ${quoteIdent(table)} WHERE log = ? AND version = ? GROUP BY process, jobcenter, variant_key, from_activity, to_activity`,
     )
     .all(log, version) as StepPairRow[];
 }
 
-/** Clears the `findings` column of a log version's step rows. */
-export function clearStepFindings(sqlite: Database.Database, table: StepTable, log: string, version: number): void {
-  sqlite
-    .prepare(`UPDATE ${quoteIdent(table)} SET findings = NULL WHERE log = ? AND version = ? AND findings IS NOT NULL`)
-    .run(log, version);
-}
-
-/** Sets the `findings` column (a JSON text) of step rows by id. */
+/** Sets the `findings` column (a JSON text, or null) of step rows by id. */
 export function setStepFindings(
   sqlite: Database.Database,
   table: StepTable,
-  updates: readonly (readonly [text: string, id: number])[],
+  updates: readonly (readonly [text: string | null, id: number])[],
 ): void {
   const update = sqlite.prepare(`UPDATE ${quoteIdent(table)} SET findings = ? WHERE id = ?`);
   for (const [text, id] of updates) update.run(text, id);

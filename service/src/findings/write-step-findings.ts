@@ -1,12 +1,10 @@
 import type Database from 'better-sqlite3';
 import { readActivityNames, readRuleNames } from '@sagsflow/shared';
 import {
-  clearStepFindings,
   findingsForSteps,
   setStepFindings,
   GROUP_SEPARATOR,
   stepPairs,
-  stepJobcentersPerProcess,
   type StepPairRow,
   type StepListedFinding,
 } from '../db/findings-queries';
@@ -47,24 +45,44 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
     const key = `${f.process}\u0000${f.jobcenter}`;
     byScope.set(key, [...(byScope.get(key) ?? []), f]);
   }
-  const jobcentersOf = stepJobcentersPerProcess(sqlite, log, version);
+  let jobcentersOf: Map<string, number> | undefined;
   let written = 0;
   for (const table of ['steps', 'viewer_steps'] as const) {
-    clearStepFindings(sqlite, table, log, version);
-    const variants = variantSteps(stepPairs(sqlite, table, log, version));
-    const updates: [string, number][] = [];
-    for (const [key, v] of variants) {
+    const pairs = stepPairs(sqlite, table, log, version);
+    // The processes' jobcenters are those of the exact step table (read first).
+    jobcentersOf ??= jobcentersPerProcess(pairs);
+    const updates = new Map<number, string | null>();
+    for (const r of pairs) if (r.listedIds !== null) for (const id of r.listedIds.split(',')) updates.set(Number(id), null);
+    let listedRows = 0;
+    for (const [key, v] of variantSteps(pairs)) {
       const [process, jobcenter] = key.split('\u0000') as [string, string];
       const scope = jobcentersOf.get(process) === 1 ? '' : jobcenter;
       const listed = (byScope.get(`${process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
       if (listed.length === 0) continue;
       const text = JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
-      for (const id of v.ids) updates.push([text, id]);
+      for (const id of v.ids) updates.set(id, text);
+      listedRows += v.ids.length;
     }
-    setStepFindings(sqlite, table, updates);
-    written += updates.length;
+    // In row order: each page of the (large, mostly uncached) table is read and rewritten once.
+    setStepFindings(
+      sqlite,
+      table,
+      [...updates].map(([id, text]) => [text, id] as const).sort((a, b) => a[1] - b[1]),
+    );
+    written += listedRows;
   }
   return written;
+}
+
+/** Per process: its number of jobcenters. */
+function jobcentersPerProcess(pairs: readonly StepPairRow[]): Map<string, number> {
+  const jobcenters = new Map<string, Set<string>>();
+  for (const r of pairs) {
+    let set = jobcenters.get(r.process);
+    if (!set) jobcenters.set(r.process, (set = new Set()));
+    set.add(r.jobcenter);
+  }
+  return new Map([...jobcenters].map(([process, set]) => [process, set.size]));
 }
 
 function exactEntry(f: FindingRow) {
