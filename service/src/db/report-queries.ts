@@ -28,6 +28,15 @@ export function readScopedSteps(sqlite: Database.Database, log: string, scope: s
   }));
 }
 
+/** The processes of a log with cases in a scope, sorted. */
+export function readScopedProcesses(sqlite: Database.Database, log: string, scope: string): string[] {
+  const s = scopeSql(scope);
+  return sqlite
+    .prepare(`SELECT DISTINCT process FROM jobcenters WHERE log = ?${s.sql} ORDER BY process`)
+    .pluck()
+    .all(log, ...s.params) as string[];
+}
+
 /** Durations (seconds) of the finished cases, ascending, and the count of open cases, in a scope. */
 export function readCaseDurations(sqlite: Database.Database, log: string, scope: string): { finished: Float64Array; open: number } {
   const s = scopeSql(scope);

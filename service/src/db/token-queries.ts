@@ -8,6 +8,11 @@ export function touchToken(sqlite: Database.Database, id: string, now: number): 
   sqlite.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(now, id);
 }
 
+/** The name of the token with this id, or undefined. */
+export function tokenName(sqlite: Database.Database, id: string): string | undefined {
+  return sqlite.prepare('SELECT name FROM tokens WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
 /** Every jobcenter with rows in any log, sorted. */
 export function knownJobcenters(sqlite: Database.Database): string[] {
   return sqlite.prepare('SELECT DISTINCT jobcenter FROM jobcenters ORDER BY jobcenter').pluck().all() as string[];
