@@ -1,3 +1,7 @@
+/** The starting values of `addText`'s two hashes (see `addTextHash`). */
+export const TEXT_SEED_1 = 0x2f693a1d | 0;
+export const TEXT_SEED_2 = 0x6c8e9cf5 | 0;
+
 /**
  * A set of 64-bit hashes of records, for spotting exact duplicate rows without keeping the
  * rows: 8 bytes a record in an open-addressing table (linear probing, grown at 50% load).
@@ -52,8 +56,8 @@ export class RecordHashSet {
    * and the text is hashed in one pass over one string, about twice as fast as `add`.
    */
   addText(text: string, from: number, to: number): boolean {
-    let h1 = 0x2f693a1d | 0;
-    let h2 = 0x6c8e9cf5 | 0;
+    let h1 = TEXT_SEED_1;
+    let h2 = TEXT_SEED_2;
     const even = from + ((to - from) & ~1);
     let i = from;
     for (; i < even; i += 2) {
@@ -61,9 +65,18 @@ export class RecordHashSet {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
     }
-    const last = i < to ? text.charCodeAt(i) : 0;
+    return this.addTextHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
+  }
+
+  /**
+   * Ends `addText`'s hash computed elsewhere (the CSV block reader hashes a line's UTF-16 code
+   * units while it decodes its bytes): `h1`/`h2` start at `TEXT_SEED_1`/`TEXT_SEED_2` and take each
+   * pair of code units `c = u0 | (u1 << 16)` as `h1 = imul(h1 ^ c, 0x01000193)`,
+   * `h2 = imul(h2 + c, 0x5bd1e995)`; `last` is an odd last unit (else 0), `units` the text's length.
+   */
+  addTextHash(h1: number, h2: number, last: number, units: number): boolean {
     h1 = fmix(Math.imul(h1 ^ last, 0x01000193)) >>> 0;
-    h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ (to - from)) >>> 0;
+    h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ units) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
     return this.insert(h1, h2);
   }
