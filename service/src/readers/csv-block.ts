@@ -84,6 +84,7 @@ class BlockReader {
     this.encoding = request.encoding;
     this.line = request.firstLine ?? 1;
     const guess = Math.max(1024, ((request.to - request.from) / 48) | 0);
+    this.seen.reserve(guess);
     this.caseOf = new Uint32Array(guess);
     this.activityOf = new Uint32Array(guess);
     this.resourceOf = new Int32Array(guess);

@@ -119,6 +119,9 @@ class BlockMerge {
     this.start = plan.cuts[0]!;
     this.line = at.nextLine;
     this.encoding = at.encoding;
+    // As many records again as the first part's lines per byte make of the rest of the file.
+    const perByte = (at.nextLine - 1) / Math.max(1, this.start);
+    at.seen.reserve(at.seen.size + Math.ceil((size - this.start) * perByte));
   }
 
   /** Merges the blocks ready in order; with `all`, reads the missing ones on this thread first. */

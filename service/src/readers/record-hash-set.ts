@@ -22,6 +22,13 @@ export class RecordHashSet {
     return this.count;
   }
 
+  /** Makes room for `n` hashes in all, so adding them grows the table no more. */
+  reserve(n: number): void {
+    let size = this.mask + 1;
+    while (size < 2 * n) size *= 2;
+    if (size > this.mask + 1) this.grow(size);
+  }
+
   /**
    * Adds the record's hash; returns false when an equal record was added before.
    * `first`, when given, is hashed as a field before `fields` (saves building a new array).
@@ -121,10 +128,10 @@ export class RecordHashSet {
     return true;
   }
 
-  private grow(): void {
+  private grow(slots = (this.mask + 1) * 2): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
-    this.mask = this.mask * 2 + 1;
+    this.table = new Uint32Array(2 * slots);
+    this.mask = slots - 1;
     for (let i = 0; i < old.length; i += 2) {
       const a = old[i] as number;
       const b = old[i + 1] as number;

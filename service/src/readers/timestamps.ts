@@ -25,6 +25,18 @@ const EXCEL_MIN_SERIAL = 10000;
 const EXCEL_MAX_SERIAL = 2958466;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const converters = new Map<string, LocalTimeConverter>();
+
+/** One converter per zone for all parsers of a thread: its offsets are looked up with Intl (slow) once, not per parser. */
+function zoneConverter(timeZone: string): LocalTimeConverter {
+  let zone = converters.get(timeZone);
+  if (zone === undefined) {
+    zone = createLocalTimeConverter(timeZone);
+    converters.set(timeZone, zone);
+  }
+  return zone;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -42,7 +54,7 @@ function isDigit(c: number): boolean {
  * parse('31-01-2024 09:15'); // 1706688900000 (08:15 UTC)
  */
 export function createTimestampParser(options: TimestampOptions = {}): TimestampParser {
-  const zone = createLocalTimeConverter(options.timezone || DEFAULT_TIMEZONE);
+  const zone = zoneConverter(options.timezone || DEFAULT_TIMEZONE);
   const tokens = options.format ? compileTimestampFormat(options.format) : null;
   // Under a month-first format a day-first reading of another value would swap day and month.
   const fieldAt = (f: string) => tokens?.findIndex((t) => t.kind === 'field' && t.field === f) ?? -1;
@@ -176,7 +188,7 @@ export type ByteTimestampParser = (bytes: Uint8Array, from: number, to: number) 
  */
 export function createByteTimestampParser(options: TimestampOptions = {}): ByteTimestampParser {
   const text = createTimestampParser(options);
-  const zone = createLocalTimeConverter(options.timezone || DEFAULT_TIMEZONE);
+  const zone = zoneConverter(options.timezone || DEFAULT_TIMEZONE);
   const bytesFast = !options.format;
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   return (b, from, to) => {

@@ -113,7 +113,8 @@ export class EventLogBuilder {
   /**
    * Adds a batch of events given as interned columns, in order, skipping event `i` where
    * `skip[i]` is 1: the same log as `addEvent` for each kept event, without a string lookup
-   * per event (each batch string is interned once, when its first kept event comes).
+   * per event (each batch string is interned once, when its first kept event comes). The
+   * batch's case ids are kept as they are: they must not be slices of a larger text.
    */
   addColumns(batch: EventColumns, skip?: Uint8Array): void {
     const caseIds = new Int32Array(batch.cases.length).fill(-1);
@@ -129,7 +130,7 @@ export class EventLogBuilder {
       if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, batch.cases[caseOf[k]!]!);
       const c = caseOf[k]!;
       let caseId = caseIds[c]!;
-      if (caseId < 0) caseIds[c] = caseId = this.cases.intern(batch.cases[c]!);
+      if (caseId < 0) caseIds[c] = caseId = this.cases.internOwn(batch.cases[c]!);
       const i = this.size;
       const a = activityOf[k]!;
       let activity = activityIds[a]!;
