@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { BUCKET_COLUMNS, type StepRow } from '@sagsflow/shared';
+import type { SqlFragment } from './sql/fragment';
 
 /** `jobcenter = ?` for a scope, or nothing for all jobcenters (''). */
-function scopeSql(scope: string): { sql: string; params: string[] } {
+function scopeSql(scope: string): SqlFragment {
   return scope === '' ? { sql: '', params: [] } : { sql: ' AND jobcenter = ?', params: [scope] };
 }
 
