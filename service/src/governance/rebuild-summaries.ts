@@ -12,7 +12,7 @@ import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFi
 import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
 import { logHead } from '../db/log-queries';
 import { readAttachedCatalogue } from '../db/stored-log';
-import { deleteVersionRows, SUMMARY_TABLES } from '../db/summary-rebuild-queries';
+import { deleteVersionRows } from '../db/version-rows';
 import { storedEventLog } from './stored-event-log';
 import { precomputeTeams } from './teams';
 
@@ -24,6 +24,9 @@ export interface RebuiltSummaries {
   findings: number;
   teams: number;
 }
+
+const COMPLIANCE_TABLES = ['rule_catalogues', 'rules', 'compliance', 'case_compliance'];
+const CONFORMANCE_TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'];
 
 /**
  * Rebuilds the summary tables of a log's current version from its stored events, as the load
@@ -44,7 +47,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
     let compliance: number | null = null;
     const catalogue = readAttachedCatalogue(sqlite, log, version);
     if (catalogue) {
-      deleteVersionRows(sqlite, SUMMARY_TABLES.compliance, log, version);
+      deleteVersionRows(sqlite, COMPLIANCE_TABLES, { log, version });
       const attached = {
         catalogue: parseCatalogue(catalogue.text, catalogue.catalogue),
         text: catalogue.text,
@@ -55,7 +58,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
     let conformance: RebuiltSummaries['conformance'] = null;
     const model = latestAttachedModel(sqlite, log, version);
     if (model) {
-      deleteVersionRows(sqlite, SUMMARY_TABLES.conformance, log, version);
+      deleteVersionRows(sqlite, CONFORMANCE_TABLES, { log, version });
       const graph = JSON.parse(model.graph) as ProcessGraph;
       const loaded = {
         file: model.name,

@@ -23,9 +23,6 @@ export function viewerBuildScope(minGroupSize: number): SqlFragment {
 
 /** The condition that keeps the logs (`name` column) with rows in the given jobcenters of a jobcenters table. */
 export function logsOfJobcenters(jobcentersTable: string, jobcenters: readonly string[]): SqlFragment {
-  const marks = jobcenters.map(() => '?').join(', ') || "''";
-  return {
-    sql: `"name" IN (SELECT "log" FROM ${quoteIdent(jobcentersTable)} WHERE "jobcenter" IN (${marks}))`,
-    params: [...jobcenters],
-  };
+  const inScope = inList('jobcenter', jobcenters);
+  return { sql: `"name" IN (SELECT "log" FROM ${quoteIdent(jobcentersTable)} WHERE ${inScope.sql})`, params: inScope.params };
 }
