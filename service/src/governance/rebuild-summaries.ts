@@ -12,7 +12,9 @@ import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFi
 import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
 import { logHead } from '../db/log-queries';
 import { readAttachedCatalogue } from '../db/stored-log';
-import { deleteVersionRows, SUMMARY_TABLES } from '../db/summary-rebuild-queries';
+import { COMPLIANCE_TABLES } from '../db/compliance-rows';
+import { CONFORMANCE_TABLES } from '../db/conformance-rows';
+import { deleteVersionRows } from '../db/version-rows';
 import { storedEventLog } from './stored-event-log';
 import { precomputeTeams } from './teams';
 
@@ -44,7 +46,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
     let compliance: number | null = null;
     const catalogue = readAttachedCatalogue(sqlite, log, version);
     if (catalogue) {
-      deleteVersionRows(sqlite, SUMMARY_TABLES.compliance, log, version);
+      deleteVersionRows(sqlite, COMPLIANCE_TABLES, { log, version });
       const attached = {
         catalogue: parseCatalogue(catalogue.text, catalogue.catalogue),
         text: catalogue.text,
@@ -55,7 +57,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
     let conformance: RebuiltSummaries['conformance'] = null;
     const model = latestAttachedModel(sqlite, log, version);
     if (model) {
-      deleteVersionRows(sqlite, SUMMARY_TABLES.conformance, log, version);
+      deleteVersionRows(sqlite, CONFORMANCE_TABLES, { log, version });
       const graph = JSON.parse(model.graph) as ProcessGraph;
       const loaded = {
         file: model.name,
