@@ -1,5 +1,6 @@
 import type { FindingsSettings } from '@sagsflow/shared';
 import type { SagsflowDatabase } from './client';
+import { storedGroupSize } from './log-queries';
 import { recordAudit } from '../tokens/audit';
 import { DEFAULT_KEEP_VERSIONS, pruneVersions, recordVersion, type VersionRecipe } from './log-versions/index';
 
@@ -34,10 +35,7 @@ export function keepVersion(
   appendedTo?: number,
 ): number[] {
   const { sqlite } = store;
-  const k =
-    options.minGroupSize ??
-    (sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(options.log) as { k: number } | undefined)?.k ??
-    5;
+  const k = options.minGroupSize ?? storedGroupSize(sqlite, options.log)?.k ?? 5;
   const mapping = options.mapping;
   const recipe: VersionRecipe = {
     process: options.process ?? null,
