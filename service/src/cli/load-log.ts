@@ -24,6 +24,7 @@ export async function loadLogInMemory(file: string, mapping?: ColumnMapping, kee
       keepDuplicates,
       sink: {
         event: (caseId, activity, timestamp, resource, lifecycle) => builder.addEvent(caseId, activity, timestamp, resource, lifecycle),
+        events: (batch, skip) => builder.addColumns(batch, skip),
         reject: (rejection) => {
           if (rejections.length < KEPT_REJECTIONS) rejections.push(rejection);
         },

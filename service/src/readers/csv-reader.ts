@@ -17,7 +17,7 @@ export interface CsvFacts {
 
 const SAMPLE_CHARS = 1 << 16;
 /** A field longer than this is taken for an unclosed quote rather than held in memory. */
-const MAX_FIELD_CHARS = 16 << 20;
+export const MAX_FIELD_CHARS = 16 << 20;
 
 /** The start of a CSV file as the reader understood it: enough to read any later part of the file. */
 export interface CsvHead {

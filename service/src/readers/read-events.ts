@@ -1,18 +1,22 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { EventColumns } from '@sagsflow/shared/event-log/builder';
 import { workerEntry } from '../runtime/build-info';
-import type { CsvBoundary, CsvHandOver, CsvHead } from './csv-reader';
-import { readCsvPart } from './csv-reader';
-import type { PartRequest, PartResult } from './csv-part';
+import { blockCuts, CsvBlocks } from './csv-blocks';
+import type { CsvBoundary, CsvHandOver } from './csv-reader';
 import type { EventsMessage, EventsRequest } from './events-protocol';
 import type { ColumnMapping } from './mapping';
 import { formatFromName, readLog } from './read-log';
-import { ReadTally } from './tally';
-import type { ReadReport, ReadSink, Rejection, RejectionReason } from './types';
+import type { ReadReport, ReadSink, Rejection } from './types';
 
 /** Receives the events of a read with the five fields mining uses (no attributes). */
 export interface EventSink {
   event(caseId: string, activity: string, timestamp: number, resource: string | null, lifecycle: string | null): void;
+  /**
+   * Takes events as interned columns in input order, event `i` left out where `skip[i]` is 1
+   * (e.g. `EventLogBuilder.addColumns`); without it, such events go to `event` one by one.
+   */
+  events?(batch: EventColumns, skip: Uint8Array | undefined): void;
   reject(rejection: Rejection): void;
   progress?(bytesRead: number, bytesTotal: number): void;
 }
@@ -22,28 +26,29 @@ export interface ReadEventsOptions {
   mapping?: ColumnMapping | undefined;
   keepDuplicates?: boolean | undefined;
   sink: EventSink;
-  /** Read the second half of a large uncompressed CSV file in a worker thread. Default true. */
+  /** Read a large uncompressed CSV file in blocks on two threads (or parse an XES or compressed file in a worker). Default true. */
   parallel?: boolean | undefined;
-  /** Files from this size on are read in two parts at once. Default 8 MB (tests use less). */
+  /** Files from this size on are read on two threads. Default 8 MB (tests use less). */
   parallelMinBytes?: number | undefined;
-  /** Told how the worker's part (the second half of a CSV, or a whole XES or compressed file) was read: by the worker, or again on this thread (and why). */
+  /** Told how the part read on two threads (the CSV blocks after the first MB, or a whole XES or compressed file) was read: as planned, or partly again on this thread (and why). */
   onSecondPart?: ((how: 'worker' | 'reread', why?: string) => void) | undefined;
 }
 
 /** Files smaller than this are read on one thread (a worker costs about 50 ms to start). */
 const PARALLEL_MIN_BYTES = 8 << 20;
+/** The CSV reader reads its first chunk (1 MB) before it sees the header; the blocks start at the first line start after it. */
+const HAND_OVER_AT = 1 << 20;
 /** XES and compressed files from this size on are parsed in a worker while this thread builds. */
 const PIPELINE_MIN_BYTES = 1 << 20;
 
 /**
  * Reads an event log for mining in memory (`sagsflow summary`): like `readLog`, with the same
- * report and the same events in the same order, but a large uncompressed CSV file is read in
- * two parts at once, the second half in a worker thread. The duplicate check spans both
- * parts (the worker reports the hash of every record new to its part; the main thread checks
- * them against the first part). When the first part ends inside a quoted field, decided
- * another encoding, or the worker fails, the second part is read again on the main thread,
- * so the outcome is always that of a sequential read. An XES or compressed file (which cannot
- * be split) is parsed in a worker thread while this thread builds from the batches it posts.
+ * report and the same events in the same order, but a large uncompressed CSV file is read, after
+ * its first MB, in blocks on this thread and a worker thread at once, from the bytes (see
+ * `readCsvBlock` and `CsvBlocks`: the duplicate check spans the blocks, and a block that a
+ * sequential read would have read differently is read again on this thread, so the outcome is
+ * always that of a sequential read). An XES or compressed file (which cannot be split) is
+ * parsed in a worker thread while this thread builds from the batches it posts.
  *
  * @example
  * const report = await readEvents('extract.csv', {
@@ -69,32 +74,22 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   if (wholeFile && options.parallel !== false && size >= (options.parallelMinBytes ?? PIPELINE_MIN_BYTES)) {
     return readWholeInWorker(file, options, readSink);
   }
-  let head: CsvHead | null = null;
-  let start = -1;
+  let blocks: CsvBlocks | null = null;
   let boundary: CsvBoundary | null = null;
-  let worker: Worker | null = null;
-  let part: Promise<PartResult> | null = null;
   const split: CsvHandOver = {
     plan: (h) => {
       if (options.parallel === false || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return null;
-      start = lineStartAfter(file, Math.floor(size / 2));
+      // The reader has read its first chunk (1 MB) by the time it sees the header: hand over after it.
+      const start = lineStartAfter(file, HAND_OVER_AT);
       if (start < 0) return null;
-      head = h;
-      const request: PartRequest = {
+      blocks = new CsvBlocks({
         file,
-        start,
         head: { delimiter: h.delimiter, header: h.header },
         mapping: options.mapping,
         keepDuplicates,
-      };
-      const entry = workerEntry('csv-part-worker', new URL('./csv-part-worker-entry.mjs', import.meta.url));
-      const w = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
-      worker = w;
-      part = new Promise<PartResult>((done) => {
-        w.once('message', (m: PartResult) => done(m));
-        w.once('error', (error) => done({ ok: false, message: error.message }));
-        w.once('exit', () => done({ ok: false, message: 'the worker stopped' }));
+        cuts: blockCuts(start, size),
       });
+      blocks.start();
       return start;
     },
     handOver: (state) => {
@@ -105,111 +100,31 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   };
   try {
     const report = await readLog(file, { mapping: options.mapping, keepDuplicates: options.keepDuplicates, sink: readSink, split });
-    if (boundary === null || part === null || head === null) return report;
-    const at: CsvBoundary = boundary;
-    const result = await (part as Promise<PartResult>);
-    const sameStart =
-      result.ok &&
-      (at.encoding === null || result.encoding === null || result.encoding === at.encoding) &&
-      (!at.sawInvalidBytes || result.sawInvalidBytes);
-    if (!result.ok || !sameStart) {
-      options.onSecondPart?.('reread', result.ok ? 'the parts decided differently on the encoding' : result.message);
-      await rereadPart(file, start, head, options.mapping, readSink, keepDuplicates, at, report);
-      return report;
-    }
-    options.onSecondPart?.('worker');
-    mergePart(result, at, sink, report);
-    if (report.encoding === 'utf-8' && at.encoding === null && result.encoding !== null) report.encoding = result.encoding;
+    if (boundary === null || blocks === null) return report;
+    const blockSink = {
+      events: sink.events
+        ? (batch: EventColumns, skip: Uint8Array | undefined) => sink.events!(batch, skip)
+        : (batch: EventColumns, skip: Uint8Array | undefined) => replay(batch, skip, sink),
+      reject: (r: Rejection) => sink.reject(r),
+      ...(sink.progress ? { progress: (done: number, total: number) => sink.progress!(done, total) } : {}),
+    };
+    const why = await (blocks as CsvBlocks).read(boundary, blockSink, report, size);
+    if (why === null) options.onSecondPart?.('worker');
+    else options.onSecondPart?.('reread', why);
     return report;
   } finally {
-    void (worker as Worker | null)?.terminate();
+    (blocks as CsvBlocks | null)?.stop();
   }
 }
 
-/** Adds the worker's part to the report and replays its events and rejections into `sink`. */
-function mergePart(result: Extract<PartResult, { ok: true }>, at: CsvBoundary, sink: EventSink, report: ReadReport): void {
-  const removedEvent = new Uint8Array(result.time.length);
-  const removedRejection = new Uint8Array(result.rejections.length);
-  const { firstHashes, firstOutcomes } = result;
-  let removed = 0;
-  let keptIdentical = 0;
-  const keep = report.duplicatePolicy === 'keep';
-  const byReason = { ...result.byReason };
-  for (let k = 0; k < firstOutcomes.length; k++) {
-    if (at.seen.addHash(firstHashes[2 * k]!, firstHashes[2 * k + 1]!)) continue;
-    if (keep) {
-      // A kept duplicate stays where it went (accepted or quarantined); it is only counted.
-      keptIdentical++;
-      continue;
-    }
-    removed++;
-    const outcome = firstOutcomes[k]!;
-    if (outcome >= 0) removedEvent[outcome] = 1;
-    else {
-      const j = -outcome - 1;
-      removedRejection[j] = 1;
-      const reason = result.rejections[j]!.reason;
-      byReason[reason] = (byReason[reason] ?? 0) - 1;
-    }
-  }
-  const { cases, activities, resources, lifecycles, caseOf, activityOf, resourceOf, lifecycleOf, time } = result;
-  let accepted = 0;
-  for (let i = 0; i < time.length; i++) {
-    if (removedEvent[i]) continue;
+/** Hands a batch's events to `sink.event` one by one. */
+function replay(batch: EventColumns, skip: Uint8Array | undefined, sink: EventSink): void {
+  const { cases, activities, resources, lifecycles, caseOf, activityOf, resourceOf, lifecycleOf, time } = batch;
+  for (let i = 0; i < batch.size; i++) {
+    if (skip !== undefined && skip[i] === 1) continue;
     const r = resourceOf[i]!;
     const l = lifecycleOf[i]!;
     sink.event(cases[caseOf[i]!]!, activities[activityOf[i]!]!, time[i]!, r < 0 ? null : resources[r]!, l < 0 ? null : lifecycles[l]!);
-    accepted++;
-  }
-  const offset = at.nextLine - 1;
-  let quarantined = 0;
-  result.rejections.forEach((r, j) => {
-    if (removedRejection[j]) return;
-    sink.reject({ ...r, line: r.line + offset });
-    quarantined++;
-  });
-  const rows = report.rows;
-  rows.read += result.rows.read;
-  rows.accepted += accepted;
-  rows.quarantined += quarantined;
-  rows.duplicates += result.rows.duplicates + removed;
-  report.identical += result.identical + removed + keptIdentical;
-  for (const [reason, n] of Object.entries(byReason) as [RejectionReason, number][]) {
-    if (n > 0) report.quarantinedByReason[reason] = (report.quarantinedByReason[reason] ?? 0) + n;
-  }
-}
-
-/** Reads the second part on this thread, carrying on from the first part's state. */
-async function rereadPart(
-  file: string,
-  start: number,
-  head: CsvHead,
-  mapping: ColumnMapping | undefined,
-  sink: ReadSink,
-  keepDuplicates: boolean,
-  at: CsvBoundary,
-  report: ReadReport,
-): Promise<void> {
-  const tally = new ReadTally(file, sink, keepDuplicates);
-  const stream = createReadStream(file, { start, highWaterMark: 1 << 20 });
-  try {
-    const facts = await readCsvPart(file, stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>, head, mapping, tally, at.seen, {
-      encoding: at.encoding,
-      sawInvalidBytes: at.sawInvalidBytes,
-      line: at.nextLine,
-    });
-    if (at.encoding === null && facts.encoding !== null) report.encoding = facts.encoding;
-  } finally {
-    stream.destroy();
-  }
-  const rows = report.rows;
-  rows.read += tally.counts.read;
-  rows.accepted += tally.counts.accepted;
-  rows.duplicates += tally.counts.duplicates;
-  rows.quarantined += tally.counts.quarantined;
-  report.identical += tally.identical;
-  for (const [reason, n] of Object.entries(tally.byReason) as [RejectionReason, number][]) {
-    report.quarantinedByReason[reason] = (report.quarantinedByReason[reason] ?? 0) + n;
   }
 }
 

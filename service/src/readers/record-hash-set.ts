@@ -1,3 +1,7 @@
+/** The starting values of `addText`'s two hashes (see `addTextHash`). */
+export const TEXT_SEED_1 = 0x2f693a1d | 0;
+export const TEXT_SEED_2 = 0x6c8e9cf5 | 0;
+
 /**
  * A set of 64-bit hashes of records, for spotting exact duplicate rows without keeping the
  * rows: 8 bytes a record in an open-addressing table (linear probing, grown at 50% load).
@@ -16,6 +20,13 @@ export class RecordHashSet {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Makes room for `n` hashes in all, so adding them grows the table no more. */
+  reserve(n: number): void {
+    let size = this.mask + 1;
+    while (size < 2 * n) size *= 2;
+    if (size > this.mask + 1) this.grow(size);
   }
 
   /**
@@ -52,8 +63,8 @@ export class RecordHashSet {
    * and the text is hashed in one pass over one string, about twice as fast as `add`.
    */
   addText(text: string, from: number, to: number): boolean {
-    let h1 = 0x2f693a1d | 0;
-    let h2 = 0x6c8e9cf5 | 0;
+    let h1 = TEXT_SEED_1;
+    let h2 = TEXT_SEED_2;
     const even = from + ((to - from) & ~1);
     let i = from;
     for (; i < even; i += 2) {
@@ -61,9 +72,18 @@ export class RecordHashSet {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
     }
-    const last = i < to ? text.charCodeAt(i) : 0;
+    return this.addTextHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
+  }
+
+  /**
+   * Ends `addText`'s hash computed elsewhere (the CSV block reader hashes a line's UTF-16 code
+   * units while it decodes its bytes): `h1`/`h2` start at `TEXT_SEED_1`/`TEXT_SEED_2` and take each
+   * pair of code units `c = u0 | (u1 << 16)` as `h1 = imul(h1 ^ c, 0x01000193)`,
+   * `h2 = imul(h2 + c, 0x5bd1e995)`; `last` is an odd last unit (else 0), `units` the text's length.
+   */
+  addTextHash(h1: number, h2: number, last: number, units: number): boolean {
     h1 = fmix(Math.imul(h1 ^ last, 0x01000193)) >>> 0;
-    h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ (to - from)) >>> 0;
+    h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ units) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
     return this.insert(h1, h2);
   }
@@ -108,10 +128,10 @@ export class RecordHashSet {
     return true;
   }
 
-  private grow(): void {
+  private grow(slots = (this.mask + 1) * 2): void {
     const old = this.table;
-    this.table = new Uint32Array(old.length * 2);
-    this.mask = this.mask * 2 + 1;
+    this.table = new Uint32Array(2 * slots);
+    this.mask = slots - 1;
     for (let i = 0; i < old.length; i += 2) {
       const a = old[i] as number;
       const b = old[i + 1] as number;

@@ -77,7 +77,7 @@ function firstNonAscii(chunk: Uint8Array): number {
  * next to no valid sequences; a UTF-8 file with a few corrupt bytes keeps its many valid ones
  * (and the rows with the corrupt bytes are quarantined as `bad-encoding`).
  */
-function looksUtf8From(chunk: Uint8Array, from: number): boolean {
+export function looksUtf8From(chunk: Uint8Array, from: number): boolean {
   let good = 0;
   let bad = 0;
   let i = from;

@@ -25,6 +25,18 @@ const EXCEL_MIN_SERIAL = 10000;
 const EXCEL_MAX_SERIAL = 2958466;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const converters = new Map<string, LocalTimeConverter>();
+
+/** One converter per zone for all parsers of a thread: its offsets are looked up with Intl (slow) once, not per parser. */
+function zoneConverter(timeZone: string): LocalTimeConverter {
+  let zone = converters.get(timeZone);
+  if (zone === undefined) {
+    zone = createLocalTimeConverter(timeZone);
+    converters.set(timeZone, zone);
+  }
+  return zone;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -42,7 +54,7 @@ function isDigit(c: number): boolean {
  * parse('31-01-2024 09:15'); // 1706688900000 (08:15 UTC)
  */
 export function createTimestampParser(options: TimestampOptions = {}): TimestampParser {
-  const zone = createLocalTimeConverter(options.timezone || DEFAULT_TIMEZONE);
+  const zone = zoneConverter(options.timezone || DEFAULT_TIMEZONE);
   const tokens = options.format ? compileTimestampFormat(options.format) : null;
   // Under a month-first format a day-first reading of another value would swap day and month.
   const fieldAt = (f: string) => tokens?.findIndex((t) => t.kind === 'field' && t.field === f) ?? -1;
@@ -141,9 +153,7 @@ function parseDate(s: string, w: WallClock, zone: LocalTimeConverter, dayFirst: 
 /** Validates the fields, reads an optional offset (`Z`, `±HH`, `±HHMM`, `±HH:MM`) and converts. */
 function finish(s: string, w: WallClock, zone: LocalTimeConverter): number {
   const { y, mo, d, h, mi, s: sec, ms } = w;
-  if (mo < 1 || mo > 12 || d < 1 || d > (DAYS_IN_MONTH[mo - 1] as number) || h > 24 || mi > 59 || sec > 60) return NaN;
-  if (mo === 2 && d === 29 && (y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0))) return NaN;
-  if (h === 24 && (mi !== 0 || sec !== 0 || ms !== 0)) return NaN;
+  if (!validWallClock(y, mo, d, h, mi, sec, ms)) return NaN;
   let pos = w.end;
   while (s.charCodeAt(pos) === 32) pos++;
   if (pos === s.length) return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, ms);
@@ -160,6 +170,61 @@ function finish(s: string, w: WallClock, zone: LocalTimeConverter): number {
     offset = sign * (oh * 60 + om) * 60_000;
   } else return NaN;
   return Date.UTC(y, mo - 1, d, h, mi, sec === 60 ? 59 : sec, ms) - offset;
+}
+
+function validWallClock(y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > (DAYS_IN_MONTH[mo - 1] as number) || h > 24 || mi > 59 || sec > 60) return false;
+  if (mo === 2 && d === 29 && (y % 4 !== 0 || (y % 100 === 0 && y % 400 !== 0))) return false;
+  return h !== 24 || (mi === 0 && sec === 0 && ms === 0);
+}
+
+/** Parses a value given as bytes `bytes[from, to)` (ASCII or UTF-8), or NaN when it is not a timestamp. */
+export type ByteTimestampParser = (bytes: Uint8Array, from: number, to: number) => number;
+
+/**
+ * The parser of `createTimestampParser` over bytes, with the same answer for every value: the
+ * commonest shapes, `yyyy-mm-dd HH:MM[:SS]` (or `T` between), are read from the bytes without
+ * making a string (when no format is given); any other value is decoded and read as text.
+ */
+export function createByteTimestampParser(options: TimestampOptions = {}): ByteTimestampParser {
+  const text = createTimestampParser(options);
+  const zone = zoneConverter(options.timezone || DEFAULT_TIMEZONE);
+  const bytesFast = !options.format;
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return (b, from, to) => {
+    const n = to - from;
+    if (bytesFast && (n === 19 || n === 16)) {
+      const t = localTimeFromBytes(b, from, n, zone);
+      if (t === t) return t;
+    }
+    return text(decoder.decode(b.subarray(from, to)));
+  };
+}
+
+/** The two-digit number at `b[i]`, or -1 when either byte is not a digit. */
+function twoDigits(b: Uint8Array, i: number): number {
+  const hi = (b[i] as number) - 48;
+  const lo = (b[i + 1] as number) - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
+/** `yyyy-mm-dd HH:MM[:SS]` (19 or 16 bytes) as `parseDate` reads it; NaN for any other shape or a bad value. */
+function localTimeFromBytes(b: Uint8Array, p: number, n: number, zone: LocalTimeConverter): number {
+  if (b[p + 4] !== 45 || b[p + 7] !== 45 || (b[p + 10] !== 32 && b[p + 10] !== 84) || b[p + 13] !== 58) return NaN;
+  const century = twoDigits(b, p);
+  const y = century * 100 + twoDigits(b, p + 2);
+  const mo = twoDigits(b, p + 5);
+  const d = twoDigits(b, p + 8);
+  const h = twoDigits(b, p + 11);
+  const mi = twoDigits(b, p + 14);
+  let sec = 0;
+  if (n === 19) {
+    if (b[p + 16] !== 58) return NaN;
+    sec = twoDigits(b, p + 17);
+  }
+  if (century < 0 || y < century * 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validWallClock(y, mo, d, h, mi, sec, 0))
+    return NaN;
+  return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, 0);
 }
 
 function parseExcel(s: string, zone: LocalTimeConverter): number {

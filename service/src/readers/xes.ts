@@ -4,6 +4,7 @@ import { ReadError } from './errors';
 import type { ColumnMapping } from './mapping';
 import type { ReadTally } from './tally';
 import { createTimestampParser } from './timestamps';
+import { XesScanner, XesScanUnsupported } from './xes-scan';
 import { createTraceHandler, type FlatAttributes, type PendingTrace, type XesKeys } from './xes-trace';
 
 /** What the XES reader found out about a file besides its events. */
@@ -17,7 +18,8 @@ type Context = 'log' | 'trace' | 'event' | 'attribute' | 'skip';
 const ATTRIBUTE_TYPES = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
 
 /**
- * Streams an XES (IEEE 1849) log with saxes, one trace in memory at a time. Trace attributes
+ * Streams an XES (IEEE 1849) log, one trace in memory at a time: its plain XML with a fast
+ * scanner (`XesScanner`), anything else with saxes from the last whole element on. Trace attributes
  * of every type become case attributes, event attributes become the event's fields; `list`
  * and `container` values and anything nested inside an attribute are skipped. saxes never
  * reads a DTD or resolves an external entity: a reference to an undeclared entity is a
@@ -29,6 +31,8 @@ export async function readXes(
   mapping: ColumnMapping | undefined,
   tally: ReadTally,
   onChunk: () => void,
+  /** Read the plain XML with the fast scanner (default); false: with saxes only (tests compare the two). */
+  fastScan = true,
 ): Promise<XesFacts> {
   const keys: XesKeys = {
     case: mapping?.case ?? 'concept:name',
@@ -39,25 +43,19 @@ export async function readXes(
     jobcenter: mapping?.jobcenter ?? null,
   };
   const handleTrace = createTraceHandler(keys, createTimestampParser({ timezone: mapping?.timezone }), tally);
-  const parser = new SaxesParser({ position: true, xmlns: false });
   const stack: Context[] = [];
   let traceCount = 0;
+  let tracesAtSafePoint = 0;
   let trace: PendingTrace | null = null;
   let event: FlatAttributes | null = null;
 
-  parser.on('error', (err) => {
-    const problem = err.message.replace(/^\d+:\d+: /, '');
-    throw new ReadError(file, `malformed XML: ${problem}`, { line: parser.line });
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  const open = (tagName: string, key: string | undefined, value: string | undefined, line: number): void => {
     const parent = stack[stack.length - 1];
-    const name = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name;
+    const name = tagName.includes(':') ? tagName.slice(tagName.indexOf(':') + 1) : tagName;
     let context: Context = 'skip';
     if (parent === 'event' || parent === 'trace') {
       if (ATTRIBUTE_TYPES.has(name)) {
         context = 'attribute';
-        const key = tag.attributes['key'];
-        const value = tag.attributes['value'];
         if (key !== undefined && value !== undefined && name !== 'list' && name !== 'container') {
           if (parent === 'event') (event as FlatAttributes).push(key, value);
           else (trace as PendingTrace).attributes[key] = value;
@@ -68,29 +66,67 @@ export async function readXes(
       }
     } else if (parent === 'log') {
       if (name === 'trace') {
-        trace = { number: ++traceCount, line: parser.line, attributes: {}, events: [] };
+        trace = { number: ++traceCount, line, attributes: {}, events: [] };
         context = 'trace';
       } else if (name === 'event') {
         event = [];
         context = 'event';
       }
     } else if (parent === undefined) {
-      if (name !== 'log') throw new ReadError(file, `the root element is <${tag.name}>, expected an XES <log>`, { line: parser.line });
+      if (name !== 'log') throw new ReadError(file, `the root element is <${tagName}>, expected an XES <log>`, { line });
       context = 'log';
     }
     stack.push(context);
-  });
-  parser.on('closetag', () => {
+  };
+  const close = (line: number): void => {
     const context = stack.pop();
     if (context === 'event' && event) {
       if (stack[stack.length - 1] === 'trace' && trace) trace.events.push(event);
-      else handleTrace({ number: 0, line: parser.line, attributes: {}, events: [event] });
+      else handleTrace({ number: 0, line, attributes: {}, events: [event] });
       event = null;
     } else if (context === 'trace' && trace) {
       handleTrace(trace);
       trace = null;
     }
-  });
+  };
+
+  // The plain XML of XES is read by the fast scanner; from what it does not read, saxes reads on.
+  const scanner = new XesScanner({ open, close, safePoint: () => (tracesAtSafePoint = traceCount) });
+  let parser: SaxesParser | null = null;
+  let resume = !fastScan;
+  const write = (text: string): void => {
+    if (resume) {
+      resume = false;
+      parser = saxesFrom(scanner);
+    }
+    if (parser !== null) {
+      parser.write(text);
+      return;
+    }
+    try {
+      scanner.write(text);
+    } catch (error) {
+      if (!(error instanceof XesScanUnsupported)) throw error;
+      parser = saxesFrom(scanner);
+    }
+  };
+  const saxesFrom = (from: XesScanner): SaxesParser => {
+    const saxes = new SaxesParser({ position: true, xmlns: false });
+    const lineOffset = from.resumeLine() - 1;
+    saxes.on('error', (err) => {
+      const problem = err.message.replace(/^\d+:\d+: /, '');
+      throw new ReadError(file, `malformed XML: ${problem}`, { line: saxes.line + lineOffset });
+    });
+    saxes.on('opentag', (tag: SaxesTagPlain) => open(tag.name, tag.attributes['key'], tag.attributes['value'], saxes.line + lineOffset));
+    saxes.on('closetag', () => close(saxes.line + lineOffset));
+    // Back to the safe point: nothing after it was handed over (saxes opens the root again there).
+    stack.length = 0;
+    traceCount = from.resumesAtStart() ? 0 : tracesAtSafePoint;
+    trace = null;
+    event = null;
+    saxes.write(from.resumeText());
+    return saxes;
+  };
 
   let decode: ((chunk: Buffer) => string) | null = null;
   let encoding = 'utf-8';
@@ -102,12 +138,20 @@ export async function readXes(
       const win1252 = iconv.getDecoder('win1252');
       decode = latin ? (chunk) => win1252.write(chunk) : (chunk) => utf8.decode(chunk, { stream: true });
     }
-    parser.write(decode(next.value));
+    write(decode(next.value));
     onChunk();
   }
   if (decode === null) throw new ReadError(file, 'the file is empty: expected an XES <log>');
-  parser.write(utf8.decode());
-  parser.close();
+  write(utf8.decode());
+  if (parser === null) {
+    try {
+      scanner.close();
+    } catch (error) {
+      if (!(error instanceof XesScanUnsupported)) throw error;
+      parser = saxesFrom(scanner);
+    }
+  }
+  (parser as SaxesParser | null)?.close();
   return {
     encoding,
     mapping: {

@@ -78,4 +78,51 @@ describe('EventLogBuilder', () => {
     expect(log.caseIds).toEqual([]);
     expect(Array.from(log.caseOffsets)).toEqual([0]);
   });
+
+  it('builds the same log from interned column batches as from events one by one, skipping the left-out ones', () => {
+    const events: [string, string, number, string | null, string | null][] = [
+      ['x', 'a', 3, 'r1', 'start'],
+      ['y', 'b', 1, null, null],
+      ['z', 'a', 2, '', 'COMPLETE'],
+      ['x', 'c', 2, 'r2', 'complete'],
+      ['w', 'd', 9, 'r1', 'suspend'],
+      ['y', 'a', 0, 'r2', null],
+    ];
+    const skip = [0, 0, 1, 0, 0, 0];
+    const one = new EventLogBuilder();
+    one.addEvent('v', 'a', 5);
+    events.forEach((e, i) => skip[i] || one.addEvent(...e));
+    const batched = new EventLogBuilder();
+    batched.addEvent('v', 'a', 5);
+    // Batch-local ids in another order than first use: the builder must still intern in event order.
+    const cases = ['w', 'z', 'y', 'x'];
+    const activities = ['d', 'c', 'b', 'a'];
+    const resources = ['r2', '', 'r1'];
+    const lifecycles = ['suspend', 'complete', 'COMPLETE', 'start'];
+    batched.addColumns(
+      {
+        size: events.length,
+        cases,
+        activities,
+        resources,
+        lifecycles,
+        caseOf: Uint32Array.from(events, (e) => cases.indexOf(e[0])),
+        activityOf: Uint32Array.from(events, (e) => activities.indexOf(e[1])),
+        time: Float64Array.from(events, (e) => e[2]),
+        resourceOf: Int32Array.from(events, (e) => (e[3] === null ? -1 : resources.indexOf(e[3]))),
+        lifecycleOf: Int32Array.from(events, (e) => (e[4] === null ? -1 : lifecycles.indexOf(e[4]))),
+      },
+      Uint8Array.from(skip),
+    );
+    expect(batched.build()).toEqual(one.build());
+    expect(batched.eventCount).toBe(6);
+    const bad = { size: 1, cases: ['x'], activities: ['a'], resources: [], lifecycles: [] };
+    const columns = {
+      caseOf: new Uint32Array(1),
+      activityOf: new Uint32Array(1),
+      resourceOf: Int32Array.of(-1),
+      lifecycleOf: Int32Array.of(-1),
+    };
+    expect(() => batched.addColumns({ ...bad, ...columns, time: Float64Array.of(NaN) })).toThrow(InvalidLogError);
+  });
 });

@@ -5,6 +5,24 @@ import { lifecycleCode } from './lifecycle-code';
 import type { AttributeColumn, EventLog, LifecycleCode, RawEvent } from './types';
 import { orderEventsByCase } from './order-events';
 
+/**
+ * Events as interned columns (a reader's batch): event `i` has case `cases[caseOf[i]]`,
+ * activity `activities[activityOf[i]]`, resource `resources[resourceOf[i]]` and lifecycle
+ * `lifecycles[lifecycleOf[i]]` (-1: none) and timestamp `time[i]` (epoch ms); `size` events.
+ */
+export interface EventColumns {
+  size: number;
+  cases: readonly string[];
+  activities: readonly string[];
+  resources: readonly string[];
+  lifecycles: readonly string[];
+  caseOf: Uint32Array;
+  activityOf: Uint32Array;
+  resourceOf: Int32Array;
+  lifecycleOf: Int32Array;
+  time: Float64Array;
+}
+
 interface GrowingColumn {
   interner: Interner;
   codes: Int32Array;
@@ -61,11 +79,7 @@ export class EventLogBuilder {
    * input index. `lifecycle` is the raw text (`start`, `COMPLETE`, ...), absent = none.
    */
   addEvent(caseId: string, activity: string, timestamp: number, resource?: string | null, lifecycle?: string | null): number {
-    if (!Number.isFinite(timestamp)) {
-      throw new InvalidLogError(
-        `EventLogBuilder.addEvent: timestamp is not a finite number, got ${quote(timestamp)} for case ${quote(caseId)}, expected epoch milliseconds`,
-      );
-    }
+    if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, caseId);
     const i = this.size;
     if (i === this.caseOf.length) this.grow(i + 1);
     if (caseId !== this.lastCaseId) {
@@ -76,16 +90,78 @@ export class EventLogBuilder {
     this.activityOf[i] = this.activities.intern(activity);
     this.timeOf[i] = timestamp;
     this.resourceOf[i] = resource == null || resource === '' ? -1 : this.resources.intern(resource);
-    if (lifecycle != null) {
-      let code = this.lifecycleCache.get(lifecycle);
-      if (code === undefined) {
-        code = lifecycleCode(lifecycle);
-        this.lifecycleCache.set(lifecycle, code);
-      }
-      this.lifecycleOf[i] = code;
-    }
+    if (lifecycle != null) this.lifecycleOf[i] = this.lifecycle(lifecycle);
     this.size = i + 1;
     return i;
+  }
+
+  private checkTimestamp(timestamp: number, caseId: string): never {
+    throw new InvalidLogError(
+      `EventLogBuilder.addEvent: timestamp is not a finite number, got ${quote(timestamp)} for case ${quote(caseId)}, expected epoch milliseconds`,
+    );
+  }
+
+  private lifecycle(text: string): LifecycleCode {
+    let code = this.lifecycleCache.get(text);
+    if (code === undefined) {
+      code = lifecycleCode(text);
+      this.lifecycleCache.set(text, code);
+    }
+    return code;
+  }
+
+  /**
+   * Adds a batch of events given as interned columns, in order, skipping event `i` where
+   * `skip[i]` is 1: the same log as `addEvent` for each kept event, without a string lookup
+   * per event (each batch string is interned once, when its first kept event comes). The
+   * batch's case ids are kept as they are: they must not be slices of a larger text.
+   */
+  addColumns(batch: EventColumns, skip?: Uint8Array): void {
+    const caseIds = new Int32Array(batch.cases.length).fill(-1);
+    const activityIds = new Int32Array(batch.activities.length).fill(-1);
+    const resourceIds = new Int32Array(batch.resources.length).fill(-2);
+    const lifecycleCodes = new Int32Array(batch.lifecycles.length).fill(-1);
+    const { caseOf, activityOf, resourceOf, lifecycleOf, time } = batch;
+    if (this.size + batch.size > this.caseOf.length) this.grow(this.size + batch.size);
+    let last = -1;
+    for (let k = 0; k < batch.size; k++) {
+      if (skip !== undefined && skip[k] === 1) continue;
+      const timestamp = time[k]!;
+      if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, batch.cases[caseOf[k]!]!);
+      const c = caseOf[k]!;
+      let caseId = caseIds[c]!;
+      if (caseId < 0) caseIds[c] = caseId = this.cases.internOwn(batch.cases[c]!);
+      const i = this.size;
+      const a = activityOf[k]!;
+      let activity = activityIds[a]!;
+      if (activity < 0) activityIds[a] = activity = this.activities.intern(batch.activities[a]!);
+      const r = resourceOf[k]!;
+      let resource = -1;
+      if (r >= 0) {
+        resource = resourceIds[r]!;
+        if (resource === -2) {
+          const name = batch.resources[r]!;
+          resourceIds[r] = resource = name === '' ? -1 : this.resources.intern(name);
+        }
+      }
+      const l = lifecycleOf[k]!;
+      let code = 0;
+      if (l >= 0) {
+        code = lifecycleCodes[l]!;
+        if (code < 0) lifecycleCodes[l] = code = this.lifecycle(batch.lifecycles[l]!);
+      }
+      this.caseOf[i] = caseId;
+      this.activityOf[i] = activity;
+      this.timeOf[i] = timestamp;
+      this.resourceOf[i] = resource;
+      this.lifecycleOf[i] = code;
+      this.size = i + 1;
+      last = c;
+    }
+    if (last >= 0) {
+      this.lastCase = caseIds[last]!;
+      this.lastCaseId = batch.cases[last];
+    }
   }
 
   /** Sets a case attribute of the case of the last added event; the first non-empty value wins. */

@@ -17,6 +17,17 @@ export class Interner {
     return id;
   }
 
+  /** `intern` for a value that is a string of its own already (not sliced out of a larger text): kept as it is. */
+  internOwn(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+
   /** The id of `value`, or -1 when it was never interned. */
   idOf(value: string): number {
     return this.ids.get(value) ?? -1;
