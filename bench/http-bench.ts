@@ -6,17 +6,21 @@
  * 1. Seeds ~200k step rows, then times the OData page of 5,000 Steps rows (first page and the
  *    following keyset pages). Target: <= 100 ms.
  * 2. Uploads a generated CSV (`--events` events) as an ingest job and, while it runs, has
- *    `--readers` concurrent readers (in a worker thread, so the clients do not share the
- *    server's event loop) each loop: one request from a mix of reads (light: OData pages of 100
- *    rows by key or jobcenter, Jobcenters, the log list; heavy adds $count, variants of one
- *    jobcenter and period, of one period, and the map of one jobcenter from a period on), then `--think-ms` ±50% of
- *    think time. Target: no error, no request over 1 s.
+ *    `--readers` concurrent readers each loop: one request from a mix of reads (light: OData
+ *    pages of 100 rows by key or jobcenter, Jobcenters, the log list; heavy adds $count, variants
+ *    of one jobcenter and period, of one period, and the map of one jobcenter from a period on),
+ *    then `--think-ms` ±50% of think time. Target: no error, no request over 1 s.
+ *    Every client (readers, the upload and the job poll) runs in one worker thread, so the main
+ *    thread is the server's alone: its event-loop delay and utilisation are printed with the
+ *    figures. The database lives in a fresh temporary folder per run (two runs at once on one
+ *    machine do not delete each other's files); the generated CSV is kept and shared.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 
 interface ReaderConfig {
   url: string;
@@ -27,12 +31,21 @@ interface ReaderConfig {
   thinkMs: number;
   mix: string;
   steps: number;
+  /** The CSV to upload once the readers run, and how long to wait for its job. */
+  csv: string;
+  maxSeconds: number;
 }
 interface ReaderResult {
   latencies: number[];
   errors: string[];
   byKind: Record<string, number[]>;
   starts: number[];
+  /** performance.timeOrigin + now() when the upload started. */
+  uploadStart: number;
+  uploadSeconds: number;
+  ingestSeconds: number;
+  state: string;
+  outcome: string;
 }
 
 const arg = (name: string, fallback: string): string => {
@@ -44,15 +57,78 @@ function stats(values: number[]): string {
   if (values.length === 0) return 'n=0';
   const s = [...values].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return `n=${s.length} p50=${q(0.5).toFixed(1)} ms p95=${q(0.95).toFixed(1)} ms max=${s[s.length - 1]!.toFixed(1)} ms`;
+  const slow = s.filter((ms) => ms > 1000).length;
+  return `n=${s.length} p50=${q(0.5).toFixed(1)} ms p95=${q(0.95).toFixed(1)} ms max=${s[s.length - 1]!.toFixed(1)} ms over 1 s: ${slow}`;
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/**
+ * Streams the CSV to the upload route on a connection of its own (no pooled keep-alive socket
+ * the server may be closing) and returns the job it started.
+ */
+function uploadCsv(url: string, token: string, csv: string): Promise<{ status: number; body: { id: string; error?: string } }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/logs/bench/uploads?filename=bench.csv&process=dagpenge`,
+      { method: 'POST', agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { id: string; error?: string } }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    createReadStream(csv).on('error', reject).pipe(req);
+  });
+}
+
+/** Uploads the CSV, polls its job until it ends (or `maxSeconds`), and says how it went. */
+async function uploadAndWait(config: ReaderConfig, result: ReaderResult): Promise<void> {
+  const headers = { Authorization: `Bearer ${config.token}` };
+  const t = performance.now();
+  result.uploadStart = performance.timeOrigin + t;
+  const upload = await uploadCsv(config.url, config.token, config.csv);
+  if (upload.status !== 202) throw new Error(`upload: HTTP ${upload.status} ${JSON.stringify(upload.body)}`);
+  result.uploadSeconds = (performance.now() - t) / 1000;
+  let report: unknown = null;
+  while (result.state !== 'done' && result.state !== 'failed' && performance.now() - t < config.maxSeconds * 1000) {
+    await new Promise((r) => setTimeout(r, 250));
+    try {
+      const j = (await (await fetch(`${config.url}/api/jobs/${upload.body.id}`, { headers })).json()) as {
+        state: string;
+        error: string | null;
+        report: unknown;
+      };
+      result.state = j.state;
+      report = j.report ?? j.error;
+    } catch (e) {
+      result.errors.push(`job poll: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)})`);
+    }
+  }
+  result.ingestSeconds = (performance.now() - t) / 1000;
+  const r = report as { events?: number } | string | null;
+  result.outcome = r === null ? `no report within --max-seconds ${config.maxSeconds}` : typeof r === 'string' ? r : `${r.events} events`;
 }
 
 async function readerThread(config: ReaderConfig): Promise<void> {
   let stop = false;
-  parentPort!.on('message', (m) => {
-    if (m === 'stop') stop = true;
-  });
-  const result: ReaderResult = { latencies: [], errors: [], byKind: {}, starts: [] };
+  const result: ReaderResult = {
+    latencies: [],
+    errors: [],
+    byKind: {},
+    starts: [],
+    uploadStart: 0,
+    uploadSeconds: 0,
+    ingestSeconds: 0,
+    state: '',
+    outcome: '',
+  };
   const headers = { Authorization: `Bearer ${config.token}` };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
   const requests: [string, () => string][] = [
@@ -81,7 +157,7 @@ async function readerThread(config: ReaderConfig): Promise<void> {
         await res.arrayBuffer();
         if (res.status !== 200) result.errors.push(`${kind}: HTTP ${res.status}`);
       } catch (e) {
-        result.errors.push(`${kind}: ${(e as Error).message}`);
+        result.errors.push(`${kind}: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)})`);
       }
       const ms = performance.now() - t;
       result.latencies.push(ms);
@@ -90,7 +166,17 @@ async function readerThread(config: ReaderConfig): Promise<void> {
       await new Promise((r) => setTimeout(r, config.thinkMs * (0.5 + Math.random())));
     }
   };
-  await Promise.all(Array.from({ length: config.readers }, loop));
+  const readersDone = Promise.all(Array.from({ length: config.readers }, loop));
+  await new Promise((r) => setTimeout(r, 3000));
+  try {
+    await uploadAndWait(config, result);
+  } catch (e) {
+    result.state = 'failed';
+    result.outcome = `upload: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)})`;
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  stop = true;
+  await readersDone;
   parentPort!.postMessage(result);
 }
 
@@ -109,8 +195,9 @@ async function main(): Promise<void> {
   const maxSeconds = Number(arg('max-seconds', '180'));
   const dir = join(tmpdir(), 'sagsflow-http-bench');
   mkdirSync(dir, { recursive: true });
-  const dbPath = join(dir, 'http-bench.sqlite');
-  for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
+  const runDir = mkdtempSync(join(tmpdir(), 'sagsflow-http-bench-run-'));
+  const dbPath = join(runDir, 'http-bench.sqlite');
+  console.log(`load average at start: ${load()}`);
 
   const jobcenters = Array.from({ length: 10 }, (_, i) => `Jobcenter ${String(i + 1).padStart(2, '0')}`);
   const periods = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
@@ -163,7 +250,9 @@ async function main(): Promise<void> {
   const csv = join(dir, `dagpenge-${events}.csv`);
   if (!existsSync(csv)) {
     t = performance.now();
-    const r = await generateLog({ process: 'dagpenge', cases: Math.round(events / 7.926), seed: 7, out: csv });
+    const part = `${csv}.${process.pid}.part`;
+    const r = await generateLog({ process: 'dagpenge', cases: Math.round(events / 7.926), seed: 7, out: part });
+    renameSync(part, csv);
     console.log(`generated ${r.events} events (${(r.bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 
@@ -173,13 +262,17 @@ async function main(): Promise<void> {
     // 1. OData pages of 5,000 rows
     const first: number[] = [];
     const deep: number[] = [];
+    let pageBytes = 0;
+    const cpu0 = process.cpuUsage();
     for (let round = 0; round < 5; round++) {
       let url: string | undefined = `${server.url}/odata/Steps`;
       for (let page = 0; url && page < 10; page++) {
         const t0 = performance.now();
         const res = await fetch(url, { headers: auth });
-        const body = (await res.json()) as { value: unknown[]; '@odata.nextLink'?: string };
+        const bytes = await res.arrayBuffer();
         const ms = performance.now() - t0;
+        pageBytes = bytes.byteLength;
+        const body = JSON.parse(Buffer.from(bytes).toString('utf8')) as { value: unknown[]; '@odata.nextLink'?: string };
         if (res.status !== 200 || body.value.length !== 5000)
           throw new Error(`page ${page}: HTTP ${res.status}, ${body.value.length} rows`);
         (page === 0 ? first : deep).push(ms);
@@ -192,6 +285,10 @@ async function main(): Promise<void> {
       const body = (await (await fetch(url, { headers: auth })).json()) as { '@odata.nextLink'?: string };
       url = body['@odata.nextLink'];
     }
+    const cpu1 = process.cpuUsage(cpu0);
+    console.log(
+      `OData phase: ${((cpu1.user + cpu1.system) / 1e6).toFixed(1)} s CPU (server and client), ${(pageBytes / 1e6).toFixed(1)} MB per page, load ${load()}`,
+    );
     console.log(`OData Steps page of 5,000 rows (first page):  ${stats(first)}`);
     console.log(`OData Steps page of 5,000 rows (pages 2-10):   ${stats(deep)}`);
     console.log(`whole Steps table by nextLink ($select=3 cols): ${pages} pages in ${((performance.now() - t) / 1000).toFixed(2)} s`);
@@ -199,65 +296,41 @@ async function main(): Promise<void> {
     // 2. readers during an ingest
     // Node 20 does not pass `--import tsx` hooks on to workers: register tsx in the worker first.
     const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const size = statSync(csv).size;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const elu0 = perf.eventLoopUtilization();
+    const cpu2 = process.cpuUsage();
     const worker = new Worker(boot, {
       eval: true,
-      workerData: { url: server.url, token: analyst, readers, jobcenters, periods, thinkMs, mix, steps: stepCount } satisfies ReaderConfig,
+      workerData: {
+        url: server.url,
+        token: analyst,
+        readers,
+        jobcenters,
+        periods,
+        thinkMs,
+        mix,
+        steps: stepCount,
+        csv,
+        maxSeconds,
+      } satisfies ReaderConfig,
     });
-    const done = new Promise<ReaderResult>((resolve, reject) => {
+    const result = await new Promise<ReaderResult>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
-    await new Promise((r) => setTimeout(r, 3000));
-    t = performance.now();
-    const size = statSync(csv).size;
-    // A pooled keep-alive connection may be closed by the server just as the upload starts
-    // (ECONNRESET); a streamed body cannot be replayed by fetch, so retry with a new stream.
-    const send = () =>
-      fetch(`${server.url}/api/logs/bench/uploads?filename=bench.csv&process=dagpenge`, {
-        method: 'POST',
-        body: Readable.toWeb(createReadStream(csv)) as ReadableStream,
-        headers: { Authorization: `Bearer ${analyst}`, 'Content-Type': 'text/csv' },
-        duplex: 'half',
-      } as RequestInit);
-    let upload: Response | null = null;
-    for (let attempt = 1; !upload; attempt++) {
-      try {
-        upload = await send();
-      } catch (e) {
-        if (attempt >= 3) throw e;
-        console.log(`upload attempt ${attempt}: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), retrying`);
-      }
-    }
-    const job = (await upload.json()) as { id: string; error?: string };
-    if (upload.status !== 202) throw new Error(`upload: HTTP ${upload.status} ${JSON.stringify(job)}`);
-    const uploaded = performance.now() - t;
-    let state = '';
-    let report: unknown = null;
-    while (state !== 'done' && state !== 'failed' && performance.now() - t < maxSeconds * 1000) {
-      await new Promise((r) => setTimeout(r, 250));
-      let j: { state: string; error: string | null; report: unknown };
-      try {
-        j = (await (
-          await fetch(`${server.url}/api/jobs/${job.id}`, { headers: { Authorization: `Bearer ${analyst}` } })
-        ).json()) as typeof j;
-      } catch (e) {
-        // A reused keep-alive connection the server just closed: ask again on the next round.
-        console.log(`job poll: ${(e as Error).message} (${String((e as { cause?: unknown }).cause)}), polling on`);
-        continue;
-      }
-      state = j.state;
-      report = j.report ?? j.error;
-    }
-    const ingestSeconds = (performance.now() - t) / 1000;
-    await new Promise((r) => setTimeout(r, 500));
-    worker.postMessage('stop');
-    const result = await done;
     await worker.terminate();
-    const r = report as { rows?: { read: number }; events?: number } | string | null;
-    const outcome = r === null ? `no report within --max-seconds ${maxSeconds}` : typeof r === 'string' ? r : `${r.events} events`;
+    delay.disable();
+    const elu = perf.eventLoopUtilization(elu0);
+    const cpu3 = process.cpuUsage(cpu2);
     console.log(
-      `upload of ${(size / 1e6).toFixed(1)} MB streamed in ${(uploaded / 1000).toFixed(2)} s; job ${state} after ${ingestSeconds.toFixed(1)} s (${outcome})`,
+      `upload of ${(size / 1e6).toFixed(1)} MB streamed in ${result.uploadSeconds.toFixed(2)} s; job ${result.state} after ${result.ingestSeconds.toFixed(1)} s (${result.outcome})`,
     );
+    console.log(
+      `server thread during the phase: event loop utilisation ${(100 * elu.utilization).toFixed(0)}%, delay p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms max ${(delay.max / 1e6).toFixed(0)} ms; process CPU ${((cpu3.user + cpu3.system) / 1e6).toFixed(1)} s (server, ingest worker and clients); load ${load()}`,
+    );
+    const ingestSeconds = result.ingestSeconds;
     console.log(
       `${readers} readers (${mix} mix, think ${thinkMs} ms ±50%) during the ingest: ${stats(result.latencies)}, ${(result.latencies.length / ingestSeconds).toFixed(0)} req/s`,
     );
@@ -265,7 +338,7 @@ async function main(): Promise<void> {
     const slow = result.latencies.filter((ms) => ms > 1000).length;
     const perSecond = new Map<number, number>();
     result.starts.forEach((at, i) => {
-      const second = Math.floor((at - (performance.timeOrigin + t)) / 1000);
+      const second = Math.floor((at - result.uploadStart) / 1000);
       perSecond.set(second, Math.max(perSecond.get(second) ?? 0, result.latencies[i]!));
     });
     const worst = [...perSecond.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
@@ -275,6 +348,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.close();
+    rmSync(runDir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { CreateAppOptions } from './app';
 import { openDatabase } from './db/client';
 import { createJobRunner } from './http/jobs/job-runner';
+
+/** How long the server keeps an idle keep-alive connection open. */
+const KEEP_ALIVE_MS = 65_000;
 
 /** Options of `startServer`. */
 export interface StartServerOptions extends Partial<Omit<CreateAppOptions, 'db' | 'sqlite' | 'dbPath' | 'jobs'>> {
@@ -51,6 +55,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);
   });
+  // Idle keep-alive connections stay open longer than clients keep them (Node's fetch: 4 s, Power BI
+  // and browsers up to a minute): a server that closes first can close a connection on which a
+  // request is already under way, which the client sees as ECONNRESET.
+  const http1 = server as Server;
+  http1.keepAliveTimeout = KEEP_ALIVE_MS;
+  http1.headersTimeout = KEEP_ALIVE_MS + 1000;
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

@@ -43,36 +43,7 @@ const SQL_TEXT =
  * the same wave (findings, governance, compliance/conformance routes, ingest, precompute,
  * report), so their SQL moves to db/ in a later step. The list may only shrink.
  */
-const SQL_NOT_YET_IN_DB = [
-  'findings/conformance-inputs.ts',
-  'findings/precompute-findings.ts',
-  'findings/rule-inputs.ts',
-  'findings/write-step-findings.ts',
-  'governance/erase.ts',
-  'governance/lineage.ts',
-  'governance/load-governance.ts',
-  'governance/purpose.ts',
-  'governance/rebuild-summaries.ts',
-  'governance/remove-cases.ts',
-  'governance/retention.ts',
-  'governance/stored-event-log.ts',
-  'governance/teams.ts',
-  'http/jobs/upload-governance.ts',
-  'http/rest/compliance.ts',
-  'http/rest/conformance.ts',
-  'ingest/ingest-files.ts',
-  'ingest/load-rows.ts',
-  'precompute/compliance.ts',
-  'precompute/precompute-model.ts',
-  'precompute/reprecompute.ts',
-  'precompute/viewer/analysis-input.ts',
-  'precompute/viewer/build-viewer-analyses.ts',
-  'precompute/viewer/build-viewer-model.ts',
-  'precompute/viewer/compliance-viewer-table.ts',
-  'precompute/viewer/conformance-viewer-tables.ts',
-  'precompute/write-step-insight.ts',
-  'report/report-data.ts',
-];
+const SQL_NOT_YET_IN_DB = ['precompute/reprecompute.ts'];
 
 const VISUAL_PACKAGES = new Set([
   '@sagsflow/shared',

@@ -9,7 +9,14 @@ import {
   type EventLog,
   type TraceAlignment,
 } from '@sagsflow/shared';
-import { createBatchInserter, withoutIndexes, type BatchInserter } from '../db/batch-insert';
+import { withoutIndexes } from '../db/batch-insert';
+import {
+  CONFORMANCE_TABLES,
+  conformanceActivitiesInserter,
+  conformanceCasesInserter,
+  conformanceVariantsInserter,
+  insertConformanceModel,
+} from '../db/conformance-rows';
 import { groupCases } from '../precompute/case-groups';
 import { writeStepInsight } from '../precompute/write-step-insight';
 import { alignmentOfFullCase } from './full-case-alignment';
@@ -40,9 +47,6 @@ export interface ConformanceSummary {
   stepInsight?: { steps: number; viewerSteps: number };
 }
 
-const TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'];
-const GRAIN = ['process', 'jobcenter', 'period'];
-
 /**
  * Aligns and replays the closed cases of a log version on its model (once per variant)
  * and writes the conformance tables in the caller's transaction, at the grain (process,
@@ -52,7 +56,7 @@ const GRAIN = ['process', 'jobcenter', 'period'];
  * Complete events only (`keepCompleteEvents`), as the model's tasks are complete steps.
  */
 export function precomputeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
-  return withoutIndexes(ctx.sqlite, TABLES, () => writeConformance(full, ctx));
+  return withoutIndexes(ctx.sqlite, CONFORMANCE_TABLES, () => writeConformance(full, ctx));
 }
 
 function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceSummary {
@@ -64,41 +68,20 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   const traces = variants.variants.map((v) => ({ activities: v.activities, cases: v.cases }));
   const alignments: TraceAlignment[] = variants.variants.map((v) => aligner.align(v.activities));
   const replays = replayLog(ctx.model.net, traces).traces;
-  const constants = { log: ctx.log, version: ctx.version };
-  const insert = (table: string, columns: string[]): BatchInserter => createBatchInserter(ctx.sqlite, table, columns, { constants });
-
   const labels = compareLabels(ctx.model.net, usedActivities(log));
-  const modelRow = insert('conformance_models', [
-    'model',
-    'tasks',
-    'places',
-    'transitions',
-    'shortest_run',
-    'model_tasks_not_in_log',
-    'log_activities_not_in_model',
-  ]);
-  modelRow.add([
-    ctx.model.file.split(/[\\/]/).pop()!,
-    ctx.model.tasks,
-    ctx.model.net.places.length,
-    ctx.model.net.transitions.length,
-    aligner.shortestRun,
-    JSON.stringify(labels.modelTasksNotInLog),
-    JSON.stringify(labels.logActivitiesNotInModel),
-  ]);
-  modelRow.flush();
+  insertConformanceModel(ctx.sqlite, {
+    log: ctx.log,
+    version: ctx.version,
+    model: ctx.model.file.split(/[\\/]/).pop()!,
+    tasks: ctx.model.tasks,
+    places: ctx.model.net.places.length,
+    transitions: ctx.model.net.transitions.length,
+    shortestRun: aligner.shortestRun,
+    modelTasksNotInLog: JSON.stringify(labels.modelTasksNotInLog),
+    logActivitiesNotInModel: JSON.stringify(labels.logActivitiesNotInModel),
+  });
 
-  const caseRows = insert('conformance_cases', [
-    ...GRAIN,
-    'case_id',
-    'variant_key',
-    'fitness',
-    'cost',
-    'log_moves',
-    'model_moves',
-    'token_fitness',
-    'deviations',
-  ]);
+  const caseRows = conformanceCasesInserter(ctx.sqlite, ctx);
   const fitnessOf = variants.variants.map((v) => aligner.traceFitness(v.activities));
   const deviationsJson = alignments.map((a) => (a.status === 'aligned' ? JSON.stringify(a.moves.filter((m) => m.kind !== 'sync')) : null));
   const moveCounts = alignments.map((a): [number, number] =>
@@ -163,31 +146,17 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
   }
   caseRows.flush();
 
-  const variantRows = insert('conformance_variants', [
-    ...GRAIN,
-    'variant_key',
-    'cases',
-    'aligned_cases',
-    'sum_fitness',
-    'fitting_cases',
-    'sum_cost',
-    'sum_max_cost',
-    'sum_produced',
-    'sum_consumed',
-    'sum_missing',
-    'sum_remaining',
-    'token_fitting_cases',
-  ]);
+  const variantRows = conformanceVariantsInserter(ctx.sqlite, 'exact', ctx);
   let overBudget = 0;
   for (const [key, s] of perVariant) {
     const g = groups[Math.floor(key / V)]!;
     const v = variants.variants[key % V]!;
-    variantRows.add([g.process, g.jobcenter, g.period, v.key, ...s]);
+    variantRows.add(g, v.key, s[0]!, s.slice(1));
   }
   for (const a of alignments) if (a.status !== 'aligned') overBudget++;
   variantRows.flush();
 
-  const perActivity = new Map<string, { group: number; activity: string; sums: number[] }>();
+  const perActivity = new Map<string, { group: number; activity: string; sums: [number, number, number, number] }>();
   for (const [key, s] of perVariant) {
     const group = Math.floor(key / V);
     const a = alignments[key % V]!;
@@ -206,14 +175,7 @@ function writeConformance(full: EventLog, ctx: ConformanceContext): ConformanceS
       }
     }
   }
-  const activityRows = insert('conformance_activities', [
-    ...GRAIN,
-    'activity',
-    'log_moves',
-    'model_moves',
-    'log_move_cases',
-    'model_move_cases',
-  ]);
+  const activityRows = conformanceActivitiesInserter(ctx.sqlite, 'exact', ctx);
   for (const row of perActivity.values()) {
     const g = groups[row.group]!;
     activityRows.add([g.process, g.jobcenter, g.period, row.activity, ...row.sums]);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventLogBuilder } from '@sagsflow/shared';
 import { addStoredEvents, storedCases } from './log-versions/index';
-import { EVENT_COLUMNS } from '../ingest/load-sink';
+import { EVENT_COLUMNS } from './event-insert';
 
 /** An accepted event as the load stores it (`EVENT_COLUMNS` order). */
 export type StoredEventFields = readonly [

@@ -70,13 +70,25 @@ export function createBatchInserter(
  * stored SQL: one sort per index instead of a B-tree update per row. Call inside a transaction.
  */
 export function withoutIndexes<T>(sqlite: Database.Database, tables: readonly string[], fn: () => T): T {
+  const rebuild = dropIndexes(sqlite, tables);
+  const result = fn();
+  rebuild();
+  return result;
+}
+
+/**
+ * Drops the secondary indexes of `tables` and returns the function that recreates them from
+ * their stored SQL (for a bulk write that spans awaits; see `withoutIndexes`). Call inside a
+ * transaction, so that a rollback brings the indexes back too.
+ */
+export function dropIndexes(sqlite: Database.Database, tables: readonly string[]): () => void {
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
     )
     .all(...tables) as { name: string; sql: string }[];
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
-  const result = fn();
-  for (const i of indexes) sqlite.exec(i.sql);
-  return result;
+  return () => {
+    for (const i of indexes) sqlite.exec(i.sql);
+  };
 }

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUCKET_COLUMNS } from '@sagsflow/shared/histogram/duration-buckets';
 import { FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared/histogram/fine-buckets';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase } from './client';
+import { MIGRATIONS_FOLDER } from './migrate';
 import { FINE_HISTOGRAM_KEYS, HISTOGRAM_KEYS, logs, steps } from './schema';
 import { INSIGHT_COLUMNS } from './tables/insight-columns';
 
@@ -13,7 +17,32 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** The schema and drizzle's migration journal of a database, to compare two databases. */
+function schemaAndJournal(sqlite: Database.Database): unknown {
+  return {
+    schema: sqlite.prepare('select type, name, tbl_name, sql from sqlite_master order by type, name').all(),
+    journal: sqlite.prepare('select id, hash, created_at from __drizzle_migrations order by id').all(),
+  };
+}
+
 describe('openDatabase', () => {
+  it('a new database (in memory or a file) has the schema and migration journal of one migrated statement by statement', () => {
+    const reference = new Database(':memory:');
+    reference.pragma('foreign_keys = ON');
+    migrate(drizzle(reference), { migrationsFolder: MIGRATIONS_FOLDER });
+    const dir = mkdtempSync(join(tmpdir(), 'sagsflow-image-'));
+    dirs.push(dir);
+    const memory = openDatabase(':memory:');
+    const file = openDatabase(join(dir, 'new.sqlite'));
+    expect(schemaAndJournal(memory.sqlite)).toEqual(schemaAndJournal(reference));
+    expect(schemaAndJournal(file.sqlite)).toEqual(schemaAndJournal(reference));
+    expect((schemaAndJournal(reference) as { journal: unknown[] }).journal.length).toBeGreaterThan(15);
+    expect(file.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    memory.close();
+    file.close();
+    reference.close();
+  });
+
   it('openDatabase(":memory:") applies the migrations and creates every table', () => {
     const store = openDatabase(':memory:');
     const names = store.sqlite

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { applyMigrations } from './migrate';
+import { migratedImage } from './migrated-image';
 import * as schema from './schema';
 
 /** The typed drizzle handle over the Sagsflow schema. */
@@ -48,9 +49,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
   try {
     // A new database file is created owner-only (0600): it holds pseudonyms and, in the
     // quarantine, scrubbed raw records. SQLite gives its -wal and -shm files the same mode.
+    // It (and a new in-memory database) starts as a copy of the migrated image.
     if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:') && !existsSync(path) && existsSync(dirname(path)))
-      closeSync(openSync(path, 'a', 0o600));
-    sqlite = new Database(path, { readonly: opts.readonly });
+      createFromImage(path);
+    sqlite = !opts.readonly && path === ':memory:' ? new Database(migratedImage()) : new Database(path, { readonly: opts.readonly });
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
     if (!opts.readonly) {
       sqlite.pragma('journal_mode = WAL');
@@ -73,6 +75,29 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
       sqlite.close();
     },
   };
+}
+
+/**
+ * Creates the database file `path` (owner-only) as a copy of the migrated image: written under a
+ * temporary name and linked into place, so a concurrent opener sees no file or a whole one, and
+ * a file created meanwhile by another process is left as it is.
+ */
+function createFromImage(path: string): void {
+  const temporary = `${path}.${process.pid}.new`;
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, migratedImage());
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+  } catch (err) {
+    // No hard links on this file system: an empty file, which the migrations then fill.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') closeSync(openSync(path, 'a', 0o600));
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** `database PATH: cannot open it: REASON`, one line, for a path that is no SQLite database. */

@@ -2,7 +2,23 @@ import type { FindingsSettings } from '@sagsflow/shared';
 import type { SagsflowDatabase } from './client';
 import { recordAudit } from '../tokens/audit';
 import { DEFAULT_KEEP_VERSIONS, pruneVersions, recordVersion, type VersionRecipe } from './log-versions/index';
-import type { IngestOptions } from '../ingest/load-report';
+
+/** The load options a version's recipe and pruning are taken from (a subset of the ingest options). */
+export interface KeepVersionOptions {
+  log: string;
+  process?: string | undefined;
+  /** k of the log; the stored one (or 5) when not given. */
+  minGroupSize?: number | undefined;
+  mapping?:
+    { endActivities?: readonly string[] | undefined; outcome?: { column: string; success: readonly string[] } | undefined } | undefined;
+  rules?: VersionRecipe['rules'];
+  model?: VersionRecipe['model'];
+  /** Versions whose events are kept (the current one included); `DEFAULT_KEEP_VERSIONS` when not given. */
+  keepVersions?: number | undefined;
+  /** Who loaded it (`token:<name>`, `cli:<user>`). */
+  loadedBy?: string | undefined;
+  dryRun?: boolean | undefined;
+}
 
 /**
  * Records the version a load stores with what its tables were built from (so that it can be
@@ -12,7 +28,7 @@ import type { IngestOptions } from '../ingest/load-report';
  */
 export function keepVersion(
   store: SagsflowDatabase,
-  options: IngestOptions,
+  options: KeepVersionOptions,
   version: number,
   findings: Partial<FindingsSettings> | undefined,
   appendedTo?: number,

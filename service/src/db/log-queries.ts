@@ -1,10 +1,21 @@
 import type Database from 'better-sqlite3';
-import type { logs } from './schema';
+import { eq } from 'drizzle-orm';
+import { drizzleOf } from './connection';
+import { logs } from './schema';
 import { quoteIdent, whereSql, type SqlFragment } from './sql/fragment';
 
 /** The minimum group size stored with a log, as `{ k }`, or undefined when there is no log of that name. */
 export function storedGroupSize(sqlite: Database.Database, log: string): { k: (typeof logs.$inferSelect)['minGroupSize'] } | undefined {
   return sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined;
+}
+
+/** A log's process (null when taken from a column), current version and k; undefined when there is no such log. */
+export function logHead(sqlite: Database.Database, log: string): { process: string | null; version: number; k: number } | undefined {
+  return drizzleOf(sqlite)
+    .select({ process: logs.process, version: logs.currentVersion, k: logs.minGroupSize })
+    .from(logs)
+    .where(eq(logs.name, log))
+    .get();
 }
 
 /** Cases and events per log of a jobcenters table (exact or viewer-grade) under the given conditions. */

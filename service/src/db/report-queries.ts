@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { BUCKET_COLUMNS, type StepRow } from '@sagsflow/shared';
+import type { SqlFragment } from './sql/fragment';
 
 /** `jobcenter = ?` for a scope, or nothing for all jobcenters (''). */
-function scopeSql(scope: string): { sql: string; params: string[] } {
+function scopeSql(scope: string): SqlFragment {
   return scope === '' ? { sql: '', params: [] } : { sql: ' AND jobcenter = ?', params: [scope] };
 }
 
@@ -25,6 +26,15 @@ export function readScopedSteps(sqlite: Database.Database, log: string, scope: s
     sumSeconds: r['sum_seconds'] as number,
     histogram: BUCKET_COLUMNS.map((h) => r[h] as number),
   }));
+}
+
+/** The processes of a log with cases in a scope, sorted. */
+export function readScopedProcesses(sqlite: Database.Database, log: string, scope: string): string[] {
+  const s = scopeSql(scope);
+  return sqlite
+    .prepare(`SELECT DISTINCT process FROM jobcenters WHERE log = ?${s.sql} ORDER BY process`)
+    .pluck()
+    .all(log, ...s.params) as string[];
 }
 
 /** Durations (seconds) of the finished cases, ascending, and the count of open cases, in a scope. */

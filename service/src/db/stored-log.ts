@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError, type EventLog } from '@sagsflow/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import { drizzleOf } from './connection';
+import { jobcenterScope } from './sql/scope';
+import { ruleCatalogues, type RuleCatalogueDbRow } from './schema';
 
 /** The current version of a stored log, back in memory for analyses that need events. */
 export interface StoredLog {
@@ -31,18 +35,21 @@ export function readStoredLog(sqlite: Database.Database, name: string, options: 
   const head = sqlite.prepare('SELECT current_version AS version, process FROM logs WHERE name = ?').get(name) as
     { version: number; process: string | null } | undefined;
   if (!head) throw new NotFoundError(`readStoredLog: no log named '${name}'; sagsflow ingest loads one`);
-  const scope = options.jobcenters ? ` AND jobcenter IN (${options.jobcenters.map(() => '?').join(', ') || 'NULL'})` : '';
-  const params = [name, head.version, ...(options.jobcenters ?? [])];
+  const scope = jobcenterScope('jobcenter', options.jobcenters ?? null);
+  const inScope = scope.map((f) => ` AND ${f.sql}`).join('');
+  const scopeParams = scope.flatMap((f) => f.params);
   const caseRows = new Map<string, { open: number; process: string | null }>();
-  const cases = sqlite.prepare(`SELECT case_id, open, process FROM cases WHERE log = ?${scope}`);
-  for (const row of cases.raw().iterate(name, ...(options.jobcenters ?? [])) as Iterable<[string, number, string | null]>) {
+  const cases = sqlite.prepare(`SELECT case_id, open, process FROM cases WHERE log = ?${inScope}`);
+  for (const row of cases.raw().iterate(name, ...scopeParams) as Iterable<[string, number, string | null]>) {
     caseRows.set(row[0], { open: row[1], process: row[2] });
   }
   const builder = new EventLogBuilder();
   const events = sqlite.prepare(
-    `SELECT case_id, activity, timestamp, resource, lifecycle, jobcenter FROM events WHERE log = ? AND version = ?${scope} ORDER BY id`,
+    `SELECT case_id, activity, timestamp, resource, lifecycle, jobcenter FROM events WHERE log = ? AND version = ?${inScope} ORDER BY id`,
   );
-  for (const row of events.raw().iterate(...params) as Iterable<[string, string, number, string | null, string | null, string | null]>) {
+  for (const row of events.raw().iterate(name, head.version, ...scopeParams) as Iterable<
+    [string, string, number, string | null, string | null, string | null]
+  >) {
     builder.addEvent(row[0], row[1], row[2], row[3], row[4]);
     if (row[5] !== null) builder.setCaseAttribute('jobcenter', row[5]);
     const process = caseRows.get(row[0])?.process;
@@ -56,14 +63,13 @@ export function readStoredLog(sqlite: Database.Database, name: string, options: 
   return { name, version: head.version, process: head.process, log, finished };
 }
 
-/** The rule catalogue attached to a log's current version (its YAML text and as-of date), or null. */
-export function readAttachedCatalogue(
-  sqlite: Database.Database,
-  name: string,
-  version: number,
-): { text: string; asOf: string | null } | null {
-  const row = sqlite
-    .prepare('SELECT text, as_of AS asOf FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1')
-    .get(name, version) as { text: string; asOf: string | null } | undefined;
+/** The rule catalogue attached last to a log version (its name, YAML text and as-of date), or null. */
+export function readAttachedCatalogue(sqlite: Database.Database, name: string, version: number): RuleCatalogueDbRow | null {
+  const row = drizzleOf(sqlite)
+    .select()
+    .from(ruleCatalogues)
+    .where(and(eq(ruleCatalogues.log, name), eq(ruleCatalogues.version, version)))
+    .orderBy(desc(ruleCatalogues.id))
+    .get();
   return row ?? null;
 }

@@ -1,24 +1,19 @@
 import type Database from 'better-sqlite3';
 import { readActivityNames, readRuleNames } from '@sagsflow/shared';
+import {
+  findingsForSteps,
+  setStepFindings,
+  GROUP_SEPARATOR,
+  stepPairs,
+  type StepPairRow,
+  type StepListedFinding,
+} from '../db/findings-queries';
 import { findingTitle } from './wording';
 
 /** Findings listed beside a variant at most. */
 export const FINDINGS_PER_VARIANT = 3;
 
-interface FindingRow {
-  process: string;
-  jobcenter: string;
-  finding_id: string;
-  kind: string;
-  rank: number;
-  activity: string | null;
-  from_activity: string | null;
-  to_activity: string | null;
-  rule: string | null;
-  value_dkk: number;
-  summary_da: string;
-  summary_en: string;
-}
+type FindingRow = StepListedFinding;
 
 interface VariantSteps {
   ids: number[];
@@ -44,88 +39,81 @@ interface VariantSteps {
  * @example writeStepFindings(sqlite, 'dagpenge', 3)
  */
 export function writeStepFindings(sqlite: Database.Database, log: string, version: number): number {
-  const findings = sqlite
-    .prepare(
-      `SELECT process, jobcenter, finding_id, kind, rank, activity, from_activity, to_activity, rule, value_dkk, summary_da, summary_en
-       FROM findings WHERE log = ? AND version = ? AND status <> 'resolved'
-       ORDER BY CASE kind WHEN 'bottleneck' THEN 0 WHEN 'rule-violation' THEN 1 WHEN 'model-deviation' THEN 2 WHEN 'best-practice' THEN 3 ELSE 4 END,
-                value_dkk DESC, rank, finding_id`,
-    )
-    .all(log, version) as FindingRow[];
+  const findings = findingsForSteps(sqlite, log, version);
   const byScope = new Map<string, FindingRow[]>();
   for (const f of findings) {
     const key = `${f.process}\u0000${f.jobcenter}`;
     byScope.set(key, [...(byScope.get(key) ?? []), f]);
   }
-  const jobcentersOf = new Map<string, number>();
-  for (const r of sqlite
-    .prepare('SELECT process, count(DISTINCT jobcenter) AS n FROM steps WHERE log = ? AND version = ? GROUP BY process')
-    .all(log, version) as { process: string; n: number }[])
-    jobcentersOf.set(r.process, r.n);
+  let jobcentersOf: Map<string, number> | undefined;
   let written = 0;
   for (const table of ['steps', 'viewer_steps'] as const) {
-    sqlite.prepare(`UPDATE ${table} SET findings = NULL WHERE log = ? AND version = ? AND findings IS NOT NULL`).run(log, version);
-    const variants = variantSteps(sqlite, table, log, version);
-    const update = sqlite.prepare(`UPDATE ${table} SET findings = ? WHERE id = ?`);
-    const updates: [string, number][] = [];
-    for (const [key, v] of variants) {
+    const pairs = stepPairs(sqlite, table, log, version);
+    // The processes' jobcenters are those of the exact step table (read first).
+    jobcentersOf ??= jobcentersPerProcess(pairs);
+    const updates = new Map<number, string | null>();
+    for (const r of pairs) if (r.listedIds !== null) for (const id of r.listedIds.split(',')) updates.set(Number(id), null);
+    let listedRows = 0;
+    for (const [key, v] of variantSteps(pairs)) {
       const [process, jobcenter] = key.split('\u0000') as [string, string];
       const scope = jobcentersOf.get(process) === 1 ? '' : jobcenter;
       const listed = (byScope.get(`${process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
       if (listed.length === 0) continue;
       const text = JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
-      for (const id of v.ids) updates.push([text, id]);
+      for (const id of v.ids) updates.set(id, text);
+      listedRows += v.ids.length;
     }
-    for (const [text, id] of updates) update.run(text, id);
-    written += updates.length;
+    // In row order: each page of the (large, mostly uncached) table is read and rewritten once.
+    setStepFindings(
+      sqlite,
+      table,
+      [...updates].map(([id, text]) => [text, id] as const).sort((a, b) => a[1] - b[1]),
+    );
+    written += listedRows;
   }
   return written;
 }
 
+/** Per process: its number of jobcenters. */
+function jobcentersPerProcess(pairs: readonly StepPairRow[]): Map<string, number> {
+  const jobcenters = new Map<string, Set<string>>();
+  for (const r of pairs) {
+    let set = jobcenters.get(r.process);
+    if (!set) jobcenters.set(r.process, (set = new Set()));
+    set.add(r.jobcenter);
+  }
+  return new Map([...jobcenters].map(([process, set]) => [process, set.size]));
+}
+
 function exactEntry(f: FindingRow) {
-  return { id: f.finding_id, kind: f.kind, da: f.summary_da, en: f.summary_en };
+  return { id: f.findingId, kind: f.kind, da: f.summaryDa, en: f.summaryEn };
 }
 
 /** A finding as viewer rows list it: what and where, without the figures of its sentence (see `findingTitle`). */
 function viewerEntry(f: FindingRow) {
-  const what = { kind: f.kind, activity: f.activity, fromActivity: f.from_activity, toActivity: f.to_activity, rule: f.rule };
-  return { id: f.finding_id, kind: f.kind, da: findingTitle(what, 'da'), en: findingTitle(what, 'en') };
+  const what = { kind: f.kind, activity: f.activity, fromActivity: f.fromActivity, toActivity: f.toActivity, rule: f.rule };
+  return { id: f.findingId, kind: f.kind, da: findingTitle(what, 'da'), en: findingTitle(what, 'en') };
 }
 
 function concerns(f: FindingRow, v: VariantSteps): boolean {
-  if (f.from_activity !== null && f.to_activity !== null && v.pairs.has(`${f.from_activity}\u0000${f.to_activity}`)) return true;
+  if (f.fromActivity !== null && f.toActivity !== null && v.pairs.has(`${f.fromActivity}\u0000${f.toActivity}`)) return true;
   if (f.activity !== null && v.activities.has(f.activity)) return true;
   return f.rule !== null && v.rules.has(f.rule);
 }
 
-/** Per (process, jobcenter, variant): the ids of its step-0 rows and what its steps say. */
-function variantSteps(sqlite: Database.Database, table: string, log: string, version: number): Map<string, VariantSteps> {
-  const rows = sqlite
-    .prepare(
-      `SELECT id, process, jobcenter, variant_key, step_index, from_activity, to_activity, violated_rules, skipped_activities
-       FROM ${table} WHERE log = ? AND version = ?`,
-    )
-    .all(log, version) as {
-    id: number;
-    process: string;
-    jobcenter: string;
-    variant_key: string;
-    step_index: number;
-    from_activity: string;
-    to_activity: string;
-    violated_rules: string | null;
-    skipped_activities: string | null;
-  }[];
+/** Per (process, jobcenter, variant): the ids of its step-0 rows and what its steps say (from its step pairs). */
+function variantSteps(rows: readonly StepPairRow[]): Map<string, VariantSteps> {
   const out = new Map<string, VariantSteps>();
   for (const r of rows) {
-    const key = `${r.process}\u0000${r.jobcenter}\u0000${r.variant_key}`;
+    const key = `${r.process}\u0000${r.jobcenter}\u0000${r.variantKey}`;
     let v = out.get(key);
     if (!v) out.set(key, (v = { ids: [], activities: new Set(), pairs: new Set(), rules: new Set() }));
-    if (r.step_index === 0) v.ids.push(r.id);
-    v.activities.add(r.to_activity);
-    v.pairs.add(`${r.from_activity}\u0000${r.to_activity}`);
-    for (const rule of readRuleNames(r.violated_rules)) v.rules.add(rule.rule);
-    for (const skipped of readActivityNames(r.skipped_activities)) v.activities.add(skipped);
+    if (r.firstIds !== null) for (const id of r.firstIds.split(',')) v.ids.push(Number(id));
+    v.activities.add(r.toActivity);
+    v.pairs.add(`${r.fromActivity}\u0000${r.toActivity}`);
+    for (const text of r.violatedRules?.split(GROUP_SEPARATOR) ?? []) for (const rule of readRuleNames(text)) v.rules.add(rule.rule);
+    for (const text of r.skippedActivities?.split(GROUP_SEPARATOR) ?? [])
+      for (const skipped of readActivityNames(text)) v.activities.add(skipped);
   }
   return out;
 }

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { markCasesHolding } from '../db/case-removal-queries';
 import type { SagsflowDatabase } from '../db/client';
+import { compact, enableSecureDelete } from '../db/compact';
 import { storedKeyCheck } from '../ingest/load-rows';
 import { createPseudonymizer, currentKey, keyCheckOf, keyFilePath, SECRET_ENV } from '../privacy/index';
 import { recordAudit } from '../tokens/index';
-import { compact, removeCases, type RemovedCases } from './remove-cases';
+import { removeCases, type RemovedCases } from './remove-cases';
 
 /** What to erase: a citizen's CPR number, a case id, or any other pseudonymised value. */
 export interface ErasureTarget {
@@ -59,22 +61,11 @@ export function eraseSubject(
   const pseudonymizer = createPseudonymizer(key.key);
   const pseudonyms = clear.map((v) => pseudonymizer.pseudonym(v));
   const { sqlite } = store;
-  sqlite.pragma('secure_delete = ON');
+  enableSecureDelete(sqlite);
   const { cases, rows, logs } = removeCases(
     sqlite,
     () => {
-      const collect = sqlite.prepare(
-        `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
-         SELECT log, case_id FROM events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
-         UNION SELECT log, case_id FROM cases WHERE case_id = @p OR instr(attributes, @p) > 0
-         UNION SELECT log, case_id FROM version_events WHERE case_id = @p OR resource = @p OR instr(attributes, @p) > 0
-         UNION SELECT log, case_id FROM version_cases WHERE case_id = @p OR instr(attributes, @p) > 0`,
-      );
-      const caseOnly = sqlite.prepare(
-        `INSERT OR IGNORE INTO temp.remove_cases (log, case_id) SELECT log, case_id FROM events WHERE case_id = @p
-         UNION SELECT log, case_id FROM cases WHERE case_id = @p UNION SELECT log, case_id FROM version_events WHERE case_id = @p`,
-      );
-      for (const p of pseudonyms) (target.kind === 'case' ? caseOnly : collect).run({ p });
+      for (const p of pseudonyms) markCasesHolding(sqlite, p, target.kind === 'case');
     },
     { mentions: pseudonyms },
   );

@@ -1,29 +1,11 @@
-import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { LoadRow } from '../db/schema';
 import { maskCpr } from '../privacy/index';
 
-/** One source file of a load: its name (masked as the load's `files`), size and SHA-256. */
-export interface SourceFile {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** Where a version came from: its files, mapping, rule catalogue and model, and who loaded it. */
-export interface Lineage {
-  sourceFiles: SourceFile[];
-  /** The column mapping used, as stored (null when unknown). */
-  mapping: unknown;
-  rules: { name: string; sha256: string } | null;
-  model: { name: string; sha256: string } | null;
-  /** `token:<name>` or `cli:<user>`. */
-  loadedBy: string | null;
-}
+export { lineageOf, recordLineage, type Lineage, type SourceFile } from '../db/lineage-queries';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -79,34 +61,4 @@ export function cliLoader(): string {
   } catch {
     return 'cli:unknown';
   }
-}
-
-/** Writes a load's lineage onto its `loads` row (inside the load's transaction). */
-export function recordLineage(sqlite: Database.Database, loadId: number, lineage: Lineage): void {
-  sqlite
-    .prepare(
-      `UPDATE loads SET source_files = ?, mapping = ?, rules_name = ?, rules_sha256 = ?, model_name = ?, model_sha256 = ?, loaded_by = ?
-       WHERE id = ?`,
-    )
-    .run(
-      JSON.stringify(lineage.sourceFiles),
-      lineage.mapping === null || lineage.mapping === undefined ? null : JSON.stringify(lineage.mapping),
-      lineage.rules?.name ?? null,
-      lineage.rules?.sha256 ?? null,
-      lineage.model?.name ?? null,
-      lineage.model?.sha256 ?? null,
-      lineage.loadedBy,
-      loadId,
-    );
-}
-
-/** The lineage of a stored load row, parsed (loads made before migration 0014 give empty parts). */
-export function lineageOf(row: LoadRow): Lineage {
-  return {
-    sourceFiles: row.sourceFiles === null ? [] : (JSON.parse(row.sourceFiles) as SourceFile[]),
-    mapping: row.mapping === null ? null : (JSON.parse(row.mapping) as unknown),
-    rules: row.rulesName === null ? null : { name: row.rulesName, sha256: row.rulesSha256 ?? '' },
-    model: row.modelName === null ? null : { name: row.modelName, sha256: row.modelSha256 ?? '' },
-    loadedBy: row.loadedBy,
-  };
 }

@@ -3,7 +3,10 @@ import type { SagsflowDatabase } from '../db/client';
 import type { ColumnRoles } from '../ingest/column-roles';
 import type { LoadedModel } from '../conformance/load-model';
 import { cliLoader, recordLineage, type Lineage } from './lineage';
-import { purposeRefusal, storedPurpose, storeLogPurpose, type LogPurpose } from './purpose';
+import { insertAttachedModel } from '../db/attached-model-queries';
+import { readLogPurpose, readRetentionYears, writeLogPurpose } from '../db/governance-queries';
+import { storedGroupSize } from '../db/log-queries';
+import { purposeRefusal, type LogPurpose } from './purpose';
 import { applyRetention, setRetention } from './retention';
 import { loadTeams } from './teams';
 
@@ -31,7 +34,7 @@ export function loadPurposeRefusal(
   columns: ColumnRoles | null,
 ): string | null {
   if (!governance?.requirePurpose) return null;
-  return purposeRefusal(storedPurpose(sqlite, log), governance.purpose ?? {}, columns, governance.via ?? 'cli');
+  return purposeRefusal(readLogPurpose(sqlite, log), governance.purpose ?? {}, columns, governance.via ?? 'cli');
 }
 
 /**
@@ -54,22 +57,20 @@ export function recordLoadGovernance(
   },
 ): void {
   const g = r.governance ?? {};
-  storeLogPurpose(store.sqlite, r.log, g.purpose ?? {});
+  writeLogPurpose(store.sqlite, r.log, g.purpose ?? {});
   if (g.retentionYears !== undefined) setRetention(store, r.log, g.retentionYears);
   recordLineage(store.sqlite, r.loadId, { ...r.lineage, loadedBy: g.loadedBy ?? cliLoader() });
-  const k = store.sqlite.prepare('SELECT min_group_size FROM logs WHERE name = ?').pluck().get(r.log) as number | undefined;
-  loadTeams(store.sqlite, { log: r.log, version: r.version, teamColumn: r.teamColumn, k: k ?? 5 });
+  const k = storedGroupSize(store.sqlite, r.log)?.k ?? 5;
+  loadTeams(store.sqlite, { log: r.log, version: r.version, teamColumn: r.teamColumn, k });
   if (r.model)
-    store.sqlite
-      .prepare('INSERT INTO attached_models (log, version, name, graph, net, digest) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        r.log,
-        r.version,
-        r.lineage.model?.name ?? 'model.bpmn',
-        JSON.stringify(r.model.graph),
-        JSON.stringify(r.model.net),
-        r.model.digest,
-      );
+    insertAttachedModel(store.sqlite, {
+      log: r.log,
+      version: r.version,
+      name: r.lineage.model?.name ?? 'model.bpmn',
+      graph: JSON.stringify(r.model.graph),
+      net: JSON.stringify(r.model.net),
+      digest: r.model.digest,
+    });
 }
 
 /** What the retention applied after a load did: the counts removed, or why it failed (the load itself stays committed). */
@@ -87,7 +88,7 @@ export function retentionAfterLoad(
   governance: LoadGovernance | undefined,
   now: Date,
 ): RetentionAfterLoad | null {
-  const years = store.sqlite.prepare('SELECT retention_years FROM logs WHERE name = ?').pluck().get(log) as number | null | undefined;
+  const years = readRetentionYears(store.sqlite, log);
   if (years === null || years === undefined) return null;
   try {
     const o = applyRetention(store, { now, log, tokenId: governance?.tokenId ?? null })[0];

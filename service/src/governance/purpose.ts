@@ -1,12 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { LogPurpose, StoredPurpose } from '../db/governance-queries';
 import type { ColumnRoles } from '../ingest/column-roles';
 
-/** Why a log's personal data is processed, on which legal basis, and who is responsible for it. */
-export interface LogPurpose {
-  purpose: string;
-  legalBasis: string;
-  controller: string;
-}
+export type { LogPurpose } from '../db/governance-queries';
 
 /** The purpose settings in the order they are named, with their command-line option and upload field. */
 export const PURPOSE_SETTINGS = [
@@ -17,13 +12,6 @@ export const PURPOSE_SETTINGS = [
 
 /** Longest accepted purpose, legal basis or controller text. */
 export const PURPOSE_MAX_LENGTH = 1000;
-
-/** The purpose settings stored on a log (null parts when unset, all null for a new log). */
-export function storedPurpose(sqlite: Database.Database, log: string): { [K in keyof LogPurpose]: string | null } {
-  const row = sqlite.prepare('SELECT purpose, legal_basis AS legalBasis, controller FROM logs WHERE name = ?').get(log) as
-    { purpose: string | null; legalBasis: string | null; controller: string | null } | undefined;
-  return row ?? { purpose: null, legalBasis: null, controller: null };
-}
 
 /** A given purpose with blank parts dropped; throws naming the setting when a part is too long. */
 export function cleanPurpose(
@@ -57,7 +45,7 @@ export function pseudonymisedBesidesCase(columns: ColumnRoles | null): string[] 
  * missing settings as the caller gives them (`--legal-basis` or upload field `legalBasis`).
  */
 export function purposeRefusal(
-  stored: { [K in keyof LogPurpose]: string | null },
+  stored: StoredPurpose,
   given: Partial<LogPurpose>,
   columns: ColumnRoles | null,
   via: 'cli' | 'upload',
@@ -71,13 +59,4 @@ export function purposeRefusal(
     `the log holds pseudonymised columns (${personal.map((c) => `"${c}"`).join(', ')}), so it needs a purpose, legal basis and data controller: ` +
     `${what} ${missing.join(', ')}`
   );
-}
-
-/** Stores the given purpose settings on the log's row (parts not given keep their stored value). */
-export function storeLogPurpose(sqlite: Database.Database, log: string, given: Partial<LogPurpose>): void {
-  sqlite
-    .prepare(
-      'UPDATE logs SET purpose = coalesce(?, purpose), legal_basis = coalesce(?, legal_basis), controller = coalesce(?, controller) WHERE name = ?',
-    )
-    .run(given.purpose ?? null, given.legalBasis ?? null, given.controller ?? null, log);
 }

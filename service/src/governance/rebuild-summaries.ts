@@ -7,6 +7,12 @@ import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses'
 import { parseCatalogue } from '../rules/parse-catalogue';
 import { findingsSettingsOf } from '../ingest/precompute-load';
 import type { ColumnMapping } from '../readers/index';
+import { latestAttachedModel } from '../db/attached-model-queries';
+import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFindings } from '../db/finding-history-queries';
+import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
+import { logHead } from '../db/log-queries';
+import { readAttachedCatalogue } from '../db/stored-log';
+import { deleteVersionRows, SUMMARY_TABLES } from '../db/summary-rebuild-queries';
 import { storedEventLog } from './stored-event-log';
 import { precomputeTeams } from './teams';
 
@@ -19,9 +25,6 @@ export interface RebuiltSummaries {
   teams: number;
 }
 
-const FINDING_COLUMNS =
-  'log, version, process, jobcenter, finding_id, kind, rank, status, first_version, activity, from_activity, to_activity, rule, cases, value_dkk, evidence, summary_en, summary_da';
-
 /**
  * Rebuilds the summary tables of a log's current version from its stored events, as the load
  * wrote them: rule compliance (the attached catalogue and as-of date), conformance (the stored
@@ -30,28 +33,18 @@ const FINDING_COLUMNS =
  * `sagsflow precompute`. Returns null when there is no such log.
  */
 export function rebuildSummaries(sqlite: Database.Database, log: string): RebuiltSummaries | null {
-  const meta = sqlite.prepare('SELECT process, current_version AS version, min_group_size AS k FROM logs WHERE name = ?').get(log) as
-    { process: string | null; version: number; k: number } | undefined;
+  const meta = logHead(sqlite, log);
   if (!meta) return null;
   const { version, process } = meta;
-  const load = sqlite
-    .prepare(
-      "SELECT mapping, end_activities AS ends, end_activities_source AS source, model_name AS model FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1",
-    )
-    .get(log, version) as { mapping: string | null; ends: string | null; source: string | null; model: string | null } | undefined;
+  const load = latestStoredLoad(sqlite, log, version);
   const mapping = load?.mapping ? (JSON.parse(load.mapping) as ColumnMapping) : undefined;
-  const endActivities =
-    mapping?.endActivities ??
-    (load?.source === 'mapping' && load.ends ? (JSON.parse(load.ends) as { activities: string[] }[])[0]?.activities : undefined);
+  const endActivities = mapping?.endActivities ?? mappingEndActivities(load);
   const eventLog = storedEventLog(sqlite, log, version, process);
-  const where = (table: string) => sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(log, version);
   return sqlite.transaction((): RebuiltSummaries => {
     let compliance: number | null = null;
-    const catalogue = sqlite
-      .prepare('SELECT catalogue, as_of AS asOf, text FROM rule_catalogues WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1')
-      .get(log, version) as { catalogue: string; asOf: string | null; text: string } | undefined;
+    const catalogue = readAttachedCatalogue(sqlite, log, version);
     if (catalogue) {
-      for (const t of ['rule_catalogues', 'rules', 'compliance', 'case_compliance']) where(t);
+      deleteVersionRows(sqlite, SUMMARY_TABLES.compliance, log, version);
       const attached = {
         catalogue: parseCatalogue(catalogue.text, catalogue.catalogue),
         text: catalogue.text,
@@ -60,11 +53,9 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
       compliance = precomputeCompliance(eventLog, { sqlite, log, version, process }, attached).compliance;
     }
     let conformance: RebuiltSummaries['conformance'] = null;
-    const model = sqlite
-      .prepare('SELECT name, graph, net, digest FROM attached_models WHERE log = ? AND version = ? ORDER BY id DESC LIMIT 1')
-      .get(log, version) as { name: string; graph: string; net: string; digest: string } | undefined;
+    const model = latestAttachedModel(sqlite, log, version);
     if (model) {
-      for (const t of ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases']) where(t);
+      deleteVersionRows(sqlite, SUMMARY_TABLES.conformance, log, version);
       const graph = JSON.parse(model.graph) as ProcessGraph;
       const loaded = {
         file: model.name,
@@ -74,7 +65,7 @@ export function rebuildSummaries(sqlite: Database.Database, log: string): Rebuil
         digest: model.digest,
       };
       conformance = precomputeConformance(eventLog, { sqlite, log, version, process, model: loaded, endActivities }).variants;
-    } else if (load?.model) conformance = 'kept';
+    } else if (load?.modelName) conformance = 'kept';
     buildViewerAnalyses(sqlite, { log, version });
     const findings = rebuildFindings(sqlite, { log, version, process, k: meta.k, mapping, endActivities, eventLog });
     const teams = mapping?.team ? precomputeTeams(sqlite, log, version, meta.k) : 0;
@@ -94,12 +85,8 @@ function rebuildFindings(
     eventLog: ReturnType<typeof storedEventLog>;
   },
 ): number {
-  const kept = sqlite.prepare(`SELECT ${FINDING_COLUMNS} FROM findings WHERE log = ? AND version = ?`).all(r.log, r.version) as Record<
-    string,
-    unknown
-  >[];
-  sqlite.prepare('DELETE FROM findings WHERE log = ? AND version = ?').run(r.log, r.version);
-  sqlite.prepare('DELETE FROM finding_cases WHERE log = ? AND version = ?').run(r.log, r.version);
+  const kept = versionFindings(sqlite, r.log, r.version);
+  deleteVersionFindings(sqlite, r.log, r.version);
   const outcome = r.mapping?.outcome
     ? { attribute: r.mapping.outcome.column.replace(/^case:/, ''), success: r.mapping.outcome.success }
     : undefined;
@@ -113,17 +100,9 @@ function rebuildFindings(
     endActivities: r.endActivities,
     settings: findingsSettingsOf(r.mapping),
   });
-  const restore = sqlite.prepare(
-    'UPDATE findings SET status = ?, first_version = ? WHERE log = ? AND version = ? AND jobcenter = ? AND finding_id = ?',
-  );
-  const insert = sqlite.prepare(
-    `INSERT INTO findings (${FINDING_COLUMNS}) VALUES (${FINDING_COLUMNS.split(',')
-      .map(() => '?')
-      .join(', ')})`,
-  );
   for (const f of kept) {
-    if (f['status'] === 'resolved') insert.run(...FINDING_COLUMNS.split(', ').map((c) => f[c]));
-    else restore.run(f['status'], f['first_version'], r.log, r.version, f['jobcenter'], f['finding_id']);
+    if (f.status === 'resolved') reinsertFinding(sqlite, f);
+    else restoreFindingStatus(sqlite, f);
   }
   return written;
 }

@@ -1,6 +1,9 @@
+import { markCasesEndedBefore } from '../db/case-removal-queries';
 import type { SagsflowDatabase } from '../db/client';
+import { compact, enableSecureDelete } from '../db/compact';
+import { retentionLimits, writeRetentionYears } from '../db/governance-queries';
 import { recordAudit } from '../tokens/index';
-import { compact, removeCases, type RemovedCases } from './remove-cases';
+import { removeCases, type RemovedCases } from './remove-cases';
 
 /** What retention removed (or would remove) from one log: counts only. */
 export interface RetentionOutcome extends RemovedCases {
@@ -22,7 +25,7 @@ export function retentionCutoff(now: Date, years: number): Date {
 export function setRetention(store: SagsflowDatabase, log: string, years: number | null): boolean {
   if (years !== null && !(Number.isInteger(years) && years > 0))
     throw new Error(`--retention-years: expected a whole number of years above 0, got ${years}`);
-  return store.sqlite.prepare('UPDATE logs SET retention_years = ? WHERE name = ?').run(years, log).changes > 0;
+  return writeRetentionYears(store.sqlite, log, years);
 }
 
 /**
@@ -37,28 +40,14 @@ export function applyRetention(
 ): RetentionOutcome[] {
   const now = options.now ?? new Date();
   const { sqlite } = store;
-  const limits = sqlite
-    .prepare('SELECT name, retention_years AS years FROM logs WHERE retention_years IS NOT NULL AND (? IS NULL OR name = ?) ORDER BY name')
-    .all(options.log ?? null, options.log ?? null) as { name: string; years: number }[];
+  const limits = retentionLimits(sqlite, options.log);
   const outcomes: RetentionOutcome[] = [];
-  if (!options.dryRun) sqlite.pragma('secure_delete = ON');
+  if (!options.dryRun) enableSecureDelete(sqlite);
   for (const { name, years } of limits) {
     const cutoff = retentionCutoff(now, years);
-    const removed = removeCases(
-      sqlite,
-      () => {
-        sqlite
-          .prepare(
-            // versions (issue 13): a case's last event over the current version and the kept earlier ones.
-            `INSERT OR IGNORE INTO temp.remove_cases (log, case_id)
-             SELECT log, case_id FROM (SELECT log, case_id, timestamp, end_timestamp FROM events WHERE log = ?
-               UNION ALL SELECT log, case_id, timestamp, end_timestamp FROM version_events WHERE log = ?) GROUP BY case_id
-             HAVING max(max(timestamp, coalesce(end_timestamp, timestamp))) < ?`,
-          )
-          .run(name, name, cutoff.getTime());
-      },
-      { dryRun: options.dryRun === true },
-    );
+    const removed = removeCases(sqlite, () => markCasesEndedBefore(sqlite, name, cutoff.getTime()), {
+      dryRun: options.dryRun === true,
+    });
     outcomes.push({ log: name, retentionYears: years, cutoff, ...removed });
     if (!options.dryRun) {
       const total = Object.values(removed.rows).reduce((a, b) => a + b, 0);

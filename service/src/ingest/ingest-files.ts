@@ -10,7 +10,18 @@ import { IngestError } from './errors';
 import type { IngestOptions, IngestProgress, LoadReport } from './load-report';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
 import { createTextScrubber } from './text-scrubber';
-import { currentLoad, insertLoadRow, recordFailedLoad, reportOfLoad } from './load-rows';
+import { reportOfLoad } from './load-rows';
+import {
+  currentLoad,
+  currentVersionOf,
+  finishLoadRow,
+  insertLoadRow,
+  loadEndActivities,
+  makeVersionCurrent,
+  recordFailedLoad,
+} from '../db/load-queries';
+import { beginLoad, type LoadTransaction } from '../db/load-transaction';
+import { deferEventIndexes } from '../db/event-insert';
 import { loadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { precomputeLoad } from './precompute-load';
@@ -21,9 +32,6 @@ import { archiveVersion, nextVersion } from '../db/log-versions/index';
 import { keepVersion } from '../db/keep-version';
 import { seedAppend, type AppendSeed } from '../db/append-seed';
 import { findingsSettingsOf } from './precompute-load';
-
-/** Page cache of the load's connection while it runs (negative = KiB); restored afterwards. */
-const LOAD_CACHE_KIB = -65_536;
 
 /**
  * Loads extracts as a new version of a log, in one transaction: reads every file through the
@@ -79,11 +87,10 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   let loadId = -1;
   // ingest --append: the version appended to, and how many of its events the new extract repeated.
   let seed: AppendSeed | null = null;
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
+  let tx: LoadTransaction | null = null;
   try {
-    sqlite.exec('BEGIN IMMEDIATE');
-    const latest = sqlite.prepare('SELECT current_version AS v FROM logs WHERE name = ?').get(options.log) as { v: number } | undefined;
+    tx = beginLoad(sqlite);
+    const latest = currentVersionOf(store.db, options.log);
     const version = nextVersion(sqlite, options.log);
     loadId = insertLoadRow(sqlite, {
       log: options.log,
@@ -94,6 +101,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       keyCheck: key.keyCheck,
       startedAt,
     });
+    const rebuildEventIndexes = deferEventIndexes(sqlite);
     const { builder, counts: got } = await readLoadFiles(
       {
         sqlite,
@@ -111,13 +119,13 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
         personalColumns,
         isPersonal: (k) => isPersonalKey(k, personalSet),
         onProgress: (file, i, bytes) => progress('read', file, i, bytes),
-        ...(options.append && latest
+        ...(options.append && latest !== null
           ? {
               skipEvent: (e) => seed?.isDuplicate(e) ?? false,
               onBuilder: (b) => {
                 seed = seedAppend(
                   sqlite,
-                  { log: options.log, from: latest.v, to: version, process: options.process ?? null },
+                  { log: options.log, from: latest, to: version, process: options.process ?? null },
                   b,
                   options.keepDuplicates === true,
                 );
@@ -127,6 +135,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       },
       tally,
     );
+    rebuildEventIndexes();
     tally.settled = got;
     const appended = seed as AppendSeed | null;
     const crossDuplicates = appended?.duplicates ?? 0;
@@ -162,7 +171,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     if (refusals.length > 0 && !options.dryRun)
       throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
     if (noPurpose !== null) refusals.push(noPurpose);
-    if (latest) archiveVersion(sqlite, options.log, latest.v);
+    if (latest !== null) archiveVersion(sqlite, options.log, latest);
     deleteLogVersion(sqlite, options.log, { keepVersion: version });
     const { model, compliance, conformance } = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
     const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
@@ -199,10 +208,17 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       ...(appended ? { appendedTo: appended.from } : {}),
     };
     if (options.dryRun) {
-      sqlite.exec('ROLLBACK');
+      tx.rollback();
       return { ...report, status: 'dry-run' };
     }
-    finishLoad(sqlite, report, options);
+    finishLoadRow(sqlite, report);
+    makeVersionCurrent(sqlite, {
+      log: report.log,
+      process: options.process ?? null,
+      version: report.version,
+      minGroupSize: options.minGroupSize ?? null,
+      at: report.finishedAt,
+    });
     const sums = await digests!;
     const usedMapping = options.mapping ?? tally.mapping;
     recordLoadGovernance(store, {
@@ -219,16 +235,16 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       teamColumn: usedMapping?.team,
       model: options.model,
     });
-    sqlite.exec('COMMIT');
+    tx.commit();
     report.retention = retentionAfterLoad(store, options.log, options.governance, now());
-    const ends = sqlite.prepare('SELECT end_activities AS e FROM loads WHERE id = ?').get(loadId) as { e: string | null } | undefined;
-    if (ends?.e) report.endActivities = JSON.parse(ends.e) as LoadReport['endActivities'];
+    const ends = loadEndActivities(store.db, loadId);
+    if (ends) report.endActivities = JSON.parse(ends) as LoadReport['endActivities'];
     return report;
   } catch (err) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    tx?.rollback();
     throw await failedLoad(sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
   } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
+    tx?.end();
   }
 }
 
@@ -315,40 +331,6 @@ async function hashLoad(
   const hashing = contentHashInWorker(files, extra);
   hashing.catch(() => undefined);
   return { hashing };
-}
-
-function finishLoad(sqlite: SagsflowDatabase['sqlite'], r: LoadReport, options: IngestOptions): void {
-  sqlite
-    .prepare(
-      `UPDATE loads SET finished_at = ?, rows_read = ?, rows_accepted = ?, rows_duplicates = ?, rows_quarantined = ?,
-       quarantined_by_reason = ?, cases = ?, events = ?, first_timestamp = ?, last_timestamp = ?, status = 'stored', content_hash = ?,
-       columns = ?, files = ?, duplicate_policy = ?, identical_events = ? WHERE id = ?`,
-    )
-    .run(
-      r.finishedAt,
-      r.rows.read,
-      r.rows.accepted,
-      r.rows.duplicates,
-      r.rows.quarantined,
-      JSON.stringify(r.quarantinedByReason),
-      r.cases,
-      r.events,
-      r.firstTimestamp,
-      r.lastTimestamp,
-      r.contentHash,
-      r.columns ? JSON.stringify(r.columns) : null,
-      JSON.stringify(r.files),
-      r.duplicatePolicy ?? null,
-      r.identical ?? 0,
-      r.loadId,
-    );
-  sqlite
-    .prepare(
-      `INSERT INTO logs (name, process, current_version, min_group_size, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT(name) DO UPDATE SET process = excluded.process, current_version = excluded.current_version,
-       min_group_size = coalesce(?, logs.min_group_size), updated_at = excluded.updated_at`,
-    )
-    .run(r.log, options.process ?? null, r.version, options.minGroupSize ?? 5, r.finishedAt, r.finishedAt, options.minGroupSize ?? null);
 }
 
 /** The smaller (or larger, with `Math.max`) of two optional timestamps. */

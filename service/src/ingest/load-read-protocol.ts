@@ -26,8 +26,8 @@ export interface LoadReadRequest {
 
 /**
  * Cleaned rows in input order. Text columns that repeat (case, activity, resource, lifecycle,
- * jobcenter) are sent as codes into `strings`, the batch's own dictionary (-1 = null), so a
- * value crosses the thread boundary once per batch: event `i` has case `strings[caseId[i]]`,
+ * jobcenter, the attributes' JSON) are sent as codes into `strings`, the batch's own dictionary
+ * (-1 = null), so a value crosses the thread boundary once per batch: event `i` has case `strings[caseId[i]]`,
  * ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds triples (event index, key, value),
  * each for the case of that event.
  */
@@ -39,9 +39,9 @@ export interface EventBatch {
   resource: Int32Array;
   lifecycle: Int32Array;
   jobcenter: Int32Array;
+  attributes: Int32Array;
   timestamp: Float64Array;
   endTimestamp: Float64Array;
-  attributes: (string | null)[];
   caseAttributes: (number | string)[];
   quarantine: QuarantineRow[];
 }

@@ -27,9 +27,9 @@ function newBatch(): EventBatch {
     resource: new Int32Array(BATCH_EVENTS),
     lifecycle: new Int32Array(BATCH_EVENTS),
     jobcenter: new Int32Array(BATCH_EVENTS),
+    attributes: new Int32Array(BATCH_EVENTS),
     timestamp: new Float64Array(BATCH_EVENTS),
     endTimestamp: new Float64Array(BATCH_EVENTS),
-    attributes: [],
     caseAttributes: [],
     quarantine: [],
   };
@@ -38,8 +38,6 @@ function newBatch(): EventBatch {
 let batch = newBatch();
 /** The batch's dictionary: each distinct string once per batch. */
 let codes = new Map<string, number>();
-let lastCase: string | null = null;
-let lastCaseCode = -1;
 const code = (value: string | null): number => {
   if (value === null) return -1;
   let c = codes.get(value);
@@ -51,6 +49,29 @@ const code = (value: string | null): number => {
   return c;
 };
 
+/** `code`, first compared with the column's value in the row before (values repeat within a case). */
+function lastValueCoder(): { code(value: string | null): number; reset(): void } {
+  let last: string | null = null;
+  let lastCode = -1;
+  return {
+    code(value) {
+      if (value === last) return lastCode;
+      last = value;
+      lastCode = code(value);
+      return lastCode;
+    },
+    reset() {
+      last = null;
+      lastCode = -1;
+    },
+  };
+}
+const caseCodes = lastValueCoder();
+const resourceCodes = lastValueCoder();
+const jobcenterCodes = lastValueCoder();
+const attributeCodes = lastValueCoder();
+const coders = [caseCodes, resourceCodes, jobcenterCodes, attributeCodes];
+
 const flush = () => {
   if (batch.size === 0 && batch.quarantine.length === 0 && batch.caseAttributes.length === 0) return;
   while (Atomics.load(unstored, 0) >= MAX_UNSTORED_BATCHES) Atomics.wait(unstored, 0, Atomics.load(unstored, 0), 1000);
@@ -58,8 +79,17 @@ const flush = () => {
   const full = batch;
   batch = newBatch();
   codes = new Map();
-  lastCase = null;
-  const columns = [full.caseId, full.activity, full.resource, full.lifecycle, full.jobcenter, full.timestamp, full.endTimestamp];
+  for (const c of coders) c.reset();
+  const columns = [
+    full.caseId,
+    full.activity,
+    full.resource,
+    full.lifecycle,
+    full.jobcenter,
+    full.attributes,
+    full.timestamp,
+    full.endTimestamp,
+  ];
   post(
     { type: 'batch', batch: full },
     columns.map((c) => c.buffer as ArrayBuffer),
@@ -70,18 +100,14 @@ const output: LoadOutput = {
   event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
     if (batch.size === BATCH_EVENTS) flush();
     const i = batch.size++;
-    if (caseId !== lastCase) {
-      lastCase = caseId;
-      lastCaseCode = code(caseId);
-    }
-    batch.caseId[i] = lastCaseCode;
+    batch.caseId[i] = caseCodes.code(caseId);
     batch.activity[i] = code(activity);
-    batch.resource[i] = code(resource);
+    batch.resource[i] = resourceCodes.code(resource);
     batch.lifecycle[i] = code(lifecycle);
-    batch.jobcenter[i] = code(jobcenter);
+    batch.jobcenter[i] = jobcenterCodes.code(jobcenter);
+    batch.attributes[i] = attributeCodes.code(attributes);
     batch.timestamp[i] = timestamp;
     batch.endTimestamp[i] = endTimestamp ?? NaN;
-    batch.attributes.push(attributes);
   },
   caseAttribute(key, value) {
     batch.caseAttributes.push(batch.size - 1, key, value);

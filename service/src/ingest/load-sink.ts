@@ -1,13 +1,10 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder } from '@sagsflow/shared';
-import { createBatchInserter } from '../db/batch-insert';
+import { createEventInserter, createQuarantineInserter, EVENT_COLUMNS } from '../db/event-insert';
 import type { Pseudonymizer } from '../privacy/index';
 import type { TextScrubber } from './text-scrubber';
 import { createLoadTransform } from './load-transform';
 import type { StoredEventFields } from '../db/append-seed';
-
-export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
-const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
 
 /** How the load decides what is personal, and with which key it pseudonymises. */
 export interface LoadTransformOptions {
@@ -76,8 +73,8 @@ export function createLoadStore(options: {
   const { sqlite, loadId, log, version, skipEvent } = options;
   let skipped = false;
   const builder = new EventLogBuilder();
-  const eventsOut = createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log, version } });
-  const quarantineOut = createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, { constants: { load_id: loadId, log, version } });
+  const eventsOut = createEventInserter(sqlite, { log, version });
+  const quarantineOut = createQuarantineInserter(sqlite, { loadId, log, version });
   const row: (string | number | null)[] = new Array(EVENT_COLUMNS.length).fill(null);
   const output: LoadOutput = {
     event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../precompute/index';
+import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../precompute/case-groups';
 import { maskCpr } from '../privacy/index';
 import type { AcceptedEvent, ReadSink, Rejection } from '../readers/types';
 import { createRawScrubber, type KnownValues } from './raw-scrubber';

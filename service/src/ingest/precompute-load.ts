@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_FINDINGS_SETTINGS, type EventLog, type FindingsSettings } from '@sagsflow/shared';
 import { precomputeConformance, type ConformanceSummary } from '../conformance/precompute-conformance';
-import { precomputeFindings } from '../findings/precompute-findings';
+import { computeFindings, type FindingsSpec } from '../findings/compute-findings';
+import { readFindingSources } from '../findings/finding-sources';
+import { startFindingsWorker, type FindingsJob } from '../findings/findings-job';
+import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
 import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
@@ -9,6 +12,13 @@ import type { ColumnMapping } from '../readers/index';
 import { storedGroupSize } from '../db/log-queries';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';
+
+/**
+ * Logs of at least this many events compute their findings in a worker thread, beside the model
+ * writes (when neither a rule catalogue nor a model is attached: then the findings need nothing
+ * the load writes). Below it, starting a worker costs more than it saves.
+ */
+export const FINDINGS_WORKER_MIN_EVENTS = 100_000;
 
 /** What precompute wrote for the new version. */
 export interface PrecomputedLoad {
@@ -21,7 +31,8 @@ export interface PrecomputedLoad {
  * Precomputes the new version's tables in the load's transaction: the model (and its
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
  * tables when a model is, and their viewer-grade forms, then the findings (which read the
- * compliance and conformance rows).
+ * compliance and conformance rows). Without a catalogue and a model, the findings of a large log
+ * are computed in a worker thread from the start, while this thread writes the model.
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
  */
 export function precomputeLoad(
@@ -32,6 +43,14 @@ export function precomputeLoad(
   const process = options.process ?? null;
   const minGroupSize = options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5;
   const endActivities = options.mapping?.endActivities;
+  const outcome = options.mapping?.outcome
+    ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
+    : undefined;
+  const spec: FindingsSpec = { log, process, minGroupSize, outcome, endActivities, settings: findingsSettingsOf(options.mapping) };
+  const early: FindingsJob | null =
+    !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS
+      ? startFindingsWorker(eventLog, spec, new Map())
+      : null;
   let result: PrecomputedLoad;
   try {
     const model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log, version, process, minGroupSize, endActivities });
@@ -42,22 +61,12 @@ export function precomputeLoad(
     buildViewerAnalyses(sqlite, { log, version });
     result = { model, compliance, conformance };
   } catch (err) {
+    early?.stop();
     throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
   }
   try {
-    const outcome = options.mapping?.outcome
-      ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
-      : undefined;
-    precomputeFindings(eventLog, {
-      sqlite,
-      log,
-      version,
-      process,
-      minGroupSize,
-      outcome,
-      endActivities,
-      settings: findingsSettingsOf(options.mapping),
-    });
+    const scopes = early ? early.join() : computeFindings(eventLog, spec, readFindingSources(sqlite, log, version));
+    writeFindings({ sqlite, log, version }, scopes);
   } catch (err) {
     throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
   }

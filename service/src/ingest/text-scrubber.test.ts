@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client';
 import { createPseudonymizer } from '../privacy/index';
 import { ingestFiles } from './ingest-files';
 import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
-import { createTextScrubber, looksLikeFreeText } from './text-scrubber';
+import { createTextScrubber, looksLikeFreeText, personalKey } from './text-scrubber';
 
 const p = createPseudonymizer(Buffer.from('test-key'));
 
@@ -17,6 +17,37 @@ describe('createTextScrubber', () => {
     );
     expect(t.scrub('udtraek_Anna_Jensen_0102031234.csv')).toBe(`udtraek_${p.pseudonym('Anna Jensen')}_******-****.csv`);
     expect(t.scrub('Annabelle Jensenius')).toBe('Annabelle Jensenius');
+  });
+  it('personalKey: the words of the Unicode WORD regex, lower-cased, for ASCII and other values alike', () => {
+    const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+    const reference = (v: string): string | null => {
+      if (v.length < 3 || !/\p{L}/u.test(v)) return null;
+      const words = v.match(WORD);
+      return words && words.length <= 4 ? words.join(' ').toLowerCase() : null;
+    };
+    const values = [
+      'DAG-2024-000220',
+      'Charlotte Poulsen',
+      '100198-3844',
+      "O'Brien",
+      "d'Artagnan's sword",
+      "ab'9cd",
+      "ab'cd'ef",
+      "ab' cd",
+      'x1',
+      'a b c d e',
+      'a b c d',
+      '  Anna  Jensen  ',
+      'Søren Kierkegaard',
+      'Jens–Peter Hansen',
+      'O’Brien',
+      '12345',
+      '---',
+      'A1B2',
+      'udtraek_Anna_Jensen_0102031234.csv',
+    ];
+    for (const v of values) expect([v, personalKey(v)]).toEqual([v, reference(v)]);
+    expect(personalKey("O'Brien Hansen")).toBe("o'brien hansen");
   });
   it('looksLikeFreeText: long and wordy values only', () => {
     expect(looksLikeFreeText('Placering af dagpengemodtagere')).toBe(false);

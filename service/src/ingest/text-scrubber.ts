@@ -23,11 +23,9 @@ export function createTextScrubber(pseudonymizer: Pseudonymizer) {
   return {
     /** Remembers a clear value that the load pseudonymises. */
     remember(value: string): void {
-      if (personal.size >= PERSONAL_LIMIT || value.length < 3 || !/\p{L}/u.test(value)) return;
-      const words = value.match(WORD);
-      if (!words || words.length > MAX_WORDS) return;
-      const key = words.join(' ').toLowerCase();
-      if (!personal.has(key)) personal.set(key, value);
+      if (personal.size >= PERSONAL_LIMIT) return;
+      const key = personalKey(value);
+      if (key !== null && !personal.has(key)) personal.set(key, value);
     },
     /** The text with CPR-like numbers masked and remembered personal values pseudonymised. */
     scrub(text: string): string {
@@ -59,6 +57,58 @@ export function createTextScrubber(pseudonymizer: Pseudonymizer) {
 }
 
 export type TextScrubber = ReturnType<typeof createTextScrubber>;
+
+/**
+ * The key a personal value is remembered under: its 1 to 4 words (`WORD`) lower-cased and joined
+ * by one space; null for a value shorter than 3 characters, without a letter or with more words.
+ * ASCII values (most case ids, CPR numbers and names) are split without the Unicode regex.
+ */
+export function personalKey(value: string): string | null {
+  if (value.length < 3) return null;
+  const key = asciiKey(value);
+  if (key === undefined) {
+    if (!/\p{L}/u.test(value)) return null;
+    const matched = value.match(WORD);
+    return matched && matched.length <= MAX_WORDS ? matched.join(' ').toLowerCase() : null;
+  }
+  return key;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The key of an ASCII value (`value.match(WORD)` lower-cased and joined, scanned by hand): null
+ * when it has no letter or more than `MAX_WORDS` words; undefined (use the regex) when it has a
+ * non-ASCII character.
+ */
+function asciiKey(value: string): string | null | undefined {
+  let key = '';
+  let words = 0;
+  const n = value.length;
+  let letter = false;
+  let i = 0;
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (!isLetter(c) && !isDigit(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (; i < n; i++) {
+      const d = value.charCodeAt(i);
+      if (isLetter(d)) letter = true;
+      else if (!isDigit(d)) break;
+    }
+    if (i + 1 < n && value.charCodeAt(i) === 39 && isLetter(value.charCodeAt(i + 1))) {
+      letter = true;
+      for (i += 1; i < n && isLetter(value.charCodeAt(i)); i++);
+    }
+    key = words++ === 0 ? value.slice(start, i) : `${key} ${value.slice(start, i)}`;
+  }
+  return letter && words <= MAX_WORDS ? key.toLowerCase() : null;
+}
 
 /** True for a value that reads as free text (long and wordy): a note, not a code or a name. */
 export function looksLikeFreeText(value: string): boolean {

@@ -96,7 +96,7 @@ function storeBatch(b: EventBatch, out: LoadOutput): void {
       text(b.resource[i]!),
       text(b.lifecycle[i]!),
       text(b.jobcenter[i]!),
-      b.attributes[i]!,
+      text(b.attributes[i]!),
     );
     while (a < attrs.length && attrs[a] === i) {
       out.caseAttribute(attrs[a + 1] as string, attrs[a + 2] as string);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RULE_STATUSES, evaluateRules, formatIsoDate, type EventLog, type RuleCatalogue, type RuleEvaluation } from '@sagsflow/shared';
-import { createBatchInserter } from '../db/batch-insert';
+import { caseComplianceInserter, complianceInserter, insertRuleCatalogue, rulesInserter } from '../db/compliance-rows';
 import { processNameOf } from '../processes/index';
 import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
 import { writeStepInsight } from './write-step-insight';
@@ -40,23 +40,15 @@ export interface ComplianceSummary {
 export function precomputeCompliance(log: EventLog, ctx: ComplianceContext, attached: AttachedCatalogue): ComplianceSummary {
   const { catalogue } = attached;
   const evaluation = evaluateRules(log, catalogue, { asOfDay: attached.asOfDay ?? null });
-  const constants = { log: ctx.log, version: ctx.version };
-  ctx.sqlite
-    .prepare('INSERT INTO rule_catalogues (log, version, catalogue, process, as_of, text) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(
-      ctx.log,
-      ctx.version,
-      catalogue.catalogue,
-      catalogue.process,
-      evaluation.asOfDay === null ? null : formatIsoDate(evaluation.asOfDay),
-      attached.text,
-    );
-  const ruleRows = createBatchInserter(
-    ctx.sqlite,
-    'rules',
-    ['catalogue', 'rule', 'title_da', 'title_en', 'source', 'basis', 'kind', 'share', 'valid_from', 'valid_to'],
-    { constants },
-  );
+  insertRuleCatalogue(ctx.sqlite, {
+    log: ctx.log,
+    version: ctx.version,
+    catalogue: catalogue.catalogue,
+    process: catalogue.process,
+    asOf: evaluation.asOfDay === null ? null : formatIsoDate(evaluation.asOfDay),
+    text: attached.text,
+  });
+  const ruleRows = rulesInserter(ctx.sqlite, ctx);
   for (const r of catalogue.rules) {
     ruleRows.add([
       catalogue.catalogue,
@@ -88,7 +80,6 @@ function outcomesOfProcess(log: EventLog, ctx: ComplianceContext, catalogue: Rul
 }
 
 function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCatalogue, evaluation: RuleEvaluation) {
-  const constants = { log: ctx.log, version: ctx.version };
   const grain = caseGrain(log, ctx);
   const wanted = catalogue.process === null ? null : (processNameOf(catalogue.process) ?? catalogue.process);
   const months = new Map<number, string>();
@@ -97,13 +88,8 @@ function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCata
     if (m === undefined) months.set(day, (m = formatIsoDate(day).slice(0, 7)));
     return m;
   };
-  const perCase = createBatchInserter(
-    ctx.sqlite,
-    'case_compliance',
-    ['process', 'jobcenter', 'month', 'case_id', 'rule', 'status', 'days_late'],
-    { constants },
-  );
-  const cells = new Map<string, { values: (string | number)[] }>();
+  const perCase = caseComplianceInserter(ctx.sqlite, ctx);
+  const cells = new Map<string, { values: [string, string, string, string, string, number, number] }>();
   for (const o of evaluation.outcomes) {
     for (let c = 0; c < log.caseIds.length; c++) {
       const process = grain.process(c);
@@ -115,19 +101,14 @@ function writeResults(log: EventLog, ctx: ComplianceContext, catalogue: RuleCata
       const key = `${process}\u0000${jobcenter}\u0000${month}\u0000${o.rule.id}\u0000${status}`;
       let cell = cells.get(key);
       if (!cell) cells.set(key, (cell = { values: [process, jobcenter, month, o.rule.id, status, 0, 0] }));
-      (cell.values[5] as number)++;
-      if (!Number.isNaN(late)) (cell.values[6] as number) += late;
+      cell.values[5]++;
+      if (!Number.isNaN(late)) cell.values[6] += late;
       if (status !== 'notApplicable')
         perCase.add([process, jobcenter, month, log.caseIds[c]!, o.rule.id, status, Number.isNaN(late) ? null : late]);
     }
   }
   perCase.flush();
-  const counts = createBatchInserter(
-    ctx.sqlite,
-    'compliance',
-    ['process', 'jobcenter', 'month', 'rule', 'status', 'cases', 'sum_days_late'],
-    { constants },
-  );
+  const counts = complianceInserter(ctx.sqlite, 'exact', ctx);
   for (const cell of cells.values()) counts.add(cell.values);
   counts.flush();
   return { counts: counts.written, perCase: perCase.written };

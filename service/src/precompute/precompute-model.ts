@@ -4,6 +4,7 @@ import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
+import { setLoadEndActivities } from '../db/model-queries';
 import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
@@ -50,9 +51,7 @@ export function precomputeViewerModel(log: EventLog, ctx: PrecomputeContext): Vi
  */
 function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivities[]): void {
   const sources = [...new Set(used.map((e) => e.source))].sort().join(',');
-  ctx.sqlite
-    .prepare('UPDATE loads SET end_activities = ?, end_activities_source = ? WHERE log = ? AND version = ?')
-    .run(JSON.stringify(used), sources || null, ctx.log, ctx.version);
+  setLoadEndActivities(ctx.sqlite, ctx.log, ctx.version, JSON.stringify(used), sources || null);
 }
 
 /** Per (grain cell, variant): 1 when its cases are finished (they all end with the same activity). */

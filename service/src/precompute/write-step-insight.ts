@@ -10,6 +10,15 @@ import {
   type RuleName,
   type StepInsightOptions,
 } from '@sagsflow/shared';
+import {
+  resetStepInsight,
+  setStepInsight,
+  stepKeys,
+  viewerStepVariants,
+  type InsightKind,
+  type StepTable,
+} from '../db/step-insight-queries';
+import { viewerBuildK } from '../db/viewer-queries';
 import { groupCases, type Grain } from './case-groups';
 import { MERGE_STAGES } from './viewer/viewer-cells';
 
@@ -22,9 +31,6 @@ export interface StepInsightContext {
   /** End activities given for the load; they decide finished cases as in the model tables. */
   endActivities?: readonly string[] | undefined;
 }
-
-/** Which insight columns a writer owns: the rule columns (compliance) or the deviation columns (conformance). */
-export type InsightKind = 'rules' | 'deviations';
 
 /** What `writeStepInsight` marks: rule outcomes, or alignments, with the rule names for the text column. */
 export type StepInsightInput =
@@ -41,11 +47,6 @@ interface Counts {
   cases: number;
   byName: Map<string, number>;
 }
-
-const SET: Record<InsightKind, string> = {
-  rules: 'violation_cases = ?, violated_rules = ?',
-  deviations: 'log_move_cases = ?, model_move_cases = ?, skipped_activities = ?',
-};
 
 /**
  * Writes one kind of insight columns of a log version's step rows (see `StepInsight` in the core):
@@ -78,16 +79,9 @@ export function writeStepInsight(log: EventLog, ctx: StepInsightContext, input: 
     });
   }
   const steps = updateTable(ctx, 'steps', input, (key) => exact.get(key)?.counts, null);
-  const k = ctx.sqlite.prepare('SELECT k FROM viewer_builds WHERE log = ? AND version = ?').pluck().get(ctx.log, ctx.version) as
-    number | undefined;
+  const k = viewerBuildK(ctx.sqlite, ctx);
   if (k === undefined) return { steps, viewerSteps: 0 };
-  const shown = new Set(
-    ctx.sqlite
-      .prepare('SELECT DISTINCT process, jobcenter, period, variant_key FROM viewer_steps WHERE log = ? AND version = ?')
-      .raw()
-      .all(ctx.log, ctx.version)
-      .map((r) => (r as string[]).join('\u0000')),
-  );
+  const shown = new Set(viewerStepVariants(ctx.sqlite, ctx).map((r) => r.join('\u0000')));
   const viewer = new Map<string, Counts[]>();
   for (const e of exact.values()) {
     const cell = MERGE_STAGES.map((stage) => stage(e.grain)).find((g) => shown.has(`${cellKey(g)}\u0000${e.variantKey}`));
@@ -135,36 +129,22 @@ export function shownCount(count: number, rowCases: number, k: number): number {
 
 function updateTable(
   ctx: StepInsightContext,
-  table: 'steps' | 'viewer_steps',
+  table: StepTable,
   input: StepInsightInput,
   countsAt: (key: string) => Counts[] | undefined,
   k: number | null,
 ): number {
-  const reset = input.kind === 'rules' ? [0, null] : [0, 0, null];
-  ctx.sqlite.prepare(`UPDATE ${table} SET ${SET[input.kind]} WHERE log = ? AND version = ?`).run(...reset, ctx.log, ctx.version);
-  const update = ctx.sqlite.prepare(`UPDATE ${table} SET ${SET[input.kind]} WHERE id = ?`);
-  const select = ctx.sqlite.prepare(
-    `SELECT id, process, jobcenter, period, variant_key, step_index, cases FROM ${table} WHERE log = ? AND version = ?`,
-  );
-  let written = 0;
-  const updates: (string | number | null)[][] = [];
-  for (const row of select.iterate(ctx.log, ctx.version) as Iterable<StepKeyRow>) {
-    const counts = countsAt(rowKey(row, row.variant_key, row.step_index));
+  resetStepInsight(ctx.sqlite, table, input.kind, ctx);
+  const updates: { id: number; values: (string | number | null)[] }[] = [];
+  for (const row of stepKeys(ctx.sqlite, table, ctx)) {
+    const counts = countsAt(rowKey(row, row.variantKey, row.stepIndex));
     if (!counts) continue;
     const values = counts.map((c) => shownOf(c, row.cases, k));
     if (values.every((v) => v.cases === 0)) continue;
-    updates.push([...columnValues(input, values), row.id]);
+    updates.push({ id: row.id, values: columnValues(input, values) });
   }
-  for (const values of updates) update.run(...values);
-  written = updates.length;
-  return written;
-}
-
-interface StepKeyRow extends Grain {
-  id: number;
-  variant_key: string;
-  step_index: number;
-  cases: number;
+  setStepInsight(ctx.sqlite, table, input.kind, updates);
+  return updates.length;
 }
 
 function shownOf(c: Counts, rowCases: number, k: number | null): { cases: number; names: string[] } {

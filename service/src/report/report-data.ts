@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { aggregateSteps, applyMinimumGroupSize, quantileSorted, type ProcessMap, type StepVariant } from '@sagsflow/shared';
 import { readFindings, type StoredFinding } from '../db/findings-queries';
-import { readCaseDurations, readCurrentLoad, readPeriods, readScopedSteps, type LoadQuality } from '../db/report-queries';
+import {
+  readCaseDurations,
+  readCurrentLoad,
+  readPeriods,
+  readScopedProcesses,
+  readScopedSteps,
+  type LoadQuality,
+} from '../db/report-queries';
 import type { Lang } from '../findings/wording';
 import type { EffectReport } from '../whatif/effect-report';
 import type { WhatIfReport } from '../whatif/whatif-report';
@@ -83,10 +90,7 @@ export function readReportData(
   );
   const kept = variants.map((v, i) => ({ ...v, number: i + 1 })).filter((v) => shown.has(v.variantKey));
   const other = variants.filter((v) => !shown.has(v.variantKey));
-  const processes = sqlite
-    .prepare(`SELECT DISTINCT process FROM jobcenters WHERE log = ?${options.scope ? ' AND jobcenter = ?' : ''} ORDER BY process`)
-    .pluck()
-    .all(options.log, ...(options.scope ? [options.scope] : [])) as string[];
+  const processes = readScopedProcesses(sqlite, options.log, options.scope);
   return {
     log: options.log,
     scope: options.scope,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditRows } from '../db/token-queries';
+import { auditRows } from '../db/audit-queries';
 
 const HEADER = ['ts', 'token_id', 'token_name', 'role', 'action', 'target', 'detail'];
 

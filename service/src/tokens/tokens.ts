@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, isNotNull, max } from 'drizzle-orm';
+import { lastAuditByToken } from '../db/audit-queries';
 import type { SagsflowDb } from '../db/client';
-import { audit, tokens, type Role, type TokenRow } from '../db/schema';
+import type { Role, TokenRow } from '../db/schema';
+import { allTokens, insertToken, setTokenRevoked, tokenByHash, tokenById } from '../db/token-queries';
 import { ROLES } from './roles';
 
 /** Every token starts with this, so a leaked one is recognisable (e.g. by secret scanners). */
@@ -85,25 +86,14 @@ export function createToken(db: SagsflowDb, options: CreateTokenOptions): Create
     revokedAt: null,
     lastUsedAt: null,
   };
-  db.insert(tokens).values(row).run();
+  insertToken(db, row);
   return { ...info(row), token };
 }
 
 /** Every token, newest first, without hashes; `lastUsedAt` also counts the token's audit entries. */
 export function listTokens(db: SagsflowDb): TokenInfo[] {
-  const audited = new Map(
-    db
-      .select({ id: audit.tokenId, ts: max(audit.ts) })
-      .from(audit)
-      .where(isNotNull(audit.tokenId))
-      .groupBy(audit.tokenId)
-      .all()
-      .map((r) => [r.id!, r.ts] as const),
-  );
-  return db
-    .select()
-    .from(tokens)
-    .all()
+  const audited = lastAuditByToken(db);
+  return allTokens(db)
     .map((row) => {
       const i = info(row);
       const seen = audited.get(i.id);
@@ -115,9 +105,9 @@ export function listTokens(db: SagsflowDb): TokenInfo[] {
 
 /** Revokes a token by id; false when there is no such token or it was already revoked. */
 export function revokeToken(db: SagsflowDb, id: string, now: Date = new Date()): boolean {
-  const row = db.select().from(tokens).where(eq(tokens.id, id)).get();
+  const row = tokenById(db, id);
   if (!row || row.revokedAt !== null) return false;
-  db.update(tokens).set({ revokedAt: now }).where(eq(tokens.id, id)).run();
+  setTokenRevoked(db, id, now);
   return true;
 }
 
@@ -137,11 +127,7 @@ export interface VerifiedToken {
 /** Looks a presented token up by its hash; null when it is unknown. */
 export function verifyToken(db: SagsflowDb, token: string, now: Date = new Date()): VerifiedToken | null {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = db
-    .select()
-    .from(tokens)
-    .where(eq(tokens.hash, hashToken(token)))
-    .get();
+  const row = tokenByHash(db, hashToken(token));
   if (!row) return null;
   const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime();
   const revoked = row.revokedAt !== null;

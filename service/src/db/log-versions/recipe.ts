@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { FindingsSettings } from '@sagsflow/shared';
 import type { LoadedModel } from '../../conformance/load-model';
 import type { AttachedCatalogue } from '../../precompute/compliance';
+import { latestStoredLoad, mappingEndActivities } from '../lineage-queries';
+import { logHead } from '../log-queries';
 
 /**
  * What the model tables of a log version were built with, kept so that the version can be
@@ -45,13 +47,7 @@ export function recipeOf(sqlite: Database.Database, log: string, version: number
   const row = sqlite.prepare('SELECT recipe FROM log_versions WHERE log = ? AND version = ?').pluck().get(log, version) as
     string | undefined;
   if (row !== undefined) return JSON.parse(row) as VersionRecipe;
-  const head = sqlite.prepare('SELECT process, min_group_size AS k FROM logs WHERE name = ?').get(log) as
-    { process: string | null; k: number } | undefined;
-  const ends = sqlite
-    .prepare(
-      "SELECT end_activities AS e, end_activities_source AS s FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1",
-    )
-    .get(log, version) as { e: string | null; s: string | null } | undefined;
-  const given = ends?.s === 'mapping' && ends.e ? (JSON.parse(ends.e) as { activities: string[] }[])[0]?.activities : undefined;
+  const head = logHead(sqlite, log);
+  const given = mappingEndActivities(latestStoredLoad(sqlite, log, version));
   return { process: head?.process ?? null, minGroupSize: head?.k ?? 5, ...(given ? { endActivities: given } : {}) };
 }

@@ -121,28 +121,33 @@ function jsonExpr(c: QueryColumn): string {
 const MAX_JSON_COLUMNS = 60;
 
 /**
- * Reads one page with each row already rendered as JSON object text by SQLite
- * (`json_object`): a 5,000-row page then costs one string per row instead of one value per
- * cell, which keeps the garbage collector out of the hot path of a Power BI refresh. A table
- * with more columns than one `json_object` call takes is read as raw rows and rendered by
- * `renderRow` (the HTTP layer's JSON formatting).
+ * The SQL of a row as JSON object text: one `json_object` per chunk of at most
+ * `MAX_JSON_COLUMNS` columns, the chunks joined into one object (every value is a scalar, so
+ * the only braces at a chunk's ends are its own).
  */
-export function fetchJsonPage<T extends QueryTable>(
-  sqlite: Database.Database,
-  q: TableQuery<T>,
-  page: PageRequest,
-  renderRow: (columns: T['columns'], fetched: readonly string[], row: unknown[]) => string,
-): JsonPage {
-  const columns = q.select ? q.table.columns.filter((c) => q.select!.includes(c.name)) : q.table.columns;
-  if (columns.length > MAX_JSON_COLUMNS) {
-    const raw = fetchPage(sqlite, q, page);
-    return {
-      json: raw.rows.map((r) => renderRow(columns, raw.columns, r)),
-      keyAt: (i) => keyOf(raw.columns, q.table.key, raw.rows[i]),
-    };
+function jsonObjectSql(columns: readonly QueryColumn[]): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < columns.length; i += MAX_JSON_COLUMNS) {
+    const part = columns.slice(i, i + MAX_JSON_COLUMNS);
+    chunks.push(`json_object(${part.map((c) => `'${c.name.replace(/'/g, "''")}', ${jsonExpr(c)}`).join(', ')})`);
   }
-  const object = `json_object(${columns.map((c) => `'${c.name.replace(/'/g, "''")}', ${jsonExpr(c)}`).join(', ')})`;
-  const { sql, params } = pageSql(q, page, [object, ...q.table.key.map(quoteIdent)].join(', '));
+  if (chunks.length <= 1) return chunks[0] ?? 'json_object()';
+  return chunks
+    .map((chunk, i) =>
+      i === 0 ? `rtrim(${chunk}, '}')` : i === chunks.length - 1 ? `ltrim(${chunk}, '{')` : `ltrim(rtrim(${chunk}, '}'), '{')`,
+    )
+    .join(` || ',' || `);
+}
+
+/**
+ * Reads one page with each row already rendered as JSON object text by SQLite
+ * (`json_object`, in chunks for wide tables such as the steps with their histogram columns):
+ * a 5,000-row page then costs one string per row instead of one value per cell, which keeps
+ * the garbage collector out of the hot path of a Power BI refresh.
+ */
+export function fetchJsonPage<T extends QueryTable>(sqlite: Database.Database, q: TableQuery<T>, page: PageRequest): JsonPage {
+  const columns = q.select ? q.table.columns.filter((c) => q.select!.includes(c.name)) : q.table.columns;
+  const { sql, params } = pageSql(q, page, [jsonObjectSql(columns), ...q.table.key.map(quoteIdent)].join(', '));
   const rows = prepare(sqlite, sql)
     .raw(true)
     .all(...params) as unknown[][];

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { HTTPException } from 'hono/http-exception';
 import type { LoadGovernance } from '../../governance/load-governance';
 import { cleanPurpose } from '../../governance/purpose';
+import { tokenName } from '../../db/token-queries';
 
 /**
  * The governance of an upload: its `purpose`, `legalBasis` and `controller` fields (required,
@@ -24,7 +25,7 @@ export function uploadGovernance(sqlite: Database.Database, tokenId: string, fie
     if (!(Number.isInteger(retentionYears) && retentionYears > 0))
       throw new HTTPException(400, { message: `upload field retentionYears: expected a whole number of years above 0, got '${years}'` });
   }
-  const name = sqlite.prepare('SELECT name FROM tokens WHERE id = ?').pluck().get(tokenId) as string | undefined;
+  const name = tokenName(sqlite, tokenId);
   return {
     purpose,
     requirePurpose: true,

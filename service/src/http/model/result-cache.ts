@@ -1,12 +1,20 @@
 import type Database from 'better-sqlite3';
 import { dataVersion } from '../../db/connection';
 
+/** Size limits of a result cache. */
+export interface ResultCacheLimits {
+  maxBytes: number;
+  maxEntryBytes: number;
+}
+
 /** Caches computed answers until the served data changes. */
 export interface ResultCache {
   /** The cached value for `key`, or computes, caches (if at most the size limit) and returns it. */
   get<T>(key: string, compute: () => T, sizeOf: (value: T) => number): T;
-  /** Drops everything (after a change made on this connection, e.g. deleting a log). */
+  /** Drops everything (after a change made on this connection, e.g. deleting a log), in its sibling caches too. */
   invalidate(): void;
+  /** A cache of its own size limits over the same data: cleared whenever this one is (data version moved or `invalidate`). */
+  sibling(limits: ResultCacheLimits): ResultCache;
 }
 
 /**
@@ -15,20 +23,34 @@ export interface ResultCache {
  * (the ingest worker) commits, and `invalidate()` covers this connection's own deletes. Dashboards
  * ask the same filtered questions over and over; without it each one rescans the model tables.
  */
-export function createResultCache(sqlite: Database.Database, options: { maxBytes: number; maxEntryBytes: number }): ResultCache {
+export function createResultCache(sqlite: Database.Database, limits: ResultCacheLimits): ResultCache {
+  /** Moves whenever the data may have changed; every cache of the family clears when it sees a new one. */
+  const validity = { version: -1, generation: 0 };
+  return lruCache(
+    limits,
+    () => {
+      const current = dataVersion(sqlite);
+      if (current !== validity.version) {
+        validity.version = current;
+        validity.generation++;
+      }
+      return validity.generation;
+    },
+    () => validity.generation++,
+  );
+}
+
+function lruCache(options: ResultCacheLimits, generation: () => number, bump: () => void): ResultCache {
   const entries = new Map<string, { value: unknown; bytes: number }>();
   let bytes = 0;
-  let version = -1;
-  const clear = () => {
-    entries.clear();
-    bytes = 0;
-  };
+  let seen = -1;
   return {
     get(key, compute, sizeOf) {
-      const current = dataVersion(sqlite);
-      if (current !== version) {
-        clear();
-        version = current;
+      const current = generation();
+      if (current !== seen) {
+        entries.clear();
+        bytes = 0;
+        seen = current;
       }
       const hit = entries.get(key);
       if (hit) {
@@ -49,6 +71,7 @@ export function createResultCache(sqlite: Database.Database, options: { maxBytes
       }
       return value;
     },
-    invalidate: clear,
+    invalidate: bump,
+    sibling: (limits) => lruCache(limits, generation, bump),
   };
 }

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
 import type { SqlFragment } from '../../db/sql/fragment';
 import { countRows, fetchJsonPage, type TableQuery } from '../../db/sql/table-query';
-import { jsonRowsText } from '../model/format-value';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -48,9 +47,7 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after }, (columns, fetched, row) =>
-    jsonRowsText(columns, fetched, [row]).slice(1, -1),
-  );
+  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after });
   const more = page.json.length > limit && limit > 0 && (options.top === null || limit < options.top);
   const rows = page.json.length > limit ? page.json.slice(0, limit) : page.json;
   let next: EntitySetPage['next'] = null;

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AggregatedSteps } from '@sagsflow/shared';
 import { storedGroupSize } from '../../db/log-queries';
-import { aggregateStepTable } from '../../db/step-rows';
+import { aggregateStepSums } from '../../db/step-rows';
+import { filteredStepSums } from './step-sums-source';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql, type SqlFragment } from '../../db/sql/fragment';
 import { viewerBuildScope } from '../../db/sql/scope';
@@ -42,13 +43,32 @@ export function modelSource(
   return { table: servedSqlName(ctx, sqlName, principal), where: whereSql(parts) };
 }
 
-/** The map and variants of the filtered step rows, cached until the data changes. */
-export function aggregated(ctx: AppContext, c: Context<AppEnv>, log: string): AggregatedSteps {
+/** The process map of the filtered step rows (without the case durations it does not show), cached until the data changes. */
+export function aggregatedMap(ctx: AppContext, c: Context<AppEnv>, log: string): Pick<AggregatedSteps, 'map' | 'cases'> {
   const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
   return ctx.cache.get(
-    JSON.stringify([table, where]),
-    () => aggregateStepTable(ctx.sqlite, table, where),
-    (a) => 512 * (a.map.edges.length + a.map.nodes.length) + 256 * a.variants.length,
+    JSON.stringify(['map', table, where]),
+    () => {
+      const { map, cases } = aggregateStepSums(
+        filteredStepSums(ctx, c, log, { table, where }, { caseDurations: false, edgeHistograms: true }),
+      );
+      return { map, cases };
+    },
+    (a) => 512 * (a.map.edges.length + a.map.nodes.length),
+  );
+}
+
+/** The variants of the filtered step rows (without the edge histograms they do not use), cached until the data changes. */
+export function aggregatedVariants(ctx: AppContext, c: Context<AppEnv>, log: string): Pick<AggregatedSteps, 'variants' | 'cases'> {
+  const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
+  return ctx.cache.get(
+    JSON.stringify(['variants', table, where]),
+    () => {
+      const sums = filteredStepSums(ctx, c, log, { table, where }, { caseDurations: true, edgeHistograms: false });
+      const { variants, cases } = aggregateStepSums(sums);
+      return { variants, cases };
+    },
+    (a) => 256 * a.variants.length,
   );
 }
 

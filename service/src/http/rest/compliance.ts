@@ -7,19 +7,12 @@ import { viewerBuildScope } from '../../db/sql/scope';
 import { effectiveJobcenters, readAnalysisFilters } from './filters';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql } from '../../db/sql/fragment';
+import { complianceCells, complianceSliceConditions, currentRuleCatalogue, currentRules } from '../../db/compliance-queries';
 import { shownCount } from './group-count';
 import { storedGroupSize } from '../../db/log-queries';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'process']);
-
-interface Cell {
-  rule: string;
-  jobcenter: string;
-  status: string;
-  cases: number;
-  late: number;
-}
 
 interface Totals {
   fulfilled: number;
@@ -87,40 +80,16 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
     const ruleIds = listParam(c, 'rule');
     const jobcenters = effectiveJobcenters(filters, c.get('principal'));
     const parts = filterConditions(filters, jobcenters, GRAIN_COLUMNS, log);
-    if (months.length > 0) parts.push({ sql: `"month" IN (${months.map(() => '?').join(', ')})`, params: months });
-    if (filters.from) parts.push({ sql: '"month" >= ?', params: [filters.from] });
-    if (filters.to) parts.push({ sql: '"month" <= ?', params: [filters.to] });
-    if (ruleIds.length > 0) parts.push({ sql: `"rule" IN (${ruleIds.map(() => '?').join(', ')})`, params: ruleIds });
+    parts.push(...complianceSliceConditions({ months, from: filters.from, to: filters.to, rules: ruleIds }));
     if (viewer) parts.push(viewerBuildScope(ctx.minGroupSize));
     const where = whereSql(parts);
     const cells = ctx.cache.get(
       JSON.stringify([table, where]),
-      () =>
-        ctx.sqlite
-          .prepare(
-            `SELECT rule, jobcenter, status, sum(cases) AS cases, sum(sum_days_late) AS late FROM ${table}${where.sql} GROUP BY rule, jobcenter, status ORDER BY rule, jobcenter`,
-          )
-          .all(...where.params) as Cell[],
+      () => complianceCells(ctx.sqlite, table, where),
       (rows) => 120 * rows.length,
     );
-    const catalogue = ctx.sqlite
-      .prepare(
-        'SELECT c.catalogue, c.process, c.as_of AS asOf FROM rule_catalogues c JOIN logs l ON l.name = c.log AND l.current_version = c.version WHERE c.log = ?',
-      )
-      .get(log) as { catalogue: string; process: string | null; asOf: string | null } | undefined;
-    const rules = ctx.sqlite
-      .prepare(
-        'SELECT r.rule, r.title_da, r.title_en, r.source, r.basis, r.kind, r.share FROM rules r JOIN logs l ON l.name = r.log AND l.current_version = r.version WHERE r.log = ? ORDER BY r.id',
-      )
-      .all(log) as {
-      rule: string;
-      title_da: string;
-      title_en: string;
-      source: string;
-      basis: string;
-      kind: string;
-      share: number | null;
-    }[];
+    const catalogue = currentRuleCatalogue(ctx.db, log);
+    const rules = currentRules(ctx.db, log);
     ctx.audit.record({
       tokenId: c.get('principal').tokenId,
       action: 'read',
@@ -146,7 +115,7 @@ export function complianceRoutes(ctx: AppContext): Hono<AppEnv> {
         }
         return {
           rule: rule.rule,
-          title: { da: rule.title_da, en: rule.title_en },
+          title: { da: rule.titleDa, en: rule.titleEn },
           source: rule.source,
           basis: rule.basis,
           kind: rule.kind,

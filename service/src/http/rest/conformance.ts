@@ -11,31 +11,21 @@ import { whereSql } from '../../db/sql/fragment';
 import { shownCount } from './group-count';
 import { pagingParams } from './paging';
 import { storedGroupSize } from '../../db/log-queries';
+import {
+  conformanceActivityMoves,
+  conformanceCasePage,
+  conformanceTotals,
+  conformanceTotalsPerJobcenter,
+  countConformanceCases,
+  currentConformanceModel,
+  type ConformanceSums,
+} from '../../db/conformance-queries';
 
 const GRAIN_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'variant_key']);
 const ACTIVITY_COLUMNS = new Set(['log', 'jobcenter', 'period', 'process', 'activity']);
 
-interface Sums {
-  cases: number;
-  aligned: number;
-  fitness: number;
-  fitting: number;
-  cost: number;
-  maxCost: number;
-  produced: number;
-  consumed: number;
-  missing: number;
-  remaining: number;
-  tokenFitting: number;
-}
-
-const SUMS_SQL =
-  'sum(cases) AS cases, sum(aligned_cases) AS aligned, sum(sum_fitness) AS fitness, sum(fitting_cases) AS fitting,' +
-  ' sum(sum_cost) AS cost, sum(sum_max_cost) AS maxCost, sum(sum_produced) AS produced, sum(sum_consumed) AS consumed,' +
-  ' sum(sum_missing) AS missing, sum(sum_remaining) AS remaining, sum(token_fitting_cases) AS tokenFitting';
-
 /** Fitness figures of summed rows; null below the minimum group size or without aligned cases. */
-function figures(s: Sums, k: number) {
+function figures(s: ConformanceSums, k: number) {
   const shown = s.cases >= k;
   const aligned = shown && s.aligned > 0;
   return {
@@ -56,14 +46,7 @@ function figures(s: Sums, k: number) {
 function requireModel(ctx: AppContext, log: string) {
   const row = storedGroupSize(ctx.sqlite, log);
   if (!row) throw new HTTPException(404, { message: `no log named '${log}'` });
-  const model = ctx.sqlite
-    .prepare(
-      'SELECT m.model, m.tasks, m.places, m.transitions, m.shortest_run AS shortestRun, m.model_tasks_not_in_log AS notInLog,' +
-        ' m.log_activities_not_in_model AS notInModel FROM conformance_models m JOIN logs l ON l.name = m.log AND l.current_version = m.version WHERE m.log = ?',
-    )
-    .get(log) as
-    | { model: string; tasks: number; places: number; transitions: number; shortestRun: number; notInLog: string; notInModel: string }
-    | undefined;
+  const model = currentConformanceModel(ctx.db, log);
   if (!model)
     throw new HTTPException(404, {
       message: `log '${log}' has no model attached: load it with ingest --model FILE.bpmn or --process NAME`,
@@ -100,24 +83,10 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
     const variantsTable = servedSqlName(ctx, 'conformance_variants', principal);
     const activitiesTable = servedSqlName(ctx, 'conformance_activities', principal);
     const where = whereSql([...filterConditions(filters, jobcenters, GRAIN_COLUMNS, log, stepsTable), ...viewerScope]);
-    const total = ctx.sqlite.prepare(`SELECT ${SUMS_SQL} FROM ${variantsTable}${where.sql}`).get(...where.params) as Sums;
-    const perJobcenter = ctx.sqlite
-      .prepare(`SELECT jobcenter, ${SUMS_SQL} FROM ${variantsTable}${where.sql} GROUP BY jobcenter ORDER BY jobcenter`)
-      .all(...where.params) as (Sums & { jobcenter: string })[];
+    const total = conformanceTotals(ctx.sqlite, variantsTable, where);
+    const perJobcenter = conformanceTotalsPerJobcenter(ctx.sqlite, variantsTable, where);
     const activityWhere = whereSql([...filterConditions(filters, jobcenters, ACTIVITY_COLUMNS, log, stepsTable), ...viewerScope]);
-    const activities = ctx.sqlite
-      .prepare(
-        'SELECT activity, sum(log_moves) AS logMoves, sum(model_moves) AS modelMoves, sum(log_move_cases) AS logMoveCases,' +
-          ` sum(model_move_cases) AS modelMoveCases FROM ${activitiesTable}${activityWhere.sql}` +
-          ' GROUP BY activity ORDER BY sum(log_moves) + sum(model_moves) DESC, activity',
-      )
-      .all(...activityWhere.params) as {
-      activity: string;
-      logMoves: number;
-      modelMoves: number;
-      logMoveCases: number;
-      modelMoveCases: number;
-    }[];
+    const activities = conformanceActivityMoves(ctx.sqlite, activitiesTable, activityWhere);
     audit(c, 'conformance');
     return c.json({
       log,
@@ -128,8 +97,8 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
         places: model.places,
         transitions: model.transitions,
         shortestRun: model.shortestRun,
-        modelTasksNotInLog: JSON.parse(model.notInLog) as string[],
-        logActivitiesNotInModel: JSON.parse(model.notInModel) as string[],
+        modelTasksNotInLog: JSON.parse(model.modelTasksNotInLog) as string[],
+        logActivitiesNotInModel: JSON.parse(model.logActivitiesNotInModel) as string[],
       },
       ...figures({ ...total, cases: total.cases ?? 0, aligned: total.aligned ?? 0 }, k),
       jobcenters: perJobcenter.map((j) => ({ jobcenter: j.jobcenter, ...figures(j, k) })),
@@ -149,14 +118,9 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
     const filters = readAnalysisFilters(c);
     const { limit, offset } = pagingParams(c);
     const jobcenters = effectiveJobcenters(filters, c.get('principal'));
-    const where = whereSql(filterConditions(filters, jobcenters, GRAIN_COLUMNS, log));
-    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM conformance_cases${where.sql}`).get(...where.params) as { n: number }).n;
-    const rows = ctx.sqlite
-      .prepare(
-        'SELECT case_id, process, jobcenter, period, variant_key, fitness, cost, log_moves, model_moves, token_fitness, deviations' +
-          ` FROM conformance_cases${where.sql} ORDER BY fitness IS NULL DESC, fitness, id LIMIT ? OFFSET ?`,
-      )
-      .all(...where.params, limit, offset) as Record<string, unknown>[];
+    const where = filterConditions(filters, jobcenters, GRAIN_COLUMNS, log);
+    const total = countConformanceCases(ctx.db, where);
+    const rows = conformanceCasePage(ctx.db, where, limit, offset);
     audit(c, 'conformance/cases');
     return c.json({
       log,
@@ -164,18 +128,18 @@ export function conformanceRoutes(ctx: AppContext): Hono<AppEnv> {
       limit,
       offset,
       cases: rows.map((row) => ({
-        caseId: row['case_id'],
-        process: row['process'],
-        jobcenter: row['jobcenter'],
-        period: row['period'],
-        variantKey: row['variant_key'],
-        fitness: row['fitness'],
-        overBudget: row['fitness'] === null,
-        cost: row['cost'],
-        logMoves: row['log_moves'],
-        modelMoves: row['model_moves'],
-        tokenFitness: row['token_fitness'],
-        deviations: row['deviations'] === null ? null : JSON.parse(row['deviations'] as string),
+        caseId: row.caseId,
+        process: row.process,
+        jobcenter: row.jobcenter,
+        period: row.period,
+        variantKey: row.variantKey,
+        fitness: row.fitness,
+        overBudget: row.fitness === null,
+        cost: row.cost,
+        logMoves: row.logMoves,
+        modelMoves: row.modelMoves,
+        tokenFitness: row.tokenFitness,
+        deviations: row.deviations === null ? null : JSON.parse(row.deviations),
       })),
     });
   });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { fineQuantile, histogramQuantile, type ProcessMapEdge } from '@sagsflow/shared';
 import type { AppContext, AppEnv } from '../app-env';
-import { aggregated, auditRead, requireLog } from './analysis-source';
+import { aggregatedMap, auditRead, requireLog } from './analysis-source';
 import { shownCount } from './group-count';
 
 /** An edge's median seconds: from the fine histogram (rows since migration 0008), else the coarse one. */
@@ -15,7 +15,7 @@ export function mapRoute(ctx: AppContext) {
   return (c: Context<AppEnv>) => {
     const log = c.req.param('name') ?? '';
     const k = requireLog(ctx, log);
-    const { map, cases } = aggregated(ctx, c, log);
+    const { map, cases } = aggregatedMap(ctx, c, log);
     auditRead(ctx, c, 'map');
     return c.json({
       log,

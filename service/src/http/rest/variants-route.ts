@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { applyMinimumGroupSize } from '@sagsflow/shared';
 import type { AppContext, AppEnv } from '../app-env';
-import { aggregated, auditRead, requireLog } from './analysis-source';
+import { aggregatedVariants, auditRead, requireLog } from './analysis-source';
 import { shownCount } from './group-count';
 
 /**
@@ -12,7 +12,7 @@ export function variantsRoute(ctx: AppContext) {
   return (c: Context<AppEnv>) => {
     const log = c.req.param('name') ?? '';
     const k = requireLog(ctx, log);
-    const { variants, cases } = aggregated(ctx, c, log);
+    const { variants, cases } = aggregatedVariants(ctx, c, log);
     const byKey = new Map(variants.map((v) => [v.variantKey, v]));
     const rareSeconds = variants.filter((v) => v.cases < k).reduce((s, v) => s + v.sumSeconds, 0);
     auditRead(ctx, c, 'variants');

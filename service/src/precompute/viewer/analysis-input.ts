@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { caseCellVariants, cellVariants, viewerBuildK } from '../../db/viewer-queries';
 import type { Grain } from '../case-groups';
 import { decideViewerCells } from './viewer-cells';
 
@@ -30,22 +31,6 @@ export interface ViewerAnalysisInput {
   cellCases: Int32Array;
 }
 
-interface VariantRow {
-  process: string;
-  jobcenter: string;
-  period: string;
-  variant_key: string;
-  cases: number;
-}
-
-interface CaseRow {
-  case_id: string;
-  process: string;
-  jobcenter: string;
-  period: string;
-  variant_key: string;
-}
-
 const keyOf = (process: string, jobcenter: string, period: string): string => `${process}\u0000${jobcenter}\u0000${period}`;
 
 /**
@@ -55,7 +40,8 @@ const keyOf = (process: string, jobcenter: string, period: string): string => `$
  * the version has no viewer-grade model.
  */
 export function readViewerAnalysisInput(sqlite: Database.Database, log: string, version: number): ViewerAnalysisInput | null {
-  const k = sqlite.prepare('SELECT k FROM viewer_builds WHERE log = ? AND version = ?').pluck().get(log, version) as number | undefined;
+  const target = { log, version };
+  const k = viewerBuildK(sqlite, target);
   if (k === undefined) return null;
   const groups: Grain[] = [];
   const groupIndex = new Map<string, number>();
@@ -64,16 +50,13 @@ export function readViewerAnalysisInput(sqlite: Database.Database, log: string, 
   const pairVariant: number[] = [];
   const pairCases: number[] = [];
   const variantIndex = new Map<string, number>();
-  const rows = sqlite
-    .prepare('SELECT process, jobcenter, period, variant_key, cases FROM variants WHERE log = ? AND version = ? ORDER BY id')
-    .iterate(log, version) as Iterable<VariantRow>;
-  for (const r of rows) {
+  for (const r of cellVariants(sqlite, target)) {
     const gKey = keyOf(r.process, r.jobcenter, r.period);
     let g = groupIndex.get(gKey);
     if (g === undefined) groupIndex.set(gKey, (g = groups.push({ process: r.process, jobcenter: r.jobcenter, period: r.period }) - 1));
-    let v = variantIndex.get(r.variant_key);
-    if (v === undefined) variantIndex.set(r.variant_key, (v = variantIndex.size));
-    pairIndex.set(`${gKey}\u0000${r.variant_key}`, pairGroup.length);
+    let v = variantIndex.get(r.variantKey);
+    if (v === undefined) variantIndex.set(r.variantKey, (v = variantIndex.size));
+    pairIndex.set(`${gKey}\u0000${r.variantKey}`, pairGroup.length);
     pairGroup.push(g);
     pairVariant.push(v);
     pairCases.push(r.cases);
@@ -81,13 +64,10 @@ export function readViewerAnalysisInput(sqlite: Database.Database, log: string, 
   const decided = decideViewerCells(groups, pairGroup, pairVariant, pairCases, k);
   const caseCell = new Map<string, ViewerCaseCell>();
   const cellCases = new Int32Array(decided.cells.length);
-  const cases = sqlite
-    .prepare('SELECT case_id, process, jobcenter, period, variant_key FROM cases WHERE log = ? AND version = ?')
-    .iterate(log, version) as Iterable<CaseRow>;
-  for (const c of cases) {
-    const p = pairIndex.get(`${keyOf(c.process, c.jobcenter, c.period)}\u0000${c.variant_key}`);
+  for (const c of caseCellVariants(sqlite, target)) {
+    const p = pairIndex.get(`${keyOf(c.process, c.jobcenter, c.period)}\u0000${c.variantKey}`);
     const cell = p === undefined ? -1 : decided.cellOfPair[p]!;
-    caseCell.set(c.case_id, { cell, kept: cell >= 0 && decided.keptPair[p!] === 1, variantKey: c.variant_key });
+    caseCell.set(c.caseId, { cell, kept: cell >= 0 && decided.keptPair[p!] === 1, variantKey: c.variantKey });
     if (cell >= 0) cellCases[cell]!++;
   }
   return { sqlite, log, version, k, cells: decided.cells, caseCell, cellCases };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deleteVersionRows, hasVersionRows } from '../../db/version-rows';
 import { readViewerAnalysisInput } from './analysis-input';
 import { VIEWER_ANALYSIS_BUILDERS } from './registry';
 
@@ -7,9 +8,7 @@ export const VIEWER_ANALYSIS_TABLES: readonly string[] = VIEWER_ANALYSIS_BUILDER
 
 /** True when the version has rule compliance or conformance rows (else there is nothing to build and no case to read). */
 function hasAnalyses(sqlite: Database.Database, target: { log: string; version: number }): boolean {
-  const exists = (table: string) =>
-    sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}" WHERE log = ? AND version = ?)`).pluck().get(target.log, target.version) === 1;
-  return exists('compliance') || exists('conformance_variants');
+  return hasVersionRows(sqlite, 'compliance', target) || hasVersionRows(sqlite, 'conformance_variants', target);
 }
 
 /**
@@ -20,8 +19,7 @@ function hasAnalyses(sqlite: Database.Database, target: { log: string; version: 
  * no viewer-grade model.
  */
 export function buildViewerAnalyses(sqlite: Database.Database, target: { log: string; version: number }): boolean {
-  for (const table of VIEWER_ANALYSIS_TABLES)
-    sqlite.prepare(`DELETE FROM "${table}" WHERE log = ? AND version = ?`).run(target.log, target.version);
+  deleteVersionRows(sqlite, VIEWER_ANALYSIS_TABLES, target);
   if (!hasAnalyses(sqlite, target)) return false;
   const input = readViewerAnalysisInput(sqlite, target.log, target.version);
   if (!input) return false;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { upsertViewerBuild, viewerBuildOf } from '../../db/model-queries';
 import { createModelWriter } from '../model-writer';
 import { decideViewerCells } from './viewer-cells';
 import { VIEWER_TABLE_BUILDERS } from './registry';
@@ -51,30 +52,28 @@ export function buildViewerModel(
     suppressedCases: cells.suppressedCases,
     mergedShare: n === 0 ? 0 : (cells.mergedCases + cells.otherVariantCases + cells.suppressedCases) / n,
   };
-  sqlite
-    .prepare(
-      `INSERT INTO viewer_builds (log, version, k, cases, merged_cell_cases, other_variant_cases, suppressed_cases) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(log) DO UPDATE SET version = excluded.version, k = excluded.k, cases = excluded.cases,
-       merged_cell_cases = excluded.merged_cell_cases, other_variant_cases = excluded.other_variant_cases, suppressed_cases = excluded.suppressed_cases`,
-    )
-    .run(target.log, target.version, k, n, summary.mergedCellCases, summary.otherVariantCases, summary.suppressedCases);
+  upsertViewerBuild(sqlite, {
+    log: target.log,
+    version: target.version,
+    k,
+    cases: n,
+    mergedCellCases: summary.mergedCellCases,
+    otherVariantCases: summary.otherVariantCases,
+    suppressedCases: summary.suppressedCases,
+  });
   return summary;
 }
 
 /** The viewer-grade build of a log's version as stored in `viewer_builds`, or null when there is none. */
 export function readViewerBuild(sqlite: Database.Database, log: string, version: number): ViewerBuildSummary | null {
-  const row = sqlite
-    .prepare(
-      'SELECT k, cases, merged_cell_cases AS m, other_variant_cases AS o, suppressed_cases AS s FROM viewer_builds WHERE log = ? AND version = ?',
-    )
-    .get(log, version) as { k: number; cases: number; m: number; o: number; s: number } | undefined;
+  const row = viewerBuildOf(sqlite, log, version);
   if (!row) return null;
   return {
     k: row.k,
     cases: row.cases,
-    mergedCellCases: row.m,
-    otherVariantCases: row.o,
-    suppressedCases: row.s,
-    mergedShare: row.cases === 0 ? 0 : (row.m + row.o + row.s) / row.cases,
+    mergedCellCases: row.mergedCellCases,
+    otherVariantCases: row.otherVariantCases,
+    suppressedCases: row.suppressedCases,
+    mergedShare: row.cases === 0 ? 0 : (row.mergedCellCases + row.otherVariantCases + row.suppressedCases) / row.cases,
   };
 }

@@ -1,5 +1,5 @@
 import { RULE_STATUSES } from '@sagsflow/shared';
-import { createBatchInserter } from '../../db/batch-insert';
+import { caseResults, checkedRules, complianceInserter } from '../../db/compliance-rows';
 import type { ViewerAnalysisBuilder } from './analysis-input';
 
 /** Status of a `viewer_compliance` row that merges statuses of fewer than k cases in its cell. */
@@ -44,37 +44,22 @@ export function mergeSmallStatuses(counts: readonly StatusCount[], k: number): S
 export const COMPLIANCE_VIEWER_TABLE: ViewerAnalysisBuilder = {
   tables: ['viewer_compliance'],
   build(input) {
-    const { sqlite, log, version, cells, caseCell, cellCases, k } = input;
-    const checked = sqlite
-      .prepare('SELECT DISTINCT process, rule FROM compliance WHERE log = ? AND version = ? ORDER BY rule')
-      .all(log, version) as {
-      process: string;
-      rule: string;
-    }[];
+    const { sqlite, cells, caseCell, cellCases, k } = input;
+    const checked = checkedRules(sqlite, input);
     if (checked.length === 0) return;
     const perCellRule = new Map<string, Map<string, StatusCount>>();
-    const rows = sqlite
-      .prepare('SELECT case_id, rule, status, days_late FROM case_compliance WHERE log = ? AND version = ?')
-      .iterate(log, version) as Iterable<{ case_id: string; rule: string; status: string; days_late: number | null }>;
-    for (const r of rows) {
-      const cell = caseCell.get(r.case_id)?.cell ?? -1;
+    for (const r of caseResults(sqlite, input)) {
+      const cell = caseCell.get(r.caseId)?.cell ?? -1;
       if (cell < 0) continue;
       const key = `${cell}\u0000${r.rule}`;
       let statuses = perCellRule.get(key);
       if (!statuses) perCellRule.set(key, (statuses = new Map()));
       const s = statuses.get(r.status) ?? { status: r.status, cases: 0, late: 0 };
       s.cases++;
-      s.late += r.days_late ?? 0;
+      s.late += r.daysLate ?? 0;
       statuses.set(r.status, s);
     }
-    const out = createBatchInserter(
-      sqlite,
-      'viewer_compliance',
-      ['process', 'jobcenter', 'month', 'rule', 'status', 'cases', 'sum_days_late'],
-      {
-        constants: { log, version },
-      },
-    );
+    const out = complianceInserter(sqlite, 'viewer', input);
     for (const { process, rule } of checked) {
       cells.forEach((cell, i) => {
         if (cell.process !== process || cellCases[i]! === 0) return;

@@ -1,30 +1,14 @@
-import { createBatchInserter } from '../../db/batch-insert';
+import {
+  checkedCases,
+  conformanceActivitiesInserter,
+  conformanceVariantRows,
+  conformanceVariantsInserter,
+  CONFORMANCE_SUM_KEYS,
+} from '../../db/conformance-rows';
 import type { ViewerAnalysisBuilder } from './analysis-input';
 
-/** The summed columns of `conformance_variants` after `cases`, in table order. */
-const SUM_COLUMNS = [
-  'aligned_cases',
-  'sum_fitness',
-  'fitting_cases',
-  'sum_cost',
-  'sum_max_cost',
-  'sum_produced',
-  'sum_consumed',
-  'sum_missing',
-  'sum_remaining',
-  'token_fitting_cases',
-] as const;
 /** The only real-valued sum; the others are integers. */
-const REAL_COLUMN = 'sum_fitness';
-
-interface ExactVariantRow {
-  process: string;
-  jobcenter: string;
-  period: string;
-  variant_key: string;
-  cases: number;
-  [column: string]: string | number;
-}
+const REAL_SUM = 'sumFitness';
 
 /** One variant shown as itself in one viewer cell: its closed cases' conformance, all alike. */
 interface Group {
@@ -32,7 +16,7 @@ interface Group {
   variantKey: string;
   cases: number;
   conformanceKeys: Set<string>;
-  /** Per-case values of `SUM_COLUMNS` (every case of a variant aligns and replays alike). */
+  /** Per-case values of `CONFORMANCE_SUM_KEYS` (every case of a variant aligns and replays alike). */
   perCase: number[];
   deviations: string | null;
 }
@@ -48,14 +32,12 @@ interface Group {
 export const CONFORMANCE_VIEWER_TABLES: ViewerAnalysisBuilder = {
   tables: ['viewer_conformance_variants', 'viewer_conformance_activities'],
   build(input) {
-    const { sqlite, log, version, cells, caseCell } = input;
+    const { sqlite, cells, caseCell } = input;
     const perCaseOf = new Map<string, number[]>();
-    for (const r of sqlite
-      .prepare('SELECT * FROM conformance_variants WHERE log = ? AND version = ?')
-      .iterate(log, version) as Iterable<ExactVariantRow>) {
+    for (const r of conformanceVariantRows(sqlite, input)) {
       perCaseOf.set(
-        `${r.process}\u0000${r.jobcenter}\u0000${r.period}\u0000${r.variant_key}`,
-        SUM_COLUMNS.map((c) => (r[c] as number) / r.cases),
+        `${r.process}\u0000${r.jobcenter}\u0000${r.period}\u0000${r.variantKey}`,
+        CONFORMANCE_SUM_KEYS.map((c) => r[c] / r.cases),
       );
     }
     if (perCaseOf.size === 0) return;
@@ -66,23 +48,13 @@ export const CONFORMANCE_VIEWER_TABLES: ViewerAnalysisBuilder = {
       keptCases.set(key, (keptCases.get(key) ?? 0) + 1);
     }
     const groups = new Map<string, Group>();
-    const checked = sqlite
-      .prepare('SELECT case_id, process, jobcenter, period, variant_key, deviations FROM conformance_cases WHERE log = ? AND version = ?')
-      .iterate(log, version) as Iterable<{
-      case_id: string;
-      process: string;
-      jobcenter: string;
-      period: string;
-      variant_key: string;
-      deviations: string | null;
-    }>;
-    for (const r of checked) {
-      const at = caseCell.get(r.case_id);
+    for (const r of checkedCases(sqlite, input)) {
+      const at = caseCell.get(r.caseId);
       if (!at?.kept) continue;
       const key = `${at.cell}\u0000${at.variantKey}`;
       let g = groups.get(key);
       if (!g) {
-        const perCase = perCaseOf.get(`${r.process}\u0000${r.jobcenter}\u0000${r.period}\u0000${r.variant_key}`);
+        const perCase = perCaseOf.get(`${r.process}\u0000${r.jobcenter}\u0000${r.period}\u0000${r.variantKey}`);
         if (!perCase) continue;
         groups.set(
           key,
@@ -90,22 +62,15 @@ export const CONFORMANCE_VIEWER_TABLES: ViewerAnalysisBuilder = {
         );
       }
       g.cases++;
-      g.conformanceKeys.add(r.variant_key);
+      g.conformanceKeys.add(r.variantKey);
     }
-    const variantsOut = createBatchInserter(
-      sqlite,
-      'viewer_conformance_variants',
-      ['process', 'jobcenter', 'period', 'variant_key', 'cases', ...SUM_COLUMNS],
-      {
-        constants: { log, version },
-      },
-    );
+    const variantsOut = conformanceVariantsInserter(sqlite, 'viewer', input);
     const activities = new Map<string, { cell: number; activity: string; sums: [number, number, number, number] }>();
     for (const [key, g] of groups) {
       if (g.cases !== keptCases.get(key) || g.conformanceKeys.size !== 1) continue;
       const cell = cells[g.cell]!;
-      const sums = g.perCase.map((v, i) => (SUM_COLUMNS[i] === REAL_COLUMN ? v * g.cases : Math.round(v * g.cases)));
-      variantsOut.add([cell.process, cell.jobcenter, cell.period, g.variantKey, g.cases, ...sums]);
+      const sums = g.perCase.map((v, i) => (CONFORMANCE_SUM_KEYS[i] === REAL_SUM ? v * g.cases : Math.round(v * g.cases)));
+      variantsOut.add(cell, g.variantKey, g.cases, sums);
       if (g.deviations === null) continue;
       const seen = new Set<string>();
       for (const move of JSON.parse(g.deviations) as { kind: 'log' | 'model'; activity: string }[]) {
@@ -121,12 +86,7 @@ export const CONFORMANCE_VIEWER_TABLES: ViewerAnalysisBuilder = {
       }
     }
     variantsOut.flush();
-    const activitiesOut = createBatchInserter(
-      sqlite,
-      'viewer_conformance_activities',
-      ['process', 'jobcenter', 'period', 'activity', 'log_moves', 'model_moves', 'log_move_cases', 'model_move_cases'],
-      { constants: { log, version } },
-    );
+    const activitiesOut = conformanceActivitiesInserter(sqlite, 'viewer', input);
     for (const a of activities.values()) {
       const cell = cells[a.cell]!;
       activitiesOut.add([cell.process, cell.jobcenter, cell.period, a.activity, ...a.sums]);

@@ -1,0 +1,106 @@
+import {
+  buildFindings,
+  caseStatistics,
+  discoverVariants,
+  findingId,
+  workingDurationMs,
+  type EventLog,
+  type Finding,
+  type FindingsSettings,
+  type OutcomeSpec,
+} from '@sagsflow/shared';
+import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
+import { conformanceInputs } from './conformance-inputs';
+import { emptySources, type FindingSources } from './finding-sources';
+import { outcomeOfCase } from './outcome';
+import { ruleInputs } from './rule-inputs';
+import { findingScopes, type FindingScope } from './scopes';
+
+/** What findings are computed with besides the event log: plain data, so that a worker thread can take it. */
+export interface FindingsSpec {
+  /** The log's name (the process of its cases when neither `process` nor a `process` case attribute gives one). */
+  log: string;
+  /** The process of every case (`--process`); null = from the `process` case attribute, else the log name. */
+  process: string | null;
+  minGroupSize: number;
+  /** The outcome column named in the mapping, with its success values. */
+  outcome?: OutcomeSpec | undefined;
+  settings?: Partial<FindingsSettings> | undefined;
+  /** End activities from the mapping, as precompute uses them (which cases are finished). */
+  endActivities?: readonly string[] | undefined;
+}
+
+/** The findings of one scope (a process, all its jobcenters or one of them), with their ids made distinct per scope. */
+export interface ScopeFindings {
+  process: string;
+  /** '' = all jobcenters of the process. */
+  jobcenter: string;
+  findings: { finding: Finding; id: string }[];
+}
+
+/** Waits are also counted on the administration's calendar (no weekends, holidays, Grundlovsdag, 24 and 31 December). */
+const WAIT_CALENDAR = 'dk-administration';
+
+/**
+ * Computes the findings of a log for every scope (per process: all jobcenters, and each
+ * jobcenter with at least k cases), with the compliance and conformance `sources` of the same
+ * load. Pure computation: no database, so it runs in the loading thread or in a worker.
+ */
+export function computeFindings(log: EventLog, spec: FindingsSpec, sources: FindingSources): ScopeFindings[] {
+  const variants = discoverVariants(log);
+  const stats = caseStatistics(log, { variants });
+  const { groups, groupOfCase, closed } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
+  const groupOf = (c: number) => groups[groupOfCase[c]!]!;
+  const periodOf = createPeriodOf();
+  const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
+  const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
+  const caseIdOf = (c: number) => log.caseIds[c]!;
+  const out: ScopeFindings[] = [];
+  for (const scope of findingScopes(
+    log,
+    (c) => groupOf(c).process,
+    (c) => groupOf(c).jobcenter,
+    spec.minGroupSize,
+  )) {
+    const whole = scope.log === log;
+    const processSources = sources.get(scope.process) ?? emptySources();
+    const ruleInput = ruleInputs(processSources, scope, caseIdOf) ?? {};
+    const conformance = conformanceInputs(processSources, scope, caseIdOf);
+    const result = buildFindings(
+      {
+        log: scope.log,
+        process: scope.process,
+        jobcenterOf: (c) => groupOf(scope.caseIndex[c]!).jobcenter,
+        periodOf,
+        finished: (c) => closed[scope.caseIndex[c]!] === 1,
+        workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
+        ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
+        ...(whole ? { variants } : {}),
+        ...ruleInput,
+        ...conformance,
+      },
+      settings,
+    );
+    out.push({
+      process: scope.process,
+      jobcenter: scope.jobcenter,
+      findings: result.findings.map((finding) => ({ finding, id: scopedId(finding, scope) })),
+    });
+  }
+  return out;
+}
+
+/** A finding's id within its scope: the shared id for all jobcenters, made distinct per jobcenter scope. */
+function scopedId(f: Finding, scope: FindingScope): string {
+  if (scope.jobcenter === '') return f.id;
+  return findingId({
+    kind: f.kind,
+    process: f.process,
+    jobcenter: scope.jobcenter,
+    activity: f.activity,
+    fromActivity: f.fromActivity,
+    toActivity: f.toActivity,
+    rule: f.rule,
+    detail: f.id,
+  });
+}
