@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deleteVersionRows } from '../version-rows';
 import { recipeOf, recordVersion } from './recipe';
 
 /** How many versions of a log are kept (the current one included) unless a load says otherwise. */
@@ -6,6 +7,7 @@ export const DEFAULT_KEEP_VERSIONS = 5;
 
 const EVENT_FIELDS = 'case_id, activity, timestamp, end_timestamp, resource, lifecycle, jobcenter, attributes';
 const CASE_FIELDS = 'case_id, process, jobcenter, attributes';
+const ARCHIVE_TABLES = ['version_events', 'version_cases'];
 
 /**
  * The number the next load of `log` gets: one past every version it has had (after a rollback
@@ -63,8 +65,7 @@ export function restoreArchivedVersion(
     .raw()
     .iterate(log, version) as Iterable<[string, string, string, string | null]>;
   for (const [caseId, process, jobcenter, attributes] of rows) cases.set(caseId, { process, jobcenter, attributes });
-  sqlite.prepare('DELETE FROM version_events WHERE log = ? AND version = ?').run(log, version);
-  sqlite.prepare('DELETE FROM version_cases WHERE log = ? AND version = ?').run(log, version);
+  deleteVersionRows(sqlite, ARCHIVE_TABLES, { log, version });
   return cases;
 }
 
@@ -89,8 +90,7 @@ export function pruneVersions(sqlite: Database.Database, log: string, current: n
     .all(log, current) as number[];
   const pruned = kept.slice(Math.max(0, keep - 1)).sort((a, b) => a - b);
   for (const v of pruned) {
-    sqlite.prepare('DELETE FROM version_events WHERE log = ? AND version = ?').run(log, v);
-    sqlite.prepare('DELETE FROM version_cases WHERE log = ? AND version = ?').run(log, v);
+    deleteVersionRows(sqlite, ARCHIVE_TABLES, { log, version: v });
     sqlite.prepare('UPDATE log_versions SET kept = 0 WHERE log = ? AND version = ?').run(log, v);
   }
   return pruned;
