@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder } from '@sagsflow/shared';
-import { addStoredEvents, storedCases } from '../db/log-versions/rebuild';
+import { storedCases } from '../db/log-versions/index';
+import { addStoredEvents } from '../versions/rebuild';
 import { storedGroupSize } from '../db/log-queries';
 import { logsWithUnrankedSteps } from '../db/unranked-logs';
 import { deleteVersionRows } from '../db/version-rows';
