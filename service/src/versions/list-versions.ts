@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { NotFoundError } from '@sagsflow/shared';
-import { currentVersionOf, storedVersionRows } from '../db/log-versions/index';
+import { drizzleOf } from '../db/connection';
+import { currentVersionOf } from '../db/load-queries';
+import { storedVersionRows } from '../db/log-versions/index';
 
 /** One version of a log as `sagsflow versions list` and `GET /api/logs/:name/versions` show it. */
 export interface VersionInfo {
@@ -28,8 +30,8 @@ export interface VersionInfo {
  * Throws `NotFoundError` when there is no such log.
  */
 export function listVersions(sqlite: Database.Database, log: string): VersionInfo[] {
-  const head = currentVersionOf(sqlite, log);
-  if (head === undefined) throw new NotFoundError(`no log named '${log}'`);
+  const head = currentVersionOf(drizzleOf(sqlite), log);
+  if (head === null) throw new NotFoundError(`no log named '${log}'`);
   const rows = storedVersionRows(sqlite, log, head);
   return rows.map((r) => ({
     version: r.version,

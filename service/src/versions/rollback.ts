@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError } from '@sagsflow/shared';
-import {
-  archiveVersion,
-  currentVersionOf,
-  isArchived,
-  isStoredVersion,
-  restoreArchivedVersion,
-  setCurrentVersion,
-} from '../db/log-versions/index';
+import { archiveVersion, isArchived, isStoredVersion, restoreArchivedVersion, setCurrentVersion } from '../db/log-versions/index';
+import { drizzleOf } from '../db/connection';
+import { currentVersionOf } from '../db/load-queries';
 import { deleteLogVersion } from '../db/versions';
 import { addStoredEvents, buildVersionTables } from './rebuild';
 import { buildRecipeOf } from './recipe';
@@ -46,8 +41,8 @@ export interface RollbackResult {
  */
 export function rollbackVersion(sqlite: Database.Database, log: string, to: number, now: () => Date = () => new Date()): RollbackResult {
   return sqlite.transaction(() => {
-    const from = currentVersionOf(sqlite, log);
-    if (from === undefined) throw new NotFoundError(`no log named '${log}'`);
+    const from = currentVersionOf(drizzleOf(sqlite), log);
+    if (from === null) throw new NotFoundError(`no log named '${log}'`);
     if (to === from) throw new RollbackError('current', `--to: version ${to} of log '${log}' is already current`);
     if (!isStoredVersion(sqlite, log, to))
       throw new RollbackError('unknown', `--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);

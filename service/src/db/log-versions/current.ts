@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3';
 
-/** The current version of `log`, or undefined when there is no such log. */
-export function currentVersionOf(sqlite: Database.Database, log: string): number | undefined {
-  return sqlite.prepare('SELECT current_version FROM logs WHERE name = ?').pluck().get(log) as number | undefined;
-}
-
 /** Whether a load stored version `version` of `log`. */
 export function isStoredVersion(sqlite: Database.Database, log: string, version: number): boolean {
   return sqlite.prepare("SELECT 1 FROM loads WHERE log = ? AND version = ? AND status = 'stored'").get(log, version) !== undefined;

@@ -1,5 +1,5 @@
 export { archiveVersion, DEFAULT_KEEP_VERSIONS, isArchived, nextVersion, pruneVersions, restoreArchivedVersion } from './archive';
-export { currentVersionOf, isStoredVersion, setCurrentVersion } from './current';
+export { isStoredVersion, setCurrentVersion } from './current';
 export { storedVersionRows } from './list-rows';
 export type { StoredVersionRow } from './list-rows';
 export { recipeOf, recordVersion } from './recipe';
