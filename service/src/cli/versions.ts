@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { VersionInfo } from '../db/log-versions/index';
+import type { VersionInfo } from '../versions/index';
 import { mustExist } from './token';
 
 interface VersionsCliOptions {
@@ -49,7 +49,7 @@ export function registerVersions(program: Command): void {
     .option('--json', 'print JSON instead of text')
     .action(async (opts: VersionsCliOptions) => {
       mustExist(opts.db);
-      const [{ openDatabase }, { listVersions }] = await Promise.all([import('../db/client'), import('../db/log-versions/index')]);
+      const [{ openDatabase }, { listVersions }] = await Promise.all([import('../db/client'), import('../versions/index')]);
       const store = openDatabase(opts.db);
       try {
         const list = listVersions(store.sqlite, opts.log);
@@ -70,7 +70,7 @@ export function registerVersions(program: Command): void {
       mustExist(opts.db);
       const [{ openDatabase }, { rollbackVersion }, { recordAudit }] = await Promise.all([
         import('../db/client'),
-        import('../db/log-versions/index'),
+        import('../versions/index'),
         import('../tokens/index'),
       ]);
       const store = openDatabase(opts.db);

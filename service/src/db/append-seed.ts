@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { EventLogBuilder } from '@sagsflow/shared';
-import { addStoredEvents, storedCases } from './log-versions/index';
 import { EVENT_COLUMNS } from './event-insert';
 
 /** An accepted event as the load stores it (`EVENT_COLUMNS` order). */
@@ -15,68 +13,29 @@ export type StoredEventFields = readonly [
   string | null,
 ];
 
-/** What `ingest --append` started the new version with: the current version's events. */
-export interface AppendSeed {
-  /** The version appended to. */
-  from: number;
-  /** Events copied from it. */
-  events: number;
-  firstTimestamp: number | null;
-  lastTimestamp: number | null;
-  /** True (and counted) when an event of the new extract is already in the version appended to. */
-  isDuplicate(event: StoredEventFields): boolean;
-  /** Events of the new extract found in the version appended to (and dropped). */
-  readonly duplicates: number;
+const FIELDS = EVENT_COLUMNS.join(', ');
+
+/** Copies the events of version `from` of `log` into version `to`, in their order (in the caller's transaction). */
+export function copyVersionEvents(sqlite: Database.Database, log: string, from: number, to: number): void {
+  sqlite
+    .prepare(`INSERT INTO events (log, version, ${FIELDS}) SELECT log, ?, ${FIELDS} FROM events WHERE log = ? AND version = ? ORDER BY id`)
+    .run(to, log, from);
 }
 
-const key = (e: StoredEventFields): string => e.map((v) => (v === null ? '\u0001' : String(v))).join('\u0000');
-
-/**
- * Starts version `to` of `log` with the events of version `from` (copied in their order, in the
- * load's transaction) and adds them with their case attributes to `builder`, so that the new
- * version holds old + new events. Events of the new extract that are already in `from`
- * (pseudonymised and masked alike: the same input row) are recognised by `isDuplicate`; they
- * are dropped unless `keepDuplicates` is true, as exact duplicates within one load are.
- */
-export function seedAppend(
-  sqlite: Database.Database,
-  target: { log: string; from: number; to: number; process: string | null },
-  builder: EventLogBuilder,
-  keepDuplicates: boolean,
-): AppendSeed {
-  const { log, from, to } = target;
-  const fields = EVENT_COLUMNS.join(', ');
-  sqlite
-    .prepare(`INSERT INTO events (log, version, ${fields}) SELECT log, ?, ${fields} FROM events WHERE log = ? AND version = ? ORDER BY id`)
-    .run(to, log, from);
-  const events = addStoredEvents(sqlite, { log, version: to, process: target.process }, storedCases(sqlite, log, from), builder);
-  const span = sqlite
+/** The first and last event timestamp of a log version (null when it has no events). */
+export function versionEventSpan(sqlite: Database.Database, log: string, version: number): { first: number | null; last: number | null } {
+  return sqlite
     .prepare('SELECT min(timestamp) AS first, max(timestamp) AS last FROM events WHERE log = ? AND version = ?')
-    .get(log, to) as {
+    .get(log, version) as {
     first: number | null;
     last: number | null;
   };
-  const seen = new Set<string>();
-  if (!keepDuplicates) {
-    const rows = sqlite
-      .prepare(`SELECT ${fields} FROM events WHERE log = ? AND version = ?`)
-      .raw()
-      .iterate(log, to) as Iterable<StoredEventFields>;
-    for (const row of rows) seen.add(key(row));
-  }
-  let duplicates = 0;
-  return {
-    from,
-    events,
-    firstTimestamp: span.first,
-    lastTimestamp: span.last,
-    isDuplicate(event) {
-      if (seen.size === 0 || !seen.has(key(event))) return false;
-      duplicates++;
-      return true;
-    },
-    get duplicates() {
-      return duplicates;
-    },
-  };
+}
+
+/** The events of a log version as the load stored them (`EVENT_COLUMNS` order). */
+export function versionEventFields(sqlite: Database.Database, log: string, version: number): Iterable<StoredEventFields> {
+  return sqlite
+    .prepare(`SELECT ${FIELDS} FROM events WHERE log = ? AND version = ?`)
+    .raw()
+    .iterate(log, version) as Iterable<StoredEventFields>;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
-import { addStoredEvents, storedCases } from '../db/log-versions/index';
+import { storedCases } from '../db/log-versions/index';
+import { addStoredEvents } from '../versions/rebuild';
 
 /**
  * A stored log version back in memory as the load built it: events in load order with their

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
-import { listVersions, rollbackVersion } from '../db/log-versions/index';
+import { listVersions, rollbackVersion } from '../versions/index';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
 import { READ_WORKER_MIN_BYTES } from './worker-read';

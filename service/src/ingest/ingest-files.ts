@@ -24,7 +24,7 @@ import { fileDigests } from '../governance/lineage';
 // versions (issue 13)
 import { archiveVersion, nextVersion } from '../db/log-versions/index';
 import { keepVersion } from '../db/keep-version';
-import { seedAppend, type AppendSeed } from '../db/append-seed';
+import { seedAppend, type AppendSeed } from '../versions/append-seed';
 import { findingsSettingsOf } from './precompute-load';
 
 /**

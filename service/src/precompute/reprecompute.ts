@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder } from '@sagsflow/shared';
-import { addStoredEvents, storedCases } from '../db/log-versions/rebuild';
+import { storedCases } from '../db/log-versions/index';
+import { addStoredEvents } from '../versions/rebuild';
 import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
 import { logHead } from '../db/log-queries';
 import { logsWithUnrankedSteps } from '../db/unranked-logs';

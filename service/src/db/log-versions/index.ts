@@ -1,8 +1,8 @@
-export { archiveVersion, DEFAULT_KEEP_VERSIONS, nextVersion, pruneVersions } from './archive';
-export { listVersions } from './list-versions';
-export type { VersionInfo } from './list-versions';
+export { archiveVersion, DEFAULT_KEEP_VERSIONS, isArchived, nextVersion, pruneVersions, restoreArchivedVersion } from './archive';
+export { isStoredVersion, setCurrentVersion } from './current';
+export { storedVersionRows } from './list-rows';
+export type { StoredVersionRow } from './list-rows';
 export { recipeOf, recordVersion } from './recipe';
 export type { VersionRecipe } from './recipe';
-export { addStoredEvents, buildVersionTables, storedCases } from './rebuild';
-export { rollbackVersion, RollbackError } from './rollback';
-export type { RollbackResult } from './rollback';
+export { storedCases, storedEventRows } from './stored-events';
+export type { StoredCase, StoredEventRow } from './stored-events';

@@ -1,16 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { FindingsSettings } from '@sagsflow/shared';
-import type { LoadedModel } from '../../conformance/load-model';
-import type { AttachedCatalogue } from '../../precompute/compliance';
 import { latestStoredLoad, mappingEndActivities } from '../lineage-queries';
 import { logHead } from '../log-queries';
 
 /**
  * What the model tables of a log version were built with, kept so that the version can be
  * rebuilt when it is made current again: the precompute inputs a load takes from its options
- * and mapping file (the events and case attributes are kept separately).
+ * and mapping file (the events and case attributes are kept separately). The rule catalogue and
+ * BPMN model are stored as JSON; their types belong to the features that build from them
+ * (`versions/recipe.ts` names them), so the SQL layer leaves them open.
  */
-export interface VersionRecipe {
+export interface VersionRecipe<Rules = unknown, Model = unknown> {
   process: string | null;
   minGroupSize: number;
   /** End activities given by the mapping file (they override the process's). */
@@ -19,9 +19,9 @@ export interface VersionRecipe {
   outcome?: { attribute: string; success: readonly string[] };
   findings?: Partial<FindingsSettings>;
   /** The rule catalogue checked at load. */
-  rules?: AttachedCatalogue;
+  rules?: Rules;
   /** The BPMN model checked at load. */
-  model?: LoadedModel;
+  model?: Model;
   /** The version this one was appended to (`ingest --append`). */
   appendedTo?: number;
 }

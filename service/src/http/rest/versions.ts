@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { NotFoundError } from '@sagsflow/shared';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
-import { listVersions, rollbackVersion, RollbackError } from '../../db/log-versions/index';
+import { listVersions, rollbackVersion, RollbackError } from '../../versions/index';
 
 /** Versions cover every jobcenter: a token limited to jobcenters may neither list nor switch them. */
 function denyLimited(jobcenters: readonly string[] | null, what: string): void {

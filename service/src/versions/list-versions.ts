@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { NotFoundError } from '@sagsflow/shared';
-import { drizzleOf } from '../connection';
-import { currentVersionOf } from '../load-queries';
+import { drizzleOf } from '../db/connection';
+import { currentVersionOf } from '../db/load-queries';
+import { storedVersionRows } from '../db/log-versions/index';
 
 /** One version of a log as `sagsflow versions list` and `GET /api/logs/:name/versions` show it. */
 export interface VersionInfo {
@@ -23,23 +24,6 @@ export interface VersionInfo {
   kept: boolean;
 }
 
-interface VersionDbRow {
-  version: number;
-  finished_at: number | null;
-  files: string;
-  rows_read: number;
-  rows_accepted: number;
-  rows_duplicates: number;
-  rows_quarantined: number;
-  cases: number;
-  events: number;
-  loaded_by: string | null;
-  token_name: string | null;
-  recipe: string | null;
-  kept: number | null;
-  current: number;
-}
-
 /**
  * The stored versions of a log, newest first, with their load figures and which one is
  * current. A version loaded before migration 0015 counts as kept only when it is current.
@@ -48,15 +32,7 @@ interface VersionDbRow {
 export function listVersions(sqlite: Database.Database, log: string): VersionInfo[] {
   const head = currentVersionOf(drizzleOf(sqlite), log);
   if (head === null) throw new NotFoundError(`no log named '${log}'`);
-  const rows = sqlite
-    .prepare(
-      `SELECT l.version, l.finished_at, l.files, l.rows_read, l.rows_accepted, l.rows_duplicates, l.rows_quarantined, l.cases, l.events,
-              v.loaded_by, t.name AS token_name, v.recipe, v.kept, l.version = ? AS current
-       FROM loads l LEFT JOIN log_versions v ON v.log = l.log AND v.version = l.version LEFT JOIN tokens t ON t.id = v.loaded_by
-       WHERE l.log = ? AND l.status = 'stored' AND l.id = (SELECT max(id) FROM loads m WHERE m.log = l.log AND m.version = l.version AND m.status = 'stored')
-       ORDER BY l.version DESC`,
-    )
-    .all(head, log) as VersionDbRow[];
+  const rows = storedVersionRows(sqlite, log, head);
   return rows.map((r) => ({
     version: r.version,
     loadedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),

@@ -1,17 +1,11 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
-import { precomputeConformance } from '../../conformance/precompute-conformance';
-import { precomputeFindings } from '../../findings/precompute-findings';
-import { precomputeCompliance } from '../../precompute/compliance';
-import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, precomputeModel, UNKNOWN_JOBCENTER, type ModelSummary } from '../../precompute/index';
-import type { VersionRecipe } from './recipe';
-
-/** A case's stored data besides its events (as in `cases` / `version_cases`). */
-export interface StoredCase {
-  process: string;
-  jobcenter: string;
-  attributes: string | null;
-}
+import { precomputeConformance } from '../conformance/precompute-conformance';
+import { storedEventRows, type StoredCase } from '../db/log-versions/index';
+import { precomputeFindings } from '../findings/precompute-findings';
+import { precomputeCompliance } from '../precompute/compliance';
+import { JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, precomputeModel, UNKNOWN_JOBCENTER, type ModelSummary } from '../precompute/index';
+import type { BuildRecipe } from './recipe';
 
 /**
  * Adds the stored events of a log version (`events` rows, in their order) to `builder`, with
@@ -26,11 +20,7 @@ export function addStoredEvents(
 ): number {
   let added = 0;
   let lastCase: string | null = null;
-  const rows = sqlite
-    .prepare('SELECT case_id, activity, timestamp, resource, lifecycle, attributes FROM events WHERE log = ? AND version = ? ORDER BY id')
-    .raw()
-    .iterate(target.log, target.version) as Iterable<[string, string, number, string | null, string | null, string | null]>;
-  for (const [caseId, activity, timestamp, resource, lifecycle, attributes] of rows) {
+  for (const [caseId, activity, timestamp, resource, lifecycle, attributes] of storedEventRows(sqlite, target.log, target.version)) {
     builder.addEvent(caseId, activity, timestamp, resource, lifecycle);
     added++;
     if (attributes) for (const [k, v] of Object.entries(JSON.parse(attributes) as Record<string, string>)) builder.setEventAttribute(k, v);
@@ -46,17 +36,6 @@ export function addStoredEvents(
   return added;
 }
 
-/** The case rows (`cases`) of a log version, by case id. */
-export function storedCases(sqlite: Database.Database, log: string, version: number): Map<string, StoredCase> {
-  const out = new Map<string, StoredCase>();
-  const rows = sqlite
-    .prepare('SELECT case_id, process, jobcenter, attributes FROM cases WHERE log = ? AND version = ?')
-    .raw()
-    .iterate(log, version) as Iterable<[string, string, string, string | null]>;
-  for (const [caseId, process, jobcenter, attributes] of rows) out.set(caseId, { process, jobcenter, attributes });
-  return out;
-}
-
 /**
  * Builds every model table of a log version from its event log and recipe, as the load that
  * stored it did: the model and viewer-grade tables, compliance (when a rule catalogue was
@@ -66,7 +45,7 @@ export function storedCases(sqlite: Database.Database, log: string, version: num
 export function buildVersionTables(
   sqlite: Database.Database,
   target: { log: string; version: number },
-  recipe: VersionRecipe,
+  recipe: BuildRecipe,
   eventLog: EventLog,
 ): ModelSummary {
   const { log, version } = target;

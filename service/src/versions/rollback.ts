@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError } from '@sagsflow/shared';
-import { drizzleOf } from '../connection';
-import { currentVersionOf } from '../load-queries';
-import { deleteLogVersion } from '../versions';
-import { archiveVersion, isArchived, restoreArchivedVersion } from './archive';
-import { recipeOf } from './recipe';
+import { archiveVersion, isArchived, isStoredVersion, restoreArchivedVersion, setCurrentVersion } from '../db/log-versions/index';
+import { drizzleOf } from '../db/connection';
+import { currentVersionOf } from '../db/load-queries';
+import { deleteLogVersion } from '../db/versions';
 import { addStoredEvents, buildVersionTables } from './rebuild';
+import { buildRecipeOf } from './recipe';
 
 /** Why a rollback cannot be done (the caller's input): the message names the option. */
 export class RollbackError extends Error {
@@ -44,8 +44,8 @@ export function rollbackVersion(sqlite: Database.Database, log: string, to: numb
     const from = currentVersionOf(drizzleOf(sqlite), log);
     if (from === null) throw new NotFoundError(`no log named '${log}'`);
     if (to === from) throw new RollbackError('current', `--to: version ${to} of log '${log}' is already current`);
-    const exists = sqlite.prepare("SELECT 1 FROM loads WHERE log = ? AND version = ? AND status = 'stored'").get(log, to);
-    if (!exists) throw new RollbackError('unknown', `--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);
+    if (!isStoredVersion(sqlite, log, to))
+      throw new RollbackError('unknown', `--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);
     if (!isArchived(sqlite, log, to))
       throw new RollbackError(
         'pruned',
@@ -54,14 +54,12 @@ export function rollbackVersion(sqlite: Database.Database, log: string, to: numb
     archiveVersion(sqlite, log, from);
     deleteLogVersion(sqlite, log);
     const cases = restoreArchivedVersion(sqlite, log, to);
-    const recipe = recipeOf(sqlite, log, to);
+    const recipe = buildRecipeOf(sqlite, log, to);
     const builder = new EventLogBuilder();
     const events = addStoredEvents(sqlite, { log, version: to, process: recipe.process }, cases, builder);
     const eventLog = builder.build();
     buildVersionTables(sqlite, { log, version: to }, recipe, eventLog);
-    sqlite
-      .prepare('UPDATE logs SET current_version = ?, process = ?, updated_at = ? WHERE name = ?')
-      .run(to, recipe.process, now().getTime(), log);
+    setCurrentVersion(sqlite, log, to, recipe.process, now().getTime());
     return { log, from, to, cases: eventLog.caseIds.length, events };
   })();
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../client';
-import { ingestFiles } from '../../ingest/index';
-import { LENIENT_POLICY, tempDir } from '../../testing/ingest-fixtures';
-import { SECRET_ENV } from '../../privacy/index';
+import { openDatabase } from '../db/client';
+import { ingestFiles } from '../ingest/index';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
+import { SECRET_ENV } from '../privacy/index';
 import { listVersions, rollbackVersion, RollbackError } from './index';
 
 /** `cases` cases with the activities `path`, one day apart, in jobcenter Nord, starting January 2024. */

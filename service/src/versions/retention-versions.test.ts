@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../client';
-import { applyRetention, setRetention } from '../../governance/retention';
-import { ingestFiles } from '../../ingest/index';
-import { LENIENT_POLICY, tempDir } from '../../testing/ingest-fixtures';
+import { openDatabase } from '../db/client';
+import { applyRetention, setRetention } from '../governance/retention';
+import { ingestFiles } from '../ingest/index';
+import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 import { rollbackVersion } from './index';
 
 const HEADER = 'Sags-id,Aktivitet,Tidspunkt,Jobcenter';
