@@ -88,6 +88,13 @@ export const RULES: Rule[] = [
   },
   {
     from: /^service\/src\//,
+    except: /^service\/src\/(db\/|http\/model\/table-info\.ts$)/,
+    forbidImport: (imp) => /^drizzle-orm(\/|$)/.test(imp.spec),
+    reason:
+      'queries are built in service/src/db/ only (query builder, `sql`, operators); table-info.ts only reads table configs for metadata',
+  },
+  {
+    from: /^service\/src\//,
     except: /^service\/src\/(generate\/|cli\/(generate|demo)\.ts$)/,
     forbidImport: into('service/src/generate'),
     reason: 'the sample generator is for tests, benches and the `generate`/`demo` commands; production code reads processes/ instead',
@@ -148,6 +155,9 @@ describe('architecture rules', () => {
     expect(sql.forbidText!.test('const q = sql`SELECT ${x}`;')).toBe(true);
     expect(sql.forbidText!.test("const s = 'DELETE FROM steps';")).toBe(true);
     expect(sql.forbidText!.test('const regex = /x/.exec(text);')).toBe(false);
+    const drizzle = RULES.find((r) => r.reason.startsWith('queries are built'))!;
+    expect(drizzle.forbidImport!({ spec: 'drizzle-orm/sqlite-core', target: null })).toBe(true);
+    expect(drizzle.forbidImport!({ spec: '../../db/log-list-queries', target: 'service/src/db/log-list-queries' })).toBe(false);
     const generate = RULES.at(-1)!;
     expect(generate.forbidImport!({ spec: '../generate/index', target: 'service/src/generate/index' })).toBe(true);
     expect(generate.forbidImport!({ spec: './generate', target: 'service/src/cli/generate' })).toBe(false);
