@@ -39,3 +39,14 @@ export function drizzleSql(fragment: SqlFragment): SQL {
     pieces.flatMap((piece, i) => (i < fragment.params.length ? [sql.raw(piece), sql`${fragment.params[i]}`] : [sql.raw(piece)])),
   );
 }
+
+/**
+ * Pieces joined into one fragment, in order: a string is SQL text (quoted identifiers, operators
+ * from constants, never a value), a fragment brings its text and its params.
+ */
+export function concatSql(...parts: readonly (string | SqlFragment)[]): SqlFragment {
+  return {
+    sql: parts.map((p) => (typeof p === 'string' ? p : p.sql)).join(''),
+    params: parts.flatMap((p) => (typeof p === 'string' ? [] : p.params)),
+  };
+}
