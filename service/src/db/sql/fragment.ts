@@ -11,6 +11,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** `column = ?`. */
+export function columnEquals(column: string, value: unknown): SqlFragment {
+  return { sql: `${quoteIdent(column)} = ?`, params: [value] };
+}
+
 /** `column IN (?, ...)`; always false (`0`) for an empty list. */
 export function inList(column: string, values: readonly unknown[]): SqlFragment {
   if (values.length === 0) return { sql: '0', params: [] };
