@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzleOf } from './connection';
 import { caseCompliance, compliance, ruleCatalogues, rules, viewerCompliance, type CaseComplianceDbRow } from './schema';
 import { tableInserter, type VersionTarget } from './table-inserter';
 
@@ -10,9 +10,12 @@ import { tableInserter, type VersionTarget } from './table-inserter';
  * `compliance-queries.ts`.
  */
 
+/** The tables a version's rule compliance is written into (the viewer-grade one is built from them). */
+export const COMPLIANCE_TABLES = ['rule_catalogues', 'rules', 'compliance', 'case_compliance'] as const;
+
 /** Stores the catalogue a version was checked against (its id, process, as-of date and YAML text). */
 export function insertRuleCatalogue(sqlite: Database.Database, row: Omit<typeof ruleCatalogues.$inferInsert, 'id'>): void {
-  drizzle(sqlite).insert(ruleCatalogues).values(row).run();
+  drizzleOf(sqlite).insert(ruleCatalogues).values(row).run();
 }
 
 /** An inserter of the catalogue's rules: (catalogue, rule, titles, source, basis, kind, share, valid from, valid to). */
@@ -41,7 +44,7 @@ export function complianceInserter(sqlite: Database.Database, grade: 'exact' | '
 
 /** The (process, rule) pairs a version's compliance counts hold, by rule. */
 export function checkedRules(sqlite: Database.Database, target: VersionTarget): { process: string; rule: string }[] {
-  return drizzle(sqlite)
+  return drizzleOf(sqlite)
     .selectDistinct({ process: compliance.process, rule: compliance.rule })
     .from(compliance)
     .where(and(eq(compliance.log, target.log), eq(compliance.version, target.version)))

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzleOf } from './connection';
 import {
   conformanceActivities,
   conformanceCases,
@@ -24,7 +24,7 @@ export const CONFORMANCE_TABLES = ['conformance_models', 'conformance_variants',
 
 /** Stores the model a version was checked against (its file name, size and the labels it does not share with the log). */
 export function insertConformanceModel(sqlite: Database.Database, row: Omit<typeof conformanceModels.$inferInsert, 'id'>): void {
-  drizzle(sqlite).insert(conformanceModels).values(row).run();
+  drizzleOf(sqlite).insert(conformanceModels).values(row).run();
 }
 
 /**
@@ -109,7 +109,7 @@ export function conformanceActivitiesInserter(sqlite: Database.Database, grade: 
 
 /** A version's conformance variants rows. */
 export function conformanceVariantRows(sqlite: Database.Database, target: VersionTarget): ConformanceVariantRow[] {
-  return drizzle(sqlite)
+  return drizzleOf(sqlite)
     .select()
     .from(conformanceVariants)
     .where(and(eq(conformanceVariants.log, target.log), eq(conformanceVariants.version, target.version)))

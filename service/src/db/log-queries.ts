@@ -6,7 +6,7 @@ import { quoteIdent, whereSql, type SqlFragment } from './sql/fragment';
 
 /** The minimum group size stored with a log, as `{ k }`, or undefined when there is no log of that name. */
 export function storedGroupSize(sqlite: Database.Database, log: string): { k: (typeof logs.$inferSelect)['minGroupSize'] } | undefined {
-  return sqlite.prepare('SELECT min_group_size AS k FROM logs WHERE name = ?').get(log) as { k: number } | undefined;
+  return drizzleOf(sqlite).select({ k: logs.minGroupSize }).from(logs).where(eq(logs.name, log)).get();
 }
 
 /** A log's process (null when taken from a column), current version and k; undefined when there is no such log. */

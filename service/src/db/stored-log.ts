@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError, type EventLog } from '@sagsflow/shared';
 import { and, desc, eq } from 'drizzle-orm';
 import { drizzleOf } from './connection';
+import { logHead } from './log-queries';
 import { jobcenterScope } from './sql/scope';
 import { ruleCatalogues, type RuleCatalogueDbRow } from './schema';
 
@@ -32,8 +33,7 @@ export interface ReadStoredLogOptions {
  * const { log, finished } = readStoredLog(store.sqlite, 'dagpenge');
  */
 export function readStoredLog(sqlite: Database.Database, name: string, options: ReadStoredLogOptions = {}): StoredLog {
-  const head = sqlite.prepare('SELECT current_version AS version, process FROM logs WHERE name = ?').get(name) as
-    { version: number; process: string | null } | undefined;
+  const head = logHead(sqlite, name);
   if (!head) throw new NotFoundError(`readStoredLog: no log named '${name}'; sagsflow ingest loads one`);
   const scope = jobcenterScope('jobcenter', options.jobcenters ?? null);
   const inScope = scope.map((f) => ` AND ${f.sql}`).join('');

@@ -1,17 +1,6 @@
 import type Database from 'better-sqlite3';
-import { and, eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { viewerBuilds, type CaseDbRow, type VariantDbRow } from './schema';
+import type { CaseDbRow, VariantDbRow } from './schema';
 import type { VersionTarget } from './table-inserter';
-
-/** The k a version's viewer-grade model was built with, or undefined when it has none. */
-export function viewerBuildK(sqlite: Database.Database, target: VersionTarget): number | undefined {
-  return drizzle(sqlite)
-    .select({ k: viewerBuilds.k })
-    .from(viewerBuilds)
-    .where(and(eq(viewerBuilds.log, target.log), eq(viewerBuilds.version, target.version)))
-    .get()?.k;
-}
 
 /** A variant of one cell (process, jobcenter, period) with its cases: what the viewer cells are decided on. */
 export type CellVariant = Pick<VariantDbRow, 'process' | 'jobcenter' | 'period' | 'variantKey' | 'cases'>;

@@ -9,7 +9,8 @@ import {
   type FindingsSettings,
   type OutcomeSpec,
 } from '@sagsflow/shared';
-import { createPeriodOf, groupCases, PERIOD_TIME_ZONE } from '../precompute/index';
+import { groupCases } from '../precompute/case-groups';
+import { createPeriodOf, PERIOD_TIME_ZONE } from '../precompute/period';
 import { conformanceInputs } from './conformance-inputs';
 import { emptySources, type FindingSources } from './finding-sources';
 import { outcomeOfCase } from './outcome';

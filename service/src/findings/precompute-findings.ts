@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventLog } from '@sagsflow/shared';
 import { createFindingWriter, deleteFindingsOfOtherVersions, unresolvedFindingsBefore } from '../db/findings-queries';
 import { computeFindings, type FindingsSpec, type ScopeFindings } from './compute-findings';
-import { readFindingSources } from './finding-sources';
+import { readFindingSources } from './read-finding-sources';
 import { describeFinding } from './wording';
 import { writeStepFindings } from './write-step-findings';
 

@@ -12,6 +12,8 @@ import { deleteVersionFindings, reinsertFinding, restoreFindingStatus, versionFi
 import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
 import { logHead } from '../db/log-queries';
 import { readAttachedCatalogue } from '../db/stored-log';
+import { COMPLIANCE_TABLES } from '../db/compliance-rows';
+import { CONFORMANCE_TABLES } from '../db/conformance-rows';
 import { deleteVersionRows } from '../db/version-rows';
 import { storedEventLog } from './stored-event-log';
 import { precomputeTeams } from './teams';
@@ -24,9 +26,6 @@ export interface RebuiltSummaries {
   findings: number;
   teams: number;
 }
-
-const COMPLIANCE_TABLES = ['rule_catalogues', 'rules', 'compliance', 'case_compliance'];
-const CONFORMANCE_TABLES = ['conformance_models', 'conformance_variants', 'conformance_activities', 'conformance_cases'];
 
 /**
  * Rebuilds the summary tables of a log's current version from its stored events, as the load

@@ -11,22 +11,16 @@ import type { IngestOptions, IngestProgress, LoadReport } from './load-report';
 import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
 import { createTextScrubber } from './text-scrubber';
 import { reportOfLoad } from './load-rows';
-import {
-  currentLoad,
-  currentVersionOf,
-  finishLoadRow,
-  insertLoadRow,
-  loadEndActivities,
-  makeVersionCurrent,
-  recordFailedLoad,
-} from '../db/load-queries';
+import { currentLoad, currentVersionOf, insertLoadRow, loadEndActivities } from '../db/load-queries';
 import { beginLoad, type LoadTransaction } from '../db/load-transaction';
 import { deferEventIndexes } from '../db/event-insert';
 import { loadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
+import { failedLoad, finishLoad } from './finish-load';
+import type { LoadCounts } from './load-sink';
 import { precomputeLoad } from './precompute-load';
-import { loadPurposeRefusal, recordLoadGovernance, retentionAfterLoad } from '../governance/load-governance';
-import { fileDigests, modelLineage, sha256Of } from '../governance/lineage';
+import { loadPurposeRefusal, retentionAfterLoad } from '../governance/load-governance';
+import { fileDigests } from '../governance/lineage';
 // versions (issue 13)
 import { archiveVersion, nextVersion } from '../db/log-versions/index';
 import { keepVersion } from '../db/keep-version';
@@ -140,20 +134,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     const appended = seed as AppendSeed | null;
     const crossDuplicates = appended?.duplicates ?? 0;
     tally.crossDuplicates = crossDuplicates;
-    if (got.accepted === 0) {
-      const reasons = Object.entries(got.quarantinedByReason)
-        .map(([r, n]) => `${r}: ${n}`)
-        .join(', ');
-      throw new IngestError(
-        'nothing-loaded',
-        `${what}: nothing could be loaded: ${tally.read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
-      );
-    }
-    if (appended && got.accepted - crossDuplicates === 0)
-      throw new IngestError(
-        'nothing-loaded',
-        `${what}: nothing new to append: all ${tally.read} rows read are already in version ${appended.from} or quarantined`,
-      );
+    refuseNothingLoaded(what, tally.read, got, appended);
     const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, tally.columns);
     if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
     progress('precompute', null, files.length, bytesTotal);
@@ -211,30 +192,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
       tx.rollback();
       return { ...report, status: 'dry-run' };
     }
-    finishLoadRow(sqlite, report);
-    makeVersionCurrent(sqlite, {
-      log: report.log,
-      process: options.process ?? null,
-      version: report.version,
-      minGroupSize: options.minGroupSize ?? null,
-      at: report.finishedAt,
-    });
-    const sums = await digests!;
-    const usedMapping = options.mapping ?? tally.mapping;
-    recordLoadGovernance(store, {
-      loadId,
-      log: options.log,
-      governance: options.governance,
-      lineage: {
-        sourceFiles: report.files.map((name, i) => ({ name, bytes: sums[i]!.bytes, sha256: sums[i]!.sha256 })),
-        mapping: usedMapping,
-        rules: options.rules ? { name: options.rules.catalogue.catalogue, sha256: sha256Of(options.rules.text) } : null,
-        model: modelLineage(options.model?.file),
-      },
-      version,
-      teamColumn: usedMapping?.team,
-      model: options.model,
-    });
+    await finishLoad(store, report, options, { digests: digests!, mapping: options.mapping ?? tally.mapping });
     tx.commit();
     report.retention = retentionAfterLoad(store, options.log, options.governance, now());
     const ends = loadEndActivities(store.db, loadId);
@@ -248,45 +206,22 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   }
 }
 
-/**
- * The error a failed load throws (an `IngestError`, `store-failed` for an unexpected one), after
- * recording the attempt as a `failed` load with the counts of the files it read to the end.
- */
-async function failedLoad(
-  sqlite: SagsflowDatabase['sqlite'],
-  err: unknown,
-  at: {
-    what: string;
-    options: IngestOptions;
-    names: string[];
-    bytesTotal: number;
-    startedAt: number;
-    now: () => Date;
-    hashing: Promise<string>;
-    tally: ReadTally;
-  },
-): Promise<IngestError> {
-  const error = err instanceof IngestError ? err : new IngestError('store-failed', `${at.what}: ${(err as Error).message}`, { cause: err });
-  const got = at.tally.settled;
-  const hash = await at.hashing.catch(() => '');
-  error.loadId = recordFailedLoad(sqlite, {
-    log: at.options.log,
-    process: at.options.process ?? null,
-    files: at.names,
-    hash,
-    bytes: at.bytesTotal,
-    startedAt: at.startedAt,
-    finishedAt: at.now().getTime(),
-    message: error.message,
-    counts: {
-      read: at.tally.read,
-      duplicates: at.tally.duplicates + at.tally.crossDuplicates,
-      accepted: (got?.accepted ?? 0) - at.tally.crossDuplicates,
-      quarantined: got?.quarantined ?? 0,
-    },
-    quarantinedByReason: got?.quarantinedByReason ?? {},
-  });
-  return error;
+/** Refuses a load that accepted no row, or (`--append`) none that is not already in the version appended to. */
+function refuseNothingLoaded(what: string, read: number, got: LoadCounts, appended: AppendSeed | null): void {
+  if (got.accepted === 0) {
+    const reasons = Object.entries(got.quarantinedByReason)
+      .map(([r, n]) => `${r}: ${n}`)
+      .join(', ');
+    throw new IngestError(
+      'nothing-loaded',
+      `${what}: nothing could be loaded: ${read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
+    );
+  }
+  if (appended && got.accepted - appended.duplicates === 0)
+    throw new IngestError(
+      'nothing-loaded',
+      `${what}: nothing new to append: all ${read} rows read are already in version ${appended.from} or quarantined`,
+    );
 }
 
 /** The summed size of the files; a missing or unreadable file stops the load before anything is written. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_FINDINGS_SETTINGS, type EventLog, type FindingsSettings } from '@sagsflow/shared';
 import { precomputeConformance, type ConformanceSummary } from '../conformance/precompute-conformance';
 import { computeFindings, type FindingsSpec } from '../findings/compute-findings';
-import { readFindingSources } from '../findings/finding-sources';
+import { readFindingSources } from '../findings/read-finding-sources';
 import { startFindingsWorker, type FindingsJob } from '../findings/findings-job';
 import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';

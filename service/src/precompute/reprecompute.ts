@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder } from '@sagsflow/shared';
 import { addStoredEvents, storedCases } from '../db/log-versions/rebuild';
-import { storedGroupSize } from '../db/log-queries';
+import { latestStoredLoad, mappingEndActivities } from '../db/lineage-queries';
+import { logHead } from '../db/log-queries';
 import { logsWithUnrankedSteps } from '../db/unranked-logs';
 import { deleteVersionRows } from '../db/version-rows';
-import { viewerBuildK } from '../db/viewer-queries';
+import { viewerBuildOf } from '../db/model-queries';
 import { MODEL_TABLES, type ModelSummary } from './model-writer';
 import { precomputeModel } from './precompute-model';
 import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
@@ -16,11 +17,6 @@ import { buildViewerAnalyses } from './viewer/build-viewer-analyses';
  */
 export function staleLogs(sqlite: Database.Database): string[] {
   return logsWithUnrankedSteps(sqlite);
-}
-
-/** The k a log's viewer-grade model was built with, else the log's minimum group size, else 5. */
-function viewerK(sqlite: Database.Database, log: string, version: number): number {
-  return viewerBuildK(sqlite, { log, version }) ?? storedGroupSize(sqlite, log)?.k ?? 5;
 }
 
 /**
@@ -36,18 +32,12 @@ function viewerK(sqlite: Database.Database, log: string, version: number): numbe
  * @example for (const log of staleLogs(store.sqlite)) reprecomputeLog(store.sqlite, log);
  */
 export function reprecomputeLog(sqlite: Database.Database, log: string): ModelSummary | null {
-  const meta = sqlite.prepare('SELECT process, current_version AS version FROM logs WHERE name = ?').get(log) as
-    { process: string | null; version: number } | undefined;
+  const meta = logHead(sqlite, log);
   if (!meta) return null;
   const builder = new EventLogBuilder();
-  addStoredEvents(sqlite, { log, ...meta }, storedCases(sqlite, log, meta.version), builder);
-  const ends = sqlite
-    .prepare(
-      "SELECT end_activities AS e, end_activities_source AS s FROM loads WHERE log = ? AND version = ? AND status = 'stored' ORDER BY id DESC LIMIT 1",
-    )
-    .get(log, meta.version) as { e: string | null; s: string | null } | undefined;
-  const given = ends?.s === 'mapping' && ends.e ? (JSON.parse(ends.e) as { activities: string[] }[])[0]?.activities : undefined;
-  const minGroupSize = viewerK(sqlite, log, meta.version);
+  addStoredEvents(sqlite, { log, version: meta.version, process: meta.process }, storedCases(sqlite, log, meta.version), builder);
+  const given = mappingEndActivities(latestStoredLoad(sqlite, log, meta.version));
+  const minGroupSize = viewerBuildOf(sqlite, log, meta.version)?.k ?? meta.k;
   const viewerTables = VIEWER_TABLE_BUILDERS.flatMap((b) => b.tables);
   return sqlite.transaction(() => {
     deleteVersionRows(sqlite, [...MODEL_TABLES, ...viewerTables], { log, version: meta.version });

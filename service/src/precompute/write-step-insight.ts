@@ -18,7 +18,7 @@ import {
   type InsightKind,
   type StepTable,
 } from '../db/step-insight-queries';
-import { viewerBuildK } from '../db/viewer-queries';
+import { viewerBuildOf } from '../db/model-queries';
 import { groupCases, type Grain } from './case-groups';
 import { MERGE_STAGES } from './viewer/viewer-cells';
 
@@ -79,7 +79,7 @@ export function writeStepInsight(log: EventLog, ctx: StepInsightContext, input: 
     });
   }
   const steps = updateTable(ctx, 'steps', input, (key) => exact.get(key)?.counts, null);
-  const k = viewerBuildK(ctx.sqlite, ctx);
+  const k = viewerBuildOf(ctx.sqlite, ctx.log, ctx.version)?.k;
   if (k === undefined) return { steps, viewerSteps: 0 };
   const shown = new Set(viewerStepVariants(ctx.sqlite, ctx).map((r) => r.join('\u0000')));
   const viewer = new Map<string, Counts[]>();

@@ -15,10 +15,9 @@ export class ByteInterner {
   /** Slot -> id + 1 (0: empty). */
   private table = new Int32Array(1024);
   private mask = 1023;
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  /** The id of the value `b[from, to)` (valid UTF-8), assigning the next id when it is new. */
-  intern(b: Uint8Array, from: number, to: number): number {
+  /** The id of the value `b[from, to)` (valid UTF-8: its string is made without replacement checks), assigning the next id when it is new. */
+  intern(b: Buffer, from: number, to: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = from; i < to; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     const n = to - from;
@@ -41,7 +40,7 @@ export class ByteInterner {
   }
 
   /** True when the value of `id` has the bytes `b[from, from + n)`. */
-  same(id: number, b: Uint8Array, from: number, n: number): boolean {
+  same(id: number, b: Buffer, from: number, n: number): boolean {
     if (this.length[id] !== n) return false;
     const stored = this.bytes;
     const at = this.start[id] as number;
@@ -49,7 +48,7 @@ export class ByteInterner {
     return true;
   }
 
-  private add(b: Uint8Array, from: number, n: number, h: number, slot: number): number {
+  private add(b: Buffer, from: number, n: number, h: number, slot: number): number {
     const id = this.values.length;
     if (id === this.start.length) {
       this.start = grown(this.start, id * 2);
@@ -66,7 +65,7 @@ export class ByteInterner {
     this.length[id] = n;
     this.hashes[id] = h;
     this.used += n;
-    this.values.push(this.decoder.decode(b.subarray(from, from + n)));
+    this.values.push(b.toString('utf8', from, from + n));
     this.table[slot] = id + 1;
     if ((id + 1) * 2 > this.mask + 1) this.rehash();
     return id;

@@ -15,9 +15,9 @@ export interface BlockSink {
 }
 
 /** Blocks per file: enough for the two threads to end close together, few enough to cost nothing to merge. */
-const BLOCKS = 24;
+const BLOCKS = 48;
 const MIN_BLOCK = 64 << 10;
-const MAX_BLOCK = 4 << 20;
+const MAX_BLOCK = 2 << 20;
 
 /** Cuts `[from, size)` into blocks (byte offsets; block k is `[cuts[k], cuts[k + 1])`). */
 export function blockCuts(from: number, size: number): number[] {

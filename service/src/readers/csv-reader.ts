@@ -41,8 +41,8 @@ export interface CsvBoundary {
 }
 
 /**
- * Lets a second reader take over the rest of a file (the CSV summary reads the second half in
- * a worker thread). `plan` sees the header and may name a byte offset (a line start); when this
+ * Lets another reader take over the rest of a file (the CSV summary reads it in blocks on two
+ * threads after the first MB, see `readEvents`). `plan` sees the header and may name a byte offset (a line start); when this
  * read reaches it, `handOver` decides: true ends the read there, false reads on as usual.
  */
 export interface CsvHandOver {
@@ -146,59 +146,6 @@ export async function readCsv(
   tokenizer.end();
   if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
   return { encoding: decoder.detected, delimiter, resolved };
-}
-
-/**
- * Reads a later part of a CSV file (its chunks start at a line start) whose start `head` was
- * read elsewhere: records as `readCsv` would handle them, duplicates checked against `seen`.
- * `start` carries on from the state of the read before it (encoding, first line number);
- * without it the part decides its encoding itself and counts lines from 1.
- */
-export async function readCsvPart(
-  file: string,
-  chunks: AsyncIterator<Buffer>,
-  head: { delimiter: Delimiter; header: string[] },
-  mapping: ColumnMapping | undefined,
-  tally: ReadTally,
-  seen: RecordHashSet,
-  start: { encoding?: DetectedEncoding | null; sawInvalidBytes?: boolean; line?: number } = {},
-): Promise<{ encoding: DetectedEncoding | null; sawInvalidBytes: boolean }> {
-  const decoder = new AutoDecoder(start.encoding ?? null);
-  decoder.sawInvalid = start.sawInvalidBytes ?? false;
-  const resolved = resolveMapping(head.header, mapping, file);
-  const handleRow = createCsvRowHandler({
-    resolved,
-    width: head.header.length,
-    delimiter: head.delimiter,
-    tally,
-    sawInvalidBytes: () => decoder.sawInvalid,
-    source: {
-      get recordText() {
-        return tokenizer.recordText;
-      },
-      get recordFrom() {
-        return tokenizer.recordFrom;
-      },
-      get recordTo() {
-        return tokenizer.recordTo;
-      },
-    },
-    seen,
-  });
-  const tokenizer = new CsvTokenizer(head.delimiter.charCodeAt(0), handleRow, start.line ?? 1);
-  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    tokenizer.push(decoder.decode(next.value));
-    if (tokenizer.pendingChars > MAX_FIELD_CHARS) {
-      throw new ReadError(
-        file,
-        `a quoted field runs on for more than ${MAX_FIELD_CHARS / (1 << 20)} M characters: a closing quote is probably missing`,
-        { line: tokenizer.recordLine },
-      );
-    }
-  }
-  tokenizer.push(decoder.end());
-  tokenizer.end();
-  return { encoding: decoder.encoding, sawInvalidBytes: decoder.sawInvalid };
 }
 
 /** Trims header names and renames repeats `Name (2)`, `Name (3)` so each column has its own name. */

@@ -59,10 +59,12 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   const { sink } = options;
   // CSV drops exact duplicates unless told to keep them (the part worker reads CSV only).
   const keepDuplicates = options.keepDuplicates ?? false;
+  let boundary: CsvBoundary | null = null;
   const readSink: ReadSink = {
     onEvent: ({ event: e }) => sink.event(e.caseId, e.activity, e.timestamp, e.resource ?? null, e.lifecycle ?? null),
     onReject: (r) => sink.reject(r),
-    ...(sink.progress ? { onProgress: (done: number, total: number) => sink.progress!(done, total) } : {}),
+    // After a hand-over to the blocks, the blocks tell the progress (the first part's "all read" is not).
+    ...(sink.progress ? { onProgress: (done: number, total: number) => boundary === null && sink.progress!(done, total) } : {}),
   };
   let size = 0;
   try {
@@ -75,7 +77,6 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     return readWholeInWorker(file, options, readSink);
   }
   let blocks: CsvBlocks | null = null;
-  let boundary: CsvBoundary | null = null;
   const split: CsvHandOver = {
     plan: (h) => {
       if (options.parallel === false || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return null;

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { NotFoundError } from '@sagsflow/shared';
+import { drizzleOf } from '../connection';
+import { currentVersionOf } from '../load-queries';
 
 /** One version of a log as `sagsflow versions list` and `GET /api/logs/:name/versions` show it. */
 export interface VersionInfo {
@@ -44,8 +46,8 @@ interface VersionDbRow {
  * Throws `NotFoundError` when there is no such log.
  */
 export function listVersions(sqlite: Database.Database, log: string): VersionInfo[] {
-  const head = sqlite.prepare('SELECT current_version FROM logs WHERE name = ?').pluck().get(log) as number | undefined;
-  if (head === undefined) throw new NotFoundError(`no log named '${log}'`);
+  const head = currentVersionOf(drizzleOf(sqlite), log);
+  if (head === null) throw new NotFoundError(`no log named '${log}'`);
   const rows = sqlite
     .prepare(
       `SELECT l.version, l.finished_at, l.files, l.rows_read, l.rows_accepted, l.rows_duplicates, l.rows_quarantined, l.cases, l.events,

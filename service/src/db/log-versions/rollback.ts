@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventLogBuilder, NotFoundError } from '@sagsflow/shared';
+import { drizzleOf } from '../connection';
+import { currentVersionOf } from '../load-queries';
 import { deleteLogVersion } from '../versions';
 import { archiveVersion, isArchived, restoreArchivedVersion } from './archive';
 import { recipeOf } from './recipe';
@@ -39,8 +41,8 @@ export interface RollbackResult {
  */
 export function rollbackVersion(sqlite: Database.Database, log: string, to: number, now: () => Date = () => new Date()): RollbackResult {
   return sqlite.transaction(() => {
-    const from = sqlite.prepare('SELECT current_version FROM logs WHERE name = ?').pluck().get(log) as number | undefined;
-    if (from === undefined) throw new NotFoundError(`no log named '${log}'`);
+    const from = currentVersionOf(drizzleOf(sqlite), log);
+    if (from === null) throw new NotFoundError(`no log named '${log}'`);
     if (to === from) throw new RollbackError('current', `--to: version ${to} of log '${log}' is already current`);
     const exists = sqlite.prepare("SELECT 1 FROM loads WHERE log = ? AND version = ? AND status = 'stored'").get(log, to);
     if (!exists) throw new RollbackError('unknown', `--to: log '${log}' has no version ${to} (sagsflow versions list shows its versions)`);

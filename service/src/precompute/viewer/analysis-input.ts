@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { caseCellVariants, cellVariants, viewerBuildK } from '../../db/viewer-queries';
+import { viewerBuildOf } from '../../db/model-queries';
+import { caseCellVariants, cellVariants } from '../../db/viewer-queries';
 import type { Grain } from '../case-groups';
 import { decideViewerCells } from './viewer-cells';
 
@@ -41,7 +42,7 @@ const keyOf = (process: string, jobcenter: string, period: string): string => `$
  */
 export function readViewerAnalysisInput(sqlite: Database.Database, log: string, version: number): ViewerAnalysisInput | null {
   const target = { log, version };
-  const k = viewerBuildK(sqlite, target);
+  const k = viewerBuildOf(sqlite, log, version)?.k;
   if (k === undefined) return null;
   const groups: Grain[] = [];
   const groupIndex = new Map<string, number>();

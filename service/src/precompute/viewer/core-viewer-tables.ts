@@ -5,6 +5,7 @@ import {
   coarsenFineHistogram,
   coarsenHistogram,
   emptyFineHistogram,
+  FINE_BUCKET_COUNT,
   fineBucketOf,
   OTHER_VARIANTS_KEY,
   STEP_END,
@@ -94,6 +95,22 @@ function keptPairs(input: ViewerModelInput): GroupVariants {
   };
 }
 
+/** Fine-histogram accumulators carved zeroed from shared blocks: one allocation per `PER_BLOCK` accumulators instead of two each. */
+function fineAccumulators(): () => FineHistogramAcc {
+  const PER_BLOCK = 512;
+  const width = 2 * FINE_BUCKET_COUNT;
+  let block = new Float64Array(0);
+  let used = PER_BLOCK;
+  return () => {
+    if (used === PER_BLOCK) {
+      block = new Float64Array(PER_BLOCK * width);
+      used = 0;
+    }
+    const base = used++ * width;
+    return { counts: block.subarray(base, base + FINE_BUCKET_COUNT), seconds: block.subarray(base + FINE_BUCKET_COUNT, base + width) };
+  };
+}
+
 /** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
 function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
   const V = input.variants.variants.length;
@@ -103,6 +120,7 @@ function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: rea
   const pairIndex = new Map<number, number>();
   for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
   const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
+  const newFine = fineAccumulators();
   for (const r of input.steps) {
     const v = variantIndex.get(r.variantKey)!;
     const e = exactPair.get(Number(r.group) * V + v)!;
@@ -120,7 +138,7 @@ function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: rea
       cases: 0,
       sumSeconds: 0,
       histogram: new Array<number>(BUCKET_COUNT).fill(0),
-      fine: emptyFineHistogram(),
+      fine: newFine(),
     });
     acc.cases += r.cases;
     acc.sumSeconds += r.sumSeconds;
