@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { JobStateColumn } from './schema';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { drizzleOf } from './connection';
+import { jobs, type JobDbRow, type JobStateColumn } from './schema';
 
 /** How many ended jobs the `jobs` table keeps (the oldest are deleted). */
 const KEEP_ENDED_JOBS = 1000;
@@ -32,20 +34,6 @@ export interface UnfinishedJobRow<Report = unknown> {
   cleanupDir: string | null;
 }
 
-interface JobDbRow {
-  id: string;
-  log: string;
-  token_id: string;
-  state: JobState;
-  files: string;
-  spec: string;
-  cleanup_dir: string | null;
-  created_at: number;
-  finished_at: number | null;
-  report: string | null;
-  error: string | null;
-}
-
 /** Writes a queued job with the spec to keep (stored as JSON, as given) and its upload folder. */
 export function insertJob(sqlite: Database.Database, job: JobRecord, spec: object, cleanupDir: string | null): void {
   sqlite
@@ -72,14 +60,19 @@ export function updateJob(sqlite: Database.Database, job: JobRecord): void {
 
 /** The stored job with that id, or undefined. */
 export function readJob<Report>(sqlite: Database.Database, id: string): JobRecord<Report> | undefined {
-  const row = sqlite.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobDbRow | undefined;
+  const row = drizzleOf(sqlite).select().from(jobs).where(eq(jobs.id, id)).get();
   return row ? recordOf<Report>(row) : undefined;
 }
 
 /** The jobs still queued or running, in the order they were queued. */
 export function unfinishedJobs<Report>(sqlite: Database.Database): UnfinishedJobRow<Report>[] {
-  const rows = sqlite.prepare("SELECT * FROM jobs WHERE state IN ('queued', 'running') ORDER BY created_at, rowid").all() as JobDbRow[];
-  return rows.map((row) => ({ job: recordOf<Report>(row), spec: JSON.parse(row.spec) as unknown, cleanupDir: row.cleanup_dir }));
+  const rows = drizzleOf(sqlite)
+    .select()
+    .from(jobs)
+    .where(inArray(jobs.state, ['queued', 'running']))
+    .orderBy(asc(jobs.createdAt), sql`rowid`)
+    .all();
+  return rows.map((row) => ({ job: recordOf<Report>(row), spec: JSON.parse(row.spec) as unknown, cleanupDir: row.cleanupDir }));
 }
 
 function recordOf<Report>(row: JobDbRow): JobRecord<Report> {
@@ -87,10 +80,10 @@ function recordOf<Report>(row: JobDbRow): JobRecord<Report> {
     id: row.id,
     log: row.log,
     files: JSON.parse(row.files) as string[],
-    tokenId: row.token_id,
+    tokenId: row.tokenId,
     state: row.state,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
+    createdAt: row.createdAt.getTime(),
+    finishedAt: row.finishedAt?.getTime() ?? null,
     report: row.report ? (JSON.parse(row.report) as Report) : null,
     error: row.error,
   };
