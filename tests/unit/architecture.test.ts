@@ -38,19 +38,6 @@ const into = (folder: string) => (imp: Import) => imp.target !== null && (imp.ta
 const SQL_TEXT =
   /\.prepare\(|\bsql`|\bsql\.(raw|join)\(|\.exec\(\s*['"`]|\.pragma\(|['"`]\s*(SELECT|INSERT INTO|INSERT OR|UPDATE\s+\S+\s+SET|DELETE FROM|CREATE (TABLE|INDEX|VIEW)|DROP (TABLE|INDEX)|WITH\s+\w+\s+AS)\b/;
 
-/**
- * Production files that still hold SQL of their own: their areas were edited by other issues in
- * the same wave (findings, governance, compliance/conformance routes, ingest, precompute,
- * report), so their SQL moves to db/ in a later step. The list may only shrink.
- */
-const SQL_NOT_YET_IN_DB: string[] = [];
-
-/**
- * db/ files that still import a feature folder: `db/job-rows.ts` (http/jobs, privacy; the http3
- * branch moves those types). The list may only shrink.
- */
-const DB_IMPORTS_NOT_YET_CLEAN = ['job-rows.ts'];
-
 /** What db/ may import besides its own files: the mining core, node built-ins, the SQL libraries and zod. */
 const DB_PACKAGES = /^(@sagsflow\/shared(\/.*)?|node:.*|drizzle-orm(\/.*)?|better-sqlite3|zod)$/;
 
@@ -91,15 +78,21 @@ export const RULES: Rule[] = [
   },
   {
     from: /^service\/src\//,
-    except: new RegExp(`^service/src/(db/|(${SQL_NOT_YET_IN_DB.join('|').replace(/\./g, '\\.')})$)`),
+    except: /^service\/src\/db\//,
     forbidText: SQL_TEXT,
     reason: 'all SQL lives in service/src/db/ (named query functions, drizzle query builder, one SqlFragment type)',
   },
   {
     from: /^service\/src\/db\//,
-    except: new RegExp(`^service/src/db/(${DB_IMPORTS_NOT_YET_CLEAN.join('|').replace(/\./g, '\\.')})$`),
     forbidImport: (imp) => (imp.target === null ? !DB_PACKAGES.test(imp.spec) : !imp.target.startsWith('service/src/db/')),
     reason: 'db/ is the SQL layer only: it imports no feature folder (shared row types live in db/), so features build on it, never around',
+  },
+  {
+    from: /^service\/src\//,
+    except: /^service\/src\/(db\/|http\/model\/table-info\.ts$)/,
+    forbidImport: (imp) => /^drizzle-orm(\/|$)/.test(imp.spec),
+    reason:
+      'queries are built in service/src/db/ only (query builder, `sql`, operators); table-info.ts only reads table configs for metadata',
   },
   {
     from: /^service\/src\//,
@@ -152,20 +145,6 @@ describe('architecture rules', () => {
     expect(breaches()).toEqual([]);
   });
 
-  it('list only files that still hold SQL as not yet moved to db/', () => {
-    const stale = SQL_NOT_YET_IN_DB.filter((f) => !SQL_TEXT.test(readFileSync(join(ROOT, 'service/src', f), 'utf8').replace(IMPORT, '')));
-    expect(stale).toEqual([]);
-  });
-
-  it('list only db/ files that still import outside db/ as not yet clean', () => {
-    const db = RULES.find((r) => r.from.source === '^service\\/src\\/db\\/')!;
-    const clean = DB_IMPORTS_NOT_YET_CLEAN.filter((f) => {
-      const file = `service/src/db/${f}`;
-      return !importsOf(file, readFileSync(join(ROOT, file), 'utf8')).some((imp) => db.forbidImport!(imp));
-    });
-    expect(clean).toEqual([]);
-  });
-
   it('catch a breach of each kind', () => {
     const sql = RULES.find((r) => r.forbidText === SQL_TEXT)!;
     expect(sql.forbidText!.test("sqlite.prepare('SELECT 1')")).toBe(true);
@@ -177,6 +156,9 @@ describe('architecture rules', () => {
     expect(db.forbidImport!({ spec: 'hono', target: null })).toBe(true);
     expect(db.forbidImport!({ spec: './sql/fragment', target: 'service/src/db/sql/fragment' })).toBe(false);
     expect(db.forbidImport!({ spec: 'drizzle-orm/sqlite-core', target: null })).toBe(false);
+    const drizzle = RULES.find((r) => r.reason.startsWith('queries are built'))!;
+    expect(drizzle.forbidImport!({ spec: 'drizzle-orm/sqlite-core', target: null })).toBe(true);
+    expect(drizzle.forbidImport!({ spec: '../../db/log-list-queries', target: 'service/src/db/log-list-queries' })).toBe(false);
     const generate = RULES.at(-1)!;
     expect(generate.forbidImport!({ spec: '../generate/index', target: 'service/src/generate/index' })).toBe(true);
     expect(generate.forbidImport!({ spec: './generate', target: 'service/src/cli/generate' })).toBe(false);

@@ -11,6 +11,11 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** `column = ?`. */
+export function columnEquals(column: string, value: unknown): SqlFragment {
+  return { sql: `${quoteIdent(column)} = ?`, params: [value] };
+}
+
 /** `column IN (?, ...)`; always false (`0`) for an empty list. */
 export function inList(column: string, values: readonly unknown[]): SqlFragment {
   if (values.length === 0) return { sql: '0', params: [] };
@@ -38,4 +43,15 @@ export function drizzleSql(fragment: SqlFragment): SQL {
   return sql.join(
     pieces.flatMap((piece, i) => (i < fragment.params.length ? [sql.raw(piece), sql`${fragment.params[i]}`] : [sql.raw(piece)])),
   );
+}
+
+/**
+ * Pieces joined into one fragment, in order: a string is SQL text (quoted identifiers, operators
+ * from constants, never a value), a fragment brings its text and its params.
+ */
+export function concatSql(...parts: readonly (string | SqlFragment)[]): SqlFragment {
+  return {
+    sql: parts.map((p) => (typeof p === 'string' ? p : p.sql)).join(''),
+    params: parts.flatMap((p) => (typeof p === 'string' ? [] : p.params)),
+  };
 }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 import { maskCpr } from '../../privacy/index';
-import { insertJob, readJob, recoverJobs, STOPPED_WHILE_RUNNING, updateJob } from '../../db/job-rows';
+import { recoverJobs, STOPPED_WHILE_RUNNING, storedJob, storeJob, storeJobState } from './job-store';
 
 const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 
@@ -77,7 +77,7 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
   let closed = false;
   let db: Database.Database | null = null;
   const save = (job: Job) => {
-    if (db?.open) updateJob(db, job);
+    if (db?.open) storeJobState(db, job);
   };
 
   const finish = async (job: Job, cleanupDir: string | null) => {
@@ -161,12 +161,12 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
         error: null,
       };
       jobs.set(job.id, job);
-      if (db) insertJob(db, job, spec, meta.cleanupDir);
+      if (db) storeJob(db, job, spec, meta.cleanupDir);
       queue.push({ job, spec, cleanupDir: meta.cleanupDir });
       next();
       return job;
     },
-    get: (id) => jobs.get(id) ?? (db?.open ? readJob(db, id) : undefined),
+    get: (id) => jobs.get(id) ?? (db?.open ? storedJob(db, id) : undefined),
     wait(id) {
       const job = runner.get(id);
       if (!job) return Promise.reject(new Error(`wait: no job ${id}`));

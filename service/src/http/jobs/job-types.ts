@@ -1,5 +1,6 @@
 import type { LoadPolicy, LoadReport } from '../../ingest';
 import type { LoadGovernance } from '../../governance/load-governance';
+import type { JobRecord } from '../../db/job-rows';
 
 /** What the ingest worker needs: it opens its own connection to `dbPath`. */
 export interface IngestJobSpec {
@@ -27,22 +28,11 @@ export type WorkerMessage =
   { type: 'progress'; progress: number; phase: string } | { type: 'done'; report: LoadReport } | { type: 'failed'; message: string };
 
 /** Where a job is. */
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export type { JobState } from '../../db/job-rows';
 
-/** A background ingest job as `/api/jobs/:id` shows it. */
-export interface Job {
-  id: string;
-  log: string;
-  files: string[];
-  /** The token that started it. */
-  tokenId: string;
-  state: JobState;
+/** A background ingest job as `/api/jobs/:id` shows it: its stored record with live progress. */
+export interface Job extends JobRecord<LoadReport> {
   /** 0..1 */
   progress: number;
   phase: string | null;
-  createdAt: number;
-  finishedAt: number | null;
-  report: LoadReport | null;
-  /** One-line reason when failed. */
-  error: string | null;
 }

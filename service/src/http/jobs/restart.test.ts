@@ -9,7 +9,7 @@ import { generateLog } from '../../generate/index';
 import { TINY_CSV, tempDir } from '../../testing/ingest-fixtures';
 import { createToken } from '../../tokens';
 import { createJobRunner } from './job-runner';
-import { STOPPED_WHILE_RUNNING } from '../../db/job-rows';
+import { STOPPED_WHILE_RUNNING } from './job-store';
 
 const CHILD = fileURLToPath(new URL('../../testing/kill-server.ts', import.meta.url));
 

@@ -61,6 +61,12 @@ describe('parseFilter', () => {
     expect(sql.params).toEqual(['%50\\%\\_x%', 'N%']);
   });
 
+  it('binds a value once per mark where startswith/endswith repeat their argument', () => {
+    const sql = filterToSql(stepsInfo, parseFilter("startswith(jobcenter, tolower('N')) and endswith(jobcenter, toupper('x'))"));
+    expect(sql.params).toEqual(['N', 'N', 'x', 'x']);
+    expect(sql.sql.split('?').length - 1).toBe(sql.params.length);
+  });
+
   it.each([
     ['cases eq', 'end of expression'],
     ['cases eq 1 and', 'end of expression'],

@@ -1,7 +1,7 @@
 import type { ColumnInfo, TableInfo } from '../model/table-info';
 import type { FilterExpr, FilterOperand } from './filter-parser';
 import { ODataQueryError } from './odata-error';
-import { quoteIdent, type SqlFragment } from '../../db/sql/fragment';
+import { concatSql as cat, quoteIdent, type SqlFragment } from '../../db/sql/fragment';
 
 const SQL_OPS = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
 const ARITH_OPS = { add: '+', sub: '-', mul: '*', div: '/', mod: '%' } as const;
@@ -19,10 +19,13 @@ export function columnOf(table: TableInfo, name: string, option: string): Column
 }
 
 type ValueType = 'string' | 'number' | 'boolean' | 'datetime' | 'null';
-interface Compiled {
-  sql: string;
+/** A compiled operand: its SQL (the one `SqlFragment` type) and the OData type of its value. */
+interface Compiled extends SqlFragment {
   type: ValueType;
 }
+
+/** A fragment of SQL text alone (a quoted identifier or NULL). */
+const text = (sql: string): SqlFragment => ({ sql, params: [] });
 
 const TYPE_OF_EDM: Record<ColumnInfo['edm'], ValueType> = {
   'Edm.String': 'string',
@@ -62,37 +65,36 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-function expectType(c: Compiled, type: ValueType, what: string, pos: number): string {
+function expectType(c: Compiled, type: ValueType, what: string, pos: number): SqlFragment {
   if (c.type !== type && c.type !== 'null')
     throw new ODataQueryError(`$filter: ${what} expects a ${type}, got a ${c.type} at position ${pos}`);
-  return c.sql;
+  return c;
 }
 
 /** Compiles an operand; `other` is the operand it is compared with (a literal takes the type of a property it meets). */
-function value(table: TableInfo, op: FilterOperand, other: FilterOperand | null, params: unknown[]): Compiled {
+function value(table: TableInfo, op: FilterOperand, other: FilterOperand | null): Compiled {
   switch (op.kind) {
     case 'property': {
       const column = columnOf(table, op.name, '$filter');
-      return { sql: quoteIdent(column.name), type: TYPE_OF_EDM[column.edm] };
+      return { ...text(quoteIdent(column.name)), type: TYPE_OF_EDM[column.edm] };
     }
     case 'literal': {
       const column = other?.kind === 'property' ? columnOf(table, other.name, '$filter') : null;
-      const expected = other && other.kind !== 'property' && other.kind !== 'literal' ? value(table, other, null, []).type : null;
-      params.push(literalValue(op, column, expected));
-      return { sql: '?', type: op.type };
+      const expected = other && other.kind !== 'property' && other.kind !== 'literal' ? value(table, other, null).type : null;
+      return { sql: '?', params: [literalValue(op, column, expected)], type: op.type };
     }
     case 'arith': {
-      const l = expectType(value(table, op.left, op.right, params), 'number', op.op, op.pos);
-      const r = expectType(value(table, op.right, op.left, params), 'number', op.op, op.pos);
-      return { sql: `(${l} ${ARITH_OPS[op.op]} ${r})`, type: 'number' };
+      const l = expectType(value(table, op.left, op.right), 'number', op.op, op.pos);
+      const r = expectType(value(table, op.right, op.left), 'number', op.op, op.pos);
+      return { ...cat('(', l, ` ${ARITH_OPS[op.op]} `, r, ')'), type: 'number' };
     }
     case 'function':
-      return functionSql(table, op, params);
+      return functionSql(table, op);
   }
 }
 
-function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'function' }>, params: unknown[]): Compiled {
-  const arg = (i: number, type: ValueType) => expectType(value(table, op.args[i]!, null, params), type, `${op.fn}()`, op.pos);
+function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'function' }>): Compiled {
+  const arg = (i: number, type: ValueType) => expectType(value(table, op.args[i]!, null), type, `${op.fn}()`, op.pos);
   switch (op.fn) {
     case 'contains':
     case 'startswith':
@@ -101,30 +103,30 @@ function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'funct
       const needle = op.args[1]!;
       if (needle.kind === 'literal' && needle.type === 'string') {
         const pattern = escapeLike(needle.value);
-        params.push(op.fn === 'contains' ? `%${pattern}%` : op.fn === 'startswith' ? `${pattern}%` : `%${pattern}`);
-        return { sql: `(${subject} LIKE ? ESCAPE '\\')`, type: 'boolean' };
+        const like = { sql: '?', params: [op.fn === 'contains' ? `%${pattern}%` : op.fn === 'startswith' ? `${pattern}%` : `%${pattern}`] };
+        return { ...cat('(', subject, ' LIKE ', like, " ESCAPE '\\')"), type: 'boolean' };
       }
       const other = arg(1, 'string');
       const sql =
         op.fn === 'contains'
-          ? `(instr(${subject}, ${other}) > 0)`
+          ? cat('(instr(', subject, ', ', other, ') > 0)')
           : op.fn === 'startswith'
-            ? `(substr(${subject}, 1, length(${other})) = ${other})`
-            : `(substr(${subject}, -length(${other})) = ${other})`;
-      return { sql, type: 'boolean' };
+            ? cat('(substr(', subject, ', 1, length(', other, ')) = ', other, ')')
+            : cat('(substr(', subject, ', -length(', other, ')) = ', other, ')');
+      return { ...sql, type: 'boolean' };
     }
     case 'tolower':
-      return { sql: `lower(${arg(0, 'string')})`, type: 'string' };
+      return { ...cat('lower(', arg(0, 'string'), ')'), type: 'string' };
     case 'toupper':
-      return { sql: `upper(${arg(0, 'string')})`, type: 'string' };
+      return { ...cat('upper(', arg(0, 'string'), ')'), type: 'string' };
     case 'trim':
-      return { sql: `trim(${arg(0, 'string')})`, type: 'string' };
+      return { ...cat('trim(', arg(0, 'string'), ')'), type: 'string' };
     case 'concat':
-      return { sql: `(${arg(0, 'string')} || ${arg(1, 'string')})`, type: 'string' };
+      return { ...cat('(', arg(0, 'string'), ' || ', arg(1, 'string'), ')'), type: 'string' };
     case 'length':
-      return { sql: `length(${arg(0, 'string')})`, type: 'number' };
+      return { ...cat('length(', arg(0, 'string'), ')'), type: 'number' };
     case 'indexof':
-      return { sql: `(instr(${arg(0, 'string')}, ${arg(1, 'string')}) - 1)`, type: 'number' };
+      return { ...cat('(instr(', arg(0, 'string'), ', ', arg(1, 'string'), ') - 1)'), type: 'number' };
     default: {
       const target = op.args[0]!;
       const column = target.kind === 'property' ? columnOf(table, target.name, '$filter') : null;
@@ -132,35 +134,36 @@ function functionSql(table: TableInfo, op: Extract<FilterOperand, { kind: 'funct
         throw new ODataQueryError(`$filter: ${op.fn}() expects a date-time property at position ${op.pos}`);
       }
       const seconds = `(${quoteIdent(column.name)} * ${column.timeUnitMs / 1000})`;
-      return { sql: `CAST(strftime('${DATE_PARTS[op.fn]}', ${seconds}, 'unixepoch') AS INTEGER)`, type: 'number' };
+      return { ...text(`CAST(strftime('${DATE_PARTS[op.fn]}', ${seconds}, 'unixepoch') AS INTEGER)`), type: 'number' };
     }
   }
 }
 
-function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
+function compile(table: TableInfo, e: FilterExpr): SqlFragment {
   switch (e.kind) {
     case 'and':
     case 'or':
-      return `(${compile(table, e.left, params)} ${e.kind.toUpperCase()} ${compile(table, e.right, params)})`;
+      return cat('(', compile(table, e.left), ` ${e.kind.toUpperCase()} `, compile(table, e.right), ')');
     case 'not':
-      return `(NOT ${compile(table, e.operand, params)})`;
+      return cat('(NOT ', compile(table, e.operand), ')');
     case 'truthy': {
       if (e.operand.kind !== 'property' || columnOf(table, e.operand.name, '$filter').edm !== 'Edm.Boolean') {
         const shown =
           e.operand.kind === 'property' ? e.operand.name : e.operand.kind === 'literal' ? JSON.stringify(e.operand.value) : e.operand.kind;
         throw new ODataQueryError(`$filter: expected a comparison (eq, ne, gt, ge, lt, le) after '${shown}' at position ${e.operand.pos}`);
       }
-      return `(${quoteIdent(e.operand.name)} = 1)`;
+      return text(`(${quoteIdent(e.operand.name)} = 1)`);
     }
     case 'call':
-      return functionSql(table, { kind: 'function', fn: e.fn, args: [e.property, e.value], pos: e.property.pos }, params).sql;
+      const { type: _type, ...call } = functionSql(table, { kind: 'function', fn: e.fn, args: [e.property, e.value], pos: e.property.pos });
+      return call;
     case 'in': {
-      const left = value(table, e.left, null, params);
+      const left = value(table, e.left, null);
       const marks = e.values.map((v) => {
         if (v.kind !== 'literal') throw new ODataQueryError(`$filter: 'in' takes a list of literals at position ${v.pos}`);
-        return value(table, v, e.left, params).sql;
+        return value(table, v, e.left);
       });
-      return `(${left.sql} IN (${marks.join(', ')}))`;
+      return cat('(', left, ' IN (', ...marks.flatMap((m, i) => (i === 0 ? [m] : [', ', m])), '))');
     }
     case 'compare': {
       const { left, right, op } = e;
@@ -168,23 +171,22 @@ function compile(table: TableInfo, e: FilterExpr, params: unknown[]): string {
         left.kind === 'literal' && left.type === 'null' ? right : right.kind === 'literal' && right.type === 'null' ? left : null;
       if (nullSide) {
         if (op !== 'eq' && op !== 'ne') throw new ODataQueryError(`$filter: '${op}' cannot compare with null; use eq or ne`);
-        const side = nullSide.kind === 'literal' ? 'NULL' : value(table, nullSide, null, params).sql;
-        return `(${side} IS ${op === 'eq' ? '' : 'NOT '}NULL)`;
+        const side = nullSide.kind === 'literal' ? text('NULL') : value(table, nullSide, null);
+        return cat('(', side, ` IS ${op === 'eq' ? '' : 'NOT '}NULL)`);
       }
-      const l = value(table, left, right, params);
-      const r = value(table, right, left, params);
+      const l = value(table, left, right);
+      const r = value(table, right, left);
       if (l.type !== r.type)
         throw new ODataQueryError(
           `$filter: cannot compare a ${l.type} with a ${r.type} ('${op}' at position ${'pos' in left ? left.pos : 0})`,
         );
-      return `(${l.sql} ${SQL_OPS[op]} ${r.sql})`;
+      return cat('(', l, ` ${SQL_OPS[op]} `, r, ')');
     }
   }
 }
 
 /** Compiles a parsed `$filter` into a parameterised SQL condition over `table`'s columns. */
 export function filterToSql(table: TableInfo, expr: FilterExpr): SqlFragment {
-  const params: unknown[] = [];
-  const sql = compile(table, expr, params);
+  const { sql, params } = compile(table, expr);
   return { sql, params };
 }

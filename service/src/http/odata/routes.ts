@@ -3,7 +3,7 @@ import type { AppContext, AppEnv } from '../app-env';
 import { servedTable, tableDenial } from '../auth/principal';
 import type { TableInfo } from '../model/table-info';
 import { countRows } from '../../db/sql/table-query';
-import { quoteIdent } from '../../db/sql/fragment';
+import { columnEquals } from '../../db/sql/fragment';
 import { readScope } from '../model/read-scope';
 import { metadataXml, serviceDocument } from './metadata';
 import { ODataQueryError } from './odata-error';
@@ -117,7 +117,7 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
         Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k === '$select' || k === '$format')),
         table,
       );
-      const query = entitySetQuery(table, options, [...where, { sql: `${quoteIdent(table.key[0]!)} = ?`, params: [key] }]);
+      const query = entitySetQuery(table, options, [...where, columnEquals(table.key[0]!, key)]);
       const page = readEntitySet(ctx.sqlite, query, options, { pageSize: 1 });
       ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}(${key})`, detail: null });
       if (page.valueJson === '[]')

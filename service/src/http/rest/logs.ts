@@ -1,13 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { asc, desc, eq } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../app-env';
 import { requireRole } from '../auth/middleware';
 import { readsViewerGrade, type Principal } from '../auth/principal';
 import { servedSqlName } from '../model/read-scope';
 import { jobcenterScope, viewerBuildScope } from '../../db/sql/scope';
 import { logTotalsOf } from '../../db/log-queries';
-import { loads, logs } from '../../db/schema';
+import { allLogs, loadById, loadsOfLog, logNamed, recentLoads } from '../../db/log-list-queries';
 import { deleteLog } from '../../db/versions';
 import { shownCount } from './group-count';
 import { loadJson } from './load-json';
@@ -47,7 +46,7 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/', (c) => {
     const principal = c.get('principal');
     const totals = logTotals(ctx, principal);
-    const rows = ctx.db.select().from(logs).orderBy(asc(logs.name)).all();
+    const rows = allLogs(ctx.db);
     audit(c, 'read', 'api/logs');
     return c.json({
       logs: rows
@@ -67,12 +66,12 @@ export function logRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/:name', (c) => {
     const name = c.req.param('name');
     const principal = c.get('principal');
-    const row = ctx.db.select().from(logs).where(eq(logs.name, name)).get();
+    const row = logNamed(ctx.db, name);
     const totals = logTotals(ctx, principal).get(name);
     if (!row || (principal.jobcenters !== null && !totals)) throw new HTTPException(404, { message: `no log named '${name}'` });
     audit(c, 'read', `api/logs/${name}`);
     const limited = principal.jobcenters !== null;
-    const history = limited ? [] : ctx.db.select().from(loads).where(eq(loads.log, name)).orderBy(desc(loads.id)).all();
+    const history = limited ? [] : loadsOfLog(ctx.db, name);
     const current = history.find((l) => l.version === row.currentVersion && l.status === 'stored') ?? null;
     return c.json({
       name: row.name,
@@ -127,8 +126,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
   r.get('/', (c) => {
     denyLimited(c.get('principal'), 'the load history');
     const log = c.req.query('log');
-    const q = ctx.db.select().from(loads);
-    const rows = (log ? q.where(eq(loads.log, log)) : q).orderBy(desc(loads.id)).limit(1000).all();
+    const rows = recentLoads(ctx.db, log, 1000);
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/loads', detail: log ?? null });
     return c.json({ loads: rows.map((row) => shownLoad(loadJson(row), c.get('principal'))) });
   });
@@ -137,7 +135,7 @@ export function loadRoutes(ctx: AppContext): Hono<AppEnv> {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id < 1)
       throw new HTTPException(400, { message: `load id must be a positive integer, got '${c.req.param('id')}'` });
-    const row = ctx.db.select().from(loads).where(eq(loads.id, id)).get();
+    const row = loadById(ctx.db, id);
     if (!row) throw new HTTPException(404, { message: `no load with id ${id}` });
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: `api/loads/${id}`, detail: null });
     return c.json(shownLoad(loadJson(row), c.get('principal')));
