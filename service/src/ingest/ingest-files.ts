@@ -1,26 +1,23 @@
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import type { EventLog, EventLogBuilder } from '@sagsflow/shared';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
-import { readViewerBuild } from '../precompute/index';
-import { maskCpr } from '../privacy/index';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
 import { contentHash, contentHashInWorker } from './content-hash';
-import { IngestError } from './errors';
-import type { IngestOptions, IngestProgress, LoadReport } from './load-report';
-import { checkLoadPolicy, DEFAULT_LOAD_POLICY } from './load-policy';
-import { createTextScrubber } from './text-scrubber';
-import { reportOfLoad } from './load-rows';
+import type { IngestOptions, LoadReport } from './load-report';
+import { createTextScrubber, type TextScrubber } from './text-scrubber';
 import { currentLoad, currentVersionOf, insertLoadRow, loadEndActivities } from '../db/load-queries';
 import { beginLoad, type LoadTransaction } from '../db/load-transaction';
 import { deferEventIndexes } from '../db/event-insert';
-import { loadKey } from './load-key';
+import { loadKey, type LoadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { failedLoad, finishLoad } from './finish-load';
 import type { LoadCounts } from './load-sink';
-import { precomputeLoad } from './precompute-load';
-import { loadPurposeRefusal, retentionAfterLoad } from '../governance/load-governance';
+import { precomputeLoad, type PrecomputedLoad } from './precompute-load';
+import { retentionAfterLoad } from '../governance/load-governance';
 import { fileDigests } from '../governance/lineage';
+import { describeLoad, type LoadRun } from './load-run';
+import { policyRefusals, purposeRefusal, refuseNothingLoaded } from './load-refusals';
+import { loadReportOf, unchangedReport } from './load-report-of';
 // versions (issue 13)
 import { archiveVersion, nextVersion } from '../db/log-versions/index';
 import { keepVersion } from '../db/keep-version';
@@ -46,196 +43,49 @@ import { findingsSettingsOf } from './precompute-load';
  * console.log(report.rows, report.cases);
  */
 export async function ingestFiles(store: SagsflowDatabase, options: IngestOptions): Promise<LoadReport> {
-  const now = options.now ?? (() => new Date());
-  const startedAt = now().getTime();
-  const files = [...options.files];
-  // File names can hold CPR numbers and names: CPR is masked from the start (the load row,
-  // messages); names are pseudonymised once the load has read the values it pseudonymises.
-  const names = files.map((f) => maskCpr(basename(f)));
-  const what = `ingest ${names.join(', ') || '(no files)'}`;
-  const bytesTotal = totalBytes(files, what);
-  const progress = (phase: IngestProgress['phase'], file: string | null, fileIndex: number, bytesRead: number) =>
-    options.onProgress?.({ phase, file, fileIndex, files: files.length, bytesRead, bytesTotal });
-
+  const run = describeLoad(store, options);
   const current = currentLoad(store.db, options.log);
-  const hashed = await hashLoad(files, options, current, bytesTotal, () => progress('hash', null, 0, 0));
-  if ('unchanged' in hashed) {
-    return {
-      ...reportOfLoad(current!, options.log, hashed.unchanged),
-      status: 'unchanged',
-      startedAt,
-      finishedAt: now().getTime(),
-      model: null,
-    };
-  }
+  const hashed = await hashLoad(run.files, options, current, run.bytesTotal, () => run.progress('hash', null, 0, 0));
+  if ('unchanged' in hashed) return unchangedReport(run, current!, hashed.unchanged);
   const { hashing } = hashed;
-  const digests = options.dryRun ? null : fileDigests(files);
+  const digests = options.dryRun ? null : fileDigests(run.files);
   digests?.catch(() => undefined);
-
-  const key = loadKey(store, what);
-  const personalColumns = personalColumnKeys(options.mapping?.pseudonymize);
-  const personalSet = new Set(personalColumns);
-  const text = createTextScrubber(key.pseudonymizer);
-  const { sqlite } = store;
+  const scrubbing = loadScrubbing(run);
   const tally: ReadTally = emptyTally();
-  let loadId = -1;
-  // ingest --append: the version appended to, and how many of its events the new extract repeated.
-  let seed: AppendSeed | null = null;
   let tx: LoadTransaction | null = null;
   try {
-    tx = beginLoad(sqlite);
-    const latest = currentVersionOf(store.db, options.log);
-    const version = nextVersion(sqlite, options.log);
-    loadId = insertLoadRow(sqlite, {
-      log: options.log,
-      version,
-      process: options.process ?? null,
-      files: names,
-      bytes: bytesTotal,
-      keyCheck: key.keyCheck,
-      startedAt,
-    });
-    const rebuildEventIndexes = deferEventIndexes(sqlite);
-    const { builder, counts: got } = await readLoadFiles(
-      {
-        sqlite,
-        loadId,
-        log: options.log,
-        version,
-        files,
-        names,
-        bytesTotal,
-        what,
-        options,
-        secret: key.secret,
-        pseudonymizer: key.pseudonymizer,
-        text,
-        personalColumns,
-        isPersonal: (k) => isPersonalKey(k, personalSet),
-        onProgress: (file, i, bytes) => progress('read', file, i, bytes),
-        ...(options.append && latest !== null
-          ? {
-              skipEvent: (e) => seed?.isDuplicate(e) ?? false,
-              onBuilder: (b) => {
-                seed = seedAppend(
-                  sqlite,
-                  { log: options.log, from: latest, to: version, process: options.process ?? null },
-                  b,
-                  options.keepDuplicates === true,
-                );
-              },
-            }
-          : {}),
-      },
-      tally,
-    );
-    rebuildEventIndexes();
-    tally.settled = got;
-    const appended = seed as AppendSeed | null;
-    const crossDuplicates = appended?.duplicates ?? 0;
-    tally.crossDuplicates = crossDuplicates;
-    refuseNothingLoaded(what, tally.read, got, appended);
-    const noPurpose = loadPurposeRefusal(sqlite, options.log, options.governance, tally.columns);
-    if (noPurpose !== null && !options.dryRun) throw new IngestError('purpose-missing', `${what}: ${noPurpose}`);
-    progress('precompute', null, files.length, bytesTotal);
+    tx = beginLoad(store.sqlite);
+    const { latest, version, loadId } = openLoadRow(run, scrubbing.key);
+    const { builder, got, appended } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
+    refuseNothingLoaded(run.what, tally.read, got, appended);
+    const noPurpose = purposeRefusal(run, tally);
+    run.progress('precompute', null, run.files.length, run.bytesTotal);
     const eventLog = builder.build();
-    const refusals = checkLoadPolicy(
-      {
-        read: tally.read,
-        quarantined: got.quarantined,
-        byReason: got.quarantinedByReason,
-        cases: eventLog.caseIds.length,
-        previousCases: current?.cases ?? null,
-      },
-      { ...DEFAULT_LOAD_POLICY, ...options.policy },
-    );
-    if (refusals.length > 0 && !options.dryRun)
-      throw new IngestError('policy-refused', `${what}: refused by the load policy: ${refusals.join('; ')}`);
-    if (noPurpose !== null) refusals.push(noPurpose);
-    if (latest !== null) archiveVersion(sqlite, options.log, latest);
-    deleteLogVersion(sqlite, options.log, { keepVersion: version });
-    const { model, compliance, conformance } = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
-    const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
-    progress('commit', null, files.length, bytesTotal);
-    const report: LoadReport = {
+    const refusals = policyRefusals(run, tally, got, eventLog.caseIds.length, current, noPurpose);
+    const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended);
+    run.progress('commit', null, run.files.length, run.bytesTotal);
+    const { text } = scrubbing;
+    const report = await loadReportOf(run, {
       loadId,
-      log: options.log,
       version,
-      status: 'stored',
-      contentHash: await hashing,
-      rows: {
-        read: tally.read,
-        accepted: got.accepted - crossDuplicates,
-        duplicates: tally.duplicates + crossDuplicates,
-        quarantined: got.quarantined,
-      },
-      quarantinedByReason: got.quarantinedByReason,
-      cases: eventLog.caseIds.length,
-      events: got.accepted - crossDuplicates + (appended?.events ?? 0),
-      firstTimestamp: spanEnd(got.firstTimestamp, appended?.firstTimestamp ?? null, Math.min),
-      lastTimestamp: spanEnd(got.lastTimestamp, appended?.lastTimestamp ?? null, Math.max),
-      startedAt,
-      finishedAt: now().getTime(),
-      model,
-      compliance,
-      viewer: readViewerBuild(sqlite, options.log, version),
-      files: tally.scrubbedNames ?? files.map((f) => text.scrub(basename(f))),
-      columns: tally.columns,
-      ...(refusals.length > 0 ? { refusals } : {}),
-      ...(conformance ? { conformance } : {}),
-      duplicatePolicy: [...tally.policies].sort().join(',') || 'drop',
-      identical: tally.identical + crossDuplicates,
-      ...(pruned.length > 0 ? { prunedVersions: pruned } : {}),
-      ...(appended ? { appendedTo: appended.from } : {}),
-    };
-    if (options.dryRun) {
-      tx.rollback();
-      return { ...report, status: 'dry-run' };
-    }
-    await finishLoad(store, report, options, { digests: digests!, mapping: options.mapping ?? tally.mapping });
-    tx.commit();
-    report.retention = retentionAfterLoad(store, options.log, options.governance, now());
-    const ends = loadEndActivities(store.db, loadId);
-    if (ends) report.endActivities = JSON.parse(ends) as LoadReport['endActivities'];
-    return report;
+      hashing,
+      tally,
+      got,
+      appended,
+      eventLog,
+      refusals,
+      precomputed,
+      pruned,
+      text,
+    });
+    return await finishStoredLoad(run, tx, report, digests, tally);
   } catch (err) {
     tx?.rollback();
-    throw await failedLoad(sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
+    const { what, names, bytesTotal, startedAt, now } = run;
+    throw await failedLoad(store.sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
   } finally {
     tx?.end();
   }
-}
-
-/** Refuses a load that accepted no row, or (`--append`) none that is not already in the version appended to. */
-function refuseNothingLoaded(what: string, read: number, got: LoadCounts, appended: AppendSeed | null): void {
-  if (got.accepted === 0) {
-    const reasons = Object.entries(got.quarantinedByReason)
-      .map(([r, n]) => `${r}: ${n}`)
-      .join(', ');
-    throw new IngestError(
-      'nothing-loaded',
-      `${what}: nothing could be loaded: ${read} rows read, none accepted${reasons ? ` (quarantined ${reasons})` : ''}`,
-    );
-  }
-  if (appended && got.accepted - appended.duplicates === 0)
-    throw new IngestError(
-      'nothing-loaded',
-      `${what}: nothing new to append: all ${read} rows read are already in version ${appended.from} or quarantined`,
-    );
-}
-
-/** The summed size of the files; a missing or unreadable file stops the load before anything is written. */
-function totalBytes(files: readonly string[], what: string): number {
-  if (files.length === 0) throw new IngestError('no-files', `${what}: no input files given`);
-  let bytes = 0;
-  for (const f of files) {
-    try {
-      bytes += statSync(f).size;
-    } catch {
-      throw new IngestError('read-failed', `${what}: cannot read ${f} (no such file or not readable)`);
-    }
-  }
-  return bytes;
 }
 
 /**
@@ -268,7 +118,138 @@ async function hashLoad(
   return { hashing };
 }
 
-/** The smaller (or larger, with `Math.max`) of two optional timestamps. */
-function spanEnd(a: number | null, b: number | null, pick: (x: number, y: number) => number): number | null {
-  return a === null ? b : b === null ? a : pick(a, b);
+/** How a load pseudonymises: its key (refused when it differs from earlier loads'), the personal columns and the text scrubber. */
+interface LoadScrubbing {
+  key: LoadKey;
+  personalColumns: string[];
+  personalSet: Set<string>;
+  text: TextScrubber;
+}
+
+/** The key, personal columns and text scrubber of a load; a key that differs from earlier loads' stops it here. */
+function loadScrubbing(run: LoadRun): LoadScrubbing {
+  const key = loadKey(run.store, run.what);
+  const personalColumns = personalColumnKeys(run.options.mapping?.pseudonymize);
+  const personalSet = new Set(personalColumns);
+  const text = createTextScrubber(key.pseudonymizer);
+  return { key, personalColumns, personalSet, text };
+}
+
+/** Inserts the load row of the next version of the log, in the load's transaction; `latest` is the current version (null: none). */
+function openLoadRow(run: LoadRun, key: LoadKey): { latest: number | null; version: number; loadId: number } {
+  const { store, options } = run;
+  const latest = currentVersionOf(store.db, options.log);
+  const version = nextVersion(store.sqlite, options.log);
+  const loadId = insertLoadRow(store.sqlite, {
+    log: options.log,
+    version,
+    process: options.process ?? null,
+    files: run.names,
+    bytes: run.bytesTotal,
+    keyCheck: key.keyCheck,
+    startedAt: run.startedAt,
+  });
+  return { latest, version, loadId };
+}
+
+/**
+ * Reads the files into the load (event indexes deferred till the end) and settles the tally.
+ * With `--append` and a current version, the builder is seeded with that version's events and
+ * the extract's events already in it are dropped: `appended` tells how many.
+ */
+async function readIntoLoad(
+  run: LoadRun,
+  target: { loadId: number; latest: number | null; version: number },
+  scrubbing: LoadScrubbing,
+  tally: ReadTally,
+): Promise<{ builder: EventLogBuilder; got: LoadCounts; appended: AppendSeed | null }> {
+  const { store, options } = run;
+  const { sqlite } = store;
+  const { loadId, latest, version } = target;
+  const { key, personalSet } = scrubbing;
+  // ingest --append: the version appended to, and how many of its events the new extract repeated.
+  let seed: AppendSeed | null = null;
+  const rebuildEventIndexes = deferEventIndexes(sqlite);
+  const { builder, counts: got } = await readLoadFiles(
+    {
+      sqlite,
+      loadId,
+      log: options.log,
+      version,
+      files: run.files,
+      names: run.names,
+      bytesTotal: run.bytesTotal,
+      what: run.what,
+      options,
+      secret: key.secret,
+      pseudonymizer: key.pseudonymizer,
+      text: scrubbing.text,
+      personalColumns: scrubbing.personalColumns,
+      isPersonal: (k) => isPersonalKey(k, personalSet),
+      onProgress: (file, i, bytes) => run.progress('read', file, i, bytes),
+      ...(options.append && latest !== null
+        ? {
+            skipEvent: (e) => seed?.isDuplicate(e) ?? false,
+            onBuilder: (b) => {
+              seed = seedAppend(
+                sqlite,
+                { log: options.log, from: latest, to: version, process: options.process ?? null },
+                b,
+                options.keepDuplicates === true,
+              );
+            },
+          }
+        : {}),
+    },
+    tally,
+  );
+  rebuildEventIndexes();
+  tally.settled = got;
+  const appended = seed as AppendSeed | null;
+  tally.crossDuplicates = appended?.duplicates ?? 0;
+  return { builder, got, appended };
+}
+
+/**
+ * Stores the new version: archives the current one, deletes the log's rows of other versions,
+ * precomputes the new version's tables and keeps it (pruning versions beyond those kept).
+ */
+function storeVersion(
+  run: LoadRun,
+  target: { latest: number | null; version: number },
+  eventLog: EventLog,
+  appended: AppendSeed | null,
+): { precomputed: PrecomputedLoad; pruned: number[] } {
+  const { store, options, what } = run;
+  const { sqlite } = store;
+  const { latest, version } = target;
+  if (latest !== null) archiveVersion(sqlite, options.log, latest);
+  deleteLogVersion(sqlite, options.log, { keepVersion: version });
+  const precomputed = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
+  const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
+  return { precomputed, pruned };
+}
+
+/**
+ * Ends a stored load: a dry run rolls back and reports `dry-run`; else the load is finished
+ * (lineage, status), committed, and the report gains the retention applied and the end activities.
+ */
+async function finishStoredLoad(
+  run: LoadRun,
+  tx: LoadTransaction,
+  report: LoadReport,
+  digests: ReturnType<typeof fileDigests> | null,
+  tally: ReadTally,
+): Promise<LoadReport> {
+  const { store, options } = run;
+  if (options.dryRun) {
+    tx.rollback();
+    return { ...report, status: 'dry-run' };
+  }
+  await finishLoad(store, report, options, { digests: digests!, mapping: options.mapping ?? tally.mapping });
+  tx.commit();
+  report.retention = retentionAfterLoad(store, options.log, options.governance, run.now());
+  const ends = loadEndActivities(store.db, report.loadId);
+  if (ends) report.endActivities = JSON.parse(ends) as LoadReport['endActivities'];
+  return report;
 }
