@@ -1,9 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import type { EventColumns } from '@sagsflow/shared/event-log/builder';
 import { ByteInterner } from './byte-interner';
 import { MAX_FIELD_CHARS } from './csv-reader';
-import type { BlockPlan, BlockRequest, BlockResult } from './csv-part';
+import type { BlockEvents, BlockPlan, BlockRequest, BlockResult } from './csv-part';
 import { createCsvRowHandler } from './csv-row';
 import { CsvTokenizer } from './csv-tokenizer';
 import { ReadError } from './errors';
@@ -57,11 +56,14 @@ class BlockReader {
   private readonly activities = new ByteInterner();
   private readonly resources = new ByteInterner();
   private readonly lifecycles = new ByteInterner();
+  private readonly jobcenters = new ByteInterner();
   private count = 0;
   private caseOf: Uint32Array;
   private activityOf: Uint32Array;
   private resourceOf: Int32Array;
   private lifecycleOf: Int32Array;
+  /** Each event's jobcenter id (-1: none), when the plan carries it. */
+  private jobcenterOf: Int32Array | null;
   private time: Float64Array;
   private readonly rejections: Rejection[] = [];
   private firstHashes = new Uint32Array(1 << 12);
@@ -89,18 +91,20 @@ class BlockReader {
     this.activityOf = new Uint32Array(guess);
     this.resourceOf = new Int32Array(guess);
     this.lifecycleOf = new Int32Array(guess);
+    this.jobcenterOf = plan.jobcenter ? new Int32Array(guess) : null;
     this.time = new Float64Array(guess);
     this.tally = new ReadTally(
       plan.file,
       {
         // The slow path's events: the row handler has just added the record's hash to `seen`, when new.
-        onEvent: ({ event }) =>
+        onEvent: ({ event, jobcenter }) =>
           this.pushNoted(
             this.cases.internText(event.caseId),
             this.activities.internText(event.activity),
             event.timestamp,
             event.resource == null ? -1 : this.resources.internText(event.resource),
             event.lifecycle == null ? -1 : this.lifecycles.internText(event.lifecycle),
+            jobcenter === null || this.jobcenterOf === null ? -1 : this.jobcenters.internText(jobcenter),
           ),
         onReject: (rejection) => {
           this.rejections.push(rejection);
@@ -154,6 +158,7 @@ class BlockReader {
     const starts = new Int32Array(width + 1);
     const seen = this.seen;
     const counts = this.tally.counts;
+    const jobcenterColumn = this.jobcenterOf === null ? -1 : index.jobcenter;
     let lastCase = -1;
     while (this.base + p < request.to) {
       if (this.len - p < LOOK_AHEAD && this.more(p) >= 0) p = 0;
@@ -287,6 +292,11 @@ class BlockReader {
             lifecycle = this.optional(this.lifecycles, buf, starts, index.lifecycle);
             if (lifecycle === -2) timestamp = NaN;
           }
+          let jobcenter = -1;
+          if (timestamp === timestamp && jobcenterColumn >= 0) {
+            jobcenter = this.optional(this.jobcenters, buf, starts, jobcenterColumn);
+            if (jobcenter === -2) timestamp = NaN;
+          }
           if (timestamp === timestamp) {
             const fresh = seen.addTextHash(h1, h2, held < 0 ? 0 : held, units);
             if (!fresh && !keep) {
@@ -296,7 +306,7 @@ class BlockReader {
               counts.read++;
               counts.accepted++;
               if (lastCase < 0 || !this.cases.same(lastCase, buf, cs, ce - cs)) lastCase = this.cases.intern(buf, cs, ce);
-              const event = this.push(lastCase, this.activities.intern(buf, as, ae), timestamp, resource, lifecycle);
+              const event = this.push(lastCase, this.activities.intern(buf, as, ae), timestamp, resource, lifecycle, jobcenter);
               if (fresh) this.noteFirstHash(event);
             }
             this.line++;
@@ -416,23 +426,25 @@ class BlockReader {
     return keep;
   }
 
-  private pushNoted(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number): void {
-    this.noteFirst(this.push(caseId, activity, timestamp, resource, lifecycle));
+  private pushNoted(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number, jobcenter: number): void {
+    this.noteFirst(this.push(caseId, activity, timestamp, resource, lifecycle, jobcenter));
   }
 
-  private push(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number): number {
+  private push(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number, jobcenter: number): number {
     const k = this.count;
     if (k === this.time.length) {
       this.caseOf = grow(this.caseOf, Uint32Array);
       this.activityOf = grow(this.activityOf, Uint32Array);
       this.resourceOf = grow(this.resourceOf, Int32Array);
       this.lifecycleOf = grow(this.lifecycleOf, Int32Array);
+      if (this.jobcenterOf !== null) this.jobcenterOf = grow(this.jobcenterOf, Int32Array);
       this.time = grow(this.time, Float64Array);
     }
     this.caseOf[k] = caseId;
     this.activityOf[k] = activity;
     this.resourceOf[k] = resource;
     this.lifecycleOf[k] = lifecycle;
+    if (this.jobcenterOf !== null) this.jobcenterOf[k] = jobcenter;
     this.time[k] = timestamp;
     this.count = k + 1;
     return k;
@@ -457,7 +469,7 @@ class BlockReader {
 
   private result(start: number, end: number): BlockResult {
     const n = this.count;
-    const events: EventColumns = {
+    const events: BlockEvents = {
       size: n,
       cases: this.cases.values,
       activities: this.activities.values,
@@ -468,6 +480,7 @@ class BlockReader {
       resourceOf: this.resourceOf.slice(0, n),
       lifecycleOf: this.lifecycleOf.slice(0, n),
       time: this.time.slice(0, n),
+      ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.slice(0, n) }),
     };
     return {
       ok: true,

@@ -1,15 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import type { EventColumns } from '@sagsflow/shared/event-log/builder';
 import { workerEntry } from '../runtime/build-info';
 import { readCsvBlock, readCsvBlockOrThrow } from './csv-block';
-import type { BlockMessage, BlockPlan, BlockResult, BlockWorkerData } from './csv-part';
+import type { BlockEvents, BlockMessage, BlockPlan, BlockResult, BlockWorkerData } from './csv-part';
 import type { CsvBoundary } from './csv-reader';
 import type { DetectedEncoding } from './text-decoder';
 import type { ReadReport, Rejection, RejectionReason } from './types';
 
 /** Where the blocks' events, rejections and progress go (see `EventSink` of `readEvents`). */
 export interface BlockSink {
-  events(batch: EventColumns, skip: Uint8Array | undefined): void;
+  events(batch: BlockEvents, skip: Uint8Array | undefined): void;
   reject(rejection: Rejection): void;
   progress?(bytesRead: number, bytesTotal: number): void;
 }

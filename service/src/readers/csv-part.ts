@@ -12,7 +12,12 @@ export interface BlockPlan {
   keepDuplicates: boolean;
   /** Byte offsets: block k holds the records that start on a line start in `[cuts[k], cuts[k + 1])`. */
   cuts: number[];
+  /** Also carry each event's jobcenter (`BlockEvents.jobcenterOf`), when the mapping has one. */
+  jobcenter?: boolean | undefined;
 }
+
+/** A block's events; with `BlockPlan.jobcenter`, also each event's jobcenter (an index into `jobcenters`, -1: none). */
+export type BlockEvents = EventColumns & { jobcenters?: readonly string[]; jobcenterOf?: Int32Array };
 
 /** One block to read: block `index` of the plan, from `from` (a known record start when `exact`). */
 export interface BlockRequest {
@@ -51,7 +56,7 @@ export type BlockResult =
       /** Exact duplicates seen within the block, kept or not. */
       identical: number;
       byReason: Partial<Record<RejectionReason, number>>;
-      events: EventColumns;
+      events: BlockEvents;
       rejections: Rejection[];
       firstHashes: Uint32Array;
       firstOutcomes: Int32Array;

@@ -111,4 +111,28 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     expect(sequential.rows.quarantined).toBe(1);
     expect(parallel).toEqual(sequential);
   }, 120_000);
+
+  it("carries each event's jobcenter in both parts when asked (padded, quoted, empty, non-ASCII)", async () => {
+    const file = join(dir, 'jobcenters.csv');
+    const jobcenter = (i: number) =>
+      i % 7 === 0 ? ' JC Nord ' : i % 11 === 0 ? '' : i % 13 === 0 ? '"JC, Syd"' : i % 17 === 0 ? 'JC Ø' : `JC ${i % 3}`;
+    const line = (i: number) =>
+      `c${i % 50},Aktivitet ${i % 7},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00,r${i % 3},${jobcenter(i)}`;
+    writeFileSync(file, `Sags-id,Aktivitet,Tidspunkt,Sagsbehandler,Jobcenter\n${rows(60_000, line)}\n`);
+    const run = async (parallel: boolean) => {
+      const events: string[] = [];
+      await readEvents(file, {
+        parallel,
+        parallelMinBytes: 1,
+        jobcenter: true,
+        sink: { event: (c, a, t, r, l, j) => events.push(`${c}|${a}|${t}|${r}|${l}|${j}`), reject: () => {} },
+      });
+      return events;
+    };
+    const sequential = await run(false);
+    expect(new Set(sequential.map((e) => e.split('|')[5]))).toEqual(
+      new Set(['JC Nord', 'null', 'JC, Syd', 'JC Ø', 'JC 0', 'JC 1', 'JC 2']),
+    );
+    expect(await run(true)).toEqual(sequential);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { EventColumns } from '@sagsflow/shared/event-log/builder';
 import { workerEntry } from '../runtime/build-info';
 import { blockCuts, CsvBlocks } from './csv-blocks';
+import type { BlockEvents } from './csv-part';
 import type { CsvBoundary, CsvHandOver } from './csv-reader';
 import type { EventsMessage, EventsRequest } from './events-protocol';
 import type { ColumnMapping } from './mapping';
@@ -11,7 +12,15 @@ import type { ReadReport, ReadSink, Rejection } from './types';
 
 /** Receives the events of a read with the five fields mining uses (no attributes). */
 export interface EventSink {
-  event(caseId: string, activity: string, timestamp: number, resource: string | null, lifecycle: string | null): void;
+  /** `jobcenter` is the event's jobcenter when the read carries it (`ReadEventsOptions.jobcenter`), else null. */
+  event(
+    caseId: string,
+    activity: string,
+    timestamp: number,
+    resource: string | null,
+    lifecycle: string | null,
+    jobcenter: string | null,
+  ): void;
   /**
    * Takes events as interned columns in input order, event `i` left out where `skip[i]` is 1
    * (e.g. `EventLogBuilder.addColumns`); without it, such events go to `event` one by one.
@@ -30,6 +39,8 @@ export interface ReadEventsOptions {
   parallel?: boolean | undefined;
   /** Files from this size on are read on two threads. Default 8 MB (tests use less). */
   parallelMinBytes?: number | undefined;
+  /** Hand each event's jobcenter to `sink.event` (which then takes every event: `sink.events` is not used). Default false. */
+  jobcenter?: boolean | undefined;
   /** Told how the part read on two threads (the CSV blocks after the first MB, or a whole XES or compressed file) was read: as planned, or partly again on this thread (and why). */
   onSecondPart?: ((how: 'worker' | 'reread', why?: string) => void) | undefined;
 }
@@ -59,9 +70,11 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   const { sink } = options;
   // CSV drops exact duplicates unless told to keep them (the part worker reads CSV only).
   const keepDuplicates = options.keepDuplicates ?? false;
+  const withJobcenter = options.jobcenter === true;
   let boundary: CsvBoundary | null = null;
   const readSink: ReadSink = {
-    onEvent: ({ event: e }) => sink.event(e.caseId, e.activity, e.timestamp, e.resource ?? null, e.lifecycle ?? null),
+    onEvent: ({ event: e, jobcenter }) =>
+      sink.event(e.caseId, e.activity, e.timestamp, e.resource ?? null, e.lifecycle ?? null, withJobcenter ? jobcenter : null),
     onReject: (r) => sink.reject(r),
     // After a hand-over to the blocks, the blocks tell the progress (the first part's "all read" is not).
     ...(sink.progress ? { onProgress: (done: number, total: number) => boundary === null && sink.progress!(done, total) } : {}),
@@ -73,7 +86,7 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     // readLog reports the missing file
   }
   const wholeFile = formatFromName(file) === 'xes' || isGzip(file);
-  if (wholeFile && options.parallel !== false && size >= (options.parallelMinBytes ?? PIPELINE_MIN_BYTES)) {
+  if (wholeFile && !withJobcenter && options.parallel !== false && size >= (options.parallelMinBytes ?? PIPELINE_MIN_BYTES)) {
     return readWholeInWorker(file, options, readSink);
   }
   let blocks: CsvBlocks | null = null;
@@ -89,6 +102,7 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
         mapping: options.mapping,
         keepDuplicates,
         cuts: blockCuts(start, size),
+        jobcenter: withJobcenter,
       });
       blocks.start();
       return start;
@@ -103,9 +117,10 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
     const report = await readLog(file, { mapping: options.mapping, keepDuplicates: options.keepDuplicates, sink: readSink, split });
     if (boundary === null || blocks === null) return report;
     const blockSink = {
-      events: sink.events
-        ? (batch: EventColumns, skip: Uint8Array | undefined) => sink.events!(batch, skip)
-        : (batch: EventColumns, skip: Uint8Array | undefined) => replay(batch, skip, sink),
+      events:
+        sink.events && !withJobcenter
+          ? (batch: BlockEvents, skip: Uint8Array | undefined) => sink.events!(batch, skip)
+          : (batch: BlockEvents, skip: Uint8Array | undefined) => replay(batch, skip, sink),
       reject: (r: Rejection) => sink.reject(r),
       ...(sink.progress ? { progress: (done: number, total: number) => sink.progress!(done, total) } : {}),
     };
@@ -118,14 +133,22 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   }
 }
 
-/** Hands a batch's events to `sink.event` one by one. */
-function replay(batch: EventColumns, skip: Uint8Array | undefined, sink: EventSink): void {
-  const { cases, activities, resources, lifecycles, caseOf, activityOf, resourceOf, lifecycleOf, time } = batch;
+/** Hands a batch's events (with their jobcenter, when the batch carries it) to `sink.event` one by one. */
+function replay(batch: BlockEvents, skip: Uint8Array | undefined, sink: EventSink): void {
+  const { cases, activities, resources, lifecycles, caseOf, activityOf, resourceOf, lifecycleOf, time, jobcenters, jobcenterOf } = batch;
   for (let i = 0; i < batch.size; i++) {
     if (skip !== undefined && skip[i] === 1) continue;
     const r = resourceOf[i]!;
     const l = lifecycleOf[i]!;
-    sink.event(cases[caseOf[i]!]!, activities[activityOf[i]!]!, time[i]!, r < 0 ? null : resources[r]!, l < 0 ? null : lifecycles[l]!);
+    const j = jobcenterOf === undefined ? -1 : jobcenterOf[i]!;
+    sink.event(
+      cases[caseOf[i]!]!,
+      activities[activityOf[i]!]!,
+      time[i]!,
+      r < 0 ? null : resources[r]!,
+      l < 0 ? null : lifecycles[l]!,
+      j < 0 ? null : jobcenters![j]!,
+    );
   }
 }
 
@@ -191,6 +214,7 @@ async function readWholeInWorker(file: string, options: ReadEventsOptions, sink:
             b.time[i]!,
             r < 0 ? null : resources[r]!,
             l < 0 ? null : lifecycles[l]!,
+            null,
           );
         }
         events += b.size;
