@@ -85,7 +85,10 @@ export class CsvBlocks {
       // Lets the worker's results in, to merge them while this thread still has blocks to read.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    while (this.results.some((r) => r === undefined) && this.workerFailure === null && this.worker !== null) {
+    merge.ready(this.results);
+    // Waits for the worker's blocks until all are merged (`results` has holes, and merged blocks are
+    // set back to undefined: it cannot tell which blocks are still to come).
+    while (!merge.done && this.workerFailure === null && this.worker !== null) {
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
       merge.ready(this.results);
@@ -107,6 +110,11 @@ class BlockMerge {
   encoding: DetectedEncoding | null;
   reread = false;
   rereadWhy: string | null = null;
+
+  /** Whether every block is merged. */
+  get done(): boolean {
+    return this.k === this.plan.cuts.length - 1;
+  }
 
   constructor(
     private readonly plan: BlockPlan,
