@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sagsflow } from '../testing/run-cli';
+import { GOVERNANCE_FLAGS, sagsflow } from '../testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 
@@ -21,24 +21,7 @@ afterEach(() => {
 describe('sagsflow key', () => {
   it('key backup, loss and restore: status follows, a wrong key is refused, --force replaces', async () => {
     const db = join(dir, 'store.sqlite');
-    expect(
-      (
-        await sagsflow(
-          'ingest',
-          join(DATA, 'running-example.csv'),
-          '--db',
-          db,
-          '--log',
-          'demo',
-          '--purpose',
-          'Tilsyn',
-          '--legal-basis',
-          'GDPR art. 6(1)(e)',
-          '--controller',
-          'Kommunen',
-        )
-      ).code,
-    ).toBe(0);
+    expect((await sagsflow('ingest', join(DATA, 'running-example.csv'), '--db', db, '--log', 'demo', ...GOVERNANCE_FLAGS)).code).toBe(0);
     const status = await sagsflow('key', 'status', '--db', db);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(`key file ${db}.key (mode 600)`);
@@ -72,20 +55,7 @@ describe('sagsflow key', () => {
 
   it('key restore refuses a key that does not give the loads key check, and a too short file', async () => {
     const db = join(dir, 'store.sqlite');
-    await sagsflow(
-      'ingest',
-      join(DATA, 'running-example.csv'),
-      '--db',
-      db,
-      '--log',
-      'demo',
-      '--purpose',
-      'Tilsyn',
-      '--legal-basis',
-      'GDPR art. 6(1)(e)',
-      '--controller',
-      'Kommunen',
-    );
+    await sagsflow('ingest', join(DATA, 'running-example.csv'), '--db', db, '--log', 'demo', ...GOVERNANCE_FLAGS);
     const other = join(dir, 'other.key');
     writeFileSync(other, 'c'.repeat(64));
     const r = await sagsflow('key', 'restore', '--db', db, '--from', other, '--force');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { generateLog } from '../generate/index';
 import { PROCESS_CATALOGUE } from '../processes/index';
-import { sagsflow } from '../testing/run-cli';
+import { GOVERNANCE_FLAGS, sagsflow } from '../testing/run-cli';
 
 const DATA = resolve(import.meta.dirname, '../../../tests/data');
 const RULES = join(DATA, 'rules/running-example.yaml');
@@ -106,22 +106,7 @@ describe('sagsflow ingest with a rule catalogue', () => {
     const csv = join(dir, 'aka.csv');
     await generateLog({ process: 'akademiker', cases: 40, seed: 3, out: csv });
     const db = join(dir, 'db.sqlite');
-    const first = await sagsflow(
-      'ingest',
-      csv,
-      '--db',
-      db,
-      '--log',
-      'aka',
-      '--process',
-      'akademiker',
-      '--purpose',
-      'Tilsyn',
-      '--legal-basis',
-      'GDPR art. 6(1)(e)',
-      '--controller',
-      'Kommunen',
-    );
+    const first = await sagsflow('ingest', csv, '--db', db, '--log', 'aka', '--process', 'akademiker', ...GOVERNANCE_FLAGS);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/rules {6}14 rules checked, [\d,]+ case results/);
     const own = join(dir, 'own.yaml');
@@ -140,12 +125,7 @@ describe('sagsflow ingest with a rule catalogue', () => {
       'akademiker',
       '--rules',
       own,
-      '--purpose',
-      'Tilsyn',
-      '--legal-basis',
-      'GDPR art. 6(1)(e)',
-      '--controller',
-      'Kommunen',
+      ...GOVERNANCE_FLAGS,
     );
     expect(second.stdout).toContain('stored as version 2');
     const sqlite = new Database(db, { readonly: true });

@@ -6,6 +6,7 @@ import { main } from '../cli/main';
 import { openDatabase, type SagsflowDatabase } from '../db/client';
 import { ingestFiles } from '../ingest/ingest-files';
 import { LENIENT_POLICY } from '../testing/ingest-fixtures';
+import { GOVERNANCE_FLAGS } from '../testing/run-cli';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { listAudit } from '../tokens/index';
 import { applyRetention, retentionCutoff, setRetention } from './retention';
@@ -154,12 +155,7 @@ describe('retention', () => {
           '100',
           '--max-quarantine-share',
           '1',
-          '--purpose',
-          'Tilsyn',
-          '--legal-basis',
-          'GDPR art. 6(1)(e)',
-          '--controller',
-          'Kommunen',
+          ...GOVERNANCE_FLAGS,
         ]),
       ).toBe(0);
       stdout = '';

@@ -21,6 +21,7 @@
  */
 export { readLog, formatFromName } from './read-log';
 export { readEvents } from './read-events';
+export { isPlainCsvWithout } from './csv-header';
 export type { EventSink, ReadEventsOptions } from './read-events';
 export { ReadError } from './errors';
 export { loadMapping, parseMapping, columnMappingSchema } from './mapping';

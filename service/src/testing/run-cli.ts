@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
 import { main } from '../cli/main';
 
+/** The purpose, legal basis and controller flags a first `sagsflow ingest` of a log needs (tests only). */
+export const GOVERNANCE_FLAGS = ['--purpose', 'Tilsyn', '--legal-basis', 'GDPR art. 6(1)(e)', '--controller', 'Kommunen'] as const;
+
 /** What one `sagsflow` run printed, and its exit status. */
 export interface CliRun {
   code: number;
