@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { openDatabase } from './client';
 import { MIGRATIONS_FOLDER } from './migrate';
+import { NEW_DATABASE_PAGE_SIZE } from './migrated-image';
 import { FINE_HISTOGRAM_KEYS, HISTOGRAM_KEYS, logs, steps } from './schema';
 import { INSIGHT_COLUMNS } from './tables/insight-columns';
 
@@ -38,6 +39,8 @@ describe('openDatabase', () => {
     expect(schemaAndJournal(file.sqlite)).toEqual(schemaAndJournal(reference));
     expect((schemaAndJournal(reference) as { journal: unknown[] }).journal.length).toBeGreaterThan(15);
     expect(file.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(file.sqlite.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
+    expect(memory.sqlite.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
     memory.close();
     file.close();
     reference.close();
