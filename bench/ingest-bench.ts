@@ -4,7 +4,7 @@
  * (wrap in `/usr/bin/time -v` for the OS view of max RSS). Target: <= 5 s, peak RSS <= 1 GB.
  * CPU seconds (all threads, incl. the content-hash worker) are the robust figure on a shared machine.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../service/src/db/client';
@@ -32,8 +32,11 @@ if (!existsSync(csv)) {
 const dbPath = join(dir, 'bench.sqlite');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 let peakRss = process.memoryUsage().rss;
+/** Each thread's CPU seconds when last seen: a worker that has ended keeps its last reading. */
+const threadsSeen = new Map<string, number>();
 const sample = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  for (const [tid, cpu] of threadCpu()) threadsSeen.set(tid, cpu);
 };
 const timer = setInterval(sample, 50);
 const phases: Record<string, number> = {};
@@ -42,6 +45,31 @@ let phase = 'start';
 let phaseStart = performance.now();
 let phaseCpu = process.cpuUsage();
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+/** CPU seconds of each thread of this process (Linux /proc; empty elsewhere), by thread id. */
+const threadCpu = (): Map<string, number> => {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  const tick = 100;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) / tick);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+};
+/** The busiest threads' CPU seconds in a phase (main thread first), from two `threadCpu` readings. */
+const threadsOf = (before: Map<string, number>, after: Map<string, number>): number[] => {
+  const main = String(process.pid);
+  const delta = (tid: string) => (after.get(tid) ?? 0) - (before.get(tid) ?? 0);
+  const others = [...after.keys()].filter((t) => t !== main).map(delta);
+  return [delta(main), ...others.sort((a, b) => b - a).slice(0, 2)].map((x) => +x.toFixed(2));
+};
+const phasesThreads: Record<string, number[]> = {};
+sample();
+let phaseThreads = new Map(threadsSeen);
 
 const store = openDatabase(dbPath);
 const cpu0 = process.cpuUsage();
@@ -55,6 +83,9 @@ const report = await ingestFiles(store, {
       const now = performance.now();
       phases[phase] = now - phaseStart;
       phasesCpu[phase] = cpuMs(process.cpuUsage(phaseCpu));
+      const threadsNow = new Map(threadsSeen);
+      phasesThreads[phase] = threadsOf(phaseThreads, threadsNow);
+      phaseThreads = threadsNow;
       phase = p.phase;
       phaseStart = now;
       phaseCpu = process.cpuUsage();
@@ -66,6 +97,7 @@ const cpu = process.cpuUsage(cpu0);
 phases[phase] = performance.now() - phaseStart;
 phasesCpu[phase] = cpuMs(process.cpuUsage(phaseCpu));
 sample();
+phasesThreads[phase] = threadsOf(phaseThreads, new Map(threadsSeen));
 clearInterval(timer);
 const counts = store.sqlite
   .prepare(
@@ -93,6 +125,8 @@ console.log(
       eventsPerSecond: Math.round(report.events / (total / 1000)),
       phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
       phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
+      /** Per phase: the main thread's CPU seconds, then the two busiest other threads' (e.g. the reader worker). */
+      phasesThreadCpuSeconds: phasesThreads,
       peakRssSampled: mb(peakRss),
       maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
       modelRows: counts,

@@ -28,8 +28,9 @@ export interface LoadReadRequest {
  * Cleaned rows in input order. Text columns that repeat (case, activity, resource, lifecycle,
  * jobcenter, the attributes' JSON) are sent as codes into `strings`, the batch's own dictionary
  * (-1 = null), so a value crosses the thread boundary once per batch: event `i` has case `strings[caseId[i]]`,
- * ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds triples (event index, key, value),
- * each for the case of that event.
+ * ... (`endTimestamp[i]` NaN = none). Case ids are in clear: the storing thread pseudonymises
+ * them. `caseAttributes` holds quadruples (event index, key, value, clear), each for the case of
+ * that event; `clear` 1: the value is still to be pseudonymised.
  */
 export interface EventBatch {
   size: number;

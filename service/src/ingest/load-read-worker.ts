@@ -1,7 +1,9 @@
 /**
  * The reader worker of a load: reads the files and cleans their rows (`createLoadTransform`:
  * pseudonyms, masks, scrubbed quarantine) while the loading thread stores the rows of the
- * previous batch, so parsing and the SQLite writes overlap. It posts batches of cleaned rows
+ * previous batch, so parsing and the SQLite writes overlap. Case ids and personal case
+ * attributes go out in clear and flagged (`deferPseudonyms`): the loading thread, which has
+ * time to spare, computes those HMACs before it stores anything. It posts batches of cleaned rows
  * in input order and waits while too many are unstored (a shared counter), so memory stays
  * bounded. See `readInWorker` for the other side.
  */
@@ -109,8 +111,8 @@ const output: LoadOutput = {
     batch.timestamp[i] = timestamp;
     batch.endTimestamp[i] = endTimestamp ?? NaN;
   },
-  caseAttribute(key, value) {
-    batch.caseAttributes.push(batch.size - 1, key, value);
+  caseAttribute(key, value, clear) {
+    batch.caseAttributes.push(batch.size - 1, key, value, clear ? 1 : 0);
   },
   quarantine(row: QuarantineRow) {
     batch.quarantine.push(row);
@@ -123,7 +125,7 @@ async function run(): Promise<void> {
   const text = createTextScrubber(pseudonymizer);
   const freeText = new Set(request.freeText);
   const transform = createLoadTransform(
-    { pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text },
+    { pseudonymizer, isPersonal: (key) => isPersonalKey(key, personalColumns), freeText, text, deferPseudonyms: true },
     output,
   );
   for (let i = 0; i < request.files.length; i++) {

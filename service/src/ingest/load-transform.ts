@@ -66,6 +66,7 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
 /** How one load cleans values: pseudonyms for personal values, CPR masks elsewhere, free text dropped or scrubbed. */
 function createValueCleaner(options: LoadTransformOptions, known: KnownValues) {
   const { pseudonymizer: p } = options;
+  const defer = options.deferPseudonyms === true;
   const personal = new Map<string, boolean>();
   const isPersonal = (key: string): boolean => {
     let yes = personal.get(key);
@@ -110,10 +111,10 @@ function createValueCleaner(options: LoadTransformOptions, known: KnownValues) {
   const maskJobcenter = memoize(maskKnown);
 
   return {
-    /** The pseudonym of a case id (called once per case). */
+    /** The pseudonym of a case id, or with `deferPseudonyms` the case id itself (called once per case). */
     caseId(raw: string): string {
       options.text.remember(raw);
-      return p.pseudonym(raw);
+      return defer ? raw : p.pseudonym(raw);
     },
     /** The cleaned values of one accepted event. */
     event(a: AcceptedEvent) {
@@ -130,8 +131,19 @@ function createValueCleaner(options: LoadTransformOptions, known: KnownValues) {
     },
     /** The cleaned event attributes of the last `event`. */
     eventAttributes: (): Record<string, string> | null => eventAttrs.attrs,
-    /** A case attribute cleaned; a value equal to the event's case id or resource is pseudonymised too. */
-    caseAttribute: (key: string, value: string): string | null => cleanValue(key, value, value === rawCase || value === rawResource),
+    /**
+     * A case attribute cleaned (null: not stored); a value equal to the event's case id or
+     * resource is pseudonymised too. `clear`: a personal value left in clear (`deferPseudonyms`).
+     */
+    caseAttribute(key: string, value: string): { value: string; clear: boolean } | null {
+      const sameAsEvent = value === rawCase || value === rawResource;
+      if (defer && (sameAsEvent || isPersonal(key))) {
+        options.text.remember(value);
+        return { value, clear: true };
+      }
+      const cleaned = cleanValue(key, value, sameAsEvent);
+      return cleaned === null ? null : { value: cleaned, clear: false };
+    },
   };
 }
 
@@ -148,7 +160,7 @@ function writeCaseAttributes(
   jobcenter: string | null,
 ): boolean {
   let complete = jobcenter !== null;
-  let process: string | null = null;
+  let process: { value: string; clear: boolean } | null = null;
   if (caseAttributes) {
     for (const key in caseAttributes) {
       const raw = caseAttributes[key];
@@ -157,20 +169,20 @@ function writeCaseAttributes(
         complete = false;
         continue;
       }
-      const value = values.caseAttribute(key, raw);
-      if (value === null) continue;
-      out.caseAttribute(key, value);
-      if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = value;
+      const cleaned = values.caseAttribute(key, raw);
+      if (cleaned === null) continue;
+      out.caseAttribute(key, cleaned.value, cleaned.clear);
+      if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = cleaned;
     }
   }
   if (process === null && eventAttrs) {
-    for (const key in eventAttrs) if (PROCESS_KEYS.has(key.toLowerCase())) process = eventAttrs[key]!;
+    for (const key in eventAttrs) if (PROCESS_KEYS.has(key.toLowerCase())) process = { value: eventAttrs[key]!, clear: false };
   }
   if (jobcenter !== null) {
-    out.caseAttribute(JOBCENTER_ATTRIBUTE, jobcenter);
+    out.caseAttribute(JOBCENTER_ATTRIBUTE, jobcenter, false);
     known.jobcenters.add(jobcenter);
   }
-  if (process !== null) out.caseAttribute(PROCESS_ATTRIBUTE, process);
+  if (process !== null) out.caseAttribute(PROCESS_ATTRIBUTE, process.value, process.clear);
   return complete && process !== null;
 }
 

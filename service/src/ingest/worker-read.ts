@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '../readers/index';
 import { workerEntry } from '../runtime/build-info';
+import type { Pseudonymizer } from '../privacy/index';
 import type { LoadCounts, LoadOutput } from './load-sink';
 import type { EventBatch, FileResult, LoadReadMessage, LoadReadRequest } from './load-read-protocol';
 
@@ -13,6 +14,8 @@ export interface ReadInWorkerOptions {
   mapping: ColumnMapping | undefined;
   keepDuplicates: boolean | undefined;
   secret: Buffer;
+  /** Pseudonymises, with the key of `secret`, the case ids and case attributes the worker hands on in clear. */
+  pseudonymizer: Pseudonymizer;
   personalColumns: string[];
   /** The mapping's `freeText` columns (with and without `case:`). */
   freeText: string[];
@@ -31,7 +34,8 @@ export interface ReadInWorkerOptions {
 
 /**
  * Reads and cleans a load's files in a worker thread (see load-read-worker.ts) and hands the
- * cleaned rows to `output` on this thread, batch by batch, so the SQLite writes of one batch
+ * cleaned rows to `output` on this thread (after pseudonymising the values the worker left in
+ * clear for this thread), batch by batch, so the SQLite writes of one batch
  * overlap the parsing of the next. Resolves with the final counts; rejects with `readFailed`'s
  * error when a file cannot be read (the caller rolls the load back).
  */
@@ -63,7 +67,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
       if (settled) return;
       try {
         if (m.type === 'batch') {
-          storeBatch(m.batch, options.output);
+          storeBatch(m.batch, options.output, options.pseudonymizer);
           Atomics.sub(counter, 0, 1);
           Atomics.notify(counter, 0);
         } else if (m.type === 'progress') options.onProgress(m.fileIndex, m.bytes);
@@ -81,15 +85,22 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
   });
 }
 
-function storeBatch(b: EventBatch, out: LoadOutput): void {
+/** Hands a batch's rows to `out`, pseudonymising its clear case ids and case attributes first. */
+function storeBatch(b: EventBatch, out: LoadOutput, p: Pseudonymizer): void {
   const attrs = b.caseAttributes;
   const strings = b.strings;
   const text = (c: number): string | null => (c < 0 ? null : strings[c]!);
   let a = 0;
+  let rawCase = -1;
+  let caseId = '';
   for (let i = 0; i < b.size; i++) {
     const end = b.endTimestamp[i]!;
+    if (b.caseId[i] !== rawCase) {
+      rawCase = b.caseId[i]!;
+      caseId = p.pseudonym(strings[rawCase]!);
+    }
     out.event(
-      strings[b.caseId[i]!]!,
+      caseId,
       strings[b.activity[i]!]!,
       b.timestamp[i]!,
       Number.isNaN(end) ? null : end,
@@ -99,8 +110,9 @@ function storeBatch(b: EventBatch, out: LoadOutput): void {
       text(b.attributes[i]!),
     );
     while (a < attrs.length && attrs[a] === i) {
-      out.caseAttribute(attrs[a + 1] as string, attrs[a + 2] as string);
-      a += 3;
+      const value = attrs[a + 2] as string;
+      out.caseAttribute(attrs[a + 1] as string, attrs[a + 3] === 1 ? p.pseudonym(value) : value, false);
+      a += 4;
     }
   }
   for (const q of b.quarantine) out.quarantine(q);
