@@ -110,7 +110,6 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
     mapping: options.mapping,
     keepDuplicates: options.keepDuplicates,
     secret: ctx.secret,
-    pseudonymizer: ctx.pseudonymizer,
     personalColumns: ctx.personalColumns,
     freeText: freeTextColumns(options),
     fileNames: [...names],

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '../readers/index';
 import { workerEntry } from '../runtime/build-info';
-import type { Pseudonymizer } from '../privacy/index';
+import { createPseudonymizer, type Pseudonymizer } from '../privacy/index';
 import type { LoadCounts, LoadOutput } from './load-sink';
 import type { EventBatch, FileResult, LoadReadMessage, LoadReadRequest } from './load-read-protocol';
 
@@ -13,9 +13,8 @@ export interface ReadInWorkerOptions {
   files: readonly string[];
   mapping: ColumnMapping | undefined;
   keepDuplicates: boolean | undefined;
+  /** The pseudonymisation key: of the worker, and of the values it hands on in clear for this thread. */
   secret: Buffer;
-  /** Pseudonymises, with the key of `secret`, the case ids and case attributes the worker hands on in clear. */
-  pseudonymizer: Pseudonymizer;
   personalColumns: string[];
   /** The mapping's `freeText` columns (with and without `case:`). */
   freeText: string[];
@@ -40,6 +39,8 @@ export interface ReadInWorkerOptions {
  * error when a file cannot be read (the caller rolls the load back).
  */
 export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> {
+  // Its own cache of pseudonyms, dropped with the read (not kept through precompute).
+  const pseudonymizer = createPseudonymizer(options.secret);
   const unstored = new SharedArrayBuffer(4);
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
@@ -67,7 +68,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
       if (settled) return;
       try {
         if (m.type === 'batch') {
-          storeBatch(m.batch, options.output, options.pseudonymizer);
+          storeBatch(m.batch, options.output, pseudonymizer);
           Atomics.sub(counter, 0, 1);
           Atomics.notify(counter, 0);
         } else if (m.type === 'progress') options.onProgress(m.fileIndex, m.bytes);
