@@ -34,14 +34,18 @@ for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true
 let peakRss = process.memoryUsage().rss;
 /** Each thread's CPU seconds when last seen: a worker that has ended keeps its last reading. */
 const threadsSeen = new Map<string, number>();
+let phase = 'start';
+/** Peak sampled RSS of each phase, in bytes. */
+const phasesPeak: Record<string, number> = {};
 const sample = () => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const rss = process.memoryUsage().rss;
+  peakRss = Math.max(peakRss, rss);
+  phasesPeak[phase] = Math.max(phasesPeak[phase] ?? 0, rss);
   for (const [tid, cpu] of threadCpu()) threadsSeen.set(tid, cpu);
 };
 const timer = setInterval(sample, 50);
 const phases: Record<string, number> = {};
 const phasesCpu: Record<string, number> = {};
-let phase = 'start';
 let phaseStart = performance.now();
 let phaseCpu = process.cpuUsage();
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
@@ -128,6 +132,7 @@ console.log(
       /** Per phase: the main thread's CPU seconds, then the two busiest other threads' (e.g. the reader worker). */
       phasesThreadCpuSeconds: phasesThreads,
       peakRssSampled: mb(peakRss),
+      phasesPeakRss: Object.fromEntries(Object.entries(phasesPeak).map(([k, v]) => [k, mb(v)])),
       maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
       modelRows: counts,
       dbMB: +(statSync(dbPath).size / 1e6).toFixed(1),
