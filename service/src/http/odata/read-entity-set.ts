@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
 import type { SqlFragment } from '../../db/sql/fragment';
-import { countRows, fetchJsonPage, type TableQuery } from '../../db/sql/table-query';
+import { countRows, type TableQuery } from '../../db/sql/table-query';
+import { fetchJsonArrayPage } from '../../db/sql/json-page';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -14,8 +15,8 @@ export interface PagingOptions {
 
 /** One page of an entity set, serialised. */
 export interface EntitySetPage {
-  /** The JSON array text of the page's rows. */
-  valueJson: string;
+  /** The UTF-8 bytes of the JSON array of the page's rows. */
+  value: Buffer;
   count: number | null;
   /** The skip token and `$top` of the next page, or null on the last page. */
   next: { skipToken: string; top: number | null } | null;
@@ -47,16 +48,15 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after });
-  const more = page.json.length > limit && limit > 0 && (options.top === null || limit < options.top);
-  const rows = page.json.length > limit ? page.json.slice(0, limit) : page.json;
+  const page = fetchJsonArrayPage(sqlite, query, { limit, offset, after });
   let next: EntitySetPage['next'] = null;
-  if (more) {
-    const nextToken: SkipToken = keyset ? { after: page.keyAt(rows.length - 1) ?? [] } : { offset: offset + rows.length };
-    next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - rows.length };
+  // A following row means the page is full: it holds `limit` rows.
+  if (page.more && (options.top === null || limit < options.top)) {
+    const nextToken: SkipToken = keyset ? { after: page.lastKey ?? [] } : { offset: offset + limit };
+    next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - limit };
   }
   return {
-    valueJson: `[${rows.join(',')}]`,
+    value: page.json,
     count: options.count ? countRows(sqlite, query) : null,
     next,
   };
