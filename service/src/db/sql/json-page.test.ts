@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { BUCKET_COLUMNS } from '@sagsflow/shared';
+import { BUCKET_COLUMNS, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS } from '@sagsflow/shared';
+
+const HISTOGRAM = [...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS];
 import { openDatabase } from '../client';
 import * as schema from '../schema';
 import { describeSchema } from '../../http/model/table-info';
-import { fetchJsonArrayPage } from './json-page';
+import { fetchJsonRowsPage } from './json-page';
 import { columnEquals, quoteIdent } from './fragment';
 import { pageSql, type PageRequest, type QueryColumn, type TableQuery } from './table-query';
 
@@ -68,7 +70,7 @@ const TEXTS = ['Ansøgning', 'say "hi" \\ back}', 'emoji 🙂 tab\tnew\nline', '
 /** 5,300 step rows: histogram buckets mostly 0 with some counts, sums with 17-digit and huge values, NULL and awkward texts. */
 function seedSteps(sqlite: Database.Database): void {
   const cols = ['log', 'version', 'process', 'jobcenter', 'period', 'variant_key', 'step_index', 'from_activity', 'to_activity'];
-  const more = ['cases', 'sum_seconds', 'violated_rules', 'skipped_activities', 'finished', ...BUCKET_COLUMNS];
+  const more = ['cases', 'sum_seconds', 'violated_rules', 'skipped_activities', 'finished', ...HISTOGRAM];
   const all = [...cols, ...more];
   const insert = sqlite.prepare(`INSERT INTO steps (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
   let seed = 7;
@@ -76,8 +78,8 @@ function seedSteps(sqlite: Database.Database): void {
   sqlite.transaction(() => {
     for (let i = 0; i < 5300; i++) {
       const text = TEXTS[i % TEXTS.length]!;
-      const hist = BUCKET_COLUMNS.map((name, b) => {
-        const nonZero = rand() < 0.03 || b === i % BUCKET_COLUMNS.length;
+      const hist = HISTOGRAM.map((name, b) => {
+        const nonZero = rand() < 0.03 || b === i % HISTOGRAM.length;
         if (!nonZero) return 0;
         return name.startsWith('s') ? [1 / 3, 1e-7, 123456789.123, 1e300, 86400 * rand()][i % 5]! : 1 + Math.floor(rand() * 1000);
       });
@@ -102,7 +104,7 @@ function seedSteps(sqlite: Database.Database): void {
   })();
 }
 
-describe('fetchJsonArrayPage', () => {
+describe('fetchJsonRowsPage', () => {
   const store = openDatabase(':memory:');
   seedSteps(store.sqlite);
   const steps = describeSchema(schema).get('Steps')!;
@@ -114,10 +116,12 @@ describe('fetchJsonArrayPage', () => {
       { limit: 1000, offset: 0, after: [4250] },
       { limit: 1000, offset: 4300, after: null },
     ]) {
-      const now = fetchJsonArrayPage(store.sqlite, base, page);
+      const now = fetchJsonRowsPage(store.sqlite, base, page);
       const old = oldPage(store.sqlite, base, page);
-      const rows = JSON.parse(now.json.toString('utf8')) as Record<string, unknown>[];
+      const rows = JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[];
       expect(rows).toHaveLength(page.limit);
+      // Here even the text is the same: the zero blocks write 0 and 0.0 as json_object does.
+      expect(`[${now.rows.toString('utf8')}]` === old.json).toBe(true);
       expectSameRows(rows, JSON.parse(old.json) as Record<string, unknown>[]);
       expect({ lastKey: now.lastKey, more: now.more }).toEqual({ lastKey: old.lastKey, more: old.more });
     }
@@ -142,11 +146,23 @@ describe('fetchJsonArrayPage', () => {
       [base, { limit: 0, offset: 0, after: null }],
     ];
     for (const [q, page] of cases) {
-      const now = fetchJsonArrayPage(store.sqlite, q, page);
+      const now = fetchJsonRowsPage(store.sqlite, q, page);
       const old = oldPage(store.sqlite, q, page);
-      expectSameRows(JSON.parse(now.json.toString('utf8')) as Record<string, unknown>[], JSON.parse(old.json) as Record<string, unknown>[]);
+      expectSameRows(
+        JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[],
+        JSON.parse(old.json) as Record<string, unknown>[],
+      );
       expect({ lastKey: now.lastKey, more: now.more }).toEqual({ lastKey: old.lastKey, more: old.more });
     }
+  });
+
+  it('writes the values of a zero block as json_object does: a stored -0.0 reads back as 0.0 in both, negatives and tiny reals as they are', () => {
+    const q: TableQuery = { ...base, select: ['id', ...HISTOGRAM] };
+    store.sqlite.prepare('UPDATE steps SET s03 = ?, h05 = -1, s10 = 1e-300, d20 = 0.5 WHERE id = 3').run(-0);
+    const now = `[${fetchJsonRowsPage(store.sqlite, q, { limit: 5, offset: 0, after: null }).rows.toString('utf8')}]`;
+    const old = oldPage(store.sqlite, q, { limit: 5, offset: 0, after: null }).json;
+    expect(now).toBe(old);
+    expect(JSON.parse(now)[2]).toMatchObject({ s03: 0, h05: -1, s10: 1e-300, d20: 0.5 });
   });
 
   it('renders date-times as ISO text and booleans as true/false, like the old rendering', () => {
@@ -183,9 +199,9 @@ describe('fetchJsonArrayPage', () => {
       );
     }
     const q: TableQuery = { table: cases, where: [], orderBy: [], select: null };
-    const now = fetchJsonArrayPage(store.sqlite, q, { limit: 20, offset: 0, after: null });
+    const now = fetchJsonRowsPage(store.sqlite, q, { limit: 20, offset: 0, after: null });
     const old = oldPage(store.sqlite, q, { limit: 20, offset: 0, after: null });
-    const rows = JSON.parse(now.json.toString('utf8')) as Record<string, unknown>[];
+    const rows = JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[];
     expect(rows[1]).toMatchObject({ start: new Date(1.7e12 + 86_400_123).toISOString(), open: true });
     expectSameRows(rows, JSON.parse(old.json) as Record<string, unknown>[]);
     expect(now.more).toBe(true);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
 import type { SqlFragment } from '../../db/sql/fragment';
 import { countRows, type TableQuery } from '../../db/sql/table-query';
-import { fetchJsonArrayPage } from '../../db/sql/json-page';
+import { fetchJsonRowsPage } from '../../db/sql/json-page';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -15,8 +15,8 @@ export interface PagingOptions {
 
 /** One page of an entity set, serialised. */
 export interface EntitySetPage {
-  /** The UTF-8 bytes of the JSON array of the page's rows. */
-  value: Buffer;
+  /** The UTF-8 bytes of the page's row objects joined by commas: the inside of its JSON array. */
+  rows: Buffer;
   count: number | null;
   /** The skip token and `$top` of the next page, or null on the last page. */
   next: { skipToken: string; top: number | null } | null;
@@ -48,7 +48,7 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchJsonArrayPage(sqlite, query, { limit, offset, after });
+  const page = fetchJsonRowsPage(sqlite, query, { limit, offset, after });
   let next: EntitySetPage['next'] = null;
   // A following row means the page is full: it holds `limit` rows.
   if (page.more && (options.top === null || limit < options.top)) {
@@ -56,7 +56,7 @@ export function readEntitySet(
     next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - limit };
   }
   return {
-    value: page.json,
+    rows: page.rows,
     count: options.count ? countRows(sqlite, query) : null,
     next,
   };

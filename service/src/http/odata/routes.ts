@@ -123,11 +123,11 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
       const query = entitySetQuery(table, options, [...where, columnEquals(table.key[0]!, key)]);
       const page = readEntitySet(ctx.sqlite, query, options, { pageSize: 1 });
       ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}(${key})`, detail: null });
-      if (page.value.length <= 2)
+      if (page.rows.length === 0)
         throw new ODataQueryError(`no ${table.entityType} with ${table.key[0]} ${JSON.stringify(key)} in ${table.entitySet}`, 404);
       const select = options.select ? `(${options.select.join(',')})` : '';
       const context = JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}/$entity`);
-      return c.body(Buffer.concat([Buffer.from(`{"@odata.context":${context},`), page.value.subarray(2, -1)]), 200, {
+      return c.body(Buffer.concat([Buffer.from(`{"@odata.context":${context},`), page.rows.subarray(1)]), 200, {
         'Content-Type': JSON_TYPE,
       });
     }
@@ -151,7 +151,7 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const page = ctx.cache.get(
       key,
       () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }),
-      (p) => p.value.byteLength,
+      (p) => p.rows.byteLength,
     );
     ctx.audit.record({
       tokenId: principal.tokenId,
@@ -162,10 +162,10 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const select = options.select ? `(${options.select.join(',')})` : '';
     let head = `{"@odata.context":${JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}`)}`;
     if (page.count !== null) head += `,"@odata.count":${page.count}`;
-    head += ',"value":';
-    const tail = page.next ? `,"@odata.nextLink":${JSON.stringify(nextLink(c, ctx, page.next))}}` : '}';
+    head += ',"value":[';
+    const tail = page.next ? `],"@odata.nextLink":${JSON.stringify(nextLink(c, ctx, page.next))}}` : ']}';
     // The page's bytes go out as SQLite rendered them: one copy, no UTF-8 encoding of 10 MB.
-    const body = Buffer.concat([Buffer.from(head), page.value, Buffer.from(tail)]);
+    const body = Buffer.concat([Buffer.from(head), page.rows, Buffer.from(tail)]);
     const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
     if (prefer.applied) headers['Preference-Applied'] = `odata.maxpagesize=${prefer.size}`;
     return c.body(body, 200, headers);
