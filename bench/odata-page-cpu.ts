@@ -17,7 +17,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1000;
+  return { total: (u.user + u.system) / 1000, system: u.system / 1000 };
 };
 /** GETs a URL and returns its body bytes (HTTP 200 only). */
 function get(url: string, headers: Record<string, string>): Promise<Buffer> {
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const perPage: number[] = [];
+  const systemPerPage: number[] = [];
   const wall: number[] = [];
   let bytes = 0;
   for (let round = 0; round < rounds; round++) {
@@ -71,13 +72,15 @@ async function main(): Promise<void> {
       const t = performance.now();
       const body = await get(url, headers);
       wall.push(performance.now() - t);
-      perPage.push(cpuMs(c));
+      const used = cpuMs(c);
+      perPage.push(used.total);
+      systemPerPage.push(used.system);
       bytes = body.length;
       url = /"@odata\.nextLink":"([^"]+)"\}$/.exec(body.subarray(-4096).toString('latin1'))?.[1];
     }
   }
   console.log(
-    `5,000-row Steps page in process: CPU median ${median(perPage).toFixed(1)} ms, wall median ${median(wall).toFixed(1)} ms, ${(bytes / 1e6).toFixed(2)} MB, ${perPage.length} pages; load ${loadavg()
+    `5,000-row Steps page in process: CPU median ${median(perPage).toFixed(1)} ms (system ${median(systemPerPage).toFixed(1)} ms), wall median ${median(wall).toFixed(1)} ms, ${(bytes / 1e6).toFixed(2)} MB, ${perPage.length} pages; load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );

@@ -118,10 +118,10 @@ describe('fetchJsonRowsPage', () => {
     ]) {
       const now = fetchJsonRowsPage(store.sqlite, base, page);
       const old = oldPage(store.sqlite, base, page);
-      const rows = JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[];
+      const rows = JSON.parse(`[${now.body.toString('utf8')}]`) as Record<string, unknown>[];
       expect(rows).toHaveLength(page.limit);
       // Here even the text is the same: the zero blocks write 0 and 0.0 as json_object does.
-      expect(`[${now.rows.toString('utf8')}]` === old.json).toBe(true);
+      expect(`[${now.body.toString('utf8')}]` === old.json).toBe(true);
       expectSameRows(rows, JSON.parse(old.json) as Record<string, unknown>[]);
       expect({ lastKey: now.lastKey, more: now.more }).toEqual({ lastKey: old.lastKey, more: old.more });
     }
@@ -149,7 +149,7 @@ describe('fetchJsonRowsPage', () => {
       const now = fetchJsonRowsPage(store.sqlite, q, page);
       const old = oldPage(store.sqlite, q, page);
       expectSameRows(
-        JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[],
+        JSON.parse(`[${now.body.toString('utf8')}]`) as Record<string, unknown>[],
         JSON.parse(old.json) as Record<string, unknown>[],
       );
       expect({ lastKey: now.lastKey, more: now.more }).toEqual({ lastKey: old.lastKey, more: old.more });
@@ -159,7 +159,7 @@ describe('fetchJsonRowsPage', () => {
   it('writes the values of a zero block as json_object does: a stored -0.0 reads back as 0.0 in both, negatives and tiny reals as they are', () => {
     const q: TableQuery = { ...base, select: ['id', ...HISTOGRAM] };
     store.sqlite.prepare('UPDATE steps SET s03 = ?, h05 = -1, s10 = 1e-300, d20 = 0.5 WHERE id = 3').run(-0);
-    const now = `[${fetchJsonRowsPage(store.sqlite, q, { limit: 5, offset: 0, after: null }).rows.toString('utf8')}]`;
+    const now = `[${fetchJsonRowsPage(store.sqlite, q, { limit: 5, offset: 0, after: null }).body.toString('utf8')}]`;
     const old = oldPage(store.sqlite, q, { limit: 5, offset: 0, after: null }).json;
     expect(now).toBe(old);
     expect(JSON.parse(now)[2]).toMatchObject({ s03: 0, h05: -1, s10: 1e-300, d20: 0.5 });
@@ -201,7 +201,7 @@ describe('fetchJsonRowsPage', () => {
     const q: TableQuery = { table: cases, where: [], orderBy: [], select: null };
     const now = fetchJsonRowsPage(store.sqlite, q, { limit: 20, offset: 0, after: null });
     const old = oldPage(store.sqlite, q, { limit: 20, offset: 0, after: null });
-    const rows = JSON.parse(`[${now.rows.toString('utf8')}]`) as Record<string, unknown>[];
+    const rows = JSON.parse(`[${now.body.toString('utf8')}]`) as Record<string, unknown>[];
     expect(rows[1]).toMatchObject({ start: new Date(1.7e12 + 86_400_123).toISOString(), open: true });
     expectSameRows(rows, JSON.parse(old.json) as Record<string, unknown>[]);
     expect(now.more).toBe(true);

@@ -8,7 +8,8 @@ import { readScope } from '../model/read-scope';
 import { metadataXml, serviceDocument } from './metadata';
 import { ODataQueryError } from './odata-error';
 import { parseQueryOptions } from './query-options';
-import { entitySetQuery, readEntitySet } from './read-entity-set';
+import { entitySetQuery, readEntitySet, type EntitySetPageInfo } from './read-entity-set';
+import type { PageFrame } from '../../db/sql/json-page';
 
 const ODATA_HEADERS = { 'OData-Version': '4.0' };
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -123,11 +124,11 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
       const query = entitySetQuery(table, options, [...where, columnEquals(table.key[0]!, key)]);
       const page = readEntitySet(ctx.sqlite, query, options, { pageSize: 1 });
       ctx.audit.record({ tokenId: principal.tokenId, action: 'read', target: `odata/${table.entitySet}(${key})`, detail: null });
-      if (page.rows.length === 0)
+      if (page.empty)
         throw new ODataQueryError(`no ${table.entityType} with ${table.key[0]} ${JSON.stringify(key)} in ${table.entitySet}`, 404);
       const select = options.select ? `(${options.select.join(',')})` : '';
       const context = JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}/$entity`);
-      return c.body(Buffer.concat([Buffer.from(`{"@odata.context":${context},`), page.rows.subarray(1)]), 200, {
+      return c.body(Buffer.concat([Buffer.from(`{"@odata.context":${context},`), page.body.subarray(1)]), 200, {
         'Content-Type': JSON_TYPE,
       });
     }
@@ -136,8 +137,18 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
     const options = parseQueryOptions(c.req.query(), table);
     const query = entitySetQuery(table, options, where);
     const prefer = preferredPageSize(c, ctx);
+    const select = options.select ? `(${options.select.join(',')})` : '';
+    const envelope = (info: EntitySetPageInfo): PageFrame => {
+      let before = `{"@odata.context":${JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}`)}`;
+      if (info.count !== null) before += `,"@odata.count":${info.count}`;
+      before += ',"value":[';
+      const after = info.next ? `],"@odata.nextLink":${JSON.stringify(nextLink(c, ctx, info.next))}}` : ']}';
+      return { before, after };
+    };
+    // The body names the request's address (context, next link): the address is part of the key.
     const key = JSON.stringify([
       'page',
+      publicUrl(c, ctx).href,
       table.sqlName,
       query.where,
       query.orderBy,
@@ -148,10 +159,11 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
       options.count,
       prefer.size,
     ]);
+    // The page goes out as the bytes SQLite wrote, envelope included: no copy, no UTF-8 encoding of 10 MB.
     const page = ctx.cache.get(
       key,
-      () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }),
-      (p) => p.rows.byteLength,
+      () => readEntitySet(ctx.sqlite, query, options, { pageSize: prefer.size }, envelope),
+      (p) => p.body.byteLength,
     );
     ctx.audit.record({
       tokenId: principal.tokenId,
@@ -159,16 +171,9 @@ export function odataRoutes(ctx: AppContext): Hono<AppEnv> {
       target: `odata/${table.entitySet}`,
       detail: new URL(c.req.url).search || null,
     });
-    const select = options.select ? `(${options.select.join(',')})` : '';
-    let head = `{"@odata.context":${JSON.stringify(`${baseUrl(c, ctx)}/$metadata#${table.entitySet}${select}`)}`;
-    if (page.count !== null) head += `,"@odata.count":${page.count}`;
-    head += ',"value":[';
-    const tail = page.next ? `],"@odata.nextLink":${JSON.stringify(nextLink(c, ctx, page.next))}}` : ']}';
-    // The page's bytes go out as SQLite rendered them: one copy, no UTF-8 encoding of 10 MB.
-    const body = Buffer.concat([Buffer.from(head), page.rows, Buffer.from(tail)]);
     const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };
     if (prefer.applied) headers['Preference-Applied'] = `odata.maxpagesize=${prefer.size}`;
-    return c.body(body, 200, headers);
+    return c.body(page.body, 200, headers);
   });
   r.get('/:set/:sub', (c) => {
     if (c.req.param('sub') !== '$count') throw new ODataQueryError(`unsupported path segment '${c.req.param('sub')}'; use $count`, 404);
