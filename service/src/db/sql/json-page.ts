@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { quoteIdent } from './fragment';
+import { quoteIdent, type SqlFragment } from './fragment';
 import { declaredTypes, jsonRowSql, zeroTexts } from './json-row-sql';
 import { pageSql, prepareCached, type PageRequest, type QueryTable, type TableQuery } from './table-query';
 
@@ -26,6 +26,22 @@ export interface JsonRowsPage extends PageEnd {
 const NO_FRAME: PageFrame = { before: '', after: '' };
 
 /**
+ * The SQL of a page's rows as JSON (column `j`), in page order. Under `$orderby` SQLite would
+ * render every row that enters the sort (all rows up to the page's end), so the page is chosen
+ * from the sorted row ids first and only its rows are rendered: a CROSS JOIN keeps the sorted
+ * ids in the outer loop, in their order.
+ */
+function pageRowsSql(q: TableQuery, page: PageRequest, rowSql: string): SqlFragment {
+  if (q.orderBy.length === 0) return pageSql(q, page, `${rowSql} AS j`);
+  const ids = pageSql(q, page, 'rowid AS page_rowid');
+  const table = quoteIdent(q.table.sqlName);
+  return {
+    sql: `SELECT ${rowSql} AS j FROM (${ids.sql}) AS page_ids CROSS JOIN ${table} ON ${table}.rowid = page_ids.page_rowid`,
+    params: ids.params,
+  };
+}
+
+/**
  * Reads one page with its JSON built by SQLite: each row an object (`jsonRowSql`), the rows
  * joined by `group_concat` over the ordered page (a sub-query with ORDER BY and LIMIT, which
  * SQLite feeds to the aggregate in its order) between the frame's texts, handed over as one
@@ -43,7 +59,7 @@ export function fetchJsonRowsPage<T extends QueryTable>(
 ): JsonRowsPage {
   const columns = q.select ? q.table.columns.filter((c) => q.select!.includes(c.name)) : q.table.columns;
   const rowSql = jsonRowSql(columns, zeroTexts(declaredTypes(sqlite, q.table.sqlName), columns));
-  const rows = pageSql(q, page, `${rowSql} AS j`);
+  const rows = pageRowsSql(q, page, rowSql);
   // The two framing marks come first in the text, so they bind before the page's parameters.
   const bodySql = `SELECT CAST(? || coalesce(group_concat(j, ','), '') || ? AS BLOB), count(*) FROM (${rows.sql})`;
   const ends = pageSql(q, { ...page, limit: 2, offset: page.offset + page.limit - 1 }, q.table.key.map(quoteIdent).join(', '));
