@@ -1,7 +1,7 @@
 /**
  * HTTP benchmark of the Sagsflow server (started with `startServer`, the real thing).
  * Run: `node --import tsx bench/http-bench.ts [--steps 200000] [--readers 200] [--events 300000]
- *   [--think-ms 1000] [--mix light|heavy] [--max-seconds 180]`
+ *   [--think-ms 1000] [--mix light|heavy] [--max-seconds 180] [--skip-upload]`
  *
  * 1. Seeds ~200k step rows, then times the OData page of 5,000 Steps rows (first page and the
  *    following keyset pages). Target: <= 100 ms.
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   const { createToken } = await import('../service/src/tokens');
   const { generateLog } = await import('../service/src/generate/index');
   const { startServer } = await import('../service/src/server');
-  const { BUCKET_COLUMNS, STEP_END, STEP_START } = await import('@sagsflow/shared');
+  const { SEED_JOBCENTERS, SEED_PERIODS, seedSteps } = await import('./seed-steps');
 
   const stepCount = Number(arg('steps', '200000'));
   const readers = Number(arg('readers', '200'));
@@ -206,48 +206,11 @@ async function main(): Promise<void> {
   const dbPath = join(runDir, 'http-bench.sqlite');
   console.log(`load average at start: ${load()}`);
 
-  const jobcenters = Array.from({ length: 10 }, (_, i) => `Jobcenter ${String(i + 1).padStart(2, '0')}`);
-  const periods = Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const jobcenters = SEED_JOBCENTERS;
+  const periods = SEED_PERIODS;
   const store = openDatabase(dbPath);
   let t = performance.now();
-  const cols = [
-    'log',
-    'version',
-    'process',
-    'jobcenter',
-    'period',
-    'variant_key',
-    'step_index',
-    'from_activity',
-    'to_activity',
-    'cases',
-    'sum_seconds',
-    ...BUCKET_COLUMNS,
-  ];
-  const insert = store.sqlite.prepare(`INSERT INTO steps (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  store.sqlite.transaction(() => {
-    const now = new Date();
-    store.sqlite
-      .prepare('INSERT INTO logs (name, process, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)')
-      .run('seeded', 'dagpenge', now.getTime(), now.getTime());
-    let rows = 0;
-    for (let v = 0; rows < stepCount; v++) {
-      const jobcenter = jobcenters[v % jobcenters.length]!;
-      const period = periods[Math.floor(v / jobcenters.length) % periods.length]!;
-      const key = (0x1000000000000 + v).toString(16).padStart(16, '0');
-      const length = 3 + (v % 6);
-      const path = [STEP_START, ...Array.from({ length }, (_, i) => `Aktivitet ${(v + i * 7) % 30}`), STEP_END];
-      const cases = 1 + Math.floor(rand() * 40);
-      for (let s = 0; s + 1 < path.length && rows < stepCount; s++, rows++) {
-        const hist = BUCKET_COLUMNS.map((_, i) => (i === 10 ? cases : 0));
-        insert.run('seeded', 1, 'dagpenge', jobcenter, period, key, s, path[s], path[s + 1], cases, cases * 86400 * rand(), ...hist);
-      }
-    }
-    const jc = store.sqlite.prepare('INSERT INTO jobcenters (log, version, process, jobcenter, cases, events) VALUES (?, 1, ?, ?, ?, ?)');
-    for (const j of jobcenters) jc.run('seeded', 'dagpenge', j, 1000, 8000);
-  })();
+  seedSteps(store.sqlite, stepCount);
   console.log(`seeded ${stepCount} step rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // Readers use an analyst token: they read the exact tables this bench seeds (a viewer token
   // reads the viewer-grade model, which a load builds and the seed does not).
@@ -300,7 +263,8 @@ async function main(): Promise<void> {
     console.log(`OData Steps page of 5,000 rows (pages 2-10):   ${stats(deep)}`);
     console.log(`whole Steps table by nextLink ($select=3 cols): ${pages} pages in ${((performance.now() - t) / 1000).toFixed(2)} s`);
 
-    // 2. readers during an ingest
+    // 2. readers during an ingest (`--skip-upload`: the OData pages only)
+    if (process.argv.includes('--skip-upload')) return;
     // Node 20 does not pass `--import tsx` hooks on to workers: register tsx in the worker first.
     const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
     const size = statSync(csv).size;

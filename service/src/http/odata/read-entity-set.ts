@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { TableInfo } from '../model/table-info';
 import type { SqlFragment } from '../../db/sql/fragment';
-import { countRows, fetchJsonPage, type TableQuery } from '../../db/sql/table-query';
+import { countRows, type TableQuery } from '../../db/sql/table-query';
+import { fetchJsonRowsPage, type PageFrame } from '../../db/sql/json-page';
 import { filterToSql } from './filter-sql';
 import { encodeSkipToken, type ODataQueryOptions, type SkipToken } from './query-options';
 import { ODataQueryError } from './odata-error';
@@ -12,13 +13,19 @@ export interface PagingOptions {
   pageSize: number;
 }
 
-/** One page of an entity set, serialised. */
-export interface EntitySetPage {
-  /** The JSON array text of the page's rows. */
-  valueJson: string;
+/** What a page's envelope says besides its rows. */
+export interface EntitySetPageInfo {
   count: number | null;
   /** The skip token and `$top` of the next page, or null on the last page. */
   next: { skipToken: string; top: number | null } | null;
+}
+
+/** One page of an entity set, serialised in its envelope. */
+export interface EntitySetPage extends EntitySetPageInfo {
+  /** The UTF-8 bytes of the envelope's start, the page's row objects joined by commas, and its end. */
+  body: Buffer<ArrayBuffer>;
+  /** Whether the page has no row. */
+  empty: boolean;
 }
 
 /** Builds the SQL query of an entity set request: its `$filter`, `$orderby`, `$select` and scope. */
@@ -32,12 +39,14 @@ export function entitySetQuery(table: TableInfo, options: ODataQueryOptions, sco
 /**
  * Reads one server-driven page of an entity set. Default order (by key) pages by keyset,
  * so a page deep in a large table costs the same as the first; `$orderby` pages by offset.
+ * `envelope` writes the text around the rows from the page's count and next page.
  */
 export function readEntitySet(
   sqlite: Database.Database,
   query: TableQuery<TableInfo>,
   options: ODataQueryOptions,
   paging: PagingOptions,
+  envelope?: (info: EntitySetPageInfo) => PageFrame,
 ): EntitySetPage {
   const keyset = query.orderBy.length === 0;
   const token: SkipToken | null = options.skipToken;
@@ -47,17 +56,15 @@ export function readEntitySet(
   const after = token && 'after' in token ? token.after : null;
   const offset = token && 'offset' in token ? token.offset : token ? 0 : options.skip;
   const limit = Math.min(paging.pageSize, options.top ?? Number.POSITIVE_INFINITY);
-  const page = fetchJsonPage(sqlite, query, { limit: limit + 1, offset, after });
-  const more = page.json.length > limit && limit > 0 && (options.top === null || limit < options.top);
-  const rows = page.json.length > limit ? page.json.slice(0, limit) : page.json;
+  const count = options.count ? countRows(sqlite, query) : null;
   let next: EntitySetPage['next'] = null;
-  if (more) {
-    const nextToken: SkipToken = keyset ? { after: page.keyAt(rows.length - 1) ?? [] } : { offset: offset + rows.length };
-    next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - rows.length };
-  }
-  return {
-    valueJson: `[${rows.join(',')}]`,
-    count: options.count ? countRows(sqlite, query) : null,
-    next,
-  };
+  const page = fetchJsonRowsPage(sqlite, query, { limit, offset, after }, (end) => {
+    // A following row means the page is full: it holds `limit` rows.
+    if (end.more && (options.top === null || limit < options.top)) {
+      const nextToken: SkipToken = keyset ? { after: end.lastKey ?? [] } : { offset: offset + limit };
+      next = { skipToken: encodeSkipToken(nextToken), top: options.top === null ? null : options.top - limit };
+    }
+    return envelope ? envelope({ count, next }) : { before: '', after: '' };
+  });
+  return { body: page.body, empty: page.empty, count, next };
 }
