@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import { ByteInterner } from './byte-interner';
 import { MAX_FIELD_CHARS } from './csv-reader';
 import type { BlockEvents, BlockPlan, BlockRequest, BlockResult } from './csv-part';
@@ -10,6 +9,7 @@ import { RecordHashSet, TEXT_SEED_1, TEXT_SEED_2 } from './record-hash-set';
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import { ReadTally } from './tally';
 import { looksUtf8From, type DetectedEncoding } from './text-decoder';
+import { decodeWin1252 } from './win1252';
 import { createByteTimestampParser, type ByteTimestampParser } from './timestamps';
 import type { Rejection } from './types';
 
@@ -374,7 +374,7 @@ class BlockReader {
       }
     }
     if (this.encoding === null) return buf.toString('latin1', from, to);
-    if (this.encoding === 'windows-1252') return iconv.decode(buf.subarray(from, to), 'win1252');
+    if (this.encoding === 'windows-1252') return decodeWin1252(buf.subarray(from, to));
     return this.utf8.decode(buf.subarray(from, to));
   }
 
