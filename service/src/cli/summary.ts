@@ -23,7 +23,8 @@ export function registerSummary(program: Command): void {
       { describeColumns, personalKeyTest },
       { keepCompleteEvents },
       { loadLogInMemory },
-      { summarizeLog },
+      { summarizeLogWith },
+      { discoverDfgInWorker },
       { DEFAULT_TIMEZONE },
       { renderSummary },
     ] = await Promise.all([
@@ -31,6 +32,7 @@ export function registerSummary(program: Command): void {
       import('@sagsflow/shared'),
       import('./load-log'),
       import('./summary-report'),
+      import('./summary-dfg'),
       import('../readers/timestamps'),
       import('./summary-text'),
     ]);
@@ -40,10 +42,9 @@ export function registerSummary(program: Command): void {
     const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
     const r = loaded.report;
     const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
-    const summary = {
-      ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
-      columns,
-    };
+    // A large log's DFG is discovered in a worker thread while this thread mines the variants.
+    const context = { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical };
+    const summary = { ...(await summarizeLogWith(discoverDfgInWorker(log), log, r.rows, context)), columns };
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       return;
