@@ -48,21 +48,6 @@ export function summarizeLog(log: EventLog, rows: ReadCounts, context: SummaryCo
   return assemble(discoverDfg(log), mineCases(log, context), log, rows, context);
 }
 
-/**
- * `summarizeLog` with the directly-follows graph discovered elsewhere (e.g. in a worker thread,
- * `discoverDfgInWorker`): the variants and case durations are mined on this thread meanwhile.
- * The same document as `summarizeLog` when `dfg` resolves to `discoverDfg(log)`.
- */
-export async function summarizeLogWith(
-  dfg: Promise<Dfg>,
-  log: EventLog,
-  rows: ReadCounts,
-  context: SummaryContext = {},
-): Promise<SummaryReport> {
-  const cases = mineCases(log, context);
-  return assemble(await dfg, cases, log, rows, context);
-}
-
 /** What the summary takes from the variants and the case durations. */
 interface MinedCases {
   variants: Variants;

@@ -23,8 +23,7 @@ export function registerSummary(program: Command): void {
       { describeColumns, personalKeyTest },
       { keepCompleteEvents },
       { loadLogInMemory },
-      { summarizeLogWith },
-      { discoverDfgInWorker },
+      { summarizeLog },
       { DEFAULT_TIMEZONE },
       { renderSummary },
     ] = await Promise.all([
@@ -32,7 +31,6 @@ export function registerSummary(program: Command): void {
       import('@sagsflow/shared'),
       import('./load-log'),
       import('./summary-report'),
-      import('./summary-dfg'),
       import('../readers/timestamps'),
       import('./summary-text'),
     ]);
@@ -42,9 +40,10 @@ export function registerSummary(program: Command): void {
     const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
     const r = loaded.report;
     const columns = describeColumns(r.mapping, r.columns, r.mappingGuessed, personalKeyTest(r.mapping.pseudonymize));
-    // A large log's DFG is discovered in a worker thread while this thread mines the variants.
-    const context = { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical };
-    const summary = { ...(await summarizeLogWith(discoverDfgInWorker(log), log, r.rows, context)), columns };
+    const summary = {
+      ...summarizeLog(log, r.rows, { endActivities: mapping?.endActivities, duplicatePolicy: r.duplicatePolicy, identical: r.identical }),
+      columns,
+    };
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       return;
