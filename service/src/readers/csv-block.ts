@@ -475,12 +475,12 @@ class BlockReader {
       activities: this.activities.values,
       resources: this.resources.values,
       lifecycles: this.lifecycles.values,
-      caseOf: this.caseOf.slice(0, n),
-      activityOf: this.activityOf.slice(0, n),
-      resourceOf: this.resourceOf.slice(0, n),
-      lifecycleOf: this.lifecycleOf.slice(0, n),
-      time: this.time.slice(0, n),
-      ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.slice(0, n) }),
+      caseOf: this.caseOf.subarray(0, n),
+      activityOf: this.activityOf.subarray(0, n),
+      resourceOf: this.resourceOf.subarray(0, n),
+      lifecycleOf: this.lifecycleOf.subarray(0, n),
+      time: this.time.subarray(0, n),
+      ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.subarray(0, n) }),
     };
     return {
       ok: true,
@@ -496,8 +496,8 @@ class BlockReader {
       byReason: this.tally.byReason,
       events,
       rejections: this.rejections,
-      firstHashes: this.firstHashes.slice(0, 2 * this.firsts),
-      firstOutcomes: this.firstOutcomes.slice(0, this.firsts),
+      firstHashes: this.firstHashes.subarray(0, 2 * this.firsts),
+      firstOutcomes: this.firstOutcomes.subarray(0, this.firsts),
     };
   }
 }
