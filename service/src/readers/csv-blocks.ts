@@ -80,7 +80,13 @@ export class CsvBlocks {
     const counter = new Int32Array(this.next);
     const { cuts } = this.plan;
     for (let k = Atomics.add(counter, 0, 1); k < this.results.length; k = Atomics.add(counter, 0, 1)) {
-      this.results[k] = readCsvBlock(this.plan, { index: k, from: cuts[k]!, to: cuts[k + 1]!, exact: k === 0, encoding: null });
+      this.results[k] = readCsvBlock(this.plan, {
+        index: k,
+        from: cuts[k]!,
+        to: cuts[k + 1]!,
+        exact: k === 0,
+        encoding: this.plan.encoding ?? null,
+      });
       merge.ready(this.results);
       // Lets the worker's results in, to merge them while this thread still has blocks to read.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -30,6 +30,8 @@ export interface CsvHead {
    * quote, no stray CR) within the first chunk read, else null: a later reader may start there.
    */
   bodyStart: number | null;
+  /** The encoding decided by the first chunk read (null: only ASCII so far): final for the rest of the file. */
+  encoding: DetectedEncoding | null;
 }
 
 /** The reader's state at a line start where it may hand the rest of the file over (see `CsvHandOver`). */
@@ -109,7 +111,7 @@ export async function readCsv(
       source: tokenizer,
       seen,
     });
-    if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart });
+    if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
   });
   let stopAt: number | null = null;
   // A plain header line is pushed on its own, so the rest of the file may be handed over right after it.

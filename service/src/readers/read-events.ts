@@ -103,6 +103,8 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
         keepDuplicates,
         cuts: blockCuts(start, size),
         jobcenter: withJobcenter,
+        // Decided by the first chunk, the encoding holds for the whole file: the blocks need not decide it again.
+        encoding: h.encoding,
       });
       blocks.start();
       return start;
