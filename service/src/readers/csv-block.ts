@@ -159,9 +159,15 @@ class BlockReader {
     const seen = this.seen;
     const counts = this.tally.counts;
     const jobcenterColumn = this.jobcenterOf === null ? -1 : index.jobcenter;
+    // The last event's case id and where its case field lies in `buf` (lines of one case come together).
     let lastCase = -1;
+    let lastCs = 0;
+    let lastLength = 0;
     while (this.base + p < request.to) {
-      if (this.len - p < LOOK_AHEAD && this.more(p) >= 0) p = 0;
+      if (this.len - p < LOOK_AHEAD && this.more(p) >= 0) {
+        p = 0;
+        lastCase = -1;
+      }
       if (p >= this.len) break;
       const buf = this.buf;
       const len = this.len;
@@ -259,7 +265,10 @@ class BlockReader {
       }
       if (plain && end === len && this.base + len < this.size) {
         // A line longer than the look-ahead: read on and scan it again.
-        if (this.more(p) >= 0) p = 0;
+        if (this.more(p) >= 0) {
+          p = 0;
+          lastCase = -1;
+        }
         continue;
       }
       if (plain && end === p) {
@@ -305,7 +314,12 @@ class BlockReader {
               if (!fresh) this.tally.identicalKept();
               counts.read++;
               counts.accepted++;
-              if (lastCase < 0 || !this.cases.same(lastCase, buf, cs, ce - cs)) lastCase = this.cases.intern(buf, cs, ce);
+              const length = ce - cs;
+              let sameCase = lastCase >= 0 && length === lastLength;
+              for (let i = 0; sameCase && i < length; i++) sameCase = buf[cs + i] === buf[lastCs + i];
+              if (!sameCase) lastCase = this.cases.intern(buf, cs, ce);
+              lastCs = cs;
+              lastLength = length;
               const event = this.push(lastCase, this.activities.intern(buf, as, ae), timestamp, resource, lifecycle, jobcenter);
               if (fresh) this.noteFirstHash(event);
             }
