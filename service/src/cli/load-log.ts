@@ -1,6 +1,6 @@
 import { EventLogBuilder } from '@sagsflow/shared';
 import type { EventLog } from '@sagsflow/shared';
-import { readEvents } from '../readers/index';
+import { readEvents } from '../readers/read-events';
 import type { ColumnMapping, ReadReport, Rejection } from '../readers/index';
 import { createProgress } from './progress';
 

@@ -1,7 +1,7 @@
-import { discoverDfg, discoverVariants, caseStatistics, durationStats } from '@sagsflow/shared';
-import type { EventLog } from '@sagsflow/shared';
+import { discoverDfg, discoverVariants, durationStatsInPlace } from '@sagsflow/shared';
+import type { Dfg, DurationStats, EventLog, Variants } from '@sagsflow/shared';
 import type { ReadCounts } from '../readers/index';
-import { endActivitiesOf, inferEndActivities, type EndActivitySource } from '../precompute/end-activities';
+import { endActivitiesOf, inferEndActivities, type EndActivities, type EndActivitySource } from '../precompute/end-activities';
 
 /** The `sagsflow summary --json` document (the shape is a public contract; extra keys allowed). */
 export interface SummaryReport {
@@ -45,28 +45,53 @@ const TOP_VARIANTS = 10;
 
 /** Mines a log into the summary document: directly-follows graph, variants, case durations. */
 export function summarizeLog(log: EventLog, rows: ReadCounts, context: SummaryContext = {}): SummaryReport {
-  const dfg = discoverDfg(log);
+  return assemble(discoverDfg(log), mineCases(log, context), log, rows, context);
+}
+
+/** What the summary takes from the variants and the case durations. */
+interface MinedCases {
+  variants: Variants;
+  first: number;
+  last: number;
+  caseDuration: DurationStats;
+  ends: EndActivities;
+  finished: number;
+  finishedDuration: DurationStats;
+}
+
+function mineCases(log: EventLog, context: SummaryContext): MinedCases {
   const variants = discoverVariants(log);
-  const cases = caseStatistics(log, { variants });
-  const durations = new Float64Array(cases.length);
+  // Case durations straight from the case offsets (no object per case).
+  const caseCount = log.caseIds.length;
+  const { caseOffsets, timestamp } = log;
+  const durations = new Float64Array(caseCount);
   let first = Infinity;
   let last = -Infinity;
-  cases.forEach((c, i) => {
-    durations[i] = c.durationMs;
-    if (c.start < first) first = c.start;
-    if (c.end > last) last = c.end;
-  });
-  const caseDuration = durationStats(durations);
+  for (let c = 0; c < caseCount; c++) {
+    const start = timestamp[caseOffsets[c]!]!;
+    const end = timestamp[caseOffsets[c + 1]! - 1]!;
+    durations[c] = end - start;
+    if (start < first) first = start;
+    if (end > last) last = end;
+  }
   const ends = endActivitiesOf(context.process ?? '', context.endActivities, () => inferEndActivities(log, () => true));
   const endSet = new Set(ends.activities);
   const finishedDurations: number[] = [];
-  for (let c = 0; c < cases.length; c++) {
-    if (endSet.has(log.activities[log.activity[log.caseOffsets[c + 1]! - 1]!]!)) finishedDurations.push(cases[c]!.durationMs);
+  for (let c = 0; c < caseCount; c++) {
+    if (endSet.has(log.activities[log.activity[caseOffsets[c + 1]! - 1]!]!)) finishedDurations.push(durations[c]!);
   }
-  const finishedStats = durationStats(Float64Array.from(finishedDurations));
+  const finishedDuration = durationStatsInPlace(Float64Array.from(finishedDurations));
+  // The last use of `durations`: the selection reorders it.
+  const caseDuration = durationStatsInPlace(durations);
+  return { variants, first, last, caseDuration, ends, finished: finishedDurations.length, finishedDuration };
+}
+
+function assemble(dfg: Dfg, mined: MinedCases, log: EventLog, rows: ReadCounts, context: SummaryContext): SummaryReport {
+  const { variants, first, last, caseDuration, ends, finished, finishedDuration } = mined;
+  const caseCount = log.caseIds.length;
   return {
     rows,
-    cases: log.caseIds.length,
+    cases: caseCount,
     events: log.activity.length,
     activities: countUsedActivities(log),
     startActivities: Object.fromEntries(dfg.startActivities),
@@ -89,22 +114,22 @@ export function summarizeLog(log: EventLog, rows: ReadCounts, context: SummaryCo
       })),
     },
     caseDuration: {
-      meanSeconds: cases.length ? caseDuration.mean / 1000 : 0,
-      medianSeconds: cases.length ? caseDuration.median / 1000 : 0,
+      meanSeconds: caseCount ? caseDuration.mean / 1000 : 0,
+      medianSeconds: caseCount ? caseDuration.median / 1000 : 0,
     },
     timeSpan: {
       first: Number.isFinite(first) ? new Date(first).toISOString() : null,
       last: Number.isFinite(last) ? new Date(last).toISOString() : null,
     },
     finished: {
-      cases: finishedDurations.length,
-      openCases: cases.length - finishedDurations.length,
+      cases: finished,
+      openCases: caseCount - finished,
       endActivities: ends.activities,
       endActivitiesSource: ends.source,
       caseDuration: {
-        meanSeconds: finishedDurations.length ? finishedStats.mean / 1000 : 0,
-        medianSeconds: finishedDurations.length ? finishedStats.median / 1000 : 0,
-        p90Seconds: finishedDurations.length ? finishedStats.p90 / 1000 : 0,
+        meanSeconds: finished ? finishedDuration.mean / 1000 : 0,
+        medianSeconds: finished ? finishedDuration.median / 1000 : 0,
+        p90Seconds: finished ? finishedDuration.p90 / 1000 : 0,
       },
     },
     duplicates: { policy: context.duplicatePolicy ?? 'drop', identical: context.identical ?? rows.duplicates },

@@ -22,7 +22,6 @@ export function registerSummary(program: Command): void {
     const [
       { describeColumns, personalKeyTest },
       { keepCompleteEvents },
-      { loadMapping },
       { loadLogInMemory },
       { summarizeLog },
       { DEFAULT_TIMEZONE },
@@ -30,13 +29,13 @@ export function registerSummary(program: Command): void {
     ] = await Promise.all([
       import('../ingest/column-roles'),
       import('@sagsflow/shared'),
-      import('../readers/index'),
       import('./load-log'),
       import('./summary-report'),
       import('../readers/timestamps'),
       import('./summary-text'),
     ]);
-    const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+    // The mapping module (and its schema library) is loaded only when a mapping file is given.
+    const mapping = opts.mapping ? await (await import('../readers/mapping')).loadMapping(opts.mapping) : undefined;
     const loaded = await loadLogInMemory(file, mapping, keepDuplicates);
     const log = opts.lifecycle === 'complete' ? keepCompleteEvents(loaded.log) : loaded.log;
     const r = loaded.report;

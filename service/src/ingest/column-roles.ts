@@ -1,4 +1,5 @@
-import { looksPersonal, type ColumnMapping } from '../readers/index';
+import { looksPersonal } from '../readers/guess-mapping';
+import type { ColumnMapping } from '../readers/index';
 
 /** What a load did with each column of its extract, as the loader shows it. */
 export interface ColumnRoles {

@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import { ByteInterner } from './byte-interner';
 import { MAX_FIELD_CHARS } from './csv-reader';
 import type { BlockEvents, BlockPlan, BlockRequest, BlockResult } from './csv-part';
@@ -10,6 +9,7 @@ import { RecordHashSet, TEXT_SEED_1, TEXT_SEED_2 } from './record-hash-set';
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import { ReadTally } from './tally';
 import { looksUtf8From, type DetectedEncoding } from './text-decoder';
+import { decodeWin1252 } from './win1252';
 import { createByteTimestampParser, type ByteTimestampParser } from './timestamps';
 import type { Rejection } from './types';
 
@@ -159,9 +159,15 @@ class BlockReader {
     const seen = this.seen;
     const counts = this.tally.counts;
     const jobcenterColumn = this.jobcenterOf === null ? -1 : index.jobcenter;
+    // The last event's case id and where its case field lies in `buf` (lines of one case come together).
     let lastCase = -1;
+    let lastCs = 0;
+    let lastLength = 0;
     while (this.base + p < request.to) {
-      if (this.len - p < LOOK_AHEAD && this.more(p) >= 0) p = 0;
+      if (this.len - p < LOOK_AHEAD && this.more(p) >= 0) {
+        p = 0;
+        lastCase = -1;
+      }
       if (p >= this.len) break;
       const buf = this.buf;
       const len = this.len;
@@ -259,7 +265,10 @@ class BlockReader {
       }
       if (plain && end === len && this.base + len < this.size) {
         // A line longer than the look-ahead: read on and scan it again.
-        if (this.more(p) >= 0) p = 0;
+        if (this.more(p) >= 0) {
+          p = 0;
+          lastCase = -1;
+        }
         continue;
       }
       if (plain && end === p) {
@@ -305,7 +314,12 @@ class BlockReader {
               if (!fresh) this.tally.identicalKept();
               counts.read++;
               counts.accepted++;
-              if (lastCase < 0 || !this.cases.same(lastCase, buf, cs, ce - cs)) lastCase = this.cases.intern(buf, cs, ce);
+              const length = ce - cs;
+              let sameCase = lastCase >= 0 && length === lastLength;
+              for (let i = 0; sameCase && i < length; i++) sameCase = buf[cs + i] === buf[lastCs + i];
+              if (!sameCase) lastCase = this.cases.intern(buf, cs, ce);
+              lastCs = cs;
+              lastLength = length;
               const event = this.push(lastCase, this.activities.intern(buf, as, ae), timestamp, resource, lifecycle, jobcenter);
               if (fresh) this.noteFirstHash(event);
             }
@@ -374,7 +388,7 @@ class BlockReader {
       }
     }
     if (this.encoding === null) return buf.toString('latin1', from, to);
-    if (this.encoding === 'windows-1252') return iconv.decode(buf.subarray(from, to), 'win1252');
+    if (this.encoding === 'windows-1252') return decodeWin1252(buf.subarray(from, to));
     return this.utf8.decode(buf.subarray(from, to));
   }
 
@@ -475,12 +489,12 @@ class BlockReader {
       activities: this.activities.values,
       resources: this.resources.values,
       lifecycles: this.lifecycles.values,
-      caseOf: this.caseOf.slice(0, n),
-      activityOf: this.activityOf.slice(0, n),
-      resourceOf: this.resourceOf.slice(0, n),
-      lifecycleOf: this.lifecycleOf.slice(0, n),
-      time: this.time.slice(0, n),
-      ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.slice(0, n) }),
+      caseOf: this.caseOf.subarray(0, n),
+      activityOf: this.activityOf.subarray(0, n),
+      resourceOf: this.resourceOf.subarray(0, n),
+      lifecycleOf: this.lifecycleOf.subarray(0, n),
+      time: this.time.subarray(0, n),
+      ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.subarray(0, n) }),
     };
     return {
       ok: true,
@@ -496,8 +510,8 @@ class BlockReader {
       byReason: this.tally.byReason,
       events,
       rejections: this.rejections,
-      firstHashes: this.firstHashes.slice(0, 2 * this.firsts),
-      firstOutcomes: this.firstOutcomes.slice(0, this.firsts),
+      firstHashes: this.firstHashes.subarray(0, 2 * this.firsts),
+      firstOutcomes: this.firstOutcomes.subarray(0, this.firsts),
     };
   }
 }

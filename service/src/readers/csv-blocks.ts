@@ -80,7 +80,13 @@ export class CsvBlocks {
     const counter = new Int32Array(this.next);
     const { cuts } = this.plan;
     for (let k = Atomics.add(counter, 0, 1); k < this.results.length; k = Atomics.add(counter, 0, 1)) {
-      this.results[k] = readCsvBlock(this.plan, { index: k, from: cuts[k]!, to: cuts[k + 1]!, exact: k === 0, encoding: null });
+      this.results[k] = readCsvBlock(this.plan, {
+        index: k,
+        from: cuts[k]!,
+        to: cuts[k + 1]!,
+        exact: k === 0,
+        encoding: this.plan.encoding ?? null,
+      });
       merge.ready(this.results);
       // Lets the worker's results in, to merge them while this thread still has blocks to read.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -126,9 +132,6 @@ class BlockMerge {
     this.start = plan.cuts[0]!;
     this.line = at.nextLine;
     this.encoding = at.encoding;
-    // As many records again as the first part's lines per byte make of the rest of the file.
-    const perByte = (at.nextLine - 1) / Math.max(1, this.start);
-    at.seen.reserve(at.seen.size + Math.ceil((size - this.start) * perByte));
   }
 
   /** Merges the blocks ready in order; with `all`, reads the missing ones on this thread first. */
@@ -159,14 +162,20 @@ class BlockMerge {
   private mismatch(result: BlockResult): string | null {
     if (!result.ok) return result.message;
     if (result.start !== this.start) return 'a quoted field runs over the cut between two blocks';
-    if (result.decided && this.encoding !== null && result.encoding !== this.encoding)
-      return 'the blocks decided differently on the encoding';
+    // A block that found UTF-8 in a file with a UTF-8 byte order mark read it as the BOM's UTF-8 is read.
+    const same = result.encoding === this.encoding || (result.encoding === 'utf-8' && this.encoding === 'utf-8-bom');
+    if (result.decided && this.encoding !== null && !same) return 'the blocks decided differently on the encoding';
     return null;
   }
 
   /** Adds a block to the report and hands its events and rejections to the sink. */
   private merge(result: Extract<BlockResult, { ok: true }>): void {
     const { events, rejections, firstHashes, firstOutcomes } = result;
+    // Room in the duplicate check for as many records as the first block's lines per byte make of the rest of the file.
+    if (this.k === 0)
+      this.at.seen.reserve(
+        this.at.seen.size + Math.ceil(((this.size - result.start) * result.lines) / Math.max(1, result.end - result.start)),
+      );
     let removedEvent: Uint8Array | undefined;
     const removedRejection = new Uint8Array(rejections.length);
     let removed = 0;

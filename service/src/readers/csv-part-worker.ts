@@ -11,7 +11,13 @@ const { plan, next } = workerData as BlockWorkerData;
 const counter = new Int32Array(next);
 const blocks = plan.cuts.length - 1;
 for (let k = Atomics.add(counter, 0, 1); k < blocks; k = Atomics.add(counter, 0, 1)) {
-  const result: BlockResult = readCsvBlock(plan, { index: k, from: plan.cuts[k]!, to: plan.cuts[k + 1]!, exact: k === 0, encoding: null });
+  const result: BlockResult = readCsvBlock(plan, {
+    index: k,
+    from: plan.cuts[k]!,
+    to: plan.cuts[k + 1]!,
+    exact: k === 0,
+    encoding: plan.encoding ?? null,
+  });
   const transfer = result.ok
     ? [
         result.events.caseOf,

@@ -14,6 +14,8 @@ export interface BlockPlan {
   cuts: number[];
   /** Also carry each event's jobcenter (`BlockEvents.jobcenterOf`), when the mapping has one. */
   jobcenter?: boolean | undefined;
+  /** The file's encoding when decided before the blocks (by the start of the file); else each block decides it at its first non-ASCII byte. */
+  encoding?: DetectedEncoding | null | undefined;
 }
 
 /** A block's events; with `BlockPlan.jobcenter`, also each event's jobcenter (an index into `jobcenters`, -1: none). */

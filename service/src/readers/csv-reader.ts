@@ -25,6 +25,13 @@ export interface CsvHead {
   /** The header's column names (made unique). */
   header: string[];
   resolved: ResolvedMapping;
+  /**
+   * The byte offset of the line after the header when the header is a plain first line (no
+   * quote, no stray CR) within the first chunk read, else null: a later reader may start there.
+   */
+  bodyStart: number | null;
+  /** The encoding decided by the first chunk read (null: only ASCII so far): final for the rest of the file. */
+  encoding: DetectedEncoding | null;
 }
 
 /** The reader's state at a line start where it may hand the rest of the file over (see `CsvHandOver`). */
@@ -69,6 +76,7 @@ export async function readCsv(
   let first = true;
   let consumed = 0;
   const seen = new RecordHashSet();
+  let firstChunk: Buffer | null = null;
   while (sample.length < SAMPLE_CHARS) {
     const next = await chunks.next();
     if (next.done) {
@@ -78,6 +86,7 @@ export async function readCsv(
     }
     if (first) {
       first = false;
+      firstChunk = next.value;
       const problem = AutoDecoder.unsupported(next.value);
       if (problem) throw new ReadError(file, problem);
     }
@@ -102,9 +111,28 @@ export async function readCsv(
       source: tokenizer,
       seen,
     });
-    if (split) stopAt = split.plan({ delimiter, header, resolved });
+    if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
   });
   let stopAt: number | null = null;
+  // A plain header line is pushed on its own, so the rest of the file may be handed over right after it.
+  const headerBytes = split && firstChunk ? plainHeaderEnd(firstChunk) : -1;
+  const headerChars = headerBytes > 0 ? sample.indexOf('\n') + 1 : 0;
+  const bodyStart = headerChars > 0 ? headerBytes : null;
+  if (bodyStart !== null) {
+    tokenizer.push(sample.slice(0, headerChars));
+    sample = sample.slice(headerChars);
+    if (stopAt === bodyStart) {
+      stopAt = null;
+      const boundary = {
+        atRecordStart: tokenizer.atRecordStart,
+        encoding: decoder.encoding,
+        sawInvalidBytes: decoder.sawInvalid,
+        nextLine: tokenizer.recordLine,
+        seen,
+      };
+      if (resolved !== null && split!.handOver(boundary)) return { encoding: decoder.detected, delimiter, resolved };
+    }
+  }
   tokenizer.push(sample);
   sample = '';
   const push = (bytes: Buffer) => {
@@ -146,6 +174,20 @@ export async function readCsv(
   tokenizer.end();
   if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
   return { encoding: decoder.detected, delimiter, resolved };
+}
+
+/**
+ * The byte offset just after the first line feed of `chunk` when the line before it is a plain
+ * header (no quote, no carriage return but one right before the line feed, not empty), else -1.
+ */
+function plainHeaderEnd(chunk: Buffer): number {
+  const lf = chunk.indexOf(10);
+  if (lf <= 0) return -1;
+  for (let i = 0; i < lf; i++) {
+    const c = chunk[i]!;
+    if (c === 34 || (c === 13 && i !== lf - 1)) return -1;
+  }
+  return lf === 1 && chunk[0] === 13 ? -1 : lf + 1;
 }
 
 /** Trims header names and renames repeats `Name (2)`, `Name (3)` so each column has its own name. */

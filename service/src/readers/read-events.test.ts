@@ -96,6 +96,24 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     expect(parallel).toEqual(sequential);
   }, 60_000);
 
+  it('starts the blocks right after a plain header line, or after the first MB when the header has quotes', async () => {
+    const line = (i: number) => `c${i % 40},Afgørelse ${i % 5},2024-03-${String(1 + (i % 28)).padStart(2, '0')} 10:00,r${i % 3}`;
+    const body = rows(70_000, (i) => (i === 3 ? 'c1,,2024-01-01,r' : i % 1000 === 7 ? line(i - 1) : line(i)));
+    const headers = [
+      ['bom-crlf.csv', '\uFEFFSag,Aktivitet,Tidspunkt,Ressource\r\n'],
+      ['quoted.csv', '"Sag","Aktivitet","Tidspunkt","Ressource"\n'],
+      ['danish.csv', 'Sag,Aktivitet,Tidspunkt,Sagsbehandler på sagen\n'],
+    ];
+    for (const [name, header] of headers) {
+      const file = join(dir, name!);
+      writeFileSync(file, `${header}${body}\n`);
+      const { sequential, parallel } = await bothWays(file);
+      expect(sequential.rows.duplicates).toBeGreaterThan(60);
+      expect(sequential.rejections[0]).toMatch(/^5:missing-activity:/);
+      expect(parallel).toEqual(sequential);
+    }
+  }, 120_000);
+
   it('parses an XES or a compressed file in a worker while building, with the events of a sequential read', async () => {
     for (const name of ['helpdesk.xes.gz', 'running-example.xes']) {
       const { sequential, parallel } = await bothWays(join(import.meta.dirname, '../../../tests/data', name));

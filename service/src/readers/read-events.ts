@@ -47,7 +47,7 @@ export interface ReadEventsOptions {
 
 /** Files smaller than this are read on one thread (a worker costs about 50 ms to start). */
 const PARALLEL_MIN_BYTES = 8 << 20;
-/** The CSV reader reads its first chunk (1 MB) before it sees the header; the blocks start at the first line start after it. */
+/** When the header line is not plain, the blocks start at the first line start after the reader's first chunk (1 MB). */
 const HAND_OVER_AT = 1 << 20;
 /** XES and compressed files from this size on are parsed in a worker while this thread builds. */
 const PIPELINE_MIN_BYTES = 1 << 20;
@@ -93,8 +93,8 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
   const split: CsvHandOver = {
     plan: (h) => {
       if (options.parallel === false || size < (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) return null;
-      // The reader has read its first chunk (1 MB) by the time it sees the header: hand over after it.
-      const start = lineStartAfter(file, HAND_OVER_AT);
+      // Right after a plain header line; else after the first chunk (1 MB) the reader has read by the time it sees the header.
+      const start = h.bodyStart ?? lineStartAfter(file, HAND_OVER_AT);
       if (start < 0) return null;
       blocks = new CsvBlocks({
         file,
@@ -103,6 +103,8 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
         keepDuplicates,
         cuts: blockCuts(start, size),
         jobcenter: withJobcenter,
+        // Decided by the first chunk, the encoding holds for the whole file: the blocks need not decide it again.
+        encoding: h.encoding,
       });
       blocks.start();
       return start;

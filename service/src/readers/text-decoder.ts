@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { decodeWin1252 } from './win1252';
 
 /** The text encodings the CSV reader tells apart. */
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -13,7 +13,6 @@ export class AutoDecoder {
   encoding: DetectedEncoding | null = null;
   sawInvalid = false;
   private utf8 = new TextDecoder('utf-8');
-  private win1252: ReturnType<typeof iconv.getDecoder> | null = null;
   private first = true;
 
   /** `encoding`: decided already (a later part of a file); no byte order mark is looked for then. */
@@ -44,10 +43,7 @@ export class AutoDecoder {
       if (k < 0) return chunk.toString('latin1');
       this.encoding = looksUtf8From(chunk, k) ? 'utf-8' : 'windows-1252';
     }
-    if (this.encoding === 'windows-1252') {
-      this.win1252 ??= iconv.getDecoder('win1252');
-      return this.win1252.write(chunk);
-    }
+    if (this.encoding === 'windows-1252') return decodeWin1252(chunk);
     const text = this.utf8.decode(chunk, { stream: true });
     if (!this.sawInvalid && text.includes('\uFFFD')) this.sawInvalid = true;
     return text;

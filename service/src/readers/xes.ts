@@ -1,9 +1,9 @@
-import iconv from 'iconv-lite';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ReadError } from './errors';
 import type { ColumnMapping } from './mapping';
 import type { ReadTally } from './tally';
 import { createTimestampParser } from './timestamps';
+import { decodeWin1252 } from './win1252';
 import { XesScanner, XesScanUnsupported } from './xes-scan';
 import { createTraceHandler, type FlatAttributes, type PendingTrace, type XesKeys } from './xes-trace';
 
@@ -135,8 +135,7 @@ export async function readXes(
     if (decode === null) {
       encoding = declaredEncoding(next.value);
       const latin = /^(iso-8859-1|latin-?1|windows-1252|cp1252)$/i.test(encoding);
-      const win1252 = iconv.getDecoder('win1252');
-      decode = latin ? (chunk) => win1252.write(chunk) : (chunk) => utf8.decode(chunk, { stream: true });
+      decode = latin ? decodeWin1252 : (chunk) => utf8.decode(chunk, { stream: true });
     }
     write(decode(next.value));
     onChunk();
