@@ -29,6 +29,7 @@ import { reportRoutes } from './http/rest/report';
 import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 // governance (issue 15)
 import { subjectRoutes } from './http/rest/subjects';
+import { createStepCellWarmer } from './http/rest/warm-step-cells';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -56,6 +57,8 @@ export interface CreateAppOptions {
   preview?: PreviewOptions | false;
   /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
   powerbi?: PowerBiRouteOptions;
+  /** Warm the per-cell step sums at start and after each load, between requests (the server does; tests need not). */
+  warmCaches?: boolean;
 }
 
 /** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
@@ -113,13 +116,16 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.get('/', welcomePage);
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
-  jobs.onFinished = (job) =>
+  const warmer = opts.warmCaches ? createStepCellWarmer(ctx) : null;
+  jobs.onFinished = (job) => {
     ctx.audit.record({
       tokenId: job.tokenId,
       action: 'load',
       target: job.log,
       detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}`,
     });
+    if (job.state === 'done') warmer?.schedule();
+  };
   jobs.persist(opts.sqlite, opts.dbPath); // versions (issue 13): jobs kept in the database, resumed or failed at start
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
@@ -142,5 +148,11 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
-  return Object.assign(app, { close: () => ctx.audit.close() });
+  warmer?.schedule();
+  return Object.assign(app, {
+    close: () => {
+      warmer?.stop();
+      ctx.audit.close();
+    },
+  });
 }

@@ -50,7 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // Uploads hold clear CPR numbers until their job ends: an owner-only folder (0700).
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   chmodSync(uploadDir, 0o700);
-  const app = createApp({ ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
+  const app = createApp({ warmCaches: true, ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);

@@ -1,0 +1,57 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { storedLogNames } from '../../db/step-cell-stamp';
+import type { AppContext } from '../app-env';
+import { cellMap, cellStepSums } from './step-cell-parts';
+import { logStepCells } from './step-sums-source';
+
+/** Fills the per-cell sums ahead of the readers. */
+export interface StepCellWarmer {
+  /** Starts a pass over every log's cells (or one more after the running pass). */
+  schedule(): void;
+  /** Resolves when no pass is running or scheduled. */
+  idle(): Promise<void>;
+  /** Ends the running pass at its next cell and schedules no more. */
+  stop(): void;
+}
+
+/**
+ * Warms the cached per-cell sums (variant steps, case durations and the map of each jobcenter
+ * and month of every log's step table) one cell at a time, giving the event loop back between
+ * cells, so that the first dashboards after a start or a load merge cached cells instead of
+ * computing cold ones inside a request. Cells whose rows a load did not change only have their
+ * stamp checked.
+ */
+export function createStepCellWarmer(ctx: AppContext): StepCellWarmer {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const pass = async (): Promise<void> => {
+    do {
+      again = false;
+      for (const log of ctx.sqlite.open ? storedLogNames(ctx.sqlite) : []) {
+        for (const cell of logStepCells(ctx, 'steps', log)) {
+          await nextTurn();
+          if (stopped || !ctx.sqlite.open) return;
+          cellStepSums(ctx, 'steps', log, cell, { caseDurations: true, edgeHistograms: false });
+          cellMap(ctx, 'steps', log, cell);
+        }
+      }
+    } while (again && !stopped);
+  };
+  return {
+    schedule() {
+      if (stopped) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = pass()
+        .catch((error: unknown) => ctx.log(`warming the step cells failed: ${(error as Error).message}`))
+        .finally(() => (running = null));
+    },
+    idle: () => running ?? Promise.resolve(),
+    stop() {
+      stopped = true;
+    },
+  };
+}
