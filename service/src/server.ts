@@ -43,7 +43,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const [{ serve: listen }, { createApp }] = await Promise.all([import('@hono/node-server'), import('./app')]);
   const host = options.host ?? '127.0.0.1';
   const store = openDatabase(options.dbPath);
-  const jobs = createJobRunner();
+  const jobs = createJobRunner(options.log ? { log: options.log } : {});
   const uploadDir =
     options.uploadDir ??
     (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
