@@ -61,8 +61,11 @@ export interface CreateAppOptions {
   warmCaches?: boolean;
 }
 
-/** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
-export type SagsflowApp = Hono<AppEnv> & { close(): void };
+/**
+ * The Hono app plus `close()`, which writes audit entries still queued (call it before closing the
+ * database), and `warmed()`, which (with `warmCaches`) runs a warming pass and resolves when it is done.
+ */
+export type SagsflowApp = Hono<AppEnv> & { close(): void; warmed(): Promise<void> };
 
 export const DEFAULT_APP_OPTIONS = {
   minGroupSize: 5,
@@ -154,5 +157,6 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
       warmer?.stop();
       ctx.audit.close();
     },
+    warmed: () => (warmer?.schedule(), warmer?.idle() ?? Promise.resolve()),
   });
 }
