@@ -47,3 +47,27 @@ describe('createCellCache', () => {
     expect(get('big', 30)).toBe(6);
   });
 });
+
+describe('createCellCache derived values', () => {
+  it('keeps a value derived from cells while none of their stamps moved', () => {
+    let generation = 0;
+    const stamps: Record<string, string> = { a: 'a1', b: 'b1', c: 'c1' };
+    const cache = createCellCache(() => generation, { maxBytes: 1000, maxEntryBytes: 100 });
+    const ref = (id: string) => ({ id, stamp: () => stamps[id]! });
+    let computed = 0;
+    const merged = (ids: string[]) =>
+      cache.derived(
+        ids.join('+'),
+        ids.map(ref),
+        () => `${ids.map((id) => stamps[id]).join('+')}#${++computed}`,
+        () => 10,
+      );
+    expect(merged(['a', 'b'])).toBe('a1+b1#1');
+    expect(merged(['b', 'c'])).toBe('b1+c1#2');
+    generation++;
+    stamps['c'] = 'c2';
+    expect(merged(['a', 'b'])).toBe('a1+b1#1');
+    expect(merged(['b', 'c'])).toBe('b1+c2#3');
+    expect(merged(['b', 'c'])).toBe('b1+c2#3');
+  });
+});

@@ -8,8 +8,19 @@ export interface CellCache {
    * cell is dropped and recomputed.
    */
   get<T>(cell: string, stamp: () => string, part: string, compute: () => T, sizeOf: (value: T) => number): T;
+  /**
+   * The cached value of `key`, computed from `cells` (a merge of their parts), or computes,
+   * caches and returns it: kept while the stamp of every one of the cells holds.
+   */
+  derived<T>(key: string, cells: readonly CellRef[], compute: () => T, sizeOf: (value: T) => number): T;
   /** Bytes held (the sum of the parts' `sizeOf`). */
   bytes(): number;
+}
+
+/** A cell as a derived value depends on it: its id and how to read its stamp. */
+export interface CellRef {
+  id: string;
+  stamp: () => string;
 }
 
 interface CellState {
@@ -26,16 +37,14 @@ interface CellState {
  */
 export function createCellCache(generation: () => number, limits: ResultCacheLimits): CellCache {
   const cells = new Map<string, CellState>();
-  const entries = new Map<string, { value: unknown; bytes: number; cell: string }>();
+  const entries = new Map<string, { value: unknown; bytes: number; cell: string; stamps?: string }>();
   let bytes = 0;
   const remove = (key: string): void => {
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
     bytes -= entry.bytes;
-    const state = cells.get(entry.cell);
-    state?.parts.delete(key);
-    if (state?.parts.size === 0) cells.delete(entry.cell);
+    cells.get(entry.cell)?.parts.delete(key);
   };
   const check = (cell: string, stamp: () => string): CellState => {
     const current = generation();
@@ -43,34 +52,49 @@ export function createCellCache(generation: () => number, limits: ResultCacheLim
     if (state?.checked === current) return state;
     const now = stamp();
     if (state && state.stamp !== now) for (const key of [...state.parts]) remove(key);
-    state = cells.get(cell) ?? { stamp: now, checked: current, parts: new Set() };
+    if (!state) cells.set(cell, (state = { stamp: now, checked: current, parts: new Set() }));
     state.stamp = now;
     state.checked = current;
-    cells.set(cell, state);
     return state;
+  };
+  const add = (key: string, value: unknown, size: number, cell: string, stamps?: string): void => {
+    if (size > limits.maxEntryBytes) return;
+    remove(key);
+    entries.set(key, { value, bytes: size, cell, ...(stamps === undefined ? {} : { stamps }) });
+    bytes += size;
+    for (const k of entries.keys()) {
+      if (bytes <= limits.maxBytes) break;
+      remove(k);
+    }
+  };
+  const touch = (key: string): { value: unknown; stamps?: string } | undefined => {
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+    }
+    return hit;
   };
   return {
     get(cell, stamp, part, compute, sizeOf) {
       const state = check(cell, stamp);
       const key = `${cell}\u0000${part}`;
-      const hit = entries.get(key);
-      if (hit) {
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit.value as ReturnType<typeof compute>;
-      }
+      const hit = touch(key);
+      if (hit) return hit.value as ReturnType<typeof compute>;
       const value = compute();
       const size = sizeOf(value);
       if (size <= limits.maxEntryBytes) {
-        entries.set(key, { value, bytes: size, cell });
-        state.parts.add(key);
-        cells.set(cell, state);
-        bytes += size;
-        for (const k of entries.keys()) {
-          if (bytes <= limits.maxBytes) break;
-          remove(k);
-        }
+        add(key, value, size, cell);
+        if (entries.has(key)) state.parts.add(key);
       }
+      return value;
+    },
+    derived(key, refs, compute, sizeOf) {
+      const stamps = refs.map((ref) => check(ref.id, ref.stamp).stamp).join('\u0001');
+      const hit = touch(`\u0001${key}`);
+      if (hit?.stamps === stamps) return hit.value as ReturnType<typeof compute>;
+      const value = compute();
+      add(`\u0001${key}`, value, sizeOf(value), '', stamps);
       return value;
     },
     bytes: () => bytes,

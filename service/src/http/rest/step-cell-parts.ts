@@ -2,7 +2,7 @@ import { stepCellStamp } from '../../db/step-cell-stamp';
 import { stepCellWhere, type StepCell } from '../../db/step-cells';
 import { aggregateStepSums, readCaseDurations, readEdgeHistograms, readStepSums, type StepSums } from '../../db/step-rows';
 import type { AppContext } from '../app-env';
-import { createCellCache, type CellCache } from '../model/cell-cache';
+import { createCellCache, type CellCache, type CellRef } from '../model/cell-cache';
 import type { CountedMap } from './merge-cell-maps';
 
 /** What of the step sums a route shows besides the variant steps. */
@@ -28,10 +28,32 @@ function cellCache(ctx: AppContext): CellCache {
   return cache;
 }
 
+const cellRef = (ctx: AppContext, table: string, log: string, cell: StepCell): CellRef => ({
+  id: JSON.stringify([table, log, cell.jobcenter, cell.period]),
+  stamp: () => stepCellStamp(ctx.sqlite, table, log, cell),
+});
+
 /** Reads one part of a cell through the cell cache. */
 function cached<T>(ctx: AppContext, table: string, log: string, cell: StepCell, part: string, read: () => T, size: (v: T) => number): T {
-  const id = JSON.stringify([table, log, cell.jobcenter, cell.period]);
-  return cellCache(ctx).get(id, () => stepCellStamp(ctx.sqlite, table, log, cell), part, read, size);
+  const ref = cellRef(ctx, table, log, cell);
+  return cellCache(ctx).get(ref.id, ref.stamp, part, read, size);
+}
+
+/**
+ * A value merged from cells of a log (`what` names it), cached in the cell cache: kept while
+ * none of the cells changed, so the merged answers of a log survive a load of another log.
+ */
+export function mergedFromCells<T>(
+  ctx: AppContext,
+  table: string,
+  log: string,
+  cells: readonly StepCell[],
+  what: string,
+  merge: () => T,
+  size: (v: T) => number,
+): T {
+  const refs = cells.map((cell) => cellRef(ctx, table, log, cell));
+  return cellCache(ctx).derived(JSON.stringify([what, refs.map((r) => r.id)]), refs, merge, size);
 }
 
 /** The step sums of one cell (one jobcenter, one period of a log), cached: the variant steps and the parts asked for. */

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AggregatedSteps } from '@sagsflow/shared';
 import { cellsOfFilter, mergeStepSums, stepCells, type StepCell } from '../../db/step-cells';
 import { aggregateStepSums, readCaseDurations, readEdgeHistograms, readStepSums, type StepSums } from '../../db/step-rows';
 import type { SqlFragment } from '../../db/sql/fragment';
@@ -6,7 +7,7 @@ import type { AppContext, AppEnv } from '../app-env';
 import { readsViewerGrade } from '../auth/principal';
 import { effectiveJobcenters, readAnalysisFilters } from './filters';
 import { mergeCellMaps, type CountedMap } from './merge-cell-maps';
-import { cellMap, cellStepSums, type StepSumParts } from './step-cell-parts';
+import { cellMap, cellStepSums, mergedFromCells, type StepSumParts } from './step-cell-parts';
 
 export type { StepSumParts } from './step-cell-parts';
 
@@ -53,7 +54,35 @@ export function filteredStepMap(
     const { map, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, parts));
     return { map, cases };
   }
-  return mergeCellMaps(cells.map((cell) => cellMap(ctx, source.table, log, cell)));
+  return mergedFromCells(
+    ctx,
+    source.table,
+    log,
+    cells,
+    'map',
+    () => mergeCellMaps(cells.map((cell) => cellMap(ctx, source.table, log, cell))),
+    (m) => 512 * (m.map.edges.length + m.map.nodes.length),
+  );
+}
+
+/**
+ * The variants of a request's filtered step rows (without the edge histograms they do not use).
+ * From whole cells (see `filteredStepSums`) the merged variants are kept while the cells are
+ * unchanged; otherwise they are aggregated from the SQL sums of the filtered rows.
+ */
+export function filteredVariants(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  log: string,
+  source: { table: string; where: SqlFragment },
+): Pick<AggregatedSteps, 'variants' | 'cases'> {
+  const cells = readsViewerGrade(c.get('principal')) ? null : cellsOfRequest(ctx, c, source.table, log);
+  const parts = { caseDurations: true, edgeHistograms: false };
+  const variants = () => {
+    const { variants, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, parts));
+    return { variants, cases };
+  };
+  return cells === null ? variants() : mergedFromCells(ctx, source.table, log, cells, 'variants', variants, (a) => 256 * a.variants.length);
 }
 
 /** The cells a request's filters select on the exact step table, or null when they are not whole cells. */
