@@ -8,6 +8,14 @@ import type { CreateAppOptions } from './app';
 import { openDatabase } from './db/client';
 import { createJobRunner } from './http/jobs/job-runner';
 
+/**
+ * How long a statement on the server's connection waits for a lock another connection holds: a
+ * load in the worker holds the write lock for its whole transaction, and a longer wait would stop
+ * the event loop, so every reader, for as long. Writes that cannot wait (audit, job rows, token
+ * use) are queued instead; any other write meeting a load is answered 503.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 200;
+
 /** How long the server keeps an idle keep-alive connection open. */
 const KEEP_ALIVE_MS = 65_000;
 
@@ -51,6 +59,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   chmodSync(uploadDir, 0o700);
   const app = createApp({ warmCaches: true, ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
+  // Opened (migrated, jobs recovered) with the usual wait; from now on it serves.
+  store.sqlite.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);
