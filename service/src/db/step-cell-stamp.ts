@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { quoteIdent } from './sql/fragment';
+import { cachedStatement } from './sql/statement-cache';
 import type { StepCell } from './step-cells';
 
 /**
@@ -10,12 +11,12 @@ import type { StepCell } from './step-cells';
  * it, while the cells of logs a commit did not touch keep theirs.
  */
 export function stepCellStamp(sqlite: Database.Database, table: string, log: string, cell: StepCell): string {
-  const row = sqlite
-    .prepare(
-      `SELECT count(*), min(id), max(id), total(cases), total(sum_seconds), max(version),` +
-        ` (SELECT updated_at || ':' || current_version FROM logs WHERE name = ?)` +
-        ` FROM ${quoteIdent(table)} WHERE log = ? AND jobcenter = ? AND period = ?`,
-    )
+  const row = cachedStatement(
+    sqlite,
+    `SELECT count(*), min(id), max(id), total(cases), total(sum_seconds), max(version),` +
+      ` (SELECT updated_at || ':' || current_version FROM logs WHERE name = ?)` +
+      ` FROM ${quoteIdent(table)} WHERE log = ? AND jobcenter = ? AND period = ?`,
+  )
     .raw()
     .get(log, log, cell.jobcenter, cell.period) as unknown[];
   return JSON.stringify(row);
