@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import type { SagsflowDb } from './db/client';
 import * as schema from './db/schema';
-import { recordAudit } from './tokens';
+import { insertAuditRows } from './db/audit-queries';
 import { versionRoutes } from './http/rest/versions'; // versions (issue 13)
 import type { AppContext, AppEnv } from './http/app-env';
 import { createAuditQueue } from './http/auth/audit-queue';
@@ -106,11 +106,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
     tables: describeSchema(schema),
     cache: createResultCache(opts.sqlite, { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 512 * 1024 }),
     log: opts.log,
-    audit: createAuditQueue(
-      opts.sqlite,
-      (entries) => opts.sqlite.transaction(() => entries.forEach((e) => recordAudit(opts.db, { ...e, ts: new Date(e.ts) })))(),
-      opts.log,
-    ),
+    audit: createAuditQueue(opts.sqlite, (entries) => insertAuditRows(opts.sqlite, entries), opts.log),
   };
   const app = new Hono<AppEnv>({ strict: false });
   app.onError(errorHandler(ctx.log));

@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CreateAppOptions } from './app';
+import { setBusyTimeout } from './db/busy-timeout';
 import { openDatabase } from './db/client';
 import { createJobRunner } from './http/jobs/job-runner';
 
@@ -60,7 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   chmodSync(uploadDir, 0o700);
   const app = createApp({ warmCaches: true, ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
   // Opened (migrated, jobs recovered) with the usual wait; from now on it serves.
-  store.sqlite.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
+  setBusyTimeout(store.sqlite, SERVER_BUSY_TIMEOUT_MS);
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);
