@@ -12,6 +12,7 @@ export interface StepSumParts {
 }
 
 const cellCaches = new WeakMap<AppContext['cache'], CellCache>();
+const CELL_CACHE_BYTES = 256 * 1024 * 1024;
 const FINE_BYTES = 2 * 8 * 80;
 
 /**
@@ -22,7 +23,7 @@ const FINE_BYTES = 2 * 8 * 80;
 function cellCache(ctx: AppContext): CellCache {
   let cache = cellCaches.get(ctx.cache);
   if (!cache) {
-    cache = createCellCache(ctx.cache.generation, { maxBytes: 256 * 1024 * 1024, maxEntryBytes: 16 * 1024 * 1024 });
+    cache = createCellCache(ctx.cache.generation, { maxBytes: CELL_CACHE_BYTES, maxEntryBytes: 16 * 1024 * 1024 });
     cellCaches.set(ctx.cache, cache);
   }
   return cache;
@@ -32,6 +33,11 @@ const cellRef = (ctx: AppContext, table: string, log: string, cell: StepCell): C
   id: JSON.stringify([table, log, cell.jobcenter, cell.period]),
   stamp: () => stepCellStamp(ctx.sqlite, table, log, cell),
 });
+
+/** True when the cell cache holds 80% of its budget: warming on would only evict what it warmed. */
+export function cellCacheNearlyFull(ctx: AppContext): boolean {
+  return cellCache(ctx).bytes() >= 0.8 * CELL_CACHE_BYTES;
+}
 
 /** Reads one part of a cell through the cell cache. */
 function cached<T>(ctx: AppContext, table: string, log: string, cell: StepCell, part: string, read: () => T, size: (v: T) => number): T {

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { storedLogNames } from '../../db/step-cell-stamp';
 import type { AppContext } from '../app-env';
-import { cellMap, cellStepSums } from './step-cell-parts';
+import { cellCacheNearlyFull, cellMap, cellStepSums } from './step-cell-parts';
 import { logStepCells } from './step-sums-source';
 
 /** Fills the per-cell sums ahead of the readers. */
@@ -19,7 +19,7 @@ export interface StepCellWarmer {
  * and month of every log's step table) one cell at a time, giving the event loop back between
  * cells, so that the first dashboards after a start or a load merge cached cells instead of
  * computing cold ones inside a request. Cells whose rows a load did not change only have their
- * stamp checked.
+ * stamp checked; a pass ends early when the cell cache is nearly full.
  */
 export function createStepCellWarmer(ctx: AppContext): StepCellWarmer {
   let running: Promise<void> | null = null;
@@ -31,7 +31,7 @@ export function createStepCellWarmer(ctx: AppContext): StepCellWarmer {
       for (const log of ctx.sqlite.open ? storedLogNames(ctx.sqlite) : []) {
         for (const cell of logStepCells(ctx, 'steps', log)) {
           await nextTurn();
-          if (stopped || !ctx.sqlite.open) return;
+          if (stopped || !ctx.sqlite.open || cellCacheNearlyFull(ctx)) return;
           cellStepSums(ctx, 'steps', log, cell, { caseDurations: true, edgeHistograms: false });
           cellMap(ctx, 'steps', log, cell);
         }
