@@ -54,14 +54,41 @@ export function filteredStepMap(
     const { map, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, parts));
     return { map, cases };
   }
+  return mapOfCells(ctx, source.table, log, cells);
+}
+
+/** The process map of whole cells of a log: their cached maps merged, kept while the cells are unchanged. */
+export function mapOfCells(ctx: AppContext, table: string, log: string, cells: readonly StepCell[]): CountedMap {
   return mergedFromCells(
     ctx,
-    source.table,
+    table,
     log,
     cells,
     'map',
-    () => mergeCellMaps(cells.map((cell) => cellMap(ctx, source.table, log, cell))),
+    () => mergeCellMaps(cells.map((cell) => cellMap(ctx, table, log, cell))),
     (m) => 512 * (m.map.edges.length + m.map.nodes.length),
+  );
+}
+
+/** The variants of whole cells of a log: their cached step sums merged and aggregated, kept while the cells are unchanged. */
+export function variantsOfCells(
+  ctx: AppContext,
+  table: string,
+  log: string,
+  cells: readonly StepCell[],
+): Pick<AggregatedSteps, 'variants' | 'cases'> {
+  return mergedFromCells(
+    ctx,
+    table,
+    log,
+    cells,
+    'variants',
+    () => {
+      const parts = { caseDurations: true, edgeHistograms: false };
+      const { variants, cases } = aggregateStepSums(mergeStepSums(cells.map((cell) => cellStepSums(ctx, table, log, cell, parts))));
+      return { variants, cases };
+    },
+    (a) => 256 * a.variants.length,
   );
 }
 
@@ -77,12 +104,9 @@ export function filteredVariants(
   source: { table: string; where: SqlFragment },
 ): Pick<AggregatedSteps, 'variants' | 'cases'> {
   const cells = readsViewerGrade(c.get('principal')) ? null : cellsOfRequest(ctx, c, source.table, log);
-  const parts = { caseDurations: true, edgeHistograms: false };
-  const variants = () => {
-    const { variants, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, parts));
-    return { variants, cases };
-  };
-  return cells === null ? variants() : mergedFromCells(ctx, source.table, log, cells, 'variants', variants, (a) => 256 * a.variants.length);
+  if (cells !== null) return variantsOfCells(ctx, source.table, log, cells);
+  const { variants, cases } = aggregateStepSums(filteredStepSums(ctx, c, log, source, { caseDurations: true, edgeHistograms: false }));
+  return { variants, cases };
 }
 
 /** The cells a request's filters select on the exact step table, or null when they are not whole cells. */

@@ -7,6 +7,7 @@ import { seededStepCells } from '../../testing/step-cells-fixture';
 import type { AppContext } from '../app-env';
 import { createResultCache } from '../model/result-cache';
 import { cellMap, cellStepSums } from './step-cell-parts';
+import { mapOfCells, variantsOfCells } from './step-sums-source';
 import { createStepCellWarmer } from './warm-step-cells';
 
 const J1_JAN = { jobcenter: 'J1', period: '2025-01' };
@@ -43,7 +44,7 @@ describe('cached step cells across commits', () => {
     store.close();
   });
 
-  it('a warming pass caches every cell of every log before any request asks for it', async () => {
+  it('a warming pass caches every cell of every log, and the variants and map of each jobcenter and month, before any request asks', async () => {
     const { store, other, ctx } = setup(t.path('warm.sqlite'));
     const warmer = createStepCellWarmer(ctx);
     warmer.schedule();
@@ -53,6 +54,10 @@ describe('cached step cells across commits', () => {
     store.sqlite.exec("DELETE FROM steps WHERE log = 'x'");
     expect(cellStepSums(ctx, 'steps', 'x', J2_MAR, { caseDurations: true, edgeHistograms: false }).steps).toEqual(cold);
     expect(cellMap(ctx, 'steps', 'x', J2_MAR).cases).toBe(6);
+    const j2 = [{ jobcenter: 'J2', period: '2025-01' }, J2_MAR];
+    expect(variantsOfCells(ctx, 'steps', 'x', j2).cases).toBe(7);
+    const january = [J1_JAN, { jobcenter: 'J2', period: '2025-01' }];
+    expect(mapOfCells(ctx, 'steps', 'x', january).cases).toBe(6);
     warmer.stop();
     other.close();
     store.close();

@@ -2,7 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { storedLogNames } from '../../db/step-cell-stamp';
 import type { AppContext } from '../app-env';
 import { cellCacheNearlyFull, cellMap, cellStepSums } from './step-cell-parts';
-import { logStepCells } from './step-sums-source';
+import type { StepCell } from '../../db/step-cells';
+import { logStepCells, mapOfCells, variantsOfCells } from './step-sums-source';
 
 /** Fills the per-cell sums ahead of the readers. */
 export interface StepCellWarmer {
@@ -15,8 +16,27 @@ export interface StepCellWarmer {
 }
 
 /**
- * Warms the cached per-cell sums (variant steps, case durations and the map of each jobcenter
- * and month of every log's step table) one cell at a time, giving the event loop back between
+ * The slices a dashboard opens on, each jobcenter and each period, with their cells in the order
+ * a filter selects them (the whole log is left to its first request: merging every cell at once
+ * would hold the event loop too long).
+ */
+function defaultSlices(cells: readonly StepCell[]): StepCell[][] {
+  const by = (key: (cell: StepCell) => string) => {
+    const groups = new Map<string, StepCell[]>();
+    for (const cell of cells) {
+      const group = groups.get(key(cell));
+      if (group) group.push(cell);
+      else groups.set(key(cell), [cell]);
+    }
+    return [...groups.values()];
+  };
+  return [...by((c) => c.jobcenter), ...by((c) => c.period)];
+}
+
+/**
+ * Warms the cached per-cell sums (variant steps, case durations, the map and variants of each
+ * jobcenter and month of every log's step table), then the variants and maps of the slices a
+ * dashboard opens on (each jobcenter, each month), one at a time, giving the event loop back between
  * cells, so that the first dashboards after a start or a load merge cached cells instead of
  * computing cold ones inside a request. Cells whose rows a load did not change only have their
  * stamp checked; a pass ends early when the cell cache is nearly full.
@@ -29,11 +49,19 @@ export function createStepCellWarmer(ctx: AppContext): StepCellWarmer {
     do {
       again = false;
       for (const log of ctx.sqlite.open ? storedLogNames(ctx.sqlite) : []) {
-        for (const cell of logStepCells(ctx, 'steps', log)) {
+        const cells = logStepCells(ctx, 'steps', log);
+        for (const cell of cells) {
           await nextTurn();
           if (stopped || !ctx.sqlite.open || cellCacheNearlyFull(ctx)) return;
           cellStepSums(ctx, 'steps', log, cell, { caseDurations: true, edgeHistograms: false });
           cellMap(ctx, 'steps', log, cell);
+          variantsOfCells(ctx, 'steps', log, [cell]);
+        }
+        for (const slice of defaultSlices(cells)) {
+          await nextTurn();
+          if (stopped || !ctx.sqlite.open || cellCacheNearlyFull(ctx)) return;
+          variantsOfCells(ctx, 'steps', log, slice);
+          mapOfCells(ctx, 'steps', log, slice);
         }
       }
     } while (again && !stopped);
