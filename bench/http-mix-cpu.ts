@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,8 +76,13 @@ async function warm(label: string): Promise<void> {
   if (typeof app.warmed !== 'function') return console.log(`${label}: no warming in this checkout`);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   await app.warmed();
-  console.log(`${label}: ${cpuMs(c0).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall`);
+  delay.disable();
+  console.log(
+    `${label}: ${cpuMs(c0).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall, longest turn ~${(delay.max / 1e6).toFixed(0)} ms`,
+  );
 }
 
 async function ask(label: string): Promise<void> {
