@@ -58,10 +58,11 @@ export function createStepCellWarmer(ctx: AppContext): StepCellWarmer {
           variantsOfCells(ctx, 'steps', log, [cell]);
         }
         for (const slice of defaultSlices(cells)) {
-          await nextTurn();
-          if (stopped || !ctx.sqlite.open || cellCacheNearlyFull(ctx)) return;
-          variantsOfCells(ctx, 'steps', log, slice);
-          mapOfCells(ctx, 'steps', log, slice);
+          for (const warm of [variantsOfCells, mapOfCells]) {
+            await nextTurn();
+            if (stopped || !ctx.sqlite.open || cellCacheNearlyFull(ctx)) return;
+            warm(ctx, 'steps', log, slice);
+          }
         }
       }
     } while (again && !stopped);
