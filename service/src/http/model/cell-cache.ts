@@ -46,8 +46,7 @@ export function createCellCache(generation: () => number, limits: ResultCacheLim
     bytes -= entry.bytes;
     cells.get(entry.cell)?.parts.delete(key);
   };
-  const check = (cell: string, stamp: () => string): CellState => {
-    const current = generation();
+  const check = (cell: string, stamp: () => string, current: number): CellState => {
     let state = cells.get(cell);
     if (state?.checked === current) return state;
     const now = stamp();
@@ -77,7 +76,7 @@ export function createCellCache(generation: () => number, limits: ResultCacheLim
   };
   return {
     get(cell, stamp, part, compute, sizeOf) {
-      const state = check(cell, stamp);
+      const state = check(cell, stamp, generation());
       const key = `${cell}\u0000${part}`;
       const hit = touch(key);
       if (hit) return hit.value as ReturnType<typeof compute>;
@@ -90,7 +89,8 @@ export function createCellCache(generation: () => number, limits: ResultCacheLim
       return value;
     },
     derived(key, refs, compute, sizeOf) {
-      const stamps = refs.map((ref) => check(ref.id, ref.stamp).stamp).join('\u0001');
+      const current = generation();
+      const stamps = refs.map((ref) => check(ref.id, ref.stamp, current).stamp).join('\u0001');
       const hit = touch(`\u0001${key}`);
       if (hit?.stamps === stamps) return hit.value as ReturnType<typeof compute>;
       const value = compute();
