@@ -71,6 +71,14 @@ const questions = [
   ...jobcenters.flatMap((j) => periods.map((p) => `/api/logs/seeded/map?jobcenter=${j}&from=${p}`)),
   ...periods.map((p) => `/api/logs/seeded/variants?period=${p}`),
 ];
+/** The mix's other kinds, each distinct question once: OData counts and pages, the jobcenters, the log list. */
+const others = [
+  ...jobcenters.map((j) => `/odata/Steps/$count?$filter=${encodeURIComponent(`jobcenter eq '${j}'`)}`),
+  ...jobcenters.map((j) => `/odata/Steps?$top=100&$filter=${encodeURIComponent(`jobcenter eq '${j}'`)}`),
+  ...Array.from({ length: 20 }, (_, i) => `/odata/Steps?$top=100&$filter=${encodeURIComponent(`id gt ${i * 9973}`)}`),
+  '/odata/Jobcenters',
+  '/api/logs',
+];
 
 async function warm(label: string): Promise<void> {
   if (typeof app.warmed !== 'function') return console.log(`${label}: no warming in this checkout`);
@@ -81,15 +89,15 @@ async function warm(label: string): Promise<void> {
   await app.warmed();
   delay.disable();
   console.log(
-    `${label}: ${cpuMs(c0).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall, longest turn ~${(delay.max / 1e6).toFixed(0)} ms`,
+    `${label}: ${cpuMs(c0).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall, longest turn ~${(delay.max / 1e6).toFixed(0)} ms, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
   );
 }
 
-async function ask(label: string): Promise<void> {
+async function ask(label: string, paths: readonly string[] = questions): Promise<void> {
   const times: number[] = [];
   const slowest: [number, string][] = [];
   const c0 = process.cpuUsage();
-  for (const q of questions) {
+  for (const q of paths) {
     const t = performance.now();
     const res = await app.request(q, { headers });
     await res.arrayBuffer();
@@ -101,7 +109,7 @@ async function ask(label: string): Promise<void> {
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
   console.log(
-    `${label}: ${questions.length} questions ${cpuMs(c0).toFixed(0)} ms CPU; per question p50 ${q(0.5)} ms p95 ${q(0.95)} ms max ${q(1)} ms`,
+    `${label}: ${paths.length} questions ${cpuMs(c0).toFixed(0)} ms CPU; per question p50 ${q(0.5)} ms p95 ${q(0.95)} ms max ${q(1)} ms`,
   );
   if (process.argv.includes('--slowest'))
     console.log(
@@ -119,12 +127,14 @@ console.log(
 );
 await warm('warming pass at start');
 await ask('the mix once, after start');
+await ask("the mix's OData and log-list kinds once, after start", others);
 await ask('the mix again (answers cached)');
 const other = openDatabase(dbPath);
 seed(other.sqlite, 'uploaded', stepCount / 2, Date.now());
 other.close();
 await warm('warming pass after another log is loaded');
 await ask('the mix once, after another log was loaded');
+await ask("the mix's OData and log-list kinds once, after that load", others);
 console.log(
   `load ${loadavg()
     .map((l) => l.toFixed(2))
