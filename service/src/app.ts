@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type Database from 'better-sqlite3';
 import type { SagsflowDb } from './db/client';
 import * as schema from './db/schema';
-import { recordAudit } from './tokens';
+import { insertAuditRows } from './db/audit-queries';
 import { versionRoutes } from './http/rest/versions'; // versions (issue 13)
 import type { AppContext, AppEnv } from './http/app-env';
 import { createAuditQueue } from './http/auth/audit-queue';
@@ -29,6 +29,7 @@ import { reportRoutes } from './http/rest/report';
 import { powerBiRoutes, type PowerBiRouteOptions } from './http/powerbi/routes';
 // governance (issue 15)
 import { subjectRoutes } from './http/rest/subjects';
+import { createStepCellWarmer } from './http/rest/warm-step-cells';
 
 /** Options of `createApp`; defaults in `DEFAULT_APP_OPTIONS`. */
 export interface CreateAppOptions {
@@ -56,10 +57,15 @@ export interface CreateAppOptions {
   preview?: PreviewOptions | false;
   /** The Power BI project download (`/api/powerbi.zip`): where the packaged visual is. */
   powerbi?: PowerBiRouteOptions;
+  /** Warm the per-cell step sums at start and after each load, between requests (the server does; tests need not). */
+  warmCaches?: boolean;
 }
 
-/** The Hono app plus `close()`, which writes audit entries still queued (call it before closing the database). */
-export type SagsflowApp = Hono<AppEnv> & { close(): void };
+/**
+ * The Hono app plus `close()`, which writes audit entries still queued (call it before closing the
+ * database), and `warmed()`, which (with `warmCaches`) runs a warming pass and resolves when it is done.
+ */
+export type SagsflowApp = Hono<AppEnv> & { close(): void; warmed(): Promise<void> };
 
 export const DEFAULT_APP_OPTIONS = {
   minGroupSize: 5,
@@ -100,11 +106,7 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
     tables: describeSchema(schema),
     cache: createResultCache(opts.sqlite, { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 512 * 1024 }),
     log: opts.log,
-    audit: createAuditQueue(
-      opts.sqlite,
-      (entries) => opts.sqlite.transaction(() => entries.forEach((e) => recordAudit(opts.db, { ...e, ts: new Date(e.ts) })))(),
-      opts.log,
-    ),
+    audit: createAuditQueue(opts.sqlite, (entries) => insertAuditRows(opts.sqlite, entries), opts.log),
   };
   const app = new Hono<AppEnv>({ strict: false });
   app.onError(errorHandler(ctx.log));
@@ -113,13 +115,16 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.get('/', welcomePage);
   if (opts.preview !== false) app.route('/preview', previewRoutes(opts.preview ?? {}));
   const jobs = opts.jobs ?? createJobRunner();
-  jobs.onFinished = (job) =>
+  const warmer = opts.warmCaches ? createStepCellWarmer(ctx) : null;
+  jobs.onFinished = (job) => {
     ctx.audit.record({
       tokenId: job.tokenId,
       action: 'load',
       target: job.log,
       detail: job.error ?? `load ${job.report?.loadId} ${job.report?.status}`,
     });
+    if (job.state === 'done') warmer?.schedule();
+  };
   jobs.persist(opts.sqlite, opts.dbPath); // versions (issue 13): jobs kept in the database, resumed or failed at start
   app.use('/api/*', requireToken(ctx));
   app.use('/odata', requireToken(ctx));
@@ -142,5 +147,12 @@ export function createApp(options: CreateAppOptions): SagsflowApp {
   app.route('/api/tables', csvRoutes(ctx));
   app.route('/api', powerBiRoutes(ctx, opts.powerbi));
   app.route('/odata', odataRoutes(ctx));
-  return Object.assign(app, { close: () => ctx.audit.close() });
+  warmer?.schedule();
+  return Object.assign(app, {
+    close: () => {
+      warmer?.stop();
+      ctx.audit.close();
+    },
+    warmed: () => (warmer?.schedule(), warmer?.idle() ?? Promise.resolve()),
+  });
 }

@@ -5,8 +5,17 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { CreateAppOptions } from './app';
+import { setBusyTimeout } from './db/busy-timeout';
 import { openDatabase } from './db/client';
 import { createJobRunner } from './http/jobs/job-runner';
+
+/**
+ * How long a statement on the server's connection waits for a lock another connection holds: a
+ * load in the worker holds the write lock for its whole transaction, and a longer wait would stop
+ * the event loop, so every reader, for as long. Writes that cannot wait (audit, job rows, token
+ * use) are queued instead; any other write meeting a load is answered 503.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 200;
 
 /** How long the server keeps an idle keep-alive connection open. */
 const KEEP_ALIVE_MS = 65_000;
@@ -43,14 +52,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const [{ serve: listen }, { createApp }] = await Promise.all([import('@hono/node-server'), import('./app')]);
   const host = options.host ?? '127.0.0.1';
   const store = openDatabase(options.dbPath);
-  const jobs = createJobRunner();
+  const jobs = createJobRunner(options.log ? { log: options.log } : {});
   const uploadDir =
     options.uploadDir ??
     (options.dbPath === ':memory:' ? join(tmpdir(), 'sagsflow-uploads') : join(dirname(resolve(options.dbPath)), 'uploads'));
   // Uploads hold clear CPR numbers until their job ends: an owner-only folder (0700).
   mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
   chmodSync(uploadDir, 0o700);
-  const app = createApp({ ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
+  const app = createApp({ warmCaches: true, ...options, db: store.db, sqlite: store.sqlite, dbPath: options.dbPath, uploadDir, jobs });
+  // Opened (migrated, jobs recovered) with the usual wait; from now on it serves.
+  setBusyTimeout(store.sqlite, SERVER_BUSY_TIMEOUT_MS);
   const server = await new Promise<ReturnType<typeof serve>>((ready, fail) => {
     const s = listen({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ready(s));
     s.once('error', fail);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { desc, isNotNull, max } from 'drizzle-orm';
 import type { SagsflowDb } from './client';
 import { audit, type AuditRow } from './schema';
+import { cachedStatement } from './sql/statement-cache';
 
 /** One audit entry: who (token id, null for the command line) did what to what. */
 export interface AuditEntry {
@@ -26,6 +27,18 @@ export function recordAudit(db: SagsflowDb, entry: AuditEntry): void {
       detail: entry.detail ?? null,
     })
     .run();
+}
+
+/**
+ * Appends entries (`ts` in epoch ms) to the audit table in one transaction, with one prepared
+ * statement: the server's audit queue writes a read per request, and building each insert
+ * anew cost about as much as the rest of a cached answer.
+ */
+export function insertAuditRows(sqlite: Database.Database, entries: readonly (Omit<AuditEntry, 'ts'> & { ts: number })[]): void {
+  const insert = cachedStatement(sqlite, 'INSERT INTO audit (ts, token_id, action, target, detail) VALUES (?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    for (const e of entries) insert.run(e.ts, e.tokenId, e.action, e.target ?? null, e.detail ?? null);
+  })();
 }
 
 /** The latest audit entries, newest first. */

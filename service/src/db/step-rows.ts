@@ -10,6 +10,7 @@ import {
   type StepRow,
 } from '@sagsflow/shared';
 import { quoteIdent, type SqlFragment } from './sql/fragment';
+import { cachedStatement } from './sql/statement-cache';
 
 const FINE_COLUMNS = [...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS];
 const sums = (columns: readonly string[]) => columns.map((h) => `sum(${quoteIdent(h)})`).join(', ');
@@ -117,11 +118,11 @@ export function aggregateStepSums(sums: StepSums): AggregatedSteps {
 
 /** The filtered rows of a step table summed per variant step, by variant key then step index. */
 export function readStepSums(sqlite: Database.Database, table: string, where: SqlFragment): StepSum[] {
-  const rows = sqlite
-    .prepare(
-      'SELECT variant_key, step_index, from_activity, to_activity, sum(cases), sum(sum_seconds), max(variant_rank), min(finished)' +
-        ` FROM ${quoteIdent(table)}${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`,
-    )
+  const rows = cachedStatement(
+    sqlite,
+    'SELECT variant_key, step_index, from_activity, to_activity, sum(cases), sum(sum_seconds), max(variant_rank), min(finished)' +
+      ` FROM ${quoteIdent(table)}${where.sql} GROUP BY variant_key, step_index, from_activity, to_activity ORDER BY variant_key, step_index`,
+  )
     .raw(true)
     .all(...where.params) as [string, number, string, string, number, number, number | null, number | null][];
   return rows.map(([variantKey, stepIndex, from, to, cases, sumSeconds, variantRank, finished]) => ({
@@ -139,8 +140,10 @@ export function readStepSums(sqlite: Database.Database, table: string, where: Sq
 /** The fine case-duration histogram per variant, summed over the filtered END rows of a step table. */
 export function readCaseDurations(sqlite: Database.Database, table: string, where: SqlFragment): Map<string, FineHistogram> {
   const endWhere = andWhere(where, 'to_activity = ?', [STEP_END]);
-  const rows = sqlite
-    .prepare(`SELECT variant_key, ${sums(FINE_COLUMNS)} FROM ${quoteIdent(table)}${endWhere.sql} GROUP BY variant_key`)
+  const rows = cachedStatement(
+    sqlite,
+    `SELECT variant_key, ${sums(FINE_COLUMNS)} FROM ${quoteIdent(table)}${endWhere.sql} GROUP BY variant_key`,
+  )
     .raw(true)
     .all(...endWhere.params) as unknown[][];
   return new Map(rows.map((r) => [r[0] as string, fineAt(r, 1)]));
@@ -149,11 +152,11 @@ export function readCaseDurations(sqlite: Database.Database, table: string, wher
 /** The coarse and fine duration histograms per edge (not into END) of the filtered rows of a step table. */
 export function readEdgeHistograms(sqlite: Database.Database, table: string, where: SqlFragment): Map<string, EdgeHistograms> {
   const edgeWhere = andWhere(where, 'to_activity <> ?', [STEP_END]);
-  const rows = sqlite
-    .prepare(
-      `SELECT from_activity, to_activity, ${sums([...BUCKET_COLUMNS, ...FINE_COLUMNS])} FROM ${quoteIdent(table)}${edgeWhere.sql}` +
-        ' GROUP BY from_activity, to_activity',
-    )
+  const rows = cachedStatement(
+    sqlite,
+    `SELECT from_activity, to_activity, ${sums([...BUCKET_COLUMNS, ...FINE_COLUMNS])} FROM ${quoteIdent(table)}${edgeWhere.sql}` +
+      ' GROUP BY from_activity, to_activity',
+  )
     .raw(true)
     .all(...edgeWhere.params) as unknown[][];
   const coarse = BUCKET_COLUMNS.length;

@@ -7,10 +7,16 @@ export function httpError(status: 400 | 403 | 404 | 409 | 413 | 415, message: st
   return new HTTPException(status, { message });
 }
 
+/** True for SQLite's busy and locked errors: another connection (a load) holds the lock. */
+function isDatabaseBusy(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
 /**
  * The single error handler of the app: known errors keep their status and message
  * (JSON `{ error }`, or the OData error format under `/odata`); anything else is logged
- * and answered with a generic 500 that leaks nothing.
+ * and answered with a generic 500 that leaks nothing; a database busy with a load is a 503.
  */
 export function errorHandler(log: (message: string) => void): ErrorHandler {
   return (err: Error, c: Context) => {
@@ -34,6 +40,10 @@ export function errorHandler(log: (message: string) => void): ErrorHandler {
         return c.json(odataErrorBody(String(err.status), err.message), err.status, { 'OData-Version': '4.0' });
       }
       return c.json({ error: err.message }, err.status);
+    }
+    if (isDatabaseBusy(err)) {
+      // upload (issue 11): the server's connection waits briefly for a lock; a write that meets a running load is a 503.
+      return c.json({ error: 'the database is busy with a load: try again in a moment' }, 503, { 'Retry-After': '5' });
     }
     log(`${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
     return c.json({ error: 'internal server error' }, 500);

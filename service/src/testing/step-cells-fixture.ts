@@ -7,9 +7,10 @@ const VALUES = ['cases', 'sum_seconds', 'variant_rank', 'finished', 'h03', 'h07'
 /**
  * A store whose log `x` has two variants (A-B and A-C) in two jobcenters and three months
  * (four cells), with whole seconds only: step aggregations of it add up exactly in any order.
+ * In memory unless a database file `path` is given.
  */
-export function seededStepCells(): SagsflowDatabase {
-  const store = openDatabase(':memory:');
+export function seededStepCells(path = ':memory:'): SagsflowDatabase {
+  const store = openDatabase(path);
   const insert = store.sqlite.prepare(
     `INSERT INTO steps (${[...COLUMNS, ...VALUES].join(', ')}) VALUES (${[...COLUMNS, ...VALUES].map(() => '?').join(', ')})`,
   );

@@ -25,25 +25,30 @@ function isBusy(error: unknown): boolean {
 }
 
 /**
- * An audit queue over `write` (which inserts the entries in one transaction). Entries are
- * written at once when the database is free; while another connection holds the write lock
- * (an ingest running in a worker), they wait in memory and a timer retries, so readers are
- * never blocked by the audit trail.
+ * An audit queue over `write` (which inserts the entries in one transaction). An entry is written
+ * at once when the database is free, except a read that comes within `batchMs` of the last
+ * write: under a burst of readers those go in one transaction `batchMs` later instead of one
+ * each (any other action writes what is queued at once). While another connection holds the
+ * write lock (an ingest running in a worker), entries wait in memory and a timer retries, so
+ * readers are never blocked by the audit trail.
  */
 export function createAuditQueue(
   sqlite: Database.Database,
   write: (entries: readonly AuditEntry[]) => void,
   log: (message: string) => void,
   retryMs = 500,
+  batchMs = 20,
 ): AuditQueue {
   let pending: AuditEntry[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let lastWrite = -Infinity;
   const flush = (): boolean => {
     if (pending.length === 0 || !sqlite.open) return true;
     const batch = pending;
     try {
       withoutBusyWait(sqlite, () => write(batch));
       pending = pending.slice(batch.length);
+      lastWrite = Date.now();
       return true;
     } catch (error) {
       if (!isBusy(error)) {
@@ -54,18 +59,22 @@ export function createAuditQueue(
       return false;
     }
   };
-  const schedule = (): void => {
+  const schedule = (ms: number): void => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      if (!flush()) schedule();
-    }, retryMs);
+      if (!flush()) schedule(retryMs);
+    }, ms);
     timer.unref();
   };
   return {
     record(entry) {
-      pending.push({ ...entry, ts: Date.now() });
-      if (pending.length > 1 || !flush()) schedule();
+      const ts = Date.now();
+      pending.push({ ...entry, ts });
+      const read = entry.action === 'read';
+      if (read && timer) return;
+      if (read && ts - lastWrite < batchMs) schedule(batchMs);
+      else if (!flush()) schedule(retryMs);
     },
     flush,
     close() {

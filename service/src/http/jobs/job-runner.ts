@@ -7,6 +7,7 @@ import { workerEntry } from '../../runtime/build-info';
 import type { IngestJobSpec, Job, WorkerMessage } from './job-types';
 import { maskCpr } from '../../privacy/index';
 import { recoverJobs, STOPPED_WHILE_RUNNING, storedJob, storeJob, storeJobState } from './job-store';
+import { createWriteQueue, type WriteQueue } from './write-queue';
 
 const WORKER_ENTRY = workerEntry('ingest-worker', new URL('./ingest-worker-entry.mjs', import.meta.url));
 
@@ -53,7 +54,8 @@ export interface JobRunner {
   /**
    * Keeps the jobs in the `jobs` table of this database from now on, and takes over what a
    * previous run left there: running jobs fail visibly (their uploads are removed), queued
-   * ones are resumed. Does nothing for an in-memory database.
+   * ones are resumed. Does nothing for an in-memory database. Job rows are written without
+   * waiting for the lock a running load holds (queued in order and retried, see `createWriteQueue`).
    */
   persist(sqlite: Database.Database, dbPath: string): void;
   /** Called with each finished job (the app audits loads with it). */
@@ -67,7 +69,9 @@ export interface JobRunner {
  * `process.execArgv` (`--import tsx`) and its entry registers tsx itself when it is missing
  * (e.g. under vitest).
  */
-export function createJobRunner(options: { keepJobs?: number; onFinished?: (job: Job) => void; timeLimitMs?: number } = {}): JobRunner {
+export function createJobRunner(
+  options: { keepJobs?: number; onFinished?: (job: Job) => void; timeLimitMs?: number; log?: (message: string) => void } = {},
+): JobRunner {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_JOB_TIME_LIMIT_MS;
   const jobs = new Map<string, Job>();
   const waiters = new Map<string, ((job: Job) => void)[]>();
@@ -76,8 +80,15 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
   let lastToken: string | null = null;
   let closed = false;
   let db: Database.Database | null = null;
+  let writes: WriteQueue | null = null;
+  /** Queues a write of the job table (in order; see `createWriteQueue`); none without a database. */
+  const record = (write: (sqlite: Database.Database) => void) => {
+    const sqlite = db;
+    if (sqlite) writes?.write(() => write(sqlite));
+  };
   const save = (job: Job) => {
-    if (db?.open) storeJobState(db, job);
+    const snapshot = { ...job };
+    record((sqlite) => storeJobState(sqlite, snapshot));
   };
 
   const finish = async (job: Job, cleanupDir: string | null) => {
@@ -161,7 +172,8 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
         error: null,
       };
       jobs.set(job.id, job);
-      if (db) storeJob(db, job, spec, meta.cleanupDir);
+      const snapshot = { ...job };
+      record((sqlite) => storeJob(sqlite, snapshot, spec, meta.cleanupDir));
       queue.push({ job, spec, cleanupDir: meta.cleanupDir });
       next();
       return job;
@@ -200,10 +212,12 @@ export function createJobRunner(options: { keepJobs?: number; onFinished?: (job:
         await worker.terminate();
         await ending;
       }
+      writes?.close();
     },
     persist(sqlite, dbPath) {
       if (dbPath === ':memory:') return;
       db = sqlite;
+      writes = createWriteQueue(sqlite, options.log ?? ((message) => console.error(message)));
       const { failed, failedDirs, queued } = recoverJobs(sqlite, dbPath, Date.now());
       for (const dir of failedDirs) rmSync(dir, { recursive: true, force: true });
       for (const job of failed) {

@@ -11,10 +11,13 @@ export interface ResultCacheLimits {
 export interface ResultCache {
   /** The cached value for `key`, or computes, caches (if at most the size limit) and returns it. */
   get<T>(key: string, compute: () => T, sizeOf: (value: T) => number): T;
-  /** Drops everything (after a change made on this connection, e.g. deleting a log), in its sibling caches too. */
+  /** Drops everything (after a change made on this connection, e.g. deleting a log). */
   invalidate(): void;
-  /** A cache of its own size limits over the same data: cleared whenever this one is (data version moved or `invalidate`). */
-  sibling(limits: ResultCacheLimits): ResultCache;
+  /**
+   * A number that moves whenever this cache is cleared (the data version moved, or `invalidate`):
+   * caches that check their entries themselves (the per-cell sums) re-check when it moves.
+   */
+  generation(): number;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ResultCache {
  * ask the same filtered questions over and over; without it each one rescans the model tables.
  */
 export function createResultCache(sqlite: Database.Database, limits: ResultCacheLimits): ResultCache {
-  /** Moves whenever the data may have changed; every cache of the family clears when it sees a new one. */
+  /** Moves whenever the data may have changed; the cache clears when it sees a new one. */
   const validity = { version: -1, generation: 0 };
   return lruCache(
     limits,
@@ -72,6 +75,6 @@ function lruCache(options: ResultCacheLimits, generation: () => number, bump: ()
       return value;
     },
     invalidate: bump,
-    sibling: (limits) => lruCache(limits, generation, bump),
+    generation,
   };
 }

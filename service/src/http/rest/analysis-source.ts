@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AggregatedSteps } from '@sagsflow/shared';
 import { storedGroupSize } from '../../db/log-queries';
-import { aggregateStepSums } from '../../db/step-rows';
-import { filteredStepMap, filteredStepSums } from './step-sums-source';
+import { filteredStepMap, filteredVariants } from './step-sums-source';
 import { filterConditions } from '../../db/sql/filter-conditions';
 import { whereSql, type SqlFragment } from '../../db/sql/fragment';
 import { viewerBuildScope } from '../../db/sql/scope';
@@ -58,11 +57,7 @@ export function aggregatedVariants(ctx: AppContext, c: Context<AppEnv>, log: str
   const { table, where } = modelSource(ctx, c, 'steps', STEP_COLUMNS, log);
   return ctx.cache.get(
     JSON.stringify(['variants', table, where]),
-    () => {
-      const sums = filteredStepSums(ctx, c, log, { table, where }, { caseDurations: true, edgeHistograms: false });
-      const { variants, cases } = aggregateStepSums(sums);
-      return { variants, cases };
-    },
+    () => filteredVariants(ctx, c, log, { table, where }),
     (a) => 256 * a.variants.length,
   );
 }

@@ -41,6 +41,7 @@ export function tokenRoutes(ctx: AppContext): Hono<AppEnv> {
   });
   r.get('/', (c) => {
     ctx.audit.record({ tokenId: c.get('principal').tokenId, action: 'read', target: 'api/tokens', detail: null });
+    ctx.audit.flush(); // last use counts audit entries: write the batched reads first
     return c.json({
       tokens: listTokens(ctx.db).map((t) => ({
         ...t,
