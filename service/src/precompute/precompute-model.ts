@@ -5,7 +5,7 @@ import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { setLoadEndActivities } from '../db/model-queries';
-import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
+import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { variantSequences, writeEdges } from './write-edges';
 import { writeActivities } from './write-activities';
 import { buildViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
@@ -120,15 +120,24 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
       finished,
     ]);
   }
-  const stepRow: SqlValue[] = [];
+  const head: SqlValue[] = new Array<SqlValue>(9);
+  const tail: SqlValue[] = [0, 0];
   for (const r of steps) {
     const g = groups[Number(r.group)]!;
-    stepRow.length = 0;
-    stepRow.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds);
-    for (const h of r.histogram) stepRow.push(h);
-    pushFine(stepRow, r.fine!);
-    stepRow.push(rankOf.get(r.variantKey)!, finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1);
-    out.add('steps', stepRow);
+    head[0] = g.process;
+    head[1] = g.jobcenter;
+    head[2] = g.period;
+    head[3] = r.variantKey;
+    head[4] = r.stepIndex;
+    head[5] = r.from;
+    head[6] = r.to;
+    head[7] = r.cases;
+    head[8] = r.sumSeconds;
+    if (r.stepIndex === 0) {
+      tail[0] = rankOf.get(r.variantKey)!;
+      tail[1] = finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1;
+    }
+    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
   }
 
   writeEdges(out, groups, steps);

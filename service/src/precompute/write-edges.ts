@@ -8,8 +8,6 @@ import {
   type GroupedStepRow,
   type Variants,
 } from '@sagsflow/shared';
-import type { SqlValue } from '../db/batch-insert';
-import { pushFine } from './model-writer';
 import type { Grain } from './case-groups';
 import type { ModelWriter } from './model-writer';
 
@@ -96,8 +94,6 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
   }
   for (const e of all) {
     const g = groups[e.group]!;
-    const row: SqlValue[] = [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum, ...e.hist];
-    pushFine(row, e.fine);
-    out.add('edges', row);
+    out.addHistogramRow('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum], e.hist, e.fine, []);
   }
 }

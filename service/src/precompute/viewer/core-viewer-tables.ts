@@ -14,7 +14,6 @@ import {
   type GroupedStepRow,
 } from '@sagsflow/shared';
 import type { SqlValue } from '../../db/batch-insert';
-import { pushFine } from '../model-writer';
 import type { GroupVariants } from '../group-variants';
 import { writeActivities } from '../write-activities';
 import { writeEdges } from '../write-edges';
@@ -121,12 +120,16 @@ function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: rea
   for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
   const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
   const newFine = fineAccumulators();
+  // Rows come in runs of one (group, variant), steps 0..n: the viewer pair is looked up once a run.
+  let cell = -1;
+  let p: number | undefined;
   for (const r of input.steps) {
-    const v = variantIndex.get(r.variantKey)!;
-    const e = exactPair.get(Number(r.group) * V + v)!;
-    const cell = input.cells.cellOfPair[e]!;
-    if (cell < 0 || !input.cells.keptPair[e]) continue;
-    const p = pairIndex.get(cell * V + v);
+    if (r.stepIndex === 0) {
+      const v = variantIndex.get(r.variantKey)!;
+      const e = exactPair.get(Number(r.group) * V + v)!;
+      cell = input.cells.cellOfPair[e]!;
+      p = cell < 0 || !input.cells.keptPair[e] ? undefined : pairIndex.get(cell * V + v);
+    }
     if (p === undefined) continue;
     const rows = stepsOfPair[p]!;
     const acc = (rows[r.stepIndex] ??= {
@@ -230,14 +233,24 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
         : 1
       : (finishedOf.get(`${cell}\u0000${key}`) ?? 1);
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
-  const row: SqlValue[] = [];
+  const head: SqlValue[] = new Array<SqlValue>(9);
+  const tail: SqlValue[] = [0, 0];
   for (const r of steps) {
     const g = cells[Number(r.group)]!;
-    row.length = 0;
-    row.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram);
-    pushFine(row, r.fine!);
-    row.push(rank(r.variantKey), finished(Number(r.group), r.variantKey));
-    out.add('steps', row);
+    head[0] = g.process;
+    head[1] = g.jobcenter;
+    head[2] = g.period;
+    head[3] = r.variantKey;
+    head[4] = r.stepIndex;
+    head[5] = r.from;
+    head[6] = r.to;
+    head[7] = r.cases;
+    head[8] = r.sumSeconds;
+    if (r.stepIndex === 0) {
+      tail[0] = rank(r.variantKey);
+      tail[1] = finished(Number(r.group), r.variantKey);
+    }
+    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
   }
   writeEdges(out, cells, steps);
   for (let p = 0; p < kept.count; p++) {
