@@ -54,6 +54,8 @@ const EXPECTED = [
   'OTHER_VARIANTS_KEY',
   'coarsenHistogram',
   'coarsenFineHistogram',
+  'coarsenHistogramInto',
+  'coarsenFineHistogramInto',
   // calendar
   'daysFromCivil',
   'civilFromDays',

@@ -83,7 +83,7 @@ export {
   type GroupedVariant,
   type VariantLike,
 } from './privacy/minimum-group-size';
-export { coarsenFineHistogram, coarsenHistogram } from './privacy/coarsen-histogram';
+export { coarsenFineHistogram, coarsenFineHistogramInto, coarsenHistogram, coarsenHistogramInto } from './privacy/coarsen-histogram';
 
 // What-if and the effect of a change
 export { seededRandom } from './statistics/seeded-random';

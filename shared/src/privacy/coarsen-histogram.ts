@@ -13,10 +13,23 @@ import type { FineHistogram } from '../histogram/fine-buckets';
  */
 export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[] {
   const out = new Array<number>(counts.length).fill(0);
-  const target = runTargets(counts, k);
-  if (!target) return out;
-  for (let i = 0; i < counts.length; i++) out[target[i]!]! += counts[i]!;
+  coarsenHistogramInto(counts, k, out);
   return out;
+}
+
+/**
+ * `coarsenHistogram` written into `out` (zeroed first, at least as long as `counts`) instead of a
+ * new array: for callers that coarsen many histograms and read each one at once.
+ */
+export function coarsenHistogramInto(
+  counts: ArrayLike<number>,
+  k: number,
+  out: { [i: number]: number; fill(value: number): unknown },
+): void {
+  out.fill(0);
+  const target = runTargets(counts, k);
+  if (!target) return;
+  for (let i = 0; i < counts.length; i++) out[target[i]!]! += counts[i]!;
 }
 
 /**
@@ -30,15 +43,30 @@ export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[]
  */
 export function coarsenFineHistogram(fine: FineHistogram, k: number): { counts: number[]; seconds: number[] } {
   const n = fine.counts.length;
-  const counts = new Array<number>(n).fill(0);
-  const seconds = new Array<number>(n).fill(0);
+  const out = { counts: new Array<number>(n).fill(0), seconds: new Array<number>(n).fill(0) };
+  coarsenFineHistogramInto(fine, k, out);
+  return out;
+}
+
+/**
+ * `coarsenFineHistogram` written into `out` (both arrays zeroed first, at least as long as the
+ * histogram) instead of new arrays: for callers that coarsen many histograms and read each one at once.
+ */
+export function coarsenFineHistogramInto(
+  fine: FineHistogram,
+  k: number,
+  out: { counts: { [i: number]: number; fill(value: number): unknown }; seconds: { [i: number]: number; fill(value: number): unknown } },
+): void {
+  const n = fine.counts.length;
+  const { counts, seconds } = out;
+  counts.fill(0);
+  seconds.fill(0);
   const target = runTargets(fine.counts, k);
-  if (!target) return { counts, seconds };
+  if (!target) return;
   for (let i = 0; i < n; i++) {
     counts[target[i]!]! += fine.counts[i]!;
     seconds[target[i]!]! += fine.seconds[i] ?? 0;
   }
-  return { counts, seconds };
 }
 
 /** The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is under `k`. */

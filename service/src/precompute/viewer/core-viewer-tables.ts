@@ -1,35 +1,12 @@
-import {
-  addFineHistogram,
-  BUCKET_COUNT,
-  bucketOf,
-  coarsenFineHistogram,
-  coarsenHistogram,
-  emptyFineHistogram,
-  FINE_BUCKET_COUNT,
-  fineBucketOf,
-  OTHER_VARIANTS_KEY,
-  STEP_END,
-  STEP_START,
-  type FineHistogramAcc,
-  type GroupedStepRow,
-} from '@sagsflow/shared';
+import { BUCKET_COUNT, bucketOf, emptyFineHistogram, fineBucketOf, OTHER_VARIANTS_KEY } from '@sagsflow/shared';
 import type { SqlValue } from '../../db/batch-insert';
 import type { GroupVariants } from '../group-variants';
 import { writeActivities } from '../write-activities';
-import { writeEdges } from '../write-edges';
+import { createEdgeSums } from '../write-edges';
 import type { ViewerModelInput, ViewerTableBuilder, ViewerWriter } from './viewer-input';
+import { emitViewerStepRows, OTHER_VARIANTS_ACTIVITY, type OtherPool } from './viewer-step-rows';
 
-/** The activity that stands for a cell's "other variants" on the viewer-grade map. */
-export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
-
-interface OtherPool {
-  cases: number;
-  events: number;
-  open: number;
-  sumSeconds: number;
-  hist: number[];
-  fine: FineHistogramAcc;
-}
+export { OTHER_VARIANTS_ACTIVITY };
 
 /** Per viewer cell: the cases of its "other variants" pool (durations, events, open cases). */
 function otherPools(input: ViewerModelInput): OtherPool[] {
@@ -94,101 +71,6 @@ function keptPairs(input: ViewerModelInput): GroupVariants {
   };
 }
 
-/** Fine-histogram accumulators carved zeroed from shared blocks: one allocation per `PER_BLOCK` accumulators instead of two each. */
-function fineAccumulators(): () => FineHistogramAcc {
-  const PER_BLOCK = 512;
-  const width = 2 * FINE_BUCKET_COUNT;
-  let block = new Float64Array(0);
-  let used = PER_BLOCK;
-  return () => {
-    if (used === PER_BLOCK) {
-      block = new Float64Array(PER_BLOCK * width);
-      used = 0;
-    }
-    const base = used++ * width;
-    return { counts: block.subarray(base, base + FINE_BUCKET_COUNT), seconds: block.subarray(base + FINE_BUCKET_COUNT, base + width) };
-  };
-}
-
-/** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
-function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
-  const V = input.variants.variants.length;
-  const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
-  const exactPair = new Map<number, number>();
-  for (let p = 0; p < input.pairs.count; p++) exactPair.set(input.pairs.group[p]! * V + input.pairs.variant[p]!, p);
-  const pairIndex = new Map<number, number>();
-  for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
-  const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
-  const newFine = fineAccumulators();
-  // Rows come in runs of one (group, variant), steps 0..n: the viewer pair is looked up once a run.
-  let cell = -1;
-  let p: number | undefined;
-  for (const r of input.steps) {
-    if (r.stepIndex === 0) {
-      const v = variantIndex.get(r.variantKey)!;
-      const e = exactPair.get(Number(r.group) * V + v)!;
-      cell = input.cells.cellOfPair[e]!;
-      p = cell < 0 || !input.cells.keptPair[e] ? undefined : pairIndex.get(cell * V + v);
-    }
-    if (p === undefined) continue;
-    const rows = stepsOfPair[p]!;
-    const acc = (rows[r.stepIndex] ??= {
-      group: String(cell),
-      variantKey: r.variantKey,
-      stepIndex: r.stepIndex,
-      from: r.from,
-      to: r.to,
-      cases: 0,
-      sumSeconds: 0,
-      histogram: new Array<number>(BUCKET_COUNT).fill(0),
-      fine: newFine(),
-    });
-    acc.cases += r.cases;
-    acc.sumSeconds += r.sumSeconds;
-    for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
-    if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
-  }
-  const order = Array.from({ length: kept.count }, (_, p) => p).sort(
-    (a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!,
-  );
-  const out: GroupedStepRow[] = [];
-  for (const p of order) {
-    for (const row of stepsOfPair[p]!)
-      out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k), fine: coarsenFineHistogram(row.fine!, input.k) });
-  }
-  pools.forEach((pool, cell) => {
-    if (pool.cases === 0) return;
-    const start = new Array<number>(BUCKET_COUNT).fill(0);
-    start[0] = pool.cases;
-    const startFine = emptyFineHistogram();
-    startFine.counts[0] = pool.cases;
-    const group = String(cell);
-    out.push({
-      group,
-      variantKey: OTHER_VARIANTS_KEY,
-      stepIndex: 0,
-      from: STEP_START,
-      to: OTHER_VARIANTS_ACTIVITY,
-      cases: pool.cases,
-      sumSeconds: 0,
-      histogram: start,
-      fine: startFine,
-    });
-    out.push({
-      group,
-      variantKey: OTHER_VARIANTS_KEY,
-      stepIndex: 1,
-      from: OTHER_VARIANTS_ACTIVITY,
-      to: STEP_END,
-      cases: pool.cases,
-      sumSeconds: pool.sumSeconds,
-      histogram: coarsenHistogram(pool.hist, input.k),
-      fine: coarsenFineHistogram(pool.fine, input.k),
-    });
-  });
-  return out;
-}
-
 /** Open cases of an "other variants" pool as shown: 0 or the whole pool when either side is under k. */
 function shownOpen(pool: OtherPool, k: number): number {
   if (pool.open < k) return 0;
@@ -223,7 +105,6 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const cells = input.cells.cells;
   const kept = keptPairs(input);
   const pools = otherPools(input);
-  const steps = viewerStepRows(input, kept, pools);
   const { rankOf, otherRank } = viewerRanks(input, kept);
   const finishedOf = keptFinished(input);
   const finished = (cell: number, key: string): number =>
@@ -235,7 +116,8 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
   const head: SqlValue[] = new Array<SqlValue>(9);
   const tail: SqlValue[] = [0, 0];
-  for (const r of steps) {
+  const edges = createEdgeSums();
+  emitViewerStepRows(input, kept, pools, (r) => {
     const g = cells[Number(r.group)]!;
     head[0] = g.process;
     head[1] = g.jobcenter;
@@ -251,8 +133,9 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
       tail[1] = finished(Number(r.group), r.variantKey);
     }
     out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
-  }
-  writeEdges(out, cells, steps);
+    edges.add(r);
+  });
+  edges.write(out, cells);
   for (let p = 0; p < kept.count; p++) {
     const g = cells[kept.group[p]!]!;
     const v = input.variants.variants[kept.variant[p]!]!;
