@@ -35,6 +35,7 @@ const EXPECTED = [
   'STEP_START',
   'STEP_END',
   'discoverSteps',
+  'forEachStepRow',
   'aggregateSteps',
   'discoverStepInsight',
   'formatRuleNames',

@@ -52,7 +52,7 @@ export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
 
 // Steps (the data contract) and histograms
 export * from './steps/types';
-export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
+export { discoverSteps, forEachStepRow, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export {
   discoverStepInsight,

@@ -35,42 +35,6 @@ function otherPools(input: ViewerModelInput): OtherPool[] {
   return pools;
 }
 
-/** Kept (viewer cell, variant) pairs in the shape of `GroupVariants`, for `writeActivities`. */
-function keptPairs(input: ViewerModelInput): GroupVariants {
-  const V = input.variants.variants.length;
-  const index = new Map<number, number>();
-  const group: number[] = [];
-  const variant: number[] = [];
-  const cases: number[] = [];
-  const sumMs: number[] = [];
-  const pairOfCase = new Int32Array(input.stats.length).fill(-1);
-  for (let c = 0; c < input.stats.length; c++) {
-    if (!input.keptCase[c]) continue;
-    const g = input.cellOfCase[c]!;
-    const v = input.variants.variantOfCase[c]!;
-    let p = index.get(g * V + v);
-    if (p === undefined) {
-      p = group.length;
-      index.set(g * V + v, p);
-      group.push(g);
-      variant.push(v);
-      cases.push(0);
-      sumMs.push(0);
-    }
-    pairOfCase[c] = p;
-    cases[p]!++;
-    sumMs[p]! += input.stats[c]!.durationMs;
-  }
-  return {
-    group: Int32Array.from(group),
-    variant: Int32Array.from(variant),
-    cases: Uint32Array.from(cases),
-    sumMs: Float64Array.from(sumMs),
-    pairOfCase,
-    count: group.length,
-  };
-}
-
 /** Open cases of an "other variants" pool as shown: 0 or the whole pool when either side is under k. */
 function shownOpen(pool: OtherPool, k: number): number {
   if (pool.open < k) return 0;
@@ -103,7 +67,7 @@ function keptFinished(input: ViewerModelInput): Map<string, number> {
 
 function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const cells = input.cells.cells;
-  const kept = keptPairs(input);
+  const kept = input.kept;
   const pools = otherPools(input);
   const { rankOf, otherRank } = viewerRanks(input, kept);
   const finishedOf = keptFinished(input);
@@ -117,7 +81,7 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const head: SqlValue[] = new Array<SqlValue>(9);
   const tail: SqlValue[] = [0, 0];
   const edges = createEdgeSums();
-  emitViewerStepRows(input, kept, pools, (r) => {
+  emitViewerStepRows(input, pools, (r) => {
     const g = cells[Number(r.group)]!;
     head[0] = g.process;
     head[1] = g.jobcenter;

@@ -13,7 +13,6 @@ import {
   type FineHistogramAcc,
   type GroupedStepRow,
 } from '@sagsflow/shared';
-import type { GroupVariants } from '../group-variants';
 import type { ViewerModelInput } from './viewer-input';
 
 /** The activity that stands for a cell's "other variants" on the viewer-grade map. */
@@ -45,17 +44,19 @@ function fineAccumulators(): () => FineHistogramAcc {
 }
 
 /**
- * The viewer step rows, one at a time in table order: the exact rows of kept variants summed per
- * viewer cell (histograms coarsened to buckets of 0 or at least k cases), then each cell's
- * "other variants" path. A row's histograms are reused for the next row: `emit` reads them at
- * once (writes the row, adds it to the edge sums), so no coarsened copy of a row is kept.
+ * Exact step rows of kept variants summed per kept (viewer cell, variant) pair: `add` takes the
+ * exact rows in `discoverSteps` order (runs of one cell and variant, steps 0..n) and copies what
+ * it needs, so the rows need not be kept.
  */
-export function emitViewerStepRows(
-  input: ViewerModelInput,
-  kept: GroupVariants,
-  pools: readonly OtherPool[],
-  emit: (row: GroupedStepRow) => void,
-): void {
+export interface ViewerStepSums {
+  add(row: GroupedStepRow): void;
+  /** Per kept pair (index into `kept`): its summed rows by step index. */
+  readonly ofPair: readonly (readonly GroupedStepRow[])[];
+}
+
+/** Empty step sums for the kept pairs of a viewer grouping. */
+export function createViewerStepSums(input: Pick<ViewerModelInput, 'variants' | 'pairs' | 'cells' | 'kept'>): ViewerStepSums {
+  const { kept } = input;
   const V = input.variants.variants.length;
   const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
   const exactPair = new Map<number, number>();
@@ -67,31 +68,45 @@ export function emitViewerStepRows(
   // Rows come in runs of one (group, variant), steps 0..n: the viewer pair is looked up once a run.
   let cell = -1;
   let p: number | undefined;
-  for (const r of input.steps) {
-    if (r.stepIndex === 0) {
-      const v = variantIndex.get(r.variantKey)!;
-      const e = exactPair.get(Number(r.group) * V + v)!;
-      cell = input.cells.cellOfPair[e]!;
-      p = cell < 0 || !input.cells.keptPair[e] ? undefined : pairIndex.get(cell * V + v);
-    }
-    if (p === undefined) continue;
-    const rows = stepsOfPair[p]!;
-    const acc = (rows[r.stepIndex] ??= {
-      group: String(cell),
-      variantKey: r.variantKey,
-      stepIndex: r.stepIndex,
-      from: r.from,
-      to: r.to,
-      cases: 0,
-      sumSeconds: 0,
-      histogram: new Array<number>(BUCKET_COUNT).fill(0),
-      fine: newFine(),
-    });
-    acc.cases += r.cases;
-    acc.sumSeconds += r.sumSeconds;
-    for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
-    if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
-  }
+  return {
+    ofPair: stepsOfPair,
+    add(r) {
+      if (r.stepIndex === 0) {
+        const v = variantIndex.get(r.variantKey)!;
+        const e = exactPair.get(Number(r.group) * V + v)!;
+        cell = input.cells.cellOfPair[e]!;
+        p = cell < 0 || !input.cells.keptPair[e] ? undefined : pairIndex.get(cell * V + v);
+      }
+      if (p === undefined) return;
+      const rows = stepsOfPair[p]!;
+      const acc = (rows[r.stepIndex] ??= {
+        group: String(cell),
+        variantKey: r.variantKey,
+        stepIndex: r.stepIndex,
+        from: r.from,
+        to: r.to,
+        cases: 0,
+        sumSeconds: 0,
+        histogram: new Array<number>(BUCKET_COUNT).fill(0),
+        fine: newFine(),
+      });
+      acc.cases += r.cases;
+      acc.sumSeconds += r.sumSeconds;
+      for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
+      if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
+    },
+  };
+}
+
+/**
+ * The viewer step rows, one at a time in table order: the exact rows of kept variants summed per
+ * viewer cell (`input.stepSums`, histograms coarsened to buckets of 0 or at least k cases), then
+ * each cell's "other variants" path. A row's histograms are reused for the next row: `emit` reads
+ * them at once (writes the row, adds it to the edge sums), so no coarsened copy of a row is kept.
+ */
+export function emitViewerStepRows(input: ViewerModelInput, pools: readonly OtherPool[], emit: (row: GroupedStepRow) => void): void {
+  const { kept } = input;
+  const stepsOfPair = input.stepSums.ofPair;
   const order = Array.from({ length: kept.count }, (_, p) => p).sort(
     (a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!,
   );
