@@ -1,5 +1,4 @@
 import {
-  addFineHistogram,
   BUCKET_COUNT,
   emptyFineHistogram,
   STEP_END,
@@ -10,6 +9,7 @@ import {
 } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { ModelWriter } from './model-writer';
+import { addNonZeroFine } from './fine-sums';
 
 /** Activity ids of a variant's sequence, read from its first case. */
 export function variantSequences(log: EventLog, variants: Variants): Uint32Array[] {
@@ -86,7 +86,7 @@ export function createEdgeSums(): EdgeSums {
         e.fine.counts[0]! += r.cases;
       } else {
         for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
-        if (r.fine) addFineHistogram(e.fine, r.fine);
+        if (r.fine) addNonZeroFine(e.fine, r.fine);
       }
       if (e.seenBy !== run) {
         e.seenBy = run;
