@@ -69,7 +69,13 @@ export function coarsenFineHistogramInto(
   }
 }
 
-/** The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is under `k`. */
+/** `runTargets`' answer, reused from call to call (each caller reads it before the next call). */
+let targets = new Int32Array(0);
+
+/**
+ * The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is
+ * under `k`. The array is reused by the next call and may be longer than `counts`.
+ */
 function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
   if (!(Number.isInteger(k) && k >= 1)) {
     throw new MisuseError(`coarsenHistogram: minimum group size is invalid, got ${quote(k)}, expected an integer >= 1`);
@@ -77,7 +83,8 @@ function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i]!;
   if (total < k) return null;
-  const target = new Int32Array(counts.length);
+  if (targets.length < counts.length) targets = new Int32Array(counts.length);
+  const target = targets;
   let runStart = 0;
   let run = 0;
   let lastPlaced = -1;
@@ -89,7 +96,7 @@ function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
     run = 0;
     runStart = i + 1;
   }
-  target.fill(lastPlaced, runStart);
+  target.fill(lastPlaced, runStart, counts.length);
   return target;
 }
 
