@@ -35,6 +35,7 @@ const EXPECTED = [
   'STEP_START',
   'STEP_END',
   'discoverSteps',
+  'forEachStepRow',
   'aggregateSteps',
   'discoverStepInsight',
   'formatRuleNames',
@@ -54,6 +55,8 @@ const EXPECTED = [
   'OTHER_VARIANTS_KEY',
   'coarsenHistogram',
   'coarsenFineHistogram',
+  'coarsenHistogramInto',
+  'coarsenFineHistogramInto',
   // calendar
   'daysFromCivil',
   'civilFromDays',

@@ -52,7 +52,7 @@ export { simplifyMap, type SimplifyOptions } from './simplify/simplify-map';
 
 // Steps (the data contract) and histograms
 export * from './steps/types';
-export { discoverSteps, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
+export { discoverSteps, forEachStepRow, type GroupedStepRow, type DiscoverStepsOptions } from './steps/discover-steps';
 export { aggregateSteps, type AggregatedSteps, type StepVariant } from './steps/aggregate-steps';
 export {
   discoverStepInsight,
@@ -83,7 +83,7 @@ export {
   type GroupedVariant,
   type VariantLike,
 } from './privacy/minimum-group-size';
-export { coarsenFineHistogram, coarsenHistogram } from './privacy/coarsen-histogram';
+export { coarsenFineHistogram, coarsenFineHistogramInto, coarsenHistogram, coarsenHistogramInto } from './privacy/coarsen-histogram';
 
 // What-if and the effect of a change
 export { seededRandom } from './statistics/seeded-random';

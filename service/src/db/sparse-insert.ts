@@ -49,7 +49,15 @@ export function createSparseInserter(
     add(values) {
       if (values.length !== width) throw new Error(`createSparseInserter(${table}).add: expected ${width} values, got ${values.length}`);
       let mask = 0;
-      for (let j = 0; j < sparse.length; j++) if (values[sparse[j]!] !== 0) mask |= 1 << ((j / BLOCK) | 0);
+      for (let b = 0; b < blocks; b++) {
+        const end = Math.min(sparse.length, (b + 1) * BLOCK);
+        for (let j = b * BLOCK; j < end; j++) {
+          if (values[sparse[j]!] !== 0) {
+            mask |= 1 << b;
+            break;
+          }
+        }
+      }
       const s = statementOf(mask);
       for (let k = 0; k < s.bound.length; k++) s.values[k] = values[s.bound[k]!]!;
       s.run(s.values);

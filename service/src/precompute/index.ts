@@ -4,7 +4,7 @@ export type { ModelSummary, ModelTable } from './model-writer';
 export { createPeriodOf, PERIOD_TIME_ZONE } from './period';
 export { groupCases, JOBCENTER_ATTRIBUTE, PROCESS_ATTRIBUTE, UNKNOWN_JOBCENTER } from './case-groups';
 export type { Grain } from './case-groups';
-export { buildViewerModel, readViewerBuild } from './viewer/build-viewer-model';
+export { prepareViewerModel, readViewerBuild, writeViewerModel } from './viewer/build-viewer-model';
 export type { ViewerBuildSummary } from './viewer/build-viewer-model';
 export { buildViewerAnalyses } from './viewer/build-viewer-analyses';
 export { OTHER_JOBCENTERS, ALL_PERIODS } from './viewer/viewer-cells';

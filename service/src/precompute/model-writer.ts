@@ -59,6 +59,9 @@ export const MODEL_TABLES = Object.keys(COLUMNS) as ModelTable[];
 /** Rows written per model table. */
 export type ModelSummary = Record<ModelTable, number>;
 
+/** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
+export type HistogramTable = 'steps' | 'edges';
+
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
  * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
@@ -66,17 +69,44 @@ export type ModelSummary = Record<ModelTable, number>;
  */
 export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '') {
   const inserters = new Map<ModelTable, BatchInserter>();
+  const inserterOf = (table: ModelTable): BatchInserter => {
+    let ins = inserters.get(table);
+    if (!ins) {
+      ins =
+        table === 'steps' || table === 'edges'
+          ? createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } })
+          : createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
+      inserters.set(table, ins);
+    }
+    return ins;
+  };
+  const wideRows = new Map<HistogramTable, SqlValue[]>();
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
-      let ins = inserters.get(table);
-      if (!ins) {
-        ins =
-          table === 'steps' || table === 'edges'
-            ? createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } })
-            : createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
-        inserters.set(table, ins);
-      }
-      ins.add(values);
+      inserterOf(table).add(values);
+    },
+    /**
+     * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
+     * fine seconds, then the `tail` values (the table's column order). The row is assembled in
+     * one array kept per table, so a wide row costs no allocation of its own.
+     */
+    addHistogramRow(
+      table: HistogramTable,
+      head: readonly SqlValue[],
+      histogram: ArrayLike<number>,
+      fine: FineHistogram,
+      tail: readonly SqlValue[],
+    ): void {
+      let row = wideRows.get(table);
+      if (!row) wideRows.set(table, (row = new Array<SqlValue>(COLUMNS[table].length).fill(null)));
+      let i = 0;
+      for (let j = 0; j < head.length; j++) row[i++] = head[j]!;
+      for (let j = 0; j < histogram.length; j++) row[i++] = histogram[j]!;
+      for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.counts[j]!;
+      for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.seconds[j]!;
+      for (let j = 0; j < tail.length; j++) row[i++] = tail[j]!;
+      if (i !== row.length) throw new Error(`addHistogramRow(${prefix}${table}): expected ${row.length} values, got ${i}`);
+      inserterOf(table).add(row);
     },
     finish(): ModelSummary {
       const summary = {} as ModelSummary;
@@ -91,9 +121,3 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
 }
 
 export type ModelWriter = ReturnType<typeof createModelWriter>;
-
-/** Appends a fine histogram's counts, then its seconds (the `d..`, `s..` columns), to a row of values. */
-export function pushFine(row: SqlValue[], fine: FineHistogram): void {
-  for (let i = 0; i < FINE_BUCKET_COUNT; i++) row.push(fine.counts[i]!);
-  for (let i = 0; i < FINE_BUCKET_COUNT; i++) row.push(fine.seconds[i]!);
-}

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverSteps, discoverVariants, type EventLog, type Variants } from '@sagsflow/shared';
+import { caseStatistics, discoverVariants, forEachStepRow, type EventLog, type GroupedStepRow, type Variants } from '@sagsflow/shared';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
 import { setLoadEndActivities } from '../db/model-queries';
-import { createModelWriter, MODEL_TABLES, pushFine, type ModelSummary } from './model-writer';
-import { variantSequences, writeEdges } from './write-edges';
+import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
+import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
-import { buildViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
+import { prepareViewerModel, writeViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
 
 /** Where precompute writes and what it needs to know besides the event log. */
 export interface PrecomputeContext {
@@ -42,7 +42,16 @@ export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSum
  * fixtures that seed the exact rows by hand); `precomputeModel` builds both.
  */
 export function precomputeViewerModel(log: EventLog, ctx: PrecomputeContext): ViewerBuildSummary {
-  return buildViewerModel(ctx.sqlite, ctx, modelInputs(log, ctx));
+  const inputs = modelInputs(log, ctx);
+  const viewer = prepareViewerModel(inputs);
+  forEachStep(inputs, (r) => viewer.stepSums.add(r));
+  return writeViewerModel(ctx.sqlite, ctx, viewer);
+}
+
+/** The exact step rows (`forEachStepRow` of the core, grouped by exact cell), one at a time: read each at once. */
+function forEachStep(inputs: ReturnType<typeof modelInputs>, emit: (row: GroupedStepRow) => void): void {
+  const { groupOfCase } = inputs;
+  forEachStepRow(inputs.log, { variants: inputs.variants, groupOf: (c) => String(groupOfCase[c]) }, emit);
 }
 
 /**
@@ -69,14 +78,13 @@ function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const pairs = groupVariants(log, variants, groupOfCase);
-  const steps = discoverSteps(log, { variants, groupOf: (c) => String(groupOfCase[c]) });
   const seqs = variantSequences(log, variants);
-  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, steps, seqs };
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs };
 }
 
 function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const inputs = modelInputs(log, ctx);
-  const { variants, stats, groups, groupOfCase, closed, pairs, steps, seqs } = inputs;
+  const { variants, stats, groups, groupOfCase, closed, pairs, seqs } = inputs;
   recordEndActivities(ctx, inputs.endActivities);
   const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
   const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
@@ -120,18 +128,32 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
       finished,
     ]);
   }
-  const stepRow: SqlValue[] = [];
-  for (const r of steps) {
+  // The exact step rows are written, summed into edges and into the viewer's step sums as they
+  // come, so that no row is kept (see `forEachStepRow`).
+  const viewer = prepareViewerModel(inputs);
+  const edges = createEdgeSums();
+  const head: SqlValue[] = new Array<SqlValue>(9);
+  const tail: SqlValue[] = [0, 0];
+  forEachStep(inputs, (r) => {
     const g = groups[Number(r.group)]!;
-    stepRow.length = 0;
-    stepRow.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds);
-    for (const h of r.histogram) stepRow.push(h);
-    pushFine(stepRow, r.fine!);
-    stepRow.push(rankOf.get(r.variantKey)!, finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1);
-    out.add('steps', stepRow);
-  }
-
-  writeEdges(out, groups, steps);
+    head[0] = g.process;
+    head[1] = g.jobcenter;
+    head[2] = g.period;
+    head[3] = r.variantKey;
+    head[4] = r.stepIndex;
+    head[5] = r.from;
+    head[6] = r.to;
+    head[7] = r.cases;
+    head[8] = r.sumSeconds;
+    if (r.stepIndex === 0) {
+      tail[0] = rankOf.get(r.variantKey)!;
+      tail[1] = finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1;
+    }
+    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
+    edges.add(r);
+    viewer.stepSums.add(r);
+  });
+  edges.write(out, groups);
   writeActivities(out, log, groups, groupOfCase, pairs, seqs);
 
   const perGroup = groups.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
@@ -154,6 +176,6 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
   const summary = out.finish();
-  buildViewerModel(ctx.sqlite, ctx, inputs);
+  writeViewerModel(ctx.sqlite, ctx, viewer);
   return summary;
 }

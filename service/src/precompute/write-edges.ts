@@ -1,5 +1,4 @@
 import {
-  addFineHistogram,
   BUCKET_COUNT,
   emptyFineHistogram,
   STEP_END,
@@ -8,10 +7,9 @@ import {
   type GroupedStepRow,
   type Variants,
 } from '@sagsflow/shared';
-import type { SqlValue } from '../db/batch-insert';
-import { pushFine } from './model-writer';
 import type { Grain } from './case-groups';
 import type { ModelWriter } from './model-writer';
+import { addNonZeroFine } from './fine-sums';
 
 /** Activity ids of a variant's sequence, read from its first case. */
 export function variantSequences(log: EventLog, variants: Variants): Uint32Array[] {
@@ -33,15 +31,15 @@ interface EdgeAcc {
   seenBy: number;
 }
 
-/**
- * Edges per grain cell, summed from the step rows of the core's `discoverSteps`: transitions,
- * seconds and histograms add up over the steps of a (from, to) pair; distinct cases add the
- * cases of every (cell, variant) in which the pair occurs, once. START/END edges give the start
- * and end activities; their seconds are 0, so the END steps' case-duration histograms are not
- * added (an edge into END counts its transitions in bucket 0). A step row's `group` is its
- * grain cell index, as text.
- */
-export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
+/** Edge sums fed one step row at a time (see `writeEdges`); `write` writes them in the order first seen. */
+export interface EdgeSums {
+  /** Adds one step row; its histograms are read at once, so the caller may reuse them for the next row. */
+  add(row: GroupedStepRow): void;
+  write(out: ModelWriter, groups: readonly Grain[]): void;
+}
+
+/** Empty edge sums over step rows given in `discoverSteps` order (runs of one group and variant, steps 0..n). */
+export function createEdgeSums(): EdgeSums {
   const edgesOfGroup = new Map<number, Map<number, EdgeAcc>>();
   const ids = new Map<string, number>();
   const idOf = (name: string): number => {
@@ -54,50 +52,66 @@ export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: rea
   let run = -1;
   let lastVariant = '';
   let lastGroup = '';
-  for (const r of rows) {
-    if (r.variantKey !== lastVariant || r.group !== lastGroup || r.stepIndex === 0) {
-      run++;
-      lastVariant = r.variantKey;
-      lastGroup = r.group;
-    }
-    const group = Number(r.group);
-    let edges = edgesOfGroup.get(group);
-    if (!edges) edgesOfGroup.set(group, (edges = new Map()));
-    const key = idOf(r.from) * span + idOf(r.to);
-    let e = edges.get(key);
-    if (!e) {
-      e = {
-        group,
-        from: r.from,
-        to: r.to,
-        transitions: 0,
-        cases: 0,
-        sum: 0,
-        hist: new Float64Array(BUCKET_COUNT),
-        fine: emptyFineHistogram(),
-        seenBy: -1,
-      };
-      edges.set(key, e);
-      all.push(e);
-    }
-    e.transitions += r.cases;
-    e.sum += r.sumSeconds;
-    if (r.to === STEP_END) {
-      e.hist[0]! += r.cases;
-      e.fine.counts[0]! += r.cases;
-    } else {
-      for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
-      if (r.fine) addFineHistogram(e.fine, r.fine);
-    }
-    if (e.seenBy !== run) {
-      e.seenBy = run;
-      e.cases += r.cases;
-    }
-  }
-  for (const e of all) {
-    const g = groups[e.group]!;
-    const row: SqlValue[] = [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum, ...e.hist];
-    pushFine(row, e.fine);
-    out.add('edges', row);
-  }
+  return {
+    add(r) {
+      if (r.variantKey !== lastVariant || r.group !== lastGroup || r.stepIndex === 0) {
+        run++;
+        lastVariant = r.variantKey;
+        lastGroup = r.group;
+      }
+      const group = Number(r.group);
+      let edges = edgesOfGroup.get(group);
+      if (!edges) edgesOfGroup.set(group, (edges = new Map()));
+      const key = idOf(r.from) * span + idOf(r.to);
+      let e = edges.get(key);
+      if (!e) {
+        e = {
+          group,
+          from: r.from,
+          to: r.to,
+          transitions: 0,
+          cases: 0,
+          sum: 0,
+          hist: new Float64Array(BUCKET_COUNT),
+          fine: emptyFineHistogram(),
+          seenBy: -1,
+        };
+        edges.set(key, e);
+        all.push(e);
+      }
+      e.transitions += r.cases;
+      e.sum += r.sumSeconds;
+      if (r.to === STEP_END) {
+        e.hist[0]! += r.cases;
+        e.fine.counts[0]! += r.cases;
+      } else {
+        for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
+        if (r.fine) addNonZeroFine(e.fine, r.fine);
+      }
+      if (e.seenBy !== run) {
+        e.seenBy = run;
+        e.cases += r.cases;
+      }
+    },
+    write(out, groups) {
+      for (const e of all) {
+        const g = groups[e.group]!;
+        out.addHistogramRow('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum], e.hist, e.fine, []);
+      }
+    },
+  };
+}
+
+/**
+ * Edges per grain cell, summed from the step rows of the core's `discoverSteps`: transitions,
+ * seconds and histograms add up over the steps of a (from, to) pair; distinct cases add the
+ * cases of every (cell, variant) in which the pair occurs, once. START/END edges give the start
+ * and end activities; their seconds are 0, so the END steps' case-duration histograms are not
+ * added (an edge into END counts its transitions in bucket 0). A step row's `group` is its
+ * grain cell index, as text.
+ */
+export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
+  const sums = createEdgeSums();
+  for (const r of rows) sums.add(r);
+  sums.write(out, groups);
 }

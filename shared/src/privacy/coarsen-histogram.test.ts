@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MisuseError } from '../errors';
-import { coarsenFineHistogram, coarsenHistogram } from './coarsen-histogram';
+import { coarsenFineHistogram, coarsenFineHistogramInto, coarsenHistogram, coarsenHistogramInto } from './coarsen-histogram';
 
 describe('coarsenHistogram', () => {
   it('k=5 pools [3, 1, 0, 4, 2] into one run of 10 at the bucket of its middle case: [0, 10, 0, 0, 0]', () => {
@@ -42,5 +42,22 @@ describe('coarsenFineHistogram', () => {
     expect(out.seconds.reduce((a, b) => a + b, 0)).toBe(seconds.reduce((a, b) => a + b, 0));
     expect(out.counts.every((x) => x === 0 || x >= 4)).toBe(true);
     expect(out.counts).toEqual(coarsenHistogram(counts, 4));
+  });
+});
+
+describe('coarsenHistogramInto and coarsenFineHistogramInto', () => {
+  it('write what the allocating forms return into a reused output, zeroing what it held', () => {
+    const out = [9, 9, 9, 9, 9];
+    coarsenHistogramInto([3, 1, 0, 4, 2], 5, out);
+    expect(out).toEqual([0, 10, 0, 0, 0]);
+    coarsenHistogramInto([1, 2, 1, 0, 0], 5, out);
+    expect(out).toEqual([0, 0, 0, 0, 0]);
+    const fine = { counts: new Float64Array([7, 7]), seconds: new Float64Array([7, 7]) };
+    coarsenFineHistogramInto({ counts: [1, 4], seconds: [0.5, 6] }, 5, fine);
+    expect([...fine.counts]).toEqual([0, 5]);
+    expect([...fine.seconds]).toEqual([0, 6.5]);
+    coarsenFineHistogramInto({ counts: [6, 1], seconds: [3, 2] }, 5, fine);
+    expect([...fine.counts]).toEqual(coarsenFineHistogram({ counts: [6, 1], seconds: [3, 2] }, 5).counts);
+    expect([...fine.seconds]).toEqual(coarsenFineHistogram({ counts: [6, 1], seconds: [3, 2] }, 5).seconds);
   });
 });

@@ -13,10 +13,23 @@ import type { FineHistogram } from '../histogram/fine-buckets';
  */
 export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[] {
   const out = new Array<number>(counts.length).fill(0);
-  const target = runTargets(counts, k);
-  if (!target) return out;
-  for (let i = 0; i < counts.length; i++) out[target[i]!]! += counts[i]!;
+  coarsenHistogramInto(counts, k, out);
   return out;
+}
+
+/**
+ * `coarsenHistogram` written into `out` (zeroed first, at least as long as `counts`) instead of a
+ * new array: for callers that coarsen many histograms and read each one at once.
+ */
+export function coarsenHistogramInto(
+  counts: ArrayLike<number>,
+  k: number,
+  out: { [i: number]: number; fill(value: number): unknown },
+): void {
+  out.fill(0);
+  const target = runTargets(counts, k);
+  if (!target) return;
+  for (let i = 0; i < counts.length; i++) out[target[i]!]! += counts[i]!;
 }
 
 /**
@@ -30,18 +43,39 @@ export function coarsenHistogram(counts: ArrayLike<number>, k: number): number[]
  */
 export function coarsenFineHistogram(fine: FineHistogram, k: number): { counts: number[]; seconds: number[] } {
   const n = fine.counts.length;
-  const counts = new Array<number>(n).fill(0);
-  const seconds = new Array<number>(n).fill(0);
+  const out = { counts: new Array<number>(n).fill(0), seconds: new Array<number>(n).fill(0) };
+  coarsenFineHistogramInto(fine, k, out);
+  return out;
+}
+
+/**
+ * `coarsenFineHistogram` written into `out` (both arrays zeroed first, at least as long as the
+ * histogram) instead of new arrays: for callers that coarsen many histograms and read each one at once.
+ */
+export function coarsenFineHistogramInto(
+  fine: FineHistogram,
+  k: number,
+  out: { counts: { [i: number]: number; fill(value: number): unknown }; seconds: { [i: number]: number; fill(value: number): unknown } },
+): void {
+  const n = fine.counts.length;
+  const { counts, seconds } = out;
+  counts.fill(0);
+  seconds.fill(0);
   const target = runTargets(fine.counts, k);
-  if (!target) return { counts, seconds };
+  if (!target) return;
   for (let i = 0; i < n; i++) {
     counts[target[i]!]! += fine.counts[i]!;
     seconds[target[i]!]! += fine.seconds[i] ?? 0;
   }
-  return { counts, seconds };
 }
 
-/** The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is under `k`. */
+/** `runTargets`' answer, reused from call to call (each caller reads it before the next call). */
+let targets = new Int32Array(0);
+
+/**
+ * The bucket each bucket's cases move to (see `coarsenHistogram`), or null when the total is
+ * under `k`. The array is reused by the next call and may be longer than `counts`.
+ */
 function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
   if (!(Number.isInteger(k) && k >= 1)) {
     throw new MisuseError(`coarsenHistogram: minimum group size is invalid, got ${quote(k)}, expected an integer >= 1`);
@@ -49,7 +83,8 @@ function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i]!;
   if (total < k) return null;
-  const target = new Int32Array(counts.length);
+  if (targets.length < counts.length) targets = new Int32Array(counts.length);
+  const target = targets;
   let runStart = 0;
   let run = 0;
   let lastPlaced = -1;
@@ -61,7 +96,7 @@ function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
     run = 0;
     runStart = i + 1;
   }
-  target.fill(lastPlaced, runStart);
+  target.fill(lastPlaced, runStart, counts.length);
   return target;
 }
 

@@ -29,6 +29,37 @@ export interface DiscoverStepsOptions {
  * discoverSteps(log, { groupOf: (c) => jobcenterOf(c) })
  */
 export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {}): GroupedStepRow[] {
+  const rows: GroupedStepRow[] = [];
+  const arena = new FineArena();
+  stepRowsOf(
+    log,
+    options,
+    (length) => arena.take(length),
+    (row) => rows.push(row),
+  );
+  return rows;
+}
+
+/**
+ * The rows of `discoverSteps`, one at a time and in the same order, without keeping them: a
+ * row's fine histogram is a view into a buffer reused for the next (group, variant), so `emit`
+ * reads or copies it at once. For callers that write or sum the rows as they come (precompute
+ * of a large log), where holding every row costs hundreds of megabytes.
+ *
+ * @example
+ * forEachStepRow(log, { variants }, (row) => total += row.cases);
+ */
+export function forEachStepRow(log: EventLog, options: DiscoverStepsOptions, emit: (row: GroupedStepRow) => void): void {
+  const block = new ReusedFineBlock();
+  stepRowsOf(log, options, (length) => block.take(length), emit);
+}
+
+function stepRowsOf(
+  log: EventLog,
+  options: DiscoverStepsOptions,
+  take: (length: number) => FineBlock,
+  emit: (row: GroupedStepRow) => void,
+): void {
   const { variants } = options.variants ?? discoverVariants(log);
   const caseCount = log.caseIds.length;
   const groupNames: string[] = [];
@@ -40,8 +71,6 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
     for (let c = 0; c < caseCount; c++) groupOfCase[c] = ids.get(names[c]!)!;
   } else groupNames.push('');
 
-  const rows: GroupedStepRow[] = [];
-  const arena = new FineArena();
   const B = BUCKET_COUNT;
   const F = FINE_BUCKET_COUNT;
   for (const variant of variants) {
@@ -53,7 +82,7 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);
-      const fine = arena.take((n + 1) * F);
+      const fine = take((n + 1) * F);
       let cases = 0;
       for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
         const lo = log.caseOffsets[members[i]!]!;
@@ -75,7 +104,7 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
       hist[0] = cases;
       fine.counts[0] = cases;
       for (let k = 0; k <= n; k++) {
-        rows.push({
+        emit({
           group: groupNames[g]!,
           variantKey: variant.key,
           stepIndex: k,
@@ -89,7 +118,6 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
       }
     }
   }
-  return rows;
 }
 
 /** Buckets per arena chunk (1 MiB of counts and 2 MiB of seconds). */
@@ -134,6 +162,29 @@ class FineArena {
         counts: new Uint32Array(countsBuffer, (offset + from) * Uint32Array.BYTES_PER_ELEMENT, n),
         seconds: new Float64Array(secondsBuffer, (offset + from) * Float64Array.BYTES_PER_ELEMENT, n),
       }),
+    };
+  }
+}
+
+/** One zeroed fine-histogram block, handed out again (zeroed) for each (variant, group). */
+class ReusedFineBlock {
+  private counts = new Uint32Array(0);
+  private seconds = new Float64Array(0);
+
+  take(length: number): FineBlock {
+    if (length > this.counts.length) {
+      this.counts = new Uint32Array(Math.max(length, 2 * this.counts.length));
+      this.seconds = new Float64Array(this.counts.length);
+    } else {
+      this.counts.fill(0, 0, length);
+      this.seconds.fill(0, 0, length);
+    }
+    const counts = this.counts;
+    const seconds = this.seconds;
+    return {
+      counts,
+      seconds,
+      histogram: (from, n) => ({ counts: counts.subarray(from, from + n), seconds: seconds.subarray(from, from + n) }),
     };
   }
 }

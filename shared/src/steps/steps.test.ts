@@ -9,7 +9,7 @@ import { variantKey } from '../variants/variant-key';
 import { InvalidLogError } from '../errors';
 import { fineQuantile } from '../histogram/fine-quantile';
 import { aggregateSteps } from './aggregate-steps';
-import { discoverSteps } from './discover-steps';
+import { discoverSteps, forEachStepRow } from './discover-steps';
 import { STEP_END as E, STEP_START as S } from './types';
 
 describe('discoverSteps', () => {
@@ -173,5 +173,22 @@ describe('aggregateSteps input checks', () => {
     const { map, variants, cases } = aggregateSteps([]);
     expect(map.nodes.map((n) => n.activity)).toEqual([S, E]);
     expect([variants.length, cases]).toEqual([0, 0]);
+  });
+});
+
+describe('forEachStepRow', () => {
+  it('emits the rows of discoverSteps in the same order with the same histograms, read as they come', () => {
+    const log = randomLog(5, 3_000, 7, 12);
+    const groupOf = (c: number) => `g${c % 5}`;
+    const plain = (r: ReturnType<typeof discoverSteps>[number]) => ({
+      ...r,
+      histogram: [...r.histogram],
+      fine: { counts: Array.from(r.fine!.counts), seconds: Array.from(r.fine!.seconds) },
+    });
+    const expected = discoverSteps(log, { groupOf }).map(plain);
+    const emitted: ReturnType<typeof plain>[] = [];
+    forEachStepRow(log, { groupOf }, (r) => emitted.push(plain(r)));
+    expect(emitted.length).toBeGreaterThan(1_000);
+    expect(emitted).toEqual(expected);
   });
 });

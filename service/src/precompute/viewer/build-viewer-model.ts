@@ -4,6 +4,8 @@ import { createModelWriter } from '../model-writer';
 import { decideViewerCells } from './viewer-cells';
 import { VIEWER_TABLE_BUILDERS } from './registry';
 import type { ViewerModelInput } from './viewer-input';
+import { keptPairs } from './kept-pairs';
+import { createViewerStepSums } from './viewer-step-rows';
 
 /** What building the viewer model cost, as stored in `viewer_builds`. */
 export interface ViewerBuildSummary {
@@ -19,17 +21,15 @@ export interface ViewerBuildSummary {
   mergedShare: number;
 }
 
+/** The exact model's inputs a viewer-grade model is built from (`ViewerModelInput` without the viewer grouping). */
+export type ExactModelInput = Omit<ViewerModelInput, 'cells' | 'cellOfCase' | 'keptCase' | 'kept' | 'stepSums'>;
+
 /**
- * Builds the viewer-grade model of one (log, version) in the caller's transaction: decides the
- * viewer rows (`decideViewerCells`: every variant in a cell of at least k cases, else in a cell's
- * "other variants"), runs every registered viewer-grade builder and records the k and the price
- * in `viewer_builds`.
+ * Decides the viewer rows of an exact model (`decideViewerCells`: every variant in a cell of at
+ * least k cases, else in a cell's "other variants") and starts the viewer step sums. Feed every
+ * exact step row to `stepSums.add` (in `discoverSteps` order), then call `writeViewerModel`.
  */
-export function buildViewerModel(
-  sqlite: Database.Database,
-  target: { log: string; version: number },
-  exact: Omit<ViewerModelInput, 'cells' | 'cellOfCase' | 'keptCase'>,
-): ViewerBuildSummary {
+export function prepareViewerModel(exact: ExactModelInput): ViewerModelInput {
   const { pairs, k } = exact;
   const cells = decideViewerCells(exact.groups, pairs.group, pairs.variant, pairs.cases, k);
   const n = exact.stats.length;
@@ -40,7 +40,23 @@ export function buildViewerModel(
     cellOfCase[c] = cells.cellOfPair[p]!;
     keptCase[c] = cells.keptPair[p]!;
   }
-  const input: ViewerModelInput = { ...exact, cells, cellOfCase, keptCase };
+  const kept = keptPairs({ variants: exact.variants, stats: exact.stats, cellOfCase, keptCase });
+  const stepSums = createViewerStepSums({ variants: exact.variants, pairs, cells, kept });
+  return { ...exact, cells, cellOfCase, keptCase, kept, stepSums };
+}
+
+/**
+ * Writes the viewer-grade model of one (log, version) in the caller's transaction from a
+ * prepared input whose step sums hold every exact step row: runs every registered viewer-grade
+ * builder and records the k and the price in `viewer_builds`.
+ */
+export function writeViewerModel(
+  sqlite: Database.Database,
+  target: { log: string; version: number },
+  input: ViewerModelInput,
+): ViewerBuildSummary {
+  const { cells, k } = input;
+  const n = input.stats.length;
   const out = createModelWriter(sqlite, target.log, target.version, 'viewer_');
   for (const builder of VIEWER_TABLE_BUILDERS) builder.build(input, out);
   out.finish();

@@ -1,36 +1,12 @@
-import {
-  addFineHistogram,
-  BUCKET_COUNT,
-  bucketOf,
-  coarsenFineHistogram,
-  coarsenHistogram,
-  emptyFineHistogram,
-  FINE_BUCKET_COUNT,
-  fineBucketOf,
-  OTHER_VARIANTS_KEY,
-  STEP_END,
-  STEP_START,
-  type FineHistogramAcc,
-  type GroupedStepRow,
-} from '@sagsflow/shared';
+import { BUCKET_COUNT, bucketOf, emptyFineHistogram, fineBucketOf, OTHER_VARIANTS_KEY } from '@sagsflow/shared';
 import type { SqlValue } from '../../db/batch-insert';
-import { pushFine } from '../model-writer';
 import type { GroupVariants } from '../group-variants';
 import { writeActivities } from '../write-activities';
-import { writeEdges } from '../write-edges';
+import { createEdgeSums } from '../write-edges';
 import type { ViewerModelInput, ViewerTableBuilder, ViewerWriter } from './viewer-input';
+import { emitViewerStepRows, OTHER_VARIANTS_ACTIVITY, type OtherPool } from './viewer-step-rows';
 
-/** The activity that stands for a cell's "other variants" on the viewer-grade map. */
-export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
-
-interface OtherPool {
-  cases: number;
-  events: number;
-  open: number;
-  sumSeconds: number;
-  hist: number[];
-  fine: FineHistogramAcc;
-}
+export { OTHER_VARIANTS_ACTIVITY };
 
 /** Per viewer cell: the cases of its "other variants" pool (durations, events, open cases). */
 function otherPools(input: ViewerModelInput): OtherPool[] {
@@ -57,133 +33,6 @@ function otherPools(input: ViewerModelInput): OtherPool[] {
     pool.fine.seconds[f]! += s.durationMs / 1000;
   }
   return pools;
-}
-
-/** Kept (viewer cell, variant) pairs in the shape of `GroupVariants`, for `writeActivities`. */
-function keptPairs(input: ViewerModelInput): GroupVariants {
-  const V = input.variants.variants.length;
-  const index = new Map<number, number>();
-  const group: number[] = [];
-  const variant: number[] = [];
-  const cases: number[] = [];
-  const sumMs: number[] = [];
-  const pairOfCase = new Int32Array(input.stats.length).fill(-1);
-  for (let c = 0; c < input.stats.length; c++) {
-    if (!input.keptCase[c]) continue;
-    const g = input.cellOfCase[c]!;
-    const v = input.variants.variantOfCase[c]!;
-    let p = index.get(g * V + v);
-    if (p === undefined) {
-      p = group.length;
-      index.set(g * V + v, p);
-      group.push(g);
-      variant.push(v);
-      cases.push(0);
-      sumMs.push(0);
-    }
-    pairOfCase[c] = p;
-    cases[p]!++;
-    sumMs[p]! += input.stats[c]!.durationMs;
-  }
-  return {
-    group: Int32Array.from(group),
-    variant: Int32Array.from(variant),
-    cases: Uint32Array.from(cases),
-    sumMs: Float64Array.from(sumMs),
-    pairOfCase,
-    count: group.length,
-  };
-}
-
-/** Fine-histogram accumulators carved zeroed from shared blocks: one allocation per `PER_BLOCK` accumulators instead of two each. */
-function fineAccumulators(): () => FineHistogramAcc {
-  const PER_BLOCK = 512;
-  const width = 2 * FINE_BUCKET_COUNT;
-  let block = new Float64Array(0);
-  let used = PER_BLOCK;
-  return () => {
-    if (used === PER_BLOCK) {
-      block = new Float64Array(PER_BLOCK * width);
-      used = 0;
-    }
-    const base = used++ * width;
-    return { counts: block.subarray(base, base + FINE_BUCKET_COUNT), seconds: block.subarray(base + FINE_BUCKET_COUNT, base + width) };
-  };
-}
-
-/** Viewer step rows: the exact rows of kept variants summed per viewer cell, plus each cell's "other variants" path. */
-function viewerStepRows(input: ViewerModelInput, kept: GroupVariants, pools: readonly OtherPool[]): GroupedStepRow[] {
-  const V = input.variants.variants.length;
-  const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
-  const exactPair = new Map<number, number>();
-  for (let p = 0; p < input.pairs.count; p++) exactPair.set(input.pairs.group[p]! * V + input.pairs.variant[p]!, p);
-  const pairIndex = new Map<number, number>();
-  for (let p = 0; p < kept.count; p++) pairIndex.set(kept.group[p]! * V + kept.variant[p]!, p);
-  const stepsOfPair: GroupedStepRow[][] = Array.from({ length: kept.count }, () => []);
-  const newFine = fineAccumulators();
-  for (const r of input.steps) {
-    const v = variantIndex.get(r.variantKey)!;
-    const e = exactPair.get(Number(r.group) * V + v)!;
-    const cell = input.cells.cellOfPair[e]!;
-    if (cell < 0 || !input.cells.keptPair[e]) continue;
-    const p = pairIndex.get(cell * V + v);
-    if (p === undefined) continue;
-    const rows = stepsOfPair[p]!;
-    const acc = (rows[r.stepIndex] ??= {
-      group: String(cell),
-      variantKey: r.variantKey,
-      stepIndex: r.stepIndex,
-      from: r.from,
-      to: r.to,
-      cases: 0,
-      sumSeconds: 0,
-      histogram: new Array<number>(BUCKET_COUNT).fill(0),
-      fine: newFine(),
-    });
-    acc.cases += r.cases;
-    acc.sumSeconds += r.sumSeconds;
-    for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
-    if (r.fine) addFineHistogram(acc.fine as FineHistogramAcc, r.fine);
-  }
-  const order = Array.from({ length: kept.count }, (_, p) => p).sort(
-    (a, b) => kept.group[a]! - kept.group[b]! || kept.variant[a]! - kept.variant[b]!,
-  );
-  const out: GroupedStepRow[] = [];
-  for (const p of order) {
-    for (const row of stepsOfPair[p]!)
-      out.push({ ...row, histogram: coarsenHistogram(row.histogram, input.k), fine: coarsenFineHistogram(row.fine!, input.k) });
-  }
-  pools.forEach((pool, cell) => {
-    if (pool.cases === 0) return;
-    const start = new Array<number>(BUCKET_COUNT).fill(0);
-    start[0] = pool.cases;
-    const startFine = emptyFineHistogram();
-    startFine.counts[0] = pool.cases;
-    const group = String(cell);
-    out.push({
-      group,
-      variantKey: OTHER_VARIANTS_KEY,
-      stepIndex: 0,
-      from: STEP_START,
-      to: OTHER_VARIANTS_ACTIVITY,
-      cases: pool.cases,
-      sumSeconds: 0,
-      histogram: start,
-      fine: startFine,
-    });
-    out.push({
-      group,
-      variantKey: OTHER_VARIANTS_KEY,
-      stepIndex: 1,
-      from: OTHER_VARIANTS_ACTIVITY,
-      to: STEP_END,
-      cases: pool.cases,
-      sumSeconds: pool.sumSeconds,
-      histogram: coarsenHistogram(pool.hist, input.k),
-      fine: coarsenFineHistogram(pool.fine, input.k),
-    });
-  });
-  return out;
 }
 
 /** Open cases of an "other variants" pool as shown: 0 or the whole pool when either side is under k. */
@@ -218,9 +67,8 @@ function keptFinished(input: ViewerModelInput): Map<string, number> {
 
 function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const cells = input.cells.cells;
-  const kept = keptPairs(input);
+  const kept = input.kept;
   const pools = otherPools(input);
-  const steps = viewerStepRows(input, kept, pools);
   const { rankOf, otherRank } = viewerRanks(input, kept);
   const finishedOf = keptFinished(input);
   const finished = (cell: number, key: string): number =>
@@ -230,16 +78,28 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
         : 1
       : (finishedOf.get(`${cell}\u0000${key}`) ?? 1);
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
-  const row: SqlValue[] = [];
-  for (const r of steps) {
+  const head: SqlValue[] = new Array<SqlValue>(9);
+  const tail: SqlValue[] = [0, 0];
+  const edges = createEdgeSums();
+  emitViewerStepRows(input, pools, (r) => {
     const g = cells[Number(r.group)]!;
-    row.length = 0;
-    row.push(g.process, g.jobcenter, g.period, r.variantKey, r.stepIndex, r.from, r.to, r.cases, r.sumSeconds, ...r.histogram);
-    pushFine(row, r.fine!);
-    row.push(rank(r.variantKey), finished(Number(r.group), r.variantKey));
-    out.add('steps', row);
-  }
-  writeEdges(out, cells, steps);
+    head[0] = g.process;
+    head[1] = g.jobcenter;
+    head[2] = g.period;
+    head[3] = r.variantKey;
+    head[4] = r.stepIndex;
+    head[5] = r.from;
+    head[6] = r.to;
+    head[7] = r.cases;
+    head[8] = r.sumSeconds;
+    if (r.stepIndex === 0) {
+      tail[0] = rank(r.variantKey);
+      tail[1] = finished(Number(r.group), r.variantKey);
+    }
+    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
+    edges.add(r);
+  });
+  edges.write(out, cells);
   for (let p = 0; p < kept.count; p++) {
     const g = cells[kept.group[p]!]!;
     const v = input.variants.variants[kept.variant[p]!]!;

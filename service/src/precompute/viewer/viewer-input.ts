@@ -1,12 +1,13 @@
-import type { CaseStatistics, EventLog, GroupedStepRow, Variants } from '@sagsflow/shared';
+import type { CaseStatistics, EventLog, Variants } from '@sagsflow/shared';
 import type { Grain } from '../case-groups';
 import type { GroupVariants } from '../group-variants';
 import type { ModelWriter } from '../model-writer';
 import type { ViewerCells } from './viewer-cells';
+import type { ViewerStepSums } from './viewer-step-rows';
 
 /**
  * What a viewer-grade builder gets: the exact model's inputs (the log, its variants, case
- * statistics, exact cells and step rows) and the viewer grouping decided once for every table:
+ * statistics, exact cells, and the exact step rows summed per kept pair) and the viewer grouping decided once for every table:
  * the merged cells, each case's viewer cell and whether its variant is shown as itself.
  */
 export interface ViewerModelInput {
@@ -21,8 +22,6 @@ export interface ViewerModelInput {
   closed: Uint8Array;
   /** Exact (cell, variant) pairs. */
   pairs: GroupVariants;
-  /** Exact step rows; `group` is the exact cell index as text. */
-  steps: readonly GroupedStepRow[];
   /** Activity ids of each variant. */
   seqs: readonly Uint32Array[];
   cells: ViewerCells;
@@ -30,6 +29,10 @@ export interface ViewerModelInput {
   cellOfCase: Int32Array;
   /** 1 when the case's variant is shown as itself in its viewer cell, 0 when it is in "other variants" (or left out). */
   keptCase: Uint8Array;
+  /** Kept (viewer cell, variant) pairs: the cases of variants shown as themselves (`keptPairs`). */
+  kept: GroupVariants;
+  /** The exact step rows of kept variants summed per kept pair, fed while the exact steps are written. */
+  stepSums: ViewerStepSums;
 }
 
 /** Writes rows of viewer-grade tables: `add('steps', …)` writes `viewer_steps`. */

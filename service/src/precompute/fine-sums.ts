@@ -1,0 +1,18 @@
+import { FINE_BUCKET_COUNT, type FineHistogram, type FineHistogramAcc } from '@sagsflow/shared';
+
+/**
+ * Adds `from` into `into` bucket by bucket, like the core's `addFineHistogram` with weight 1, but
+ * skips the buckets where both the count and the seconds are 0 (nearly all of a step row's 75).
+ * The sums are the same: `into` starts at +0 and adding ±0 never changes a sum that is not -0.
+ */
+export function addNonZeroFine(into: FineHistogramAcc, from: FineHistogram): void {
+  const { counts, seconds } = from;
+  for (let i = 0; i < FINE_BUCKET_COUNT; i++) {
+    const c = counts[i]!;
+    const s = seconds[i]!;
+    if (c !== 0 || s !== 0) {
+      into.counts[i]! += c;
+      into.seconds[i]! += s;
+    }
+  }
+}
