@@ -36,6 +36,8 @@ export interface RunningServer {
   port: number;
   /** Stops accepting requests, stops a running ingest worker and closes the database. */
   close(): Promise<void>;
+  /** Resolves when the cache warming after start (and any pass it schedules) is done. */
+  warmed(): Promise<void>;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    warmed: () => app.warmed(),
     async close() {
       await new Promise<void>((done) => {
         server.close(() => done());
