@@ -10,6 +10,7 @@
 import { request } from 'node:http';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 
 const arg = (name: string, fallback: string): string => {
