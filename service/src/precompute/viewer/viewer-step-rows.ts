@@ -18,6 +18,7 @@ import { addNonZeroFine } from '../fine-sums';
 /** The activity that stands for a cell's "other variants" on the viewer-grade map. */
 export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
 
+/** The cases of one viewer cell's "other variants": counts, summed seconds and their duration histograms. */
 export interface OtherPool {
   cases: number;
   events: number;
