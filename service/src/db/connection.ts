@@ -16,6 +16,12 @@ export function withoutBusyWait<T>(sqlite: Database.Database, write: () => T): T
   }
 }
 
+/** True for SQLite's busy and locked errors: another connection (a load) holds the lock. */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
 /** SQLite's `data_version`: moves whenever another connection commits (cache invalidation). */
 export function dataVersion(sqlite: Database.Database): number {
   return sqlite.pragma('data_version', { simple: true }) as number;

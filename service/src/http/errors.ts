@@ -1,16 +1,11 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ODataQueryError, odataErrorBody } from './odata/odata-error';
+import { isDatabaseBusy } from '../db/connection';
 
 /** A 4xx answer with a clear one-line message (`{ "error": message }`). */
 export function httpError(status: 400 | 403 | 404 | 409 | 413 | 415, message: string): HTTPException {
   return new HTTPException(status, { message });
-}
-
-/** True for SQLite's busy and locked errors: another connection (a load) holds the lock. */
-function isDatabaseBusy(err: Error): boolean {
-  const code = (err as { code?: unknown }).code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 /**
@@ -42,7 +37,7 @@ export function errorHandler(log: (message: string) => void): ErrorHandler {
       return c.json({ error: err.message }, err.status);
     }
     if (isDatabaseBusy(err)) {
-      // upload (issue 11): the server's connection waits briefly for a lock; a write that meets a running load is a 503.
+      // The server's connection waits briefly for a lock: a write that meets a running load is a 503.
       return c.json({ error: 'the database is busy with a load: try again in a moment' }, 503, { 'Retry-After': '5' });
     }
     log(`${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { withoutBusyWait } from '../../db/connection';
+import { withoutBusyWait, isDatabaseBusy } from '../../db/connection';
 
 /** One audit record: who (token id) did what to which target. */
 export interface AuditEntry {
@@ -17,11 +17,6 @@ export interface AuditQueue {
   flush(): boolean;
   /** Stops the retry timer and makes a last attempt to write. */
   close(): void;
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 /**
@@ -51,7 +46,7 @@ export function createAuditQueue(
       lastWrite = Date.now();
       return true;
     } catch (error) {
-      if (!isBusy(error)) {
+      if (!isDatabaseBusy(error)) {
         pending = pending.slice(batch.length);
         log(`audit: could not record ${batch.length} entries: ${(error as Error).message}`);
         return true;

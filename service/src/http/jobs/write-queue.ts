@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { withoutBusyWait } from '../../db/connection';
+import { withoutBusyWait, isDatabaseBusy } from '../../db/connection';
 
 /** Writes made on the server's connection in order, never waiting for a lock another connection holds. */
 export interface WriteQueue {
@@ -10,11 +10,6 @@ export interface WriteQueue {
   /** Stops retrying and runs what is queued, waiting for the lock as the connection's busy timeout allows. */
   close(): void;
 }
-
-const isBusy = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
-};
 
 /**
  * A write queue on the server's connection. While a load in a worker holds the write lock (for
@@ -32,7 +27,7 @@ export function createWriteQueue(sqlite: Database.Database, log: (message: strin
         if (wait) pending[0]!();
         else withoutBusyWait(sqlite, pending[0]!);
       } catch (error) {
-        if (!wait && isBusy(error)) return false;
+        if (!wait && isDatabaseBusy(error)) return false;
         log(`could not record a job: ${(error as Error).message}`);
       }
       pending.shift();
