@@ -59,6 +59,25 @@ export const MODEL_TABLES = Object.keys(COLUMNS) as ModelTable[];
 /** Rows written per model table. */
 export type ModelSummary = Record<ModelTable, number>;
 
+/** The cell (process, jobcenter, period) a step row belongs to. */
+export interface StepCell {
+  readonly process: SqlValue;
+  readonly jobcenter: SqlValue;
+  readonly period: SqlValue;
+}
+
+/** The values of one step row that `addStepRow` stores. */
+export interface StepRowValues {
+  readonly variantKey: string;
+  readonly stepIndex: number;
+  readonly from: string;
+  readonly to: string;
+  readonly cases: number;
+  readonly sumSeconds: number;
+  readonly histogram: ArrayLike<number>;
+  readonly fine?: FineHistogram | null;
+}
+
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
 export type HistogramTable = 'steps' | 'edges';
 
@@ -81,32 +100,52 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     return ins;
   };
   const wideRows = new Map<HistogramTable, SqlValue[]>();
+  const stepHead: SqlValue[] = new Array<SqlValue>(9);
+  const stepTail: SqlValue[] = [0, 0];
+  /**
+   * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
+   * fine seconds, then the `tail` values (the table's column order). The row is assembled in
+   * one array kept per table, so a wide row costs no allocation of its own.
+   */
+  const addHistogramRow = (
+    table: HistogramTable,
+    head: readonly SqlValue[],
+    histogram: ArrayLike<number>,
+    fine: FineHistogram,
+    tail: readonly SqlValue[],
+  ): void => {
+    let row = wideRows.get(table);
+    if (!row) wideRows.set(table, (row = new Array<SqlValue>(COLUMNS[table].length).fill(null)));
+    let i = 0;
+    for (let j = 0; j < head.length; j++) row[i++] = head[j]!;
+    for (let j = 0; j < histogram.length; j++) row[i++] = histogram[j]!;
+    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.counts[j]!;
+    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.seconds[j]!;
+    for (let j = 0; j < tail.length; j++) row[i++] = tail[j]!;
+    if (i !== row.length) throw new Error(`addHistogramRow(${prefix}${table}): expected ${row.length} values, got ${i}`);
+    inserterOf(table).add(row);
+  };
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
       inserterOf(table).add(values);
     },
+    addHistogramRow,
     /**
-     * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
-     * fine seconds, then the `tail` values (the table's column order). The row is assembled in
-     * one array kept per table, so a wide row costs no allocation of its own.
+     * Writes one step row of `cell`: its cell, variant and step, the histograms, and on a
+     * variant's first step the `firstStep` values (rank, finished share), as `addHistogramRow`.
      */
-    addHistogramRow(
-      table: HistogramTable,
-      head: readonly SqlValue[],
-      histogram: ArrayLike<number>,
-      fine: FineHistogram,
-      tail: readonly SqlValue[],
-    ): void {
-      let row = wideRows.get(table);
-      if (!row) wideRows.set(table, (row = new Array<SqlValue>(COLUMNS[table].length).fill(null)));
-      let i = 0;
-      for (let j = 0; j < head.length; j++) row[i++] = head[j]!;
-      for (let j = 0; j < histogram.length; j++) row[i++] = histogram[j]!;
-      for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.counts[j]!;
-      for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.seconds[j]!;
-      for (let j = 0; j < tail.length; j++) row[i++] = tail[j]!;
-      if (i !== row.length) throw new Error(`addHistogramRow(${prefix}${table}): expected ${row.length} values, got ${i}`);
-      inserterOf(table).add(row);
+    addStepRow<R extends StepRowValues>(cell: StepCell, r: R, firstStep: (r: R) => readonly [number, number]): void {
+      stepHead[0] = cell.process;
+      stepHead[1] = cell.jobcenter;
+      stepHead[2] = cell.period;
+      stepHead[3] = r.variantKey;
+      stepHead[4] = r.stepIndex;
+      stepHead[5] = r.from;
+      stepHead[6] = r.to;
+      stepHead[7] = r.cases;
+      stepHead[8] = r.sumSeconds;
+      if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
+      addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail);
     },
     finish(): ModelSummary {
       const summary = {} as ModelSummary;

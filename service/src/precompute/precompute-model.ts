@@ -3,7 +3,7 @@ import { caseStatistics, discoverVariants, forEachStepRow, type EventLog, type G
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
-import { withoutIndexes, type SqlValue } from '../db/batch-insert';
+import { withoutIndexes } from '../db/batch-insert';
 import { setLoadEndActivities } from '../db/model-queries';
 import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
 import { createEdgeSums, variantSequences } from './write-edges';
@@ -132,24 +132,12 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   // come, so that no row is kept (see `forEachStepRow`).
   const viewer = prepareViewerModel(inputs);
   const edges = createEdgeSums();
-  const head: SqlValue[] = new Array<SqlValue>(9);
-  const tail: SqlValue[] = [0, 0];
+  const firstStep = (r: GroupedStepRow): [number, number] => [
+    rankOf.get(r.variantKey)!,
+    finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1,
+  ];
   forEachStep(inputs, (r) => {
-    const g = groups[Number(r.group)]!;
-    head[0] = g.process;
-    head[1] = g.jobcenter;
-    head[2] = g.period;
-    head[3] = r.variantKey;
-    head[4] = r.stepIndex;
-    head[5] = r.from;
-    head[6] = r.to;
-    head[7] = r.cases;
-    head[8] = r.sumSeconds;
-    if (r.stepIndex === 0) {
-      tail[0] = rankOf.get(r.variantKey)!;
-      tail[1] = finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1;
-    }
-    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
+    out.addStepRow(groups[Number(r.group)]!, r, firstStep);
     edges.add(r);
     viewer.stepSums.add(r);
   });

@@ -117,20 +117,21 @@ export async function readCsv(
   // A plain header line is pushed on its own, so the rest of the file may be handed over right after it.
   const headerBytes = split && firstChunk ? plainHeaderEnd(firstChunk) : -1;
   const headerChars = headerBytes > 0 ? sample.indexOf('\n') + 1 : 0;
+  // Where the one-thread read stands when it hands the rest of the file over to the blocks.
+  const boundaryHere = () => ({
+    atRecordStart: tokenizer.atRecordStart,
+    encoding: decoder.encoding,
+    sawInvalidBytes: decoder.sawInvalid,
+    nextLine: tokenizer.recordLine,
+    seen,
+  });
   const bodyStart = headerChars > 0 ? headerBytes : null;
   if (bodyStart !== null) {
     tokenizer.push(sample.slice(0, headerChars));
     sample = sample.slice(headerChars);
     if (stopAt === bodyStart) {
       stopAt = null;
-      const boundary = {
-        atRecordStart: tokenizer.atRecordStart,
-        encoding: decoder.encoding,
-        sawInvalidBytes: decoder.sawInvalid,
-        nextLine: tokenizer.recordLine,
-        seen,
-      };
-      if (resolved !== null && split!.handOver(boundary)) return { encoding: decoder.detected, delimiter, resolved };
+      if (resolved !== null && split!.handOver(boundaryHere())) return { encoding: decoder.detected, delimiter, resolved };
     }
   }
   tokenizer.push(sample);
@@ -152,14 +153,7 @@ export async function readCsv(
         const cut = stopAt - consumed;
         stopAt = null;
         if (cut > 0) push(bytes.subarray(0, cut));
-        const boundary = {
-          atRecordStart: tokenizer.atRecordStart,
-          encoding: decoder.encoding,
-          sawInvalidBytes: decoder.sawInvalid,
-          nextLine: tokenizer.recordLine,
-          seen,
-        };
-        if (split!.handOver(boundary)) {
+        if (split!.handOver(boundaryHere())) {
           if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
           return { encoding: decoder.detected, delimiter, resolved };
         }

@@ -1,5 +1,4 @@
-import { BUCKET_COUNT, bucketOf, emptyFineHistogram, fineBucketOf, OTHER_VARIANTS_KEY } from '@sagsflow/shared';
-import type { SqlValue } from '../../db/batch-insert';
+import { BUCKET_COUNT, bucketOf, emptyFineHistogram, fineBucketOf, OTHER_VARIANTS_KEY, type GroupedStepRow } from '@sagsflow/shared';
 import type { GroupVariants } from '../group-variants';
 import { writeActivities } from '../write-activities';
 import { createEdgeSums } from '../write-edges';
@@ -78,25 +77,10 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
         : 1
       : (finishedOf.get(`${cell}\u0000${key}`) ?? 1);
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
-  const head: SqlValue[] = new Array<SqlValue>(9);
-  const tail: SqlValue[] = [0, 0];
   const edges = createEdgeSums();
+  const firstStep = (r: GroupedStepRow): [number, number] => [rank(r.variantKey), finished(Number(r.group), r.variantKey)];
   emitViewerStepRows(input, pools, (r) => {
-    const g = cells[Number(r.group)]!;
-    head[0] = g.process;
-    head[1] = g.jobcenter;
-    head[2] = g.period;
-    head[3] = r.variantKey;
-    head[4] = r.stepIndex;
-    head[5] = r.from;
-    head[6] = r.to;
-    head[7] = r.cases;
-    head[8] = r.sumSeconds;
-    if (r.stepIndex === 0) {
-      tail[0] = rank(r.variantKey);
-      tail[1] = finished(Number(r.group), r.variantKey);
-    }
-    out.addHistogramRow('steps', head, r.histogram, r.fine!, tail);
+    out.addStepRow(cells[Number(r.group)]!, r, firstStep);
     edges.add(r);
   });
   edges.write(out, cells);
