@@ -53,13 +53,7 @@ export function aggregateStepTable(sqlite: Database.Database, table: string, whe
 }
 
 /** One variant step of a step aggregation: the additive columns summed, `variant_rank` max-ed, `finished` min-ed. */
-export interface StepSum {
-  variantKey: string;
-  stepIndex: number;
-  from: string;
-  to: string;
-  cases: number;
-  sumSeconds: number;
+export interface StepSum extends Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to' | 'cases' | 'sumSeconds'> {
   variantRank: number | null;
   finished: number | null;
 }

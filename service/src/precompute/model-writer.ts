@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { BUCKET_COLUMNS, FINE_BUCKET_COUNT, FINE_COUNT_COLUMNS, FINE_SECONDS_COLUMNS, type FineHistogram } from '@sagsflow/shared';
+import {
+  BUCKET_COLUMNS,
+  FINE_BUCKET_COUNT,
+  FINE_COUNT_COLUMNS,
+  FINE_SECONDS_COLUMNS,
+  type FineHistogram,
+  type StepRow,
+} from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
 import { createSparseInserter } from '../db/sparse-insert';
 
@@ -67,13 +74,7 @@ export interface StepCell {
 }
 
 /** The values of one step row that `addStepRow` stores. */
-export interface StepRowValues {
-  readonly variantKey: string;
-  readonly stepIndex: number;
-  readonly from: string;
-  readonly to: string;
-  readonly cases: number;
-  readonly sumSeconds: number;
+export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to' | 'cases' | 'sumSeconds'>> {
   readonly histogram: ArrayLike<number>;
   readonly fine?: FineHistogram | null;
 }
