@@ -25,6 +25,7 @@ export async function loadLogInMemory(file: string, mapping?: ColumnMapping, kee
       sink: {
         event: (caseId, activity, timestamp, resource, lifecycle) => builder.addEvent(caseId, activity, timestamp, resource, lifecycle),
         events: (batch, skip) => builder.addColumns(batch, skip),
+        expect: (events) => builder.reserve(builder.eventCount + events),
         reject: (rejection) => {
           if (rejections.length < KEPT_REJECTIONS) rejections.push(rejection);
         },

@@ -11,6 +11,8 @@ export interface BlockSink {
   events(batch: BlockEvents, skip: Uint8Array | undefined): void;
   reject(rejection: Rejection): void;
   progress?(bytesRead: number, bytesTotal: number): void;
+  /** Told once, after the first block, about how many more records the blocks hold (to make room). */
+  expect?(records: number): void;
 }
 
 /** Blocks per file: enough for the two threads to end close together, few enough to cost nothing to merge. */
@@ -172,10 +174,11 @@ class BlockMerge {
   private merge(result: Extract<BlockResult, { ok: true }>): void {
     const { events, rejections, firstHashes, firstOutcomes } = result;
     // Room in the duplicate check for as many records as the first block's lines per byte make of the rest of the file.
-    if (this.k === 0)
-      this.at.seen.reserve(
-        this.at.seen.size + Math.ceil(((this.size - result.start) * result.lines) / Math.max(1, result.end - result.start)),
-      );
+    if (this.k === 0) {
+      const records = Math.ceil(((this.size - result.start) * result.lines) / Math.max(1, result.end - result.start));
+      this.at.seen.reserve(this.at.seen.size + records);
+      this.sink.expect?.(records);
+    }
     let removedEvent: Uint8Array | undefined;
     const removedRejection = new Uint8Array(rejections.length);
     let removed = 0;

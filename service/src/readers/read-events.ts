@@ -28,6 +28,8 @@ export interface EventSink {
   events?(batch: EventColumns, skip: Uint8Array | undefined): void;
   reject(rejection: Rejection): void;
   progress?(bytesRead: number, bytesTotal: number): void;
+  /** Told about how many more events may come (an estimate, to make room for them). */
+  expect?(events: number): void;
 }
 
 /** Options of `readEvents`. */
@@ -125,6 +127,7 @@ export async function readEvents(file: string, options: ReadEventsOptions): Prom
           : (batch: BlockEvents, skip: Uint8Array | undefined) => replay(batch, skip, sink),
       reject: (r: Rejection) => sink.reject(r),
       ...(sink.progress ? { progress: (done: number, total: number) => sink.progress!(done, total) } : {}),
+      ...(sink.expect ? { expect: (records: number) => sink.expect!(records) } : {}),
     };
     const why = await (blocks as CsvBlocks).read(boundary, blockSink, report, size);
     if (why === null) options.onSecondPart?.('worker');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidLogError } from '../errors';
 import { EventLogBuilder } from './builder';
+import { groupedCaseOffsets, orderEventsByCase } from './order-events';
 import { Lifecycle } from './types';
 import { traces } from '../testing/tiny-log';
 
@@ -124,5 +125,56 @@ describe('EventLogBuilder', () => {
       lifecycleOf: Int32Array.of(-1),
     };
     expect(() => batched.addColumns({ ...bad, ...columns, time: Float64Array.of(NaN) })).toThrow(InvalidLogError);
+  });
+
+  it('builds grouped, time-ordered events (no reordering) as the reordering path does, with room reserved ahead', () => {
+    const events: [string, string, number, string | null][] = [
+      ['c1', 'a', 1, 'r1'],
+      ['c1', 'b', 1, null],
+      ['c1', 'c', 4, 'r2'],
+      ['c2', 'a', 2, 'r2'],
+      ['c3', 'b', 0, null],
+      ['c3', 'a', 9, 'r1'],
+    ];
+    const grouped = new EventLogBuilder();
+    grouped.reserve(5000);
+    for (const [c, a, t, r] of events) grouped.addEvent(c, a, t, r, 'complete');
+    // The same events with one case split in two runs need reordering.
+    const split = new EventLogBuilder();
+    for (const [c, a, t, r] of [events[0]!, events[3]!, events[1]!, events[2]!, events[4]!, events[5]!])
+      split.addEvent(c, a, t, r, 'complete');
+    const [x, y] = [grouped.build(), split.build()];
+    expect(Array.from(x.caseOffsets)).toEqual([0, 3, 4, 6]);
+    expect(traces(x)).toEqual([['a', 'b', 'c'], ['a'], ['b', 'a']]);
+    expect(Array.from(x.timestamp)).toEqual([1, 1, 4, 2, 0, 9]);
+    expect(Array.from(x.resource)).toEqual([0, -1, 1, 1, -1, 0]);
+    expect(x.activity.length).toBe(6);
+    expect(Array.from(x.caseOffsets)).toEqual(Array.from(y.caseOffsets));
+    expect(Array.from(x.activity)).toEqual(Array.from(y.activity));
+    expect(Array.from(x.timestamp)).toEqual(Array.from(y.timestamp));
+    expect(Array.from(x.lifecycle)).toEqual(Array.from(y.lifecycle));
+    expect(x.caseIds).toEqual(['c1', 'c2', 'c3']);
+  });
+});
+
+describe('groupedCaseOffsets', () => {
+  const offsets = (cases: number[], times: number[], caseCount: number) =>
+    groupedCaseOffsets(Uint32Array.from(cases), Float64Array.from(times), cases.length, caseCount);
+
+  it('gives the case offsets of events grouped by case in time order (ties allowed), as orderEventsByCase does', () => {
+    const cases = [0, 0, 1, 2, 2, 2];
+    const times = [5, 5, 1, 0, 3, 3];
+    expect(Array.from(offsets(cases, times, 3)!)).toEqual([0, 2, 3, 6]);
+    expect(Array.from(offsets(cases, times, 3)!)).toEqual(
+      Array.from(orderEventsByCase(Uint32Array.from(cases), Float64Array.from(times), 6, 3).offsets),
+    );
+    expect(Array.from(offsets([], [], 0)!)).toEqual([0]);
+  });
+
+  it('is null when a case comes back later, a case goes back in time, or the cases are not in first-seen order', () => {
+    expect(offsets([0, 1, 0], [1, 1, 2], 2)).toBeNull();
+    expect(offsets([0, 0, 1], [2, 1, 5], 2)).toBeNull();
+    expect(offsets([1, 0], [1, 1], 2)).toBeNull();
+    expect(offsets([0, 2], [1, 1], 3)).toBeNull();
   });
 });

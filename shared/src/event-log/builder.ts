@@ -3,7 +3,7 @@ import { ensureCapacity } from './growable';
 import { Interner } from './interner';
 import { lifecycleCode } from './lifecycle-code';
 import type { AttributeColumn, EventLog, LifecycleCode, RawEvent } from './types';
-import { orderEventsByCase } from './order-events';
+import { groupedCaseOffsets, orderEventsByCase } from './order-events';
 
 /**
  * Events as interned columns (a reader's batch): event `i` has case `cases[caseOf[i]]`,
@@ -57,6 +57,11 @@ export class EventLogBuilder {
   private readonly eventColumns = new Map<string, GrowingColumn>();
   private lastCaseId: string | undefined;
   private lastCase = 0;
+
+  /** Makes room for `events` events in all, so adding up to that many copies no arrays (a reader's estimate; more is fine). */
+  reserve(events: number): void {
+    if (events > this.caseOf.length) this.grow(events, true);
+  }
 
   /** Number of events added so far. */
   get eventCount(): number {
@@ -182,23 +187,36 @@ export class EventLogBuilder {
   build(): EventLog {
     const n = this.size;
     const caseCount = this.cases.values.length;
-    const { offsets, order } = orderEventsByCase(this.caseOf, this.timeOf, n, caseCount);
-    const activity = new Uint32Array(n);
-    const timestamp = new Float64Array(n);
-    const resource = new Int32Array(n);
-    const lifecycle = new Uint8Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      activity[k] = this.activityOf[i]!;
-      timestamp[k] = this.timeOf[i]!;
-      resource[k] = this.resourceOf[i]!;
-      lifecycle[k] = this.lifecycleOf[i]!;
+    const grouped = groupedCaseOffsets(this.caseOf, this.timeOf, n, caseCount);
+    // Events already grouped by case and in time order (a common extract layout) are copied as they are.
+    const { offsets, order } = grouped ? { offsets: grouped, order: null } : orderEventsByCase(this.caseOf, this.timeOf, n, caseCount);
+    let activity: Uint32Array;
+    let timestamp: Float64Array;
+    let resource: Int32Array;
+    let lifecycle: Uint8Array;
+    if (order === null) {
+      activity = this.activityOf.slice(0, n);
+      timestamp = this.timeOf.slice(0, n);
+      resource = this.resourceOf.slice(0, n);
+      lifecycle = this.lifecycleOf.slice(0, n);
+    } else {
+      activity = new Uint32Array(n);
+      timestamp = new Float64Array(n);
+      resource = new Int32Array(n);
+      lifecycle = new Uint8Array(n);
+      for (let k = 0; k < n; k++) {
+        const i = order[k]!;
+        activity[k] = this.activityOf[i]!;
+        timestamp[k] = this.timeOf[i]!;
+        resource[k] = this.resourceOf[i]!;
+        lifecycle[k] = this.lifecycleOf[i]!;
+      }
     }
     const eventAttributes = new Map<string, AttributeColumn>();
     for (const [name, column] of this.eventColumns) {
       const source = ensureCapacity(column.codes, n, Int32Array, -1);
       const codes = new Int32Array(n);
-      for (let k = 0; k < n; k++) codes[k] = source[order[k]!]!;
+      for (let k = 0; k < n; k++) codes[k] = source[order === null ? k : order[k]!]!;
       eventAttributes.set(name, { values: column.interner.values.slice(), codes });
     }
     const caseAttributes = new Map<string, AttributeColumn>();
@@ -230,11 +248,11 @@ export class EventLogBuilder {
     return column;
   }
 
-  private grow(min: number): void {
-    this.caseOf = ensureCapacity(this.caseOf, min, Uint32Array);
-    this.activityOf = ensureCapacity(this.activityOf, min, Uint32Array);
-    this.timeOf = ensureCapacity(this.timeOf, min, Float64Array);
-    this.resourceOf = ensureCapacity(this.resourceOf, min, Int32Array, -1);
-    this.lifecycleOf = ensureCapacity(this.lifecycleOf, min, Uint8Array);
+  private grow(min: number, exact = false): void {
+    this.caseOf = ensureCapacity(this.caseOf, min, Uint32Array, 0, exact);
+    this.activityOf = ensureCapacity(this.activityOf, min, Uint32Array, 0, exact);
+    this.timeOf = ensureCapacity(this.timeOf, min, Float64Array, 0, exact);
+    this.resourceOf = ensureCapacity(this.resourceOf, min, Int32Array, -1, exact);
+    this.lifecycleOf = ensureCapacity(this.lifecycleOf, min, Uint8Array, 0, exact);
   }
 }

@@ -3,11 +3,11 @@ type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
 
 /**
  * Returns `array` if it holds at least `min` elements, else a copy with doubled
- * capacity; new slots are set to `fill`.
+ * capacity (with `exact`, of `min` elements); new slots are set to `fill`.
  */
-export function ensureCapacity<T extends TypedArray>(array: T, min: number, make: TypedArrayConstructor<T>, fill = 0): T {
+export function ensureCapacity<T extends TypedArray>(array: T, min: number, make: TypedArrayConstructor<T>, fill = 0, exact = false): T {
   if (array.length >= min) return array;
-  let size = Math.max(1024, array.length * 2);
+  let size = exact ? min : Math.max(1024, array.length * 2);
   while (size < min) size *= 2;
   const grown = new make(size);
   grown.set(array as never);

@@ -48,3 +48,28 @@ function sortRange(order: Uint32Array, time: Float64Array, lo: number, hi: numbe
   slice.sort((a, b) => time[a]! - time[b]! || a - b);
   order.set(slice, lo);
 }
+
+/**
+ * The case offsets when the events need no reordering: each case's events come together, cases
+ * in first-seen order (`caseOf` never decreases) and in time order within the case; else null
+ * (then `orderEventsByCase` orders them). One pass, no order array.
+ */
+export function groupedCaseOffsets(caseOf: Uint32Array, time: Float64Array, n: number, caseCount: number): Uint32Array | null {
+  const offsets = new Uint32Array(caseCount + 1);
+  let last = n > 0 ? caseOf[0]! : 0;
+  if (last !== 0) return null;
+  for (let i = 1; i < n; i++) {
+    const c = caseOf[i]!;
+    if (c === last) {
+      if (time[i]! < time[i - 1]!) return null;
+    } else {
+      // Ids are given in first-seen order: the next case of grouped events is always the next id.
+      if (c !== last + 1) return null;
+      offsets[c] = i;
+      last = c;
+    }
+  }
+  if (n > 0 && last !== caseCount - 1) return null;
+  offsets[caseCount] = n;
+  return offsets;
+}
