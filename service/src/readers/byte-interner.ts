@@ -33,6 +33,11 @@ export class ByteInterner {
     return this.add(b, from, n, h, slot);
   }
 
+  /** The hash of each value in id order (a copy): equal values, equal hashes. */
+  hashList(): Int32Array {
+    return this.hashes.slice(0, this.values.length);
+  }
+
   /** The id of `value`, assigning the next id when it is new. */
   internText(value: string): number {
     const b = Buffer.from(value, 'utf8');

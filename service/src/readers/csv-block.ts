@@ -512,6 +512,7 @@ class BlockReader {
       rejections: this.rejections,
       firstHashes: this.firstHashes.subarray(0, 2 * this.firsts),
       firstOutcomes: this.firstOutcomes.subarray(0, this.firsts),
+      caseHashes: this.cases.hashList(),
     };
   }
 }

@@ -3,6 +3,7 @@ import { workerEntry } from '../runtime/build-info';
 import { readCsvBlock, readCsvBlockOrThrow } from './csv-block';
 import type { BlockEvents, BlockMessage, BlockPlan, BlockResult, BlockWorkerData } from './csv-part';
 import type { CsvBoundary } from './csv-reader';
+import { CrossBlockCases } from './cross-block-cases';
 import type { DetectedEncoding } from './text-decoder';
 import type { ReadReport, Rejection, RejectionReason } from './types';
 
@@ -118,6 +119,7 @@ class BlockMerge {
   encoding: DetectedEncoding | null;
   reread = false;
   rereadWhy: string | null = null;
+  private readonly cases: CrossBlockCases;
 
   /** Whether every block is merged. */
   get done(): boolean {
@@ -134,6 +136,7 @@ class BlockMerge {
     this.start = plan.cuts[0]!;
     this.line = at.nextLine;
     this.encoding = at.encoding;
+    this.cases = new CrossBlockCases(at.seen, at.seen.size > 0 || report.rows.read > 0);
   }
 
   /** Merges the blocks ready in order; with `all`, reads the missing ones on this thread first. */
@@ -187,7 +190,11 @@ class BlockMerge {
     const keep = report.duplicatePolicy === 'keep';
     const byReason = { ...result.byReason };
     const seen = this.at.seen;
+    // Records of cases no earlier block held cannot be duplicates of earlier records (see CrossBlockCases).
+    const { caseOf } = events;
+    const old = this.cases.oldCases(this.k, { firstHashes, firstOutcomes, caseOf, caseHashes: result.caseHashes }, rejections.length);
     for (let k = 0; k < firstOutcomes.length; k++) {
+      if (old !== null && old[caseOf[firstOutcomes[k]!]!] === 0) continue;
       if (seen.addHash(firstHashes[2 * k]!, firstHashes[2 * k + 1]!)) continue;
       if (keep) {
         // A kept duplicate stays where it went (accepted or quarantined); it is only counted.

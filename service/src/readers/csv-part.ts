@@ -62,6 +62,8 @@ export type BlockResult =
       rejections: Rejection[];
       firstHashes: Uint32Array;
       firstOutcomes: Int32Array;
+      /** The 32-bit hash of each of `events.cases` (of its UTF-8 bytes, `ByteInterner`'s): equal ids, equal hashes. */
+      caseHashes: Int32Array;
     }
   | { ok: false; index: number; message: string };
 
