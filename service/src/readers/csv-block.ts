@@ -69,7 +69,8 @@ class BlockReader {
   private firstHashes = new Uint32Array(1 << 12);
   private firstOutcomes = new Int32Array(1 << 11);
   private firsts = 0;
-  private readonly seen = new RecordHashSet();
+  /** The block's own duplicate check: one set serves the blocks a thread reads one after another. */
+  private readonly seen = spareSeen;
   private readonly tally: ReadTally;
   private readonly handleRow: ReturnType<typeof createCsvRowHandler>;
   private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -86,6 +87,7 @@ class BlockReader {
     this.encoding = request.encoding;
     this.line = request.firstLine ?? 1;
     const guess = Math.max(1024, ((request.to - request.from) / 48) | 0);
+    this.seen.clear();
     this.seen.reserve(guess);
     this.caseOf = new Uint32Array(guess);
     this.activityOf = new Uint32Array(guess);
@@ -518,6 +520,7 @@ class BlockReader {
 }
 
 let spare = Buffer.alloc(0);
+const spareSeen = new RecordHashSet();
 
 const parsers = new Map<string, ByteTimestampParser>();
 

@@ -49,4 +49,16 @@ describe('RecordHashSet.addText / addFields', () => {
     }
     expect(fresh).toBe(300_000);
   });
+
+  it('is empty after clear, with its grown table kept, and takes the same records again', () => {
+    const set = new RecordHashSet();
+    for (let i = 0; i < 5000; i++) set.addText(`c${i},a,t`, 0, `c${i},a,t`.length);
+    set.add(['x', 'y']);
+    set.clear();
+    expect(set.size).toBe(0);
+    expect(set.add(['x', 'y'])).toBe(true);
+    expect(set.add(['x', 'y'])).toBe(false);
+    expect(set.addText('c7,a,t', 0, 6)).toBe(true);
+    expect(set.size).toBe(2);
+  });
 });

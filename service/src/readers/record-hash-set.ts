@@ -22,6 +22,14 @@ export class RecordHashSet {
     return this.count;
   }
 
+  /** Empties the set, keeping its table (reusing one set costs far less than a fresh table's memory). */
+  clear(): void {
+    this.table.fill(0);
+    this.count = 0;
+    this.lastHigh = 0;
+    this.lastLow = 0;
+  }
+
   /** Makes room for `n` hashes in all, so adding them grows the table no more. */
   reserve(n: number): void {
     let size = this.mask + 1;
