@@ -496,6 +496,7 @@ class BlockReader {
       resourceOf: this.resourceOf.subarray(0, n),
       lifecycleOf: this.lifecycleOf.subarray(0, n),
       time: this.time.subarray(0, n),
+      caseHashes: this.cases.hashList(),
       ...(this.jobcenterOf === null ? {} : { jobcenters: this.jobcenters.values, jobcenterOf: this.jobcenterOf.subarray(0, n) }),
     };
     return {
@@ -514,7 +515,6 @@ class BlockReader {
       rejections: this.rejections,
       firstHashes: this.firstHashes.subarray(0, 2 * this.firsts),
       firstOutcomes: this.firstOutcomes.subarray(0, this.firsts),
-      caseHashes: this.cases.hashList(),
     };
   }
 }

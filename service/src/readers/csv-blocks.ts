@@ -192,7 +192,7 @@ class BlockMerge {
     const seen = this.at.seen;
     // Records of cases no earlier block held cannot be duplicates of earlier records (see CrossBlockCases).
     const { caseOf } = events;
-    const old = this.cases.oldCases(this.k, { firstHashes, firstOutcomes, caseOf, caseHashes: result.caseHashes }, rejections.length);
+    const old = this.cases.oldCases(this.k, { firstHashes, firstOutcomes, caseOf, caseHashes: events.caseHashes }, rejections.length);
     for (let k = 0; k < firstOutcomes.length; k++) {
       if (old !== null && old[caseOf[firstOutcomes[k]!]!] === 0) continue;
       if (seen.addHash(firstHashes[2 * k]!, firstHashes[2 * k + 1]!)) continue;

@@ -27,7 +27,7 @@ for (let k = Atomics.add(counter, 0, 1); k < blocks; k = Atomics.add(counter, 0,
         result.events.time,
         result.firstHashes,
         result.firstOutcomes,
-        result.caseHashes,
+        result.events.caseHashes,
         ...(result.events.jobcenterOf ? [result.events.jobcenterOf] : []),
       ].map((a) => a.buffer as ArrayBuffer)
     : [];

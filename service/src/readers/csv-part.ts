@@ -18,8 +18,11 @@ export interface BlockPlan {
   encoding?: DetectedEncoding | null | undefined;
 }
 
-/** A block's events; with `BlockPlan.jobcenter`, also each event's jobcenter (an index into `jobcenters`, -1: none). */
-export type BlockEvents = EventColumns & { jobcenters?: readonly string[]; jobcenterOf?: Int32Array };
+/**
+ * A block's events, with the hash of each case id (`ByteInterner`'s, of its UTF-8 bytes: equal ids, equal hashes);
+ * with `BlockPlan.jobcenter`, also each event's jobcenter (an index into `jobcenters`, -1: none).
+ */
+export type BlockEvents = EventColumns & { caseHashes: Int32Array; jobcenters?: readonly string[]; jobcenterOf?: Int32Array };
 
 /** One block to read: block `index` of the plan, from `from` (a known record start when `exact`). */
 export interface BlockRequest {
@@ -62,8 +65,6 @@ export type BlockResult =
       rejections: Rejection[];
       firstHashes: Uint32Array;
       firstOutcomes: Int32Array;
-      /** The 32-bit hash of each of `events.cases` (of its UTF-8 bytes, `ByteInterner`'s): equal ids, equal hashes. */
-      caseHashes: Int32Array;
     }
   | { ok: false; index: number; message: string };
 

@@ -1,5 +1,6 @@
 import { InvalidLogError, quote } from '../errors';
 import { ensureCapacity } from './growable';
+import { CaseInterner } from './case-interner';
 import { Interner } from './interner';
 import { lifecycleCode } from './lifecycle-code';
 import type { AttributeColumn, EventLog, LifecycleCode, RawEvent } from './types';
@@ -21,6 +22,11 @@ export interface EventColumns {
   resourceOf: Int32Array;
   lifecycleOf: Int32Array;
   time: Float64Array;
+  /**
+   * A hash of each of `cases`, when the reader has one at hand: equal ids must have equal hashes
+   * in every batch that carries them. Lets the builder find case ids without a map of strings.
+   */
+  caseHashes?: Int32Array | undefined;
 }
 
 interface GrowingColumn {
@@ -49,7 +55,7 @@ export class EventLogBuilder {
   private timeOf = new Float64Array(1024);
   private resourceOf = new Int32Array(1024).fill(-1);
   private lifecycleOf = new Uint8Array(1024);
-  private readonly cases = new Interner();
+  private readonly cases = new CaseInterner();
   private readonly activities = new Interner();
   private readonly resources = new Interner();
   private readonly lifecycleCache = new Map<string, LifecycleCode>();
@@ -126,7 +132,7 @@ export class EventLogBuilder {
     const activityIds = new Int32Array(batch.activities.length).fill(-1);
     const resourceIds = new Int32Array(batch.resources.length).fill(-2);
     const lifecycleCodes = new Int32Array(batch.lifecycles.length).fill(-1);
-    const { caseOf, activityOf, resourceOf, lifecycleOf, time } = batch;
+    const { caseOf, activityOf, resourceOf, lifecycleOf, time, caseHashes: hashes } = batch;
     if (this.size + batch.size > this.caseOf.length) this.grow(this.size + batch.size);
     let last = -1;
     for (let k = 0; k < batch.size; k++) {
@@ -135,7 +141,10 @@ export class EventLogBuilder {
       if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, batch.cases[caseOf[k]!]!);
       const c = caseOf[k]!;
       let caseId = caseIds[c]!;
-      if (caseId < 0) caseIds[c] = caseId = this.cases.internOwn(batch.cases[c]!);
+      if (caseId < 0) {
+        caseId = hashes === undefined ? this.cases.internOwn(batch.cases[c]!) : this.cases.internHashed(batch.cases[c]!, hashes[c]!);
+        caseIds[c] = caseId;
+      }
       const i = this.size;
       const a = activityOf[k]!;
       let activity = activityIds[a]!;
