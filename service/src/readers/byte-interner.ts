@@ -71,7 +71,9 @@ export class ByteInterner {
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
-    this.bytes.set(b.subarray(from, from + n), this.used);
+    // Byte by byte: values are short, and a view per value would be garbage.
+    const bytes = this.bytes;
+    for (let i = 0, at = this.used; i < n; i++) bytes[at + i] = b[from + i]!;
     this.start[id] = this.used;
     this.length[id] = n;
     this.hashes[id] = h;

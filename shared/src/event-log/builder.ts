@@ -134,18 +134,27 @@ export class EventLogBuilder {
     const lifecycleCodes = new Int32Array(batch.lifecycles.length).fill(-1);
     const { caseOf, activityOf, resourceOf, lifecycleOf, time, caseHashes: hashes } = batch;
     if (this.size + batch.size > this.caseOf.length) this.grow(this.size + batch.size);
+    // The columns in locals: the loop then keeps no field of `this` in step with each event.
+    const outCase = this.caseOf;
+    const outActivity = this.activityOf;
+    const outTime = this.timeOf;
+    const outResource = this.resourceOf;
+    const outLifecycle = this.lifecycleOf;
+    let i = this.size;
     let last = -1;
     for (let k = 0; k < batch.size; k++) {
       if (skip !== undefined && skip[k] === 1) continue;
       const timestamp = time[k]!;
-      if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, batch.cases[caseOf[k]!]!);
+      if (!Number.isFinite(timestamp)) {
+        this.size = i;
+        this.checkTimestamp(timestamp, batch.cases[caseOf[k]!]!);
+      }
       const c = caseOf[k]!;
       let caseId = caseIds[c]!;
       if (caseId < 0) {
         caseId = hashes === undefined ? this.cases.internOwn(batch.cases[c]!) : this.cases.internHashed(batch.cases[c]!, hashes[c]!);
         caseIds[c] = caseId;
       }
-      const i = this.size;
       const a = activityOf[k]!;
       let activity = activityIds[a]!;
       if (activity < 0) activityIds[a] = activity = this.activities.intern(batch.activities[a]!);
@@ -164,14 +173,15 @@ export class EventLogBuilder {
         code = lifecycleCodes[l]!;
         if (code < 0) lifecycleCodes[l] = code = this.lifecycle(batch.lifecycles[l]!);
       }
-      this.caseOf[i] = caseId;
-      this.activityOf[i] = activity;
-      this.timeOf[i] = timestamp;
-      this.resourceOf[i] = resource;
-      this.lifecycleOf[i] = code;
-      this.size = i + 1;
+      outCase[i] = caseId;
+      outActivity[i] = activity;
+      outTime[i] = timestamp;
+      outResource[i] = resource;
+      outLifecycle[i] = code;
+      i++;
       last = c;
     }
+    this.size = i;
     if (last >= 0) {
       this.lastCase = caseIds[last]!;
       this.lastCaseId = batch.cases[last];
