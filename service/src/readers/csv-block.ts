@@ -66,8 +66,8 @@ class BlockReader {
   private jobcenterOf: Int32Array | null;
   private time: Float64Array;
   private readonly rejections: Rejection[] = [];
-  private firstHashes = new Uint32Array(1 << 12);
-  private firstOutcomes = new Int32Array(1 << 11);
+  private firstHashes: Uint32Array;
+  private firstOutcomes: Int32Array;
   private firsts = 0;
   /** The block's own duplicate check: one set serves the blocks a thread reads one after another. */
   private readonly seen = spareSeen;
@@ -95,6 +95,9 @@ class BlockReader {
     this.lifecycleOf = new Int32Array(guess);
     this.jobcenterOf = plan.jobcenter ? new Int32Array(guess) : null;
     this.time = new Float64Array(guess);
+    // Sized like the columns: growing them in the hot loop would send it back to be compiled again.
+    this.firstHashes = new Uint32Array(2 * guess);
+    this.firstOutcomes = new Int32Array(guess);
     this.tally = new ReadTally(
       plan.file,
       {
