@@ -90,6 +90,27 @@ describe('readEvents: the duplicate check across blocks, by case', () => {
   });
 });
 
+describe('readEvents: the duplicate check within a block, by case run', () => {
+  it('finds duplicates in a case that comes back within a block, in a run longer than the run check, and among records for the string reader', async () => {
+    const lines: string[] = [];
+    for (let c = 0; c < 600; c++) {
+      const run = c % 50 === 7 ? 150 : 12;
+      for (let e = 0; e < run; e++) lines.push(`sag-${c},Trin ${e},${stamp(c * 7 + e)}`);
+      // Every 10th case: the case before it comes back with its first line again and one new line.
+      if (c % 10 === 9) lines.push(lines[lines.length - run - 12]!, `sag-${c - 1},Senere,${stamp(c)}`);
+      // A long run ends with its first line again.
+      if (run === 150) lines.push(lines[lines.length - 150]!);
+      // A line the fast path leaves to the string reader (a padded field), twice.
+      if (c % 25 === 3) lines.push(`sag-${c}, Trin med luft,${stamp(c)}`, `sag-${c}, Trin med luft,${stamp(c)}`);
+    }
+    for (let k = 0; k < 30; k++) lines.push(...lines.slice(k * 500, k * 500 + 2));
+    const { sequential, parallel } = await bothWays('runs.csv', `case,activity,timestamp\n${lines.join('\n')}\n`);
+    expect(sequential.rows.duplicates).toBe(lines.length - new Set(lines).size);
+    expect(sequential.rows.duplicates).toBeGreaterThan(130);
+    expect(parallel).toEqual(sequential);
+  });
+});
+
 describe('CrossBlockCases', () => {
   const block = (hashes: number[][], cases: number[], caseHashes: number[]) => ({
     firstHashes: Uint32Array.from(hashes.flat()),

@@ -71,6 +71,16 @@ class BlockReader {
   private firsts = 0;
   /** The block's own duplicate check: one set serves the blocks a thread reads one after another. */
   private readonly seen = spareSeen;
+  /**
+   * While true, the duplicate check is by case run: two equal records have the same case id, so
+   * while each case's records come together (as in most extracts), a record is compared only with
+   * the hashes of its case's run so far (`run`). A case coming back after another, a long run or a
+   * record for the string reader moves the check to `seen` for the rest of the block.
+   */
+  private byRun = true;
+  private runCase = -1;
+  private run = new Uint32Array(2 * MAX_RUN);
+  private runLength = 0;
   private readonly tally: ReadTally;
   private readonly handleRow: ReturnType<typeof createCsvRowHandler>;
   private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -87,8 +97,6 @@ class BlockReader {
     this.encoding = request.encoding;
     this.line = request.firstLine ?? 1;
     const guess = Math.max(1024, ((request.to - request.from) / 48) | 0);
-    this.seen.clear();
-    this.seen.reserve(guess);
     this.caseOf = new Uint32Array(guess);
     this.activityOf = new Uint32Array(guess);
     this.resourceOf = new Int32Array(guess);
@@ -312,19 +320,31 @@ class BlockReader {
             if (jobcenter === -2) timestamp = NaN;
           }
           if (timestamp === timestamp) {
-            const fresh = seen.addTextHash(h1, h2, held < 0 ? 0 : held, units);
+            // The case first (a duplicate's case is in the block already, so this makes no new id).
+            const length = ce - cs;
+            let sameCase = lastCase >= 0 && length === lastLength;
+            for (let i = 0; sameCase && i < length; i++) sameCase = buf[cs + i] === buf[lastCs + i];
+            if (!sameCase) {
+              const before = this.cases.values.length;
+              lastCase = this.cases.intern(buf, cs, ce);
+              if (this.byRun && lastCase !== this.runCase) {
+                if (lastCase === before) {
+                  this.runCase = lastCase;
+                  this.runLength = 0;
+                } else this.toTable();
+              }
+            }
+            lastCs = cs;
+            lastLength = length;
+            const fresh = this.byRun
+              ? this.addToRun(h1, h2, held < 0 ? 0 : held, units)
+              : seen.addTextHash(h1, h2, held < 0 ? 0 : held, units);
             if (!fresh && !keep) {
               this.tally.duplicate(this.line, '');
             } else {
               if (!fresh) this.tally.identicalKept();
               counts.read++;
               counts.accepted++;
-              const length = ce - cs;
-              let sameCase = lastCase >= 0 && length === lastLength;
-              for (let i = 0; sameCase && i < length; i++) sameCase = buf[cs + i] === buf[lastCs + i];
-              if (!sameCase) lastCase = this.cases.intern(buf, cs, ce);
-              lastCs = cs;
-              lastLength = length;
               const event = this.push(lastCase, this.activities.intern(buf, as, ae), timestamp, resource, lifecycle, jobcenter);
               if (fresh) this.noteFirstHash(event);
             }
@@ -351,6 +371,8 @@ class BlockReader {
 
   /** Reads the record at line start `p` as `readCsv` does: decoded, tokenized and handled by the row handler. */
   private slowRecord(p: number): number {
+    // The row handler checks duplicates in `seen`.
+    if (this.byRun) this.toTable();
     const tokenizer = new CsvTokenizer(this.plan.head.delimiter.charCodeAt(0), this.handleRow, this.line);
     let q = p;
     for (;;) {
@@ -469,6 +491,35 @@ class BlockReader {
     return k;
   }
 
+  /** `RecordHashSet.addTextHash` within the case's run: false when an equal record came before in the run. */
+  private addToRun(h1: number, h2: number, last: number, units: number): boolean {
+    const seen = this.seen;
+    seen.textHash(h1, h2, last, units);
+    const high = seen.lastHigh;
+    const low = seen.lastLow;
+    const run = this.run;
+    const n = this.runLength;
+    for (let k = 0; k < n; k++) if (run[2 * k] === high && run[2 * k + 1] === low) return false;
+    if (n === MAX_RUN) {
+      this.toTable();
+      return seen.addHash(high, low);
+    }
+    run[2 * n] = high;
+    run[2 * n + 1] = low;
+    this.runLength = n + 1;
+    return true;
+  }
+
+  /** Moves the duplicate check to `seen` for the rest of the block, with every record's hash so far. */
+  private toTable(): void {
+    this.byRun = false;
+    const seen = this.seen;
+    seen.clear();
+    seen.reserve(Math.max(1024, ((this.request.to - this.request.from) / 48) | 0));
+    for (let k = 0; k < this.firsts; k++) seen.addHash(this.firstHashes[2 * k]!, this.firstHashes[2 * k + 1]!);
+    this.seenBefore = seen.size;
+  }
+
   /** Notes the record just handled by the row handler when it was the first of its kind. */
   private noteFirst(outcome: number): void {
     if (this.seen.size === this.seenBefore) return;
@@ -521,6 +572,9 @@ class BlockReader {
     };
   }
 }
+
+/** The longest case run checked by run (a longer one moves the check to the block's table). */
+const MAX_RUN = 64;
 
 let spare = Buffer.alloc(0);
 const spareSeen = new RecordHashSet();

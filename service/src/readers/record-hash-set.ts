@@ -90,10 +90,17 @@ export class RecordHashSet {
    * `h2 = imul(h2 + c, 0x5bd1e995)`; `last` is an odd last unit (else 0), `units` the text's length.
    */
   addTextHash(h1: number, h2: number, last: number, units: number): boolean {
+    this.textHash(h1, h2, last, units);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** Ends `addTextHash`'s hash into `lastHigh`/`lastLow` without adding it. */
+  textHash(h1: number, h2: number, last: number, units: number): void {
     h1 = fmix(Math.imul(h1 ^ last, 0x01000193)) >>> 0;
     h2 = fmix(Math.imul(h2 + last, 0x5bd1e995) ^ units) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
-    return this.insert(h1, h2);
+    this.lastHigh = h1;
+    this.lastLow = h2;
   }
 
   /**
