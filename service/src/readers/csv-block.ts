@@ -75,7 +75,9 @@ class BlockReader {
    * While true, the duplicate check is by case run: two equal records have the same case id, so
    * while each case's records come together (as in most extracts), a record is compared only with
    * the hashes of its case's run so far (`run`). A case coming back after another, a long run or a
-   * record for the string reader moves the check to `seen` for the rest of the block.
+   * record for the string reader moves the check to `seen` for the rest of the block. (As with
+   * `CrossBlockCases`, only a 64-bit hash collision between records of different cases is told
+   * apart where the table would have taken it for a duplicate.)
    */
   private byRun = true;
   private runCase = -1;

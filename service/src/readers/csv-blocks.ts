@@ -35,7 +35,7 @@ export function blockCuts(from: number, size: number): number[] {
  * next block from a shared counter, and merges them in file order into `sink` and `report`
  * (which hold the part read before, up to `at`). The merge finishes the duplicate check across
  * blocks (each block reports the hash of every record new to it; `at.seen` holds those of the
- * records before) and checks each block against the sequential read: a block that did not start
+ * records before, and `CrossBlockCases` spares it the records of cases no earlier block held) and checks each block against the sequential read: a block that did not start
  * where the one before it ended (a quoted field running over the cut), that decided another
  * encoding than the blocks before it, or that failed, is read again on this thread from the
  * right place with the right encoding. So the outcome is always that of a sequential read.
