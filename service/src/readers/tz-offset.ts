@@ -175,7 +175,8 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
         }
         const base = midnight[at]!;
         // Whole milliseconds far below 2^53: the same sum as utcMs(...) - offset.
-        if (base === base && (mi | 0) === mi && (s | 0) === s && (ms | 0) === ms) return base + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+        if (base === base && (h | 0) === h && (mi | 0) === mi && (s | 0) === s && (ms | 0) === ms)
+          return base + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
       }
       let offset = offsetOfDay(y, mo, d);
       if (Number.isNaN(offset) || h === 24) offset = hourOffset(y, mo, d, h);
