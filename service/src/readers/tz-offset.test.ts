@@ -74,4 +74,13 @@ describe('createLocalTimeConverter (the per-day array against the per-hour offse
       expect(differing, zone).toBe(0);
     }
   });
+
+  it('reads fractions of a unit (no reader passes them) as the per-hour path does', () => {
+    const converter = createLocalTimeConverter('Europe/Copenhagen');
+    const reference = createLocalTimeConverter('Europe/Copenhagen');
+    // Hour 24 always takes the per-hour path: the next day's midnight, as 0:00 of the next day gives.
+    expect(converter.toUtc(2024, 7, 1, 24, 0, 0, 0)).toBe(reference.toUtc(2024, 7, 2, 0, 0, 0, 0));
+    expect(converter.toUtc(2024, 7, 1, 10.5, 0, 0, 0)).toBe(reference.toUtc(2024, 7, 1, 10, 30, 0, 0));
+    expect(converter.toUtc(2024, 7, 1, 10, 0, 1.25, 0)).toBe(reference.toUtc(2024, 7, 1, 10, 0, 1, 250));
+  });
 });

@@ -165,7 +165,10 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
   return {
     toUtc(y, mo, d, h, mi, s, ms) {
       const year = y - FIRST_YEAR;
-      if (year >= 0 && year < YEARS && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h !== 24) {
+      // Whole numbers only (as every reader passes): the array's index and sums are then exact.
+      const whole =
+        (y | 0) === y && (mo | 0) === mo && (d | 0) === d && (h | 0) === h && (mi | 0) === mi && (s | 0) === s && (ms | 0) === ms;
+      if (whole && year >= 0 && year < YEARS && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h !== 24) {
         const at = year * 416 + mo * 32 + d;
         midnight ??= new Float64Array(YEARS * 416);
         known ??= new Uint8Array(YEARS * 416);
@@ -175,8 +178,7 @@ export function createLocalTimeConverter(timeZone: string): LocalTimeConverter {
         }
         const base = midnight[at]!;
         // Whole milliseconds far below 2^53: the same sum as utcMs(...) - offset.
-        if (base === base && (h | 0) === h && (mi | 0) === mi && (s | 0) === s && (ms | 0) === ms)
-          return base + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
+        if (base === base) return base + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
       }
       let offset = offsetOfDay(y, mo, d);
       if (Number.isNaN(offset) || h === 24) offset = hourOffset(y, mo, d, h);
