@@ -36,6 +36,7 @@ describe('createSparseInserter', () => {
     full.flush();
     sparse.flush();
     expect(sparse.written).toBe(rows.length);
+    expect(sparse.lastRowid).toBe(rows.length);
     const read = (t: string) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).raw().all();
     expect(read('sparse')).toEqual(read('full'));
     const types = (t: string) =>

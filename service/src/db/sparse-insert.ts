@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { BatchInserter, SqlValue } from './batch-insert';
 
+/** A `BatchInserter` that writes each row at once (nothing to flush) and knows the id of the last. */
+export interface SparseInserter extends BatchInserter {
+  /** The rowid of the row the last `add` wrote. */
+  readonly lastRowid: number;
+}
+
 /** Sparse columns per block: a row binds the blocks that hold a non-zero value. */
 const BLOCK = 8;
 
@@ -22,7 +28,7 @@ export function createSparseInserter(
   table: string,
   columns: readonly string[],
   options: { zeroDefault: ReadonlySet<string>; constants?: Readonly<Record<string, string | number>> },
-): BatchInserter {
+): SparseInserter {
   const constants = Object.entries(options.constants ?? {});
   const width = columns.length;
   const dense: number[] = [];
@@ -30,7 +36,7 @@ export function createSparseInserter(
   columns.forEach((c, i) => (options.zeroDefault.has(c) ? sparse : dense).push(i));
   const blocks = Math.ceil(sparse.length / BLOCK);
   if (blocks > 30) throw new Error(`createSparseInserter(${table}): at most ${30 * BLOCK} zero-default columns`);
-  const statements = new Map<number, { run: (values: SqlValue[]) => void; bound: number[]; values: SqlValue[] }>();
+  const statements = new Map<number, { run: (values: SqlValue[]) => Database.RunResult; bound: number[]; values: SqlValue[] }>();
   const statementOf = (mask: number) => {
     let s = statements.get(mask);
     if (s === undefined) {
@@ -45,6 +51,7 @@ export function createSparseInserter(
     return s;
   };
   let written = 0;
+  let lastRowid = 0;
   return {
     add(values) {
       if (values.length !== width) throw new Error(`createSparseInserter(${table}).add: expected ${width} values, got ${values.length}`);
@@ -60,12 +67,15 @@ export function createSparseInserter(
       }
       const s = statementOf(mask);
       for (let k = 0; k < s.bound.length; k++) s.values[k] = values[s.bound[k]!]!;
-      s.run(s.values);
+      lastRowid = Number(s.run(s.values).lastInsertRowid);
       written++;
     },
     flush() {},
     get written() {
       return written;
+    },
+    get lastRowid() {
+      return lastRowid;
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   type StepRow,
 } from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
-import { createSparseInserter } from '../db/sparse-insert';
+import { createSparseInserter, type SparseInserter } from '../db/sparse-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];
 
@@ -82,20 +82,26 @@ export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'st
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
 export type HistogramTable = 'steps' | 'edges';
 
+/** Told of each step row `addStepRow` wrote: its cell, its values and the id it got. */
+export type StepRowListener = (cell: StepCell, row: StepRowValues, id: number) => void;
+
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
  * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
  * `prefix` writes the same columns into `<prefix><table>` (the viewer-grade model: `viewer_`).
+ * `onStepRow`, when given, hears of every step row written, with its id.
  */
-export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '') {
+export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '', onStepRow?: StepRowListener) {
   const inserters = new Map<ModelTable, BatchInserter>();
+  const sparseOf = (table: HistogramTable): SparseInserter =>
+    createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } });
+  let stepsInserter: SparseInserter | undefined;
   const inserterOf = (table: ModelTable): BatchInserter => {
     let ins = inserters.get(table);
     if (!ins) {
-      ins =
-        table === 'steps' || table === 'edges'
-          ? createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } })
-          : createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
+      if (table === 'steps') ins = stepsInserter = sparseOf(table);
+      else if (table === 'edges') ins = sparseOf(table);
+      else ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
       inserters.set(table, ins);
     }
     return ins;
@@ -147,6 +153,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
       stepHead[8] = r.sumSeconds;
       if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
       addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail);
+      if (onStepRow) onStepRow(cell, r, stepsInserter!.lastRowid);
     },
     finish(): ModelSummary {
       const summary = {} as ModelSummary;

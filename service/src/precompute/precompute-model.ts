@@ -5,7 +5,8 @@ import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
 import { withoutIndexes } from '../db/batch-insert';
 import { setLoadEndActivities } from '../db/model-queries';
-import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
+import { createModelWriter, MODEL_TABLES, type ModelSummary, type StepRowListener } from './model-writer';
+import type { StepVariantsCollector, StepVariantsTable } from './step-variants';
 import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
 import { prepareViewerModel, writeViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
@@ -21,6 +22,8 @@ export interface PrecomputeContext {
   minGroupSize?: number;
   /** End activities given for the load (`endActivities` of the mapping file); they override the process's. */
   endActivities?: readonly string[] | undefined;
+  /** Hears of every exact and viewer step row written (the findings of a fresh load are listed from it). */
+  stepVariants?: StepVariantsCollector | undefined;
 }
 
 /**
@@ -88,7 +91,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   recordEndActivities(ctx, inputs.endActivities);
   const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
   const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
-  const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
+  const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
 
   const attributes = caseAttributesJson(log);
   for (let c = 0; c < stats.length; c++) {
@@ -164,6 +167,11 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
   const summary = out.finish();
-  writeViewerModel(ctx.sqlite, ctx, viewer);
+  writeViewerModel(ctx.sqlite, ctx, viewer, listenerOf(ctx, 'viewer_steps'));
   return summary;
+}
+
+function listenerOf(ctx: PrecomputeContext, table: StepVariantsTable): StepRowListener | undefined {
+  const collector = ctx.stepVariants;
+  return collector && ((cell, row, id) => collector.add(table, cell, row, id));
 }
