@@ -3,7 +3,13 @@ import type { BatchInserter, SqlValue } from './batch-insert';
 
 /** A `BatchInserter` that writes each row at once (nothing to flush) and knows the id of the last. */
 export interface SparseInserter extends BatchInserter {
-  /** The rowid of the row the last `add` wrote. */
+  /**
+   * Writes the row that `add` writes, given split: `dense` holds the values of the other columns
+   * and `zeros` those of the `zeroDefault` columns, each in column order. Spares the caller
+   * assembling the wide row, and the zero test reads one typed array.
+   */
+  addSplit(dense: readonly SqlValue[], zeros: Float64Array): void;
+  /** The rowid of the row the last `add` or `addSplit` wrote. */
   readonly lastRowid: number;
 }
 
@@ -68,6 +74,32 @@ export function createSparseInserter(
       const s = statementOf(mask);
       for (let k = 0; k < s.bound.length; k++) s.values[k] = values[s.bound[k]!]!;
       lastRowid = Number(s.run(s.values).lastInsertRowid);
+      written++;
+    },
+    addSplit(denseValues, zeros) {
+      if (denseValues.length !== dense.length || zeros.length !== sparse.length) {
+        throw new Error(
+          `createSparseInserter(${table}).addSplit: expected ${dense.length} + ${sparse.length} values, got ${denseValues.length} + ${zeros.length}`,
+        );
+      }
+      let mask = 0;
+      for (let j = 0; j < zeros.length; j++) {
+        if (zeros[j] !== 0) {
+          const b = (j / BLOCK) | 0;
+          mask |= 1 << b;
+          j = (b + 1) * BLOCK - 1;
+        }
+      }
+      const s = statementOf(mask);
+      const out = s.values;
+      let k = 0;
+      for (; k < denseValues.length; k++) out[k] = denseValues[k]!;
+      for (let b = 0; b < blocks; b++) {
+        if ((mask & (1 << b)) === 0) continue;
+        const end = Math.min(zeros.length, (b + 1) * BLOCK);
+        for (let j = b * BLOCK; j < end; j++) out[k++] = zeros[j]!;
+      }
+      lastRowid = Number(s.run(out).lastInsertRowid);
       written++;
     },
     flush() {},

@@ -106,13 +106,14 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     }
     return ins;
   };
-  const wideRows = new Map<HistogramTable, SqlValue[]>();
   const stepHead: SqlValue[] = new Array<SqlValue>(9);
   const stepTail: SqlValue[] = [0, 0];
+  const splitRows = new Map<HistogramTable, { dense: SqlValue[]; zeros: Float64Array }>();
   /**
    * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
-   * fine seconds, then the `tail` values (the table's column order). The row is assembled in
-   * one array kept per table, so a wide row costs no allocation of its own.
+   * fine seconds, then the `tail` values (the table's column order). The histograms are copied
+   * into one typed array kept per table (`addSplit` of the sparse inserter), so a wide row costs
+   * no allocation of its own.
    */
   const addHistogramRow = (
     table: HistogramTable,
@@ -121,16 +122,25 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     fine: FineHistogram,
     tail: readonly SqlValue[],
   ): void => {
-    let row = wideRows.get(table);
-    if (!row) wideRows.set(table, (row = new Array<SqlValue>(COLUMNS[table].length).fill(null)));
+    let row = splitRows.get(table);
+    if (!row) {
+      const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
+      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros) };
+      splitRows.set(table, row);
+    }
+    const { dense, zeros } = row;
+    if (head.length + tail.length !== dense.length || histogram.length + 2 * FINE_BUCKET_COUNT !== zeros.length) {
+      throw new Error(
+        `addHistogramRow(${prefix}${table}): expected ${dense.length + zeros.length} values, got ${head.length + histogram.length + 2 * FINE_BUCKET_COUNT + tail.length}`,
+      );
+    }
     let i = 0;
-    for (let j = 0; j < head.length; j++) row[i++] = head[j]!;
-    for (let j = 0; j < histogram.length; j++) row[i++] = histogram[j]!;
-    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.counts[j]!;
-    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.seconds[j]!;
-    for (let j = 0; j < tail.length; j++) row[i++] = tail[j]!;
-    if (i !== row.length) throw new Error(`addHistogramRow(${prefix}${table}): expected ${row.length} values, got ${i}`);
-    inserterOf(table).add(row);
+    for (let j = 0; j < head.length; j++) dense[i++] = head[j]!;
+    for (let j = 0; j < tail.length; j++) dense[i++] = tail[j]!;
+    zeros.set(histogram as ArrayLike<number>, 0);
+    zeros.set(fine.counts, histogram.length);
+    zeros.set(fine.seconds, histogram.length + FINE_BUCKET_COUNT);
+    (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
   };
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {

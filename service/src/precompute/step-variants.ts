@@ -45,7 +45,9 @@ export type StepRowKey = Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to
 
 /**
  * An empty collector. Rows come in runs of one (cell, variant), steps 0..n, so the entry is
- * looked up once a run (at step 0).
+ * looked up once a run (at step 0). A variant's steps are its activities in order in every cell
+ * and both tables, so its `activities` and `pairs` are gathered from its first run and shared by
+ * all its entries (read them, never change them).
  *
  * @example
  * const collected = createStepVariantsCollector();
@@ -53,17 +55,27 @@ export type StepRowKey = Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to
  */
 export function createStepVariantsCollector(): StepVariantsCollector {
   const tables: Record<StepVariantsTable, StepVariants> = { steps: new Map(), viewer_steps: new Map() };
-  const current: Partial<Record<StepVariantsTable, VariantSteps>> = {};
+  const stepsOfVariant = new Map<string, Pick<VariantSteps, 'activities' | 'pairs'>>();
+  let filling: Pick<VariantSteps, 'activities' | 'pairs'> | undefined;
   return {
     tables,
     add(table, cell, row, id) {
-      let v = current[table];
-      if (row.stepIndex === 0 || v === undefined) {
-        v = current[table] = variantStepsOf(tables[table], String(cell.process), String(cell.jobcenter), row.variantKey);
-        if (row.stepIndex === 0) v.ids.push(id);
+      if (row.stepIndex === 0) {
+        const key = `${String(cell.process)}\u0000${String(cell.jobcenter)}\u0000${row.variantKey}`;
+        let v = tables[table].get(key);
+        if (!v) {
+          let steps = stepsOfVariant.get(row.variantKey);
+          filling = undefined;
+          if (!steps) stepsOfVariant.set(row.variantKey, (steps = filling = { activities: new Set(), pairs: new Set() }));
+          v = { process: String(cell.process), jobcenter: String(cell.jobcenter), ids: [], rules: new Set(), ...steps };
+          tables[table].set(key, v);
+        } else filling = undefined;
+        v.ids.push(id);
       }
-      v.activities.add(row.to);
-      v.pairs.add(`${row.from}\u0000${row.to}`);
+      if (filling) {
+        filling.activities.add(row.to);
+        filling.pairs.add(`${row.from}\u0000${row.to}`);
+      }
     },
   };
 }
