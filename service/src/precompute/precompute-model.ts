@@ -66,12 +66,16 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
   setLoadEndActivities(ctx.sqlite, ctx.log, ctx.version, JSON.stringify(used), sources || null);
 }
 
-/** Per (grain cell, variant): 1 when its cases are finished (they all end with the same activity). */
-function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * Per (grain cell, variant), at `cell * variants + variant`: 1 when its cases are finished (they
+ * all end with the same activity), 0 when not, -1 when the cell has no case of the variant.
+ */
+function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array, groups: number): Int8Array {
+  const V = variants.variants.length;
+  const out = new Int8Array(groups * V).fill(-1);
   for (let c = 0; c < groupOfCase.length; c++) {
-    const key = `${groupOfCase[c]!}\u0000${variants.variants[variants.variantOfCase[c]!]!.key}`;
-    if (!out.has(key)) out.set(key, closed[c]!);
+    const at = groupOfCase[c]! * V + variants.variantOfCase[c]!;
+    if (out[at] === -1) out[at] = closed[c]!;
   }
   return out;
 }
@@ -90,7 +94,9 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const { variants, stats, groups, groupOfCase, closed, pairs, seqs } = inputs;
   recordEndActivities(ctx, inputs.endActivities);
   const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
-  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
+  const V = variants.variants.length;
+  const finishedAt = finishedByGroupAndVariant(variants, groupOfCase, closed, groups.length);
+  const finishedOf = (group: number, variant: number): number => (finishedAt[group * V + variant] === 0 ? 0 : 1);
   const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
 
   const attributes = caseAttributesJson(log);
@@ -116,7 +122,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const g = groups[pairs.group[p]!]!;
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
-    const finished = finishedOf.get(`${pairs.group[p]!}\u0000${v.key}`) ?? 1;
+    const finished = finishedOf(pairs.group[p]!, pairs.variant[p]!);
     out.add('variants', [
       g.process,
       g.jobcenter,
@@ -135,10 +141,10 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   // come, so that no row is kept (see `forEachStepRow`).
   const viewer = prepareViewerModel(inputs);
   const edges = createEdgeSums();
-  const firstStep = (r: GroupedStepRow): [number, number] => [
-    rankOf.get(r.variantKey)!,
-    finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1,
-  ];
+  const firstStep = (r: GroupedStepRow): [number, number] => {
+    const rank = rankOf.get(r.variantKey)!;
+    return [rank, finishedOf(Number(r.group), rank - 1)];
+  };
   forEachStep(inputs, (r) => {
     out.addStepRow(groups[Number(r.group)]!, r, firstStep);
     edges.add(r);
