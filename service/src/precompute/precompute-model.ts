@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverVariants, forEachStepRow, type EventLog, type GroupedStepRow, type Variants } from '@sagsflow/shared';
+import {
+  caseStatistics,
+  discoverVariants,
+  forEachStepRow,
+  pairActivityInstances,
+  type EventLog,
+  type GroupedStepRow,
+  type Variants,
+} from '@sagsflow/shared';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
@@ -86,7 +94,8 @@ function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const pairs = groupVariants(log, variants, groupOfCase);
   const seqs = variantSequences(log, variants);
-  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs };
+  const instances = pairActivityInstances(log);
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs, instances };
 }
 
 function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
@@ -151,7 +160,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     viewer.stepSums.add(r);
   });
   edges.write(out, groups);
-  writeActivities(out, log, groups, groupOfCase, pairs, seqs);
+  writeActivities(out, log, groups, groupOfCase, pairs, seqs, inputs.instances);
 
   const perGroup = groups.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
   for (let c = 0; c < stats.length; c++) {
