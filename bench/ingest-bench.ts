@@ -131,6 +131,13 @@ console.log(
       phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
       /** Per phase: the main thread's CPU seconds, then the two busiest other threads' (e.g. the reader worker). */
       phasesThreadCpuSeconds: phasesThreads,
+      /**
+       * Per phase: all threads' CPU seconds but the main thread's. The per-thread samples miss a worker that
+       * starts and ends within a synchronous phase (the findings worker in precompute); this does not.
+       */
+      phasesOtherThreadsCpuSeconds: Object.fromEntries(
+        Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000 - (phasesThreads[k]?.[0] ?? 0)).toFixed(2)]),
+      ),
       peakRssSampled: mb(peakRss),
       phasesPeakRss: Object.fromEntries(Object.entries(phasesPeak).map(([k, v]) => [k, mb(v)])),
       maxRssOs: mb(process.resourceUsage().maxRSS * 1024),
