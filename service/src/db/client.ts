@@ -84,12 +84,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
  */
 function createFromImage(path: string): void {
   const temporary = `${path}.${process.pid}.new`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeSync(fd, migratedImage());
-  } finally {
-    closeSync(fd);
-  }
+  writeImageFile(temporary);
   try {
     linkSync(temporary, path);
   } catch (err) {
@@ -100,8 +95,18 @@ function createFromImage(path: string): void {
   }
 }
 
+/** Writes the migrated image to the new file `path` (owner-only, 0600); fails if `path` exists. */
+export function writeImageFile(path: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, migratedImage());
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `database PATH: cannot open it: REASON`, one line, for a path that is no SQLite database. */
-function openError(path: string, cause: unknown): Error {
+export function openError(path: string, cause: unknown): Error {
   const reason = (cause instanceof Error ? cause.message : String(cause))
     .split('\n')[0]!
     .replace(/^Cannot open database because /, '')
