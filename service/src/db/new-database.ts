@@ -34,28 +34,21 @@ const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 
  */
 export function openForLoad(path: string): SagsflowDatabase {
   if (path === ':memory:' || path.startsWith('file:')) return openDatabase(path);
-  const dir = dirname(path);
-  if (existsSync(dir)) removeDeadBuilds(path);
-  if (existsSync(path) || !existsSync(dir)) return openDatabase(path);
+  if (!existsSync(dirname(path))) return openDatabase(path);
+  removeDeadBuilds(path);
+  if (existsSync(path)) return openDatabase(path);
   const temporary = `${path}.building-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}`;
-  writeImageFile(temporary);
-  if (!canLink(temporary)) {
-    removeBuild(temporary);
-    return openDatabase(path);
-  }
-  let sqlite: Database.Database | null = null;
+  let sqlite: Database.Database | null;
   try {
-    sqlite = new Database(temporary);
-    // Nobody else opens the file; a crash discards it, so it needs no syncs until `close()`.
-    sqlite.pragma('locking_mode = EXCLUSIVE');
-    sqlite.pragma('journal_mode = DELETE');
-    sqlite.pragma('synchronous = OFF');
-    sqlite.pragma('foreign_keys = ON');
-    applyMigrations(drizzle(sqlite));
+    sqlite = startBuild(temporary);
   } catch (cause) {
-    if (sqlite?.open) sqlite.close();
     removeBuild(temporary);
     throw openError(path, cause);
+  }
+  if (sqlite === null) {
+    // No hard links on this file system: the database is made in place, as `openDatabase` does.
+    removeBuild(temporary);
+    return openDatabase(path);
   }
   const building = sqlite;
   return {
@@ -66,6 +59,25 @@ export function openForLoad(path: string): SagsflowDatabase {
       if (building.open) publish(building, temporary, path);
     },
   };
+}
+
+/** Writes the migrated image to `temporary` and opens it for the load; null when the file system has no hard links. */
+function startBuild(temporary: string): Database.Database | null {
+  writeImageFile(temporary);
+  if (!canLink(temporary)) return null;
+  const sqlite = new Database(temporary);
+  try {
+    // Nobody else opens the file, and a crash discards it: it needs no syncs until `close()`.
+    sqlite.pragma('locking_mode = EXCLUSIVE');
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('foreign_keys = ON');
+    applyMigrations(drizzle(sqlite));
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
 }
 
 /** Switches the finished build to WAL, closes and syncs it and links it to `path`; its temporary name is removed in any case. */
@@ -133,7 +145,13 @@ function removeBuild(temporary: string): void {
 function removeDeadBuilds(path: string): void {
   const base = basename(path);
   const dir = dirname(path);
-  for (const name of readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // a folder that cannot be listed: opening the path reports the problem
+  }
+  for (const name of names) {
     if (!name.startsWith(`${base}.`)) continue;
     const rest = name.slice(base.length);
     const build = /^\.building-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}(?:-journal|-wal|-shm|-link)?$/.exec(rest);
