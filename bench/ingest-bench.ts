@@ -83,6 +83,9 @@ const t0 = performance.now();
 const store = openForLoad(dbPath);
 phases['open'] = performance.now() - t0;
 phasesCpu['open'] = cpuMs(process.cpuUsage(cpu0));
+sample();
+phasesThreads['open'] = threadsOf(phaseThreads, new Map(threadsSeen));
+phaseThreads = new Map(threadsSeen);
 phaseStart = performance.now();
 phaseCpu = process.cpuUsage();
 const report = await ingestFiles(store, {

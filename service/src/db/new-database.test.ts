@@ -77,7 +77,7 @@ describe('openForLoad on a path with no database', () => {
     const other = openDatabase(path);
     other.sqlite.exec("insert into logs (name, current_version, created_at, updated_at) values ('theirs', 0, 0, 0)");
     other.close();
-    expect(() => store.close()).toThrow(`database ${path}: another process created it while this load built it`);
+    expect(() => store.close()).toThrow(`database ${path}: another process created this database while the load was building it`);
     expect(beside('raced.sqlite')).toEqual(['raced.sqlite']);
     const after = openDatabase(path, { readonly: true });
     expect(after.sqlite.prepare('select name from logs').pluck().all()).toEqual(['theirs']);
@@ -94,7 +94,7 @@ describe('openForLoad on a path with no database', () => {
     const name = (p: string) => p.slice(t.dir.length + 1);
     expect(beside('left.sqlite')).toEqual([name(first.sqlite.name), name(second.sqlite.name)].sort());
     second.close();
-    expect(() => first.close()).toThrow(/another process created it/);
+    expect(() => first.close()).toThrow(/another process created this database/);
     expect(beside('left.sqlite')).toEqual(['left.sqlite']);
   });
 });

@@ -83,31 +83,44 @@ function startBuild(temporary: string): Database.Database | null {
 /** Switches the finished build to WAL, closes and syncs it and links it to `path`; its temporary name is removed in any case. */
 function publish(sqlite: Database.Database, temporary: string, path: string): void {
   try {
+    let linked: boolean;
     try {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      const mode = sqlite.pragma('journal_mode = WAL', { simple: true }) as string;
-      if (mode !== 'wal') throw new Error(`journal mode stayed ${mode}`);
-    } finally {
-      sqlite.close();
-    }
-    syncFile(temporary);
-    try {
-      linkSync(temporary, path);
+      closeAsWal(sqlite);
+      syncFile(temporary);
+      linked = linkUnlessTaken(temporary, path);
+      if (linked) syncFile(dirname(path));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      throw new Error(`database ${path}: cannot store the new database: ${(err as Error).message.split('\n')[0]}`, { cause: err });
+    }
+    if (!linked) {
       throw new Error(
-        `database ${path}: another process created it while this load built it, so the load was not stored there (that file is left as it is)`,
-        {
-          cause: err,
-        },
+        `database ${path}: another process created this database while the load was building it; the load was not stored, and that database is left as it is`,
       );
     }
-    syncFile(dirname(path));
-  } catch (err) {
-    if ((err as Error).message.startsWith(`database ${path}:`)) throw err;
-    throw new Error(`database ${path}: cannot store the new database: ${(err as Error).message.split('\n')[0]}`, { cause: err });
   } finally {
     removeBuild(temporary);
+  }
+}
+
+/** Ends the build's transaction if one is open, writes WAL mode into the file's header and closes it. */
+function closeAsWal(sqlite: Database.Database): void {
+  try {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true }) as string;
+    if (mode !== 'wal') throw new Error(`the journal mode stayed ${mode}`);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Links `temporary` to `path`; false when a file is at `path` already. */
+function linkUnlessTaken(temporary: string, path: string): boolean {
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
 }
 
