@@ -99,6 +99,19 @@ describe('openForLoad on a path with no database', () => {
   });
 });
 
+describe('openDatabase beside a dead build', () => {
+  it('removes what the dead build left, whether or not a database is at the path', () => {
+    const path = t.path('served.sqlite');
+    const dead = `${path}.building-${hostTag()}-999999999-0badcafe`;
+    for (const suffix of ['', '-journal', '-wal', '-shm']) writeFileSync(dead + suffix, 'x');
+    openDatabase(path).close();
+    expect(beside('served.sqlite')).toEqual(['served.sqlite']);
+    writeFileSync(dead, 'x');
+    openDatabase(path).close();
+    expect(beside('served.sqlite')).toEqual(['served.sqlite']);
+  });
+});
+
 describe('openForLoad on an existing database', () => {
   it('opens the file itself in WAL mode', () => {
     const path = t.path('old.sqlite');
@@ -110,9 +123,11 @@ describe('openForLoad on an existing database', () => {
   });
 });
 
+let probes = 0;
+
 /** The host tag of this machine's builds, read from a build's name. */
 function hostTag(): string {
-  const probe = openForLoad(t.path('probe.sqlite'));
+  const probe = openForLoad(t.path(`probe-${++probes}.sqlite`));
   const tag = /\.building-([0-9a-f]{8})-/.exec(probe.sqlite.name)![1]!;
   probe.close();
   return tag;

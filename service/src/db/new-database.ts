@@ -1,18 +1,12 @@
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, rmSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, openError, writeImageFile, type SagsflowDatabase } from './client';
+import { BUILD_SIDECARS, buildName, removeDeadBuilds } from './dead-builds';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
-
-/** The files SQLite keeps beside a database file, and the hard-link probe of `openForLoad`. */
-const SIDECARS = ['-journal', '-wal', '-shm', '-link'] as const;
-
-/** This machine, in the names of databases under construction: only its own dead builds are cleaned up. */
-const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 
 /**
  * Opens the database a load writes to. An existing database (and `':memory:'`) is opened by
@@ -34,10 +28,9 @@ const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 
  */
 export function openForLoad(path: string): SagsflowDatabase {
   if (path === ':memory:' || path.startsWith('file:')) return openDatabase(path);
-  if (!existsSync(dirname(path))) return openDatabase(path);
+  if (!existsSync(dirname(path)) || existsSync(path)) return openDatabase(path);
   removeDeadBuilds(path);
-  if (existsSync(path)) return openDatabase(path);
-  const temporary = `${path}.building-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = buildName(path, randomBytes(4).toString('hex'));
   let sqlite: Database.Database | null;
   try {
     sqlite = startBuild(temporary);
@@ -148,38 +141,5 @@ function syncFile(path: string): void {
 
 /** Removes a build's file and its sidecars. */
 function removeBuild(temporary: string): void {
-  for (const suffix of ['', ...SIDECARS]) rmSync(temporary + suffix, { force: true });
-}
-
-/**
- * Removes the files of builds of `path` (and of `openDatabase`'s `<path>.<pid>.new` copies)
- * whose process on this machine has ended: what a crash or kill -9 left behind.
- */
-function removeDeadBuilds(path: string): void {
-  const base = basename(path);
-  const dir = dirname(path);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return; // a folder that cannot be listed: opening the path reports the problem
-  }
-  for (const name of names) {
-    if (!name.startsWith(`${base}.`)) continue;
-    const rest = name.slice(base.length);
-    const build = /^\.building-([0-9a-f]{8})-(\d+)-[0-9a-f]{8}(?:-journal|-wal|-shm|-link)?$/.exec(rest);
-    const copy = /^\.(\d+)\.new$/.exec(rest);
-    const pid = build ? (build[1] === HOST_TAG ? Number(build[2]) : null) : copy ? Number(copy[1]) : null;
-    if (pid !== null && !isRunning(pid)) rmSync(join(dir, name), { force: true });
-  }
-}
-
-/** True when a process with this id runs on this machine (one of another user included). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  for (const suffix of ['', ...BUILD_SIDECARS]) rmSync(temporary + suffix, { force: true });
 }
