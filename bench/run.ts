@@ -6,7 +6,8 @@
  * 1. `sagsflow --help` (floor: a bare `node -e 0`),
  * 2. `sagsflow summary` of a 1,023,224-event, 3-column CSV (floor: read and split that file),
  * 3. `sagsflow summary --lifecycle complete` of tests/data/bpic2012.xes.gz (floor: gunzip, read, split),
- * 4. `sagsflow ingest` (+ precompute) of a 1,000,000-event extract into a new database (floor: read and split it),
+ * 4. `sagsflow ingest` (+ precompute) of a 1,000,000-event extract into a new database (floor: read and split it;
+ *    printed below the table, the SQLite floor of the same rows: `bench/sqlite-floor.mjs`),
  * 5. the heavy REST mix during an upload (`npm run bench:http -- --mix heavy`, unless --skip-http),
  * 6. reading and mining a 1,000,000-event log in process (no floor; the mining core's own figures),
  * 7. what-if and effect (bench/whatif-bench.ts).
@@ -35,6 +36,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const BIN = join(ROOT, 'service', 'bin', 'sagsflow.mjs');
 const FLOOR = join(ROOT, 'bench', 'read-split-floor.mjs');
+const SQLITE_FLOOR = join(ROOT, 'bench', 'sqlite-floor.mjs');
 const BPIC = join(ROOT, 'tests', 'data', 'bpic2012.xes.gz');
 
 const arg = (name: string, fallback: string): string => {
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   // The 1,000,000-event extract (generated once) only when the ingest row is measured.
   const extract = only === '' || 'ingest'.includes(only) ? await ingestExtract() : '';
   const table: TableRow[] = [];
+  const sqliteFloors: RunFigure[] = [];
   // Each row is measured only when it is wanted (see --only).
   const rows = {
     push: (work: string, goal: string, run: () => RunFigure, floor: () => RunFigure) => {
@@ -114,9 +117,13 @@ async function main(): Promise<void> {
       try {
         // The generated extract pseudonymises its caseworker column, so the load names its purpose.
         const governance = ['--purpose', 'benchmark', '--legal-basis', 'none (generated data)', '--controller', 'Sagsflow'];
-        return runNode([BIN, 'ingest', extract, '--db', join(tmp.dir, 'bench.sqlite'), '--log', 'bench', ...governance], {
+        const db = join(tmp.dir, 'bench.sqlite');
+        const figure = runNode([BIN, 'ingest', extract, '--db', db, '--log', 'bench', ...governance], {
           SAGSFLOW_SECRET: 'bench-secret-0123456789abcdef',
         });
+        // What SQLite alone takes to write the rows this load stored (median of the rounds' copies).
+        sqliteFloors.push(runNode([SQLITE_FLOOR, db]));
+        return figure;
       } finally {
         tmp.remove();
       }
@@ -129,6 +136,13 @@ async function main(): Promise<void> {
     );
   }
   printTable(table, loadBefore);
+  if (sqliteFloors.length > 0) {
+    const floor = sqliteFloors.sort((a, b) => a.seconds - b.seconds)[Math.floor(sqliteFloors.length / 2)]!;
+    console.log(
+      `SQLite floor of the ingest's output (bench/sqlite-floor.mjs: its rows copied by INSERT ... SELECT into an empty database, ` +
+        `one thread, no parsing, mining or binding): ${floor.seconds.toFixed(2)} s, cpu ${floor.cpuSeconds.toFixed(2)} s`,
+    );
+  }
   if (only !== '') return;
 
   if (!process.argv.includes('--skip-http')) {

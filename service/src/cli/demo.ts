@@ -36,7 +36,7 @@ export function registerDemo(program: Command): void {
     .option('--host <address>', 'interface to bind', '127.0.0.1')
     .action(async (opts: DemoOptions) => {
       const [
-        { openDatabase },
+        { openForLoad },
         { generateLog },
         { ingestFiles },
         { catalogueForLoad },
@@ -46,7 +46,7 @@ export function registerDemo(program: Command): void {
         { startServer },
         { renderLoadReport },
       ] = await Promise.all([
-        import('../db/client'),
+        import('../db/new-database'),
         import('../generate/index'),
         import('../ingest/index'),
         import('../rules/attach'),
@@ -58,7 +58,8 @@ export function registerDemo(program: Command): void {
       ]);
       const dataDir = join(dirname(resolve(opts.db)), 'sagsflow-demo-data');
       mkdirSync(dataDir, { recursive: true });
-      const store = openDatabase(opts.db);
+      // A first start builds the database under a temporary name; close() puts it in place.
+      const store = openForLoad(opts.db);
       let viewer: string;
       let admin: string;
       try {

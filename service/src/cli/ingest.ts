@@ -70,7 +70,7 @@ export function registerIngest(program: Command): void {
     const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
     const [
       { cleanPurpose },
-      { openDatabase },
+      { openForLoad },
       { ingestFiles },
       { loadMapping },
       { LOG_NAME },
@@ -80,7 +80,7 @@ export function registerIngest(program: Command): void {
       { renderLoadReport },
     ] = await Promise.all([
       import('../governance/purpose'),
-      import('../db/client'),
+      import('../db/new-database'),
       import('../ingest/index'),
       import('../readers/index'),
       import('../http/jobs/routes'),
@@ -93,10 +93,12 @@ export function registerIngest(program: Command): void {
     const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
     const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
     const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
-    const store = openDatabase(opts.db);
+    // A new database is built under a temporary name and put in place by close(): the report is printed after.
+    const store = openForLoad(opts.db);
     const progress = createProgress('loading');
+    let report;
     try {
-      const report = await ingestFiles(store, {
+      report = await ingestFiles(store, {
         files,
         log: opts.log,
         ...(opts.process ? { process: opts.process } : {}),
@@ -120,11 +122,10 @@ export function registerIngest(program: Command): void {
         ...(opts.append ? { append: true } : {}),
         onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
       });
-      progress.stop();
-      process.stdout.write(renderLoadReport(report, mapping?.timezone));
     } finally {
       progress.stop();
       store.close();
     }
+    process.stdout.write(renderLoadReport(report, mapping?.timezone));
   });
 }

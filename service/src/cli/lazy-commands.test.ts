@@ -52,3 +52,16 @@ describe('sagsflow --help loads only commander and the command definitions', () 
     expect(Object.keys(metafile.outputs).filter((o) => !outputs.includes(o)).length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('the ingest reader worker starts light', () => {
+  it('loads neither zod (the mapping schema, checked on the loading thread) nor drizzle nor the database code', async () => {
+    const builder = (await import(pathToFileURL(resolve(REPO, 'service/bin/build.mjs')).href)) as {
+      compile: () => Promise<{ metafile: Metafile }>;
+    };
+    const { metafile } = await builder.compile();
+    const { inputs } = staticClosure(metafile, 'service/dist/cli/load-read-worker.mjs');
+    expect(inputs).toContain('service/src/ingest/load-read-worker.ts');
+    expect(inputs).toContain('service/src/readers/csv-reader.ts');
+    expect(inputs.filter((input) => /node_modules\/(zod|drizzle-orm)\/|^service\/src\/db\//.test(input))).toEqual([]);
+  }, 60_000);
+});

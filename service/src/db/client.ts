@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { removeDeadBuilds } from './dead-builds';
 import { applyMigrations } from './migrate';
 import { migratedImage } from './migrated-image';
 import * as schema from './schema';
@@ -50,8 +51,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     // A new database file is created owner-only (0600): it holds pseudonyms and, in the
     // quarantine, scrubbed raw records. SQLite gives its -wal and -shm files the same mode.
     // It (and a new in-memory database) starts as a copy of the migrated image.
-    if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:') && !existsSync(path) && existsSync(dirname(path)))
-      createFromImage(path);
+    if (!opts.readonly && path !== ':memory:' && !path.startsWith('file:')) {
+      // What a load into a new database left at this path when its process died (see openForLoad).
+      removeDeadBuilds(path);
+      if (!existsSync(path) && existsSync(dirname(path))) createFromImage(path);
+    }
     sqlite = !opts.readonly && path === ':memory:' ? new Database(migratedImage()) : new Database(path, { readonly: opts.readonly });
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
     if (!opts.readonly) {
@@ -84,12 +88,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
  */
 function createFromImage(path: string): void {
   const temporary = `${path}.${process.pid}.new`;
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeSync(fd, migratedImage());
-  } finally {
-    closeSync(fd);
-  }
+  writeImageFile(temporary);
   try {
     linkSync(temporary, path);
   } catch (err) {
@@ -100,8 +99,18 @@ function createFromImage(path: string): void {
   }
 }
 
+/** Writes the migrated image to the new file `path` (owner-only, 0600); fails if `path` exists. */
+export function writeImageFile(path: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    writeSync(fd, migratedImage());
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** `database PATH: cannot open it: REASON`, one line, for a path that is no SQLite database. */
-function openError(path: string, cause: unknown): Error {
+export function openError(path: string, cause: unknown): Error {
   const reason = (cause instanceof Error ? cause.message : String(cause))
     .split('\n')[0]!
     .replace(/^Cannot open database because /, '')

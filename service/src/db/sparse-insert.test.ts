@@ -36,6 +36,7 @@ describe('createSparseInserter', () => {
     full.flush();
     sparse.flush();
     expect(sparse.written).toBe(rows.length);
+    expect(sparse.lastRowid).toBe(rows.length);
     const read = (t: string) => sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).raw().all();
     expect(read('sparse')).toEqual(read('full'));
     const types = (t: string) =>
@@ -45,5 +46,31 @@ describe('createSparseInserter', () => {
         .all();
     expect(types('sparse')).toEqual(types('full'));
     expect(() => sparse.add(['short'])).toThrow(/expected 22 values, got 1/);
+  });
+  it('addSplit stores the same rows as add, from the dense values and the zero-default values apart', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'whole');
+    table(sqlite, 'split');
+    const rows: SqlValue[][] = [
+      ['all zero', ...new Array<number>(20).fill(0), 1],
+      ['block two', 0, 0, 0, 0, 0, 0, 0, 0, 2.5, ...new Array<number>(11).fill(0), 2],
+      ['minus zero', -0, ...new Array<number>(18).fill(0), 3, 3],
+      ['dense', ...Array.from({ length: 20 }, (_, i) => i / 4), 4],
+    ];
+    const whole = createSparseInserter(sqlite, 'whole', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    const split = createSparseInserter(sqlite, 'split', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    for (const r of rows) {
+      whole.add(r);
+      split.addSplit([r[0]!, r[21]!], Float64Array.from(r.slice(1, 21) as number[]));
+    }
+    expect(split.written).toBe(4);
+    expect(split.lastRowid).toBe(4);
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('split')).toEqual(read('whole'));
+    expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
 });

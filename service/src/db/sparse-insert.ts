@@ -1,6 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { BatchInserter, SqlValue } from './batch-insert';
 
+/** A `BatchInserter` that writes each row at once (nothing to flush) and knows the id of the last. */
+export interface SparseInserter extends BatchInserter {
+  /**
+   * Writes the row that `add` writes, given split: `dense` holds the values of the other columns
+   * and `zeros` those of the `zeroDefault` columns, each in column order. Spares the caller
+   * assembling the wide row, and the zero test reads one typed array.
+   */
+  addSplit(dense: readonly SqlValue[], zeros: Float64Array): void;
+  /** The rowid of the row the last `add` or `addSplit` wrote. */
+  readonly lastRowid: number;
+}
+
 /** Sparse columns per block: a row binds the blocks that hold a non-zero value. */
 const BLOCK = 8;
 
@@ -22,7 +34,7 @@ export function createSparseInserter(
   table: string,
   columns: readonly string[],
   options: { zeroDefault: ReadonlySet<string>; constants?: Readonly<Record<string, string | number>> },
-): BatchInserter {
+): SparseInserter {
   const constants = Object.entries(options.constants ?? {});
   const width = columns.length;
   const dense: number[] = [];
@@ -30,7 +42,7 @@ export function createSparseInserter(
   columns.forEach((c, i) => (options.zeroDefault.has(c) ? sparse : dense).push(i));
   const blocks = Math.ceil(sparse.length / BLOCK);
   if (blocks > 30) throw new Error(`createSparseInserter(${table}): at most ${30 * BLOCK} zero-default columns`);
-  const statements = new Map<number, { run: (values: SqlValue[]) => void; bound: number[]; values: SqlValue[] }>();
+  const statements = new Map<number, { run: (values: SqlValue[]) => Database.RunResult; bound: number[]; values: SqlValue[] }>();
   const statementOf = (mask: number) => {
     let s = statements.get(mask);
     if (s === undefined) {
@@ -45,6 +57,7 @@ export function createSparseInserter(
     return s;
   };
   let written = 0;
+  let lastRowid = 0;
   return {
     add(values) {
       if (values.length !== width) throw new Error(`createSparseInserter(${table}).add: expected ${width} values, got ${values.length}`);
@@ -60,12 +73,41 @@ export function createSparseInserter(
       }
       const s = statementOf(mask);
       for (let k = 0; k < s.bound.length; k++) s.values[k] = values[s.bound[k]!]!;
-      s.run(s.values);
+      lastRowid = Number(s.run(s.values).lastInsertRowid);
+      written++;
+    },
+    addSplit(denseValues, zeros) {
+      if (denseValues.length !== dense.length || zeros.length !== sparse.length) {
+        throw new Error(
+          `createSparseInserter(${table}).addSplit: expected ${dense.length} + ${sparse.length} values, got ${denseValues.length} + ${zeros.length}`,
+        );
+      }
+      let mask = 0;
+      for (let j = 0; j < zeros.length; j++) {
+        if (zeros[j] !== 0) {
+          const b = (j / BLOCK) | 0;
+          mask |= 1 << b;
+          j = (b + 1) * BLOCK - 1;
+        }
+      }
+      const s = statementOf(mask);
+      const out = s.values;
+      let k = 0;
+      for (; k < denseValues.length; k++) out[k] = denseValues[k]!;
+      for (let b = 0; b < blocks; b++) {
+        if ((mask & (1 << b)) === 0) continue;
+        const end = Math.min(zeros.length, (b + 1) * BLOCK);
+        for (let j = b * BLOCK; j < end; j++) out[k++] = zeros[j]!;
+      }
+      lastRowid = Number(s.run(out).lastInsertRowid);
       written++;
     },
     flush() {},
     get written() {
       return written;
+    },
+    get lastRowid() {
+      return lastRowid;
     },
   };
 }

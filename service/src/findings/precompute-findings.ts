@@ -4,6 +4,7 @@ import { createFindingWriter, deleteFindingsOfOtherVersions, unresolvedFindingsB
 import { computeFindings, type FindingsSpec, type ScopeFindings } from './compute-findings';
 import { readFindingSources } from './read-finding-sources';
 import { describeFinding } from './wording';
+import type { StepVariantsCollector } from '../precompute/step-variants';
 import { writeStepFindings } from './write-step-findings';
 
 /** Where findings are written and what they are computed with. */
@@ -29,10 +30,15 @@ export function precomputeFindings(log: EventLog, ctx: FindingsContext): number 
 /**
  * Writes computed findings of one (log, version) in the caller's transaction with their status
  * against the previous version (new, open, resolved); then deletes the previous version's
- * findings, and lists them beside the variants in the step tables (`writeStepFindings`).
+ * findings, and lists them beside the variants in the step tables (`writeStepFindings`, from
+ * `stepVariants` when the load collected them while writing the step rows).
  * Returns the number of findings written.
  */
-export function writeFindings(ctx: { sqlite: Database.Database; log: string; version: number }, scopes: readonly ScopeFindings[]): number {
+export function writeFindings(
+  ctx: { sqlite: Database.Database; log: string; version: number },
+  scopes: readonly ScopeFindings[],
+  stepVariants?: StepVariantsCollector,
+): number {
   const previous = unresolvedFindingsBefore(ctx.sqlite, ctx.log, ctx.version);
   const before = new Map(previous.map((r) => [`${r.jobcenter}\u0000${r.findingId}`, r]));
   const out = createFindingWriter(ctx.sqlite);
@@ -76,6 +82,6 @@ export function writeFindings(ctx: { sqlite: Database.Database; log: string; ver
     written++;
   }
   deleteFindingsOfOtherVersions(ctx.sqlite, ctx.log, ctx.version);
-  writeStepFindings(ctx.sqlite, ctx.log, ctx.version);
+  writeStepFindings(ctx.sqlite, ctx.log, ctx.version, stepVariants?.tables);
   return written;
 }

@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
+import { precomputeModel } from '../precompute/precompute-model';
+import { createStepVariantsCollector } from '../precompute/step-variants';
 import { fixtureApp } from '../testing/http-fixture';
+import { computeFindings } from './compute-findings';
+import { emptySources } from './finding-sources';
+import { writeFindings } from './precompute-findings';
 import { writeStepFindings } from './write-step-findings';
+
+const DAY = 86_400_000;
+
+/** 60 cases in two jobcenters and two months: A → B → C, where Syd waits 20 days before C and Nord 2; every fifth case repeats B. */
+function slowSydLog(): EventLog {
+  const b = new EventLogBuilder();
+  for (let c = 0; c < 60; c++) {
+    const jobcenter = c % 2 === 0 ? 'Jobcenter Syd' : 'Jobcenter Nord';
+    const steps: [string, number][] = [
+      ['A', 0],
+      ['B', 1 + (c % 3)],
+      ...(c % 5 === 0 ? ([['B', 4]] as [string, number][]) : []),
+      ['C', jobcenter === 'Jobcenter Syd' ? 20 + (c % 4) : 2 + (c % 4)],
+    ];
+    let t = Date.UTC(2025, 0, 6) + c * DAY;
+    for (const [activity, days] of steps) {
+      t += days * DAY;
+      b.add({ caseId: `c${c}`, activity, timestamp: t, caseAttributes: { jobcenter } });
+    }
+  }
+  return b.build();
+}
 
 function seeded() {
   const { store } = fixtureApp({ seed: false });
@@ -48,5 +76,27 @@ describe('writeStepFindings', () => {
     writeStepFindings(store.sqlite, 'l', 1);
     const first = store.sqlite.prepare("SELECT findings FROM steps WHERE variant_key = 'abc' AND step_index = 0").pluck().get() as string;
     expect((JSON.parse(first) as { id: string }[]).map((f) => f.id)).toEqual(['F5']);
+  });
+
+  it('lists the same findings on the same rows from the step rows collected at precompute as from the tables', () => {
+    const { store } = fixtureApp({ seed: false });
+    const log = slowSydLog();
+    const ctx = { sqlite: store.sqlite, log: 'l', version: 1 };
+    const collected = createStepVariantsCollector();
+    precomputeModel(log, { ...ctx, process: 'dagpenge', minGroupSize: 5, stepVariants: collected });
+    const spec = { log: 'l', process: 'dagpenge', minGroupSize: 5, endActivities: ['C'] };
+    writeFindings(ctx, computeFindings(log, spec, new Map([['dagpenge', emptySources()]])), collected);
+    const listed = (table: string) =>
+      store.sqlite.prepare(`SELECT id, findings FROM ${table} WHERE findings IS NOT NULL ORDER BY id`).all() as {
+        id: number;
+        findings: string;
+      }[];
+    const fromMemory = { steps: listed('steps'), viewer: listed('viewer_steps') };
+    expect(fromMemory.steps.length).toBeGreaterThan(0);
+    expect(fromMemory.viewer.length).toBeGreaterThan(0);
+    store.sqlite.exec('UPDATE steps SET findings = NULL; UPDATE viewer_steps SET findings = NULL');
+    writeStepFindings(store.sqlite, 'l', 1);
+    expect({ steps: listed('steps'), viewer: listed('viewer_steps') }).toEqual(fromMemory);
+    store.close();
   });
 });

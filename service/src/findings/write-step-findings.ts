@@ -5,22 +5,16 @@ import {
   setStepFindings,
   GROUP_SEPARATOR,
   stepPairs,
-  type StepPairRow,
   type StepListedFinding,
+  type StepTable,
 } from '../db/findings-queries';
+import { variantStepsOf, type StepVariants, type VariantSteps } from '../precompute/step-variants';
 import { findingTitle } from './wording';
 
 /** Findings listed beside a variant at most. */
 export const FINDINGS_PER_VARIANT = 3;
 
 type FindingRow = StepListedFinding;
-
-interface VariantSteps {
-  ids: number[];
-  activities: Set<string>;
-  pairs: Set<string>;
-  rules: Set<string>;
-}
 
 /**
  * Writes the `findings` column of a log version's step rows (`steps` and `viewer_steps`): on
@@ -35,10 +29,18 @@ interface VariantSteps {
  * The jobcenter's findings are those computed on its cases alone (scope = the jobcenter), or
  * the process's (scope '') when the process has one jobcenter; rows of pooled jobcenters
  * ("andre jobcentre") and resolved findings get none. Returns the rows given findings.
+ * What the variants' steps say is read from the tables, or given as `collected` while the rows
+ * were written (a fresh version whose rows list no findings yet and carry no insight columns:
+ * see `StepVariantsCollector`); both give the same rows.
  *
  * @example writeStepFindings(sqlite, 'dagpenge', 3)
  */
-export function writeStepFindings(sqlite: Database.Database, log: string, version: number): number {
+export function writeStepFindings(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  collected?: Readonly<Record<StepTable, StepVariants>>,
+): number {
   const findings = findingsForSteps(sqlite, log, version);
   const byScope = new Map<string, FindingRow[]>();
   for (const f of findings) {
@@ -48,16 +50,17 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
   let jobcentersOf: Map<string, number> | undefined;
   let written = 0;
   for (const table of ['steps', 'viewer_steps'] as const) {
-    const pairs = stepPairs(sqlite, table, log, version);
+    const { variants, listedIds } = collected
+      ? { variants: collected[table], listedIds: [] }
+      : readStepVariants(sqlite, table, log, version);
     // The processes' jobcenters are those of the exact step table (read first).
-    jobcentersOf ??= jobcentersPerProcess(pairs);
+    jobcentersOf ??= jobcentersPerProcess(variants);
     const updates = new Map<number, string | null>();
-    for (const r of pairs) if (r.listedIds !== null) for (const id of r.listedIds.split(',')) updates.set(Number(id), null);
+    for (const id of listedIds) updates.set(id, null);
     let listedRows = 0;
-    for (const [key, v] of variantSteps(pairs)) {
-      const [process, jobcenter] = key.split('\u0000') as [string, string];
-      const scope = jobcentersOf.get(process) === 1 ? '' : jobcenter;
-      const listed = (byScope.get(`${process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
+    for (const v of variants.values()) {
+      const scope = jobcentersOf.get(v.process) === 1 ? '' : v.jobcenter;
+      const listed = (byScope.get(`${v.process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
       if (listed.length === 0) continue;
       const text = JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
       for (const id of v.ids) updates.set(id, text);
@@ -75,9 +78,9 @@ export function writeStepFindings(sqlite: Database.Database, log: string, versio
 }
 
 /** Per process: its number of jobcenters. */
-function jobcentersPerProcess(pairs: readonly StepPairRow[]): Map<string, number> {
+function jobcentersPerProcess(variants: StepVariants): Map<string, number> {
   const jobcenters = new Map<string, Set<string>>();
-  for (const r of pairs) {
+  for (const r of variants.values()) {
     let set = jobcenters.get(r.process);
     if (!set) jobcenters.set(r.process, (set = new Set()));
     set.add(r.jobcenter);
@@ -101,13 +104,16 @@ function concerns(f: FindingRow, v: VariantSteps): boolean {
   return f.rule !== null && v.rules.has(f.rule);
 }
 
-/** Per (process, jobcenter, variant): the ids of its step-0 rows and what its steps say (from its step pairs). */
-function variantSteps(rows: readonly StepPairRow[]): Map<string, VariantSteps> {
-  const out = new Map<string, VariantSteps>();
-  for (const r of rows) {
-    const key = `${r.process}\u0000${r.jobcenter}\u0000${r.variantKey}`;
-    let v = out.get(key);
-    if (!v) out.set(key, (v = { ids: [], activities: new Set(), pairs: new Set(), rules: new Set() }));
+/**
+ * What the steps of a version's step table say per (process, jobcenter, variant), read from its
+ * step pairs (`stepPairs`), and the ids of its rows that list findings now.
+ */
+function readStepVariants(sqlite: Database.Database, table: StepTable, log: string, version: number) {
+  const variants: StepVariants = new Map();
+  const listedIds: number[] = [];
+  for (const r of stepPairs(sqlite, table, log, version)) {
+    const v = variantStepsOf(variants, r.process, r.jobcenter, r.variantKey);
+    if (r.listedIds !== null) for (const id of r.listedIds.split(',')) listedIds.push(Number(id));
     if (r.firstIds !== null) for (const id of r.firstIds.split(',')) v.ids.push(Number(id));
     v.activities.add(r.toActivity);
     v.pairs.add(`${r.fromActivity}\u0000${r.toActivity}`);
@@ -115,5 +121,5 @@ function variantSteps(rows: readonly StepPairRow[]): Map<string, VariantSteps> {
     for (const text of r.skippedActivities?.split(GROUP_SEPARATOR) ?? [])
       for (const skipped of readActivityNames(text)) v.activities.add(skipped);
   }
-  return out;
+  return { variants, listedIds };
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { contentHash, contentHashInWorker } from './content-hash';
+import { contentHash, contentHashInWorker, loadHashesInWorker } from './content-hash';
+import { fileDigests } from '../governance/lineage';
 import { tempDir } from '../testing/ingest-fixtures';
 
 describe('contentHash', () => {
@@ -24,5 +25,20 @@ describe('contentHash', () => {
 
   it('contentHashInWorker rejects for a missing file', async () => {
     await expect(contentHashInWorker([t.path('missing.csv')], null)).rejects.toThrow(/content hash failed/);
+  });
+
+  it('loadHashesInWorker gives the content hash and the same file digests as fileDigests, from one read', async () => {
+    const a = t.write('a.csv', 'x,y\n1,2\n');
+    const b = t.write('b.csv', 'x,y\n3,4,5\n');
+    const hashes = loadHashesInWorker([a, b], { m: 1 });
+    expect(await hashes.content).toBe(await contentHash([a, b], { m: 1 }));
+    expect(await hashes.files).toEqual(await fileDigests([a, b]));
+    expect((await hashes.files).map((f) => f.bytes)).toEqual([8, 10]);
+  });
+
+  it('loadHashesInWorker rejects both for a missing file, naming what failed', async () => {
+    const hashes = loadHashesInWorker([t.path('missing.csv')], null);
+    await expect(hashes.content).rejects.toThrow(/content hash failed/);
+    await expect(hashes.files).rejects.toThrow(/file digests failed/);
   });
 });

@@ -2,7 +2,7 @@ import type { EventLog, EventLogBuilder } from '@sagsflow/shared';
 import type { SagsflowDatabase } from '../db/client';
 import { deleteLogVersion } from '../db/versions';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
-import { contentHash, contentHashInWorker } from './content-hash';
+import { contentHash, loadHashesInWorker, type FileDigest } from './content-hash';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createTextScrubber, type TextScrubber } from './text-scrubber';
 import { currentLoad, currentVersionOf, insertLoadRow, loadEndActivities } from '../db/load-queries';
@@ -48,7 +48,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const hashed = await hashLoad(run.files, options, current, run.bytesTotal, () => run.progress('hash', null, 0, 0));
   if ('unchanged' in hashed) return unchangedReport(run, current!, hashed.unchanged);
   const { hashing } = hashed;
-  const digests = options.dryRun ? null : fileDigests(run.files);
+  const digests = options.dryRun ? null : (hashed.digests ?? fileDigests(run.files));
   digests?.catch(() => undefined);
   const scrubbing = loadScrubbing(run);
   const tally: ReadTally = emptyTally();
@@ -91,7 +91,8 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
 /**
  * The load's content hash (files, mapping, process, model, rules and duplicate choice):
  * `unchanged` when it equals the current version's (hashed here, only when the sizes match),
- * else a hash computed in a worker while the load runs.
+ * else a hash computed in a worker while the load runs, with the files' digests (lineage) from
+ * the same read of the files.
  */
 async function hashLoad(
   files: readonly string[],
@@ -99,7 +100,7 @@ async function hashLoad(
   current: ReturnType<typeof currentLoad>,
   bytesTotal: number,
   onHashing: () => void,
-): Promise<{ unchanged: string } | { hashing: Promise<string> }> {
+): Promise<{ unchanged: string } | { hashing: Promise<string>; digests?: Promise<FileDigest[]> }> {
   const extra = {
     mapping: options.mapping ?? null,
     process: options.process ?? null,
@@ -113,9 +114,8 @@ async function hashLoad(
     const hash = await contentHash(files, extra);
     return hash === current.contentHash ? { unchanged: hash } : { hashing: Promise.resolve(hash) };
   }
-  const hashing = contentHashInWorker(files, extra);
-  hashing.catch(() => undefined);
-  return { hashing };
+  const hashes = loadHashesInWorker(files, extra);
+  return { hashing: hashes.content, digests: hashes.files };
 }
 
 /** How a load pseudonymises: its key (refused when it differs from earlier loads'), the personal columns and the text scrubber. */

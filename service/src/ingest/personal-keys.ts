@@ -1,4 +1,4 @@
-import { looksPersonal } from '../readers/index';
+import { looksPersonal } from '../readers/guess-mapping';
 
 /**
  * Attribute names that hold a case id or a person (caseworker, responsible) besides the mapped

@@ -7,6 +7,7 @@ import { startFindingsWorker, type FindingsJob } from '../findings/findings-job'
 import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
+import { createStepVariantsCollector } from '../precompute/step-variants';
 import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
 import type { ColumnMapping } from '../readers/index';
 import { storedGroupSize } from '../db/log-queries';
@@ -32,7 +33,9 @@ export interface PrecomputedLoad {
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
  * tables when a model is, and their viewer-grade forms, then the findings (which read the
  * compliance and conformance rows). Without a catalogue and a model, the findings of a large log
- * are computed in a worker thread from the start, while this thread writes the model.
+ * are computed in a worker thread from the start, while this thread writes the model; and the
+ * findings are listed beside the variants from what the step rows said as they were written
+ * (`createStepVariantsCollector`) instead of reading the step tables back.
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
  */
 export function precomputeLoad(
@@ -51,9 +54,19 @@ export function precomputeLoad(
     !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS
       ? startFindingsWorker(eventLog, spec, new Map())
       : null;
+  // Rules and a model mark the step rows after they are written: then the findings read the tables.
+  const stepVariants = !options.precompute && !options.rules && !options.model ? createStepVariantsCollector() : undefined;
   let result: PrecomputedLoad;
   try {
-    const model = (options.precompute ?? precomputeModel)(eventLog, { sqlite, log, version, process, minGroupSize, endActivities });
+    const model = (options.precompute ?? precomputeModel)(eventLog, {
+      sqlite,
+      log,
+      version,
+      process,
+      minGroupSize,
+      endActivities,
+      stepVariants,
+    });
     const compliance = options.rules ? precomputeCompliance(eventLog, { sqlite, log, version, process }, options.rules) : null;
     const conformance = options.model
       ? precomputeConformance(eventLog, { sqlite, log, version, process, model: options.model, endActivities })
@@ -66,7 +79,7 @@ export function precomputeLoad(
   }
   try {
     const scopes = early ? early.join() : computeFindings(eventLog, spec, readFindingSources(sqlite, log, version));
-    writeFindings({ sqlite, log, version }, scopes);
+    writeFindings({ sqlite, log, version }, scopes, stepVariants);
   } catch (err) {
     throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });
   }

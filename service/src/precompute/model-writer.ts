@@ -8,7 +8,7 @@ import {
   type StepRow,
 } from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
-import { createSparseInserter } from '../db/sparse-insert';
+import { createSparseInserter, type SparseInserter } from '../db/sparse-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];
 
@@ -82,31 +82,38 @@ export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'st
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
 export type HistogramTable = 'steps' | 'edges';
 
+/** Told of each step row `addStepRow` wrote: its cell, its values and the id it got. */
+export type StepRowListener = (cell: StepCell, row: StepRowValues, id: number) => void;
+
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
  * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
  * `prefix` writes the same columns into `<prefix><table>` (the viewer-grade model: `viewer_`).
+ * `onStepRow`, when given, hears of every step row written, with its id.
  */
-export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '') {
+export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '', onStepRow?: StepRowListener) {
   const inserters = new Map<ModelTable, BatchInserter>();
+  const sparseOf = (table: HistogramTable): SparseInserter =>
+    createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } });
+  let stepsInserter: SparseInserter | undefined;
   const inserterOf = (table: ModelTable): BatchInserter => {
     let ins = inserters.get(table);
     if (!ins) {
-      ins =
-        table === 'steps' || table === 'edges'
-          ? createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } })
-          : createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
+      if (table === 'steps') ins = stepsInserter = sparseOf(table);
+      else if (table === 'edges') ins = sparseOf(table);
+      else ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
       inserters.set(table, ins);
     }
     return ins;
   };
-  const wideRows = new Map<HistogramTable, SqlValue[]>();
   const stepHead: SqlValue[] = new Array<SqlValue>(9);
   const stepTail: SqlValue[] = [0, 0];
+  const splitRows = new Map<HistogramTable, { dense: SqlValue[]; zeros: Float64Array }>();
   /**
    * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
-   * fine seconds, then the `tail` values (the table's column order). The row is assembled in
-   * one array kept per table, so a wide row costs no allocation of its own.
+   * fine seconds, then the `tail` values (the table's column order). The histograms are copied
+   * into one typed array kept per table (`addSplit` of the sparse inserter), so a wide row costs
+   * no allocation of its own.
    */
   const addHistogramRow = (
     table: HistogramTable,
@@ -115,16 +122,25 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     fine: FineHistogram,
     tail: readonly SqlValue[],
   ): void => {
-    let row = wideRows.get(table);
-    if (!row) wideRows.set(table, (row = new Array<SqlValue>(COLUMNS[table].length).fill(null)));
+    let row = splitRows.get(table);
+    if (!row) {
+      const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
+      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros) };
+      splitRows.set(table, row);
+    }
+    const { dense, zeros } = row;
+    if (head.length + tail.length !== dense.length || histogram.length + 2 * FINE_BUCKET_COUNT !== zeros.length) {
+      throw new Error(
+        `addHistogramRow(${prefix}${table}): expected ${dense.length + zeros.length} values, got ${head.length + histogram.length + 2 * FINE_BUCKET_COUNT + tail.length}`,
+      );
+    }
     let i = 0;
-    for (let j = 0; j < head.length; j++) row[i++] = head[j]!;
-    for (let j = 0; j < histogram.length; j++) row[i++] = histogram[j]!;
-    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.counts[j]!;
-    for (let j = 0; j < FINE_BUCKET_COUNT; j++) row[i++] = fine.seconds[j]!;
-    for (let j = 0; j < tail.length; j++) row[i++] = tail[j]!;
-    if (i !== row.length) throw new Error(`addHistogramRow(${prefix}${table}): expected ${row.length} values, got ${i}`);
-    inserterOf(table).add(row);
+    for (let j = 0; j < head.length; j++) dense[i++] = head[j]!;
+    for (let j = 0; j < tail.length; j++) dense[i++] = tail[j]!;
+    zeros.set(histogram as ArrayLike<number>, 0);
+    zeros.set(fine.counts, histogram.length);
+    zeros.set(fine.seconds, histogram.length + FINE_BUCKET_COUNT);
+    (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
   };
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
@@ -147,6 +163,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
       stepHead[8] = r.sumSeconds;
       if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
       addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail);
+      if (onStepRow) onStepRow(cell, r, stepsInserter!.lastRowid);
     },
     finish(): ModelSummary {
       const summary = {} as ModelSummary;

@@ -1,11 +1,20 @@
 import type Database from 'better-sqlite3';
-import { caseStatistics, discoverVariants, forEachStepRow, type EventLog, type GroupedStepRow, type Variants } from '@sagsflow/shared';
+import {
+  caseStatistics,
+  discoverVariants,
+  forEachStepRow,
+  pairActivityInstances,
+  type EventLog,
+  type GroupedStepRow,
+  type Variants,
+} from '@sagsflow/shared';
 import { caseAttributesJson, groupCases } from './case-groups';
 import { groupVariants } from './group-variants';
 import type { EndActivities } from './end-activities';
 import { withoutIndexes } from '../db/batch-insert';
 import { setLoadEndActivities } from '../db/model-queries';
-import { createModelWriter, MODEL_TABLES, type ModelSummary } from './model-writer';
+import { createModelWriter, MODEL_TABLES, type ModelSummary, type StepRowListener } from './model-writer';
+import type { StepVariantsCollector, StepVariantsTable } from './step-variants';
 import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
 import { prepareViewerModel, writeViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
@@ -21,6 +30,8 @@ export interface PrecomputeContext {
   minGroupSize?: number;
   /** End activities given for the load (`endActivities` of the mapping file); they override the process's. */
   endActivities?: readonly string[] | undefined;
+  /** Hears of every exact and viewer step row written (the findings of a fresh load are listed from it). */
+  stepVariants?: StepVariantsCollector | undefined;
 }
 
 /**
@@ -63,12 +74,16 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
   setLoadEndActivities(ctx.sqlite, ctx.log, ctx.version, JSON.stringify(used), sources || null);
 }
 
-/** Per (grain cell, variant): 1 when its cases are finished (they all end with the same activity). */
-function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * Per (grain cell, variant), at `cell * variants + variant`: 1 when its cases are finished (they
+ * all end with the same activity), 0 when not, -1 when the cell has no case of the variant.
+ */
+function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, closed: Uint8Array, groups: number): Int8Array {
+  const V = variants.variants.length;
+  const out = new Int8Array(groups * V).fill(-1);
   for (let c = 0; c < groupOfCase.length; c++) {
-    const key = `${groupOfCase[c]!}\u0000${variants.variants[variants.variantOfCase[c]!]!.key}`;
-    if (!out.has(key)) out.set(key, closed[c]!);
+    const at = groupOfCase[c]! * V + variants.variantOfCase[c]!;
+    if (out[at] === -1) out[at] = closed[c]!;
   }
   return out;
 }
@@ -79,7 +94,8 @@ function modelInputs(log: EventLog, ctx: PrecomputeContext) {
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, ctx.process, ctx.log, ctx.endActivities);
   const pairs = groupVariants(log, variants, groupOfCase);
   const seqs = variantSequences(log, variants);
-  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs };
+  const instances = pairActivityInstances(log);
+  return { log, k: ctx.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs, instances };
 }
 
 function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
@@ -87,8 +103,10 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const { variants, stats, groups, groupOfCase, closed, pairs, seqs } = inputs;
   recordEndActivities(ctx, inputs.endActivities);
   const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
-  const finishedOf = finishedByGroupAndVariant(variants, groupOfCase, closed);
-  const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version);
+  const V = variants.variants.length;
+  const finishedAt = finishedByGroupAndVariant(variants, groupOfCase, closed, groups.length);
+  const finishedOf = (group: number, variant: number): number => (finishedAt[group * V + variant] === 0 ? 0 : 1);
+  const out = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
 
   const attributes = caseAttributesJson(log);
   for (let c = 0; c < stats.length; c++) {
@@ -113,7 +131,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
     const g = groups[pairs.group[p]!]!;
     const v = variants.variants[pairs.variant[p]!]!;
     const names = v.activities;
-    const finished = finishedOf.get(`${pairs.group[p]!}\u0000${v.key}`) ?? 1;
+    const finished = finishedOf(pairs.group[p]!, pairs.variant[p]!);
     out.add('variants', [
       g.process,
       g.jobcenter,
@@ -132,17 +150,17 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   // come, so that no row is kept (see `forEachStepRow`).
   const viewer = prepareViewerModel(inputs);
   const edges = createEdgeSums();
-  const firstStep = (r: GroupedStepRow): [number, number] => [
-    rankOf.get(r.variantKey)!,
-    finishedOf.get(`${r.group}\u0000${r.variantKey}`) ?? 1,
-  ];
+  const firstStep = (r: GroupedStepRow): [number, number] => {
+    const rank = rankOf.get(r.variantKey)!;
+    return [rank, finishedOf(Number(r.group), rank - 1)];
+  };
   forEachStep(inputs, (r) => {
     out.addStepRow(groups[Number(r.group)]!, r, firstStep);
     edges.add(r);
     viewer.stepSums.add(r);
   });
   edges.write(out, groups);
-  writeActivities(out, log, groups, groupOfCase, pairs, seqs);
+  writeActivities(out, log, groups, groupOfCase, pairs, seqs, inputs.instances);
 
   const perGroup = groups.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
   for (let c = 0; c < stats.length; c++) {
@@ -164,6 +182,11 @@ function writeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   });
   for (const j of perJobcenter.values()) out.add('jobcenters', [j.process, j.jobcenter, j.cases, j.events]);
   const summary = out.finish();
-  writeViewerModel(ctx.sqlite, ctx, viewer);
+  writeViewerModel(ctx.sqlite, ctx, viewer, listenerOf(ctx, 'viewer_steps'));
   return summary;
+}
+
+function listenerOf(ctx: PrecomputeContext, table: StepVariantsTable): StepRowListener | undefined {
+  const collector = ctx.stepVariants;
+  return collector && ((cell, row, id) => collector.add(table, cell, row, id));
 }

@@ -1,4 +1,4 @@
-import { pairActivityInstances, type EventLog } from '@sagsflow/shared';
+import type { ActivityInstances, EventLog } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { GroupVariants } from './group-variants';
 import type { ModelWriter } from './model-writer';
@@ -15,8 +15,8 @@ interface Acc {
 /**
  * Activities per grain cell: events, distinct cases and self-loops from the variants of the
  * cell (times their cases); instances and processing/waiting seconds from the core's
- * `pairActivityInstances` (waiting = start minus the previous instance's end, floored at 0,
- * as in `activityTimes`). Cases and pairs of group -1 are left out.
+ * `pairActivityInstances` of the log, `inst` (waiting = start minus the previous instance's end,
+ * floored at 0, as in `activityTimes`). Cases and pairs of group -1 are left out.
  */
 export function writeActivities(
   out: ModelWriter,
@@ -25,6 +25,7 @@ export function writeActivities(
   groupOfCase: Int32Array,
   pairs: GroupVariants,
   seqs: readonly Uint32Array[],
+  inst: ActivityInstances,
 ): void {
   const A = log.activities.length;
   const acc = new Map<number, Acc>();
@@ -55,7 +56,6 @@ export function writeActivities(
     }
   }
   // Instance activity ids index `log.activities` (pairActivityInstances keeps the log's names).
-  const inst = pairActivityInstances(log);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
     const g = groupOfCase[c]!;
     if (g < 0) continue;

@@ -49,20 +49,33 @@ export function createEdgeSums(): EdgeSums {
   };
   const span = 2 ** 26;
   const all: EdgeAcc[] = [];
+  /** Per variant key, per step index: its (from, to) and their edge key, reused while the names are the same. */
+  const stepKeys = new Map<string, { from: string; to: string; key: number }[]>();
   let run = -1;
   let lastVariant = '';
   let lastGroup = '';
+  let group = -1;
+  let edges = new Map<number, EdgeAcc>();
+  let keysOfRun: { from: string; to: string; key: number }[] = [];
   return {
     add(r) {
       if (r.variantKey !== lastVariant || r.group !== lastGroup || r.stepIndex === 0) {
         run++;
         lastVariant = r.variantKey;
         lastGroup = r.group;
+        group = Number(r.group);
+        let ofGroup = edgesOfGroup.get(group);
+        if (!ofGroup) edgesOfGroup.set(group, (ofGroup = new Map()));
+        edges = ofGroup;
+        let keys = stepKeys.get(r.variantKey);
+        if (!keys) stepKeys.set(r.variantKey, (keys = []));
+        keysOfRun = keys;
       }
-      const group = Number(r.group);
-      let edges = edgesOfGroup.get(group);
-      if (!edges) edgesOfGroup.set(group, (edges = new Map()));
-      const key = idOf(r.from) * span + idOf(r.to);
+      let step = keysOfRun[r.stepIndex];
+      if (step === undefined || step.from !== r.from || step.to !== r.to) {
+        step = keysOfRun[r.stepIndex] = { from: r.from, to: r.to, key: idOf(r.from) * span + idOf(r.to) };
+      }
+      const key = step.key;
       let e = edges.get(key);
       if (!e) {
         e = {

@@ -2,12 +2,14 @@ import { LENIENT_POLICY } from './ingest-fixtures';
 /**
  * Child process for `crash.test.ts`: ingests argv[3] into the database argv[2] and prints
  * `reading` once the load is inside its transaction and writing, so the test can kill it there.
+ * With argv[4] `new`, the database is opened as `sagsflow ingest` does (`openForLoad`).
  */
 import { openDatabase } from '../db/client';
+import { openForLoad } from '../db/new-database';
 import { ingestFiles } from '../ingest/ingest-files';
 
-const [dbPath, file] = process.argv.slice(2);
-const store = openDatabase(dbPath!);
+const [dbPath, file, how] = process.argv.slice(2);
+const store = how === 'new' ? openForLoad(dbPath!) : openDatabase(dbPath!);
 let told = false;
 void ingestFiles(store, {
   files: [file!],

@@ -31,35 +31,39 @@ export interface DiscoverStepsOptions {
 export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {}): GroupedStepRow[] {
   const rows: GroupedStepRow[] = [];
   const arena = new FineArena();
-  stepRowsOf(
-    log,
-    options,
-    (length) => arena.take(length),
-    (row) => rows.push(row),
-  );
+  stepRowsOf(log, options, { take: (length) => arena.take(length), histogram: histogramOf }, (row) => rows.push(row));
   return rows;
 }
 
 /**
  * The rows of `discoverSteps`, one at a time and in the same order, without keeping them: a
- * row's fine histogram is a view into a buffer reused for the next (group, variant), so `emit`
- * reads or copies it at once. For callers that write or sum the rows as they come (precompute
- * of a large log), where holding every row costs hundreds of megabytes.
+ * row's histograms (the coarse array and the fine views) are reused for the same step of the
+ * next (group, variant), so `emit` reads or copies them at once. For callers that write or sum
+ * the rows as they come (precompute of a large log), where holding every row costs hundreds of
+ * megabytes and a fresh histogram per row costs garbage collection.
  *
  * @example
  * forEachStepRow(log, { variants }, (row) => total += row.cases);
  */
 export function forEachStepRow(log: EventLog, options: DiscoverStepsOptions, emit: (row: GroupedStepRow) => void): void {
   const block = new ReusedFineBlock();
-  stepRowsOf(log, options, (length) => block.take(length), emit);
+  const arrays: number[][] = [];
+  const histogram = (hist: Uint32Array, from: number, length: number): number[] => {
+    const out = (arrays[from / length] ??= new Array<number>(length));
+    for (let j = 0; j < length; j++) out[j] = hist[from + j]!;
+    return out;
+  };
+  stepRowsOf(log, options, { take: (length) => block.take(length), histogram }, emit);
 }
 
-function stepRowsOf(
-  log: EventLog,
-  options: DiscoverStepsOptions,
-  take: (length: number) => FineBlock,
-  emit: (row: GroupedStepRow) => void,
-): void {
+/** Where the rows' histograms live: fine blocks per (group, variant), and the coarse histogram of a step. */
+interface RowBuffers {
+  take(length: number): FineBlock;
+  /** `length` counts of `hist` from `from` on (a multiple of `length`), as a plain array. */
+  histogram(hist: Uint32Array, from: number, length: number): number[];
+}
+
+function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBuffers, emit: (row: GroupedStepRow) => void): void {
   const { variants } = options.variants ?? discoverVariants(log);
   const caseCount = log.caseIds.length;
   const groupNames: string[] = [];
@@ -82,7 +86,7 @@ function stepRowsOf(
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);
-      const fine = take((n + 1) * F);
+      const fine = buffers.take((n + 1) * F);
       let cases = 0;
       for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
         const lo = log.caseOffsets[members[i]!]!;
@@ -112,7 +116,7 @@ function stepRowsOf(
           to: k === n ? STEP_END : variant.activities[k]!,
           cases,
           sumSeconds: sums[k]!,
-          histogram: histogramOf(hist, k * B, B),
+          histogram: buffers.histogram(hist, k * B, B),
           fine: fine.histogram(k * F, F),
         });
       }
@@ -166,27 +170,36 @@ class FineArena {
   }
 }
 
-/** One zeroed fine-histogram block, handed out again (zeroed) for each (variant, group). */
+/**
+ * One zeroed fine-histogram block, handed out again (zeroed) for each (variant, group). The
+ * views of its steps are made once per buffer and handed out again too.
+ */
 class ReusedFineBlock {
   private counts = new Uint32Array(0);
   private seconds = new Float64Array(0);
+  private views: FineHistogram[] = [];
 
   take(length: number): FineBlock {
     if (length > this.counts.length) {
       this.counts = new Uint32Array(Math.max(length, 2 * this.counts.length));
       this.seconds = new Float64Array(this.counts.length);
+      this.views = [];
     } else {
       this.counts.fill(0, 0, length);
       this.seconds.fill(0, 0, length);
     }
-    const counts = this.counts;
-    const seconds = this.seconds;
-    return {
-      counts,
-      seconds,
-      histogram: (from, n) => ({ counts: counts.subarray(from, from + n), seconds: seconds.subarray(from, from + n) }),
-    };
+    return { counts: this.counts, seconds: this.seconds, histogram: this.viewOf };
   }
+
+  private readonly viewOf = (from: number, n: number): FineHistogram => {
+    const k = from / n;
+    let view = this.views[k];
+    if (view === undefined || view.counts.length !== n) {
+      view = { counts: this.counts.subarray(from, from + n), seconds: this.seconds.subarray(from, from + n) };
+      if (Number.isInteger(k)) this.views[k] = view;
+    }
+    return view;
+  };
 }
 
 /** `length` counts from `from` on, as a plain array (faster than `Array.from` of a view). */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { upsertViewerBuild, viewerBuildOf } from '../../db/model-queries';
-import { createModelWriter } from '../model-writer';
+import { createModelWriter, type StepRowListener } from '../model-writer';
 import { decideViewerCells } from './viewer-cells';
 import { VIEWER_TABLE_BUILDERS } from './registry';
 import type { ViewerModelInput } from './viewer-input';
@@ -48,16 +48,17 @@ export function prepareViewerModel(exact: ExactModelInput): ViewerModelInput {
 /**
  * Writes the viewer-grade model of one (log, version) in the caller's transaction from a
  * prepared input whose step sums hold every exact step row: runs every registered viewer-grade
- * builder and records the k and the price in `viewer_builds`.
+ * builder and records the k and the price in `viewer_builds`. `onStepRow` hears of every viewer step row written.
  */
 export function writeViewerModel(
   sqlite: Database.Database,
   target: { log: string; version: number },
   input: ViewerModelInput,
+  onStepRow?: StepRowListener,
 ): ViewerBuildSummary {
   const { cells, k } = input;
   const n = input.stats.length;
-  const out = createModelWriter(sqlite, target.log, target.version, 'viewer_');
+  const out = createModelWriter(sqlite, target.log, target.version, 'viewer_', onStepRow);
   for (const builder of VIEWER_TABLE_BUILDERS) builder.build(input, out);
   out.finish();
   const summary: ViewerBuildSummary = {

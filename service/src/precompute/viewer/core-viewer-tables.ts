@@ -102,7 +102,7 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
       finished(kept.group[p]!, v.key),
     ]);
   }
-  writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs);
+  writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs, input.instances);
   const perCell = cells.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
   for (let c = 0; c < input.stats.length; c++) {
     const cell = input.cellOfCase[c]!;

@@ -1,4 +1,4 @@
-import type { CaseStatistics, EventLog, Variants } from '@sagsflow/shared';
+import type { ActivityInstances, CaseStatistics, EventLog, Variants } from '@sagsflow/shared';
 import type { Grain } from '../case-groups';
 import type { GroupVariants } from '../group-variants';
 import type { ModelWriter } from '../model-writer';
@@ -24,6 +24,8 @@ export interface ViewerModelInput {
   pairs: GroupVariants;
   /** Activity ids of each variant. */
   seqs: readonly Uint32Array[];
+  /** The log's activity instances (`pairActivityInstances`), paired once for the exact and the viewer activities. */
+  instances: ActivityInstances;
   cells: ViewerCells;
   /** Viewer cell of each case, -1 for cases left out. */
   cellOfCase: Int32Array;
