@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
 import { TINY_CSV, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
-
-const CHILD = fileURLToPath(new URL('../testing/kill-child.ts', import.meta.url));
+import { killMidLoad } from '../testing/kill-mid-load';
 
 describe('a load killed with SIGKILL', () => {
   const t = tempDir();
@@ -20,20 +17,7 @@ describe('a load killed with SIGKILL', () => {
     const big = t.path('big.csv');
     await generateLog({ process: 'dagpenge', cases: 15_000, seed: 3, out: big });
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, big], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const said = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('reading') || out.includes('done')) resolve(out);
-      });
-      child.on('exit', () => resolve(out));
-    });
-    expect(said).toContain('reading');
-    expect(said).not.toContain('done');
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killMidLoad(dbPath, big);
 
     const after = openDatabase(dbPath);
     expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openForLoad } from '../db/new-database';
 import { generateLog } from '../generate/index';
 import { ingestFiles } from './ingest-files';
 import { TINY_CSV, tempDir, LENIENT_POLICY } from '../testing/ingest-fixtures';
-
-const CHILD = fileURLToPath(new URL('../testing/kill-child.ts', import.meta.url));
+import { killMidLoad } from '../testing/kill-mid-load';
 
 describe('a load into a new database killed with SIGKILL', () => {
   const t = tempDir();
@@ -19,20 +16,7 @@ describe('a load into a new database killed with SIGKILL', () => {
     await generateLog({ process: 'dagpenge', cases: 15_000, seed: 3, out: big });
     const beside = () => readdirSync(t.dir).filter((n) => n.startsWith('fresh.sqlite') && n !== 'fresh.sqlite.key');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, big, 'new'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const said = await new Promise<string>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('reading') || out.includes('done')) resolve(out);
-      });
-      child.on('exit', () => resolve(out));
-    });
-    expect(said).toContain('reading');
-    expect(said).not.toContain('done');
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killMidLoad(dbPath, big, 'new');
 
     expect(existsSync(dbPath)).toBe(false);
     expect(beside().length).toBeGreaterThan(0);

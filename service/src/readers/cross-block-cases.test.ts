@@ -3,35 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrossBlockCases } from './cross-block-cases';
-import { readEvents } from './read-events';
+import { readBothWays } from '../testing/read-both-ways';
 import { RecordHashSet } from './record-hash-set';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-cross-block-'));
 
-/** Reads `text` as a CSV file on one thread and in blocks on two; returns both outcomes. */
-async function bothWays(name: string, text: string, keepDuplicates = false) {
+/** Writes `text` as the CSV file `name` and reads it on one thread and in blocks on two; returns both outcomes. */
+function bothWays(name: string, text: string, keepDuplicates = false) {
   const file = join(dir, name);
   writeFileSync(file, text);
-  const hows: string[] = [];
-  const run = async (parallel: boolean) => {
-    const events: string[] = [];
-    const rejections: string[] = [];
-    const report = await readEvents(file, {
-      parallel,
-      keepDuplicates,
-      parallelMinBytes: 1,
-      onSecondPart: (how, why) => hows.push(why ? `${how}: ${why}` : how),
-      sink: {
-        event: (c, a, t) => events.push(`${c}|${a}|${t}`),
-        reject: (x) => rejections.push(`${x.line}:${x.reason}:${x.raw}`),
-      },
-    });
-    return { events, rejections, rows: report.rows, identical: report.identical };
-  };
-  const sequential = await run(false);
-  const parallel = await run(true);
-  expect(hows).toEqual(['worker']);
-  return { sequential, parallel };
+  return readBothWays(file, 'worker', keepDuplicates);
 }
 
 const stamp = (i: number) =>

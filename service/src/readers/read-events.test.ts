@@ -4,41 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEvents } from './read-events';
+import { readBothWays } from '../testing/read-both-ways';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-read-events-'));
-
-/** Reads `file` on one thread and in two parts; returns both outcomes for comparison. */
-async function bothWays(file: string, expected: 'worker' | 'sequential' | 'reread' = 'worker', keepDuplicates?: boolean) {
-  const hows: string[] = [];
-  const run = async (parallel: boolean) => {
-    const events: string[] = [];
-    const rejections: string[] = [];
-    const report = await readEvents(file, {
-      parallel,
-      keepDuplicates,
-      parallelMinBytes: 1,
-      onSecondPart: (how, why) => hows.push(why ? `${how}: ${why}` : how),
-      sink: {
-        event: (c, a, t, r, l) => events.push(`${c}|${a}|${t}|${r}|${l}`),
-        reject: (x) => rejections.push(`${x.line}:${x.reason}:${x.column}:${x.raw}`),
-      },
-    });
-    return {
-      events,
-      rejections,
-      rows: report.rows,
-      byReason: report.quarantinedByReason,
-      encoding: report.encoding,
-      identical: report.identical,
-      policy: report.duplicatePolicy,
-    };
-  };
-  const result = { sequential: await run(false), parallel: await run(true) };
-  if (expected === 'reread') expect(hows).toEqual([expect.stringMatching(/^reread: /)]);
-  else expect(hows).toEqual(expected === 'worker' ? ['worker'] : []);
-  hows.length = 0;
-  return result;
-}
 
 /** The files are over 2 MB: the reader looks at the first MB before it may split at half the size. */
 function rows(n: number, at: (i: number) => string): string {
@@ -62,11 +30,11 @@ describe('readEvents: a large CSV read in two parts at once', () => {
             : line(i + 5000 + (i % 3 === 0 ? 0 : i)),
     );
     writeFileSync(file, `Sag,Aktivitet,Tidspunkt,Sagsbehandler\n${first}\n${second}\n`);
-    const { sequential, parallel } = await bothWays(file);
+    const { sequential, parallel } = await readBothWays(file);
     expect(sequential.rows.duplicates).toBeGreaterThan(300);
     expect(sequential.identical).toBe(sequential.rows.duplicates);
     // Kept duplicates: every row is an event or quarantined, and the identical ones are counted across the halves.
-    const kept = await bothWays(file, 'worker', true);
+    const kept = await readBothWays(file, 'worker', true);
     expect(kept.sequential.policy).toBe('keep');
     expect(kept.sequential.identical).toBe(sequential.rows.duplicates);
     expect(kept.parallel).toEqual(kept.sequential);
@@ -79,7 +47,7 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     const filler = (from: number) => rows(40_000, (i) => `c${from + i},A,2024-03-01 10:00,r`);
     const multiline = `c9,"B\n${'x\n'.repeat(300_000)}end",2024-03-02 10:00,r`;
     writeFileSync(file, `case,activity,timestamp,resource\n${filler(0)}\n${multiline}\n${filler(40_000)}\n`);
-    const { sequential, parallel } = await bothWays(file, 'reread');
+    const { sequential, parallel } = await readBothWays(file, 'reread');
     expect(sequential.rows.accepted).toBe(80_001);
     expect(parallel).toEqual(sequential);
   }, 60_000);
@@ -90,7 +58,7 @@ describe('readEvents: a large CSV read in two parts at once', () => {
       i === 80_000 ? 'c1,Afgørelse,31-02-2024,r' : `c${i % 20},Afgørelse ${i % 4},0${1 + (i % 9)}-03-2024 10:00,r`,
     );
     writeFileSync(file, Buffer.from(`case,activity,timestamp,resource\n${body}\n`, 'latin1'));
-    const { sequential, parallel } = await bothWays(file);
+    const { sequential, parallel } = await readBothWays(file);
     expect(sequential.encoding).toBe('windows-1252');
     expect(sequential.rejections[0]).toMatch(/^80002:bad-timestamp:timestamp:/);
     expect(parallel).toEqual(sequential);
@@ -107,7 +75,7 @@ describe('readEvents: a large CSV read in two parts at once', () => {
     for (const [name, header] of headers) {
       const file = join(dir, name!);
       writeFileSync(file, `${header}${body}\n`);
-      const { sequential, parallel } = await bothWays(file);
+      const { sequential, parallel } = await readBothWays(file);
       expect(sequential.rows.duplicates).toBeGreaterThan(60);
       expect(sequential.rejections[0]).toMatch(/^5:missing-activity:/);
       expect(parallel).toEqual(sequential);
@@ -116,7 +84,7 @@ describe('readEvents: a large CSV read in two parts at once', () => {
 
   it('parses an XES or a compressed file in a worker while building, with the events of a sequential read', async () => {
     for (const name of ['helpdesk.xes.gz', 'running-example.xes']) {
-      const { sequential, parallel } = await bothWays(join(import.meta.dirname, '../../../tests/data', name));
+      const { sequential, parallel } = await readBothWays(join(import.meta.dirname, '../../../tests/data', name));
       expect(sequential.rows.accepted).toBeGreaterThan(0);
       expect(parallel).toEqual(sequential);
     }
@@ -125,7 +93,7 @@ describe('readEvents: a large CSV read in two parts at once', () => {
       gz,
       gzipSync(`case,activity,timestamp\n${rows(20_000, (i) => `c${i % 300},A${i % 5},2024-03-0${1 + (i % 9)} 10:00`)}\nc1,,x\n`),
     );
-    const { sequential, parallel } = await bothWays(gz);
+    const { sequential, parallel } = await readBothWays(gz);
     expect(sequential.rows.quarantined).toBe(1);
     expect(parallel).toEqual(sequential);
   }, 120_000);

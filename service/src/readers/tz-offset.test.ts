@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalTimeConverter, offsetAt, offsetFromParts, zoneFormat } from './tz-offset';
+import { zoneFormat } from '@sagsflow/shared/calendar/local-date';
+import { createLocalTimeConverter, offsetAt, offsetFromParts } from './tz-offset';
 
 const HOUR = 3_600_000;
 

@@ -5,6 +5,7 @@
  * daylight-saving changes happen on whole local hours in every zone this tool is for,
  * so one offset serves a whole local hour.
  */
+import { zoneFormat } from '@sagsflow/shared/calendar/local-date';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -87,20 +88,6 @@ function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
   const days = era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
   return days * 86_400_000 + h * 3_600_000 + mi * 60_000 + s * 1000 + ms;
-}
-
-/** The formatter `offsetAt` reads a zone's wall clock with (en-US numbers, 24-hour clock). */
-export function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
 }
 
 /** Converts local wall-clock times of one time zone to epoch ms, with a per-hour offset cache. */

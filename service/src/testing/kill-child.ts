@@ -1,6 +1,6 @@
 import { LENIENT_POLICY } from './ingest-fixtures';
 /**
- * Child process for `crash.test.ts`: ingests argv[3] into the database argv[2] and prints
+ * Child process of `killMidLoad` (kill-mid-load.ts): ingests argv[3] into the database argv[2] and prints
  * `reading` once the load is inside its transaction and writing, so the test can kill it there.
  * With argv[4] `new`, the database is opened as `sagsflow ingest` does (`openForLoad`).
  */

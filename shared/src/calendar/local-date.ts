@@ -10,21 +10,30 @@ interface ZoneCache {
 
 const zones = new Map<string, ZoneCache>();
 
+/**
+ * The formatter that reads a zone's wall clock at an instant (en-US numbers, 24-hour clock),
+ * as the local-date functions here and the readers' local-time converter read it. Throws a
+ * RangeError for an unknown zone.
+ */
+export function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+}
+
 function zone(timeZone: string): ZoneCache {
   let cache = zones.get(timeZone);
   if (!cache) {
     let format: Intl.DateTimeFormat;
     try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
+      format = zoneFormat(timeZone);
     } catch (cause) {
       throw new MisuseError(`localDayNumber: unknown time zone ${quote(timeZone)}, expected an IANA name such as "Europe/Copenhagen"`, {
         cause,
