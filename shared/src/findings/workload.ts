@@ -50,7 +50,16 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
   const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
   const to = tr.edgeTo[x]!;
   const workers = new Set<number>();
-  for (let i = 0; i < inst.activity.length; i++) if (inst.activity[i] === to && inst.resource[i]! >= 0) workers.add(inst.resource[i]!);
+  let maxWorker = -1;
+  for (let i = 0; i < inst.activity.length; i++) {
+    const r = inst.resource[i]!;
+    if (inst.activity[i] !== to || r < 0) continue;
+    workers.add(r);
+    if (r > maxWorker) maxWorker = r;
+  }
+  // The same set as a marker per resource id, for the scan over every instance below.
+  const isWorker = new Uint8Array(maxWorker + 1);
+  for (const r of workers) isWorker[r] = 1;
   let w0 = Infinity;
   let w1 = -Infinity;
   for (let i = 0; i < ts.length; i++) {
@@ -75,7 +84,7 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
   const active: Set<number>[] = Array.from({ length: span }, () => new Set());
   for (let i = 0; i < inst.activity.length; i++) {
     const r = inst.resource[i]!;
-    if (r < 0 || !workers.has(r)) continue;
+    if (r < 0 || isWorker[r] !== 1) continue;
     const w = weekNumber(inst.end[i]!) - w0;
     if (w < 0 || w >= span) continue;
     events[w] = events[w]! + 1;
