@@ -12,7 +12,7 @@ import { bestPracticeFindings, automationFindings, deviationFindings, ruleFindin
 import { findingsSettings, type FindingsSettings } from './settings';
 import { collectTransitions } from './transitions';
 import { FINDING_KINDS, type Finding, type FindingsInput } from './types';
-import { workloadAround } from './workload';
+import { indexInstances, workloadAround } from './workload';
 
 /** Everything the findings of one process rest on, and the findings themselves. */
 export interface FindingsResult {
@@ -57,11 +57,12 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     count: settings.bottleneckCount,
     minShare: settings.bottleneckMinShare,
   });
+  const index = marked.length > 0 ? indexInstances(inst) : undefined;
   const bottlenecks: BottleneckEdge[] = marked
     .map((i) => {
       const e = edges[i]!;
       if (input.workingDurationMs) e.medianWorkingWaitMs = workingMedianWait(transitions, e.edge, input.workingDurationMs);
-      return { ...e, workload: workloadAround(transitions, e.edge, inst) };
+      return { ...e, workload: workloadAround(transitions, e.edge, inst, index) };
     })
     .sort((a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs);
   const variants = input.variants ?? discoverVariants(log);

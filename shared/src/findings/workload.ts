@@ -42,24 +42,60 @@ export interface Workload {
   verdict: 'capacity' | 'routing' | 'mixed' | 'unknown';
 }
 
+/** Instance numbers grouped by a key: the instances of key `k` are `items[offsets[k]..offsets[k + 1])`, in order. */
+export interface InstanceGrouping {
+  offsets: Uint32Array;
+  items: Uint32Array;
+}
+
+/** The activity instances of a log grouped by activity and by resource, built once for `workloadAround` over several edges. */
+export interface InstanceIndex {
+  byActivity: InstanceGrouping;
+  /** Instances without a resource (-1) are left out. */
+  byResource: InstanceGrouping;
+}
+
+/** Groups the activity instances by activity and by resource (two counting sorts). */
+export function indexInstances(inst: ActivityInstances): InstanceIndex {
+  return { byActivity: groupBy(inst.activity), byResource: groupBy(inst.resource) };
+}
+
+function groupBy(keys: Uint32Array | Int32Array): InstanceGrouping {
+  let max = -1;
+  for (let i = 0; i < keys.length; i++) if (keys[i]! > max) max = keys[i]!;
+  const offsets = new Uint32Array(max + 2);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k >= 0) offsets[k + 1] = offsets[k + 1]! + 1;
+  }
+  for (let k = 0; k <= max; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const next = offsets.slice(0, max + 1);
+  const items = new Uint32Array(offsets[max + 1] ?? 0);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k < 0) continue;
+    items[next[k]!] = i;
+    next[k] = next[k]! + 1;
+  }
+  return { offsets, items };
+}
+
+/** The instances of key `k` (none when no instance has it). */
+function group(g: InstanceGrouping, k: number): Uint32Array {
+  return k + 1 < g.offsets.length ? g.items.subarray(g.offsets[k]!, g.offsets[k + 1]!) : new Uint32Array(0);
+}
+
 /**
  * Open cases and events per caseworker per week before the waiting step of edge `x`, so a
  * manager sees whether the wait is capacity (it grows with the load) or routing (it does not).
+ * `index` (`indexInstances(inst)`) saves the scans of every instance when several edges are asked.
  */
-export function workloadAround(tr: Transitions, x: number, inst: ActivityInstances): Workload {
+export function workloadAround(tr: Transitions, x: number, inst: ActivityInstances, index = indexInstances(inst)): Workload {
   const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
   const to = tr.edgeTo[x]!;
   const workers = new Set<number>();
-  let maxWorker = -1;
-  for (let i = 0; i < inst.activity.length; i++) {
-    const r = inst.resource[i]!;
-    if (inst.activity[i] !== to || r < 0) continue;
-    workers.add(r);
-    if (r > maxWorker) maxWorker = r;
-  }
-  // The same set as a marker per resource id, for the scan over every instance below.
-  const isWorker = new Uint8Array(maxWorker + 1);
-  for (const r of workers) isWorker[r] = 1;
+  const ofStep = group(index.byActivity, to);
+  for (let j = 0; j < ofStep.length; j++) if (inst.resource[ofStep[j]!]! >= 0) workers.add(inst.resource[ofStep[j]!]!);
   let w0 = Infinity;
   let w1 = -Infinity;
   for (let i = 0; i < ts.length; i++) {
@@ -71,35 +107,52 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
     return { weeks: [], caseworkers: workers.size, loadCorrelation: Number.NaN, queueCorrelation: Number.NaN, verdict: 'unknown' };
   const span = w1 - w0 + 1;
   const open = new Int32Array(span + 1);
-  const waitsByWeek: number[][] = Array.from({ length: span }, () => []);
+  // The waits by the week they began: week w's are waits[waitOffsets[w]..waitOffsets[w + 1]).
+  const waitOffsets = new Uint32Array(span + 1);
+  const startWeek = new Int32Array(ts.length);
   for (let i = 0; i < ts.length; i++) {
     const t = ts[i]!;
     const a = weekNumber(tr.fromEnd[t]!) - w0;
     const b = weekNumber(tr.toStart[t]!) - w0;
     open[a] = open[a]! + 1;
     open[b + 1] = open[b + 1]! - 1;
-    waitsByWeek[a]!.push(tr.wait[t]!);
+    startWeek[i] = a;
+    waitOffsets[a + 1] = waitOffsets[a + 1]! + 1;
+  }
+  for (let w = 0; w < span; w++) waitOffsets[w + 1] = waitOffsets[w + 1]! + waitOffsets[w]!;
+  const waits = new Float64Array(ts.length);
+  const fill = waitOffsets.slice(0, span);
+  for (let i = 0; i < ts.length; i++) {
+    const a = startWeek[i]!;
+    waits[fill[a]!] = tr.wait[ts[i]!]!;
+    fill[a] = fill[a]! + 1;
   }
   const events = new Float64Array(span);
-  const active: Set<number>[] = Array.from({ length: span }, () => new Set());
-  for (let i = 0; i < inst.activity.length; i++) {
-    const r = inst.resource[i]!;
-    if (r < 0 || isWorker[r] !== 1) continue;
-    const w = weekNumber(inst.end[i]!) - w0;
-    if (w < 0 || w >= span) continue;
-    events[w] = events[w]! + 1;
-    active[w]!.add(r);
+  // Caseworkers active per week: one worker at a time, each week counted once per worker (`seenBy`).
+  const active = new Int32Array(span);
+  const seenBy = new Int32Array(span).fill(-1);
+  for (const r of workers) {
+    const mine = group(index.byResource, r);
+    for (let j = 0; j < mine.length; j++) {
+      const w = weekNumber(inst.end[mine[j]!]!) - w0;
+      if (w < 0 || w >= span) continue;
+      events[w] = events[w]! + 1;
+      if (seenBy[w] !== r) {
+        seenBy[w] = r;
+        active[w] = active[w]! + 1;
+      }
+    }
   }
   const weeks: WorkloadWeek[] = [];
   let running = 0;
   for (let w = 0; w < span; w++) {
     running += open[w]!;
-    const waits = waitsByWeek[w]!.sort((p, q) => p - q);
-    const median = waits.length === 0 ? Number.NaN : (waits[(waits.length - 1) >> 1]! + waits[waits.length >> 1]!) / 2;
+    const week = waits.subarray(waitOffsets[w]!, waitOffsets[w + 1]!).sort();
+    const median = week.length === 0 ? Number.NaN : (week[(week.length - 1) >> 1]! + week[week.length >> 1]!) / 2;
     weeks.push({
       weekStart: weekStartMs(w + w0),
       openCases: running,
-      eventsPerCaseworker: active[w]!.size > 0 ? events[w]! / active[w]!.size : 0,
+      eventsPerCaseworker: active[w]! > 0 ? events[w]! / active[w]! : 0,
       medianWaitMs: median,
     });
   }
