@@ -48,16 +48,20 @@ export interface InstanceGrouping {
   items: Uint32Array;
 }
 
-/** The activity instances of a log grouped by activity and by resource, built once for `workloadAround` over several edges. */
+/** The activity instances of a log grouped by activity and by resource, with the week of their ends, built once for `workloadAround` over several edges. */
 export interface InstanceIndex {
   byActivity: InstanceGrouping;
   /** Instances without a resource (-1) are left out. */
   byResource: InstanceGrouping;
+  /** Per instance, the week (`weekNumber`) of its end. */
+  endWeek: Int32Array;
 }
 
-/** Groups the activity instances by activity and by resource (two counting sorts). */
+/** Groups the activity instances by activity and by resource (two counting sorts) and takes the week of each end. */
 export function indexInstances(inst: ActivityInstances): InstanceIndex {
-  return { byActivity: groupBy(inst.activity), byResource: groupBy(inst.resource) };
+  const endWeek = new Int32Array(inst.end.length);
+  for (let i = 0; i < endWeek.length; i++) endWeek[i] = weekNumber(inst.end[i]!);
+  return { byActivity: groupBy(inst.activity), byResource: groupBy(inst.resource), endWeek };
 }
 
 function groupBy(keys: Uint32Array | Int32Array): InstanceGrouping {
@@ -134,7 +138,7 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
   for (const r of workers) {
     const mine = group(index.byResource, r);
     for (let j = 0; j < mine.length; j++) {
-      const w = weekNumber(inst.end[mine[j]!]!) - w0;
+      const w = index.endWeek[mine[j]!]! - w0;
       if (w < 0 || w >= span) continue;
       events[w] = events[w]! + 1;
       if (seenBy[w] !== r) {
