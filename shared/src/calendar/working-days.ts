@@ -3,14 +3,18 @@ import { civilFromDays, isoWeekday } from './civil-date';
 import { holidays, type CalendarName } from './holidays';
 
 const holidaySets = new Map<string, ReadonlySet<number>>();
+/** The last set asked for: runs of days mostly stay in one year and calendar, so most calls build no key. */
+let last: { year: number; calendar: CalendarName; set: ReadonlySet<number> } | null = null;
 
 function holidaySet(year: number, calendar: CalendarName): ReadonlySet<number> {
+  if (last !== null && last.year === year && last.calendar === calendar) return last.set;
   const key = `${calendar}:${year}`;
   let set = holidaySets.get(key);
   if (!set) {
     set = new Set(holidays(year, calendar).map((h) => h.dayNumber));
     holidaySets.set(key, set);
   }
+  last = { year, calendar, set };
   return set;
 }
 

@@ -5,8 +5,11 @@ import { isWorkingDay } from './working-days';
 
 /** Per (time zone, calendar, year): prefix sums of working milliseconds over the year's days. */
 const yearPrefixes = new Map<string, Float64Array>();
+/** The last prefix asked for: most calls stay in one year, calendar and zone, so they build no key. */
+let last: { year: number; calendar: CalendarName; timeZone: string; prefix: Float64Array } | null = null;
 
 function yearPrefix(year: number, calendar: CalendarName, timeZone: string): Float64Array {
+  if (last !== null && last.year === year && last.calendar === calendar && last.timeZone === timeZone) return last.prefix;
   const key = `${timeZone}|${calendar}|${year}`;
   let prefix = yearPrefixes.get(key);
   if (!prefix) {
@@ -21,6 +24,7 @@ function yearPrefix(year: number, calendar: CalendarName, timeZone: string): Flo
     }
     yearPrefixes.set(key, prefix);
   }
+  last = { year, calendar, timeZone, prefix };
   return prefix;
 }
 
