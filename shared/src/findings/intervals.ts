@@ -37,8 +37,11 @@ export function bootstrapMedianDifference(
   b: ArrayLike<number>,
   options: { resamples: number; seed: number },
 ): Interval {
-  const xa = thin(a);
-  const xb = thin(b);
+  return bootstrapThinned(thinnedSample(a), thinnedSample(b), options);
+}
+
+/** `bootstrapMedianDifference` of samples already thinned (`thinnedSample`), so a caller thins each group once. */
+export function bootstrapThinned(xa: Float64Array, xb: Float64Array, options: { resamples: number; seed: number }): Interval {
   if (xa.length === 0 || xb.length === 0) return { low: Number.NaN, high: Number.NaN };
   const random = seededRandom(options.seed);
   const diffs = new Float64Array(options.resamples);
@@ -77,7 +80,8 @@ function resampledMedian(x: Float64Array, counts: Uint32Array, random: () => num
   return low + (h - k) * (x[i]! - low);
 }
 
-function thin(values: ArrayLike<number>): Float64Array {
+/** The sorted values, thinned to an even spread of `BOOTSTRAP_MAX_SAMPLE` when there are more. */
+export function thinnedSample(values: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(values).sort();
   if (sorted.length <= BOOTSTRAP_MAX_SAMPLE) return sorted;
   const out = new Float64Array(BOOTSTRAP_MAX_SAMPLE);
