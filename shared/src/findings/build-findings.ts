@@ -23,7 +23,7 @@ export interface FindingsResult {
   edges: EdgeWait[];
   /** The edges the bottleneck definition marks, with the workload around them, by time lost. */
   bottlenecks: BottleneckEdge[];
-  /** Processing versus waiting time per activity (activities with at least k instances). */
+  /** Processing versus waiting time per activity (activities with at least k instances); computed when first read. */
   activities: ActivityTimes[];
   bestPractices: BestPractice[];
   automation: AutomationScore[];
@@ -76,13 +76,17 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     ...automationFindings(automation, ctx),
     ...bestPracticeFindings(bestPractices, variants.variants, ctx),
   ].sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || a.rank - b.rank);
+  let activities: ActivityTimes[] | undefined;
   return {
     process: input.process,
     cases: log.caseIds.length,
     settings,
     edges,
     bottlenecks,
-    activities: activityTimes(log, inst).filter((a) => a.instances >= k),
+    // Computed when first read: the findings themselves do not use it (the service reads only `findings`).
+    get activities() {
+      return (activities ??= activityTimes(log, inst).filter((a) => a.instances >= k));
+    },
     bestPractices,
     automation,
     findings,
