@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../testing/ingest-fixtures';
+import { lockedByAnotherConnection } from '../../testing/write-lock';
 import { createAuditQueue, type AuditEntry } from './audit-queue';
 
 const entry = (action: string, target: string) => ({ tokenId: 't', action, target, detail: null });
@@ -36,12 +37,7 @@ describe('createAuditQueue', () => {
 
   it('keeps entries in memory while another connection holds the write lock and writes them once it is free', async () => {
     const path = t.path('audit.sqlite');
-    const server = new Database(path);
-    server.pragma('journal_mode = WAL');
-    server.pragma('busy_timeout = 5000');
-    server.exec('CREATE TABLE audit (target TEXT)');
-    const load = new Database(path);
-    load.exec('BEGIN IMMEDIATE');
+    const { server, load } = lockedByAnotherConnection(path, 'CREATE TABLE audit (target TEXT)');
     const insert = server.prepare('INSERT INTO audit VALUES (?)');
     const queue = createAuditQueue(
       server,

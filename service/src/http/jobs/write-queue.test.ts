@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../testing/ingest-fixtures';
+import { lockedByAnotherConnection } from '../../testing/write-lock';
 import { createWriteQueue } from './write-queue';
 
 describe('createWriteQueue', () => {
@@ -9,12 +9,7 @@ describe('createWriteQueue', () => {
 
   it('returns at once while another connection holds the write lock, then writes in order once it is free', () => {
     const path = t.path('queue.sqlite');
-    const server = new Database(path);
-    server.pragma('journal_mode = WAL');
-    server.pragma('busy_timeout = 5000');
-    server.exec('CREATE TABLE t (x INTEGER)');
-    const load = new Database(path);
-    load.exec('BEGIN IMMEDIATE');
+    const { server, load } = lockedByAnotherConnection(path, 'CREATE TABLE t (x INTEGER)');
     load.exec('INSERT INTO t VALUES (0)');
     const logged: string[] = [];
     const queue = createWriteQueue(server, (m) => logged.push(m), 60_000);
@@ -37,11 +32,7 @@ describe('createWriteQueue', () => {
 
   it('close() writes what is queued; a write that fails for another reason than a lock is logged and dropped', () => {
     const path = t.path('close.sqlite');
-    const server = new Database(path);
-    server.pragma('journal_mode = WAL');
-    server.exec('CREATE TABLE t (x INTEGER NOT NULL)');
-    const load = new Database(path);
-    load.exec('BEGIN IMMEDIATE');
+    const { server, load } = lockedByAnotherConnection(path, 'CREATE TABLE t (x INTEGER NOT NULL)');
     const logged: string[] = [];
     const queue = createWriteQueue(server, (m) => logged.push(m), 60_000);
     queue.write(() => void server.prepare('INSERT INTO t VALUES (NULL)').run());
