@@ -1,6 +1,7 @@
-import type { EventLog } from '../event-log/types';
+import type { AttributeColumn, EventLog } from '../event-log/types';
 import type { ActivityInstances } from '../lifecycle/activity-instances';
 import { compareText } from '../compare-text';
+import { CountTable } from './count-table';
 import { normalisedEntropy } from './entropy';
 import type { AutomationWeights, FindingsSettings } from './settings';
 
@@ -59,15 +60,15 @@ export function automationScores(
   const count = new Float64Array(A);
   const casesOf = new Float64Array(A);
   const repeatCases = new Float64Array(A);
-  const pred = new Map<number, number>();
-  const succ = new Map<number, number>();
-  const resources = new Map<number, number>();
+  const R = inst.resources.length;
+  const pred = new CountTable(A * width);
+  const succ = new CountTable(A * width);
+  const resources = new CountTable(A * R);
   const timed: number[][] = Array.from({ length: A }, () => []);
   const features = decidingAttributes(log);
-  const featureCounts = [new Map<number, number>(), ...features.map(() => new Map<number, number>())];
+  const featureCounts = [new CountTable((A + 1) * A * width), ...features.map((f) => new CountTable((f.values.length + 1) * A * width))];
   const seen = new Int32Array(A).fill(-1);
   const times = new Uint8Array(A);
-  const bump = (m: Map<number, number>, key: number) => m.set(key, (m.get(key) ?? 0) + 1);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
     const lo = inst.caseOffsets[c]!;
     const hi = inst.caseOffsets[c + 1]!;
@@ -83,21 +84,21 @@ export function automationScores(
       if (times[a]! < 2) times[a]!++;
       const p = i > lo ? inst.activity[i - 1]! : START;
       const n = i + 1 < hi ? inst.activity[i + 1]! : A;
-      bump(pred, a * width + p + 1);
-      bump(succ, a * width + n);
+      pred.add(a * width + p + 1);
+      succ.add(a * width + n);
       const r = inst.resource[i]!;
-      if (r >= 0) bump(resources, a * inst.resources.length + r);
+      if (r >= 0) resources.add(a * R + r);
       if (inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
-      bump(featureCounts[0]!, ((p + 1) * A + a) * width + n);
+      featureCounts[0]!.add(((p + 1) * A + a) * width + n);
       for (let f = 0; f < features.length; f++) {
         const code = features[f]!.codes[c]!;
-        bump(featureCounts[f + 1]!, ((code + 1) * A + a) * width + n);
+        featureCounts[f + 1]!.add(((code + 1) * A + a) * width + n);
       }
     }
   }
-  const perActivity = <T>(m: Map<number, number>, divisor: number, init: () => T, add: (t: T, key: number, n: number) => void): T[] => {
+  const perActivity = <T>(m: CountTable, divisor: number, init: () => T, add: (t: T, key: number, n: number) => void): T[] => {
     const out = Array.from({ length: A }, init);
-    for (const [key, n] of m) add(out[Math.floor(key / divisor) % A]!, key, n);
+    m.forEach((key, n) => add(out[Math.floor(key / divisor) % A]!, key, n));
     return out;
   };
   const predCounts = perActivity(
@@ -122,7 +123,7 @@ export function automationScores(
   );
   const resourceCounts = perActivity(
     resources,
-    Math.max(1, inst.resources.length),
+    Math.max(1, R),
     () => [] as number[],
     (t, _k, n) => t.push(n),
   );
@@ -130,10 +131,10 @@ export function automationScores(
   for (const fc of featureCounts) {
     // key = ((value * A) + a) * width + next: the best next per (value, a) is a majority vote.
     const best = new Map<number, number>();
-    for (const [key, n] of fc) {
+    fc.forEach((key, n) => {
       const group = Math.floor(key / width);
       if (n > (best.get(group) ?? 0)) best.set(group, n);
-    }
+    });
     const correct = new Float64Array(A);
     for (const [group, n] of best) correct[group % A]! += n;
     for (let a = 0; a < A; a++) if (count[a]! > 0) accuracy[a] = Math.max(accuracy[a]!, correct[a]! / count[a]!);
@@ -213,7 +214,7 @@ export function automationScores(
   return out.sort((x, y) => y.score - x.score || y.hoursPerYear - x.hoursPerYear || compareText(x.activity, y.activity));
 }
 
-function decidingAttributes(log: EventLog): { codes: Int32Array }[] {
+function decidingAttributes(log: EventLog): AttributeColumn[] {
   return [...log.caseAttributes.values()].filter((col) => col.values.length > 1 && col.values.length <= MAX_ATTRIBUTE_VALUES);
 }
 

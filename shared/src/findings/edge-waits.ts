@@ -72,6 +72,8 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
   const { transitions: tr, jobcenters, periods, minGroupSize: k } = ctx;
   const out: EdgeWait[] = [];
   const periodOrder = periods.names.map((_, i) => i).sort((a, b) => compareText(periods.names[a]!, periods.names[b]!));
+  const rank = new Int32Array(periodOrder.length);
+  periodOrder.forEach((p, i) => (rank[p] = i));
   for (let x = 0; x < tr.edgeFrom.length; x++) {
     const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
     let cases = 0;
@@ -89,17 +91,19 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
     }
     if (cases < k) continue;
     const median = medianInPlace(waits);
-    const byJc = groupedMedians(ts, tr.wait, tr.caseOf, (t) => jobcenters.codes[tr.caseOf[t]!]!, jobcenters.names.length)
+    // With one jobcenter its group holds every transition of the edge: its median is the edge's.
+    const jcGroups =
+      jobcenters.names.length === 1
+        ? [{ group: 0, count: ts.length, cases, medianMs: median }]
+        : groupedMedians(ts, tr.wait, tr.caseOf, jobcenters.codes, jobcenters.names.length);
+    const byJc = jcGroups
       .filter((g) => g.cases >= k)
       .sort((a, b) => a.medianMs - b.medianMs || compareText(jobcenters.names[a.group]!, jobcenters.names[b.group]!));
     const best = byJc[0];
     const bestMedian = best ? best.medianMs : null;
     const timeLost = bestMedian !== null && bestMedian < median ? cases * (median - bestMedian) : 0;
-    const byMonthRaw = groupedMedians(ts, tr.wait, tr.caseOf, (t) => periods.codes[tr.caseOf[t]!]!, periods.names.length).filter(
-      (g) => g.cases >= k,
-    );
-    const rank = new Map(periodOrder.map((p, i) => [p, i]));
-    byMonthRaw.sort((a, b) => rank.get(a.group)! - rank.get(b.group)!);
+    const byMonthRaw = groupedMedians(ts, tr.wait, tr.caseOf, periods.codes, periods.names.length).filter((g) => g.cases >= k);
+    byMonthRaw.sort((a, b) => rank[a.group]! - rank[b.group]!);
     const byMonth = byMonthRaw.map((g) => ({
       period: periods.names[g.group]!,
       cases: g.cases,

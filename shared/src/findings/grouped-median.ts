@@ -11,36 +11,39 @@ export interface GroupMedian {
 }
 
 /**
- * Medians of `values[t]` per group `groupOf(t)` over the transitions `ts` (in case order, so
- * distinct cases are counted by change of `caseOf`). Groups with no values are left out.
+ * Medians of `values[t]` per group `groupOfCase[caseOf[t]]` over the transitions `ts` (in case
+ * order, so distinct cases are counted by change of `caseOf`). Groups with no values are left out.
  */
 export function groupedMedians(
   ts: ArrayLike<number>,
   values: Float64Array,
   caseOf: Uint32Array,
-  groupOf: (t: number) => number,
+  groupOfCase: Int32Array,
   groups: number,
 ): GroupMedian[] {
   const counts = new Uint32Array(groups + 1);
   const cases = new Uint32Array(groups);
-  const lastCase = new Int32Array(groups).fill(-1);
+  const groupAt = new Int32Array(ts.length);
+  let last = -1;
+  let g = -1;
   for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    const g = groupOf(t);
-    counts[g + 1] = counts[g + 1]! + 1;
-    if (lastCase[g] !== caseOf[t]) {
-      lastCase[g] = caseOf[t]!;
+    const c = caseOf[ts[i]!]!;
+    // A case's transitions are adjacent in `ts`: its group and its count are taken once.
+    if (c !== last) {
+      last = c;
+      g = groupOfCase[c]!;
       cases[g] = cases[g]! + 1;
     }
+    groupAt[i] = g;
+    counts[g + 1] = counts[g + 1]! + 1;
   }
   for (let g = 0; g < groups; g++) counts[g + 1] = counts[g + 1]! + counts[g]!;
   const fill = counts.slice(0, groups);
   const buffer = new Float64Array(ts.length);
   for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    const g = groupOf(t);
-    buffer[fill[g]!] = values[t]!;
-    fill[g] = fill[g]! + 1;
+    const at = groupAt[i]!;
+    buffer[fill[at]!] = values[ts[i]!]!;
+    fill[at] = fill[at]! + 1;
   }
   const out: GroupMedian[] = [];
   for (let g = 0; g < groups; g++) {

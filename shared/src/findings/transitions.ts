@@ -21,6 +21,9 @@ export interface Transitions {
   edgeOffsets: Uint32Array;
 }
 
+/** Up to this many possible edges (activities squared), edge ids are looked up in a typed array. */
+const DENSE_MAX_EDGES = 1 << 20;
+
 /** The transitions of paired activity instances; see `Transitions`. */
 export function collectTransitions(inst: ActivityInstances): Transitions {
   const caseCount = inst.caseOffsets.length - 1;
@@ -31,6 +34,8 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
   const toStart = new Float64Array(n);
   const wait = new Float64Array(n);
   const width = inst.activities.length;
+  // Edge ids by (from, to) key: a typed array while the activities are few enough, else a Map.
+  const dense = width * width <= DENSE_MAX_EDGES ? new Int32Array(width * width).fill(-1) : null;
   const edgeIndex = new Map<number, number>();
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
@@ -40,10 +45,11 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
       const a = inst.activity[i - 1]!;
       const b = inst.activity[i]!;
       const key = a * width + b;
-      let x = edgeIndex.get(key);
-      if (x === undefined) {
+      let x = dense !== null ? dense[key]! : (edgeIndex.get(key) ?? -1);
+      if (x < 0) {
         x = edgeFrom.length;
-        edgeIndex.set(key, x);
+        if (dense !== null) dense[key] = x;
+        else edgeIndex.set(key, x);
         edgeFrom.push(a);
         edgeTo.push(b);
       }

@@ -29,6 +29,17 @@ export interface ActivityInstances {
  * const processingMs = inst.end[0] - inst.start[0];
  */
 export function pairActivityInstances(log: EventLog): ActivityInstances {
+  if (eventsAreInstances(log)) {
+    return {
+      activities: log.activities,
+      resources: log.resources,
+      caseOffsets: log.caseOffsets.slice(),
+      activity: log.activity.slice(),
+      start: log.timestamp.slice(),
+      end: log.timestamp.slice(),
+      resource: log.resource.slice(),
+    };
+  }
   const caseCount = log.caseIds.length;
   const n = log.activity.length;
   const activity = new Uint32Array(n);
@@ -42,28 +53,26 @@ export function pairActivityInstances(log: EventLog): ActivityInstances {
     const lo = log.caseOffsets[c]!;
     const hi = log.caseOffsets[c + 1]!;
     const first = k;
-    const emit = (a: number, from: number, to: number, r: number) => {
-      activity[k] = a;
-      start[k] = from;
-      end[k] = to;
-      resource[k++] = r;
-    };
     for (let e = lo; e < hi; e++) {
       const a = log.activity[e]!;
       const life = log.lifecycle[e]!;
       if (life === Lifecycle.start) open[a]!.push(e);
       else if (life === Lifecycle.complete || life === Lifecycle.none) {
         const s = life === Lifecycle.complete ? open[a]!.shift() : undefined;
-        const from = s === undefined ? log.timestamp[e]! : log.timestamp[s]!;
-        const r = log.resource[e]! >= 0 || s === undefined ? log.resource[e]! : log.resource[s]!;
-        emit(a, from, log.timestamp[e]!, r);
+        activity[k] = a;
+        start[k] = s === undefined ? log.timestamp[e]! : log.timestamp[s]!;
+        end[k] = log.timestamp[e]!;
+        resource[k++] = log.resource[e]! >= 0 || s === undefined ? log.resource[e]! : log.resource[s]!;
       }
     }
     for (let e = lo; e < hi; e++) {
       const pending = open[log.activity[e]!]!;
       while (pending.length > 0) {
         const s = pending.shift()!;
-        emit(log.activity[s]!, log.timestamp[s]!, log.timestamp[s]!, log.resource[s]!);
+        activity[k] = log.activity[s]!;
+        start[k] = log.timestamp[s]!;
+        end[k] = log.timestamp[s]!;
+        resource[k++] = log.resource[s]!;
       }
     }
     sortCase(first, k, activity, start, end, resource);
@@ -78,6 +87,20 @@ export function pairActivityInstances(log: EventLog): ActivityInstances {
     end: end.slice(0, k),
     resource: resource.slice(0, k),
   };
+}
+
+/**
+ * Whether every event is an instance of its own, in order: no event has a start or other
+ * transition, and each case's timestamps do not decrease (then pairing and sorting change nothing).
+ */
+function eventsAreInstances(log: EventLog): boolean {
+  const life = log.lifecycle;
+  for (let e = 0; e < life.length; e++) if (life[e] !== Lifecycle.none && life[e] !== Lifecycle.complete) return false;
+  const ts = log.timestamp;
+  for (let c = 0; c + 1 < log.caseOffsets.length; c++) {
+    for (let e = log.caseOffsets[c]! + 1; e < log.caseOffsets[c + 1]!; e++) if (!(ts[e - 1]! <= ts[e]!)) return false;
+  }
+  return true;
 }
 
 function sortCase(lo: number, hi: number, a: Uint32Array, s: Float64Array, e: Float64Array, r: Int32Array) {

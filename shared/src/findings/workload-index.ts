@@ -1,0 +1,63 @@
+import type { ActivityInstances } from '../lifecycle/activity-instances';
+import { CountTable } from './count-table';
+
+const DAY_MS = 86_400_000;
+
+/** Monday-based week number of an instant (UTC); week 0 starts Monday 29 December 1969. */
+export function weekNumber(ms: number): number {
+  return Math.floor((Math.floor(ms / DAY_MS) + 3) / 7);
+}
+
+/**
+ * The activity instances of a log counted per (resource, week of their end), built once for
+ * `workloadAround` over several edges: `counts` is keyed `resource * weeks + (week - firstWeek)`.
+ */
+export interface InstanceIndex {
+  firstWeek: number;
+  /** Weeks from the first to the last instance end. */
+  weeks: number;
+  /** Instances without a resource (-1) are left out. */
+  counts: CountTable;
+}
+
+/** Counts the activity instances per resource and week of their end (one pass). */
+export function indexInstances(inst: ActivityInstances): InstanceIndex {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < inst.end.length; i++) {
+    if (inst.resource[i]! < 0) continue;
+    const w = weekNumber(inst.end[i]!);
+    if (w < lo) lo = w;
+    if (w > hi) hi = w;
+  }
+  const weeks = hi >= lo ? hi - lo + 1 : 0;
+  const counts = new CountTable(weeks * inst.resources.length);
+  for (let i = 0; i < inst.end.length; i++) {
+    const r = inst.resource[i]!;
+    if (r >= 0) counts.add(r * weeks + weekNumber(inst.end[i]!) - lo);
+  }
+  return { firstWeek: lo, weeks, counts };
+}
+
+/**
+ * Per week of `[w0, w0 + span)`, the instances ended by the resources marked in `workers`
+ * (`events`) and how many of them ended any (`active`).
+ */
+export function workersLoad(
+  index: InstanceIndex,
+  workers: Uint8Array,
+  w0: number,
+  span: number,
+): { events: Float64Array; active: Int32Array } {
+  const events = new Float64Array(span);
+  const active = new Int32Array(span);
+  const { weeks, firstWeek } = index;
+  index.counts.forEach((key, n) => {
+    if (workers[Math.floor(key / weeks)] !== 1) return;
+    const w = (key % weeks) + firstWeek - w0;
+    if (w < 0 || w >= span) return;
+    events[w] = events[w]! + n;
+    active[w] = active[w]! + 1;
+  });
+  return { events, active };
+}
