@@ -9,6 +9,7 @@ import {
   type FindingsSettings,
   type OutcomeSpec,
 } from '@sagsflow/shared';
+import { variantsOfCases } from '@sagsflow/shared/variants/variants-of-cases';
 import { groupCases } from '../precompute/case-groups';
 import { createPeriodOf, PERIOD_TIME_ZONE } from '../precompute/period';
 import { conformanceInputs } from './conformance-inputs';
@@ -49,6 +50,8 @@ const WAIT_CALENDAR = 'dk-administration';
  */
 export function computeFindings(log: EventLog, spec: FindingsSpec, sources: FindingSources): ScopeFindings[] {
   const variants = discoverVariants(log);
+  // A jobcenter's variants are narrowed from the log's, not discovered again.
+  const variantsOf = variantsOfCases(log, variants);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
   const groupOf = (c: number) => groups[groupOfCase[c]!]!;
@@ -76,7 +79,7 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
         workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
-        ...(whole ? { variants } : {}),
+        ...(whole ? { variants } : variantsOf ? { variants: variantsOf(scope.caseIndex) } : {}),
         ...ruleInput,
         ...conformance,
       },

@@ -75,34 +75,32 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
   const rank = new Int32Array(periodOrder.length);
   periodOrder.forEach((p, i) => (rank[p] = i));
   for (let x = 0; x < tr.edgeFrom.length; x++) {
-    const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
+    const lo = tr.edgeOffsets[x]!;
+    const hi = tr.edgeOffsets[x + 1]!;
     let cases = 0;
     let last = -1;
     let sum = 0;
-    const waits = new Float64Array(ts.length);
-    for (let i = 0; i < ts.length; i++) {
-      const t = ts[i]!;
+    for (let t = lo; t < hi; t++) {
       if (tr.caseOf[t] !== last) {
         last = tr.caseOf[t]!;
         cases++;
       }
-      waits[i] = tr.wait[t]!;
       sum += tr.wait[t]!;
     }
     if (cases < k) continue;
-    const median = medianInPlace(waits);
+    const median = medianInPlace(tr.wait.slice(lo, hi));
     // With one jobcenter its group holds every transition of the edge: its median is the edge's.
     const jcGroups =
       jobcenters.names.length === 1
-        ? [{ group: 0, count: ts.length, cases, medianMs: median }]
-        : groupedMedians(ts, tr.wait, tr.caseOf, jobcenters.codes, jobcenters.names.length);
+        ? [{ group: 0, count: hi - lo, cases, medianMs: median }]
+        : groupedMedians(lo, hi, tr.wait, tr.caseOf, jobcenters.codes, jobcenters.names.length);
     const byJc = jcGroups
       .filter((g) => g.cases >= k)
       .sort((a, b) => a.medianMs - b.medianMs || compareText(jobcenters.names[a.group]!, jobcenters.names[b.group]!));
     const best = byJc[0];
     const bestMedian = best ? best.medianMs : null;
     const timeLost = bestMedian !== null && bestMedian < median ? cases * (median - bestMedian) : 0;
-    const byMonthRaw = groupedMedians(ts, tr.wait, tr.caseOf, periods.codes, periods.names.length).filter((g) => g.cases >= k);
+    const byMonthRaw = groupedMedians(lo, hi, tr.wait, tr.caseOf, periods.codes, periods.names.length).filter((g) => g.cases >= k);
     byMonthRaw.sort((a, b) => rank[a.group]! - rank[b.group]!);
     const byMonth = byMonthRaw.map((g) => ({
       period: periods.names[g.group]!,
@@ -114,10 +112,10 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
       edge: x,
       from: ctx.activities[tr.edgeFrom[x]!]!,
       to: ctx.activities[tr.edgeTo[x]!]!,
-      transitions: ts.length,
+      transitions: hi - lo,
       cases,
       medianWaitMs: median,
-      meanWaitMs: sum / ts.length,
+      meanWaitMs: sum / (hi - lo),
       medianWorkingWaitMs: null,
       byJobcenter: byJc.map((g) => ({
         jobcenter: jobcenters.names[g.group]!,
@@ -148,11 +146,13 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
  * calendar of the rules), for the few edges a report shows: it costs a calendar walk per transition.
  */
 export function workingMedianWait(tr: Transitions, x: number, working: (fromMs: number, toMs: number) => number): number {
-  const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
-  const values = new Float64Array(ts.length);
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    values[i] = tr.toStart[t]! > tr.fromEnd[t]! ? working(tr.fromEnd[t]!, tr.toStart[t]!) : 0;
+  const lo = tr.edgeOffsets[x]!;
+  const values = new Float64Array(tr.edgeOffsets[x + 1]! - lo);
+  for (let i = 0; i < values.length; i++) {
+    const to = tr.next[lo + i]!;
+    const fromMs = tr.end[to - 1]!;
+    const toMs = tr.start[to]!;
+    values[i] = toMs > fromMs ? working(fromMs, toMs) : 0;
   }
   return medianInPlace(values);
 }

@@ -55,18 +55,34 @@ export function bottleneckFindings(edges: readonly BottleneckEdge[], ctx: Findin
   });
 }
 
+/**
+ * The cases that waited longest on the edge, longest first (ties by the earlier transition):
+ * each case's longest wait, then the `evidenceCases` longest of those, kept in a short sorted list.
+ */
 function longestWaits(e: EdgeWait, ctx: FindingContext): string[] {
-  const tr = ctx.transitions;
-  const ts = Array.from(tr.byEdge.subarray(tr.edgeOffsets[e.edge]!, tr.edgeOffsets[e.edge + 1]!));
-  ts.sort((a, b) => tr.wait[b]! - tr.wait[a]! || a - b);
-  const out: string[] = [];
-  const seen = new Set<number>();
-  for (const t of ts) {
-    if (out.length >= ctx.settings.evidenceCases) break;
-    const c = tr.caseOf[t]!;
-    if (seen.has(c)) continue;
-    seen.add(c);
-    out.push(ctx.log.caseIds[c]!);
+  const { caseOf, wait } = ctx.transitions;
+  const lo = ctx.transitions.edgeOffsets[e.edge]!;
+  const hi = ctx.transitions.edgeOffsets[e.edge + 1]!;
+  const k = ctx.settings.evidenceCases;
+  const before = (a: number, b: number) => wait[a]! > wait[b]! || (wait[a] === wait[b] && a < b);
+  const top: number[] = [];
+  const offer = (t: number) => {
+    if (top.length >= k && !before(t, top[k - 1]!)) return;
+    let at = top.length;
+    while (at > 0 && before(t, top[at - 1]!)) at--;
+    top.splice(at, 0, t);
+    if (top.length > k) top.pop();
+  };
+  // A case's transitions on the edge are adjacent: offer each case's longest (its first of equals).
+  let best = -1;
+  for (let t = lo; t < hi; t++) {
+    if (best >= 0 && caseOf[t] === caseOf[best]) {
+      if (wait[t]! > wait[best]!) best = t;
+      continue;
+    }
+    if (best >= 0) offer(best);
+    best = t;
   }
-  return out;
+  if (best >= 0) offer(best);
+  return top.map((t) => ctx.log.caseIds[caseOf[t]!]!);
 }

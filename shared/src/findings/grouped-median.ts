@@ -11,11 +11,12 @@ export interface GroupMedian {
 }
 
 /**
- * Medians of `values[t]` per group `groupOfCase[caseOf[t]]` over the transitions `ts` (in case
- * order, so distinct cases are counted by change of `caseOf`). Groups with no values are left out.
+ * Medians of `values[t]` per group `groupOfCase[caseOf[t]]` over the transitions `lo .. hi-1` (in
+ * case order, so distinct cases are counted by change of `caseOf`). Groups with no values are left out.
  */
 export function groupedMedians(
-  ts: ArrayLike<number>,
+  lo: number,
+  hi: number,
   values: Float64Array,
   caseOf: Uint32Array,
   groupOfCase: Int32Array,
@@ -23,11 +24,11 @@ export function groupedMedians(
 ): GroupMedian[] {
   const counts = new Uint32Array(groups + 1);
   const cases = new Uint32Array(groups);
-  const groupAt = new Int32Array(ts.length);
+  const groupAt = new Int32Array(hi - lo);
   let last = -1;
   let g = -1;
-  for (let i = 0; i < ts.length; i++) {
-    const c = caseOf[ts[i]!]!;
+  for (let i = 0; i < groupAt.length; i++) {
+    const c = caseOf[lo + i]!;
     // A case's transitions are adjacent in `ts`: its group and its count are taken once.
     if (c !== last) {
       last = c;
@@ -39,18 +40,18 @@ export function groupedMedians(
   }
   for (let g = 0; g < groups; g++) counts[g + 1] = counts[g + 1]! + counts[g]!;
   const fill = counts.slice(0, groups);
-  const buffer = new Float64Array(ts.length);
-  for (let i = 0; i < ts.length; i++) {
+  const buffer = new Float64Array(groupAt.length);
+  for (let i = 0; i < groupAt.length; i++) {
     const at = groupAt[i]!;
-    buffer[fill[at]!] = values[ts[i]!]!;
+    buffer[fill[at]!] = values[lo + i]!;
     fill[at] = fill[at]! + 1;
   }
   const out: GroupMedian[] = [];
   for (let g = 0; g < groups; g++) {
-    const lo = counts[g]!;
-    const hi = counts[g + 1]!;
-    if (hi === lo) continue;
-    out.push({ group: g, count: hi - lo, cases: cases[g]!, medianMs: quantileInPlace(buffer.subarray(lo, hi), 0.5).value });
+    const from = counts[g]!;
+    const to = counts[g + 1]!;
+    if (to === from) continue;
+    out.push({ group: g, count: to - from, cases: cases[g]!, medianMs: quantileInPlace(buffer.subarray(from, to), 0.5).value });
   }
   return out;
 }

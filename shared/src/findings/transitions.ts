@@ -7,38 +7,42 @@ import type { ActivityInstances } from '../lifecycle/activity-instances';
  * the same time the process map's edges carry.
  */
 export interface Transitions {
-  /** Activity ids of each distinct edge. */
+  /** Activity ids of each distinct edge, in the order the edges first occur (case by case). */
   edgeFrom: number[];
   edgeTo: number[];
-  /** Per transition: its edge, case, the end of the previous instance and the start of the next. */
-  edge: Int32Array;
+  /**
+   * Per transition: its case, the instance it leads to (`next`; it comes from instance `next - 1`)
+   * and its wait. Transitions are grouped by edge: those of edge x are
+   * `edgeOffsets[x] .. edgeOffsets[x+1]-1`, in case order.
+   */
   caseOf: Uint32Array;
-  fromEnd: Float64Array;
-  toStart: Float64Array;
+  next: Uint32Array;
   wait: Float64Array;
-  /** Transition indices grouped by edge: those of edge x are `byEdge[edgeOffsets[x] .. edgeOffsets[x+1]-1]`, in case order. */
-  byEdge: Uint32Array;
   edgeOffsets: Uint32Array;
+  /** The instances' starts and ends (`ActivityInstances.start`, `.end`): transition t waits from `end[next[t] - 1]` to `start[next[t]]`. */
+  start: Float64Array;
+  end: Float64Array;
 }
 
 /** Up to this many possible edges (activities squared), edge ids are looked up in a typed array. */
 const DENSE_MAX_EDGES = 1 << 20;
 
-/** The transitions of paired activity instances; see `Transitions`. */
+/**
+ * The transitions of paired activity instances; see `Transitions`. Two passes: the first numbers
+ * the edges and counts their transitions, the second writes each transition in its edge's range.
+ */
 export function collectTransitions(inst: ActivityInstances): Transitions {
   const caseCount = inst.caseOffsets.length - 1;
-  const n = Math.max(0, inst.activity.length - caseCount);
-  const edge = new Int32Array(n);
-  const caseOf = new Uint32Array(n);
-  const fromEnd = new Float64Array(n);
-  const toStart = new Float64Array(n);
-  const wait = new Float64Array(n);
+  let n = 0;
+  for (let c = 0; c < caseCount; c++) n += Math.max(0, inst.caseOffsets[c + 1]! - inst.caseOffsets[c]! - 1);
   const width = inst.activities.length;
   // Edge ids by (from, to) key: a typed array while the activities are few enough, else a Map.
   const dense = width * width <= DENSE_MAX_EDGES ? new Int32Array(width * width).fill(-1) : null;
   const edgeIndex = new Map<number, number>();
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
+  const counts: number[] = [];
+  const edgeOfStep = new Int32Array(n);
   let k = 0;
   for (let c = 0; c < caseCount; c++) {
     for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
@@ -52,29 +56,28 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
         else edgeIndex.set(key, x);
         edgeFrom.push(a);
         edgeTo.push(b);
+        counts.push(0);
       }
-      edge[k] = x;
-      caseOf[k] = c;
-      fromEnd[k] = inst.end[i - 1]!;
-      toStart[k] = inst.start[i]!;
-      wait[k++] = Math.max(0, inst.start[i]! - inst.end[i - 1]!);
+      counts[x]!++;
+      edgeOfStep[k++] = x;
     }
   }
   const edgeOffsets = new Uint32Array(edgeFrom.length + 1);
-  for (let t = 0; t < k; t++) edgeOffsets[edge[t]! + 1]!++;
-  for (let x = 0; x < edgeFrom.length; x++) edgeOffsets[x + 1]! += edgeOffsets[x]!;
+  for (let x = 0; x < edgeFrom.length; x++) edgeOffsets[x + 1] = edgeOffsets[x]! + counts[x]!;
   const fill = edgeOffsets.slice(0, edgeFrom.length);
-  const byEdge = new Uint32Array(k);
-  for (let t = 0; t < k; t++) byEdge[fill[edge[t]!]!++] = t;
-  return {
-    edgeFrom,
-    edgeTo,
-    edge: edge.subarray(0, k),
-    caseOf: caseOf.subarray(0, k),
-    fromEnd: fromEnd.subarray(0, k),
-    toStart: toStart.subarray(0, k),
-    wait: wait.subarray(0, k),
-    byEdge,
-    edgeOffsets,
-  };
+  const caseOf = new Uint32Array(n);
+  const next = new Uint32Array(n);
+  const wait = new Float64Array(n);
+  k = 0;
+  for (let c = 0; c < caseCount; c++) {
+    for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
+      const x = edgeOfStep[k++]!;
+      const t = fill[x]!;
+      fill[x] = t + 1;
+      caseOf[t] = c;
+      next[t] = i;
+      wait[t] = Math.max(0, inst.start[i]! - inst.end[i - 1]!);
+    }
+  }
+  return { edgeFrom, edgeTo, caseOf, next, wait, edgeOffsets, start: inst.start, end: inst.end };
 }

@@ -18,9 +18,11 @@ export interface InstanceIndex {
   weeks: number;
   /** Instances without a resource (-1) are left out. */
   counts: CountTable;
+  /** Instances per (activity, resource), keyed `activity * resources + resource`: who does each step. */
+  doers: CountTable;
 }
 
-/** Counts the activity instances per resource and week of their end (one pass). */
+/** Counts the activity instances per resource and week of their end, and per activity and resource (one pass). */
 export function indexInstances(inst: ActivityInstances): InstanceIndex {
   let lo = Infinity;
   let hi = -Infinity;
@@ -31,12 +33,28 @@ export function indexInstances(inst: ActivityInstances): InstanceIndex {
     if (w > hi) hi = w;
   }
   const weeks = hi >= lo ? hi - lo + 1 : 0;
-  const counts = new CountTable(weeks * inst.resources.length);
+  const R = inst.resources.length;
+  const counts = new CountTable(weeks * R);
+  const doers = new CountTable(inst.activities.length * R);
   for (let i = 0; i < inst.end.length; i++) {
     const r = inst.resource[i]!;
-    if (r >= 0) counts.add(r * weeks + weekNumber(inst.end[i]!) - lo);
+    if (r < 0) continue;
+    counts.add(r * weeks + weekNumber(inst.end[i]!) - lo);
+    doers.add(inst.activity[i]! * R + r);
   }
-  return { firstWeek: lo, weeks, counts };
+  return { firstWeek: lo, weeks, counts, doers };
+}
+
+/** The resources that did `activity` at least once, marked 1 (indexed by resource), and how many. */
+export function doersOf(index: InstanceIndex, activity: number, resources: number): { workers: Uint8Array; count: number } {
+  const workers = new Uint8Array(resources);
+  let count = 0;
+  index.doers.forEach((key) => {
+    if (Math.floor(key / resources) !== activity) return;
+    workers[key % resources] = 1;
+    count++;
+  });
+  return { workers, count };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ActivityInstances } from '../lifecycle/activity-instances';
 import type { Transitions } from './transitions';
-import { indexInstances, weekNumber, workersLoad } from './workload-index';
+import { doersOf, indexInstances, weekNumber, workersLoad } from './workload-index';
 
 export { indexInstances, weekNumber, type InstanceIndex } from './workload-index';
 
@@ -46,25 +46,18 @@ export interface Workload {
  * `index` (`indexInstances(inst)`: instances per caseworker and week) is built once when several edges are asked.
  */
 export function workloadAround(tr: Transitions, x: number, inst: ActivityInstances, index = indexInstances(inst)): Workload {
-  const ts = tr.byEdge.subarray(tr.edgeOffsets[x]!, tr.edgeOffsets[x + 1]!);
+  const lo = tr.edgeOffsets[x]!;
+  const count = tr.edgeOffsets[x + 1]! - lo;
   const to = tr.edgeTo[x]!;
-  const workers = new Uint8Array(inst.resources.length);
-  let caseworkers = 0;
-  for (let i = 0; i < inst.activity.length; i++) {
-    const r = inst.resource[i]!;
-    if (inst.activity[i] === to && r >= 0 && workers[r] === 0) {
-      workers[r] = 1;
-      caseworkers++;
-    }
-  }
-  const fromWeek = new Int32Array(ts.length);
-  const toWeek = new Int32Array(ts.length);
+  const { workers, count: caseworkers } = doersOf(index, to, inst.resources.length);
+  const fromWeek = new Int32Array(count);
+  const toWeek = new Int32Array(count);
   let w0 = Infinity;
   let w1 = -Infinity;
-  for (let i = 0; i < ts.length; i++) {
-    const t = ts[i]!;
-    fromWeek[i] = weekNumber(tr.fromEnd[t]!);
-    toWeek[i] = weekNumber(tr.toStart[t]!);
+  for (let i = 0; i < count; i++) {
+    const t = lo + i;
+    fromWeek[i] = weekNumber(tr.end[tr.next[t]! - 1]!);
+    toWeek[i] = weekNumber(tr.start[tr.next[t]!]!);
     w0 = Math.min(w0, fromWeek[i]!);
     w1 = Math.max(w1, toWeek[i]!);
   }
@@ -73,7 +66,7 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
   const open = new Int32Array(span + 1);
   // The waits by the week they began: week w's are waits[waitOffsets[w]..waitOffsets[w + 1]).
   const waitOffsets = new Uint32Array(span + 1);
-  for (let i = 0; i < ts.length; i++) {
+  for (let i = 0; i < count; i++) {
     const a = fromWeek[i]! - w0;
     const b = toWeek[i]! - w0;
     open[a] = open[a]! + 1;
@@ -82,11 +75,11 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
     waitOffsets[a + 1] = waitOffsets[a + 1]! + 1;
   }
   for (let w = 0; w < span; w++) waitOffsets[w + 1] = waitOffsets[w + 1]! + waitOffsets[w]!;
-  const waits = new Float64Array(ts.length);
+  const waits = new Float64Array(count);
   const fill = waitOffsets.slice(0, span);
-  for (let i = 0; i < ts.length; i++) {
+  for (let i = 0; i < count; i++) {
     const a = fromWeek[i]!;
-    waits[fill[a]!] = tr.wait[ts[i]!]!;
+    waits[fill[a]!] = tr.wait[lo + i]!;
     fill[a] = fill[a]! + 1;
   }
   // Events per week of the step's caseworkers, and how many of them were active that week.

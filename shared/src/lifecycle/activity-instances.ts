@@ -3,6 +3,7 @@ import { Lifecycle, type EventLog } from '../event-log/types';
 /**
  * Activity instances of a log, columnar like `EventLog`: instance i of case c lies in
  * `[caseOffsets[c], caseOffsets[c+1])`, ordered by start (ties by end, then input order).
+ * Read-only, like the log: where every event is an instance, the columns are the log's own.
  */
 export interface ActivityInstances {
   activities: readonly string[];
@@ -30,14 +31,15 @@ export interface ActivityInstances {
  */
 export function pairActivityInstances(log: EventLog): ActivityInstances {
   if (eventsAreInstances(log)) {
+    // Every event is its own instance: the log's columns are the instances' (shared, not copied).
     return {
       activities: log.activities,
       resources: log.resources,
-      caseOffsets: log.caseOffsets.slice(),
-      activity: log.activity.slice(),
-      start: log.timestamp.slice(),
-      end: log.timestamp.slice(),
-      resource: log.resource.slice(),
+      caseOffsets: log.caseOffsets,
+      activity: log.activity,
+      start: log.timestamp,
+      end: log.timestamp,
+      resource: log.resource,
     };
   }
   const caseCount = log.caseIds.length;
