@@ -59,7 +59,7 @@ export function bottleneckFindings(edges: readonly BottleneckEdge[], ctx: Findin
  * The cases that waited longest on the edge, longest first (ties by the earlier transition):
  * each case's longest wait, then the `evidenceCases` longest of those, kept in a short sorted list.
  */
-function longestWaits(e: EdgeWait, ctx: FindingContext): string[] {
+export function longestWaits(e: EdgeWait, ctx: FindingContext): string[] {
   const { caseOf, wait } = ctx.transitions;
   const lo = ctx.transitions.edgeOffsets[e.edge]!;
   const hi = ctx.transitions.edgeOffsets[e.edge + 1]!;

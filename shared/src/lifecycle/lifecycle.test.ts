@@ -49,6 +49,30 @@ describe('pairActivityInstances', () => {
     expect(Array.from(inst.end)).toEqual([1, 2]);
   });
 
+  it('gives a log of complete events the instances pairing gives (the log columns, ties in input order)', () => {
+    const events: [string, string, number, string][] = [
+      ['c1', 'A', 5, 'ann'],
+      ['c1', 'B', 5, 'bo'],
+      ['c1', 'A', 9, 'ann'],
+      ['c2', 'C', 1, 'cy'],
+      ['c2', 'B', 3, 'bo'],
+    ];
+    const build = (extra: boolean) => {
+      const b = new EventLogBuilder();
+      for (const [c, a, t, r] of events) b.add({ caseId: c, activity: a, timestamp: t, lifecycle: 'complete', resource: r });
+      // A schedule event makes the log go through pairing; its case has no instance.
+      if (extra) b.add({ caseId: 'c3', activity: 'A', timestamp: 0, lifecycle: 'schedule' });
+      return b.build();
+    };
+    const own = pairActivityInstances(build(false));
+    const paired = pairActivityInstances(build(true));
+    const rows = (inst: typeof own) =>
+      Array.from(inst.activity, (a, i) => [inst.activities[a], inst.start[i], inst.end[i], inst.resources[inst.resource[i]!]]);
+    expect(rows(own)).toEqual(rows(paired));
+    expect(rows(own)).toEqual(events.map(([, a, t, r]) => [a, t, t, r]));
+    expect(Array.from(own.caseOffsets)).toEqual([0, 3, 5]);
+  });
+
   it('activityTimes splits processing from waiting time', () => {
     const times = activityTimes(lifecycleLog());
     const a = times.find((t) => t.activity === 'A')!;
