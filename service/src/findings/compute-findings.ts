@@ -11,11 +11,12 @@ import {
 } from '@sagsflow/shared';
 import { variantsOfCases } from '@sagsflow/shared/variants/variants-of-cases';
 import { groupCases } from '../precompute/case-groups';
-import { createPeriodOf, PERIOD_TIME_ZONE } from '../precompute/period';
+import { PERIOD_TIME_ZONE } from '../precompute/period';
 import { conformanceInputs } from './conformance-inputs';
 import { emptySources, type FindingSources } from './finding-sources';
 import { outcomeOfCase } from './outcome';
 import { ruleInputs } from './rule-inputs';
+import { scopeCodes } from './scope-codes';
 import { findingScopes, type FindingScope } from './scopes';
 
 /** What findings are computed with besides the event log: plain data, so that a worker thread can take it. */
@@ -55,7 +56,6 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
   const groupOf = (c: number) => groups[groupOfCase[c]!]!;
-  const periodOf = createPeriodOf();
   const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
   const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
   const caseIdOf = (c: number) => log.caseIds[c]!;
@@ -74,12 +74,13 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
       {
         log: scope.log,
         process: scope.process,
-        jobcenterOf: (c) => groupOf(scope.caseIndex[c]!).jobcenter,
-        periodOf,
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
         workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
         ...(whole ? { variants } : variantsOf ? { variants: variantsOf(scope.caseIndex) } : {}),
+        // A case's jobcenter and month (of its start, in Copenhagen) are those of its grain cell.
+        jobcenters: scopeCodes(scope.caseIndex, groupOfCase, groups.length, (g) => groups[g]!.jobcenter),
+        periods: scopeCodes(scope.caseIndex, groupOfCase, groups.length, (g) => groups[g]!.period),
         ...ruleInput,
         ...conformance,
       },

@@ -61,8 +61,6 @@ export function automationScores(
   const casesOf = new Float64Array(A);
   const repeatCases = new Float64Array(A);
   const R = inst.resources.length;
-  const pred = new CountTable(A * width);
-  const succ = new CountTable(A * width);
   const resources = new CountTable(A * R);
   const timed: number[][] = Array.from({ length: A }, () => []);
   const features = decidingAttributes(log);
@@ -84,8 +82,6 @@ export function automationScores(
       if (times[a]! < 2) times[a]!++;
       const p = i > lo ? inst.activity[i - 1]! : START;
       const n = i + 1 < hi ? inst.activity[i + 1]! : A;
-      pred.add(a * width + p + 1);
-      succ.add(a * width + n);
       const r = inst.resource[i]!;
       if (r >= 0) resources.add(a * R + r);
       if (inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
@@ -96,6 +92,16 @@ export function automationScores(
       }
     }
   }
+  // Predecessor and successor counts are the margins of the (previous, activity, next) counts, whose
+  // first-counted order is theirs too: a pair first occurs with a triple that first occurs there.
+  const pred = new CountTable(A * width);
+  const succ = new CountTable(A * width);
+  featureCounts[0]!.forEach((key, n) => {
+    const q = Math.floor(key / width);
+    const a = q % A;
+    pred.add(a * width + Math.floor(q / A), n);
+    succ.add(a * width + (key % width), n);
+  });
   const perActivity = <T>(m: CountTable, divisor: number, init: () => T, add: (t: T, key: number, n: number) => void): T[] => {
     const out = Array.from({ length: A }, init);
     m.forEach((key, n) => add(out[Math.floor(key / divisor) % A]!, key, n));

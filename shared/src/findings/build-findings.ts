@@ -47,8 +47,8 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
   const k = settings.minGroupSize;
   const inst = input.instances ?? pairActivityInstances(log);
   const transitions = collectTransitions(inst);
-  const jobcenters = jobcenterCodes(input);
-  const periods = periodCodes(input);
+  const jobcenters = input.jobcenters ?? jobcenterCodes(input);
+  const periods = input.periods ?? periodCodes(input);
   const factor = yearFactor(log);
   const edges = edgeWaits({ transitions, activities: inst.activities, jobcenters, periods, minGroupSize: k, yearFactor: factor });
   const marked = markBottlenecks(edges, {

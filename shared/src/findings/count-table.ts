@@ -17,16 +17,16 @@ export class CountTable {
     this.sparse = this.dense ? null : new Map();
   }
 
-  /** Adds one to the count of `key`. */
-  add(key: number): void {
+  /** Adds `by` (at least 1) to the count of `key`. */
+  add(key: number, by = 1): void {
     const dense = this.dense;
     if (dense !== null) {
       const n = dense[key]!;
-      dense[key] = n + 1;
+      dense[key] = n + by;
       if (n === 0) this.firstSeen.push(key);
     } else {
       const m = this.sparse!;
-      m.set(key, (m.get(key) ?? 0) + 1);
+      m.set(key, (m.get(key) ?? 0) + by);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { EventLog } from '../event-log/types';
 import type { ActivityInstances } from '../lifecycle/activity-instances';
 import type { Variants } from '../variants/discover-variants';
+import type { CaseCodes } from './case-codes';
 
 /** What a finding is about. */
 export type FindingKind = 'bottleneck' | 'rule-violation' | 'model-deviation' | 'best-practice' | 'automation-candidate';
@@ -79,6 +80,9 @@ export interface FindingsInput {
   /** Already computed for this log, to avoid doing it twice. */
   variants?: Variants;
   instances?: ActivityInstances;
+  /** Already interned, as `jobcenterOf` and `periodOf` (of each case's first event) would give them. */
+  jobcenters?: CaseCodes;
+  periods?: CaseCodes;
 }
 
 /** One finding: what, where, the figures behind it, and its estimated yearly value. */

@@ -24,15 +24,17 @@ export interface InstanceIndex {
 
 /** Counts the activity instances per resource and week of their end, and per activity and resource (one pass). */
 export function indexInstances(inst: ActivityInstances): InstanceIndex {
-  let lo = Infinity;
-  let hi = -Infinity;
+  let first = Infinity;
+  let last = -Infinity;
   for (let i = 0; i < inst.end.length; i++) {
     if (inst.resource[i]! < 0) continue;
-    const w = weekNumber(inst.end[i]!);
-    if (w < lo) lo = w;
-    if (w > hi) hi = w;
+    const end = inst.end[i]!;
+    if (end < first) first = end;
+    if (end > last) last = end;
   }
-  const weeks = hi >= lo ? hi - lo + 1 : 0;
+  // weekNumber does not decrease with time: the first and last ends give the first and last weeks.
+  const lo = weekNumber(first);
+  const weeks = last >= first ? weekNumber(last) - lo + 1 : 0;
   const R = inst.resources.length;
   const counts = new CountTable(weeks * R);
   const doers = new CountTable(inst.activities.length * R);
