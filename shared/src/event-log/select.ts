@@ -7,11 +7,69 @@ import type { AttributeColumn, EventLog } from './types';
  */
 export function selectCases(log: EventLog, keep: Uint8Array): EventLog {
   const caseCount = log.caseIds.length;
-  const keepEvent = new Uint8Array(log.activity.length);
+  let n = 0;
+  let cases = 0;
   for (let c = 0; c < caseCount; c++) {
-    if (keep[c]) keepEvent.fill(1, log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
+    const size = log.caseOffsets[c + 1]! - log.caseOffsets[c]!;
+    if (keep[c] && size > 0) {
+      n += size;
+      cases++;
+    }
   }
-  return selectEvents(log, keepEvent);
+  // One pass over the kept cases' events: what `selectEvents` does in several, for whole cases.
+  const source = new Uint32Array(n);
+  const caseOffsets = new Uint32Array(cases + 1);
+  const caseIds: string[] = [];
+  const keptCases = new Uint32Array(cases);
+  const activity = new Uint32Array(n);
+  const activityMap = new Int32Array(log.activities.length).fill(-1);
+  const activities: string[] = [];
+  const resource = new Int32Array(n);
+  const resourceMap = new Int32Array(log.resources.length).fill(-1);
+  const resources: string[] = [];
+  const timestamp = new Float64Array(n);
+  const lifecycle = new Uint8Array(n);
+  let k = 0;
+  for (let c = 0; c < caseCount; c++) {
+    const lo = log.caseOffsets[c]!;
+    const hi = log.caseOffsets[c + 1]!;
+    if (!keep[c] || hi === lo) continue;
+    keptCases[caseIds.length] = c;
+    caseIds.push(log.caseIds[c]!);
+    for (let e = lo; e < hi; e++, k++) {
+      source[k] = e;
+      const a = log.activity[e]!;
+      if (activityMap[a] === -1) {
+        activityMap[a] = activities.length;
+        activities.push(log.activities[a]!);
+      }
+      activity[k] = activityMap[a]!;
+      timestamp[k] = log.timestamp[e]!;
+      lifecycle[k] = log.lifecycle[e]!;
+      const r = log.resource[e]!;
+      if (r < 0) resource[k] = -1;
+      else {
+        if (resourceMap[r] === -1) {
+          resourceMap[r] = resources.length;
+          resources.push(log.resources[r]!);
+        }
+        resource[k] = resourceMap[r]!;
+      }
+    }
+    caseOffsets[caseIds.length] = k;
+  }
+  return {
+    activities,
+    resources,
+    caseIds,
+    caseOffsets,
+    activity,
+    timestamp,
+    resource,
+    lifecycle,
+    caseAttributes: pick(log.caseAttributes, keptCases),
+    eventAttributes: pick(log.eventAttributes, source),
+  };
 }
 
 /**
