@@ -3,13 +3,13 @@ import {
   caseStatistics,
   discoverVariants,
   findingId,
-  workingDurationMs,
   type EventLog,
   type Finding,
   type FindingsSettings,
   type OutcomeSpec,
 } from '@sagsflow/shared';
 import { variantsOfCases } from '@sagsflow/shared/variants/variants-of-cases';
+import { workingDurationTable } from '@sagsflow/shared/calendar/working-duration-table';
 import { groupCases } from '../precompute/case-groups';
 import { PERIOD_TIME_ZONE } from '../precompute/period';
 import { conformanceInputs } from './conformance-inputs';
@@ -59,6 +59,7 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
   const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
   const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
   const caseIdOf = (c: number) => log.caseIds[c]!;
+  const working = workingDurationTable(WAIT_CALENDAR, PERIOD_TIME_ZONE, ...timeSpan(log.timestamp));
   const out: ScopeFindings[] = [];
   for (const scope of findingScopes(
     log,
@@ -75,7 +76,7 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
         log: scope.log,
         process: scope.process,
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
-        workingDurationMs: (from, to) => workingDurationMs(from, to, WAIT_CALENDAR, PERIOD_TIME_ZONE),
+        workingDurationMs: working,
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
         ...(whole ? { variants } : variantsOf ? { variants: variantsOf(scope.caseIndex) } : {}),
         // A case's jobcenter and month (of its start, in Copenhagen) are those of its grain cell.
@@ -93,6 +94,17 @@ export function computeFindings(log: EventLog, spec: FindingsSpec, sources: Find
     });
   }
   return out;
+}
+
+/** The first and last of some instants. */
+function timeSpan(ms: Float64Array): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < ms.length; i++) {
+    if (ms[i]! < first) first = ms[i]!;
+    if (ms[i]! > last) last = ms[i]!;
+  }
+  return [first, last];
 }
 
 /** A finding's id within its scope: the shared id for all jobcenters, made distinct per jobcenter scope. */
