@@ -74,6 +74,10 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
   const periodOrder = periods.names.map((_, i) => i).sort((a, b) => compareText(periods.names[a]!, periods.names[b]!));
   const rank = new Int32Array(periodOrder.length);
   periodOrder.forEach((p, i) => (rank[p] = i));
+  // One buffer for every edge's values: the largest edge's transitions.
+  let largest = 0;
+  for (let x = 0; x < tr.edgeFrom.length; x++) largest = Math.max(largest, tr.edgeOffsets[x + 1]! - tr.edgeOffsets[x]!);
+  const scratch = new Float64Array(largest);
   for (let x = 0; x < tr.edgeFrom.length; x++) {
     const lo = tr.edgeOffsets[x]!;
     const hi = tr.edgeOffsets[x + 1]!;
@@ -88,19 +92,21 @@ export function edgeWaits(ctx: EdgeWaitContext): EdgeWait[] {
       sum += tr.wait[t]!;
     }
     if (cases < k) continue;
-    const median = medianInPlace(tr.wait.slice(lo, hi));
+    const own = scratch.subarray(0, hi - lo);
+    own.set(tr.wait.subarray(lo, hi));
+    const median = medianInPlace(own);
     // With one jobcenter its group holds every transition of the edge: its median is the edge's.
     const jcGroups =
       jobcenters.names.length === 1
         ? [{ group: 0, count: hi - lo, cases, medianMs: median }]
-        : groupedMedians(lo, hi, tr.wait, tr.caseOf, jobcenters.codes, jobcenters.names.length);
+        : groupedMedians(lo, hi, tr.wait, tr.caseOf, jobcenters.codes, jobcenters.names.length, scratch);
     const byJc = jcGroups
       .filter((g) => g.cases >= k)
       .sort((a, b) => a.medianMs - b.medianMs || compareText(jobcenters.names[a.group]!, jobcenters.names[b.group]!));
     const best = byJc[0];
     const bestMedian = best ? best.medianMs : null;
     const timeLost = bestMedian !== null && bestMedian < median ? cases * (median - bestMedian) : 0;
-    const byMonthRaw = groupedMedians(lo, hi, tr.wait, tr.caseOf, periods.codes, periods.names.length).filter((g) => g.cases >= k);
+    const byMonthRaw = groupedMedians(lo, hi, tr.wait, tr.caseOf, periods.codes, periods.names.length, scratch).filter((g) => g.cases >= k);
     byMonthRaw.sort((a, b) => rank[a.group]! - rank[b.group]!);
     const byMonth = byMonthRaw.map((g) => ({
       period: periods.names[g.group]!,

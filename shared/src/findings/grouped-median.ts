@@ -13,6 +13,7 @@ export interface GroupMedian {
 /**
  * Medians of `values[t]` per group `groupOfCase[caseOf[t]]` over the transitions `lo .. hi-1` (in
  * case order, so distinct cases are counted by change of `caseOf`). Groups with no values are left out.
+ * `scratch` (at least `hi - lo` long, e.g. one buffer for all edges) holds the grouped values.
  */
 export function groupedMedians(
   lo: number,
@@ -21,30 +22,34 @@ export function groupedMedians(
   caseOf: Uint32Array,
   groupOfCase: Int32Array,
   groups: number,
+  scratch: Float64Array = new Float64Array(hi - lo),
 ): GroupMedian[] {
   const counts = new Uint32Array(groups + 1);
   const cases = new Uint32Array(groups);
-  const groupAt = new Int32Array(hi - lo);
   let last = -1;
   let g = -1;
-  for (let i = 0; i < groupAt.length; i++) {
-    const c = caseOf[lo + i]!;
-    // A case's transitions are adjacent in `ts`: its group and its count are taken once.
+  for (let t = lo; t < hi; t++) {
+    const c = caseOf[t]!;
+    // A case's transitions are adjacent: its group and its count are taken once.
     if (c !== last) {
       last = c;
       g = groupOfCase[c]!;
       cases[g] = cases[g]! + 1;
     }
-    groupAt[i] = g;
     counts[g + 1] = counts[g + 1]! + 1;
   }
   for (let g = 0; g < groups; g++) counts[g + 1] = counts[g + 1]! + counts[g]!;
   const fill = counts.slice(0, groups);
-  const buffer = new Float64Array(groupAt.length);
-  for (let i = 0; i < groupAt.length; i++) {
-    const at = groupAt[i]!;
-    buffer[fill[at]!] = values[lo + i]!;
-    fill[at] = fill[at]! + 1;
+  const buffer = scratch;
+  last = -1;
+  for (let t = lo; t < hi; t++) {
+    const c = caseOf[t]!;
+    if (c !== last) {
+      last = c;
+      g = groupOfCase[c]!;
+    }
+    buffer[fill[g]!] = values[t]!;
+    fill[g] = fill[g]! + 1;
   }
   const out: GroupMedian[] = [];
   for (let g = 0; g < groups; g++) {
