@@ -29,8 +29,8 @@ export interface Variants {
 }
 
 /**
- * Groups cases by their activity sequence. Case sequences are keyed by a string of
- * activity ids (one UTF-16 unit each), so grouping costs one Map lookup per case.
+ * Groups cases by their activity sequence. Case sequences are hashed from their activity ids
+ * (and compared id by id within a hash), so grouping costs one Map lookup per case and no string.
  *
  * @example
  * const { variants } = discoverVariants(log);
@@ -39,14 +39,18 @@ export interface Variants {
 export function discoverVariants(log: EventLog): Variants {
   const caseCount = log.caseIds.length;
   const raw = new Int32Array(caseCount);
-  const groups = new Map<string, number>();
+  // Sequences are hashed to 32 bits; variants with the same hash are chained and compared id by id.
+  const byHash = new Map<number, number>();
+  const sameHash: number[] = [];
   const firstCase: number[] = [];
   for (let c = 0; c < caseCount; c++) {
-    const seq = sequenceKey(log, c);
-    let v = groups.get(seq);
-    if (v === undefined) {
+    const h = sequenceHash(log, c);
+    let v = byHash.get(h) ?? -1;
+    while (v >= 0 && !sameSequence(log, firstCase[v]!, c)) v = sameHash[v]!;
+    if (v < 0) {
       v = firstCase.length;
-      groups.set(seq, v);
+      sameHash.push(byHash.get(h) ?? -1);
+      byHash.set(h, v);
       firstCase.push(c);
     }
     raw[c] = v;
@@ -89,9 +93,22 @@ export function discoverVariants(log: EventLog): Variants {
   return { variants, variantOfCase };
 }
 
-function sequenceKey(log: EventLog, c: number): string {
-  const ids = log.activity.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
-  return log.activities.length > 0xffff ? ids.join(',') : charKey(ids);
+/** FNV-1a (32 bits) over the activity ids of case c and its length. */
+function sequenceHash(log: EventLog, c: number): number {
+  const lo = log.caseOffsets[c]!;
+  const hi = log.caseOffsets[c + 1]!;
+  let h = Math.imul(0x811c9dc5 ^ (hi - lo), 0x01000193);
+  for (let e = lo; e < hi; e++) h = Math.imul(h ^ log.activity[e]!, 0x01000193);
+  return h;
+}
+
+/** Whether cases a and b have the same activity sequence. */
+function sameSequence(log: EventLog, a: number, b: number): boolean {
+  const offset = log.caseOffsets[b]! - log.caseOffsets[a]!;
+  const hi = log.caseOffsets[a + 1]!;
+  if (log.caseOffsets[b + 1]! - log.caseOffsets[b]! !== hi - log.caseOffsets[a]!) return false;
+  for (let e = log.caseOffsets[a]!; e < hi; e++) if (log.activity[e] !== log.activity[e + offset]) return false;
+  return true;
 }
 
 /** A string with one UTF-16 unit per value (values < 65536). */
