@@ -14,6 +14,7 @@ import { groupCases } from '../precompute/case-groups';
 import { PERIOD_TIME_ZONE } from '../precompute/period';
 import { conformanceInputs } from './conformance-inputs';
 import { emptySources, type FindingSources } from './finding-sources';
+import { findingsLog } from './findings-log';
 import { outcomeOfCase } from './outcome';
 import { ruleInputs } from './rule-inputs';
 import { scopeCodes } from './scope-codes';
@@ -49,7 +50,8 @@ const WAIT_CALENDAR = 'dk-administration';
  * jobcenter with at least k cases), with the compliance and conformance `sources` of the same
  * load. Pure computation: no database, so it runs in the loading thread or in a worker.
  */
-export function computeFindings(log: EventLog, spec: FindingsSpec, sources: FindingSources): ScopeFindings[] {
+export function computeFindings(full: EventLog, spec: FindingsSpec, sources: FindingSources): ScopeFindings[] {
+  const log = findingsLog(full, spec);
   const variants = discoverVariants(log);
   // A jobcenter's variants are narrowed from the log's, not discovered again.
   const variantsOf = variantsOfCases(log, variants);

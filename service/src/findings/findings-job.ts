@@ -3,6 +3,7 @@ import type { EventLog } from '@sagsflow/shared';
 import { workerEntry } from '../runtime/build-info';
 import type { FindingsSpec, ScopeFindings } from './compute-findings';
 import type { FindingSources } from './finding-sources';
+import { findingsLog } from './findings-log';
 import type { FindingsWorkerAnswer, FindingsWorkerRequest } from './findings-worker-protocol';
 
 /** The longest the loading thread waits for the findings worker before it gives up (a stuck worker). */
@@ -25,7 +26,8 @@ export interface FindingsJob {
 export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: FindingSources): FindingsJob {
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
-  const request: FindingsWorkerRequest = { log, spec, sources, port: port2, done };
+  // Only the columns the findings read are copied to the worker.
+  const request: FindingsWorkerRequest = { log: findingsLog(log, spec), spec, sources, port: port2, done };
   const entry = workerEntry('findings-worker', new URL('./findings-worker-entry.mjs', import.meta.url));
   const worker = new Worker(entry, {
     workerData: request,
