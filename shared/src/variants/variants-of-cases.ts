@@ -19,11 +19,13 @@ export function variantsOfCases(log: EventLog, all: Variants): ((cases: Uint32Ar
   const names = log.activities;
   if (names.length > 0xffff) return null;
   const byName = names.map((_, i) => i).sort((a, b) => compareText(names[a]!, names[b]!));
-  const nameRank = new Map<string, number>();
-  byName.forEach((id, r) => nameRank.set(names[id]!, r));
+  const rankOfId = new Uint16Array(names.length);
+  byName.forEach((id, r) => (rankOfId[id] = r));
+  // A variant's sequence as one character per activity, its rank by name (read off its first case).
   const sortKeys = all.variants.map((v) => {
+    const c = v.caseIndices[0]!;
     let key = '';
-    for (const name of v.activities) key += String.fromCharCode(nameRank.get(name)!);
+    for (let e = log.caseOffsets[c]!; e < log.caseOffsets[c + 1]!; e++) key += String.fromCharCode(rankOfId[log.activity[e]!]!);
     return key;
   });
   const sequenceRank = new Int32Array(all.variants.length);
