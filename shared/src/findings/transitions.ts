@@ -29,7 +29,8 @@ const DENSE_MAX_EDGES = 1 << 20;
 
 /**
  * The transitions of paired activity instances; see `Transitions`. Two passes: the first numbers
- * the edges and counts their transitions, the second writes each transition in its edge's range.
+ * the edges and counts their transitions, the second looks each edge up again and writes the
+ * transition in its edge's range.
  */
 export function collectTransitions(inst: ActivityInstances): Transitions {
   const caseCount = inst.caseOffsets.length - 1;
@@ -42,8 +43,6 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
   const counts: number[] = [];
-  const edgeOfStep = new Int32Array(n);
-  let k = 0;
   for (let c = 0; c < caseCount; c++) {
     for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
       const a = inst.activity[i - 1]!;
@@ -59,7 +58,6 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
         counts.push(0);
       }
       counts[x]!++;
-      edgeOfStep[k++] = x;
     }
   }
   const edgeOffsets = new Uint32Array(edgeFrom.length + 1);
@@ -68,10 +66,10 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
   const caseOf = new Uint32Array(n);
   const next = new Uint32Array(n);
   const wait = new Float64Array(n);
-  k = 0;
   for (let c = 0; c < caseCount; c++) {
     for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
-      const x = edgeOfStep[k++]!;
+      const key = inst.activity[i - 1]! * width + inst.activity[i]!;
+      const x = dense !== null ? dense[key]! : edgeIndex.get(key)!;
       const t = fill[x]!;
       fill[x] = t + 1;
       caseOf[t] = c;
