@@ -99,7 +99,7 @@ export function createEdgeSums(): EdgeSums {
         e.fine.counts[0]! += r.cases;
       } else {
         for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
-        if (r.fine) addNonZeroFine(e.fine, r.fine);
+        if (r.fine) addNonZeroFine(e.fine, r.fine, r.fineBuckets);
       }
       if (e.seenBy !== run) {
         e.seenBy = run;
