@@ -4,9 +4,19 @@ import { FINE_BUCKET_COUNT, type FineHistogram, type FineHistogramAcc } from '@s
  * Adds `from` into `into` bucket by bucket, like the core's `addFineHistogram` with weight 1, but
  * skips the buckets where both the count and the seconds are 0 (nearly all of a step row's 75).
  * The sums are the same: `into` starts at +0 and adding ±0 never changes a sum that is not -0.
+ * `buckets`, when given, lists the buckets of `from` that are not 0 (a streamed step row's
+ * `fineBuckets`): only those are read.
  */
-export function addNonZeroFine(into: FineHistogramAcc, from: FineHistogram): void {
+export function addNonZeroFine(into: FineHistogramAcc, from: FineHistogram, buckets?: readonly number[]): void {
   const { counts, seconds } = from;
+  if (buckets !== undefined) {
+    for (let j = 0; j < buckets.length; j++) {
+      const i = buckets[j]!;
+      into.counts[i]! += counts[i]!;
+      into.seconds[i]! += seconds[i]!;
+    }
+    return;
+  }
   for (let i = 0; i < FINE_BUCKET_COUNT; i++) {
     const c = counts[i]!;
     const s = seconds[i]!;

@@ -77,6 +77,8 @@ export interface StepCell {
 export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to' | 'cases' | 'sumSeconds'>> {
   readonly histogram: ArrayLike<number>;
   readonly fine?: FineHistogram | null;
+  /** The fine buckets that are not 0, when known (a streamed row's `fineBuckets`): only those are copied. */
+  readonly fineBuckets?: readonly number[] | undefined;
 }
 
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
@@ -108,12 +110,14 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
   };
   const stepHead: SqlValue[] = new Array<SqlValue>(9);
   const stepTail: SqlValue[] = [0, 0];
-  const splitRows = new Map<HistogramTable, { dense: SqlValue[]; zeros: Float64Array }>();
+  /** Per table: the row buffers, and the fine buckets the last row set from its `fineBuckets` (null: it copied all). */
+  const splitRows = new Map<HistogramTable, { dense: SqlValue[]; zeros: Float64Array; listed: number[] | null }>();
   /**
    * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
    * fine seconds, then the `tail` values (the table's column order). The histograms are copied
    * into one typed array kept per table (`addSplit` of the sparse inserter), so a wide row costs
-   * no allocation of its own.
+   * no allocation of its own. Given `fineBuckets` (the fine buckets that are not 0), only those
+   * are copied, after the buckets the last row set are put back to 0.
    */
   const addHistogramRow = (
     table: HistogramTable,
@@ -121,11 +125,12 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     histogram: ArrayLike<number>,
     fine: FineHistogram,
     tail: readonly SqlValue[],
+    fineBuckets?: readonly number[],
   ): void => {
     let row = splitRows.get(table);
     if (!row) {
       const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
-      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros) };
+      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros), listed: null };
       splitRows.set(table, row);
     }
     const { dense, zeros } = row;
@@ -138,8 +143,26 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     for (let j = 0; j < head.length; j++) dense[i++] = head[j]!;
     for (let j = 0; j < tail.length; j++) dense[i++] = tail[j]!;
     zeros.set(histogram as ArrayLike<number>, 0);
-    zeros.set(fine.counts, histogram.length);
-    zeros.set(fine.seconds, histogram.length + FINE_BUCKET_COUNT);
+    const counts = histogram.length;
+    const seconds = counts + FINE_BUCKET_COUNT;
+    if (fineBuckets === undefined) {
+      zeros.set(fine.counts, counts);
+      zeros.set(fine.seconds, seconds);
+      row.listed = null;
+    } else {
+      const listed = row.listed;
+      if (listed === null) zeros.fill(0, counts);
+      else for (const b of listed) zeros[counts + b] = zeros[seconds + b] = 0;
+      for (const b of fineBuckets) {
+        zeros[counts + b] = fine.counts[b]!;
+        zeros[seconds + b] = fine.seconds[b]!;
+      }
+      if (listed === null) row.listed = [...fineBuckets];
+      else {
+        listed.length = 0;
+        for (const b of fineBuckets) listed.push(b);
+      }
+    }
     (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
   };
   return {
@@ -162,7 +185,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
       stepHead[7] = r.cases;
       stepHead[8] = r.sumSeconds;
       if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
-      addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail);
+      addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail, r.fineBuckets);
       if (onStepRow) onStepRow(cell, r, stepsInserter!.lastRowid);
     },
     finish(): ModelSummary {

@@ -38,25 +38,33 @@ export interface EdgeSums {
   write(out: ModelWriter, groups: readonly Grain[]): void;
 }
 
-/** Empty edge sums over step rows given in `discoverSteps` order (runs of one group and variant, steps 0..n). */
+/** Empty edge sums over step rows given in `discoverSteps` order (runs of one group and variant, steps 0..n); `write` writes them in the order first seen. */
 export function createEdgeSums(): EdgeSums {
-  const edgesOfGroup = new Map<number, Map<number, EdgeAcc>>();
+  /** Per group: its edges by (from, to) number. */
+  const edgesOfGroup = new Map<number, (EdgeAcc | undefined)[]>();
   const ids = new Map<string, number>();
   const idOf = (name: string): number => {
     let id = ids.get(name);
     if (id === undefined) ids.set(name, (id = ids.size));
     return id;
   };
-  const span = 2 ** 26;
+  /** A number per (from, to), counted from 0. */
+  const pairs = new Map<number, number>();
+  const pairOf = (from: string, to: string): number => {
+    const key = idOf(from) * 2 ** 26 + idOf(to);
+    let pair = pairs.get(key);
+    if (pair === undefined) pairs.set(key, (pair = pairs.size));
+    return pair;
+  };
   const all: EdgeAcc[] = [];
-  /** Per variant key, per step index: its (from, to) and their edge key, reused while the names are the same. */
-  const stepKeys = new Map<string, { from: string; to: string; key: number }[]>();
+  /** Per variant key, per step index: its (from, to) and their number, reused while the names are the same. */
+  const stepKeys = new Map<string, { from: string; to: string; pair: number }[]>();
   let run = -1;
   let lastVariant = '';
   let lastGroup = '';
   let group = -1;
-  let edges = new Map<number, EdgeAcc>();
-  let keysOfRun: { from: string; to: string; key: number }[] = [];
+  let edges: (EdgeAcc | undefined)[] = [];
+  let keysOfRun: { from: string; to: string; pair: number }[] = [];
   return {
     add(r) {
       if (r.variantKey !== lastVariant || r.group !== lastGroup || r.stepIndex === 0) {
@@ -65,7 +73,7 @@ export function createEdgeSums(): EdgeSums {
         lastGroup = r.group;
         group = Number(r.group);
         let ofGroup = edgesOfGroup.get(group);
-        if (!ofGroup) edgesOfGroup.set(group, (ofGroup = new Map()));
+        if (!ofGroup) edgesOfGroup.set(group, (ofGroup = []));
         edges = ofGroup;
         let keys = stepKeys.get(r.variantKey);
         if (!keys) stepKeys.set(r.variantKey, (keys = []));
@@ -73,10 +81,9 @@ export function createEdgeSums(): EdgeSums {
       }
       let step = keysOfRun[r.stepIndex];
       if (step === undefined || step.from !== r.from || step.to !== r.to) {
-        step = keysOfRun[r.stepIndex] = { from: r.from, to: r.to, key: idOf(r.from) * span + idOf(r.to) };
+        step = keysOfRun[r.stepIndex] = { from: r.from, to: r.to, pair: pairOf(r.from, r.to) };
       }
-      const key = step.key;
-      let e = edges.get(key);
+      let e = edges[step.pair];
       if (!e) {
         e = {
           group,
@@ -89,7 +96,8 @@ export function createEdgeSums(): EdgeSums {
           fine: emptyFineHistogram(),
           seenBy: -1,
         };
-        edges.set(key, e);
+        while (edges.length < step.pair) edges.push(undefined);
+        edges[step.pair] = e;
         all.push(e);
       }
       e.transitions += r.cases;
@@ -99,7 +107,7 @@ export function createEdgeSums(): EdgeSums {
         e.fine.counts[0]! += r.cases;
       } else {
         for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
-        if (r.fine) addNonZeroFine(e.fine, r.fine);
+        if (r.fine) addNonZeroFine(e.fine, r.fine, r.fineBuckets);
       }
       if (e.seenBy !== run) {
         e.seenBy = run;

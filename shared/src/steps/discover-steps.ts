@@ -7,6 +7,12 @@ import { STEP_END, STEP_START, type StepRow } from './types';
 /** A step row with the group (e.g. jobcenter and period) its cases belong to. */
 export interface GroupedStepRow extends StepRow {
   group: string;
+  /**
+   * The fine buckets whose count is not 0, each once (in no particular order): every other
+   * bucket of `fine` holds 0 cases and 0 seconds. Given by `forEachStepRow`, so that a sum over
+   * the rows reads a few buckets instead of all of them.
+   */
+  fineBuckets?: readonly number[];
 }
 
 /** Options of `discoverSteps`. */
@@ -37,10 +43,10 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
 
 /**
  * The rows of `discoverSteps`, one at a time and in the same order, without keeping them: a
- * row's histograms (the coarse array and the fine views) are reused for the same step of the
- * next (group, variant), so `emit` reads or copies them at once. For callers that write or sum
- * the rows as they come (precompute of a large log), where holding every row costs hundreds of
- * megabytes and a fresh histogram per row costs garbage collection.
+ * row's histograms (the coarse array and the fine views) and its `fineBuckets` are reused for
+ * the same step of the next (group, variant), so `emit` reads or copies them at once. For
+ * callers that write or sum the rows as they come (precompute of a large log), where holding
+ * every row costs hundreds of megabytes and a fresh histogram per row costs garbage collection.
  *
  * @example
  * forEachStepRow(log, { variants }, (row) => total += row.cases);
@@ -53,7 +59,7 @@ export function forEachStepRow(log: EventLog, options: DiscoverStepsOptions, emi
     for (let j = 0; j < length; j++) out[j] = hist[from + j]!;
     return out;
   };
-  stepRowsOf(log, options, { take: (length) => block.take(length), histogram }, emit);
+  stepRowsOf(log, options, { take: (length) => block.take(length), histogram, reused: true }, emit);
 }
 
 /** Where the rows' histograms live: fine blocks per (group, variant), and the coarse histogram of a step. */
@@ -61,6 +67,12 @@ interface RowBuffers {
   take(length: number): FineBlock;
   /** `length` counts of `hist` from `from` on (a multiple of `length`), as a plain array. */
   histogram(hist: Uint32Array, from: number, length: number): number[];
+  /**
+   * True when `take` hands out the same block again: then the rows carry `fineBuckets`, and
+   * `stepRowsOf` sets the buckets it counted back to 0 after a (group, variant), so `take` need
+   * not clear the block.
+   */
+  reused?: boolean;
 }
 
 function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBuffers, emit: (row: GroupedStepRow) => void): void {
@@ -77,16 +89,21 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
 
   const B = BUCKET_COUNT;
   const F = FINE_BUCKET_COUNT;
+  const reused = buffers.reused === true;
+  /** Per step index: the fine buckets counted in the current (group, variant), each once. */
+  const bucketsOf: number[][] = [];
   for (const variant of variants) {
     const n = variant.activities.length;
     const members = sortByGroup(variant.caseIndices, groupOfCase, caseCount);
     const sums = new Float64Array(n + 1);
     const hist = new Uint32Array((n + 1) * B);
+    for (let k = bucketsOf.length; k <= n; k++) bucketsOf.push([]);
     for (let i = 0; i < members.length;) {
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
       hist.fill(0);
       const fine = buffers.take((n + 1) * F);
+      const { counts, seconds: fineSeconds } = fine;
       let cases = 0;
       for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
         const lo = log.caseOffsets[members[i]!]!;
@@ -95,20 +112,23 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
           const seconds = (log.timestamp[lo + k]! - log.timestamp[lo + k - 1]!) / 1000;
           sums[k]! += seconds;
           hist[k * B + bucketOf(seconds)]!++;
-          const f = k * F + fineBucketOf(seconds);
-          fine.counts[f]!++;
-          fine.seconds[f]! += seconds;
+          const b = fineBucketOf(seconds);
+          const f = k * F + b;
+          if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
+          fineSeconds[f]! += seconds;
         }
         const duration = (log.timestamp[lo + n - 1]! - log.timestamp[lo]!) / 1000;
         hist[n * B + bucketOf(duration)]!++;
-        const f = n * F + fineBucketOf(duration);
-        fine.counts[f]!++;
-        fine.seconds[f]! += duration;
+        const b = fineBucketOf(duration);
+        const f = n * F + b;
+        if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
+        fineSeconds[f]! += duration;
       }
       hist[0] = cases;
-      fine.counts[0] = cases;
+      counts[0] = cases;
+      bucketsOf[0]!.push(0);
       for (let k = 0; k <= n; k++) {
-        emit({
+        const row: GroupedStepRow = {
           group: groupNames[g]!,
           variantKey: variant.key,
           stepIndex: k,
@@ -118,7 +138,19 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
           sumSeconds: sums[k]!,
           histogram: buffers.histogram(hist, k * B, B),
           fine: fine.histogram(k * F, F),
-        });
+        };
+        if (reused) row.fineBuckets = bucketsOf[k]!;
+        emit(row);
+      }
+      for (let k = 0; k <= n; k++) {
+        const buckets = bucketsOf[k]!;
+        if (reused) {
+          for (const b of buckets) {
+            counts[k * F + b] = 0;
+            fineSeconds[k * F + b] = 0;
+          }
+        }
+        buckets.length = 0;
       }
     }
   }
@@ -171,8 +203,9 @@ class FineArena {
 }
 
 /**
- * One zeroed fine-histogram block, handed out again (zeroed) for each (variant, group). The
- * views of its steps are made once per buffer and handed out again too.
+ * One zeroed fine-histogram block, handed out again for each (variant, group): the caller sets
+ * what it counted back to 0 before it takes the block again. The views of its steps are made
+ * once per buffer and handed out again too.
  */
 class ReusedFineBlock {
   private counts = new Uint32Array(0);
@@ -184,9 +217,6 @@ class ReusedFineBlock {
       this.counts = new Uint32Array(Math.max(length, 2 * this.counts.length));
       this.seconds = new Float64Array(this.counts.length);
       this.views = [];
-    } else {
-      this.counts.fill(0, 0, length);
-      this.seconds.fill(0, 0, length);
     }
     return { counts: this.counts, seconds: this.seconds, histogram: this.viewOf };
   }

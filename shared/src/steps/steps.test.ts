@@ -187,8 +187,15 @@ describe('forEachStepRow', () => {
     });
     const expected = discoverSteps(log, { groupOf }).map(plain);
     const emitted: ReturnType<typeof plain>[] = [];
-    forEachStepRow(log, { groupOf }, (r) => emitted.push(plain(r)));
+    const buckets: number[][] = [];
+    const counted: number[][] = [];
+    forEachStepRow(log, { groupOf }, ({ fineBuckets, ...r }) => {
+      emitted.push(plain(r));
+      buckets.push([...fineBuckets!].sort((a, b) => a - b));
+      counted.push(Array.from(r.fine!.counts, (c, b) => (c !== 0 ? b : -1)).filter((b) => b >= 0));
+    });
     expect(emitted.length).toBeGreaterThan(1_000);
     expect(emitted).toEqual(expected);
+    expect(buckets).toEqual(counted);
   });
 });

@@ -94,7 +94,7 @@ export function createViewerStepSums(input: Pick<ViewerModelInput, 'variants' | 
       acc.cases += r.cases;
       acc.sumSeconds += r.sumSeconds;
       for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
-      if (r.fine) addNonZeroFine(acc.fine as FineHistogramAcc, r.fine);
+      if (r.fine) addNonZeroFine(acc.fine as FineHistogramAcc, r.fine, r.fineBuckets);
     },
   };
 }
