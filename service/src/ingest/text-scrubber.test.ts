@@ -45,6 +45,18 @@ describe('createTextScrubber', () => {
       '---',
       'A1B2',
       'udtraek_Anna_Jensen_0102031234.csv',
+      'a-b-c',
+      'A_B_C_D_E',
+      'x.y.Z',
+      "ab'cd-ef",
+      "ab'cd'ef gh",
+      'Anna-Jensen Hansen',
+      '-Anna-Jensen',
+      'Anna-Jensen-',
+      'Anna--Jensen',
+      'ANNA JENSEN',
+      'Mette',
+      'Jens 2',
     ];
     for (const v of values) expect([v, personalKey(v)]).toEqual([v, reference(v)]);
     expect(personalKey("O'Brien Hansen")).toBe("o'brien hansen");

@@ -80,22 +80,32 @@ const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <
 /**
  * The key of an ASCII value (`value.match(WORD)` lower-cased and joined, scanned by hand): null
  * when it has no letter or more than `MAX_WORDS` words; undefined (use the regex) when it has a
- * non-ASCII character.
+ * non-ASCII character. A value whose words are parted by single separators of one kind (`Anna
+ * Jensen`, `DAG-2024-000220`) is lower-cased whole, without building the key word by word.
  */
 function asciiKey(value: string): string | null | undefined {
-  let key = '';
-  let words = 0;
   const n = value.length;
+  let words = 0;
   let letter = false;
+  /** The one separator between words so far (-1: none yet); `simple` false once another one or a longer run is seen. */
+  let separator = -1;
+  let simple = true;
   let i = 0;
   while (i < n) {
     const c = value.charCodeAt(i);
     if (c >= 128) return undefined;
     if (!isLetter(c) && !isDigit(c)) {
-      i++;
+      if (i === 0 || (separator >= 0 && separator !== c)) simple = false;
+      separator = c;
+      const from = i++;
+      for (; i < n; i++) {
+        const d = value.charCodeAt(i);
+        if (d >= 128) return undefined;
+        if (isLetter(d) || isDigit(d)) break;
+      }
+      if (i - from > 1 || i === n) simple = false;
       continue;
     }
-    const start = i;
     for (; i < n; i++) {
       const d = value.charCodeAt(i);
       if (isLetter(d)) letter = true;
@@ -105,9 +115,36 @@ function asciiKey(value: string): string | null | undefined {
       letter = true;
       for (i += 1; i < n && isLetter(value.charCodeAt(i)); i++);
     }
+    words++;
+  }
+  if (!letter || words > MAX_WORDS) return null;
+  if (simple && separator !== 39) {
+    const lower = value.toLowerCase();
+    return separator === -1 || separator === 32 ? lower : lower.replaceAll(String.fromCharCode(separator), ' ');
+  }
+  return joinedWords(value);
+}
+
+/** `asciiKey` of an ASCII value with a letter and at most `MAX_WORDS` words, built word by word. */
+function joinedWords(value: string): string {
+  let key = '';
+  let words = 0;
+  const n = value.length;
+  let i = 0;
+  while (i < n) {
+    const c = value.charCodeAt(i);
+    if (!isLetter(c) && !isDigit(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (; i < n && (isLetter(value.charCodeAt(i)) || isDigit(value.charCodeAt(i))); i++);
+    if (i + 1 < n && value.charCodeAt(i) === 39 && isLetter(value.charCodeAt(i + 1))) {
+      for (i += 1; i < n && isLetter(value.charCodeAt(i)); i++);
+    }
     key = words++ === 0 ? value.slice(start, i) : `${key} ${value.slice(start, i)}`;
   }
-  return letter && words <= MAX_WORDS ? key.toLowerCase() : null;
+  return key.toLowerCase();
 }
 
 /** True for a value that reads as free text (long and wordy): a note, not a code or a name. */

@@ -16,6 +16,8 @@ export interface CsvFacts {
 }
 
 const SAMPLE_CHARS = 1 << 16;
+/** The most records the duplicate check's table is sized for ahead of reading them (16 M: a 256 MB table). */
+const MAX_RESERVED_RECORDS = 1 << 24;
 /** A field longer than this is taken for an unclosed quote rather than held in memory. */
 export const MAX_FIELD_CHARS = 16 << 20;
 
@@ -69,6 +71,7 @@ export async function readCsv(
   tally: ReadTally,
   onChunk: () => void,
   split?: CsvHandOver,
+  expectedBytes = 0,
 ): Promise<CsvFacts> {
   const decoder = new AutoDecoder();
   let sample = '';
@@ -95,6 +98,8 @@ export async function readCsv(
     onChunk();
   }
   const delimiter = sniffDelimiter(sample, done);
+  // (Not when the rest may go to the blocks, which keep their own tables.)
+  if (!done && !split) seen.reserve(expectedRecords(sample, consumed, expectedBytes));
   let resolved: ResolvedMapping | null = null;
   let handleRow: RecordHandler | null = null;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line, problem) => {
@@ -168,6 +173,18 @@ export async function readCsv(
   tokenizer.end();
   if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
   return { encoding: decoder.detected, delimiter, resolved };
+}
+
+/**
+ * About how many records a file of `bytes` holds, from the lines of its first `sampleBytes`
+ * (decoded as `sample`): the duplicate check's table is sized for them once instead of growing
+ * (each growth moves every hash to a random place in a larger table).
+ */
+function expectedRecords(sample: string, sampleBytes: number, bytes: number): number {
+  let lines = 0;
+  for (let at = sample.indexOf('\n'); at >= 0; at = sample.indexOf('\n', at + 1)) lines++;
+  if (lines < 2 || bytes <= sampleBytes) return 0;
+  return Math.min(Math.round((bytes / sampleBytes) * lines), MAX_RESERVED_RECORDS);
 }
 
 /**
