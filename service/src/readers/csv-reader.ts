@@ -6,6 +6,7 @@ import { ReadError } from './errors';
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import type { ReadTally } from './tally';
 import { AutoDecoder, type DetectedEncoding } from './text-decoder';
+import { CaseRunDuplicates } from './case-run-duplicates';
 import { RecordHashSet } from './record-hash-set';
 
 /** What the CSV reader found out about a file besides its records. */
@@ -78,7 +79,7 @@ export async function readCsv(
   let done = false;
   let first = true;
   let consumed = 0;
-  const seen = new RecordHashSet();
+  let duplicates = new CaseRunDuplicates(new RecordHashSet());
   let firstChunk: Buffer | null = null;
   while (sample.length < SAMPLE_CHARS) {
     const next = await chunks.next();
@@ -98,8 +99,8 @@ export async function readCsv(
     onChunk();
   }
   const delimiter = sniffDelimiter(sample, done);
-  // (Not when the rest may go to the blocks, which keep their own tables.)
-  if (!done && !split) seen.reserve(expectedRecords(sample, consumed, expectedBytes));
+  // Sized for the file should the check leave the case runs (not when the rest may go to the blocks, which keep their own tables).
+  if (!done && !split) duplicates = new CaseRunDuplicates(new RecordHashSet(), expectedRecords(sample, consumed, expectedBytes));
   let resolved: ResolvedMapping | null = null;
   let handleRow: RecordHandler | null = null;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line, problem) => {
@@ -114,7 +115,7 @@ export async function readCsv(
       tally,
       sawInvalidBytes: () => decoder.sawInvalid,
       source: tokenizer,
-      seen,
+      caseRuns: duplicates,
     });
     if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
   });
@@ -128,7 +129,7 @@ export async function readCsv(
     encoding: decoder.encoding,
     sawInvalidBytes: decoder.sawInvalid,
     nextLine: tokenizer.recordLine,
-    seen,
+    seen: duplicates.table(),
   });
   const bodyStart = headerChars > 0 ? headerBytes : null;
   if (bodyStart !== null) {

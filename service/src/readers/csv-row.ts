@@ -1,5 +1,6 @@
 import type { RawEvent } from '@sagsflow/shared';
 import type { RecordHandler } from './csv-tokenizer';
+import type { CaseRunDuplicates } from './case-run-duplicates';
 import { RecordHashSet, TextUnits } from './record-hash-set';
 import type { ResolvedMapping } from './resolve-mapping';
 import { quote, type ReadTally } from './tally';
@@ -17,6 +18,8 @@ export interface CsvRowContext {
   source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number; readonly pushes: number };
   /** The set of record hashes for the duplicate check (default: a new one). */
   seen?: RecordHashSet;
+  /** The duplicate check by case run over `caseRuns.seen` (then `seen` is not used); default: by `seen` alone. */
+  caseRuns?: CaseRunDuplicates;
 }
 
 const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15, 01-03-2024 09:15 or an Excel serial';
@@ -29,7 +32,8 @@ const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:1
 export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   const { resolved, width, delimiter, tally, source } = ctx;
   const { index, mapping } = resolved;
-  const seen = ctx.seen ?? new RecordHashSet();
+  const runs = ctx.caseRuns ?? null;
+  const seen = runs?.seen ?? ctx.seen ?? new RecordHashSet();
   // The code units of the source's current text, for the duplicate check's hash (see `RecordHashSet.addUnits`).
   const units = new TextUnits();
   let unitsOf = 0;
@@ -58,16 +62,15 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
     }
     const text = source?.recordText ?? null;
-    let fresh: boolean;
     if (text !== null) {
       if (unitsOf !== source!.pushes) {
         unitsOf = source!.pushes;
         unitsLoaded = units.load(text);
       }
-      fresh = unitsLoaded
-        ? seen.addUnits(units, source!.recordFrom, source!.recordTo)
-        : seen.addText(text, source!.recordFrom, source!.recordTo);
-    } else fresh = seen.addFields(fields, delimiter);
+      if (unitsLoaded) seen.unitsHash(units, source!.recordFrom, source!.recordTo);
+      else seen.textRangeHash(text, source!.recordFrom, source!.recordTo);
+    } else seen.delimitedHash(fields, delimiter);
+    const fresh = runs !== null ? runs.add(fields[index.case] as string) : seen.addHash(seen.lastHigh, seen.lastLow);
     if (!fresh) {
       if (!tally.keepDuplicates) {
         tally.duplicate(line, fields.join(delimiter));

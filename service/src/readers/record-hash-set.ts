@@ -42,6 +42,12 @@ export class RecordHashSet {
    * `first`, when given, is hashed as a field before `fields` (saves building a new array).
    */
   add(fields: readonly string[], first?: string): boolean {
+    this.fieldsHash(fields, first);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `add`'s hash of a record into `lastHigh`/`lastLow`, without adding it. */
+  fieldsHash(fields: readonly string[], first?: string): void {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x2545f491 | 0;
     const offset = first === undefined ? 0 : 1;
@@ -62,7 +68,8 @@ export class RecordHashSet {
     h1 = fmix(h1) >>> 0;
     h2 = fmix(h2 ^ count) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
-    return this.insert(h1, h2);
+    this.lastHigh = h1;
+    this.lastLow = h2;
   }
 
   /**
@@ -71,6 +78,12 @@ export class RecordHashSet {
    * and the text is hashed in one pass over one string, about twice as fast as `add`.
    */
   addText(text: string, from: number, to: number): boolean {
+    this.textRangeHash(text, from, to);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addText`'s hash of `text[from, to)` into `lastHigh`/`lastLow`, without adding it. */
+  textRangeHash(text: string, from: number, to: number): void {
     let h1 = TEXT_SEED_1;
     let h2 = TEXT_SEED_2;
     const even = from + ((to - from) & ~1);
@@ -80,7 +93,7 @@ export class RecordHashSet {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
     }
-    return this.addTextHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
+    this.textHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
   }
 
   /**
@@ -89,6 +102,12 @@ export class RecordHashSet {
    * with charCodeAt, about twice as fast.
    */
   addUnits(units: TextUnits, from: number, to: number): boolean {
+    this.unitsHash(units, from, to);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addUnits`'s hash into `lastHigh`/`lastLow`, without adding it. */
+  unitsHash(units: TextUnits, from: number, to: number): void {
     let h1 = TEXT_SEED_1;
     let h2 = TEXT_SEED_2;
     const even = from + ((to - from) & ~1);
@@ -108,7 +127,7 @@ export class RecordHashSet {
         h2 = Math.imul(h2 + c, 0x5bd1e995);
       }
     }
-    return this.addTextHash(h1, h2, i < to ? (u16[i] as number) : 0, to - from);
+    this.textHash(h1, h2, i < to ? (u16[i] as number) : 0, to - from);
   }
 
   /**
@@ -137,9 +156,15 @@ export class RecordHashSet {
    * record; when a field contains the delimiter the text would be ambiguous and `add` is used.
    */
   addFields(fields: readonly string[], delimiter: string): boolean {
-    for (let f = 0; f < fields.length; f++) if ((fields[f] as string).includes(delimiter)) return this.add(fields);
+    this.delimitedHash(fields, delimiter);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addFields`'s hash of a record into `lastHigh`/`lastLow`, without adding it. */
+  delimitedHash(fields: readonly string[], delimiter: string): void {
+    for (let f = 0; f < fields.length; f++) if ((fields[f] as string).includes(delimiter)) return this.fieldsHash(fields);
     const text = fields.join(delimiter);
-    return this.addText(text, 0, text.length);
+    this.textRangeHash(text, 0, text.length);
   }
 
   /** Adds a hash taken from `lastHigh`/`lastLow` of another set (merging reads of two parts of a file); false when present. */
