@@ -109,6 +109,13 @@ function createValueCleaner(options: LoadTransformOptions, known: KnownValues) {
   };
   const maskActivity = memoize(maskKnown);
   const maskJobcenter = memoize(maskKnown);
+  /** What `event` returns, filled anew for each event. */
+  const cleaned: { activity: string; resource: string | null; jobcenter: string | null; attributes: string | null } = {
+    activity: '',
+    resource: null,
+    jobcenter: null,
+    attributes: null,
+  };
 
   return {
     /** The pseudonym of a case id, or with `deferPseudonyms` the case id itself (called once per case). */
@@ -116,18 +123,19 @@ function createValueCleaner(options: LoadTransformOptions, known: KnownValues) {
       options.text.remember(raw);
       return defer ? raw : p.pseudonym(raw);
     },
-    /** The cleaned values of one accepted event. */
+    /** The cleaned values of one accepted event (one object, overwritten by the next call). */
     event(a: AcceptedEvent) {
       const e = a.event;
       rawCase = e.caseId;
       rawResource = e.resource;
       if (freeText.size > 0) rememberPersonal(e.caseAttributes, e.eventAttributes);
-      const activity = maskActivity(e.activity);
-      const resource = e.resource ? resourcePseudonym(e.resource) : null;
-      const jobcenter = a.jobcenter ? maskJobcenter(a.jobcenter) : null;
+      cleaned.activity = maskActivity(e.activity);
+      cleaned.resource = e.resource ? resourcePseudonym(e.resource) : null;
+      cleaned.jobcenter = a.jobcenter ? maskJobcenter(a.jobcenter) : null;
       if (e.eventAttributes) eventAttrs.update(e.eventAttributes, rawCase, rawResource);
       else eventAttrs.clear();
-      return { activity, resource, jobcenter, attributes: eventAttrs.json };
+      cleaned.attributes = eventAttrs.json;
+      return cleaned;
     },
     /** The cleaned event attributes of the last `event`. */
     eventAttributes: (): Record<string, string> | null => eventAttrs.attrs,

@@ -45,6 +45,18 @@ describe('createTextScrubber', () => {
       '---',
       'A1B2',
       'udtraek_Anna_Jensen_0102031234.csv',
+      'a-b-c',
+      'A_B_C_D_E',
+      'x.y.Z',
+      "ab'cd-ef",
+      "ab'cd'ef gh",
+      'Anna-Jensen Hansen',
+      '-Anna-Jensen',
+      'Anna-Jensen-',
+      'Anna--Jensen',
+      'ANNA JENSEN',
+      'Mette',
+      'Jens 2',
     ];
     for (const v of values) expect([v, personalKey(v)]).toEqual([v, reference(v)]);
     expect(personalKey("O'Brien Hansen")).toBe("o'brien hansen");
@@ -52,6 +64,89 @@ describe('createTextScrubber', () => {
   it('looksLikeFreeText: long and wordy values only', () => {
     expect(looksLikeFreeText('Placering af dagpengemodtagere')).toBe(false);
     expect(looksLikeFreeText('Borgeren ringede og bad om at flytte mødet til næste uge')).toBe(true);
+  });
+});
+
+describe('createTextScrubber against keying every value as it is remembered', () => {
+  const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+  /** The scrubber as it was: each value keyed when remembered, the first 200,000 keys kept. */
+  const eager = () => {
+    const personal = new Map<string, string>();
+    return {
+      remember(value: string): void {
+        if (personal.size >= 200_000) return;
+        const key = personalKey(value);
+        if (key !== null && !personal.has(key)) personal.set(key, value);
+      },
+      scrub(text: string): string {
+        const masked = createTextScrubber(p).scrub(text);
+        const words = [...masked.matchAll(WORD)];
+        let out = '';
+        let at = 0;
+        for (let i = 0; i < words.length; i++) {
+          for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+            const value = personal.get(
+              words
+                .slice(i, i + n)
+                .map((w) => w[0])
+                .join(' ')
+                .toLowerCase(),
+            );
+            if (value === undefined) continue;
+            out += masked.slice(at, words[i]!.index!) + p.pseudonym(value);
+            at = words[i + n - 1]!.index! + words[i + n - 1]![0].length;
+            i += n - 1;
+            break;
+          }
+        }
+        return out + masked.slice(at);
+      },
+    };
+  };
+  const texts = [
+    'udtraek_anna-jensen_C-17_2024.csv',
+    'ANNA JENSEN og Søren Ærø, sag c-150001 og C-249999',
+    "Bo O'Brien ringede om DAG-2024-000007 (Ærø)",
+    '010203-1234 Jens–Peter Hansen C-3',
+    'ingen navne her.csv',
+  ];
+
+  it('scrubs like it, the first scrub from the waiting values and later ones after keying them, also past the limit of keys', () => {
+    const values: string[] = [];
+    for (let i = 0; i < 250_000; i++) values.push(i % 5 === 0 ? `c-${i}` : `C-${i}`, `${10_000 + i}-1234`);
+    values.splice(10, 0, 'Anna Jensen', 'anna jensen', 'Søren Ærø', "Bo O'Brien", 'Jens-Peter Hansen', 'DAG-2024-000007', 'Ærø');
+    for (const textsFirst of [texts, [...texts].reverse()]) {
+      const lazy = createTextScrubber(p);
+      const reference = eager();
+      for (const v of values) {
+        lazy.remember(v);
+        reference.remember(v);
+      }
+      for (const text of textsFirst) expect(lazy.scrub(text), text).toBe(reference.scrub(text));
+      lazy.remember('Ib Holm');
+      reference.remember('Ib Holm');
+      expect(lazy.scrub('til ib holm')).toBe(reference.scrub('til ib holm'));
+    }
+  });
+
+  it('answers a first scrub whose match lies past the limit of keys by keying the waiting values', () => {
+    const lazy = createTextScrubber(p);
+    const reference = eager();
+    for (let i = 0; i < 200_010; i++) {
+      lazy.remember(`Sag ${i}`);
+      reference.remember(`Sag ${i}`);
+    }
+    for (const text of ['sag 199999 og sag 200005.csv', 'sag 3']) expect(lazy.scrub(text)).toBe(reference.scrub(text));
+    expect(lazy.scrub('sag 200005')).toBe('sag 200005');
+  });
+
+  it('with few values remembered: the first scrub finds them waiting, a value remembered after it counts for the next', () => {
+    const lazy = createTextScrubber(p);
+    lazy.remember('Anna Jensen');
+    lazy.remember('ANNA JENSEN');
+    expect(lazy.scrub('anna jensen.csv')).toBe(`${p.pseudonym('Anna Jensen')}.csv`);
+    lazy.remember('Bo Holm');
+    expect(lazy.scrub('Bo Holm, Anna Jensen')).toBe(`${p.pseudonym('Bo Holm')}, ${p.pseudonym('Anna Jensen')}`);
   });
 });
 

@@ -1,10 +1,13 @@
 import { CPR_MASK, maskCpr, type Pseudonymizer } from '../privacy/index';
+import { PendingValues } from './pending-values';
+import { MAX_WORDS, WORD, mayStartWith, personalKey } from './scrub-keys';
+
+export { personalKey } from './scrub-keys';
 
 /** How many distinct personal values a load remembers for scrubbing text. */
 const PERSONAL_LIMIT = 200_000;
-/** Longest run of words a personal value may span (e.g. a full name). */
-const MAX_WORDS = 4;
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Values remembered before they are keyed in any case (bounds the memory of the pending values). */
+const PENDING_LIMIT = 1_000_000;
 /** A CPR-like number between any non-digits (`maskCpr` needs word boundaries; a file name has `_` around it). */
 const CPR_ANYWHERE = /(?<![0-9])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}(?![0-9])/g;
 
@@ -12,7 +15,13 @@ const CPR_ANYWHERE = /(?<![0-9])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\
  * Scrubs text that may mention people: free-text attribute values and file names. It remembers
  * the clear values of the pseudonymised columns (names, case ids) as the load reads them and
  * replaces each mention of one (1 to 4 words, case-insensitive, whatever separates the words) by
- * its keyed pseudonym; CPR-like numbers are masked.
+ * its keyed pseudonym; CPR-like numbers are masked. Of values with the same key the first one
+ * remembered counts, and at most `PERSONAL_LIMIT` keys are kept.
+ *
+ * Remembering is cheap: values wait in a compact list and are keyed when text is scrubbed. Most
+ * loads scrub only their file names, at the end; the first scrub then looks for its few
+ * candidate keys in the waiting values instead of keying them all (it keys them all, with the
+ * same outcome, when a match may lie past the limit).
  *
  * @example
  * const t = createTextScrubber(p); t.remember('Anna Jensen'); t.scrub('ring til anna jensen 010203-1234')
@@ -20,28 +29,67 @@ const CPR_ANYWHERE = /(?<![0-9])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\
  */
 export function createTextScrubber(pseudonymizer: Pseudonymizer) {
   const personal = new Map<string, string>();
+  const pending = new PendingValues();
+  let lookedUpPending = false;
+  const settle = (): void => {
+    pending.forEachRange((text, from, to) => {
+      if (personal.size >= PERSONAL_LIMIT) return false;
+      const value = from === 0 && to === text.length ? text : text.slice(from, to);
+      const key = personalKey(value);
+      if (key !== null && !personal.has(key)) personal.set(key, value);
+      return true;
+    });
+    pending.clear();
+  };
+  /** The first waiting value of each of `keys` not known yet; null when one may lie past the limit. */
+  const firstPending = (keys: ReadonlySet<string>): Map<string, string> | null => {
+    const found = new Map<string, string>();
+    const firstWords = [...new Set([...keys].map((k) => k.split(' ')[0]!))];
+    const room = PERSONAL_LIMIT - personal.size;
+    let certain = true;
+    pending.forEachRange((text, from, to, index) => {
+      if (!mayStartWith(text, from, to, firstWords)) return true;
+      const value = text.slice(from, to);
+      const key = personalKey(value);
+      if (key === null || !keys.has(key) || personal.has(key) || found.has(key)) return true;
+      if (index >= room) return (certain = false);
+      found.set(key, value);
+      return true;
+    });
+    return certain ? found : null;
+  };
   return {
     /** Remembers a clear value that the load pseudonymises. */
     remember(value: string): void {
       if (personal.size >= PERSONAL_LIMIT) return;
-      const key = personalKey(value);
-      if (key !== null && !personal.has(key)) personal.set(key, value);
+      pending.push(value);
+      if (pending.length >= PENDING_LIMIT) settle();
     },
     /** The text with CPR-like numbers masked and remembered personal values pseudonymised. */
     scrub(text: string): string {
       const masked = maskCpr(text).replace(CPR_ANYWHERE, CPR_MASK);
-      if (personal.size === 0) return masked;
+      if (personal.size === 0 && pending.length === 0) return masked;
       const words = [...masked.matchAll(WORD)];
+      const keyOf = (i: number, n: number): string =>
+        words
+          .slice(i, i + n)
+          .map((w) => w[0])
+          .join(' ')
+          .toLowerCase();
+      let lookup = (key: string): string | undefined => personal.get(key);
+      if (pending.length > 0 && !lookedUpPending) {
+        lookedUpPending = true;
+        const keys = new Set<string>();
+        for (let i = 0; i < words.length; i++) for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i); n++) keys.add(keyOf(i, n));
+        const found = firstPending(keys);
+        if (found === null) settle();
+        else if (found.size > 0) lookup = (key) => personal.get(key) ?? found.get(key);
+      } else if (pending.length > 0) settle();
       let out = '';
       let at = 0;
       for (let i = 0; i < words.length; i++) {
         for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-          const key = words
-            .slice(i, i + n)
-            .map((w) => w[0])
-            .join(' ')
-            .toLowerCase();
-          const value = personal.get(key);
+          const value = lookup(keyOf(i, n));
           if (value === undefined) continue;
           const start = words[i]!.index!;
           const last = words[i + n - 1]!;
@@ -57,58 +105,6 @@ export function createTextScrubber(pseudonymizer: Pseudonymizer) {
 }
 
 export type TextScrubber = ReturnType<typeof createTextScrubber>;
-
-/**
- * The key a personal value is remembered under: its 1 to 4 words (`WORD`) lower-cased and joined
- * by one space; null for a value shorter than 3 characters, without a letter or with more words.
- * ASCII values (most case ids, CPR numbers and names) are split without the Unicode regex.
- */
-export function personalKey(value: string): string | null {
-  if (value.length < 3) return null;
-  const key = asciiKey(value);
-  if (key === undefined) {
-    if (!/\p{L}/u.test(value)) return null;
-    const matched = value.match(WORD);
-    return matched && matched.length <= MAX_WORDS ? matched.join(' ').toLowerCase() : null;
-  }
-  return key;
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/**
- * The key of an ASCII value (`value.match(WORD)` lower-cased and joined, scanned by hand): null
- * when it has no letter or more than `MAX_WORDS` words; undefined (use the regex) when it has a
- * non-ASCII character.
- */
-function asciiKey(value: string): string | null | undefined {
-  let key = '';
-  let words = 0;
-  const n = value.length;
-  let letter = false;
-  let i = 0;
-  while (i < n) {
-    const c = value.charCodeAt(i);
-    if (c >= 128) return undefined;
-    if (!isLetter(c) && !isDigit(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (; i < n; i++) {
-      const d = value.charCodeAt(i);
-      if (isLetter(d)) letter = true;
-      else if (!isDigit(d)) break;
-    }
-    if (i + 1 < n && value.charCodeAt(i) === 39 && isLetter(value.charCodeAt(i + 1))) {
-      letter = true;
-      for (i += 1; i < n && isLetter(value.charCodeAt(i)); i++);
-    }
-    key = words++ === 0 ? value.slice(start, i) : `${key} ${value.slice(start, i)}`;
-  }
-  return letter && words <= MAX_WORDS ? key.toLowerCase() : null;
-}
 
 /** True for a value that reads as free text (long and wordy): a note, not a code or a name. */
 export function looksLikeFreeText(value: string): boolean {

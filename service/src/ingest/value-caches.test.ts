@@ -52,4 +52,29 @@ describe('EventAttributeCache', () => {
     c.clear();
     expect([c.attrs, c.json]).toEqual([null, null]);
   });
+
+  it('the same raw object again is served from the cache unless one of its values is the new row case id or resource', () => {
+    cleaned.length = 0;
+    const c = new EventAttributeCache(clean);
+    const raw = { Frist: '2024-07-15', Ref: 'C2' };
+    c.update(raw, 'C1', 'R1');
+    c.update(raw, 'C1', 'R2');
+    expect(c.json).toBe('{"Frist":"2024-07-15","Ref":"C2"}');
+    c.update(raw, 'C2', 'R2');
+    expect(c.attrs).toEqual({ Frist: '2024-07-15', Ref: 'p(C2)' });
+    c.update(raw, 'C3', 'R2');
+    expect(c.attrs).toEqual({ Frist: '2024-07-15', Ref: 'C2' });
+    c.clear();
+    c.update(raw, 'C3', 'R2');
+    expect(cleaned).toEqual([
+      'Frist=2024-07-15',
+      'Ref=C2',
+      'Frist=2024-07-15',
+      'Ref=C2',
+      'Frist=2024-07-15',
+      'Ref=C2',
+      'Frist=2024-07-15',
+      'Ref=C2',
+    ]);
+  });
 });

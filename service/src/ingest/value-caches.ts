@@ -35,13 +35,19 @@ export class EventAttributeCache {
   private readonly keys: string[] = [];
   private readonly raws: (string | undefined)[] = [];
   private valid = false;
+  private raw: Readonly<Record<string, string>> | null = null;
 
   constructor(private readonly clean: (key: string, value: string, personal: boolean) => string | null) {}
 
   update(raw: Readonly<Record<string, string>>, rawCase: string, rawResource: string | null | undefined): void {
     const keys = this.keys;
     const raws = this.raws;
-    if (this.valid) {
+    if (this.valid && raw === this.raw) {
+      // The very object of the last row (the CSV reader hands it out again while the values repeat).
+      let i = 0;
+      for (; i < raws.length; i++) if (raws[i] === rawCase || raws[i] === rawResource) break;
+      if (i === raws.length) return;
+    } else if (this.valid) {
       let i = 0;
       let same = true;
       for (const key in raw) {
@@ -54,6 +60,7 @@ export class EventAttributeCache {
       }
       if (same && i === keys.length) return;
     }
+    this.raw = raw;
     keys.length = 0;
     raws.length = 0;
     let attrs: Record<string, string> | null = null;
@@ -75,6 +82,7 @@ export class EventAttributeCache {
 
   /** Forgets the cached row (use when there are no attributes). */
   clear(): void {
+    this.raw = null;
     this.attrs = null;
     this.json = null;
     this.valid = false;

@@ -6,6 +6,7 @@ import { ReadError } from './errors';
 import { resolveMapping, type ResolvedMapping } from './resolve-mapping';
 import type { ReadTally } from './tally';
 import { AutoDecoder, type DetectedEncoding } from './text-decoder';
+import { CaseRunDuplicates } from './case-run-duplicates';
 import { RecordHashSet } from './record-hash-set';
 
 /** What the CSV reader found out about a file besides its records. */
@@ -16,6 +17,8 @@ export interface CsvFacts {
 }
 
 const SAMPLE_CHARS = 1 << 16;
+/** The most records the duplicate check's table is sized for ahead of reading them (16 M: a 256 MB table). */
+const MAX_RESERVED_RECORDS = 1 << 24;
 /** A field longer than this is taken for an unclosed quote rather than held in memory. */
 export const MAX_FIELD_CHARS = 16 << 20;
 
@@ -69,13 +72,14 @@ export async function readCsv(
   tally: ReadTally,
   onChunk: () => void,
   split?: CsvHandOver,
+  expectedBytes = 0,
 ): Promise<CsvFacts> {
   const decoder = new AutoDecoder();
   let sample = '';
   let done = false;
   let first = true;
   let consumed = 0;
-  const seen = new RecordHashSet();
+  let duplicates = new CaseRunDuplicates(new RecordHashSet());
   let firstChunk: Buffer | null = null;
   while (sample.length < SAMPLE_CHARS) {
     const next = await chunks.next();
@@ -95,6 +99,8 @@ export async function readCsv(
     onChunk();
   }
   const delimiter = sniffDelimiter(sample, done);
+  // Sized for the file should the check leave the case runs (not when the rest may go to the blocks, which keep their own tables).
+  if (!done && !split) duplicates = new CaseRunDuplicates(new RecordHashSet(), expectedRecords(sample, consumed, expectedBytes));
   let resolved: ResolvedMapping | null = null;
   let handleRow: RecordHandler | null = null;
   const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line, problem) => {
@@ -109,7 +115,7 @@ export async function readCsv(
       tally,
       sawInvalidBytes: () => decoder.sawInvalid,
       source: tokenizer,
-      seen,
+      caseRuns: duplicates,
     });
     if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
   });
@@ -123,7 +129,7 @@ export async function readCsv(
     encoding: decoder.encoding,
     sawInvalidBytes: decoder.sawInvalid,
     nextLine: tokenizer.recordLine,
-    seen,
+    seen: duplicates.table(),
   });
   const bodyStart = headerChars > 0 ? headerBytes : null;
   if (bodyStart !== null) {
@@ -168,6 +174,18 @@ export async function readCsv(
   tokenizer.end();
   if (resolved === null) throw new ReadError(file, 'the file is empty: expected a header line with column names');
   return { encoding: decoder.detected, delimiter, resolved };
+}
+
+/**
+ * About how many records a file of `bytes` holds, from the lines of its first `sampleBytes`
+ * (decoded as `sample`): the duplicate check's table is sized for them once instead of growing
+ * (each growth moves every hash to a random place in a larger table).
+ */
+function expectedRecords(sample: string, sampleBytes: number, bytes: number): number {
+  let lines = 0;
+  for (let at = sample.indexOf('\n'); at >= 0; at = sample.indexOf('\n', at + 1)) lines++;
+  if (lines < 2 || bytes <= sampleBytes) return 0;
+  return Math.min(Math.round((bytes / sampleBytes) * lines), MAX_RESERVED_RECORDS);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RawEvent } from '@sagsflow/shared';
 import type { RecordHandler } from './csv-tokenizer';
-import { RecordHashSet } from './record-hash-set';
+import type { CaseRunDuplicates } from './case-run-duplicates';
+import { RecordHashSet, TextUnits } from './record-hash-set';
 import type { ResolvedMapping } from './resolve-mapping';
 import { quote, type ReadTally } from './tally';
 import { createTimestampParser } from './timestamps';
@@ -14,9 +15,11 @@ export interface CsvRowContext {
   /** True once the decoder has replaced invalid UTF-8 bytes (then rows are checked for U+FFFD). */
   sawInvalidBytes: () => boolean;
   /** The tokenizer's view of the current record's text (see `CsvTokenizer.recordText`), for a faster duplicate check. */
-  source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number };
+  source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number; readonly pushes: number };
   /** The set of record hashes for the duplicate check (default: a new one). */
   seen?: RecordHashSet;
+  /** The duplicate check by case run over `caseRuns.seen` (then `seen` is not used); default: by `seen` alone. */
+  caseRuns?: CaseRunDuplicates;
 }
 
 const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:15, 01-03-2024 09:15 or an Excel serial';
@@ -29,12 +32,17 @@ const TIMESTAMP_HINT = 'expected e.g. 2024-03-01T09:15:00+01:00, 2024-03-01 09:1
 export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   const { resolved, width, delimiter, tally, source } = ctx;
   const { index, mapping } = resolved;
-  const seen = ctx.seen ?? new RecordHashSet();
+  const runs = ctx.caseRuns ?? null;
+  const seen = runs?.seen ?? ctx.seen ?? new RecordHashSet();
+  // The code units of the source's current text, for the duplicate check's hash (see `RecordHashSet.addUnits`).
+  const units = new TextUnits();
+  let unitsOf = 0;
+  let unitsLoaded = false;
   const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
   const hint = mapping.timestampFormat
     ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601`
     : TIMESTAMP_HINT;
-  const specs = resolved.attributes;
+  const attributes = new RowAttributes(resolved.attributes);
 
   return (fields, line, problem) => {
     if (problem !== null) {
@@ -54,7 +62,16 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
     }
     const text = source?.recordText ?? null;
-    if (!(text !== null ? seen.addText(text, source!.recordFrom, source!.recordTo) : seen.addFields(fields, delimiter))) {
+    if (text !== null) {
+      if (unitsOf !== source!.pushes) {
+        unitsOf = source!.pushes;
+        unitsLoaded = units.load(text);
+      }
+      if (unitsLoaded) seen.unitsHash(units, source!.recordFrom, source!.recordTo);
+      else seen.textRangeHash(text, source!.recordFrom, source!.recordTo);
+    } else seen.delimitedHash(fields, delimiter);
+    const fresh = runs !== null ? runs.add(fields[index.case] as string) : seen.addHash(seen.lastHigh, seen.lastLow);
+    if (!fresh) {
       if (!tally.keepDuplicates) {
         tally.duplicate(line, fields.join(delimiter));
         return;
@@ -109,20 +126,57 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       resource: optional(fields, index.resource),
       lifecycle: optional(fields, index.lifecycle),
     };
-    let caseAttributes: Record<string, string> | undefined;
-    let eventAttributes: Record<string, string> | undefined;
+    attributes.read(fields, jobcenter);
+    if (attributes.caseAttributes) event.caseAttributes = attributes.caseAttributes;
+    if (attributes.eventAttributes) event.eventAttributes = attributes.eventAttributes;
+    tally.accept({ event, line, endTimestamp, jobcenter });
+  };
+}
+
+/**
+ * A row's case and event attributes (empty values left out, the jobcenter as the case attribute
+ * `jobcenter`). Rows of a case repeat their case attributes, and often their event attributes:
+ * while a level's values equal the row before's, that level's (read-only) object is handed out again.
+ */
+class RowAttributes {
+  caseAttributes: Record<string, string> | undefined;
+  eventAttributes: Record<string, string> | undefined;
+  private readonly values: string[];
+  private jobcenter: string | null = null;
+  private started = false;
+
+  constructor(private readonly specs: ResolvedMapping['attributes']) {
+    this.values = specs.map(() => '');
+  }
+
+  read(fields: readonly string[], jobcenter: string | null): void {
+    const { specs, values } = this;
+    let caseSame = this.started && jobcenter === this.jobcenter;
+    let eventSame = this.started;
     for (let a = 0; a < specs.length; a++) {
       const spec = specs[a]!;
       const value = trimmed(fields[spec.index] as string);
-      if (value === '') continue;
-      if (spec.level === 'case') (caseAttributes ??= {})[spec.key] = value;
-      else (eventAttributes ??= {})[spec.key] = value;
+      if (value === values[a]) continue;
+      values[a] = value;
+      if (spec.level === 'case') caseSame = false;
+      else eventSame = false;
     }
-    if (jobcenter !== null) (caseAttributes ??= {})['jobcenter'] = jobcenter;
-    if (caseAttributes) event.caseAttributes = caseAttributes;
-    if (eventAttributes) event.eventAttributes = eventAttributes;
-    tally.accept({ event, line, endTimestamp, jobcenter });
-  };
+    this.started = true;
+    this.jobcenter = jobcenter;
+    if (!caseSame) this.caseAttributes = this.build('case', jobcenter);
+    if (!eventSame) this.eventAttributes = this.build('event', null);
+  }
+
+  private build(level: 'case' | 'event', jobcenter: string | null): Record<string, string> | undefined {
+    const { specs, values } = this;
+    let out: Record<string, string> | undefined;
+    for (let a = 0; a < specs.length; a++) {
+      const spec = specs[a]!;
+      if (spec.level === level && values[a] !== '') (out ??= {})[spec.key] = values[a]!;
+    }
+    if (jobcenter !== null) (out ??= {})['jobcenter'] = jobcenter;
+    return out;
+  }
 }
 
 function trimmed(v: string): string {

@@ -25,6 +25,8 @@ export class CsvTokenizer {
   recordText: string | null = null;
   recordFrom = 0;
   recordTo = 0;
+  /** Chunks pushed so far: a `recordText` is the same text as another exactly when this number is. */
+  pushes = 0;
   private line = 1;
   /** 1-based line where the record being read started. */
   recordLine = 1;
@@ -46,6 +48,7 @@ export class CsvTokenizer {
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
+    this.pushes++;
     const delimiter = this.delimiter;
     const delimiterChar = String.fromCharCode(delimiter);
     const n = chunk.length;

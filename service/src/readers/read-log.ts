@@ -74,7 +74,8 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
       report = { ...base, encoding: facts.encoding, delimiter: null, mapping: m, mappingGuessed: options.mapping === undefined, columns };
     } else {
       const split = opened.compressed ? undefined : options.split;
-      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split);
+      // A gzip file's size says little about its records: its table grows as it reads.
+      const facts = await readCsv(file, chunks, options.mapping, tally, onChunk, split, opened.compressed ? 0 : opened.size);
       report = {
         ...base,
         encoding: facts.encoding,

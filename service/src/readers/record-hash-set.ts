@@ -42,6 +42,12 @@ export class RecordHashSet {
    * `first`, when given, is hashed as a field before `fields` (saves building a new array).
    */
   add(fields: readonly string[], first?: string): boolean {
+    this.fieldsHash(fields, first);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `add`'s hash of a record into `lastHigh`/`lastLow`, without adding it. */
+  fieldsHash(fields: readonly string[], first?: string): void {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x2545f491 | 0;
     const offset = first === undefined ? 0 : 1;
@@ -62,7 +68,8 @@ export class RecordHashSet {
     h1 = fmix(h1) >>> 0;
     h2 = fmix(h2 ^ count) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
-    return this.insert(h1, h2);
+    this.lastHigh = h1;
+    this.lastLow = h2;
   }
 
   /**
@@ -71,6 +78,12 @@ export class RecordHashSet {
    * and the text is hashed in one pass over one string, about twice as fast as `add`.
    */
   addText(text: string, from: number, to: number): boolean {
+    this.textRangeHash(text, from, to);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addText`'s hash of `text[from, to)` into `lastHigh`/`lastLow`, without adding it. */
+  textRangeHash(text: string, from: number, to: number): void {
     let h1 = TEXT_SEED_1;
     let h2 = TEXT_SEED_2;
     const even = from + ((to - from) & ~1);
@@ -80,7 +93,41 @@ export class RecordHashSet {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
     }
-    return this.addTextHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
+    this.textHash(h1, h2, i < to ? text.charCodeAt(i) : 0, to - from);
+  }
+
+  /**
+   * `addText` of `text[from, to)` when `units` holds that text's code units (`units.load(text)`):
+   * the same hash, read from typed arrays (two code units a load where `from` is even) instead of
+   * with charCodeAt, about twice as fast.
+   */
+  addUnits(units: TextUnits, from: number, to: number): boolean {
+    this.unitsHash(units, from, to);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addUnits`'s hash into `lastHigh`/`lastLow`, without adding it. */
+  unitsHash(units: TextUnits, from: number, to: number): void {
+    let h1 = TEXT_SEED_1;
+    let h2 = TEXT_SEED_2;
+    const even = from + ((to - from) & ~1);
+    let i = from;
+    const u16 = units.u16;
+    if ((from & 1) === 0) {
+      const u32 = units.u32;
+      for (let w = from >> 1; i < even; i += 2, w++) {
+        const c = (u32[w] as number) | 0;
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 + c, 0x5bd1e995);
+      }
+    } else {
+      for (; i < even; i += 2) {
+        const c = (u16[i] as number) | ((u16[i + 1] as number) << 16);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 + c, 0x5bd1e995);
+      }
+    }
+    this.textHash(h1, h2, i < to ? (u16[i] as number) : 0, to - from);
   }
 
   /**
@@ -109,9 +156,15 @@ export class RecordHashSet {
    * record; when a field contains the delimiter the text would be ambiguous and `add` is used.
    */
   addFields(fields: readonly string[], delimiter: string): boolean {
-    for (let f = 0; f < fields.length; f++) if ((fields[f] as string).includes(delimiter)) return this.add(fields);
+    this.delimitedHash(fields, delimiter);
+    return this.insert(this.lastHigh, this.lastLow);
+  }
+
+  /** `addFields`'s hash of a record into `lastHigh`/`lastLow`, without adding it. */
+  delimitedHash(fields: readonly string[], delimiter: string): void {
+    for (let f = 0; f < fields.length; f++) if ((fields[f] as string).includes(delimiter)) return this.fieldsHash(fields);
     const text = fields.join(delimiter);
-    return this.addText(text, 0, text.length);
+    this.textRangeHash(text, 0, text.length);
   }
 
   /** Adds a hash taken from `lastHigh`/`lastLow` of another set (merging reads of two parts of a file); false when present. */
@@ -152,6 +205,32 @@ export class RecordHashSet {
       const b = old[i + 1] as number;
       if (a !== 0 || b !== 0) this.place(a, b);
     }
+  }
+}
+
+/** Whether two UTF-16 code units `u0, u1` read as one 32-bit word give `u0 | (u1 << 16)`, as `addUnits` needs. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * A text's UTF-16 code units in typed arrays (one buffer, reused for each text loaded), for
+ * `RecordHashSet.addUnits`. `load` returns false when it cannot serve (a big-endian machine):
+ * then hash with `addText`.
+ */
+export class TextUnits {
+  u16 = new Uint16Array(0);
+  u32 = new Uint32Array(0);
+  private bytes = Buffer.alloc(0);
+
+  /** Copies the code units of `text` (natively, a fraction of the cost of hashing them). */
+  load(text: string): boolean {
+    if (!LITTLE_ENDIAN) return false;
+    const need = 2 * text.length + 4;
+    if (this.bytes.length < need) {
+      this.bytes = Buffer.allocUnsafeSlow(Math.ceil((need * 1.25) / 4) * 4);
+      this.u16 = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
+      this.u32 = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 2);
+    }
+    return this.bytes.write(text, 0, 'utf16le') === 2 * text.length;
   }
 }
 

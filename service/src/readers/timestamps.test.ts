@@ -21,6 +21,20 @@ describe('createTimestampParser (auto-detected formats, Europe/Copenhagen)', () 
     expect(parse('2024-03-01')).toBe(utc(2024, 2, 29, 23));
   });
 
+  it('reads yyyy-mm-dd HH:MM[:SS] by its fast path with the answers of the general one (24:00, leap days, bad values)', () => {
+    expect(parse('2024-07-01 08:02:36')).toBe(utc(2024, 7, 1, 6, 2, 36));
+    expect(parse('2024-07-01T08:02')).toBe(utc(2024, 7, 1, 6, 2));
+    expect(parse('2024-03-31 02:30:00')).toBe(utc(2024, 3, 31, 1, 30));
+    expect(parse('2024-10-27 02:30')).toBe(utc(2024, 10, 27, 0, 30));
+    expect(parse('2024-12-31 24:00')).toBe(utc(2024, 12, 31, 23));
+    expect(parse('2024-02-29 10:00:60')).toBe(utc(2024, 2, 29, 9, 0, 59));
+    for (const bad of ['2023-02-29 10:00:00', '2024-13-01 10:00', '2024-07-01 24:01', '2024-07-01 10:61:00', '2024-07-01 1a:00:00']) {
+      expect(parse(bad), bad).toBeNaN();
+    }
+    expect(parse('2024-07-01 8:02:36')).toBe(utc(2024, 7, 1, 6, 2, 36));
+    expect(parse('2024-07-01  08:02:3')).toBeNaN();
+  });
+
   it('reads Danish day-first dates with -, . and / and an optional time', () => {
     expect(parse('01-03-2024 09:15')).toBe(utc(2024, 3, 1, 8, 15));
     expect(parse('1.3.2024 9:15')).toBe(utc(2024, 3, 1, 8, 15));

@@ -64,7 +64,12 @@ export function createTimestampParser(options: TimestampOptions = {}): Timestamp
     const s = raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32 ? raw.trim() : raw;
     if (s.length === 0) return NaN;
     // A value in the format's shape is read by it or is bad (31-02, month 13): never re-read.
-    if (tokens && matchFormat(tokens, s, w)) return finish(s, w, zone);
+    if (tokens) {
+      if (matchFormat(tokens, s, w)) return finish(s, w, zone);
+    } else if (s.length === 19 || s.length === 16) {
+      const t = localTimeFromText(s, zone);
+      if (t === t) return t;
+    }
     return parseAuto(s, w, zone, dayFirst);
   };
 }
@@ -221,6 +226,34 @@ function localTimeFromBytes(b: Uint8Array, p: number, n: number, zone: LocalTime
   if (n === 19) {
     if (b[p + 16] !== 58) return NaN;
     sec = twoDigits(b, p + 17);
+  }
+  if (century < 0 || y < century * 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validWallClock(y, mo, d, h, mi, sec, 0))
+    return NaN;
+  return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, 0);
+}
+
+/** The two-digit number at `s[i]`, or -1 when either character is not a digit. */
+function twoDigitsAt(s: string, i: number): number {
+  const hi = s.charCodeAt(i) - 48;
+  const lo = s.charCodeAt(i + 1) - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
+/** `localTimeFromBytes` over the characters of a 19- or 16-character value: `parseDate`'s answer for that shape, else NaN. */
+function localTimeFromText(s: string, zone: LocalTimeConverter): number {
+  const n = s.length;
+  const t = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return NaN;
+  const century = twoDigitsAt(s, 0);
+  const y = century * 100 + twoDigitsAt(s, 2);
+  const mo = twoDigitsAt(s, 5);
+  const d = twoDigitsAt(s, 8);
+  const h = twoDigitsAt(s, 11);
+  const mi = twoDigitsAt(s, 14);
+  let sec = 0;
+  if (n === 19) {
+    if (s.charCodeAt(16) !== 58) return NaN;
+    sec = twoDigitsAt(s, 17);
   }
   if (century < 0 || y < century * 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validWallClock(y, mo, d, h, mi, sec, 0))
     return NaN;
