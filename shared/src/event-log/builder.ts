@@ -106,6 +106,48 @@ export class EventLogBuilder {
     return i;
   }
 
+  /**
+   * The id `addIds` takes for a case id, interned as `addEvent` interns it (first-seen order:
+   * ask in the order of the events). The value is kept as it is: it must be a string of its own.
+   */
+  caseIdOf(caseId: string): number {
+    return this.cases.internOwn(caseId);
+  }
+
+  /** `caseIdOf` for an activity. */
+  activityIdOf(activity: string): number {
+    return this.activities.internOwn(activity);
+  }
+
+  /** `caseIdOf` for a resource; the empty resource is none (-1), as in `addEvent`. */
+  resourceIdOf(resource: string): number {
+    return resource === '' ? -1 : this.resources.internOwn(resource);
+  }
+
+  /** The lifecycle code `addIds` takes for raw lifecycle text (as `addEvent` reads it; 0: none). */
+  lifecycleCodeOf(text: string): number {
+    return this.lifecycle(text);
+  }
+
+  /**
+   * `addEvent` for a caller that keeps the ids of repeating values (from `caseIdOf`,
+   * `activityIdOf`, `resourceIdOf`, `lifecycleCodeOf`; resource -1: none): the same log, without
+   * a string lookup per event. `caseIdText` is the case id, for the error on a bad timestamp.
+   */
+  addIds(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number, caseIdText: string): void {
+    if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, caseIdText);
+    const i = this.size;
+    if (i === this.caseOf.length) this.grow(i + 1);
+    this.caseOf[i] = caseId;
+    this.activityOf[i] = activity;
+    this.timeOf[i] = timestamp;
+    this.resourceOf[i] = resource;
+    this.lifecycleOf[i] = lifecycle;
+    this.size = i + 1;
+    this.lastCase = caseId;
+    this.lastCaseId = caseIdText;
+  }
+
   private checkTimestamp(timestamp: number, caseId: string): never {
     throw new InvalidLogError(
       `EventLogBuilder.addEvent: timestamp is not a finite number, got ${quote(timestamp)} for case ${quote(caseId)}, expected epoch milliseconds`,
@@ -193,6 +235,13 @@ export class EventLogBuilder {
     if (value == null || value === '' || this.size === 0) return;
     const column = this.column(this.caseColumns, name, this.lastCase + 1);
     if (column.codes[this.lastCase] === -1) column.codes[this.lastCase] = column.interner.intern(value);
+  }
+
+  /** `setCaseAttribute` for a value that is a string of its own (not sliced out of a larger text): kept as it is. */
+  setCaseAttributeOwn(name: string, value: string): void {
+    if (value === '' || this.size === 0) return;
+    const column = this.column(this.caseColumns, name, this.lastCase + 1);
+    if (column.codes[this.lastCase] === -1) column.codes[this.lastCase] = column.interner.internOwn(value);
   }
 
   /** Sets an event attribute of the last added event. */
