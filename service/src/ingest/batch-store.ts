@@ -28,7 +28,7 @@ export function createBatchStore(target: BatchTarget, pseudonym: (clear: string)
   const textOrNull = (code: number) => (code < 0 ? null : text[code]!);
   return (b) => {
     dictionary.add(b.names, b.namesClear);
-    const { caseIds, activityIds, resourceIds, lifecycleCodes } = dictionary;
+    const { caseIds, activityIds, resourceIds, lifecycleCodes, hashes } = dictionary;
     const strings = b.strings;
     const stringBytes = strings.map((s) => Buffer.from(s, 'utf8'));
     const triples = b.caseAttributes;
@@ -56,7 +56,7 @@ export function createBatchStore(target: BatchTarget, pseudonym: (clear: string)
         ]) ?? false;
       if (!skipped) {
         let caseId = caseIds[c]!;
-        if (caseId < 0) caseIds[c] = caseId = builder.caseIdOf(text[c]!);
+        if (caseId < 0) caseIds[c] = caseId = builder.caseIdOfHashed(text[c]!, hashes[c]!);
         let activity = activityIds[a]!;
         if (activity < 0) activityIds[a] = activity = builder.activityIdOf(text[a]!);
         let resource = -1;

@@ -6,6 +6,16 @@ function grown(array: Int32Array<ArrayBuffer>, min: number, fill: number): Int32
   return bigger;
 }
 
+/** 32 bits of a pseudonym's HMAC, read from its last 8 hex digits (any bytes: a hash of them). */
+function hexHash(bytes: Buffer): number {
+  let hash = 0;
+  for (let i = Math.max(0, bytes.length - 8); i < bytes.length; i++) {
+    const c = bytes[i]!;
+    hash = (hash << 4) | (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
+  }
+  return hash;
+}
+
 /**
  * The load's dictionary on the storing side (see `EventBatch`): the stored text of each code
  * (clear names pseudonymised once, when they arrive), its UTF-8 bytes for the SQLite binds (made
@@ -15,6 +25,8 @@ function grown(array: Int32Array<ArrayBuffer>, min: number, fill: number): Int32
 export class LoadDictionary {
   /** The stored text of each code: the name, or the pseudonym of a clear name. */
   readonly text: string[] = [];
+  /** A hash of each pseudonym (from its hex digits; 0 for names stored as they are). */
+  hashes = new Int32Array(0);
   caseIds = new Int32Array(0);
   activityIds = new Int32Array(0);
   resourceIds = new Int32Array(0);
@@ -29,6 +41,8 @@ export class LoadDictionary {
     for (let i = 0; i < names.length; i++) {
       if (clear[i] === 1) {
         const bytes = this.pseudonym(names[i]!);
+        this.hashes = grown(this.hashes, this.text.length + 1, 0);
+        this.hashes[this.text.length] = hexHash(bytes);
         this.text.push(bytes.toString('latin1'));
         this.bytes.push(bytes);
       } else {
@@ -37,6 +51,7 @@ export class LoadDictionary {
       }
     }
     const size = this.text.length;
+    this.hashes = grown(this.hashes, size, 0);
     this.caseIds = grown(this.caseIds, size, -1);
     this.activityIds = grown(this.activityIds, size, -1);
     this.resourceIds = grown(this.resourceIds, size, -2);

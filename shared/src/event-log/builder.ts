@@ -114,6 +114,11 @@ export class EventLogBuilder {
     return this.cases.internOwn(caseId);
   }
 
+  /** `caseIdOf` with a hash of the case id at hand (equal ids, equal hashes): found without a map of strings, see `CaseInterner`. */
+  caseIdOfHashed(caseId: string, hash: number): number {
+    return this.cases.internHashed(caseId, hash);
+  }
+
   /** `caseIdOf` for an activity. */
   activityIdOf(activity: string): number {
     return this.activities.internOwn(activity);
