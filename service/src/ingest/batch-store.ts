@@ -81,7 +81,10 @@ export function createBatchStore(target: BatchTarget, pseudonym: (clear: string)
         events.add(row);
       }
       for (; t < tripleEnd && triples[t] === i; t += 3) {
-        if (!skipped) builder.setCaseAttributeOwn(text[triples[t + 1]!]!, text[triples[t + 2]!]!);
+        if (skipped) continue;
+        const value = triples[t + 2]!;
+        const hash = hashes[value]!;
+        builder.setCaseAttributeOwn(text[triples[t + 1]!]!, text[value]!, hash === 0 ? undefined : hash);
       }
     }
     for (const q of b.quarantine) quarantine.add(q);

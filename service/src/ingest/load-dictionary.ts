@@ -6,14 +6,14 @@ function grown(array: Int32Array<ArrayBuffer>, min: number, fill: number): Int32
   return bigger;
 }
 
-/** 32 bits of a pseudonym's HMAC, read from its last 8 hex digits (any bytes: a hash of them). */
+/** 31 bits of a pseudonym's HMAC, read from its last 8 hex digits (any bytes: a hash of them), made odd (never 0). */
 function hexHash(bytes: Buffer): number {
   let hash = 0;
   for (let i = Math.max(0, bytes.length - 8); i < bytes.length; i++) {
     const c = bytes[i]!;
     hash = (hash << 4) | (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
   }
-  return hash;
+  return hash | 1;
 }
 
 /**
@@ -25,7 +25,7 @@ function hexHash(bytes: Buffer): number {
 export class LoadDictionary {
   /** The stored text of each code: the name, or the pseudonym of a clear name. */
   readonly text: string[] = [];
-  /** A hash of each pseudonym (from its hex digits; 0 for names stored as they are). */
+  /** A hash of each pseudonym (from its hex digits, odd; 0 for names stored as they are). */
   hashes = new Int32Array(0);
   caseIds = new Int32Array(0);
   activityIds = new Int32Array(0);

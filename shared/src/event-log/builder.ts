@@ -30,7 +30,8 @@ export interface EventColumns {
 }
 
 interface GrowingColumn {
-  interner: Interner;
+  /** Case attributes: a `CaseInterner`, so values with a hash at hand need no map of strings. */
+  interner: Interner | CaseInterner;
   codes: Int32Array;
 }
 
@@ -242,11 +243,16 @@ export class EventLogBuilder {
     if (column.codes[this.lastCase] === -1) column.codes[this.lastCase] = column.interner.intern(value);
   }
 
-  /** `setCaseAttribute` for a value that is a string of its own (not sliced out of a larger text): kept as it is. */
-  setCaseAttributeOwn(name: string, value: string): void {
+  /**
+   * `setCaseAttribute` for a value that is a string of its own (not sliced out of a larger text):
+   * kept as it is. With a `hash` of the value (equal values, equal hashes, in every call for this
+   * attribute), it is found without a map of strings while every value came with one (see `CaseInterner`).
+   */
+  setCaseAttributeOwn(name: string, value: string, hash?: number): void {
     if (value === '' || this.size === 0) return;
-    const column = this.column(this.caseColumns, name, this.lastCase + 1);
-    if (column.codes[this.lastCase] === -1) column.codes[this.lastCase] = column.interner.internOwn(value);
+    const column = this.column(this.caseColumns, name, this.lastCase + 1) as { interner: CaseInterner; codes: Int32Array };
+    if (column.codes[this.lastCase] !== -1) return;
+    column.codes[this.lastCase] = hash === undefined ? column.interner.internOwn(value) : column.interner.internHashed(value, hash);
   }
 
   /** Sets an event attribute of the last added event. */
@@ -314,10 +320,10 @@ export class EventLogBuilder {
   private column(columns: Map<string, GrowingColumn>, name: string, min: number): GrowingColumn {
     let column = columns.get(name);
     if (!column) {
-      column = { interner: new Interner(), codes: new Int32Array(0) };
+      column = { interner: columns === this.caseColumns ? new CaseInterner() : new Interner(), codes: new Int32Array(0) };
       columns.set(name, column);
     }
-    column.codes = ensureCapacity(column.codes, min, Int32Array, -1);
+    if (column.codes.length < min) column.codes = ensureCapacity(column.codes, min, Int32Array, -1);
     return column;
   }
 
