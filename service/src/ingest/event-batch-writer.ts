@@ -103,6 +103,8 @@ export function createEventBatchWriter(send: (batch: EventBatch) => void): { out
   const lifecycleCodes = lastValueCoder(dictionary.plain);
   const jobcenterCodes = lastValueCoder(dictionary.plain);
   const attributeCodes = lastValueCoder(string);
+  /** Per case-attribute key: its code and the code of its last value (values repeat from case to case). */
+  const keys = new Map<string, { code: number; value: string | null; clear: boolean; valueCode: number }>();
 
   const flush = (): void => {
     if (batch.size === 0 && batch.quarantine.length === 0 && batch.caseAttributeCount === 0) return;
@@ -134,10 +136,17 @@ export function createEventBatchWriter(send: (batch: EventBatch) => void): { out
         grown.set(batch.caseAttributes);
         batch.caseAttributes = grown;
       }
+      let k = keys.get(key);
+      if (k === undefined) keys.set(key, (k = { code: dictionary.plain(key), value: null, clear: false, valueCode: -1 }));
+      if (value !== k.value || clear !== k.clear) {
+        k.value = value;
+        k.clear = clear;
+        k.valueCode = clear ? dictionary.clear(value) : dictionary.plain(value);
+      }
       const triples = batch.caseAttributes;
       triples[n++] = batch.size - 1;
-      triples[n++] = dictionary.plain(key);
-      triples[n++] = clear ? dictionary.clear(value) : dictionary.plain(value);
+      triples[n++] = k.code;
+      triples[n++] = k.valueCode;
       batch.caseAttributeCount = n;
     },
     quarantine(row: QuarantineRow) {

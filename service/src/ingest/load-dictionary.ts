@@ -44,7 +44,8 @@ export class LoadDictionary {
         this.hashes = grown(this.hashes, this.text.length + 1, 0);
         this.hashes[this.text.length] = hexHash(bytes);
         this.text.push(bytes.toString('latin1'));
-        this.bytes.push(bytes);
+        // Most clear names (personal case attributes) are never bound: their bytes are made again if needed.
+        this.bytes.push(null);
       } else {
         this.text.push(names[i]!);
         this.bytes.push(null);
