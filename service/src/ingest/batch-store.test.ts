@@ -60,8 +60,8 @@ function handMade(): Row[] {
   ];
 }
 
-/** Many rows over several batches, cases spanning batch ends. */
-function many(events: number): Row[] {
+/** Many rows over several batches, cases spanning batch ends; `cprs` distinct CPR values. */
+function many(events: number, cprs = 500): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < events; i++) {
     const c = Math.floor(i / 7);
@@ -77,7 +77,7 @@ function many(events: number): Row[] {
       caseAttributes:
         i % 7 === 0
           ? [
-              ['CPR', `0101${c % 500}-1234`, true],
+              ['CPR', `CPR ${c % cprs}`, true],
               ['Proces', 'Placering', false],
             ]
           : [],
@@ -161,16 +161,32 @@ describe('createBatchStore', () => {
     expect(logs[1]!.caseAttributes.get('Proces')!.values).toEqual(['dagpenge', 'S-1']);
   });
 
-  it('sends each repeating value once per load and gives the same rows over several batches', () => {
+  it('sends each plain value once per load, each clear value once per batch, and gives the same rows over several batches', () => {
     const rows = many(3 * BATCH_EVENTS + 123);
     const { events, logs, batches } = bothWays(rows);
     expect(batches).toHaveLength(4);
     expect(batches.reduce((n, b) => n + b.size, 0)).toBe(rows.length);
     const names = batches.flatMap((b) => b.names);
-    // Each case id once (clear), CPR values once, activities, resources, jobcenters, keys once.
+    const plain = batches.flatMap((b) => b.names.filter((_, i) => b.namesClear[i] === 0));
+    expect(new Set(plain).size).toBe(plain.length);
+    expect(plain.filter((n) => n.startsWith('Trin '))).toHaveLength(5);
+    for (const b of batches) {
+      const clear = b.names.filter((_, i) => b.namesClear[i] === 1);
+      expect(new Set(clear).size).toBe(clear.length);
+    }
+    // A case that runs on into the next batch keeps its code: each case id is sent once.
     expect(names.filter((n) => n.startsWith('DAG-'))).toHaveLength(new Set(rows.map((r) => r.caseId)).size);
-    expect(names.filter((n) => n.startsWith('Trin '))).toHaveLength(5);
-    expect(new Set(names).size).toBe(names.length);
+    // The first 8,192 values of a case-attribute key are sent once per load.
+    expect(names.filter((n) => n.startsWith('CPR '))).toHaveLength(500);
+    expect(events[1]).toEqual(events[0]);
+    expect(logs[1]).toEqual(logs[0]);
+  });
+
+  it('sends the values of a key beyond the first 8,192 once per batch and stores them the same', () => {
+    const rows = many(10 * BATCH_EVENTS, 20_000);
+    const { events, logs, batches } = bothWays(rows);
+    const cprs = batches.flatMap((b) => b.names.filter((n) => n.startsWith('CPR ')));
+    expect(new Set(cprs).size).toBe(Math.ceil(rows.length / 7));
     expect(events[1]).toEqual(events[0]);
     expect(logs[1]).toEqual(logs[0]);
   });

@@ -16,7 +16,7 @@ export interface BatchTarget {
 /**
  * Stores the reader worker's coded batches (`EventBatch`), in order: the same rows and builder
  * state as handing each event to `createLoadStore`'s output, with each repeating value decoded,
- * pseudonymised, interned and UTF-8 encoded once per load instead of once per event. The text
+ * pseudonymised, interned and UTF-8 encoded once per code instead of once per event. The text
  * columns are bound as their UTF-8 bytes (the events insert casts them to text).
  */
 export function createBatchStore(target: BatchTarget, pseudonym: (clear: string) => Buffer): (batch: EventBatch) => void {

@@ -27,10 +27,10 @@ export interface LoadReadRequest {
 /**
  * Cleaned rows in input order, as codes. Values that repeat (case id, activity, resource,
  * lifecycle, jobcenter, case-attribute keys and values) are coded into the load's dictionary: a
- * string crosses the thread boundary once per load, in the batch where it first occurs (`names`,
- * appended in order: code = entries before this batch + index; -1 = null). A name flagged in
- * `namesClear` is a clear value (a case id, a personal case-attribute value) that the storing
- * thread pseudonymises once; other names are stored as they are. The attributes' JSON seldom
+ * string crosses the thread boundary in the batch where it first occurs (`names`, appended in
+ * order: code = entries before this batch + index; -1 = null), once per load, or for a clear
+ * value (flagged in `namesClear`: a case id, a personal case-attribute value, which the storing
+ * thread pseudonymises) once per batch. Other names are stored as they are. The attributes' JSON seldom
  * repeats beyond a case, so it is coded into `strings`, the batch's own dictionary. Event `i` has
  * case `caseId[i]`, ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds `caseAttributeCount`
  * triples (event index, key code, value code), each for the case of that event.
