@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
-/** A value of one column in a raw insert. */
-export type SqlValue = string | number | bigint | null;
+/** A value of one column in a raw insert (bytes: a blob, or the UTF-8 of a text column listed in `textColumns`). */
+export type SqlValue = string | number | bigint | Uint8Array | null;
 
 /** Buffers rows and writes them with one prepared multi-row INSERT per full batch. */
 export interface BatchInserter {
@@ -21,20 +21,23 @@ function literal(value: string | number): string {
  * A batched inserter into `table` (snake_case SQL names) for the bulk paths of ingest and
  * precompute, where per-row drizzle inserts would cost more than the I/O. `constants` are
  * columns with the same value in every row (e.g. log and version), written into the statement
- * instead of bound per row. Runs on the caller's connection and inside the caller's transaction.
+ * instead of bound per row. `textColumns` take a string or its UTF-8 bytes (cast to text, the
+ * same stored value; bytes skip the string's conversion in the bind). Runs on the caller's
+ * connection and inside the caller's transaction.
  */
 export function createBatchInserter(
   sqlite: Database.Database,
   table: string,
   columns: readonly string[],
-  options: { constants?: Readonly<Record<string, string | number>>; batchRows?: number } = {},
+  options: { constants?: Readonly<Record<string, string | number>>; batchRows?: number; textColumns?: readonly string[] } = {},
 ): BatchInserter {
   const constants = Object.entries(options.constants ?? {});
   const width = columns.length;
   const batchRows = options.batchRows ?? Math.max(1, Math.floor(500 / width));
   const names = [...constants.map(([c]) => c), ...columns].map((c) => `"${c}"`).join(', ');
   const head = `INSERT INTO "${table}" (${names}) VALUES `;
-  const tuple = `(${[...constants.map(([, v]) => literal(v)), ...columns.map(() => '?')].join(', ')})`;
+  const text = new Set(options.textColumns ?? []);
+  const tuple = `(${[...constants.map(([, v]) => literal(v)), ...columns.map((c) => (text.has(c) ? 'CAST(? AS TEXT)' : '?'))].join(', ')})`;
   const many = sqlite.prepare(head + Array.from({ length: batchRows }, () => tuple).join(', '));
   const one = sqlite.prepare(head + tuple);
   const buffer: SqlValue[] = new Array<SqlValue>(batchRows * width).fill(null);

@@ -7,12 +7,19 @@ export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp
 /** The `quarantine` columns a load writes per rejected row (load id, log and version are per load). */
 export const QUARANTINE_COLUMNS = ['file', 'line', 'column', 'reason', 'message', 'raw'];
 
+/** The text columns of `EVENT_COLUMNS`. */
+const EVENT_TEXT_COLUMNS = ['case_id', 'activity', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
+
 /**
  * The batched inserter of a load's accepted events into `events` (values in `EVENT_COLUMNS`
- * order), on the load's connection and inside its transaction.
+ * order; a text column as a string or its UTF-8 bytes), on the load's connection and inside its
+ * transaction.
  */
 export function createEventInserter(sqlite: Database.Database, load: { log: string; version: number }): BatchInserter {
-  return createBatchInserter(sqlite, 'events', EVENT_COLUMNS, { constants: { log: load.log, version: load.version } });
+  return createBatchInserter(sqlite, 'events', EVENT_COLUMNS, {
+    constants: { log: load.log, version: load.version },
+    textColumns: EVENT_TEXT_COLUMNS,
+  });
 }
 
 /** The batched inserter of a load's quarantine rows (values in `QUARANTINE_COLUMNS` order). */

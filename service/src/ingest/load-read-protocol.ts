@@ -25,15 +25,20 @@ export interface LoadReadRequest {
 }
 
 /**
- * Cleaned rows in input order. Text columns that repeat (case, activity, resource, lifecycle,
- * jobcenter, the attributes' JSON) are sent as codes into `strings`, the batch's own dictionary
- * (-1 = null), so a value crosses the thread boundary once per batch: event `i` has case `strings[caseId[i]]`,
- * ... (`endTimestamp[i]` NaN = none). Case ids are in clear: the storing thread pseudonymises
- * them. `caseAttributes` holds quadruples (event index, key, value, clear), each for the case of
- * that event; `clear` 1: the value is still to be pseudonymised.
+ * Cleaned rows in input order, as codes. Values that repeat (case id, activity, resource,
+ * lifecycle, jobcenter, case-attribute keys and values) are coded into the load's dictionary: a
+ * string crosses the thread boundary in the batch where it first occurs (`names`, appended in
+ * order: code = entries before this batch + index; -1 = null), once per load, or for a clear
+ * value (flagged in `namesClear`: a case id, a personal case-attribute value, which the storing
+ * thread pseudonymises) once per batch. Other names are stored as they are. The attributes' JSON seldom
+ * repeats beyond a case, so it is coded into `strings`, the batch's own dictionary. Event `i` has
+ * case `caseId[i]`, ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds `caseAttributeCount`
+ * triples (event index, key code, value code), each for the case of that event.
  */
 export interface EventBatch {
   size: number;
+  names: string[];
+  namesClear: Uint8Array;
   strings: string[];
   caseId: Int32Array;
   activity: Int32Array;
@@ -43,7 +48,8 @@ export interface EventBatch {
   attributes: Int32Array;
   timestamp: Float64Array;
   endTimestamp: Float64Array;
-  caseAttributes: (number | string)[];
+  caseAttributes: Int32Array;
+  caseAttributeCount: number;
   quarantine: QuarantineRow[];
 }
 

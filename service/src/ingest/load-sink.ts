@@ -5,6 +5,7 @@ import type { Pseudonymizer } from '../privacy/index';
 import type { TextScrubber } from './text-scrubber';
 import { createLoadTransform } from './load-transform';
 import type { StoredEventFields } from '../db/append-seed';
+import { createBatchStore } from './batch-store';
 
 /** How the load decides what is personal, and with which key it pseudonymises. */
 export interface LoadTransformOptions {
@@ -66,7 +67,8 @@ export interface LoadCounts {
 /**
  * The storing half of a load: accepted events go to the `events` table in batches (with their
  * event-level attributes) and into an `EventLogBuilder` for precompute (with the case-level
- * attributes, which precompute stores once per case); quarantine rows to `quarantine`.
+ * attributes, which precompute stores once per case); quarantine rows to `quarantine`. Rows come
+ * one by one through `output`, or as the reader worker's coded batches through `batchStore`.
  */
 export function createLoadStore(options: {
   sqlite: Database.Database;
@@ -108,6 +110,9 @@ export function createLoadStore(options: {
   return {
     builder,
     output,
+    /** The store of coded batches (`createBatchStore`), pseudonymising their clear values with `pseudonym`. */
+    batchStore: (pseudonym: (clear: string) => Buffer) =>
+      createBatchStore({ builder, events: eventsOut, quarantine: quarantineOut, skipEvent }, pseudonym),
     /** Writes everything still buffered. */
     finish() {
       quarantineOut.flush();

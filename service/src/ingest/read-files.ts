@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { EventLogBuilder } from '@sagsflow/shared';
 import type { Pseudonymizer } from '../privacy/index';
+import { createPseudonymBytes } from '../privacy/pseudonymize';
 import { ReadError, readLog, type ColumnMapping, type ReadReport } from '../readers/index';
 import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
@@ -116,7 +117,7 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
     onFileNames: (scrubbed) => {
       tally.scrubbedNames = scrubbed;
     },
-    output: store.output,
+    storeBatch: store.batchStore(createPseudonymBytes(ctx.secret)),
     onProgress: (i, b) => ctx.onProgress(names[i]!, i, fileStart(i) + b),
     onFile: (result, fileCounts) => {
       onFile(result);

@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '../readers/index';
 import { workerEntry } from '../runtime/build-info';
-import { createPseudonymizer, type Pseudonymizer } from '../privacy/index';
-import type { LoadCounts, LoadOutput } from './load-sink';
+import type { LoadCounts } from './load-sink';
 import type { EventBatch, FileResult, LoadReadMessage, LoadReadRequest } from './load-read-protocol';
 
 /** Loads from this size on are read in a worker; a worker costs about 50 ms to start. */
@@ -22,8 +21,8 @@ export interface ReadInWorkerOptions {
   fileNames: string[];
   /** Gets the scrubbed file names once the worker has read everything. */
   onFileNames: (names: string[]) => void;
-  /** Receives the cleaned rows in input order, on this thread. */
-  output: LoadOutput;
+  /** Stores the cleaned rows, batch by batch in input order, on this thread (see `createBatchStore`). */
+  storeBatch: (batch: EventBatch) => void;
   onProgress: (fileIndex: number, bytes: number) => void;
   /** After each file: what its read did and the transform's counts so far. */
   onFile: (result: FileResult, counts: LoadCounts) => void;
@@ -33,14 +32,12 @@ export interface ReadInWorkerOptions {
 
 /**
  * Reads and cleans a load's files in a worker thread (see load-read-worker.ts) and hands the
- * cleaned rows to `output` on this thread (after pseudonymising the values the worker left in
+ * cleaned rows to `storeBatch` on this thread (which pseudonymises the values the worker left in
  * clear for this thread), batch by batch, so the SQLite writes of one batch
  * overlap the parsing of the next. Resolves with the final counts; rejects with `readFailed`'s
  * error when a file cannot be read (the caller rolls the load back).
  */
 export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> {
-  // Its own cache of pseudonyms, dropped with the read (not kept through precompute).
-  const pseudonymizer = createPseudonymizer(options.secret);
   const unstored = new SharedArrayBuffer(4);
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
@@ -68,7 +65,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
       if (settled) return;
       try {
         if (m.type === 'batch') {
-          storeBatch(m.batch, options.output, pseudonymizer);
+          options.storeBatch(m.batch);
           Atomics.sub(counter, 0, 1);
           Atomics.notify(counter, 0);
         } else if (m.type === 'progress') options.onProgress(m.fileIndex, m.bytes);
@@ -84,37 +81,4 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
     worker.once('error', (error) => end(options.readFailed(error.message, false, error)));
     worker.once('exit', (code) => end(options.readFailed(`the reader worker stopped (exit code ${code})`, false, null)));
   });
-}
-
-/** Hands a batch's rows to `out`, pseudonymising its clear case ids and case attributes first. */
-function storeBatch(b: EventBatch, out: LoadOutput, p: Pseudonymizer): void {
-  const attrs = b.caseAttributes;
-  const strings = b.strings;
-  const text = (c: number): string | null => (c < 0 ? null : strings[c]!);
-  let a = 0;
-  let rawCase = -1;
-  let caseId = '';
-  for (let i = 0; i < b.size; i++) {
-    const end = b.endTimestamp[i]!;
-    if (b.caseId[i] !== rawCase) {
-      rawCase = b.caseId[i]!;
-      caseId = p.pseudonym(strings[rawCase]!);
-    }
-    out.event(
-      caseId,
-      strings[b.activity[i]!]!,
-      b.timestamp[i]!,
-      Number.isNaN(end) ? null : end,
-      text(b.resource[i]!),
-      text(b.lifecycle[i]!),
-      text(b.jobcenter[i]!),
-      text(b.attributes[i]!),
-    );
-    while (a < attrs.length && attrs[a] === i) {
-      const value = attrs[a + 2] as string;
-      out.caseAttribute(attrs[a + 1] as string, attrs[a + 3] === 1 ? p.pseudonym(value) : value, false);
-      a += 4;
-    }
-  }
-  for (const q of b.quarantine) out.quarantine(q);
 }

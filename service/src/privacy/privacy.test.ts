@@ -84,4 +84,15 @@ describe('createHmacHex', () => {
     for (let i = 0; i < 140_000; i += 1) p.pseudonym(`C${i}`);
     for (const v of ['C0', 'C70000', 'C139999', 'new']) expect(p.pseudonym(v)).toBe(expected(v));
   });
+
+  it('createPseudonymBytes(key)(v) is the bytes of pseudonym(v), empty for the empty value', async () => {
+    const { createPseudonymBytes } = await import('./pseudonymize');
+    for (const key of [Buffer.from('k4'), Buffer.alloc(100, 3)]) {
+      const p = createPseudonymizer(key);
+      const bytes = createPseudonymBytes(key);
+      for (const v of ['', 'DAG-2024-000220', 'Søren Ærø Åby', '010203-1234', 'é'.repeat(700), '\u0000x']) {
+        expect(bytes(v).toString('latin1')).toBe(p.pseudonym(v));
+      }
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash, createHmac, hash } from 'node:crypto';
+import { createHmacSha256 } from './hmac-sha256';
 
 /** Every pseudonym starts with this, so a stored value is recognisably not a clear value. */
 export const PSEUDONYM_PREFIX = 'p_';
@@ -42,6 +43,31 @@ export function createHmacHex(key: Buffer): (value: string) => string {
     const innerDigest = hash('sha256', inner.subarray(0, BLOCK + n), 'buffer') as unknown as Buffer;
     innerDigest.copy(outer, BLOCK);
     return hash('sha256', outer, 'hex');
+  };
+}
+
+const HEX = Buffer.from('0123456789abcdef');
+
+/**
+ * The pseudonyms of `createPseudonymizer(key)` as their bytes (ASCII: `p_` + 16 hex characters;
+ * empty stays empty), uncached and with the HMAC computed in JavaScript (`createHmacSha256`): for a
+ * caller that pseudonymises each value once and stores the bytes (e.g. binds them to SQLite) and
+ * reads the text with `toString('latin1')`.
+ */
+export function createPseudonymBytes(key: Buffer): (value: string) => Buffer {
+  const hmac = createHmacSha256(key);
+  const digest = new Uint8Array(PSEUDONYM_HEX_LENGTH / 2);
+  const length = PSEUDONYM_PREFIX.length + PSEUDONYM_HEX_LENGTH;
+  return (value) => {
+    if (value === '') return Buffer.alloc(0);
+    hmac(value, digest, 0, digest.length);
+    const out = Buffer.allocUnsafe(length);
+    out.write(PSEUDONYM_PREFIX, 0, 'latin1');
+    for (let i = 0, o = PSEUDONYM_PREFIX.length; o < length; i++, o += 2) {
+      out[o] = HEX[digest[i]! >> 4]!;
+      out[o + 1] = HEX[digest[i]! & 15]!;
+    }
+    return out;
   };
 }
 

@@ -127,6 +127,35 @@ describe('EventLogBuilder', () => {
     expect(() => batched.addColumns({ ...bad, ...columns, time: Float64Array.of(NaN) })).toThrow(InvalidLogError);
   });
 
+  it('builds the same log from ids (addIds) as from addEvent, with case attributes of own strings', () => {
+    const events: [string, string, number, string | null, string | null][] = [
+      ['x', 'a', 3, 'r1', 'start'],
+      ['y', 'b', 1, '', null],
+      ['x', 'b', 2, null, 'COMPLETE'],
+      ['z', 'a', 0, 'r2', 'other'],
+      ['y', 'a', 5, 'r1', null],
+    ];
+    const byEvent = new EventLogBuilder();
+    const byIds = new EventLogBuilder();
+    for (const [c, a, t, r, l] of events) {
+      byEvent.addEvent(c, a, t, r, l);
+      byEvent.setCaseAttribute('jc', `J${c}`);
+      byIds.addIds(
+        byIds.caseIdOf(c),
+        byIds.activityIdOf(a),
+        t,
+        r === null ? -1 : byIds.resourceIdOf(r),
+        l === null ? 0 : byIds.lifecycleCodeOf(l),
+        c,
+      );
+      byIds.setCaseAttributeOwn('jc', `J${c}`);
+    }
+    byEvent.addEvent('x', 'c', 9);
+    byIds.addEvent('x', 'c', 9);
+    expect(byIds.build()).toEqual(byEvent.build());
+    expect(() => byIds.addIds(0, 0, NaN, -1, 0, 'x')).toThrow(InvalidLogError);
+  });
+
   it('builds grouped, time-ordered events (no reordering) as the reordering path does, with room reserved ahead', () => {
     const events: [string, string, number, string | null][] = [
       ['c1', 'a', 1, 'r1'],

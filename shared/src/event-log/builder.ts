@@ -30,7 +30,8 @@ export interface EventColumns {
 }
 
 interface GrowingColumn {
-  interner: Interner;
+  /** Case attributes: a `CaseInterner`, so values with a hash at hand need no map of strings. */
+  interner: Interner | CaseInterner;
   codes: Int32Array;
 }
 
@@ -104,6 +105,53 @@ export class EventLogBuilder {
     if (lifecycle != null) this.lifecycleOf[i] = this.lifecycle(lifecycle);
     this.size = i + 1;
     return i;
+  }
+
+  /**
+   * The id `addIds` takes for a case id, interned as `addEvent` interns it (first-seen order:
+   * ask in the order of the events). The value is kept as it is: it must be a string of its own.
+   */
+  caseIdOf(caseId: string): number {
+    return this.cases.internOwn(caseId);
+  }
+
+  /** `caseIdOf` with a hash of the case id at hand (equal ids, equal hashes): found without a map of strings, see `CaseInterner`. */
+  caseIdOfHashed(caseId: string, hash: number): number {
+    return this.cases.internHashed(caseId, hash);
+  }
+
+  /** `caseIdOf` for an activity. */
+  activityIdOf(activity: string): number {
+    return this.activities.internOwn(activity);
+  }
+
+  /** `caseIdOf` for a resource; the empty resource is none (-1), as in `addEvent`. */
+  resourceIdOf(resource: string): number {
+    return resource === '' ? -1 : this.resources.internOwn(resource);
+  }
+
+  /** The lifecycle code `addIds` takes for raw lifecycle text (as `addEvent` reads it; 0: none). */
+  lifecycleCodeOf(text: string): number {
+    return this.lifecycle(text);
+  }
+
+  /**
+   * `addEvent` for a caller that keeps the ids of repeating values (from `caseIdOf`,
+   * `activityIdOf`, `resourceIdOf`, `lifecycleCodeOf`; resource -1: none): the same log, without
+   * a string lookup per event. `caseIdText` is the case id, for the error on a bad timestamp.
+   */
+  addIds(caseId: number, activity: number, timestamp: number, resource: number, lifecycle: number, caseIdText: string): void {
+    if (!Number.isFinite(timestamp)) this.checkTimestamp(timestamp, caseIdText);
+    const i = this.size;
+    if (i === this.caseOf.length) this.grow(i + 1);
+    this.caseOf[i] = caseId;
+    this.activityOf[i] = activity;
+    this.timeOf[i] = timestamp;
+    this.resourceOf[i] = resource;
+    this.lifecycleOf[i] = lifecycle;
+    this.size = i + 1;
+    this.lastCase = caseId;
+    this.lastCaseId = caseIdText;
   }
 
   private checkTimestamp(timestamp: number, caseId: string): never {
@@ -195,6 +243,18 @@ export class EventLogBuilder {
     if (column.codes[this.lastCase] === -1) column.codes[this.lastCase] = column.interner.intern(value);
   }
 
+  /**
+   * `setCaseAttribute` for a value that is a string of its own (not sliced out of a larger text):
+   * kept as it is. With a `hash` of the value (equal values, equal hashes, in every call for this
+   * attribute), it is found without a map of strings while every value came with one (see `CaseInterner`).
+   */
+  setCaseAttributeOwn(name: string, value: string, hash?: number): void {
+    if (value === '' || this.size === 0) return;
+    const column = this.column(this.caseColumns, name, this.lastCase + 1) as { interner: CaseInterner; codes: Int32Array };
+    if (column.codes[this.lastCase] !== -1) return;
+    column.codes[this.lastCase] = hash === undefined ? column.interner.internOwn(value) : column.interner.internHashed(value, hash);
+  }
+
   /** Sets an event attribute of the last added event. */
   setEventAttribute(name: string, value: string | null | undefined): void {
     if (value == null || this.size === 0) return;
@@ -260,10 +320,10 @@ export class EventLogBuilder {
   private column(columns: Map<string, GrowingColumn>, name: string, min: number): GrowingColumn {
     let column = columns.get(name);
     if (!column) {
-      column = { interner: new Interner(), codes: new Int32Array(0) };
+      column = { interner: columns === this.caseColumns ? new CaseInterner() : new Interner(), codes: new Int32Array(0) };
       columns.set(name, column);
     }
-    column.codes = ensureCapacity(column.codes, min, Int32Array, -1);
+    if (column.codes.length < min) column.codes = ensureCapacity(column.codes, min, Int32Array, -1);
     return column;
   }
 
