@@ -18,6 +18,10 @@ import type { StepVariantsCollector, StepVariantsTable } from './step-variants';
 import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
 import { prepareViewerModel, writeViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
+import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
+
+/** Every table `writeModel` writes in bulk: the exact model and the viewer-grade model's tables. */
+const BULK_TABLES: readonly string[] = [...MODEL_TABLES, ...VIEWER_TABLE_BUILDERS.flatMap((b) => b.tables)];
 
 /** Where precompute writes and what it needs to know besides the event log. */
 export interface PrecomputeContext {
@@ -40,12 +44,13 @@ export interface PrecomputeContext {
  * jobcenters and periods, at the grain (process, jobcenter, period, ...). Counts and sums only,
  * so every subset of rows adds up to what the core gives on the matching subset of cases. Then
  * the viewer-grade model of the same cases (`viewer/`), where every row holds at least k cases.
+ * The secondary indexes of both are dropped while the rows are written and built once after.
  *
  * @example
  * const summary = precomputeModel(builder.build(), { sqlite, log: 'dagpenge', version: 3, process: null });
  */
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
-  return withoutIndexes(ctx.sqlite, MODEL_TABLES, () => writeModel(log, ctx));
+  return withoutIndexes(ctx.sqlite, BULK_TABLES, () => writeModel(log, ctx));
 }
 
 /**

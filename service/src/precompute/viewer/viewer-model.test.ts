@@ -55,6 +55,12 @@ describe('viewer-grade model of generated pilot logs', () => {
       expect(all(`SELECT * FROM ${table} WHERE cases < 5`), table).toEqual([]);
     }
   });
+  it('the load builds the indexes of the model and viewer tables again after writing them in bulk', () => {
+    const indexes = all(`SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('steps_scope_idx', 'viewer_steps_scope_idx')`);
+    expect(indexes.map((r) => r['name']).sort()).toEqual(['steps_scope_idx', 'viewer_steps_scope_idx']);
+    const plan = all(`EXPLAIN QUERY PLAN SELECT * FROM viewer_steps WHERE log = 'pilot' AND jobcenter = 'x' AND period = 'y'`);
+    expect(plan.map((r) => r['detail']).join(' ')).toContain('viewer_steps_scope_idx');
+  });
   it('every other count of a viewer row is 0 or at least k, histogram buckets included', () => {
     const counts: Record<string, string[]> = {
       viewer_steps: [...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS],
