@@ -1,5 +1,4 @@
 import { createHash, createHmac, hash } from 'node:crypto';
-import { createHmacSha256 } from './hmac-sha256';
 
 /** Every pseudonym starts with this, so a stored value is recognisably not a clear value. */
 export const PSEUDONYM_PREFIX = 'p_';
@@ -18,12 +17,18 @@ const GENERATION = 65_536;
 const BLOCK = 64;
 
 /**
- * HMAC-SHA256 (RFC 2104) hex digests under `key` with the padded keys prepared once and two
+ * HMAC-SHA256 (RFC 2104) digests under `key` with the padded keys prepared once and two
  * one-shot `crypto.hash` calls per value: the same digest as `createHmac`, ~20% less CPU.
  * Falls back to `createHmac` where `crypto.hash` is missing (Node < 20.12).
  */
-export function createHmacHex(key: Buffer): (value: string) => string {
-  if (typeof hash !== 'function') return (value) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
+function createHmac256<T extends 'hex' | 'buffer'>(key: Buffer, output: T): (value: string) => T extends 'hex' ? string : Buffer {
+  type Out = T extends 'hex' ? string : Buffer;
+  if (typeof hash !== 'function') {
+    return (value) => {
+      const h = createHmac('sha256', key).update(value, 'utf8');
+      return (output === 'hex' ? h.digest('hex') : h.digest()) as Out;
+    };
+  }
   const k = key.length > BLOCK ? createHash('sha256').update(key).digest() : key;
   const ipad = Buffer.alloc(BLOCK, 0x36);
   const outer = Buffer.alloc(BLOCK + 32, 0x5c);
@@ -42,30 +47,33 @@ export function createHmacHex(key: Buffer): (value: string) => string {
     const n = inner.write(value, BLOCK, 'utf8');
     const innerDigest = hash('sha256', inner.subarray(0, BLOCK + n), 'buffer') as unknown as Buffer;
     innerDigest.copy(outer, BLOCK);
-    return hash('sha256', outer, 'hex');
+    return hash('sha256', outer, output) as unknown as Out;
   };
+}
+
+/** HMAC-SHA256 hex digests under `key` (see `createHmac256`). */
+export function createHmacHex(key: Buffer): (value: string) => string {
+  return createHmac256(key, 'hex');
 }
 
 const HEX = Buffer.from('0123456789abcdef');
 
 /**
  * The pseudonyms of `createPseudonymizer(key)` as their bytes (ASCII: `p_` + 16 hex characters;
- * empty stays empty), uncached and with the HMAC computed in JavaScript (`createHmacSha256`): for a
- * caller that pseudonymises each value once and stores the bytes (e.g. binds them to SQLite) and
- * reads the text with `toString('latin1')`.
+ * empty stays empty), uncached: for a caller that pseudonymises each value once and stores the
+ * bytes (e.g. binds them to SQLite) and reads the text with `toString('latin1')`.
  */
 export function createPseudonymBytes(key: Buffer): (value: string) => Buffer {
-  const hmac = createHmacSha256(key);
-  const digest = new Uint8Array(PSEUDONYM_HEX_LENGTH / 2);
+  const digest = createHmac256(key, 'buffer');
   const length = PSEUDONYM_PREFIX.length + PSEUDONYM_HEX_LENGTH;
   return (value) => {
     if (value === '') return Buffer.alloc(0);
-    hmac(value, digest, 0, digest.length);
+    const d = digest(value);
     const out = Buffer.allocUnsafe(length);
     out.write(PSEUDONYM_PREFIX, 0, 'latin1');
     for (let i = 0, o = PSEUDONYM_PREFIX.length; o < length; i++, o += 2) {
-      out[o] = HEX[digest[i]! >> 4]!;
-      out[o + 1] = HEX[digest[i]! & 15]!;
+      out[o] = HEX[d[i]! >> 4]!;
+      out[o + 1] = HEX[d[i]! & 15]!;
     }
     return out;
   };
