@@ -46,30 +46,11 @@ export function selectCases(log: EventLog, keep: Uint8Array): EventLog {
       activity[k] = activityMap[a]!;
       timestamp[k] = log.timestamp[e]!;
       lifecycle[k] = log.lifecycle[e]!;
-      const r = log.resource[e]!;
-      if (r < 0) resource[k] = -1;
-      else {
-        if (resourceMap[r] === -1) {
-          resourceMap[r] = resources.length;
-          resources.push(log.resources[r]!);
-        }
-        resource[k] = resourceMap[r]!;
-      }
+      resource[k] = keptResource(log.resource[e]!, resourceMap, resources, log.resources);
     }
     caseOffsets[caseIds.length] = k;
   }
-  return {
-    activities,
-    resources,
-    caseIds,
-    caseOffsets,
-    activity,
-    timestamp,
-    resource,
-    lifecycle,
-    caseAttributes: pick(log.caseAttributes, keptCases),
-    eventAttributes: pick(log.eventAttributes, source),
-  };
+  return withAttributes(log, keptCases, source, { activities, resources, caseIds, caseOffsets, activity, timestamp, resource, lifecycle });
 }
 
 /**
@@ -111,28 +92,29 @@ export function selectEvents(log: EventLog, keep: Uint8Array): EventLog {
     const e = source[i]!;
     timestamp[i] = log.timestamp[e]!;
     lifecycle[i] = log.lifecycle[e]!;
-    const r = log.resource[e]!;
-    if (r < 0) resource[i] = -1;
-    else {
-      if (resourceMap[r] === -1) {
-        resourceMap[r] = resources.length;
-        resources.push(log.resources[r]!);
-      }
-      resource[i] = resourceMap[r]!;
-    }
+    resource[i] = keptResource(log.resource[e]!, resourceMap, resources, log.resources);
   }
-  return {
-    activities,
-    resources,
-    caseIds,
-    caseOffsets,
-    activity,
-    timestamp,
-    resource,
-    lifecycle,
-    caseAttributes: pick(log.caseAttributes, keptCases),
-    eventAttributes: pick(log.eventAttributes, source),
-  };
+  return withAttributes(log, keptCases, source, { activities, resources, caseIds, caseOffsets, activity, timestamp, resource, lifecycle });
+}
+
+/** The new code of resource `r` (-1: none) in the compacted table `kept`, adding its name on first use. */
+function keptResource(r: number, map: Int32Array, kept: string[], names: readonly string[]): number {
+  if (r < 0) return -1;
+  if (map[r] === -1) {
+    map[r] = kept.length;
+    kept.push(names[r]!);
+  }
+  return map[r]!;
+}
+
+/** The selected log: its event columns, and the attribute columns of its kept cases and source events. */
+function withAttributes(
+  log: EventLog,
+  keptCases: Uint32Array,
+  source: Uint32Array,
+  columns: Omit<EventLog, 'caseAttributes' | 'eventAttributes'>,
+): EventLog {
+  return { ...columns, caseAttributes: pick(log.caseAttributes, keptCases), eventAttributes: pick(log.eventAttributes, source) };
 }
 
 function compact(names: readonly string[], ids: Uint32Array, source: Uint32Array) {
