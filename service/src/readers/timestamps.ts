@@ -232,32 +232,17 @@ function localTimeFromBytes(b: Uint8Array, p: number, n: number, zone: LocalTime
   return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, 0);
 }
 
-/** The two-digit number at `s[i]`, or -1 when either character is not a digit. */
-function twoDigitsAt(s: string, i: number): number {
-  const hi = s.charCodeAt(i) - 48;
-  const lo = s.charCodeAt(i + 1) - 48;
-  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
-}
+/** The character codes of a text value for `localTimeFromBytes` (non-ASCII as 0: never a digit or separator). */
+const textBytes = new Uint8Array(19);
 
 /** `localTimeFromBytes` over the characters of a 19- or 16-character value: `parseDate`'s answer for that shape, else NaN. */
 function localTimeFromText(s: string, zone: LocalTimeConverter): number {
   const n = s.length;
-  const t = s.charCodeAt(10);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return NaN;
-  const century = twoDigitsAt(s, 0);
-  const y = century * 100 + twoDigitsAt(s, 2);
-  const mo = twoDigitsAt(s, 5);
-  const d = twoDigitsAt(s, 8);
-  const h = twoDigitsAt(s, 11);
-  const mi = twoDigitsAt(s, 14);
-  let sec = 0;
-  if (n === 19) {
-    if (s.charCodeAt(16) !== 58) return NaN;
-    sec = twoDigitsAt(s, 17);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    textBytes[i] = c < 128 ? c : 0;
   }
-  if (century < 0 || y < century * 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validWallClock(y, mo, d, h, mi, sec, 0))
-    return NaN;
-  return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, 0);
+  return localTimeFromBytes(textBytes, 0, n, zone);
 }
 
 function parseExcel(s: string, zone: LocalTimeConverter): number {
