@@ -1,5 +1,5 @@
 import type { EventLog } from '../event-log/types';
-import { quantileInPlace } from '../statistics/select-quantile';
+import { durationFigures } from './duration-figures';
 import { utf8 } from './fnv1a64';
 import { variantKeyOfIds } from './variant-key';
 import { compareText } from '../compare-text';
@@ -76,15 +76,12 @@ export function discoverVariants(log: EventLog): Variants {
     const ids = log.activity.subarray(log.caseOffsets[c]!, log.caseOffsets[c + 1]!);
     const lo = offsets[v]!;
     const n = offsets[v + 1]! - lo;
-    let sum = 0;
-    for (let i = lo; i < lo + n; i++) sum += durations[i]!;
     return {
       key: variantKeyOfIds(ids, encoded),
       activities: namesOf(ids, log.activities),
       cases: n,
       share: n / caseCount,
-      meanDurationMs: sum / n,
-      medianDurationMs: n <= 2 ? sum / n : quantileInPlace(durations.subarray(lo, lo + n), 0.5).value,
+      ...durationFigures(durations, lo, n),
       caseIndices: members.subarray(lo, lo + n),
     };
   });

@@ -1,6 +1,6 @@
 import { compareText } from '../compare-text';
 import type { EventLog } from '../event-log/types';
-import { quantileInPlace } from '../statistics/select-quantile';
+import { durationFigures } from './duration-figures';
 import type { Variant, Variants } from './discover-variants';
 
 /**
@@ -66,15 +66,12 @@ function narrow(log: EventLog, all: Variants, sequenceRank: Int32Array, cases: U
     const whole = all.variants[v]!;
     const lo = offsets[r]!;
     const n = offsets[r + 1]! - lo;
-    let sum = 0;
-    for (let i = lo; i < lo + n; i++) sum += durations[i]!;
     return {
       key: whole.key,
       activities: whole.activities.slice(),
       cases: n,
       share: n / caseCount,
-      meanDurationMs: sum / n,
-      medianDurationMs: n <= 2 ? sum / n : quantileInPlace(durations.subarray(lo, lo + n), 0.5).value,
+      ...durationFigures(durations, lo, n),
       caseIndices: members.subarray(lo, lo + n),
     };
   });
