@@ -77,7 +77,7 @@ describe('precomputeModel in the model worker', () => {
 });
 
 describe('createRowEncoder and createRowReplay', () => {
-  it('replay every call with the same values: strings once, null, -0 and NaN kept, only non-zero buckets sent', () => {
+  it('replay every call with the same values: strings once (case ids and attributes inline), null, -0 and NaN kept, only non-zero buckets sent', () => {
     const batches: RowBatch[] = [];
     const encoder = createRowEncoder((batch) => batches.push(batch));
     const fine = { counts: new Float64Array(FINE_BUCKET_COUNT), seconds: new Float64Array(FINE_BUCKET_COUNT) };
@@ -88,10 +88,12 @@ describe('createRowEncoder and createRowReplay', () => {
     histogram[4] = -0;
     encoder.exact.add('jobcenters', ['p', 'Nord', 3, NaN]);
     encoder.viewer.add('periods', ['p', null, '2025-01', 1, 2, 0, -0]);
+    encoder.exact.add('cases', ['p', 'Nord', '2025-01', 'c1', 1, 2, 0.001, 2, 'A,B', 0, '{"age":"30"}']);
     encoder.exact.addHistogramRow('edges', ['p', 'Nord', '2025-01', 'A', 'B', 2, 2, 7.5], histogram, fine, []);
     encoder.flush();
     expect(batches.length).toBe(1);
-    expect(batches[0]!.strings).toEqual(['p', 'Nord', '2025-01', 'A', 'B']);
+    expect(batches[0]!.strings).toEqual(['p', 'Nord', '2025-01', 'A,B', 'A', 'B']);
+    expect(batches[0]!.inline).toEqual(['c1', '{"age":"30"}']);
     const calls: unknown[][] = [];
     const recorder = (writer: string): ModelRows => ({
       add: (table, values) => calls.push([writer, table, [...values]]),
@@ -103,8 +105,9 @@ describe('createRowEncoder and createRowReplay', () => {
     expect(calls).toEqual([
       ['exact', 'jobcenters', ['p', 'Nord', 3, NaN]],
       ['viewer', 'periods', ['p', null, '2025-01', 1, 2, 0, -0]],
+      ['exact', 'cases', ['p', 'Nord', '2025-01', 'c1', 1, 2, 0.001, 2, 'A,B', 0, '{"age":"30"}']],
       ['exact', 'edges', ['p', 'Nord', '2025-01', 'A', 'B', 2, 2, 7.5], histogram, [[3, 2, 7.5]], []],
     ]);
-    expect(Object.is((calls[2]![3] as number[])[4], -0)).toBe(true);
+    expect(Object.is((calls[3]![3] as number[])[4], -0)).toBe(true);
   });
 });

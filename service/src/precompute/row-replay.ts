@@ -1,7 +1,7 @@
 import { BUCKET_COUNT, FINE_BUCKET_COUNT } from '@sagsflow/shared';
 import type { SqlValue } from '../db/batch-insert';
 import type { HistogramTable, ModelRows } from './model-writer';
-import { NULL_VALUE, NUMBER_VALUE, TABLES, tableOfTarget, type RowBatch } from './row-batch';
+import { INLINE_VALUE, NULL_VALUE, NUMBER_VALUE, TABLES, tableOfTarget, type RowBatch } from './row-batch';
 
 /**
  * Replays `RowBatch`es (see `createRowEncoder`) into the exact and viewer-grade writers: the same
@@ -18,7 +18,7 @@ export function createRowReplay(exact: ModelRows, viewer: ModelRows): (batch: Ro
   const setBuckets: number[] = [];
   return (batch) => {
     for (const s of batch.strings) strings.push(s);
-    const { codes, nums } = batch;
+    const { codes, nums, inline } = batch;
     let c = 0;
     let n = 0;
     const values = (pool: SqlValue[][]): SqlValue[] => {
@@ -26,7 +26,7 @@ export function createRowReplay(exact: ModelRows, viewer: ModelRows): (batch: Ro
       const out = (pool[count] ??= new Array<SqlValue>(count).fill(null));
       for (let i = 0; i < count; i++) {
         const code = codes[c++]!;
-        out[i] = code >= 0 ? strings[code]! : code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : badCode(code);
+        out[i] = code >= 0 ? strings[code]! : code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : inlineValue(inline, code);
       }
       return out;
     };
@@ -59,6 +59,8 @@ export function createRowReplay(exact: ModelRows, viewer: ModelRows): (batch: Ro
   };
 }
 
-function badCode(code: number): never {
-  throw new Error(`createRowReplay: unknown value code ${code} in a model row batch`);
+function inlineValue(inline: readonly string[], code: number): string {
+  const value = inline[INLINE_VALUE - code];
+  if (value === undefined) throw new Error(`createRowReplay: unknown value code ${code} in a model row batch`);
+  return value;
 }
