@@ -33,7 +33,8 @@ export interface PrecomputedLoad {
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
  * tables when a model is, and their viewer-grade forms, then the findings (which read the
  * compliance and conformance rows). Without a catalogue and a model, the findings of a large log
- * are computed in a worker thread from the start, while this thread writes the model; and the
+ * are computed in a worker thread, started as soon as the model's first rows are ready (the model
+ * worker has the second core to itself until then), while this thread writes the model; and the
  * findings are listed beside the variants from what the step rows said as they were written
  * (`createStepVariantsCollector`) instead of reading the step tables back.
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
@@ -50,10 +51,13 @@ export function precomputeLoad(
     ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
     : undefined;
   const spec: FindingsSpec = { log, process, minGroupSize, outcome, endActivities, settings: findingsSettingsOf(options.mapping) };
-  const early: FindingsJob | null =
-    !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS
-      ? startFindingsWorker(eventLog, spec, new Map())
-      : null;
+  const findingsEarly = !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS;
+  // Started once the model worker has posted its first rows: until then the model worker has the
+  // second core alone (the loading thread waits for those rows; it waits for the findings only at the end).
+  let early = null as FindingsJob | null;
+  const startFindings = (): void => {
+    if (findingsEarly && !early) early = startFindingsWorker(eventLog, spec, new Map());
+  };
   // Rules and a model mark the step rows after they are written: then the findings read the tables.
   const stepVariants = !options.precompute && !options.rules && !options.model ? createStepVariantsCollector() : undefined;
   let result: PrecomputedLoad;
@@ -66,7 +70,9 @@ export function precomputeLoad(
       minGroupSize,
       endActivities,
       stepVariants,
+      onFirstRows: startFindings,
     });
+    startFindings();
     const compliance = options.rules ? precomputeCompliance(eventLog, { sqlite, log, version, process }, options.rules) : null;
     const conformance = options.model
       ? precomputeConformance(eventLog, { sqlite, log, version, process, model: options.model, endActivities })

@@ -37,6 +37,7 @@ function testLog(): EventLog {
 function precomputed(log: EventLog, modelWorker: boolean) {
   const store = openDatabase(':memory:');
   const stepVariants = createStepVariantsCollector();
+  let firstRows = 0;
   const summary = precomputeModel(log, {
     sqlite: store.sqlite,
     log: 'test',
@@ -46,14 +47,15 @@ function precomputed(log: EventLog, modelWorker: boolean) {
     endActivities: ['C'],
     stepVariants,
     modelWorker,
+    onFirstRows: () => firstRows++,
   });
   const rows = Object.fromEntries(TABLES.map((t) => [t, store.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
   store.close();
-  return { summary, rows, collected: stepVariants.tables };
+  return { summary, rows, collected: stepVariants.tables, firstRows };
 }
 
 describe('precomputeModel in the model worker', () => {
-  it('writes the same rows, in the same order and with the same ids, as computed in this thread, and tells the collector the same', () => {
+  it('writes the same rows, in the same order and with the same ids, as computed in this thread, tells the collector the same, and calls onFirstRows once', () => {
     const log = testLog();
     const here = precomputed(log, false);
     expect(here.summary.cases).toBe(120);
@@ -62,6 +64,7 @@ describe('precomputeModel in the model worker', () => {
     expect(worker.summary).toEqual(here.summary);
     for (const t of TABLES) expect(worker.rows[t], t).toEqual(here.rows[t]);
     expect(worker.collected).toEqual(here.collected);
+    expect([here.firstRows, worker.firstRows]).toEqual([1, 1]);
   }, 60_000);
 
   it("throws the worker's error in the loading thread, and the transaction writes nothing", () => {

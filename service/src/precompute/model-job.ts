@@ -17,7 +17,7 @@ export interface ModelJob {
    * load its code and posted no row (compute the rows in this thread then). Throws the worker's
    * error, or when it ended without an answer. Call once.
    */
-  receive(exact: ModelRows, viewer: ModelRows): ComputedModel | null;
+  receive(exact: ModelRows, viewer: ModelRows, onFirstRows?: () => void): ComputedModel | null;
   /** Ends the worker without waiting for it. */
   stop(): void;
 }
@@ -58,7 +58,7 @@ export function startModelWorker(log: EventLog, spec: ModelSpec): ModelJob | nul
     void worker.terminate();
   };
   return {
-    receive(exact, viewer) {
+    receive(exact, viewer, onFirstRows) {
       const replay = createRowReplay(exact, viewer);
       const flags = new Int32Array(signal);
       let batches = 0;
@@ -67,9 +67,9 @@ export function startModelWorker(log: EventLog, spec: ModelSpec): ModelJob | nul
           const seen = Atomics.load(flags, 0);
           const received = receiveMessageOnPort(port1)?.message as ModelWorkerMessage | undefined;
           if (received?.kind === 'rows') {
+            if (batches++ === 0) onFirstRows?.();
             replay(received.batch);
             batchWritten(flags);
-            batches++;
           } else if (received?.kind === 'done') return received.computed;
           else if (received?.kind === 'failed') throw new Error(received.message);
           else if (received?.kind === 'not-started') {

@@ -27,6 +27,8 @@ export interface PrecomputeContext extends ModelSpec {
   stepVariants?: StepVariantsCollector | undefined;
   /** Compute the rows in a worker thread (default: for logs of at least `MODEL_WORKER_MIN_EVENTS` events). */
   modelWorker?: boolean | undefined;
+  /** Called once when the first model rows are ready to be written (e.g. to start other work on the second core then). */
+  onFirstRows?: (() => void) | undefined;
 }
 
 /**
@@ -77,7 +79,7 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
 function writeModel(log: EventLog, ctx: PrecomputeContext, job: ModelJob | null): ModelSummary {
   const exact = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
   const viewer = createModelWriter(ctx.sqlite, ctx.log, ctx.version, 'viewer_', listenerOf(ctx, 'viewer_steps'));
-  const computed = job?.receive(exact, viewer) ?? computeModelRows(log, ctx, exact, viewer);
+  const computed = job?.receive(exact, viewer, ctx.onFirstRows) ?? (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
   recordEndActivities(ctx, computed.endActivities);
   const summary = exact.finish();
   viewer.finish();
