@@ -33,15 +33,21 @@ export interface ComputedModel {
   viewer: ViewerBuildSummary;
 }
 
-/** The exact model's inputs, computed once for the exact and the viewer-grade rows. */
-export function modelInputs(log: EventLog, spec: ModelSpec) {
+/** What the case rows are computed from: the variants, the case statistics and each case's grain cell. */
+function caseInputs(log: EventLog, spec: ModelSpec) {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
+  return { log, k: spec.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities };
+}
+
+/** The exact model's inputs, computed once for the exact and the viewer-grade rows (`cases`: those of `caseInputs`, when computed). */
+export function modelInputs(log: EventLog, spec: ModelSpec, cases: ReturnType<typeof caseInputs> = caseInputs(log, spec)) {
+  const { variants, groupOfCase } = cases;
   const pairs = groupVariants(log, variants, groupOfCase);
   const seqs = variantSequences(log, variants);
   const instances = pairActivityInstances(log);
-  return { log, k: spec.minGroupSize ?? 5, variants, stats, groups, groupOfCase, closed, endActivities, pairs, seqs, instances };
+  return { ...cases, pairs, seqs, instances };
 }
 
 /** The exact step rows (`forEachStepRow` of the core, grouped by exact cell), one at a time: read each at once. */
@@ -75,14 +81,10 @@ function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, 
  * const computed = computeModelRows(log, { log: 'dagpenge', process: null }, exactWriter, viewerWriter);
  */
 export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRows, viewer: ModelRows): ComputedModel {
-  const inputs = modelInputs(log, spec);
-  const { variants, stats, groups, groupOfCase, closed, pairs, seqs } = inputs;
-  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
-  const V = variants.variants.length;
-  const finishedAt = finishedByGroupAndVariant(variants, groupOfCase, closed, groups.length);
-  const finishedOf = (group: number, variant: number): number => (finishedAt[group * V + variant] === 0 ? 0 : 1);
   const out = exact;
-
+  // The case rows first, from what they need only, so that the first rows are written early.
+  const cases = caseInputs(log, spec);
+  const { variants, stats, groups, groupOfCase, closed } = cases;
   const attributes = caseAttributesJson(log);
   for (let c = 0; c < stats.length; c++) {
     const s = stats[c]!;
@@ -101,6 +103,12 @@ export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRow
       attributes(c),
     ]);
   }
+  const inputs = modelInputs(log, spec, cases);
+  const { pairs, seqs } = inputs;
+  const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));
+  const V = variants.variants.length;
+  const finishedAt = finishedByGroupAndVariant(variants, groupOfCase, closed, groups.length);
+  const finishedOf = (group: number, variant: number): number => (finishedAt[group * V + variant] === 0 ? 0 : 1);
 
   for (let p = 0; p < pairs.count; p++) {
     const g = groups[pairs.group[p]!]!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKET_COUNT, EventLogBuilder, FINE_BUCKET_COUNT, type EventLog } from '@sagsflow/shared';
 import { openDatabase } from '../db/client';
-import { MODEL_TABLES, type ModelRows } from './model-writer';
+import { MODEL_TABLES, type SplitRowWriter } from './model-writer';
 import { precomputeModel } from './precompute-model';
 import { createRowEncoder } from './row-encoder';
 import { createRowReplay } from './row-replay';
@@ -98,18 +98,21 @@ describe('createRowEncoder and createRowReplay', () => {
     expect(batches[0]!.strings).toEqual(['p', 'Nord', '2025-01', 'A,B', 'A', 'B']);
     expect(batches[0]!.inline).toEqual(['c1', '{"age":"30"}']);
     const calls: unknown[][] = [];
-    const recorder = (writer: string): ModelRows => ({
+    const recorder = (writer: string): SplitRowWriter => ({
       add: (table, values) => calls.push([writer, table, [...values]]),
-      addHistogramRow: (table, head, hist, f, tail, buckets) =>
-        calls.push([writer, table, [...head], [...Array.from(hist)], buckets?.map((b) => [b, f.counts[b], f.seconds[b]]), [...tail]]),
-      addStepRow: () => calls.push(['step']),
+      addSplitRow: (table, dense, zeros) => calls.push([writer, table, [...dense], [...zeros]]),
     });
     createRowReplay(recorder('exact'), recorder('viewer'))(batches[0]!);
+    const zeros = new Array<number>(BUCKET_COUNT + 2 * FINE_BUCKET_COUNT).fill(0);
+    zeros[2] = 2;
+    zeros[4] = -0;
+    zeros[BUCKET_COUNT + 3] = 2;
+    zeros[BUCKET_COUNT + FINE_BUCKET_COUNT + 3] = 7.5;
     expect(calls).toEqual([
       ['exact', 'jobcenters', ['p', 'Nord', 3, NaN]],
       ['viewer', 'periods', ['p', null, '2025-01', 1, 2, 0, -0]],
       ['exact', 'cases', ['p', 'Nord', '2025-01', 'c1', 1, 2, 0.001, 2, 'A,B', 0, '{"age":"30"}']],
-      ['exact', 'edges', ['p', 'Nord', '2025-01', 'A', 'B', 2, 2, 7.5], histogram, [[3, 2, 7.5]], []],
+      ['exact', 'edges', ['p', 'Nord', '2025-01', 'A', 'B', 2, 2, 7.5], zeros],
     ]);
     expect(Object.is((calls[3]![3] as number[])[4], -0)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import type { EventLog } from '@sagsflow/shared';
 import { workerEntry } from '../runtime/build-info';
 import type { ComputedModel, ModelSpec } from './compute-model';
-import type { ModelRows } from './model-writer';
+import type { SplitRowWriter } from './model-writer';
 import { batchWritten, newSignal, type ModelWorkerMessage, type ModelWorkerRequest } from './model-worker-protocol';
 import { createRowReplay } from './row-replay';
 
@@ -17,7 +17,7 @@ export interface ModelJob {
    * load its code and posted no row (compute the rows in this thread then). Throws the worker's
    * error, or when it ended without an answer. Call once.
    */
-  receive(exact: ModelRows, viewer: ModelRows, onFirstRows?: () => void): ComputedModel | null;
+  receive(exact: SplitRowWriter, viewer: SplitRowWriter, onFirstRows?: () => void): ComputedModel | null;
   /** Ends the worker without waiting for it. */
   stop(): void;
 }

@@ -119,6 +119,23 @@ export interface ModelRows {
   addStepRow<R extends StepRowValues>(cell: StepCell, r: R, firstStep: (r: R) => readonly [number, number]): void;
 }
 
+/**
+ * Writes model rows as the model worker's batches hold them (`createRowReplay`): plain rows as
+ * `add` takes them, and step and edge rows split as the sparse inserter takes them: `dense` the
+ * head then the tail values, `zeros` the coarse histogram, the fine counts and the fine seconds
+ * (widths in `splitWidths`). Both arrays are read at once.
+ */
+export interface SplitRowWriter {
+  add(table: ModelTable, values: readonly SqlValue[]): void;
+  addSplitRow(table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void;
+}
+
+/** The lengths of a split step or edge row (`SplitRowWriter.addSplitRow`). */
+export function splitWidths(table: HistogramTable): { dense: number; zeros: number } {
+  const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
+  return { dense: COLUMNS[table].length - zeros, zeros };
+}
+
 /** `addStepRow` over an `addHistogramRow` (one per writer: it keeps the head and tail it fills). */
 export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): ModelRows['addStepRow'] {
   const stepHead: SqlValue[] = new Array<SqlValue>(9);
@@ -150,7 +167,7 @@ export function createModelWriter(
   version: number,
   prefix = '',
   onStepRow?: StepRowListener,
-): ModelRows & { finish(): ModelSummary } {
+): ModelRows & SplitRowWriter & { finish(): ModelSummary } {
   const inserters = new Map<ModelTable, BatchInserter>();
   const sparseOf = (table: HistogramTable): SparseInserter =>
     createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } });
@@ -183,8 +200,8 @@ export function createModelWriter(
   ): void => {
     let row = splitRows.get(table);
     if (!row) {
-      const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
-      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros), listed: null };
+      const widths = splitWidths(table);
+      row = { dense: new Array<SqlValue>(widths.dense).fill(null), zeros: new Float64Array(widths.zeros), listed: null };
       splitRows.set(table, row);
     }
     const { dense, zeros } = row;
@@ -217,8 +234,12 @@ export function createModelWriter(
         for (const b of fineBuckets) listed.push(b);
       }
     }
+    addSplitRow(table, dense, zeros);
+  };
+  /** Writes one step or edge row given split (see `SplitRowWriter`). */
+  const addSplitRow = (table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void => {
     (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
-    if (onStepRow && table === 'steps') onStepRow(head, stepsInserter!.lastRowid);
+    if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid);
   };
   return {
     add(table: ModelTable, values: readonly SqlValue[]): void {
@@ -226,6 +247,7 @@ export function createModelWriter(
     },
     addHistogramRow,
     addStepRow: stepRowAdder(addHistogramRow),
+    addSplitRow,
     finish(): ModelSummary {
       const summary = {} as ModelSummary;
       for (const table of Object.keys(COLUMNS) as ModelTable[]) {

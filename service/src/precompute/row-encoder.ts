@@ -1,4 +1,4 @@
-import type { FineHistogram } from '@sagsflow/shared';
+import { BUCKET_COUNT, type FineHistogram } from '@sagsflow/shared';
 import type { SqlValue } from '../db/batch-insert';
 import { MODEL_TABLES, stepRowAdder, type ModelRows, type ModelTable } from './model-writer';
 import { INLINE_VALUE, MAX_OP_SIZE, NULL_VALUE, NUMBER_VALUE, TABLES, type RowBatch } from './row-batch';
@@ -76,6 +76,8 @@ export function createRowEncoder(post: (batch: RowBatch) => void): { exact: Mode
     codes[c++] = target * 2 + kind;
   };
   const histogramRow = (target: number, head: readonly SqlValue[], histogram: ArrayLike<number>, tail: readonly SqlValue[]): void => {
+    if (histogram.length !== BUCKET_COUNT)
+      throw new Error(`createRowEncoder: expected ${BUCKET_COUNT} histogram buckets, got ${histogram.length}`);
     start(target, 1);
     values(head, target * SLOTS, 0);
     values(tail, target * SLOTS + SLOTS / 2, 0);
