@@ -161,13 +161,7 @@ export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): Mod
  * `prefix` writes the same columns into `<prefix><table>` (the viewer-grade model: `viewer_`).
  * `onStepRow`, when given, hears of every step row written, with its id.
  */
-export function createModelWriter(
-  sqlite: Database.Database,
-  log: string,
-  version: number,
-  prefix = '',
-  onStepRow?: StepRowListener,
-): ModelRows & SplitRowWriter & { finish(): ModelSummary } {
+export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '', onStepRow?: StepRowListener) {
   const inserters = new Map<ModelTable, BatchInserter>();
   const sparseOf = (table: HistogramTable): SparseInserter =>
     createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } });
@@ -241,7 +235,7 @@ export function createModelWriter(
     (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
     if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid);
   };
-  return {
+  const writer: ModelRows & SplitRowWriter & { finish(): ModelSummary } = {
     add(table: ModelTable, values: readonly SqlValue[]): void {
       inserterOf(table).add(values);
     },
@@ -258,6 +252,7 @@ export function createModelWriter(
       return summary;
     },
   };
+  return writer;
 }
 
 /** The SQLite writer of model rows. */
