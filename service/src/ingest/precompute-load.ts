@@ -6,6 +6,8 @@ import { readFindingSources } from '../findings/read-finding-sources';
 import { startFindingsWorker, type FindingsJob } from '../findings/findings-job';
 import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
+import { startModelWorker, type ModelJob } from '../precompute/model-job';
+import { MODEL_WORKER_MIN_EVENTS } from '../precompute/precompute-model';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
 import { createStepVariantsCollector } from '../precompute/step-variants';
 import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
@@ -20,6 +22,30 @@ import type { IngestOptions } from './load-report';
  * the load writes). Below it, starting a worker costs more than it saves.
  */
 export const FINDINGS_WORKER_MIN_EVENTS = 100_000;
+
+/** The model of a load (process, k, end activities) as `precomputeLoad` computes it. */
+function loadModelSpec(sqlite: Database.Database, log: string, options: IngestOptions) {
+  return {
+    log,
+    process: options.process ?? null,
+    minGroupSize: options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5,
+    endActivities: options.mapping?.endActivities,
+  };
+}
+
+/**
+ * Starts computing the model rows of a large load in the model worker (`startModelWorker`) as
+ * soon as its event log is built, so that the worker starts while this thread finishes the read
+ * (the event indexes); give it to `precomputeLoad`, which writes its rows. Null for a small log
+ * (or a precompute given in `options`): `precomputeLoad` computes those itself.
+ */
+export function startLoadModel(
+  eventLog: EventLog,
+  ctx: { sqlite: Database.Database; log: string; options: IngestOptions },
+): ModelJob | null {
+  if (ctx.options.precompute || eventLog.activity.length < MODEL_WORKER_MIN_EVENTS) return null;
+  return startModelWorker(eventLog, loadModelSpec(ctx.sqlite, ctx.log, ctx.options));
+}
 
 /** What precompute wrote for the new version. */
 export interface PrecomputedLoad {
@@ -41,12 +67,10 @@ export interface PrecomputedLoad {
  */
 export function precomputeLoad(
   eventLog: EventLog,
-  ctx: { sqlite: Database.Database; log: string; version: number; what: string; options: IngestOptions },
+  ctx: { sqlite: Database.Database; log: string; version: number; what: string; options: IngestOptions; modelJob?: ModelJob | null },
 ): PrecomputedLoad {
   const { sqlite, log, version, what, options } = ctx;
-  const process = options.process ?? null;
-  const minGroupSize = options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5;
-  const endActivities = options.mapping?.endActivities;
+  const { process, minGroupSize, endActivities } = loadModelSpec(sqlite, log, options);
   const outcome = options.mapping?.outcome
     ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
     : undefined;
@@ -71,6 +95,7 @@ export function precomputeLoad(
       endActivities,
       stepVariants,
       onFirstRows: startFindings,
+      modelJob: ctx.modelJob,
     });
     startFindings();
     const compliance = options.rules ? precomputeCompliance(eventLog, { sqlite, log, version, process }, options.rules) : null;
@@ -81,6 +106,7 @@ export function precomputeLoad(
     result = { model, compliance, conformance };
   } catch (err) {
     early?.stop();
+    ctx.modelJob?.stop();
     throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
   }
   try {

@@ -3,6 +3,9 @@ import { BUCKET_COUNT, EventLogBuilder, FINE_BUCKET_COUNT, type EventLog } from 
 import { openDatabase } from '../db/client';
 import { MODEL_TABLES, type SplitRowWriter } from './model-writer';
 import { precomputeModel } from './precompute-model';
+import { startModelWorker } from './model-job';
+import { precomputeLoad } from '../ingest/precompute-load';
+import { IngestError } from '../ingest/errors';
 import { createRowEncoder } from './row-encoder';
 import { createRowReplay } from './row-replay';
 import type { RowBatch } from './row-batch';
@@ -116,4 +119,34 @@ describe('createRowEncoder and createRowReplay', () => {
     ]);
     expect(Object.is((calls[3]![3] as number[])[4], -0)).toBe(true);
   });
+});
+
+describe('precomputeLoad with a model worker started before it', () => {
+  it("turns the worker's error into IngestError('precompute-failed') naming the load, and its transaction writes nothing", () => {
+    const store = openDatabase(':memory:');
+    const broken = { ...testLog(), caseOffsets: undefined } as unknown as EventLog;
+    const modelJob = startModelWorker(broken, { log: 'test', process: null });
+    expect(modelJob).not.toBeNull();
+    const load = store.sqlite.transaction(() =>
+      precomputeLoad(broken, {
+        sqlite: store.sqlite,
+        log: 'test',
+        version: 1,
+        what: 'test.csv',
+        options: { files: [], log: 'test' },
+        modelJob,
+      }),
+    );
+    let error: unknown;
+    try {
+      load();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe('precompute-failed');
+    expect((error as IngestError).message).toMatch(/^test\.csv: precompute failed: .*undefined/);
+    for (const t of TABLES) expect(store.sqlite.prepare(`SELECT count(*) n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    store.close();
+  }, 60_000);
 });

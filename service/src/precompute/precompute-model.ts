@@ -27,6 +27,8 @@ export interface PrecomputeContext extends ModelSpec {
   stepVariants?: StepVariantsCollector | undefined;
   /** Compute the rows in a worker thread (default: for logs of at least `MODEL_WORKER_MIN_EVENTS` events). */
   modelWorker?: boolean | undefined;
+  /** The model worker already started for this log (`startModelWorker`), if any: its rows are written. */
+  modelJob?: ModelJob | null | undefined;
   /** Called once when the first model rows are ready to be written (e.g. to start other work on the second core then). */
   onFirstRows?: (() => void) | undefined;
 }
@@ -46,9 +48,8 @@ export interface PrecomputeContext extends ModelSpec {
  */
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const inWorker = ctx.modelWorker ?? log.activity.length >= MODEL_WORKER_MIN_EVENTS;
-  const job = inWorker
-    ? startModelWorker(log, { log: ctx.log, process: ctx.process, minGroupSize: ctx.minGroupSize, endActivities: ctx.endActivities })
-    : null;
+  const spec = { log: ctx.log, process: ctx.process, minGroupSize: ctx.minGroupSize, endActivities: ctx.endActivities };
+  const job = ctx.modelJob ?? (inWorker ? startModelWorker(log, spec) : null);
   try {
     return withoutIndexes(ctx.sqlite, BULK_TABLES, () => writeModel(log, ctx, job));
   } finally {
