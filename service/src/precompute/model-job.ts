@@ -3,7 +3,7 @@ import type { EventLog } from '@sagsflow/shared';
 import { workerEntry } from '../runtime/build-info';
 import type { ComputedModel, ModelSpec } from './compute-model';
 import type { SplitRowWriter } from './model-writer';
-import { batchWritten, newSignal, type ModelWorkerMessage, type ModelWorkerRequest } from './model-worker-protocol';
+import { batchWritten, newSignal, type ModelWorkerMessage, type ModelWorkerRequest, type RecycledBuffers } from './model-worker-protocol';
 import { createRowReplay } from './row-replay';
 
 /** The longest the loading thread waits for the next message of the model worker (a stuck worker). */
@@ -70,6 +70,8 @@ export function startModelWorker(log: EventLog, spec: ModelSpec): ModelJob | nul
             if (batches++ === 0) onFirstRows?.();
             replay(received.batch);
             batchWritten(flags);
+            const { codes, nums } = received.batch;
+            port1.postMessage({ codes, nums } satisfies RecycledBuffers, [codes.buffer, nums.buffer]);
           } else if (received?.kind === 'done') return received.computed;
           else if (received?.kind === 'failed') throw new Error(received.message);
           else if (received?.kind === 'not-started') {

@@ -27,6 +27,9 @@ export type ModelWorkerMessage =
   | { kind: 'failed'; message: string }
   | { kind: 'not-started'; message: string };
 
+/** The buffers of a replayed row batch, posted back to the worker to hold a later batch. */
+export type RecycledBuffers = Pick<RowBatch, 'codes' | 'nums'>;
+
 /** Row batches the worker may post ahead of the loading thread's writes (bounds the memory they hold). */
 export const MAX_BATCHES_AHEAD = 16;
 

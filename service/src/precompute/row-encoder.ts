@@ -21,9 +21,13 @@ function notZero(v: number): boolean {
  * Writers of model rows that encode them into `RowBatch`es and hand each full batch to `post`
  * (its buffers may be transferred): the model worker's side of `createRowReplay`. Strings are
  * interned, each sent once, but for the columns of distinct values (case ids, attributes), sent
- * inline. Call `flush` after the last row.
+ * inline. Call `flush` after the last row. `recycled` gives back the buffers of a batch already
+ * replayed, when there is one (the next batch is written into them instead of new ones).
  */
-export function createRowEncoder(post: (batch: RowBatch) => void): { exact: ModelRows; viewer: ModelRows; flush(): void } {
+export function createRowEncoder(
+  post: (batch: RowBatch) => void,
+  recycled: () => Pick<RowBatch, 'codes' | 'nums'> | undefined = () => undefined,
+): { exact: ModelRows; viewer: ModelRows; flush(): void } {
   const ids = new Map<string, number>();
   /** Per (target, value position): the string last written there and its id (runs of rows repeat most of their strings). */
   const lastString = new Array<string | undefined>(2 * TABLES * SLOTS);
@@ -39,8 +43,9 @@ export function createRowEncoder(post: (batch: RowBatch) => void): { exact: Mode
     post({ strings, inline, codes, codeCount: c, nums, numCount: n });
     strings = [];
     inline = [];
-    codes = new Int32Array(BATCH_SIZE);
-    nums = new Float64Array(BATCH_SIZE);
+    const again = recycled();
+    codes = again?.codes ?? new Int32Array(BATCH_SIZE);
+    nums = again?.nums ?? new Float64Array(BATCH_SIZE);
     c = n = 0;
   };
   const stringCode = (v: string, slot: number): number => {
