@@ -31,7 +31,7 @@ export type ModelWorkerMessage =
 export type RecycledBuffers = Pick<RowBatch, 'codes' | 'nums'>;
 
 /** Row batches the worker may post ahead of the loading thread's writes (bounds the memory they hold). */
-export const MAX_BATCHES_AHEAD = 16;
+export const MAX_BATCHES_AHEAD = 64;
 
 /** The shared signal of a new request (see `ModelWorkerRequest.signal`). */
 export function newSignal(): SharedArrayBuffer {

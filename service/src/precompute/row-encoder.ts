@@ -4,7 +4,7 @@ import { MODEL_TABLES, stepRowAdder, type ModelRows, type ModelTable } from './m
 import { INLINE_VALUE, MAX_OP_SIZE, NULL_VALUE, NUMBER_VALUE, TABLES, type RowBatch } from './row-batch';
 
 /** Codes (and numbers) per posted batch. */
-const BATCH_SIZE = 1 << 16;
+const BATCH_SIZE = 1 << 14;
 
 /** Value positions per target in the string cache: the head's (or a plain row's), then the tail's. */
 const SLOTS = 32;
