@@ -1,4 +1,8 @@
-/** The starting values of `addText`'s two hashes (see `addTextHash`). */
+/**
+ * The starting values of `addText`'s two hashes (see `addTextHash`). The hot loops below start from
+ * the literals themselves: started from these module constants, V8 at times compiled `unitsHash`'s
+ * loop about 3x slower (measured 2.4 vs 0.8 ns a character).
+ */
 export const TEXT_SEED_1 = 0x2f693a1d | 0;
 export const TEXT_SEED_2 = 0x6c8e9cf5 | 0;
 
@@ -84,8 +88,8 @@ export class RecordHashSet {
 
   /** `addText`'s hash of `text[from, to)` into `lastHigh`/`lastLow`, without adding it. */
   textRangeHash(text: string, from: number, to: number): void {
-    let h1 = TEXT_SEED_1;
-    let h2 = TEXT_SEED_2;
+    let h1 = 0x2f693a1d | 0; // TEXT_SEED_1
+    let h2 = 0x6c8e9cf5 | 0; // TEXT_SEED_2
     const even = from + ((to - from) & ~1);
     let i = from;
     for (; i < even; i += 2) {
@@ -108,8 +112,8 @@ export class RecordHashSet {
 
   /** `addUnits`'s hash into `lastHigh`/`lastLow`, without adding it. */
   unitsHash(units: TextUnits, from: number, to: number): void {
-    let h1 = TEXT_SEED_1;
-    let h2 = TEXT_SEED_2;
+    let h1 = 0x2f693a1d | 0; // TEXT_SEED_1
+    let h2 = 0x6c8e9cf5 | 0; // TEXT_SEED_2
     const even = from + ((to - from) & ~1);
     let i = from;
     const u16 = units.u16;
