@@ -14,6 +14,7 @@ import { findingsSettings, type FindingsSettings } from './settings';
 import { collectTransitions } from './transitions';
 import { FINDING_KINDS, type Finding, type FindingsInput } from './types';
 import { indexInstances, workloadAround } from './workload';
+import { activityResourceCounts } from './workload-index';
 
 /** Everything the findings of one process rest on, and the findings themselves. */
 export interface FindingsResult {
@@ -59,7 +60,9 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     count: settings.bottleneckCount,
     minShare: settings.bottleneckMinShare,
   });
-  const index = marked.length > 0 ? indexInstances(inst) : undefined;
+  // Who does each step: read by the workload around the bottlenecks and by the automation scores.
+  const doers = activityResourceCounts(inst);
+  const index = marked.length > 0 ? indexInstances(inst, doers) : undefined;
   const bottlenecks: BottleneckEdge[] = marked
     .map((i) => {
       const e = waits.wait(waits.candidates[i]!.edge);
@@ -69,7 +72,7 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     .sort((a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs);
   const variants = input.variants ?? discoverVariants(log);
   const bestPractices = compareAll(input, jobcenters, variants, settings);
-  const automation = automationScores(log, inst, settings, factor);
+  const automation = automationScores(log, inst, settings, factor, doers);
   const ctx = { process: input.process, log, settings, transitions };
   const findings = [
     ...bottleneckFindings(bottlenecks, ctx),
