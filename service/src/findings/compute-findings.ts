@@ -1,6 +1,5 @@
 import {
   buildFindings,
-  caseStatistics,
   discoverVariants,
   findingId,
   type EventLog,
@@ -55,8 +54,7 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
   const variants = discoverVariants(log);
   // A jobcenter's variants are narrowed from the log's, not discovered again.
   const variantsOf = variantsOfCases(log, variants);
-  const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
+  const { groups, groupOfCase, closed } = groupCases(log, caseStarts(log), spec.process, spec.log, spec.endActivities);
   const groupOf = (c: number) => groups[groupOfCase[c]!]!;
   const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
   const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
@@ -95,6 +93,13 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
       findings: result.findings.map((finding) => ({ finding, id: scopedId(finding, scope) })),
     });
   }
+  return out;
+}
+
+/** Each case's start (its first event's time, as `caseStatistics` gives it): all `groupCases` reads of a case's statistics. */
+function caseStarts(log: EventLog): { start: number }[] {
+  const out = new Array<{ start: number }>(log.caseIds.length);
+  for (let c = 0; c < out.length; c++) out[c] = { start: log.timestamp[log.caseOffsets[c]!]! };
   return out;
 }
 
