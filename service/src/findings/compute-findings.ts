@@ -8,6 +8,7 @@ import {
   type OutcomeSpec,
 } from '@sagsflow/shared';
 import { variantsOfCases } from '@sagsflow/shared/variants/variants-of-cases';
+import { eventInstances, eventsAreInstances } from '@sagsflow/shared/lifecycle/activity-instances';
 import { workingDurationTable } from '@sagsflow/shared/calendar/working-duration-table';
 import { groupCases } from '../precompute/case-groups';
 import { PERIOD_TIME_ZONE } from '../precompute/period';
@@ -59,6 +60,8 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
   const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
   const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
   const caseIdOf = (c: number) => log.caseIds[c]!;
+  // Where every event is an instance of its own, so is every event of a scope (whole cases, same order).
+  const eventsAreOwnInstances = eventsAreInstances(log);
   const working = workingDurationTable(WAIT_CALENDAR, PERIOD_TIME_ZONE, ...timeSpan(log.timestamp));
   const out: ScopeFindings[] = [];
   for (const scope of findingScopes(
@@ -75,6 +78,7 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
       {
         log: scope.log,
         process: scope.process,
+        ...(eventsAreOwnInstances ? { instances: eventInstances(scope.log) } : {}),
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
         workingDurationMs: working,
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),

@@ -67,6 +67,8 @@ export function automationScores(
   const timed: number[][] = Array.from({ length: A }, () => []);
   const features = decidingAttributes(log);
   const featureCounts = [new CountTable((A + 1) * A * width), ...features.map((f) => new CountTable((f.values.length + 1) * A * width))];
+  // Instances that are the log's own events start when they end (one column): none is timed.
+  const hasStarts = inst.start !== inst.end;
   const seen = new Int32Array(A).fill(-1);
   const times = new Uint8Array(A);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
@@ -84,7 +86,7 @@ export function automationScores(
       if (times[a]! < 2) times[a]!++;
       const p = i > lo ? inst.activity[i - 1]! : START;
       const n = i + 1 < hi ? inst.activity[i + 1]! : A;
-      if (inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
+      if (hasStarts && inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
       featureCounts[0]!.add(((p + 1) * A + a) * width + n);
       for (let f = 0; f < features.length; f++) {
         const code = features[f]!.codes[c]!;
