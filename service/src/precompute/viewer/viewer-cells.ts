@@ -68,27 +68,41 @@ export function decideViewerCells(
 ): ViewerCells {
   const n = pairGroup.length;
   const cells: Grain[] = [];
-  const cellIndex = new Map<string, number>();
   const cellOfPair = new Int32Array(n).fill(-1);
   const keptPair = new Uint8Array(n);
   const totals = { merged: 0, other: 0 };
-  const cellOf = (g: Grain) => {
-    const key = `${g.process}\u0000${g.jobcenter}\u0000${g.period}`;
-    let i = cellIndex.get(key);
-    if (i === undefined) cellIndex.set(key, (i = cells.push(g) - 1));
-    return i;
+  // Each (group, stage)'s merged cell is computed once and numbered by its key, so that pools are
+  // keyed by numbers: `(variant + 1) * stagedLimit + staged cell`.
+  const stages = MERGE_STAGES.length;
+  const stagedLimit = groups.length * stages + 1;
+  const stagedIds = new Map<string, number>();
+  const stagedCells: Grain[] = [];
+  const stagedOf = new Int32Array(groups.length * stages).fill(-1);
+  const staged = (group: number, s: number): number => {
+    const at = group * stages + s;
+    let id = stagedOf[at]!;
+    if (id < 0) {
+      const cell = MERGE_STAGES[s]!(groups[group]!);
+      const key = `${cell.process}\u0000${cell.jobcenter}\u0000${cell.period}`;
+      id = stagedIds.get(key) ?? -1;
+      if (id < 0) stagedIds.set(key, (id = stagedCells.push(cell) - 1));
+      stagedOf[at] = id;
+    }
+    return id;
   };
+  const cellOfStaged: number[] = [];
+  const cellOf = (id: number): number => (cellOfStaged[id] ??= cells.push(stagedCells[id]!) - 1);
   const poolUp = (pairs: number[], variantOf: (p: number) => number, onPlaced: (p: number, stage: number) => void): number[] => {
     let left = pairs;
-    MERGE_STAGES.forEach((stage, s) => {
-      const pools = new Map<string, { cell: Grain; members: number[]; cases: number }>();
+    for (let s = 0; s < stages; s++) {
+      const pools = new Map<number, { cell: number; members: number[]; cases: number }>();
       for (const p of left) {
-        const cell = stage(groups[pairGroup[p]!]!);
-        const key = `${variantOf(p)}\u0000${cell.process}\u0000${cell.jobcenter}\u0000${cell.period}`;
-        const pool = pools.get(key) ?? { cell, members: [], cases: 0 };
+        const cell = staged(pairGroup[p]!, s);
+        const key = (variantOf(p) + 1) * stagedLimit + cell;
+        let pool = pools.get(key);
+        if (!pool) pools.set(key, (pool = { cell, members: [], cases: 0 }));
         pool.members.push(p);
         pool.cases += pairCases[p]!;
-        pools.set(key, pool);
       }
       const next: number[] = [];
       for (const pool of pools.values()) {
@@ -102,7 +116,7 @@ export function decideViewerCells(
         }
       }
       left = next;
-    });
+    }
     return left;
   };
   const all = Array.from({ length: n }, (_, p) => p).filter((p) => pairCases[p]! > 0);
