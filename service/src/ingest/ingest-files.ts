@@ -12,7 +12,8 @@ import { loadKey, type LoadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { failedLoad, finishLoad } from './finish-load';
 import type { LoadCounts } from './load-sink';
-import { precomputeLoad, type PrecomputedLoad } from './precompute-load';
+import { precomputeLoad, startLoadModel, type PrecomputedLoad } from './precompute-load';
+import type { ModelJob } from '../precompute/model-job';
 import { retentionAfterLoad } from '../governance/load-governance';
 import { fileDigests } from '../governance/lineage';
 import { describeLoad, type LoadRun } from './load-run';
@@ -53,16 +54,20 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const scrubbing = loadScrubbing(run);
   const tally: ReadTally = emptyTally();
   let tx: LoadTransaction | null = null;
+  let modelJob: ModelJob | null = null;
   try {
     tx = beginLoad(store.sqlite);
     const { latest, version, loadId } = openLoadRow(run, scrubbing.key);
-    const { builder, got, appended } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
+    const { builder, got, appended, rebuildEventIndexes } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
     refuseNothingLoaded(run.what, tally.read, got, appended);
     const noPurpose = purposeRefusal(run, tally);
     run.progress('precompute', null, run.files.length, run.bytesTotal);
     const eventLog = builder.build();
+    // The model worker starts on the log while this thread builds the event indexes.
+    modelJob = startLoadModel(eventLog, { sqlite: store.sqlite, log: options.log, options });
+    rebuildEventIndexes();
     const refusals = policyRefusals(run, tally, got, eventLog.caseIds.length, current, noPurpose);
-    const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended);
+    const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended, modelJob);
     run.progress('commit', null, run.files.length, run.bytesTotal);
     const { text } = scrubbing;
     const report = await loadReportOf(run, {
@@ -80,6 +85,7 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
     });
     return await finishStoredLoad(run, tx, report, digests, tally);
   } catch (err) {
+    modelJob?.stop();
     tx?.rollback();
     const { what, names, bytesTotal, startedAt, now } = run;
     throw await failedLoad(store.sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
@@ -153,7 +159,8 @@ function openLoadRow(run: LoadRun, key: LoadKey): { latest: number | null; versi
 }
 
 /**
- * Reads the files into the load (event indexes deferred till the end) and settles the tally.
+ * Reads the files into the load and settles the tally. The event indexes are deferred: call
+ * `rebuildEventIndexes` after.
  * With `--append` and a current version, the builder is seeded with that version's events and
  * the extract's events already in it are dropped: `appended` tells how many.
  */
@@ -162,7 +169,7 @@ async function readIntoLoad(
   target: { loadId: number; latest: number | null; version: number },
   scrubbing: LoadScrubbing,
   tally: ReadTally,
-): Promise<{ builder: EventLogBuilder; got: LoadCounts; appended: AppendSeed | null }> {
+): Promise<{ builder: EventLogBuilder; got: LoadCounts; appended: AppendSeed | null; rebuildEventIndexes: () => void }> {
   const { store, options } = run;
   const { sqlite } = store;
   const { loadId, latest, version } = target;
@@ -203,29 +210,30 @@ async function readIntoLoad(
     },
     tally,
   );
-  rebuildEventIndexes();
   tally.settled = got;
   const appended = seed as AppendSeed | null;
   tally.crossDuplicates = appended?.duplicates ?? 0;
-  return { builder, got, appended };
+  return { builder, got, appended, rebuildEventIndexes };
 }
 
 /**
  * Stores the new version: archives the current one, deletes the log's rows of other versions,
- * precomputes the new version's tables and keeps it (pruning versions beyond those kept).
+ * precomputes the new version's tables (the model's rows from `modelJob` when started) and keeps
+ * it (pruning versions beyond those kept).
  */
 function storeVersion(
   run: LoadRun,
   target: { latest: number | null; version: number },
   eventLog: EventLog,
   appended: AppendSeed | null,
+  modelJob: ModelJob | null,
 ): { precomputed: PrecomputedLoad; pruned: number[] } {
   const { store, options, what } = run;
   const { sqlite } = store;
   const { latest, version } = target;
   if (latest !== null) archiveVersion(sqlite, options.log, latest);
   deleteLogVersion(sqlite, options.log, { keepVersion: version });
-  const precomputed = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options });
+  const precomputed = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options, modelJob });
   const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
   return { precomputed, pruned };
 }

@@ -6,6 +6,8 @@ import { readFindingSources } from '../findings/read-finding-sources';
 import { startFindingsWorker, type FindingsJob } from '../findings/findings-job';
 import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
+import { startModelWorker, type ModelJob } from '../precompute/model-job';
+import { MODEL_WORKER_MIN_EVENTS } from '../precompute/precompute-model';
 import { precomputeCompliance, type ComplianceSummary } from '../precompute/compliance';
 import { createStepVariantsCollector } from '../precompute/step-variants';
 import { buildViewerAnalyses } from '../precompute/viewer/build-viewer-analyses';
@@ -21,6 +23,30 @@ import type { IngestOptions } from './load-report';
  */
 export const FINDINGS_WORKER_MIN_EVENTS = 100_000;
 
+/** The model of a load (process, k, end activities) as `precomputeLoad` computes it. */
+function loadModelSpec(sqlite: Database.Database, log: string, options: IngestOptions) {
+  return {
+    log,
+    process: options.process ?? null,
+    minGroupSize: options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5,
+    endActivities: options.mapping?.endActivities,
+  };
+}
+
+/**
+ * Starts computing the model rows of a large load in the model worker (`startModelWorker`) as
+ * soon as its event log is built, so that the worker starts while this thread finishes the read
+ * (the event indexes); give it to `precomputeLoad`, which writes its rows. Null for a small log
+ * (or a precompute given in `options`): `precomputeLoad` computes those itself.
+ */
+export function startLoadModel(
+  eventLog: EventLog,
+  ctx: { sqlite: Database.Database; log: string; options: IngestOptions },
+): ModelJob | null {
+  if (ctx.options.precompute || eventLog.activity.length < MODEL_WORKER_MIN_EVENTS) return null;
+  return startModelWorker(eventLog, loadModelSpec(ctx.sqlite, ctx.log, ctx.options));
+}
+
 /** What precompute wrote for the new version. */
 export interface PrecomputedLoad {
   model: ModelSummary;
@@ -33,27 +59,29 @@ export interface PrecomputedLoad {
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
  * tables when a model is, and their viewer-grade forms, then the findings (which read the
  * compliance and conformance rows). Without a catalogue and a model, the findings of a large log
- * are computed in a worker thread from the start, while this thread writes the model; and the
+ * are computed in a worker thread, started as soon as the model's first rows are ready (the model
+ * worker has the second core to itself until then), while this thread writes the model; and the
  * findings are listed beside the variants from what the step rows said as they were written
  * (`createStepVariantsCollector`) instead of reading the step tables back.
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
  */
 export function precomputeLoad(
   eventLog: EventLog,
-  ctx: { sqlite: Database.Database; log: string; version: number; what: string; options: IngestOptions },
+  ctx: { sqlite: Database.Database; log: string; version: number; what: string; options: IngestOptions; modelJob?: ModelJob | null },
 ): PrecomputedLoad {
   const { sqlite, log, version, what, options } = ctx;
-  const process = options.process ?? null;
-  const minGroupSize = options.minGroupSize ?? storedGroupSize(sqlite, log)?.k ?? 5;
-  const endActivities = options.mapping?.endActivities;
+  const { process, minGroupSize, endActivities } = loadModelSpec(sqlite, log, options);
   const outcome = options.mapping?.outcome
     ? { attribute: options.mapping.outcome.column.replace(/^case:/, ''), success: options.mapping.outcome.success }
     : undefined;
   const spec: FindingsSpec = { log, process, minGroupSize, outcome, endActivities, settings: findingsSettingsOf(options.mapping) };
-  const early: FindingsJob | null =
-    !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS
-      ? startFindingsWorker(eventLog, spec, new Map())
-      : null;
+  const findingsEarly = !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS;
+  // Started once the model worker has posted its first rows: until then the model worker has the
+  // second core alone (the loading thread waits for those rows; it waits for the findings only at the end).
+  let early = null as FindingsJob | null;
+  const startFindings = (): void => {
+    if (findingsEarly && !early) early = startFindingsWorker(eventLog, spec, new Map());
+  };
   // Rules and a model mark the step rows after they are written: then the findings read the tables.
   const stepVariants = !options.precompute && !options.rules && !options.model ? createStepVariantsCollector() : undefined;
   let result: PrecomputedLoad;
@@ -66,7 +94,10 @@ export function precomputeLoad(
       minGroupSize,
       endActivities,
       stepVariants,
+      onFirstRows: startFindings,
+      modelJob: ctx.modelJob,
     });
+    startFindings();
     const compliance = options.rules ? precomputeCompliance(eventLog, { sqlite, log, version, process }, options.rules) : null;
     const conformance = options.model
       ? precomputeConformance(eventLog, { sqlite, log, version, process, model: options.model, endActivities })
@@ -75,6 +106,7 @@ export function precomputeLoad(
     result = { model, compliance, conformance };
   } catch (err) {
     early?.stop();
+    ctx.modelJob?.stop();
     throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
   }
   try {

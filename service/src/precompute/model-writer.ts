@@ -84,8 +84,76 @@ export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'st
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
 export type HistogramTable = 'steps' | 'edges';
 
-/** Told of each step row `addStepRow` wrote: its cell, its values and the id it got. */
-export type StepRowListener = (cell: StepCell, row: StepRowValues, id: number) => void;
+/**
+ * Told of each step row written: its values before the histograms (process, jobcenter, period,
+ * variant key, step index, from, to, cases, seconds) and the id it got. Read `head` at once: it
+ * is reused for the next row.
+ */
+export type StepRowListener = (head: readonly SqlValue[], id: number) => void;
+
+/**
+ * Where model rows go: the SQLite writer of this module (`createModelWriter`), or the encoder of
+ * the model worker (`createRowEncoder`), whose batches the loading thread replays into the
+ * SQLite writer. The model's rows are computed once, against this interface.
+ */
+export interface ModelRows {
+  /** One row of `table`: the values after `log, version`, in the order of the table's columns. */
+  add(table: ModelTable, values: readonly SqlValue[]): void;
+  /**
+   * One step or edge row: the `head` values, the coarse histogram, the fine counts, the fine
+   * seconds, then the `tail` values (the table's column order). Given `fineBuckets` (the fine
+   * buckets that are not 0), only those of `fine` are read.
+   */
+  addHistogramRow(
+    table: HistogramTable,
+    head: readonly SqlValue[],
+    histogram: ArrayLike<number>,
+    fine: FineHistogram,
+    tail: readonly SqlValue[],
+    fineBuckets?: readonly number[],
+  ): void;
+  /**
+   * One step row of `cell`: its cell, variant and step, the histograms, and on a variant's first
+   * step the `firstStep` values (rank, finished share), kept for the variant's later steps.
+   */
+  addStepRow<R extends StepRowValues>(cell: StepCell, r: R, firstStep: (r: R) => readonly [number, number]): void;
+}
+
+/**
+ * Writes model rows as the model worker's batches hold them (`createRowReplay`): plain rows as
+ * `add` takes them, and step and edge rows split as the sparse inserter takes them: `dense` the
+ * head then the tail values, `zeros` the coarse histogram, the fine counts and the fine seconds
+ * (widths in `splitWidths`). Both arrays are read at once.
+ */
+export interface SplitRowWriter {
+  add(table: ModelTable, values: readonly SqlValue[]): void;
+  addSplitRow(table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void;
+}
+
+/** The lengths of a split step or edge row (`SplitRowWriter.addSplitRow`). */
+export function splitWidths(table: HistogramTable): { dense: number; zeros: number } {
+  const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
+  return { dense: COLUMNS[table].length - zeros, zeros };
+}
+
+/** `addStepRow` over an `addHistogramRow` (one per writer: it keeps the head and tail it fills). */
+export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): ModelRows['addStepRow'] {
+  const stepHead: SqlValue[] = new Array<SqlValue>(9);
+  const stepTail: SqlValue[] = [0, 0];
+  return (cell, r, firstStep) => {
+    stepHead[0] = cell.process;
+    stepHead[1] = cell.jobcenter;
+    stepHead[2] = cell.period;
+    stepHead[3] = r.variantKey;
+    stepHead[4] = r.stepIndex;
+    stepHead[5] = r.from;
+    stepHead[6] = r.to;
+    stepHead[7] = r.cases;
+    stepHead[8] = r.sumSeconds;
+    if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
+    addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail, r.fineBuckets);
+  };
+}
 
 /**
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
@@ -108,13 +176,10 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     }
     return ins;
   };
-  const stepHead: SqlValue[] = new Array<SqlValue>(9);
-  const stepTail: SqlValue[] = [0, 0];
   /** Per table: the row buffers, and the fine buckets the last row set from its `fineBuckets` (null: it copied all). */
   const splitRows = new Map<HistogramTable, { dense: SqlValue[]; zeros: Float64Array; listed: number[] | null }>();
   /**
-   * Writes one step or edge row: the `head` values, the coarse histogram, the fine counts, the
-   * fine seconds, then the `tail` values (the table's column order). The histograms are copied
+   * Writes one step or edge row (`ModelRows.addHistogramRow`). The histograms are copied
    * into one typed array kept per table (`addSplit` of the sparse inserter), so a wide row costs
    * no allocation of its own. Given `fineBuckets` (the fine buckets that are not 0), only those
    * are copied, after the buckets the last row set are put back to 0.
@@ -129,8 +194,8 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
   ): void => {
     let row = splitRows.get(table);
     if (!row) {
-      const zeros = COLUMNS[table].filter((c) => HISTOGRAM_COLUMNS.has(c)).length;
-      row = { dense: new Array<SqlValue>(COLUMNS[table].length - zeros).fill(null), zeros: new Float64Array(zeros), listed: null };
+      const widths = splitWidths(table);
+      row = { dense: new Array<SqlValue>(widths.dense).fill(null), zeros: new Float64Array(widths.zeros), listed: null };
       splitRows.set(table, row);
     }
     const { dense, zeros } = row;
@@ -163,31 +228,20 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
         for (const b of fineBuckets) listed.push(b);
       }
     }
-    (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
+    addSplitRow(table, dense, zeros);
   };
-  return {
+  /** Writes one step or edge row given split (see `SplitRowWriter`). */
+  const addSplitRow = (table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void => {
+    (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
+    if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid);
+  };
+  const writer: ModelRows & SplitRowWriter & { finish(): ModelSummary } = {
     add(table: ModelTable, values: readonly SqlValue[]): void {
       inserterOf(table).add(values);
     },
     addHistogramRow,
-    /**
-     * Writes one step row of `cell`: its cell, variant and step, the histograms, and on a
-     * variant's first step the `firstStep` values (rank, finished share), as `addHistogramRow`.
-     */
-    addStepRow<R extends StepRowValues>(cell: StepCell, r: R, firstStep: (r: R) => readonly [number, number]): void {
-      stepHead[0] = cell.process;
-      stepHead[1] = cell.jobcenter;
-      stepHead[2] = cell.period;
-      stepHead[3] = r.variantKey;
-      stepHead[4] = r.stepIndex;
-      stepHead[5] = r.from;
-      stepHead[6] = r.to;
-      stepHead[7] = r.cases;
-      stepHead[8] = r.sumSeconds;
-      if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
-      addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail, r.fineBuckets);
-      if (onStepRow) onStepRow(cell, r, stepsInserter!.lastRowid);
-    },
+    addStepRow: stepRowAdder(addHistogramRow),
+    addSplitRow,
     finish(): ModelSummary {
       const summary = {} as ModelSummary;
       for (const table of Object.keys(COLUMNS) as ModelTable[]) {
@@ -198,6 +252,8 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
       return summary;
     },
   };
+  return writer;
 }
 
+/** The SQLite writer of model rows. */
 export type ModelWriter = ReturnType<typeof createModelWriter>;

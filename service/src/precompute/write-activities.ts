@@ -1,7 +1,7 @@
 import type { ActivityInstances, EventLog } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { GroupVariants } from './group-variants';
-import type { ModelWriter } from './model-writer';
+import type { ModelRows } from './model-writer';
 
 interface Acc {
   events: number;
@@ -19,7 +19,7 @@ interface Acc {
  * floored at 0, as in `activityTimes`). Cases and pairs of group -1 are left out.
  */
 export function writeActivities(
-  out: ModelWriter,
+  out: ModelRows,
   log: EventLog,
   groups: readonly Grain[],
   groupOfCase: Int32Array,

@@ -8,7 +8,7 @@ import {
   type Variants,
 } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
-import type { ModelWriter } from './model-writer';
+import type { ModelRows } from './model-writer';
 import { addNonZeroFine } from './fine-sums';
 
 /** Activity ids of a variant's sequence, read from its first case. */
@@ -35,7 +35,7 @@ interface EdgeAcc {
 export interface EdgeSums {
   /** Adds one step row; its histograms are read at once, so the caller may reuse them for the next row. */
   add(row: GroupedStepRow): void;
-  write(out: ModelWriter, groups: readonly Grain[]): void;
+  write(out: ModelRows, groups: readonly Grain[]): void;
 }
 
 /** Empty edge sums over step rows given in `discoverSteps` order (runs of one group and variant, steps 0..n); `write` writes them in the order first seen. */
@@ -131,7 +131,7 @@ export function createEdgeSums(): EdgeSums {
  * added (an edge into END counts its transitions in bucket 0). A step row's `group` is its
  * grain cell index, as text.
  */
-export function writeEdges(out: ModelWriter, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
+export function writeEdges(out: ModelRows, groups: readonly Grain[], rows: readonly GroupedStepRow[]): void {
   const sums = createEdgeSums();
   for (const r of rows) sums.add(r);
   sums.write(out, groups);

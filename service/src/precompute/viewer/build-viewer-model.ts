@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { upsertViewerBuild, viewerBuildOf } from '../../db/model-queries';
-import { createModelWriter, type StepRowListener } from '../model-writer';
+import { createModelWriter, type ModelRows, type StepRowListener } from '../model-writer';
 import { decideViewerCells } from './viewer-cells';
 import { VIEWER_TABLE_BUILDERS } from './registry';
 import type { ViewerModelInput } from './viewer-input';
@@ -46,22 +46,14 @@ export function prepareViewerModel(exact: ExactModelInput): ViewerModelInput {
 }
 
 /**
- * Writes the viewer-grade model of one (log, version) in the caller's transaction from a
- * prepared input whose step sums hold every exact step row: runs every registered viewer-grade
- * builder and records the k and the price in `viewer_builds`. `onStepRow` hears of every viewer step row written.
+ * Computes the viewer-grade rows of a prepared input whose step sums hold every exact step row:
+ * runs every registered viewer-grade builder into `out`, and returns the k and the price.
  */
-export function writeViewerModel(
-  sqlite: Database.Database,
-  target: { log: string; version: number },
-  input: ViewerModelInput,
-  onStepRow?: StepRowListener,
-): ViewerBuildSummary {
+export function viewerRows(input: ViewerModelInput, out: ModelRows): ViewerBuildSummary {
   const { cells, k } = input;
   const n = input.stats.length;
-  const out = createModelWriter(sqlite, target.log, target.version, 'viewer_', onStepRow);
   for (const builder of VIEWER_TABLE_BUILDERS) builder.build(input, out);
-  out.finish();
-  const summary: ViewerBuildSummary = {
+  return {
     k,
     cases: n,
     mergedCellCases: cells.mergedCases,
@@ -69,15 +61,36 @@ export function writeViewerModel(
     suppressedCases: cells.suppressedCases,
     mergedShare: n === 0 ? 0 : (cells.mergedCases + cells.otherVariantCases + cells.suppressedCases) / n,
   };
+}
+
+/** Records the k and the price of a viewer-grade build in `viewer_builds`. */
+export function recordViewerBuild(sqlite: Database.Database, target: { log: string; version: number }, summary: ViewerBuildSummary): void {
   upsertViewerBuild(sqlite, {
     log: target.log,
     version: target.version,
-    k,
-    cases: n,
+    k: summary.k,
+    cases: summary.cases,
     mergedCellCases: summary.mergedCellCases,
     otherVariantCases: summary.otherVariantCases,
     suppressedCases: summary.suppressedCases,
   });
+}
+
+/**
+ * Writes the viewer-grade model of one (log, version) in the caller's transaction from a
+ * prepared input whose step sums hold every exact step row (`viewerRows`), and records the k and
+ * the price in `viewer_builds`. `onStepRow` hears of every viewer step row written.
+ */
+export function writeViewerModel(
+  sqlite: Database.Database,
+  target: { log: string; version: number },
+  input: ViewerModelInput,
+  onStepRow?: StepRowListener,
+): ViewerBuildSummary {
+  const out = createModelWriter(sqlite, target.log, target.version, 'viewer_', onStepRow);
+  const summary = viewerRows(input, out);
+  out.finish();
+  recordViewerBuild(sqlite, target, summary);
   return summary;
 }
 

@@ -1,7 +1,7 @@
 import type { ActivityInstances, CaseStatistics, EventLog, Variants } from '@sagsflow/shared';
 import type { Grain } from '../case-groups';
 import type { GroupVariants } from '../group-variants';
-import type { ModelWriter } from '../model-writer';
+import type { ModelRows } from '../model-writer';
 import type { ViewerCells } from './viewer-cells';
 import type { ViewerStepSums } from './viewer-step-rows';
 
@@ -38,7 +38,7 @@ export interface ViewerModelInput {
 }
 
 /** Writes rows of viewer-grade tables: `add('steps', …)` writes `viewer_steps`. */
-export type ViewerWriter = ModelWriter;
+export type ViewerWriter = ModelRows;
 
 /**
  * A viewer-grade builder: writes the viewer form of one or more model tables from the viewer

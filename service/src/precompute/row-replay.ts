@@ -1,0 +1,82 @@
+import { BUCKET_COUNT, FINE_BUCKET_COUNT } from '@sagsflow/shared';
+import type { SqlValue } from '../db/batch-insert';
+import { splitWidths, type HistogramTable, type SplitRowWriter } from './model-writer';
+import { INLINE_VALUE, NULL_VALUE, NUMBER_VALUE, TABLES, tableOfTarget, type RowBatch } from './row-batch';
+
+/** A split step or edge row being decoded, and the `zeros` positions the last row set. */
+interface SplitRow {
+  dense: SqlValue[];
+  zeros: Float64Array;
+  set: number[];
+}
+
+/**
+ * Replays `RowBatch`es (see `createRowEncoder`) into the exact and viewer-grade writers: the same
+ * rows, with the same values, in the same order as the encoder was given. Step and edge rows are
+ * decoded straight into the split form the sparse inserter takes (`addSplitRow`); value arrays
+ * are reused from row to row (the writers copy what they keep).
+ */
+export function createRowReplay(exact: SplitRowWriter, viewer: SplitRowWriter): (batch: RowBatch) => void {
+  const strings: string[] = [];
+  const scratch: SqlValue[][] = [];
+  const splitRows: SplitRow[] = [];
+  const splitRowOf = (target: number): SplitRow => {
+    let row = splitRows[target];
+    if (!row) {
+      const widths = splitWidths(tableOfTarget(target) as HistogramTable);
+      row = splitRows[target] = { dense: new Array<SqlValue>(widths.dense).fill(null), zeros: new Float64Array(widths.zeros), set: [] };
+    }
+    return row;
+  };
+  return (batch) => {
+    for (const s of batch.strings) strings.push(s);
+    const { codes, nums, inline } = batch;
+    let c = 0;
+    let n = 0;
+    /** Decodes a count and that many values into `out` from `at`; returns the count. */
+    const valuesInto = (out: SqlValue[], at: number): number => {
+      const count = codes[c++]!;
+      for (let i = at; i < at + count; i++) {
+        const code = codes[c++]!;
+        out[i] = code >= 0 ? strings[code]! : code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : inlineValue(inline, code);
+      }
+      return count;
+    };
+    while (c < batch.codeCount) {
+      const op = codes[c++]!;
+      const target = op >> 1;
+      const table = tableOfTarget(target);
+      const out = target < TABLES ? exact : viewer;
+      if ((op & 1) === 0) {
+        const values = (scratch[codes[c]!] ??= new Array<SqlValue>(codes[c]!).fill(null));
+        valuesInto(values, 0);
+        out.add(table, values);
+        continue;
+      }
+      const row = splitRowOf(target);
+      const { dense, zeros, set } = row;
+      const head = valuesInto(dense, 0);
+      if (head + valuesInto(dense, head) !== dense.length) throw new Error(`createRowReplay: a ${table} row of the wrong width`);
+      for (const i of set) zeros[i] = 0;
+      set.length = 0;
+      for (let k = codes[c++]!; k > 0; k--) {
+        const b = codes[c++]!;
+        zeros[b] = nums[n++]!;
+        set.push(b);
+      }
+      for (let k = codes[c++]!; k > 0; k--) {
+        const b = BUCKET_COUNT + codes[c++]!;
+        zeros[b] = nums[n++]!;
+        zeros[b + FINE_BUCKET_COUNT] = nums[n++]!;
+        set.push(b, b + FINE_BUCKET_COUNT);
+      }
+      out.addSplitRow(table as HistogramTable, dense, zeros);
+    }
+  };
+}
+
+function inlineValue(inline: readonly string[], code: number): string {
+  const value = inline[INLINE_VALUE - code];
+  if (value === undefined) throw new Error(`createRowReplay: unknown value code ${code} in a model row batch`);
+  return value;
+}
