@@ -73,4 +73,49 @@ describe('createSparseInserter', () => {
     expect(read('split')).toEqual(read('whole'));
     expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
+  it('stores recurring patterns (own statements) and rare ones (blocks) as a full insert does, ids in order', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'full');
+    table(sqlite, 'sparse');
+    // 300 rows: three patterns recur (each gets its own statement after 3 rows), one row in
+    // seven has a pattern of its own, and values vary, so every statement writes several rows.
+    const rows: SqlValue[][] = Array.from({ length: 300 }, (_, r) => {
+      const values = new Array<number>(20).fill(0);
+      if (r % 7 === 0) {
+        values[r % 20] = r;
+        values[(r * 3) % 20] = 0.25;
+      } else if (r % 3 === 0) values[2] = r;
+      else if (r % 3 === 1) [values[0], values[19]] = [1, r / 8];
+      else [values[5], values[6], values[7], values[8]] = [r, 2, 3, 4];
+      return [`row ${r}`, ...values, r];
+    });
+    const full = createBatchInserter(sqlite, 'full', COLUMNS, { constants: { log: 'x' } });
+    const sparse = createSparseInserter(sqlite, 'sparse', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    const ids: number[] = [];
+    for (const r of rows) {
+      full.add(r);
+      sparse.addSplit([r[0]!, r[21]!], Float64Array.from(r.slice(1, 21) as number[]));
+      ids.push(sparse.lastRowid);
+    }
+    full.flush();
+    expect(ids).toEqual(rows.map((_, i) => i + 1));
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('sparse')).toEqual(read('full'));
+  });
+  it('writes after rows already in the table, and add refuses a zero-default value that is not a number', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'steps');
+    sqlite.exec(`INSERT INTO steps (id, log, name, tail) VALUES (41, 'old', 'before', 0)`);
+    const sparse = createSparseInserter(sqlite, 'steps', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    for (let r = 0; r < 5; r++) sparse.add(['same', 0, 0, 3, ...new Array<number>(17).fill(0), r]);
+    expect(sparse.lastRowid).toBe(46);
+    expect(sqlite.prepare(`SELECT id, c2, tail FROM steps WHERE log = 'x' ORDER BY id`).raw().all()).toEqual(
+      [42, 43, 44, 45, 46].map((id, r) => [id, 3, r]),
+    );
+    expect(() => sparse.add(['bad', null, ...new Array<number>(19).fill(0), 1])).toThrow(/add: column c0 takes a number, got null/);
+  });
 });
