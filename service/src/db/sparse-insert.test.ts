@@ -117,4 +117,37 @@ describe('createSparseInserter', () => {
       [42, 43, 44, 45, 46].map((id, r) => [id, 3, r]),
     );
   });
+  it('with blocks given, stores the same rows as a full insert, and refuses blocks that miss or repeat a column', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'full');
+    table(sqlite, 'blocked');
+    // Columns grouped out of column order: c0 with c10, c1 with c11, ...
+    const blocks = Array.from({ length: 10 }, (_, b) => [`c${b}`, `c${b + 10}`]);
+    const rows: SqlValue[][] = Array.from({ length: 60 }, (_, r) => {
+      const values = new Array<number>(20).fill(0);
+      values[r % 20] = r + 0.5;
+      if (r % 4 === 0) values[(r * 7) % 20] = 2;
+      return [`row ${r}`, ...values, r];
+    });
+    const full = createBatchInserter(sqlite, 'full', COLUMNS, { constants: { log: 'x' } });
+    const blocked = createSparseInserter(sqlite, 'blocked', COLUMNS, { zeroDefault: ZERO, blocks, constants: { log: 'x' } });
+    rows.forEach((r, i) => {
+      full.add(r);
+      if (i % 2) blocked.add(r);
+      else blocked.addSplit([r[0]!, r[21]!], Float64Array.from(r.slice(1, 21) as number[]));
+      expect(blocked.lastRowid).toBe(i + 1);
+    });
+    full.flush();
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('blocked')).toEqual(read('full'));
+    const make = (b: string[][]) => () => createSparseInserter(sqlite, 'blocked', COLUMNS, { zeroDefault: ZERO, blocks: b });
+    expect(make(blocks.slice(1))).toThrow(/createSparseInserter\(blocked\): zero-default column c0 is in no block/);
+    expect(make([...blocks, ['c3']])).toThrow(/column c3 is in blocks 3 and 10/);
+    expect(make([...blocks, ['tail']])).toThrow(/block 10 names tail, which is not a zero-default column/);
+    expect(make(Array.from({ length: 31 }, () => []))).toThrow(/at most 30 blocks, got 31/);
+  });
 });
