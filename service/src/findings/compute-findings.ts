@@ -1,6 +1,5 @@
 import {
   buildFindings,
-  caseStatistics,
   discoverVariants,
   findingId,
   type EventLog,
@@ -9,6 +8,7 @@ import {
   type OutcomeSpec,
 } from '@sagsflow/shared';
 import { variantsOfCases } from '@sagsflow/shared/variants/variants-of-cases';
+import { eventInstances, eventsAreInstances } from '@sagsflow/shared/lifecycle/activity-instances';
 import { workingDurationTable } from '@sagsflow/shared/calendar/working-duration-table';
 import { groupCases } from '../precompute/case-groups';
 import { PERIOD_TIME_ZONE } from '../precompute/period';
@@ -55,12 +55,13 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
   const variants = discoverVariants(log);
   // A jobcenter's variants are narrowed from the log's, not discovered again.
   const variantsOf = variantsOfCases(log, variants);
-  const stats = caseStatistics(log, { variants });
-  const { groups, groupOfCase, closed } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
+  const { groups, groupOfCase, closed } = groupCases(log, caseStarts(log), spec.process, spec.log, spec.endActivities);
   const groupOf = (c: number) => groups[groupOfCase[c]!]!;
   const outcome = spec.outcome ? outcomeOfCase(log, spec.outcome) : null;
   const settings = { ...spec.settings, minGroupSize: spec.minGroupSize };
   const caseIdOf = (c: number) => log.caseIds[c]!;
+  // Where every event is an instance of its own, so is every event of a scope (whole cases, same order).
+  const eventsAreOwnInstances = eventsAreInstances(log);
   const working = workingDurationTable(WAIT_CALENDAR, PERIOD_TIME_ZONE, ...timeSpan(log.timestamp));
   const out: ScopeFindings[] = [];
   for (const scope of findingScopes(
@@ -77,6 +78,7 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
       {
         log: scope.log,
         process: scope.process,
+        ...(eventsAreOwnInstances ? { instances: eventInstances(scope.log) } : {}),
         finished: (c) => closed[scope.caseIndex[c]!] === 1,
         workingDurationMs: working,
         ...(outcome ? { succeededOfCase: (c: number) => outcome(scope.caseIndex[c]!) } : {}),
@@ -95,6 +97,13 @@ export function computeFindings(full: EventLog, spec: FindingsSpec, sources: Fin
       findings: result.findings.map((finding) => ({ finding, id: scopedId(finding, scope) })),
     });
   }
+  return out;
+}
+
+/** Each case's start (its first event's time, as `caseStatistics` gives it): all `groupCases` reads of a case's statistics. */
+function caseStarts(log: EventLog): { start: number }[] {
+  const out = new Array<{ start: number }>(log.caseIds.length);
+  for (let c = 0; c < out.length; c++) out[c] = { start: log.timestamp[log.caseOffsets[c]!]! };
   return out;
 }
 

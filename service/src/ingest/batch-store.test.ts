@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
 import type { StoredEventFields } from '../db/append-seed';
-import { createPseudonymBytes, createPseudonymizer } from '../privacy/pseudonymize';
+import { createPseudonymText, createPseudonymizer } from '../privacy/pseudonymize';
 import { createEventBatchWriter } from './event-batch-writer';
 import { BATCH_EVENTS, type EventBatch } from './load-read-protocol';
 import { createLoadStore, type QuarantineRow } from './load-sink';
@@ -115,7 +115,7 @@ function storeDirect(rows: Row[], skipEvent?: (e: StoredEventFields) => boolean)
 function storeCoded(rows: Row[], skipEvent?: (e: StoredEventFields) => boolean) {
   const db = openLoadDb();
   const store = createLoadStore({ sqlite: db.sqlite, loadId: 1, log: 'l', version: 1, skipEvent });
-  const storeBatch = store.batchStore(createPseudonymBytes(key));
+  const storeBatch = store.batchStore(createPseudonymText(key));
   const batches: EventBatch[] = [];
   // Each batch is cloned as postMessage would, so the store never sees the writer's objects.
   const writer = createEventBatchWriter((b) => batches.push(structuredClone(b)));

@@ -19,7 +19,7 @@ export interface BatchTarget {
  * pseudonymised, interned and UTF-8 encoded once per code instead of once per event. The text
  * columns are bound as their UTF-8 bytes (the events insert casts them to text).
  */
-export function createBatchStore(target: BatchTarget, pseudonym: (clear: string) => Buffer): (batch: EventBatch) => void {
+export function createBatchStore(target: BatchTarget, pseudonym: (clear: string) => string): (batch: EventBatch) => void {
   const { builder, events, quarantine, skipEvent } = target;
   const dictionary = new LoadDictionary(pseudonym);
   const text = dictionary.text;

@@ -6,11 +6,11 @@ function grown(array: Int32Array<ArrayBuffer>, min: number, fill: number): Int32
   return bigger;
 }
 
-/** 31 bits of a pseudonym's HMAC, read from its last 8 hex digits (any bytes: a hash of them), made odd (never 0). */
-function hexHash(bytes: Buffer): number {
+/** 31 bits of a pseudonym's HMAC, read from its last 8 hex digits (any text: a hash of its last 8 code units), made odd (never 0). */
+function hexHash(text: string): number {
   let hash = 0;
-  for (let i = Math.max(0, bytes.length - 8); i < bytes.length; i++) {
-    const c = bytes[i]!;
+  for (let i = Math.max(0, text.length - 8); i < text.length; i++) {
+    const c = text.charCodeAt(i);
     hash = (hash << 4) | (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57);
   }
   return hash | 1;
@@ -33,17 +33,17 @@ export class LoadDictionary {
   lifecycleCodes = new Int32Array(0);
   private readonly bytes: (Buffer | null)[] = [];
 
-  /** @param pseudonym the bytes of a clear value's pseudonym (ASCII), see `createPseudonymBytes` */
-  constructor(private readonly pseudonym: (clear: string) => Buffer) {}
+  /** @param pseudonym a clear value's pseudonym, see `createPseudonymText` */
+  constructor(private readonly pseudonym: (clear: string) => string) {}
 
   /** Appends a batch's new names (`clear[i]` 1: pseudonymise `names[i]`). */
   add(names: readonly string[], clear: Uint8Array): void {
     for (let i = 0; i < names.length; i++) {
       if (clear[i] === 1) {
-        const bytes = this.pseudonym(names[i]!);
+        const pseudonym = this.pseudonym(names[i]!);
         this.hashes = grown(this.hashes, this.text.length + 1, 0);
-        this.hashes[this.text.length] = hexHash(bytes);
-        this.text.push(bytes.toString('latin1'));
+        this.hashes[this.text.length] = hexHash(pseudonym);
+        this.text.push(pseudonym);
         // Most clear names (personal case attributes) are never bound: their bytes are made again if needed.
         this.bytes.push(null);
       } else {

@@ -111,7 +111,7 @@ export function createLoadStore(options: {
     builder,
     output,
     /** The store of coded batches (`createBatchStore`), pseudonymising their clear values with `pseudonym`. */
-    batchStore: (pseudonym: (clear: string) => Buffer) =>
+    batchStore: (pseudonym: (clear: string) => string) =>
       createBatchStore({ builder, events: eventsOut, quarantine: quarantineOut, skipEvent }, pseudonym),
     /** Writes everything still buffered. */
     finish() {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { EventLogBuilder } from '@sagsflow/shared';
 import type { Pseudonymizer } from '../privacy/index';
-import { createPseudonymBytes } from '../privacy/pseudonymize';
+import { createPseudonymText } from '../privacy/pseudonymize';
 import { ReadError, readLog, type ColumnMapping, type ReadReport } from '../readers/index';
 import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
@@ -117,7 +117,7 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
     onFileNames: (scrubbed) => {
       tally.scrubbedNames = scrubbed;
     },
-    storeBatch: store.batchStore(createPseudonymBytes(ctx.secret)),
+    storeBatch: store.batchStore(createPseudonymText(ctx.secret)),
     onProgress: (i, b) => ctx.onProgress(names[i]!, i, fileStart(i) + b),
     onFile: (result, fileCounts) => {
       onFile(result);

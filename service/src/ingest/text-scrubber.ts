@@ -47,10 +47,13 @@ export function createTextScrubber(pseudonymizer: Pseudonymizer) {
     const firstWords = [...new Set([...keys].map((k) => k.split(' ')[0]!))];
     const room = PERSONAL_LIMIT - personal.size;
     let certain = true;
+    // Values that pass the prefilter repeat (names of many cases): each is keyed once.
+    const keyed = new Map<string, string | null>();
     pending.forEachRange((text, from, to, index) => {
       if (!mayStartWith(text, from, to, firstWords)) return true;
       const value = text.slice(from, to);
-      const key = personalKey(value);
+      let key = keyed.get(value);
+      if (key === undefined) keyed.set(value, (key = personalKey(value)));
       if (key === null || !keys.has(key) || personal.has(key) || found.has(key)) return true;
       if (index >= room) return (certain = false);
       found.set(key, value);

@@ -35,7 +35,7 @@ export interface CaseGroups {
  */
 export function groupCases(
   log: EventLog,
-  stats: readonly CaseStatistics[],
+  stats: readonly Pick<CaseStatistics, 'start'>[],
   process: string | null,
   fallbackProcess: string,
   endActivities?: readonly string[],

@@ -1,7 +1,7 @@
 import type { RawEvent } from '@sagsflow/shared';
-import type { RecordHandler } from './csv-tokenizer';
+import type { CsvTokenizer, RecordHandler } from './csv-tokenizer';
 import type { CaseRunDuplicates } from './case-run-duplicates';
-import { RecordHashSet, TextUnits } from './record-hash-set';
+import { RecordHashSet } from './record-hash-set';
 import type { ResolvedMapping } from './resolve-mapping';
 import { quote, type ReadTally } from './tally';
 import { createTimestampParser } from './timestamps';
@@ -14,8 +14,8 @@ export interface CsvRowContext {
   tally: ReadTally;
   /** True once the decoder has replaced invalid UTF-8 bytes (then rows are checked for U+FFFD). */
   sawInvalidBytes: () => boolean;
-  /** The tokenizer's view of the current record's text (see `CsvTokenizer.recordText`), for a faster duplicate check. */
-  source?: { readonly recordText: string | null; readonly recordFrom: number; readonly recordTo: number; readonly pushes: number };
+  /** The tokenizer's view of the current record's text and hash (see `CsvTokenizer.recordText`, `recordHashed`), for a faster duplicate check. */
+  source?: Pick<CsvTokenizer, 'recordText' | 'recordFrom' | 'recordTo' | 'recordHashed' | 'recordHash1' | 'recordHash2' | 'recordLast'>;
   /** The set of record hashes for the duplicate check (default: a new one). */
   seen?: RecordHashSet;
   /** The duplicate check by case run over `caseRuns.seen` (then `seen` is not used); default: by `seen` alone. */
@@ -34,10 +34,6 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
   const { index, mapping } = resolved;
   const runs = ctx.caseRuns ?? null;
   const seen = runs?.seen ?? ctx.seen ?? new RecordHashSet();
-  // The code units of the source's current text, for the duplicate check's hash (see `RecordHashSet.addUnits`).
-  const units = new TextUnits();
-  let unitsOf = 0;
-  let unitsLoaded = false;
   const parse = createTimestampParser({ format: mapping.timestampFormat, timezone: mapping.timezone });
   const hint = mapping.timestampFormat
     ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601`
@@ -62,14 +58,10 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
     }
     const text = source?.recordText ?? null;
-    if (text !== null) {
-      if (unitsOf !== source!.pushes) {
-        unitsOf = source!.pushes;
-        unitsLoaded = units.load(text);
-      }
-      if (unitsLoaded) seen.unitsHash(units, source!.recordFrom, source!.recordTo);
-      else seen.textRangeHash(text, source!.recordFrom, source!.recordTo);
-    } else seen.delimitedHash(fields, delimiter);
+    if (text === null) seen.delimitedHash(fields, delimiter);
+    else if (source!.recordHashed)
+      seen.textHash(source!.recordHash1, source!.recordHash2, source!.recordLast, source!.recordTo - source!.recordFrom);
+    else seen.textRangeHash(text, source!.recordFrom, source!.recordTo);
     const fresh = runs !== null ? runs.add(fields[index.case] as string) : seen.addHash(seen.lastHigh, seen.lastLow);
     if (!fresh) {
       if (!tally.keepDuplicates) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from './csv-tokenizer';
 import { sniffDelimiter } from './csv-sniff';
+import { RecordHashSet } from './record-hash-set';
 
 type Out = Array<{ fields: string[]; line: number; problem: string | null }>;
 
@@ -66,6 +67,54 @@ describe('CsvTokenizer', () => {
   it('flags a quoted field that is never closed', () => {
     const out = tokenize(['a,b\n1,"open\n2,3\n']);
     expect(out[1]).toEqual({ fields: ['1', 'open\n2,3\n'], line: 2, problem: 'unterminated-quote' });
+  });
+});
+
+describe('CsvTokenizer record hash', () => {
+  /** Each record's fields and its hash: the fast path's (`recordHashed`) ended by `textHash`, else null. */
+  function hashed(chunks: readonly string[], delimiter = ',') {
+    const out: Array<{ fields: string[]; hash: [number, number] | null; text: string | null }> = [];
+    const set = new RecordHashSet();
+    const t: CsvTokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields) => {
+      let hash: [number, number] | null = null;
+      if (t.recordHashed) {
+        set.textHash(t.recordHash1, t.recordHash2, t.recordLast, t.recordTo - t.recordFrom);
+        hash = [set.lastHigh, set.lastLow];
+      }
+      out.push({ fields, hash, text: t.recordText === null ? null : t.recordText.slice(t.recordFrom, t.recordTo) });
+    });
+    for (const c of chunks) t.push(c);
+    t.end();
+    return out;
+  }
+
+  it("gives textRangeHash's hash of each plain line, for even and odd starts, one- and two-byte text and CRLF", () => {
+    const text = 'C1,Tilmelding,2024-07-01 08:02:36\nC12;x\r\nJobcenter København Nord,Søren Ærø,x\n,,\na€b—c\u{1F600}d,e\nodd\n\nlast,one';
+    const records = hashed([text]);
+    expect(records.map((r) => r.fields)).toEqual(tokenize([text]).map((r) => r.fields));
+    const reference = new RecordHashSet();
+    // Every line but the last (no line break: read by the slow path) is split and hashed by the fast path.
+    expect(records.map((r) => r.hash !== null)).toEqual([...records.slice(1).map(() => true), false]);
+    for (const r of records) {
+      if (r.hash === null) continue;
+      expect(r.text).toBe(r.fields.join(','));
+      reference.textRangeHash(r.text!, 0, r.text!.length);
+      expect(r.hash).toEqual([reference.lastHigh, reference.lastLow]);
+    }
+  });
+
+  it('hashes a line of a short chunk after a longer one from that chunk, not the longer one left in the buffer', () => {
+    const long = `${'z'.repeat(10_000)},y\n`;
+    const [first, second] = hashed([long, 'C1,A,t1\n']);
+    const reference = new RecordHashSet();
+    reference.textRangeHash('C1,A,t1', 0, 7);
+    expect(second!.hash).toEqual([reference.lastHigh, reference.lastLow]);
+    expect(first!.fields).toEqual(['z'.repeat(10_000), 'y']);
+  });
+
+  it('leaves quoted records unhashed (the duplicate check hashes their fields)', () => {
+    const records = hashed(['a,"b,c"\nd,e\n']);
+    expect(records.map((r) => r.hash === null)).toEqual([true, false]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { TextUnits } from './record-hash-set';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -25,8 +27,18 @@ export class CsvTokenizer {
   recordText: string | null = null;
   recordFrom = 0;
   recordTo = 0;
-  /** Chunks pushed so far: a `recordText` is the same text as another exactly when this number is. */
-  pushes = 0;
+  /**
+   * While a record handler runs: true when the fast path hashed `recordText[recordFrom, recordTo)` as it
+   * split it, `recordHash1`/`recordHash2` and `recordLast` being the hash's state before its last step
+   * (`RecordHashSet.textHash(recordHash1, recordHash2, recordLast, recordTo - recordFrom)` ends it as
+   * `RecordHashSet.textRangeHash` of that text would), so the duplicate check reads no character again.
+   */
+  recordHashed = false;
+  recordHash1 = 0;
+  recordHash2 = 0;
+  recordLast = 0;
+  /** The code units of the chunk being pushed, for the fast path's split and hash. */
+  private readonly units = new TextUnits();
   private line = 1;
   /** 1-based line where the record being read started. */
   recordLine = 1;
@@ -48,7 +60,6 @@ export class CsvTokenizer {
 
   /** Feeds the next chunk of text. */
   push(chunk: string): void {
-    this.pushes++;
     const delimiter = this.delimiter;
     const delimiterChar = String.fromCharCode(delimiter);
     const n = chunk.length;
@@ -60,6 +71,7 @@ export class CsvTokenizer {
     let crAt = -1;
     let quoteAt = -1;
     let delimAt = -1;
+    const hashing = n > 0 && this.units.load(chunk);
     if (this.skipLf && n > 0) {
       this.skipLf = false;
       if (chunk.charCodeAt(0) === LF) start = i = 1;
@@ -71,22 +83,27 @@ export class CsvTokenizer {
         if (crAt < i) crAt = indexOrEnd(chunk, '\r', i);
         if (lfAt < n && quoteAt > lfAt && crAt >= lfAt - 1) {
           const end = crAt === lfAt - 1 ? crAt : lfAt;
-          const fields: string[] = [];
           let p = i;
-          // The next delimiter is remembered across records: searching afresh from each record would
-          // scan to the end of the chunk for every line without one (blank lines: quadratic).
-          if (delimAt < p) delimAt = indexOrEnd(chunk, delimiterChar, p);
-          while (delimAt < end) {
-            fields.push(chunk.slice(p, delimAt));
-            p = delimAt + 1;
-            delimAt = indexOrEnd(chunk, delimiterChar, p);
+          if (hashing) p = this.splitHashed(chunk, i, end);
+          else {
+            const fields: string[] = [];
+            // The next delimiter is remembered across records: searching afresh from each record would
+            // scan to the end of the chunk for every line without one (blank lines: quadratic).
+            if (delimAt < p) delimAt = indexOrEnd(chunk, delimiterChar, p);
+            while (delimAt < end) {
+              fields.push(chunk.slice(p, delimAt));
+              p = delimAt + 1;
+              delimAt = indexOrEnd(chunk, delimiterChar, p);
+            }
+            this.fields = fields;
           }
-          this.fields = fields;
           this.recordText = chunk;
           this.recordFrom = i;
           this.recordTo = end;
+          this.recordHashed = hashing;
           this.endRecord(chunk.slice(p, end), null);
           this.recordText = null;
+          this.recordHashed = false;
           this.line++;
           this.recordLine = this.line;
           i = start = lfAt + 1;
@@ -136,6 +153,51 @@ export class CsvTokenizer {
     if (!quotePending) this.partial += chunk.slice(start, n);
     this.inQuotes = inQuotes;
     this.quotePending = quotePending;
+  }
+
+  /**
+   * Splits the plain line `chunk[from, end)` (no quote, no line break) at the delimiter into
+   * `this.fields` but for its last field, and hashes it on the way (see `recordHashed`: the steps of
+   * `RecordHashSet.textRangeHash`, two code units at a time); returns where the last field starts.
+   * One pass over the code units instead of a native search per field and a second pass to hash.
+   */
+  private splitHashed(chunk: string, from: number, end: number): number {
+    const u16 = this.units.u16;
+    const delimiter = this.delimiter;
+    const fields: string[] = [];
+    let h1 = 0x2f693a1d | 0; // TEXT_SEED_1
+    let h2 = 0x6c8e9cf5 | 0; // TEXT_SEED_2
+    let p = from;
+    let k = from;
+    const even = from + ((end - from) & ~1);
+    for (; k < even; k += 2) {
+      const c0 = u16[k]!;
+      const c1 = u16[k + 1]!;
+      const c = c0 | (c1 << 16);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x5bd1e995);
+      if (c0 === delimiter) {
+        fields.push(chunk.slice(p, k));
+        p = k + 1;
+      }
+      if (c1 === delimiter) {
+        fields.push(chunk.slice(p, k + 1));
+        p = k + 2;
+      }
+    }
+    let last = 0;
+    if (k < end) {
+      last = u16[k]!;
+      if (last === delimiter) {
+        fields.push(chunk.slice(p, k));
+        p = k + 1;
+      }
+    }
+    this.fields = fields;
+    this.recordHash1 = h1;
+    this.recordHash2 = h2;
+    this.recordLast = last;
+    return p;
   }
 
   /** True between records: nothing of a next record has been read yet. */

@@ -3,6 +3,7 @@ import type { ActivityInstances } from '../lifecycle/activity-instances';
 import { compareText } from '../compare-text';
 import { CountTable } from './count-table';
 import { normalisedEntropy } from './entropy';
+import { activityResourceCounts } from './workload-index';
 import type { AutomationWeights, FindingsSettings } from './settings';
 
 /** One part of the automation score: its value (0..1, higher = easier to automate, null = not measured), weight and what it was computed from. */
@@ -48,12 +49,14 @@ const START = -1;
  * processing (routine: 1 / (1 + coefficient of variation of processing times)) and rework
  * (1 - the share of its cases that repeat it). Parts that cannot be measured (no resources, no
  * start events) drop out and the other weights are renormalised. Sorted by score, most first.
+ * `resources` is `activityResourceCounts(inst)`, counted here when not given.
  */
 export function automationScores(
   log: EventLog,
   inst: ActivityInstances,
   settings: FindingsSettings,
   yearFactor: number,
+  resources = activityResourceCounts(inst),
 ): AutomationScore[] {
   const A = inst.activities.length;
   const width = A + 1;
@@ -61,10 +64,11 @@ export function automationScores(
   const casesOf = new Float64Array(A);
   const repeatCases = new Float64Array(A);
   const R = inst.resources.length;
-  const resources = new CountTable(A * R);
   const timed: number[][] = Array.from({ length: A }, () => []);
   const features = decidingAttributes(log);
   const featureCounts = [new CountTable((A + 1) * A * width), ...features.map((f) => new CountTable((f.values.length + 1) * A * width))];
+  // Instances that are the log's own events start when they end (one column): none is timed.
+  const hasStarts = inst.start !== inst.end;
   const seen = new Int32Array(A).fill(-1);
   const times = new Uint8Array(A);
   for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
@@ -82,9 +86,7 @@ export function automationScores(
       if (times[a]! < 2) times[a]!++;
       const p = i > lo ? inst.activity[i - 1]! : START;
       const n = i + 1 < hi ? inst.activity[i + 1]! : A;
-      const r = inst.resource[i]!;
-      if (r >= 0) resources.add(a * R + r);
-      if (inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
+      if (hasStarts && inst.end[i]! > inst.start[i]!) timed[a]!.push(inst.end[i]! - inst.start[i]!);
       featureCounts[0]!.add(((p + 1) * A + a) * width + n);
       for (let f = 0; f < features.length; f++) {
         const code = features[f]!.codes[c]!;
@@ -220,8 +222,20 @@ export function automationScores(
   return out.sort((x, y) => y.score - x.score || y.hoursPerYear - x.hoursPerYear || compareText(x.activity, y.activity));
 }
 
+/**
+ * The case attributes that may decide a next step: 2 to 50 values, and not the same code in every
+ * case (a constant attribute groups each activity's next steps as one; its majority vote is never
+ * more accurate than the previous activity's, so leaving it out changes no accuracy).
+ */
 function decidingAttributes(log: EventLog): AttributeColumn[] {
-  return [...log.caseAttributes.values()].filter((col) => col.values.length > 1 && col.values.length <= MAX_ATTRIBUTE_VALUES);
+  return [...log.caseAttributes.values()].filter(
+    (col) => col.values.length > 1 && col.values.length <= MAX_ATTRIBUTE_VALUES && !isConstant(col.codes),
+  );
+}
+
+function isConstant(codes: Int32Array): boolean {
+  for (let c = 1; c < codes.length; c++) if (codes[c] !== codes[0]) return false;
+  return true;
 }
 
 function coefficientOfVariation(values: readonly number[]): number {

@@ -56,31 +56,44 @@ export interface MeasureInput {
 export function compareGroups(input: MeasureInput): BestPractice | null {
   const { values, groupOf, minGroupSize: k } = input;
   const isRate = input.measure !== 'duration';
-  const members: number[][] = input.groupNames.map(() => []);
-  let total = 0;
-  for (let c = 0; c < values.length; c++) {
-    if (Number.isNaN(values[c]!) || groupOf[c]! < 0) continue;
-    members[groupOf[c]!]!.push(c);
-    total++;
+  // The cases with a value, grouped (case order within a group): group g's are members[offsets[g] .. offsets[g+1]).
+  const groupCount = input.groupNames.length;
+  const offsets = new Uint32Array(groupCount + 1);
+  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) offsets[groupOf[c]! + 1]!++;
+  for (let g = 0; g < groupCount; g++) offsets[g + 1]! += offsets[g]!;
+  const total = offsets[groupCount]!;
+  const members = new Uint32Array(total);
+  const fill = offsets.slice(0, groupCount);
+  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) members[fill[groupOf[c]!]!++] = c;
+  const groupCases = (g: number) => members.subarray(offsets[g]!, offsets[g + 1]!);
+  const eligible: number[] = [];
+  for (let g = 0; g < groupCount; g++) {
+    const size = offsets[g + 1]! - offsets[g]!;
+    if (size >= k && total - size >= k) eligible.push(g);
   }
-  const eligible = members.map((m, g) => ({ g, m })).filter(({ m }) => m.length >= k && total - m.length >= k);
   if (eligible.length < 2) return null;
-  const figure = (cases: readonly number[], group: string): GroupOutcome => {
+  const figure = (cases: Uint32Array, group: string): GroupOutcome => {
     if (isRate) {
       let s = 0;
-      for (const c of cases) s += values[c]!;
+      for (let i = 0; i < cases.length; i++) s += values[cases[i]!]!;
       return { group, cases: cases.length, value: s / cases.length, interval: wilsonInterval(s, cases.length) };
     }
-    const v = Float64Array.from(cases, (c) => values[c]!);
-    return { group, cases: cases.length, value: quantileInPlace(v, 0.5).value, interval: { low: Number.NaN, high: Number.NaN } };
+    return {
+      group,
+      cases: cases.length,
+      value: quantileInPlace(valuesOf(cases), 0.5).value,
+      interval: { low: Number.NaN, high: Number.NaN },
+    };
   };
   const groups = eligible
-    .map(({ g, m }) => figure(m, input.groupNames[g]!))
+    .map((g) => figure(groupCases(g), input.groupNames[g]!))
     .sort((a, b) => (isRate ? b.value - a.value : a.value - b.value) || b.cases - a.cases || compareText(a.group, b.group));
   const best = groups[0]!;
   const bestIndex = input.groupNames.indexOf(best.group);
-  const restCases: number[] = [];
-  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0 && groupOf[c] !== bestIndex) restCases.push(c);
+  const restCases = new Uint32Array(total - (offsets[bestIndex + 1]! - offsets[bestIndex]!));
+  for (let c = 0, r = 0; c < values.length; c++) {
+    if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0 && groupOf[c] !== bestIndex) restCases[r++] = c;
+  }
   const rest = figure(restCases, '');
   let difference: number;
   let interval: Interval;
@@ -88,12 +101,10 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
     difference = best.value - rest.value;
     interval = newcombe(best, rest);
   } else {
-    const a = members[bestIndex]!.map((c) => values[c]!);
-    const b = restCases.map((c) => values[c]!);
     difference = rest.value - best.value;
     // Each group is sorted and thinned once for its three bootstraps.
-    const ta = thinnedSample(a);
-    const tb = thinnedSample(b);
+    const ta = thinnedSample(valuesOf(groupCases(bestIndex)));
+    const tb = thinnedSample(valuesOf(restCases));
     interval = bootstrapThinned(ta, tb, { resamples: input.resamples, seed: input.seed });
     best.interval = medianInterval(ta, input);
     rest.interval = medianInterval(tb, { ...input, seed: input.seed + 1 });
@@ -108,6 +119,12 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
     significant: interval.low > 0,
     groups,
   };
+
+  function valuesOf(cases: Uint32Array): Float64Array {
+    const out = new Float64Array(cases.length);
+    for (let i = 0; i < cases.length; i++) out[i] = values[cases[i]!]!;
+    return out;
+  }
 }
 
 /** Newcombe's hybrid score interval (method 10) of p1 - p2 from the two Wilson intervals. */

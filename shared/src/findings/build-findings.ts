@@ -6,20 +6,22 @@ import { automationScores, type AutomationScore } from './automation';
 import { compareGroups, type BestPractice, type GroupDimension, type OutcomeMeasure } from './best-practice';
 import { markBottlenecks } from './bottleneck-definition';
 import { jobcenterCodes, periodCodes, yearFactor, type CaseCodes } from './case-codes';
-import { edgeWaits, workingMedianWait, type EdgeWait } from './edge-waits';
+import { edgeWaitTable } from './edge-wait-table';
+import { workingMedianWait, type EdgeWait } from './edge-waits';
 import { bottleneckFindings, type BottleneckEdge } from './findings-of-bottlenecks';
 import { bestPracticeFindings, automationFindings, deviationFindings, ruleFindings } from './findings-of-inputs';
 import { findingsSettings, type FindingsSettings } from './settings';
 import { collectTransitions } from './transitions';
 import { FINDING_KINDS, type Finding, type FindingsInput } from './types';
 import { indexInstances, workloadAround } from './workload';
+import { activityResourceCounts } from './workload-index';
 
 /** Everything the findings of one process rest on, and the findings themselves. */
 export interface FindingsResult {
   process: string;
   cases: number;
   settings: FindingsSettings;
-  /** Every edge with at least k cases, by time lost. */
+  /** Every edge with at least k cases, by time lost; computed when first read. */
   edges: EdgeWait[];
   /** The edges the bottleneck definition marks, with the workload around them, by time lost. */
   bottlenecks: BottleneckEdge[];
@@ -50,24 +52,27 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
   const jobcenters = input.jobcenters ?? jobcenterCodes(input);
   const periods = input.periods ?? periodCodes(input);
   const factor = yearFactor(log);
-  const edges = edgeWaits({ transitions, activities: inst.activities, jobcenters, periods, minGroupSize: k, yearFactor: factor });
-  const marked = markBottlenecks(edges, {
+  // Every edge's median now; its jobcenters, months and trend only where a finding reads them.
+  const waits = edgeWaitTable({ transitions, activities: inst.activities, jobcenters, periods, minGroupSize: k, yearFactor: factor });
+  const marked = markBottlenecks(waits.candidates, {
     minGroupSize: k,
     totalCases: log.caseIds.length,
     count: settings.bottleneckCount,
     minShare: settings.bottleneckMinShare,
   });
-  const index = marked.length > 0 ? indexInstances(inst) : undefined;
+  // Who does each step: read by the workload around the bottlenecks and by the automation scores.
+  const doers = activityResourceCounts(inst);
+  const index = marked.length > 0 ? indexInstances(inst, doers) : undefined;
   const bottlenecks: BottleneckEdge[] = marked
     .map((i) => {
-      const e = edges[i]!;
+      const e = waits.wait(waits.candidates[i]!.edge);
       if (input.workingDurationMs) e.medianWorkingWaitMs = workingMedianWait(transitions, e.edge, input.workingDurationMs);
       return { ...e, workload: workloadAround(transitions, e.edge, inst, index) };
     })
     .sort((a, b) => b.timeLostMs - a.timeLostMs || b.medianWaitMs - a.medianWaitMs);
   const variants = input.variants ?? discoverVariants(log);
   const bestPractices = compareAll(input, jobcenters, variants, settings);
-  const automation = automationScores(log, inst, settings, factor);
+  const automation = automationScores(log, inst, settings, factor, doers);
   const ctx = { process: input.process, log, settings, transitions };
   const findings = [
     ...bottleneckFindings(bottlenecks, ctx),
@@ -77,11 +82,15 @@ export function buildFindings(input: FindingsInput, partial: Partial<FindingsSet
     ...bestPracticeFindings(bestPractices, variants.variants, ctx),
   ].sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) || a.rank - b.rank);
   let activities: ActivityTimes[] | undefined;
+  let edges: EdgeWait[] | undefined;
   return {
     process: input.process,
     cases: log.caseIds.length,
     settings,
-    edges,
+    // Computed when first read, like `activities` (the marked edges are the same objects as in `bottlenecks`' source).
+    get edges() {
+      return (edges ??= waits.all());
+    },
     bottlenecks,
     // Computed when first read: the findings themselves do not use it (the service reads only `findings`).
     get activities() {

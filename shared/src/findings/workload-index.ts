@@ -22,27 +22,49 @@ export interface InstanceIndex {
   doers: CountTable;
 }
 
-/** Counts the activity instances per resource and week of their end, and per activity and resource (one pass). */
-export function indexInstances(inst: ActivityInstances): InstanceIndex {
+/**
+ * The activity instances per (activity, resource), keyed `activity * resources + resource`, in the
+ * order first met (instances without a resource left out): who does each step. `automationScores`
+ * and `indexInstances` read the same table, so `buildFindings` counts it once.
+ */
+export function activityResourceCounts(inst: ActivityInstances): CountTable {
+  const R = inst.resources.length;
+  const { activity, resource } = inst;
+  const doers = new CountTable(inst.activities.length * R);
+  for (let i = 0; i < activity.length; i++) {
+    const r = resource[i]!;
+    if (r >= 0) doers.add(activity[i]! * R + r);
+  }
+  return doers;
+}
+
+/**
+ * Counts the activity instances per resource and week of their end (one pass), with `doers`
+ * (`activityResourceCounts(inst)`, counted here when not given).
+ */
+export function indexInstances(inst: ActivityInstances, doers = activityResourceCounts(inst)): InstanceIndex {
+  const { end, resource } = inst;
   let first = Infinity;
   let last = -Infinity;
-  for (let i = 0; i < inst.end.length; i++) {
-    if (inst.resource[i]! < 0) continue;
-    const end = inst.end[i]!;
-    if (end < first) first = end;
-    if (end > last) last = end;
+  for (let i = 0; i < end.length; i++) {
+    if (resource[i]! < 0) continue;
+    const ms = end[i]!;
+    if (ms < first) first = ms;
+    if (ms > last) last = ms;
   }
   // weekNumber does not decrease with time: the first and last ends give the first and last weeks.
   const lo = weekNumber(first);
   const weeks = last >= first ? weekNumber(last) - lo + 1 : 0;
   const R = inst.resources.length;
   const counts = new CountTable(weeks * R);
-  const doers = new CountTable(inst.activities.length * R);
-  for (let i = 0; i < inst.end.length; i++) {
-    const r = inst.resource[i]!;
-    if (r < 0) continue;
-    counts.add(r * weeks + weekNumber(inst.end[i]!) - lo);
-    doers.add(inst.activity[i]! * R + r);
+  // Each end's week read off its day (weekNumber's inner step), from a table of the days spanned.
+  const firstDay = Math.floor(first / DAY_MS);
+  const days = weeks > 0 ? Math.floor(last / DAY_MS) - firstDay + 1 : 0;
+  const weekOfDay = new Int32Array(days);
+  for (let d = 0; d < days; d++) weekOfDay[d] = Math.floor((firstDay + d + 3) / 7) - lo;
+  for (let i = 0; i < end.length; i++) {
+    const r = resource[i]!;
+    if (r >= 0) counts.add(r * weeks + weekOfDay[Math.floor(end[i]! / DAY_MS) - firstDay]!);
   }
   return { firstWeek: lo, weeks, counts, doers };
 }

@@ -6,6 +6,7 @@ import { seededRandom } from '../statistics/seeded-random';
 import { bootstrapMedianDifference } from './intervals';
 import { collectTransitions } from './transitions';
 import { indexInstances, weekNumber, workloadAround } from './workload';
+import { activityResourceCounts } from './workload-index';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1); // a Monday
@@ -15,6 +16,43 @@ function instancesOf(events: [string, string, number, string][]) {
   for (const [c, activity, day, resource] of events) b.addEvent(c, activity, T0 + day * DAY, resource, null);
   return pairActivityInstances(b.build());
 }
+
+describe('indexInstances', () => {
+  it('puts each end in the week weekNumber gives, at the edges of weeks and across a new year', () => {
+    // Sunday 23:59:59.999, Monday 00:00, a Thursday, 31 December and 1 January (UTC), by one caseworker.
+    const ends = [T0 - 1, T0, T0 + 3 * DAY + 1, Date.UTC(2024, 11, 31, 12), Date.UTC(2025, 0, 1)];
+    const b = new EventLogBuilder();
+    ends.forEach((ms, i) => b.addEvent(`c${i}`, 'A', ms, 'w', null));
+    const inst = pairActivityInstances(b.build());
+    const index = indexInstances(inst);
+    const got: [number, number][] = [];
+    index.counts.forEach((key, n) => got.push([(key % index.weeks) + index.firstWeek, n]));
+    const want = new Map<number, number>();
+    for (const ms of ends) want.set(weekNumber(ms), (want.get(weekNumber(ms)) ?? 0) + 1);
+    expect(got).toEqual([...want]);
+    expect(got.map(([, n]) => n)).toEqual([1, 2, 2]);
+  });
+
+  it('takes the (activity, resource) counts it is given: the same index as counting them', () => {
+    const inst = instancesOf([
+      ['1', 'A', 0, 'x'],
+      ['1', 'B', 2, 'w1'],
+      ['2', 'B', 8, 'w2'],
+      ['2', 'B', 9, 'w1'],
+    ]);
+    const doers = activityResourceCounts(inst);
+    const counted: [string, string, number][] = [];
+    doers.forEach((key, n) =>
+      counted.push([inst.activities[Math.floor(key / inst.resources.length)]!, inst.resources[key % inst.resources.length]!, n]),
+    );
+    expect(counted).toEqual([
+      ['A', 'x', 1],
+      ['B', 'w1', 2],
+      ['B', 'w2', 1],
+    ]);
+    expect(indexInstances(inst, doers)).toEqual(indexInstances(inst));
+  });
+});
 
 describe('workloadAround', () => {
   const inst = instancesOf([

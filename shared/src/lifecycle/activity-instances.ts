@@ -30,18 +30,7 @@ export interface ActivityInstances {
  * const processingMs = inst.end[0] - inst.start[0];
  */
 export function pairActivityInstances(log: EventLog): ActivityInstances {
-  if (eventsAreInstances(log)) {
-    // Every event is its own instance: the log's columns are the instances' (shared, not copied).
-    return {
-      activities: log.activities,
-      resources: log.resources,
-      caseOffsets: log.caseOffsets,
-      activity: log.activity,
-      start: log.timestamp,
-      end: log.timestamp,
-      resource: log.resource,
-    };
-  }
+  if (eventsAreInstances(log)) return eventInstances(log);
   const caseCount = log.caseIds.length;
   const n = log.activity.length;
   const activity = new Uint32Array(n);
@@ -92,10 +81,27 @@ export function pairActivityInstances(log: EventLog): ActivityInstances {
 }
 
 /**
+ * The events of a log as its activity instances: the log's own columns (shared, not copied), each
+ * event starting when it ends. What `pairActivityInstances` returns when every event is an instance
+ * (`eventsAreInstances`), so also for any selection of whole cases of such a log.
+ */
+export function eventInstances(log: EventLog): ActivityInstances {
+  return {
+    activities: log.activities,
+    resources: log.resources,
+    caseOffsets: log.caseOffsets,
+    activity: log.activity,
+    start: log.timestamp,
+    end: log.timestamp,
+    resource: log.resource,
+  };
+}
+
+/**
  * Whether every event is an instance of its own, in order: no event has a start or other
  * transition, and each case's timestamps do not decrease (then pairing and sorting change nothing).
  */
-function eventsAreInstances(log: EventLog): boolean {
+export function eventsAreInstances(log: EventLog): boolean {
   const life = log.lifecycle;
   for (let e = 0; e < life.length; e++) if (life[e] !== Lifecycle.none && life[e] !== Lifecycle.complete) return false;
   const ts = log.timestamp;

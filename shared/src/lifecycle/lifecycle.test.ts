@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventLogBuilder } from '../event-log/builder';
 import { traces } from '../testing/tiny-log';
-import { pairActivityInstances } from './activity-instances';
+import { eventInstances, eventsAreInstances, pairActivityInstances } from './activity-instances';
 import { activityTimes } from './activity-times';
 import { keepCompleteEvents } from './keep-complete-events';
 
@@ -81,6 +81,25 @@ describe('pairActivityInstances', () => {
     const b = times.find((t) => t.activity === 'B')!;
     expect(b.instances).toBe(2);
     expect(b.waiting).toMatchObject({ count: 1, sum: 10 });
+  });
+});
+
+describe('eventInstances', () => {
+  it('is what pairActivityInstances gives a log of complete events in time order: its own columns, start = end', () => {
+    const b = new EventLogBuilder();
+    b.add({ caseId: 'c1', activity: 'A', timestamp: 0, lifecycle: 'complete', resource: 'ann' });
+    b.add({ caseId: 'c1', activity: 'B', timestamp: 5 });
+    b.add({ caseId: 'c2', activity: 'A', timestamp: 3 });
+    const log = b.build();
+    expect(eventsAreInstances(log)).toBe(true);
+    const inst = eventInstances(log);
+    expect(inst).toEqual(pairActivityInstances(log));
+    expect(inst.activity).toBe(log.activity);
+    expect(inst.start).toBe(inst.end);
+  });
+
+  it('eventsAreInstances is false where a log has start events', () => {
+    expect(eventsAreInstances(lifecycleLog())).toBe(false);
   });
 });
 

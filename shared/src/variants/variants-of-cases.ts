@@ -8,8 +8,9 @@ import type { Variant, Variants } from './discover-variants';
  * again: `(cases) => discoverVariants(selectCases(log, cases))`, the same variants in the same
  * order with the same figures, from `all = discoverVariants(log)`. A part's order is its case
  * counts, ties by activity sequence name by name, which is the order of the sequences in the
- * whole log (a subset of the names ranks them alike). Null when the log has too many activities
- * to rank sequences by character (then discover each part's variants).
+ * whole log (a subset of the names ranks them alike). A part variant's mean and median duration are
+ * computed when first read. Null when the log has too many activities to rank sequences by
+ * character (then discover each part's variants).
  *
  * @example
  * const ofCases = variantsOfCases(log, discoverVariants(log));
@@ -51,27 +52,42 @@ function narrow(log: EventLog, all: Variants, sequenceRank: Int32Array, cases: U
   });
   const fill = offsets.slice(0, present.length);
   const members = new Uint32Array(caseCount);
-  const durations = new Float64Array(caseCount);
   const variantOfCase = new Int32Array(caseCount);
   for (let i = 0; i < caseCount; i++) {
-    const c = cases[i]!;
-    const r = rank[all.variantOfCase[c]!]!;
+    const r = rank[all.variantOfCase[cases[i]!]!]!;
     const at = fill[r]!;
     fill[r] = at + 1;
     members[at] = i;
-    durations[at] = log.timestamp[log.caseOffsets[c + 1]! - 1]! - log.timestamp[log.caseOffsets[c]!]!;
     variantOfCase[i] = r;
   }
+  // A part's durations and their mean and median are computed when first read (the findings read none).
+  let durations: Float64Array | null = null;
+  const durationsOf = (): Float64Array => {
+    if (durations) return durations;
+    const out = new Float64Array(caseCount);
+    for (let at = 0; at < caseCount; at++) {
+      const c = cases[members[at]!]!;
+      out[at] = log.timestamp[log.caseOffsets[c + 1]! - 1]! - log.timestamp[log.caseOffsets[c]!]!;
+    }
+    return (durations = out);
+  };
   const variants = present.map((v, r): Variant => {
     const whole = all.variants[v]!;
     const lo = offsets[r]!;
     const n = offsets[r + 1]! - lo;
+    let figures: ReturnType<typeof durationFigures> | null = null;
+    const figuresOf = () => (figures ??= durationFigures(durationsOf(), lo, n));
     return {
       key: whole.key,
       activities: whole.activities.slice(),
       cases: n,
       share: n / caseCount,
-      ...durationFigures(durations, lo, n),
+      get meanDurationMs() {
+        return figuresOf().meanDurationMs;
+      },
+      get medianDurationMs() {
+        return figuresOf().medianDurationMs;
+      },
       caseIndices: members.subarray(lo, lo + n),
     };
   });
