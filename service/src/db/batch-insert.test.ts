@@ -18,6 +18,21 @@ describe('createBatchInserter', () => {
     expect(() => ins.add([1])).toThrow(/expected 4 values, got 1/);
     store.close();
   });
+  it('stores a text column given as UTF-8 bytes as the same text as the string, across batches, ids in order', () => {
+    const store = openDatabase(':memory:');
+    const ins = createBatchInserter(store.sqlite, 'audit', ['ts', 'target', 'detail'], {
+      batchRows: 4,
+      constants: { action: 'x' },
+      textColumns: ['target'],
+    });
+    const names = Array.from({ length: 10 }, (_, i) => `Jobcenter Østerbro ${i}`);
+    names.forEach((name, i) => ins.add([i, i % 2 ? Buffer.from(name, 'utf8') : name, null]));
+    ins.flush();
+    expect(ins.written).toBe(10);
+    const rows = store.sqlite.prepare('select id, ts, target, typeof(target) from audit order by id').raw().all();
+    expect(rows).toEqual(names.map((name, i) => [i + 1, i, name, 'text']));
+    store.close();
+  });
 });
 
 describe('withoutIndexes', () => {

@@ -23,7 +23,9 @@ function literal(value: string | number): string {
  * columns with the same value in every row (e.g. log and version), written into the statement
  * instead of bound per row. `textColumns` take a string or its UTF-8 bytes (cast to text, the
  * same stored value; bytes skip the string's conversion in the bind). Runs on the caller's
- * connection and inside the caller's transaction.
+ * connection and inside the caller's transaction. A batch's values go to `run` as arguments, not
+ * as one array: better-sqlite3 reads an argument directly but each array element through a
+ * property lookup (about 0.15 µs a row of 8 values, a sixth of an events row's cost).
  */
 export function createBatchInserter(
   sqlite: Database.Database,
@@ -52,7 +54,7 @@ export function createBatchInserter(
       for (let i = 0; i < width; i++) buffer[base + i] = values[i]!;
       rows++;
       if (rows === batchRows) {
-        many.run(buffer);
+        many.run(...buffer);
         written += rows;
         rows = 0;
       }

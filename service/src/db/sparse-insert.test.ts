@@ -73,4 +73,81 @@ describe('createSparseInserter', () => {
     expect(read('split')).toEqual(read('whole'));
     expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
+  it('stores 300 rows of recurring and rare patterns as a full insert does, ids in order', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'full');
+    table(sqlite, 'sparse');
+    // 300 rows: three patterns recur and one row in seven has a pattern of its own, so the
+    // statements of the patterns of blocks take turns, each writing several rows.
+    const rows: SqlValue[][] = Array.from({ length: 300 }, (_, r) => {
+      const values = new Array<number>(20).fill(0);
+      if (r % 7 === 0) {
+        values[r % 20] = r;
+        values[(r * 3) % 20] = 0.25;
+      } else if (r % 3 === 0) values[2] = r;
+      else if (r % 3 === 1) [values[0], values[19]] = [1, r / 8];
+      else [values[5], values[6], values[7], values[8]] = [r, 2, 3, 4];
+      return [`row ${r}`, ...values, r];
+    });
+    const full = createBatchInserter(sqlite, 'full', COLUMNS, { constants: { log: 'x' } });
+    const sparse = createSparseInserter(sqlite, 'sparse', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    const ids: number[] = [];
+    for (const r of rows) {
+      full.add(r);
+      sparse.addSplit([r[0]!, r[21]!], Float64Array.from(r.slice(1, 21) as number[]));
+      ids.push(sparse.lastRowid);
+    }
+    full.flush();
+    expect(ids).toEqual(rows.map((_, i) => i + 1));
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('sparse')).toEqual(read('full'));
+  });
+  it('writes after rows already in the table, lastRowid following their ids', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'steps');
+    sqlite.exec(`INSERT INTO steps (id, log, name, tail) VALUES (41, 'old', 'before', 0)`);
+    const sparse = createSparseInserter(sqlite, 'steps', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    for (let r = 0; r < 5; r++) sparse.add(['same', 0, 0, 3, ...new Array<number>(17).fill(0), r]);
+    expect(sparse.lastRowid).toBe(46);
+    expect(sqlite.prepare(`SELECT id, c2, tail FROM steps WHERE log = 'x' ORDER BY id`).raw().all()).toEqual(
+      [42, 43, 44, 45, 46].map((id, r) => [id, 3, r]),
+    );
+  });
+  it('with blocks given, stores the same rows as a full insert, and refuses blocks that miss or repeat a column', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'full');
+    table(sqlite, 'blocked');
+    // Columns grouped out of column order: c0 with c10, c1 with c11, ...
+    const blocks = Array.from({ length: 10 }, (_, b) => [`c${b}`, `c${b + 10}`]);
+    const rows: SqlValue[][] = Array.from({ length: 60 }, (_, r) => {
+      const values = new Array<number>(20).fill(0);
+      values[r % 20] = r + 0.5;
+      if (r % 4 === 0) values[(r * 7) % 20] = 2;
+      return [`row ${r}`, ...values, r];
+    });
+    const full = createBatchInserter(sqlite, 'full', COLUMNS, { constants: { log: 'x' } });
+    const blocked = createSparseInserter(sqlite, 'blocked', COLUMNS, { zeroDefault: ZERO, blocks, constants: { log: 'x' } });
+    rows.forEach((r, i) => {
+      full.add(r);
+      if (i % 2) blocked.add(r);
+      else blocked.addSplit([r[0]!, r[21]!], Float64Array.from(r.slice(1, 21) as number[]));
+      expect(blocked.lastRowid).toBe(i + 1);
+    });
+    full.flush();
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('blocked')).toEqual(read('full'));
+    const make = (b: string[][]) => () => createSparseInserter(sqlite, 'blocked', COLUMNS, { zeroDefault: ZERO, blocks: b });
+    expect(make(blocks.slice(1))).toThrow(/createSparseInserter\(blocked\): zero-default column c0 is in no block/);
+    expect(make([...blocks, ['c3']])).toThrow(/column c3 is in blocks 3 and 10/);
+    expect(make([...blocks, ['tail']])).toThrow(/block 10 names tail, which is not a zero-default column/);
+    expect(make(Array.from({ length: 31 }, () => []))).toThrow(/at most 30 blocks, got 31/);
+  });
 });

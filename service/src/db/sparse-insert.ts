@@ -13,8 +13,24 @@ export interface SparseInserter extends BatchInserter {
   readonly lastRowid: number;
 }
 
-/** Sparse columns per block: a row binds the blocks that hold a non-zero value. */
+/** Zero-default columns per block when the caller names no `blocks`: runs of 8 in column order. */
 const BLOCK = 8;
+
+/** Blocks at most: a row's pattern of non-zero blocks is a 31-bit mask. */
+const MAX_BLOCKS = 30;
+
+/** Options of `createSparseInserter`. */
+export interface SparseInserterOptions {
+  /** The columns to leave out when 0; declared `NOT NULL DEFAULT 0`, taking numbers. */
+  zeroDefault: ReadonlySet<string>;
+  /**
+   * The zero-default columns in groups that tend to be non-zero together (each in exactly one
+   * group); a row binds the groups that hold a non-zero value. Default: runs of 8 in column order.
+   */
+  blocks?: readonly (readonly string[])[];
+  /** Columns with the same value in every row, written into the statement. */
+  constants?: Readonly<Record<string, string | number>>;
+}
 
 function literal(value: string | number): string {
   return typeof value === 'number' ? String(value) : `'${value.replace(/'/g, "''")}'`;
@@ -22,36 +38,42 @@ function literal(value: string | number): string {
 
 /**
  * An inserter for wide rows that are mostly zeros (the histogram columns of the step and edge
- * tables: 175 of their 189 columns, nearly all 0). The `zeroDefault` columns must be declared
- * `NOT NULL DEFAULT 0`; a row leaves out every block of 8 of them that holds only zeros, so
- * SQLite writes their default instead of binding each 0. The stored rows are the same as a
- * full insert writes, in the same order (one statement per row, one prepared statement per
- * pattern of non-zero blocks). Binding is what a wide insert costs (about 50 ns a value), so
- * this writes the step table several times faster. Runs inside the caller's transaction.
+ * tables: 175 of their 189 columns, nearly all 0). A row leaves out every block of `zeroDefault`
+ * columns that holds only zeros, so SQLite writes their default instead of binding each 0. The
+ * stored rows are the same as a full insert writes, in the same order (one statement per row, one
+ * prepared statement per pattern of non-zero blocks). Binding is what a wide insert costs (about
+ * 50 ns a value), so blocks that match where a row's values fall (`HISTOGRAM_BLOCKS` for the
+ * histograms) write fewer zeros. A row's values go to `run` as arguments (better-sqlite3 reads an
+ * array's elements through property lookups). Statements of exactly the non-zero columns of
+ * recurring patterns (fewer binds, many more statements) measured no faster. Runs inside the
+ * caller's transaction.
  */
 export function createSparseInserter(
   sqlite: Database.Database,
   table: string,
   columns: readonly string[],
-  options: { zeroDefault: ReadonlySet<string>; constants?: Readonly<Record<string, string | number>> },
+  options: SparseInserterOptions,
 ): SparseInserter {
   const constants = Object.entries(options.constants ?? {});
   const width = columns.length;
   const dense: number[] = [];
   const sparse: number[] = [];
   columns.forEach((c, i) => (options.zeroDefault.has(c) ? sparse : dense).push(i));
-  const blocks = Math.ceil(sparse.length / BLOCK);
-  if (blocks > 30) throw new Error(`createSparseInserter(${table}): at most ${30 * BLOCK} zero-default columns`);
-  const statements = new Map<number, { run: (values: SqlValue[]) => Database.RunResult; bound: number[]; values: SqlValue[] }>();
+  const blockOf = blocksOf(
+    table,
+    sparse.map((i) => columns[i]!),
+    options.blocks,
+  );
+  const statements = new Map<number, { run: (...values: SqlValue[]) => Database.RunResult; bound: Int32Array; values: SqlValue[] }>();
   const statementOf = (mask: number) => {
     let s = statements.get(mask);
     if (s === undefined) {
-      const bound = [...dense];
-      for (let b = 0; b < blocks; b++) if (mask & (1 << b)) bound.push(...sparse.slice(b * BLOCK, (b + 1) * BLOCK));
-      const names = [...constants.map(([c]) => c), ...bound.map((i) => columns[i]!)].map((c) => `"${c}"`).join(', ');
-      const params = [...constants.map(([, v]) => literal(v)), ...bound.map(() => '?')].join(', ');
-      const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names}) VALUES (${params})`);
-      s = { run: (values) => stmt.run(values), bound, values: new Array<SqlValue>(bound.length).fill(null) };
+      const bound: number[] = [];
+      for (let b = 0; b < MAX_BLOCKS; b++) if (mask & (1 << b)) for (let j = 0; j < sparse.length; j++) if (blockOf[j] === b) bound.push(j);
+      const names = [...constants.map(([c]) => c), ...dense.map((i) => columns[i]!), ...bound.map((j) => columns[sparse[j]!]!)];
+      const params = [...constants.map(([, v]) => literal(v)), ...names.slice(constants.length).map(() => '?')];
+      const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${params.join(', ')})`);
+      s = { run: stmt.run.bind(stmt), bound: Int32Array.from(bound), values: new Array<SqlValue>(dense.length + bound.length).fill(null) };
       statements.set(mask, s);
     }
     return s;
@@ -62,18 +84,13 @@ export function createSparseInserter(
     add(values) {
       if (values.length !== width) throw new Error(`createSparseInserter(${table}).add: expected ${width} values, got ${values.length}`);
       let mask = 0;
-      for (let b = 0; b < blocks; b++) {
-        const end = Math.min(sparse.length, (b + 1) * BLOCK);
-        for (let j = b * BLOCK; j < end; j++) {
-          if (values[sparse[j]!] !== 0) {
-            mask |= 1 << b;
-            break;
-          }
-        }
-      }
+      for (let j = 0; j < sparse.length; j++) if (values[sparse[j]!] !== 0) mask |= 1 << blockOf[j]!;
       const s = statementOf(mask);
-      for (let k = 0; k < s.bound.length; k++) s.values[k] = values[s.bound[k]!]!;
-      lastRowid = Number(s.run(s.values).lastInsertRowid);
+      const out = s.values;
+      let k = 0;
+      for (; k < dense.length; k++) out[k] = values[dense[k]!]!;
+      for (const j of s.bound) out[k++] = values[sparse[j]!]!;
+      lastRowid = Number(s.run(...out).lastInsertRowid);
       written++;
     },
     addSplit(denseValues, zeros) {
@@ -83,23 +100,14 @@ export function createSparseInserter(
         );
       }
       let mask = 0;
-      for (let j = 0; j < zeros.length; j++) {
-        if (zeros[j] !== 0) {
-          const b = (j / BLOCK) | 0;
-          mask |= 1 << b;
-          j = (b + 1) * BLOCK - 1;
-        }
-      }
+      for (let j = 0; j < zeros.length; j++) if (zeros[j] !== 0) mask |= 1 << blockOf[j]!;
       const s = statementOf(mask);
       const out = s.values;
       let k = 0;
       for (; k < denseValues.length; k++) out[k] = denseValues[k]!;
-      for (let b = 0; b < blocks; b++) {
-        if ((mask & (1 << b)) === 0) continue;
-        const end = Math.min(zeros.length, (b + 1) * BLOCK);
-        for (let j = b * BLOCK; j < end; j++) out[k++] = zeros[j]!;
-      }
-      lastRowid = Number(s.run(out).lastInsertRowid);
+      const bound = s.bound;
+      for (let i = 0; i < bound.length; i++) out[k++] = zeros[bound[i]!]!;
+      lastRowid = Number(s.run(...out).lastInsertRowid);
       written++;
     },
     flush() {},
@@ -110,4 +118,29 @@ export function createSparseInserter(
       return lastRowid;
     },
   };
+}
+
+/** The block of each zero-default column (in their column order), from `blocks` or runs of `BLOCK`. */
+function blocksOf(table: string, names: readonly string[], blocks: readonly (readonly string[])[] | undefined): Int8Array {
+  const where = `createSparseInserter(${table})`;
+  const out = new Int8Array(names.length);
+  if (blocks === undefined) {
+    if (Math.ceil(names.length / BLOCK) > MAX_BLOCKS) throw new Error(`${where}: at most ${MAX_BLOCKS * BLOCK} zero-default columns`);
+    for (let j = 0; j < names.length; j++) out[j] = Math.floor(j / BLOCK);
+    return out;
+  }
+  if (blocks.length > MAX_BLOCKS) throw new Error(`${where}: at most ${MAX_BLOCKS} blocks, got ${blocks.length}`);
+  const index = new Map(names.map((name, j) => [name, j]));
+  out.fill(-1);
+  blocks.forEach((block, b) => {
+    for (const name of block) {
+      const j = index.get(name);
+      if (j === undefined) throw new Error(`${where}: block ${b} names ${name}, which is not a zero-default column`);
+      if (out[j] !== -1) throw new Error(`${where}: column ${name} is in blocks ${out[j]} and ${b}`);
+      out[j] = b;
+    }
+  });
+  const missing = names.filter((_, j) => out[j] === -1);
+  if (missing.length > 0) throw new Error(`${where}: zero-default column ${missing[0]} is in no block`);
+  return out;
 }

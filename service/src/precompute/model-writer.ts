@@ -8,6 +8,7 @@ import {
   type StepRow,
 } from '@sagsflow/shared';
 import { createBatchInserter, type BatchInserter, type SqlValue } from '../db/batch-insert';
+import { HISTOGRAM_BLOCKS } from '../db/histogram-blocks';
 import { createSparseInserter, type SparseInserter } from '../db/sparse-insert';
 
 const GRAIN = ['process', 'jobcenter', 'period'];
@@ -164,7 +165,11 @@ export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): Mod
 export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '', onStepRow?: StepRowListener) {
   const inserters = new Map<ModelTable, BatchInserter>();
   const sparseOf = (table: HistogramTable): SparseInserter =>
-    createSparseInserter(sqlite, prefix + table, COLUMNS[table], { zeroDefault: HISTOGRAM_COLUMNS, constants: { log, version } });
+    createSparseInserter(sqlite, prefix + table, COLUMNS[table], {
+      zeroDefault: HISTOGRAM_COLUMNS,
+      blocks: HISTOGRAM_BLOCKS,
+      constants: { log, version },
+    });
   let stepsInserter: SparseInserter | undefined;
   const inserterOf = (table: ModelTable): BatchInserter => {
     let ins = inserters.get(table);
