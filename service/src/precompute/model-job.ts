@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { EventLog } from '@sagsflow/shared';
 import { workerEntry } from '../runtime/build-info';
@@ -39,6 +40,11 @@ export function startModelWorker(log: EventLog, spec: ModelSpec): ModelJob | nul
   const signal = newSignal();
   const request: ModelWorkerRequest = { log: modelLog(log), spec, port: port2, signal };
   const entry = workerEntry('model-worker', new URL('./model-worker-entry.mjs', import.meta.url));
+  // A missing entry would fail in the worker before it could answer: compute in this thread instead.
+  if (!existsSync(entry)) {
+    port1.close();
+    return null;
+  }
   let worker: Worker;
   try {
     worker = new Worker(entry, {
