@@ -11,6 +11,7 @@ import { caseAttributesJson, groupCases } from './case-groups';
 import type { EndActivities } from './end-activities';
 import { groupVariants } from './group-variants';
 import type { ModelRows } from './model-writer';
+import { variantRow } from './variant-row';
 import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
 import { prepareViewerModel, viewerRows, type ViewerBuildSummary } from './viewer/build-viewer-model';
@@ -113,21 +114,8 @@ export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRow
   for (let p = 0; p < pairs.count; p++) {
     const g = groups[pairs.group[p]!]!;
     const v = variants.variants[pairs.variant[p]!]!;
-    const names = v.activities;
     const finished = finishedOf(pairs.group[p]!, pairs.variant[p]!);
-    out.add('variants', [
-      g.process,
-      g.jobcenter,
-      g.period,
-      v.key,
-      names.join(' → '),
-      JSON.stringify(names),
-      names.length,
-      pairs.cases[p]!,
-      pairs.sumMs[p]! / 1000,
-      pairs.variant[p]! + 1,
-      finished,
-    ]);
+    out.add('variants', variantRow(g, v, pairs.cases[p]!, pairs.sumMs[p]!, pairs.variant[p]! + 1, finished));
   }
   const viewerInput = prepareViewerModel(inputs);
   const edges = createEdgeSums();

@@ -1,5 +1,6 @@
 import { BUCKET_COUNT, bucketOf, emptyFineHistogram, fineBucketOf, OTHER_VARIANTS_KEY, type GroupedStepRow } from '@sagsflow/shared';
 import type { GroupVariants } from '../group-variants';
+import { variantRow } from '../variant-row';
 import { writeActivities } from '../write-activities';
 import { createEdgeSums } from '../write-edges';
 import type { ViewerModelInput, ViewerTableBuilder, ViewerWriter } from './viewer-input';
@@ -87,20 +88,7 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   for (let p = 0; p < kept.count; p++) {
     const g = cells[kept.group[p]!]!;
     const v = input.variants.variants[kept.variant[p]!]!;
-    const names = v.activities;
-    out.add('variants', [
-      g.process,
-      g.jobcenter,
-      g.period,
-      v.key,
-      names.join(' → '),
-      JSON.stringify(names),
-      names.length,
-      kept.cases[p]!,
-      kept.sumMs[p]! / 1000,
-      rank(v.key),
-      finished(kept.group[p]!, v.key),
-    ]);
+    out.add('variants', variantRow(g, v, kept.cases[p]!, kept.sumMs[p]!, rank(v.key), finished(kept.group[p]!, v.key)));
   }
   writeActivities(out, input.log, cells, keptCellOfCase(input), kept, input.seqs, input.instances);
   const perCell = cells.map(() => ({ cases: 0, events: 0, open: 0, sum: 0 }));
