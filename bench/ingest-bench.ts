@@ -4,9 +4,10 @@
  * (wrap in `/usr/bin/time -v` for the OS view of max RSS). Target: <= 5 s, peak RSS <= 1 GB.
  * CPU seconds (all threads, incl. the content-hash worker) are the robust figure on a shared machine.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { openForLoad } from '../service/src/db/new-database';
 import { generateLog } from '../service/src/generate/index';
 import { ingestFiles } from '../service/src/ingest/index';
@@ -50,20 +51,54 @@ const phasesCpu: Record<string, number> = {};
 let phaseStart = performance.now();
 let phaseCpu = process.cpuUsage();
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-/** CPU seconds of each thread of this process (Linux /proc; empty elsewhere), by thread id. */
-const threadCpu = (): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (!existsSync('/proc/self/task')) return out;
-  const tick = 100;
-  for (const tid of readdirSync('/proc/self/task')) {
+/**
+ * Reads every thread's CPU seconds from Linux /proc every 50 ms, in a thread of its own: the
+ * loading thread is blocked inside its transaction for most of a load (waiting for the model
+ * worker's rows, or the findings), so a sampler on it would miss the workers that start and end
+ * meanwhile. Keeps each thread's last reading (a worker that has ended keeps it); leaves itself out.
+ */
+const POLLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const self = fs.readlinkSync('/proc/thread-self').split('/').pop();
+const seen = new Map();
+const poll = () => {
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    if (tid === self) continue;
     try {
-      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(tid, (Number(fields[11]) + Number(fields[12])) / tick);
-    } catch {
-      // the thread ended meanwhile
-    }
+      const fields = fs.readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ');
+      seen.set(tid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {}
   }
-  return out;
+};
+setInterval(poll, 50).unref();
+parentPort.on('message', () => {
+  poll();
+  workerData.port.postMessage([...seen]);
+  const flag = new Int32Array(workerData.flag);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
+`;
+const pollerChannel = new MessageChannel();
+const pollerFlag = new SharedArrayBuffer(4);
+const poller = existsSync('/proc/thread-self')
+  ? new Worker(POLLER, {
+      eval: true,
+      workerData: { port: pollerChannel.port2, flag: pollerFlag },
+      transferList: [pollerChannel.port2],
+    })
+  : null;
+poller?.unref();
+/** CPU seconds of each thread of this process but the poller (Linux /proc; empty elsewhere), by thread id. */
+const threadCpu = (): Map<string, number> => {
+  if (poller === null) return new Map();
+  const flag = new Int32Array(pollerFlag);
+  Atomics.store(flag, 0, 0);
+  poller.postMessage('read');
+  Atomics.wait(flag, 0, 0, 2000);
+  const answer = receiveMessageOnPort(pollerChannel.port1)?.message as [string, number][] | undefined;
+  return new Map(answer ?? []);
 };
 /** The busiest threads' CPU seconds in a phase (main thread first), from two `threadCpu` readings. */
 const threadsOf = (before: Map<string, number>, after: Map<string, number>): number[] => {
@@ -123,6 +158,7 @@ phasesCpu['close'] = cpuMs(process.cpuUsage(closeCpu));
 const total = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(timer);
+void poller?.terminate();
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 console.log(
@@ -143,11 +179,11 @@ console.log(
       eventsPerSecond: Math.round(report.events / (total / 1000)),
       phasesSeconds: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
       phasesCpuSeconds: Object.fromEntries(Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000).toFixed(2)])),
-      /** Per phase: the main thread's CPU seconds, then the two busiest other threads' (e.g. the reader worker). */
+      /** Per phase: the main thread's CPU seconds, then the two busiest other threads' (the reader worker; the model and findings workers). */
       phasesThreadCpuSeconds: phasesThreads,
       /**
-       * Per phase: all threads' CPU seconds but the main thread's. The per-thread samples miss a worker that
-       * starts and ends within a synchronous phase (the findings worker in precompute); this does not.
+       * Per phase: all threads' CPU seconds but the main thread's (the per-thread figures above list only the
+       * two busiest other threads; this adds up all of them, V8's GC and compiler threads included).
        */
       phasesOtherThreadsCpuSeconds: Object.fromEntries(
         Object.entries(phasesCpu).map(([k, v]) => [k, +(v / 1000 - (phasesThreads[k]?.[0] ?? 0)).toFixed(2)]),
