@@ -189,14 +189,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
    * no allocation of its own. Given `fineBuckets` (the fine buckets that are not 0), only those
    * are copied, after the buckets the last row set are put back to 0.
    */
-  const addHistogramRow = (
-    table: HistogramTable,
-    head: readonly SqlValue[],
-    histogram: ArrayLike<number>,
-    fine: FineHistogram,
-    tail: readonly SqlValue[],
-    fineBuckets?: readonly number[],
-  ): void => {
+  const addHistogramRow: ModelRows['addHistogramRow'] = (table, head, histogram, fine, tail, fineBuckets) => {
     let row = splitRows.get(table);
     if (!row) {
       const widths = splitWidths(table);
