@@ -59,12 +59,11 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
   // The cases with a value, grouped (case order within a group): group g's are members[offsets[g] .. offsets[g+1]).
   const groupCount = input.groupNames.length;
   const offsets = new Uint32Array(groupCount + 1);
-  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) offsets[groupOf[c]! + 1]!++;
+  countByGroup(values, groupOf, offsets);
   for (let g = 0; g < groupCount; g++) offsets[g + 1]! += offsets[g]!;
   const total = offsets[groupCount]!;
   const members = new Uint32Array(total);
-  const fill = offsets.slice(0, groupCount);
-  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) members[fill[groupOf[c]!]!++] = c;
+  fillByGroup(values, groupOf, offsets.slice(0, groupCount), members);
   const groupCases = (g: number) => members.subarray(offsets[g]!, offsets[g + 1]!);
   const eligible: number[] = [];
   for (let g = 0; g < groupCount; g++) {
@@ -90,10 +89,7 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
     .sort((a, b) => (isRate ? b.value - a.value : a.value - b.value) || b.cases - a.cases || compareText(a.group, b.group));
   const best = groups[0]!;
   const bestIndex = input.groupNames.indexOf(best.group);
-  const restCases = new Uint32Array(total - (offsets[bestIndex + 1]! - offsets[bestIndex]!));
-  for (let c = 0, r = 0; c < values.length; c++) {
-    if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0 && groupOf[c] !== bestIndex) restCases[r++] = c;
-  }
+  const restCases = casesOutside(values, groupOf, bestIndex, total - (offsets[bestIndex + 1]! - offsets[bestIndex]!));
   const rest = figure(restCases, '');
   let difference: number;
   let interval: Interval;
@@ -125,6 +121,28 @@ export function compareGroups(input: MeasureInput): BestPractice | null {
     for (let i = 0; i < cases.length; i++) out[i] = values[cases[i]!]!;
     return out;
   }
+}
+
+// The loops over every case are functions of their own: compiled on stack (OSR) inside
+// `compareGroups`, they left its code after them without type feedback, to deoptimise at each call.
+
+/** Counts the cases with a value of each group g into `offsets[g + 1]`. */
+function countByGroup(values: Float64Array, groupOf: Int32Array, offsets: Uint32Array): void {
+  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) offsets[groupOf[c]! + 1]!++;
+}
+
+/** Writes the cases with a value into `members` by group (case order within a group), group g's from `fill[g]` on. */
+function fillByGroup(values: Float64Array, groupOf: Int32Array, fill: Uint32Array, members: Uint32Array): void {
+  for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0) members[fill[groupOf[c]!]!++] = c;
+}
+
+/** The `count` cases with a value and a group other than `group`, in case order. */
+function casesOutside(values: Float64Array, groupOf: Int32Array, group: number, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  for (let c = 0, r = 0; c < values.length; c++) {
+    if (!Number.isNaN(values[c]!) && groupOf[c]! >= 0 && groupOf[c] !== group) out[r++] = c;
+  }
+  return out;
 }
 
 /** Newcombe's hybrid score interval (method 10) of p1 - p2 from the two Wilson intervals. */

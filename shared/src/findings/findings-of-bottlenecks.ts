@@ -63,26 +63,40 @@ export function longestWaits(e: EdgeWait, ctx: FindingContext): string[] {
   const { caseOf, wait } = ctx.transitions;
   const lo = ctx.transitions.edgeOffsets[e.edge]!;
   const hi = ctx.transitions.edgeOffsets[e.edge + 1]!;
-  const k = ctx.settings.evidenceCases;
-  const before = (a: number, b: number) => wait[a]! > wait[b]! || (wait[a] === wait[b] && a < b);
   const top: number[] = [];
-  const offer = (t: number) => {
-    if (top.length >= k && !before(t, top[k - 1]!)) return;
-    let at = top.length;
-    while (at > 0 && before(t, top[at - 1]!)) at--;
-    top.splice(at, 0, t);
-    if (top.length > k) top.pop();
-  };
-  // A case's transitions on the edge are adjacent: offer each case's longest (its first of equals).
+  offerLongestOfEachCase(top, ctx.settings.evidenceCases, caseOf, wait, lo, hi);
+  return top.map((t) => ctx.log.caseIds[caseOf[t]!]!);
+}
+
+// The loop is a function of its own, which ends with it (it offers the last case inside: t = hi
+// closes it), and `offer` and `waitsLonger` are module functions, not closures made at each call:
+// the code compiled on stack for the loop left no code without type feedback to deoptimise at each
+// call, and new closures no call target to deoptimise.
+
+/** Offers each case's longest wait among the transitions `lo .. hi-1` (its first of equals) to `top`. */
+function offerLongestOfEachCase(top: number[], k: number, caseOf: Uint32Array, wait: Float64Array, lo: number, hi: number): void {
+  // A case's transitions on the edge are adjacent.
   let best = -1;
-  for (let t = lo; t < hi; t++) {
-    if (best >= 0 && caseOf[t] === caseOf[best]) {
+  for (let t = lo; t <= hi; t++) {
+    if (t < hi && best >= 0 && caseOf[t] === caseOf[best]) {
       if (wait[t]! > wait[best]!) best = t;
       continue;
     }
-    if (best >= 0) offer(best);
+    if (best >= 0) offer(top, k, wait, best);
     best = t;
   }
-  if (best >= 0) offer(best);
-  return top.map((t) => ctx.log.caseIds[caseOf[t]!]!);
+}
+
+/** Puts transition `t` into `top` (the at most `k` longest waits, sorted) if it belongs there. */
+function offer(top: number[], k: number, wait: Float64Array, t: number): void {
+  if (top.length >= k && !waitsLonger(wait, t, top[k - 1]!)) return;
+  let at = top.length;
+  while (at > 0 && waitsLonger(wait, t, top[at - 1]!)) at--;
+  top.splice(at, 0, t);
+  if (top.length > k) top.pop();
+}
+
+/** Whether transition `a` ranks before `b`: a longer wait, or an equal wait and an earlier transition. */
+function waitsLonger(wait: Float64Array, a: number, b: number): boolean {
+  return wait[a]! > wait[b]! || (wait[a] === wait[b] && a < b);
 }

@@ -52,36 +52,12 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
   const { workers, count: caseworkers } = doersOf(index, to, inst.resources.length);
   const fromWeek = new Int32Array(count);
   const toWeek = new Int32Array(count);
-  let w0 = Infinity;
-  let w1 = -Infinity;
-  for (let i = 0; i < count; i++) {
-    const t = lo + i;
-    fromWeek[i] = weekNumber(tr.end[tr.next[t]! - 1]!);
-    toWeek[i] = weekNumber(tr.start[tr.next[t]!]!);
-    w0 = Math.min(w0, fromWeek[i]!);
-    w1 = Math.max(w1, toWeek[i]!);
-  }
+  waitWeeksInto(tr, lo, fromWeek, toWeek);
+  const w0 = minOf(fromWeek);
+  const w1 = maxOf(toWeek);
   if (!(w1 >= w0)) return { weeks: [], caseworkers, loadCorrelation: Number.NaN, queueCorrelation: Number.NaN, verdict: 'unknown' };
   const span = w1 - w0 + 1;
-  const open = new Int32Array(span + 1);
-  // The waits by the week they began: week w's are waits[waitOffsets[w]..waitOffsets[w + 1]).
-  const waitOffsets = new Uint32Array(span + 1);
-  for (let i = 0; i < count; i++) {
-    const a = fromWeek[i]! - w0;
-    const b = toWeek[i]! - w0;
-    open[a] = open[a]! + 1;
-    open[b + 1] = open[b + 1]! - 1;
-    fromWeek[i] = a;
-    waitOffsets[a + 1] = waitOffsets[a + 1]! + 1;
-  }
-  for (let w = 0; w < span; w++) waitOffsets[w + 1] = waitOffsets[w + 1]! + waitOffsets[w]!;
-  const waits = new Float64Array(count);
-  const fill = waitOffsets.slice(0, span);
-  for (let i = 0; i < count; i++) {
-    const a = fromWeek[i]!;
-    waits[fill[a]!] = tr.wait[lo + i]!;
-    fill[a] = fill[a]! + 1;
-  }
+  const { open, waitOffsets, waits } = waitsByWeek(tr, lo, fromWeek, toWeek, w0, span);
   // Events per week of the step's caseworkers, and how many of them were active that week.
   const { events, active } = workersLoad(index, workers, w0, span);
   const weeks: WorkloadWeek[] = [];
@@ -112,6 +88,73 @@ export function workloadAround(tr: Transitions, x: number, inst: ActivityInstanc
     verdict = r >= 0.5 ? 'capacity' : r < 0.2 ? 'routing' : 'mixed';
   }
   return { weeks, caseworkers, loadCorrelation: load, queueCorrelation: queue, verdict };
+}
+
+// The loops over an edge's transitions are functions of their own: compiled on stack (OSR) inside
+// `workloadAround`, they left its code after them without type feedback, to be compiled again.
+
+/** The week each of the edge's transitions `lo ..` began waiting (`fromWeek`) and ended (`toWeek`). */
+function waitWeeksInto(tr: Transitions, lo: number, fromWeek: Int32Array, toWeek: Int32Array): void {
+  for (let i = 0; i < fromWeek.length; i++) {
+    const t = lo + i;
+    fromWeek[i] = weekNumber(tr.end[tr.next[t]! - 1]!);
+    toWeek[i] = weekNumber(tr.start[tr.next[t]!]!);
+  }
+}
+
+function minOf(values: Int32Array): number {
+  let min = Infinity;
+  for (let i = 0; i < values.length; i++) min = Math.min(min, values[i]!);
+  return min;
+}
+
+function maxOf(values: Int32Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+  return max;
+}
+
+/**
+ * The open-case changes per week (`open[w]`: waits begun minus waits ended the week before) and the
+ * waits by the week they began: week w's are `waits[waitOffsets[w] .. waitOffsets[w + 1])`, in
+ * transition order. Weeks count from `w0`; `fromWeek` is rewritten to those week offsets.
+ */
+function waitsByWeek(
+  tr: Transitions,
+  lo: number,
+  fromWeek: Int32Array,
+  toWeek: Int32Array,
+  w0: number,
+  span: number,
+): { open: Int32Array; waitOffsets: Uint32Array; waits: Float64Array } {
+  const open = new Int32Array(span + 1);
+  const waitOffsets = new Uint32Array(span + 1);
+  countByWeek(fromWeek, toWeek, w0, open, waitOffsets);
+  for (let w = 0; w < span; w++) waitOffsets[w + 1] = waitOffsets[w + 1]! + waitOffsets[w]!;
+  const waits = new Float64Array(fromWeek.length);
+  fillByWeek(tr.wait, lo, fromWeek, waitOffsets.slice(0, span), waits);
+  return { open, waitOffsets, waits };
+}
+
+/** Counts the waits begun (`open[a]` up, `waitOffsets[a + 1]` up) and ended (`open[b + 1]` down) per week; rewrites `fromWeek` to a. */
+function countByWeek(fromWeek: Int32Array, toWeek: Int32Array, w0: number, open: Int32Array, waitOffsets: Uint32Array): void {
+  for (let i = 0; i < fromWeek.length; i++) {
+    const a = fromWeek[i]! - w0;
+    const b = toWeek[i]! - w0;
+    open[a] = open[a]! + 1;
+    open[b + 1] = open[b + 1]! - 1;
+    fromWeek[i] = a;
+    waitOffsets[a + 1] = waitOffsets[a + 1]! + 1;
+  }
+}
+
+/** Writes each wait `wait[lo + i]` into `waits` by the week it began, week a's from `fill[a]` on. */
+function fillByWeek(wait: Float64Array, lo: number, fromWeek: Int32Array, fill: Uint32Array, waits: Float64Array): void {
+  for (let i = 0; i < fromWeek.length; i++) {
+    const a = fromWeek[i]!;
+    waits[fill[a]!] = wait[lo + i]!;
+    fill[a] = fill[a]! + 1;
+  }
 }
 
 /** Pearson's correlation coefficient; NaN with under 2 points or no variance. */
