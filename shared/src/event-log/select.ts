@@ -6,31 +6,62 @@ import type { AttributeColumn, EventLog } from './types';
  * value tables are kept as they are (codes still index into them).
  */
 export function selectCases(log: EventLog, keep: Uint8Array): EventLog {
-  const caseCount = log.caseIds.length;
-  let n = 0;
+  const { events, cases } = keptSize(log, keep);
+  const source = new Uint32Array(events);
+  const keptCases = new Uint32Array(cases);
+  const columns: SelectedColumns = {
+    activities: [],
+    resources: [],
+    caseIds: [],
+    caseOffsets: new Uint32Array(cases + 1),
+    activity: new Uint32Array(events),
+    timestamp: new Float64Array(events),
+    resource: new Int32Array(events),
+    lifecycle: new Uint8Array(events),
+  };
+  copyKeptCases(log, keep, source, keptCases, columns);
+  return withAttributes(log, keptCases, source, columns);
+}
+
+/** The event columns of a selected log, filled in by `copyKeptCases`. */
+interface SelectedColumns {
+  activities: string[];
+  resources: string[];
+  caseIds: string[];
+  caseOffsets: Uint32Array;
+  activity: Uint32Array;
+  timestamp: Float64Array;
+  resource: Int32Array;
+  lifecycle: Uint8Array;
+}
+
+// The loops over every case are functions of their own: compiled on stack (OSR) inside
+// `selectCases`, they left its code after them without type feedback, to be compiled again.
+
+/** The events and the cases of the kept cases that have events. */
+function keptSize(log: EventLog, keep: Uint8Array): { events: number; cases: number } {
+  let events = 0;
   let cases = 0;
-  for (let c = 0; c < caseCount; c++) {
+  for (let c = 0; c < log.caseIds.length; c++) {
     const size = log.caseOffsets[c + 1]! - log.caseOffsets[c]!;
     if (keep[c] && size > 0) {
-      n += size;
+      events += size;
       cases++;
     }
   }
-  // One pass over the kept cases' events: what `selectEvents` does in several, for whole cases.
-  const source = new Uint32Array(n);
-  const caseOffsets = new Uint32Array(cases + 1);
-  const caseIds: string[] = [];
-  const keptCases = new Uint32Array(cases);
-  const activity = new Uint32Array(n);
+  return { events, cases };
+}
+
+/**
+ * Copies the kept cases' events into `columns` (sized by `keptSize`), with each event's index in
+ * `log` (`source`) and each case's (`keptCases`): one pass, what `selectEvents` does in several.
+ */
+function copyKeptCases(log: EventLog, keep: Uint8Array, source: Uint32Array, keptCases: Uint32Array, columns: SelectedColumns): void {
+  const { caseIds, caseOffsets, activity, activities, resource, resources, timestamp, lifecycle } = columns;
   const activityMap = new Int32Array(log.activities.length).fill(-1);
-  const activities: string[] = [];
-  const resource = new Int32Array(n);
   const resourceMap = new Int32Array(log.resources.length).fill(-1);
-  const resources: string[] = [];
-  const timestamp = new Float64Array(n);
-  const lifecycle = new Uint8Array(n);
   let k = 0;
-  for (let c = 0; c < caseCount; c++) {
+  for (let c = 0; c < log.caseIds.length; c++) {
     const lo = log.caseOffsets[c]!;
     const hi = log.caseOffsets[c + 1]!;
     if (!keep[c] || hi === lo) continue;
@@ -50,7 +81,6 @@ export function selectCases(log: EventLog, keep: Uint8Array): EventLog {
     }
     caseOffsets[caseIds.length] = k;
   }
-  return withAttributes(log, keptCases, source, { activities, resources, caseIds, caseOffsets, activity, timestamp, resource, lifecycle });
 }
 
 /**
