@@ -72,7 +72,6 @@ export function registerIngest(program: Command): void {
       { cleanPurpose },
       { openForLoad },
       { ingestFiles },
-      { loadMapping },
       { LOG_NAME },
       { catalogueForLoad },
       { attachedModel },
@@ -82,15 +81,15 @@ export function registerIngest(program: Command): void {
       import('../governance/purpose'),
       import('../db/new-database'),
       import('../ingest/index'),
-      import('../readers/index'),
-      import('../http/jobs/routes'),
+      import('../ingest/log-name'),
       import('../rules/attach'),
       import('../conformance/attached-model'),
       import('./progress'),
       import('./load-report-text'),
     ]);
     if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
-    const mapping = opts.mapping ? await loadMapping(opts.mapping) : undefined;
+    // The mapping reader (and its zod schema) is loaded only for a load with a mapping file.
+    const mapping = opts.mapping ? await (await import('../readers/mapping')).loadMapping(opts.mapping) : undefined;
     const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
     const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
     // A new database is built under a temporary name and put in place by close(): the report is printed after.

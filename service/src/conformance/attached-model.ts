@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { processEntry, processNameOf } from '../processes/index';
-import { loadModel, type LoadedModel } from './load-model';
+import type { LoadedModel } from './load-model';
 
 /**
  * The model a load attaches: the `--model` file if given, else the model of `--process`
@@ -11,9 +11,10 @@ export async function attachedModel(
   process: string | undefined,
   modelLabels: Readonly<Record<string, string>> | undefined,
 ): Promise<LoadedModel | undefined> {
-  if (modelFile) return loadModel(modelFile, modelLabels ?? {});
+  // The BPMN reader (bpmn-moddle) is loaded only for a load that has a model.
+  if (modelFile) return (await import('./load-model')).loadModel(modelFile, modelLabels ?? {});
   const name = process ? processNameOf(process) : null;
   if (!name) return undefined;
   const path = processEntry(name).modelPath;
-  return existsSync(path) ? loadModel(path, modelLabels ?? {}) : undefined;
+  return existsSync(path) ? (await import('./load-model')).loadModel(path, modelLabels ?? {}) : undefined;
 }

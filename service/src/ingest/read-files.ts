@@ -3,7 +3,10 @@ import type Database from 'better-sqlite3';
 import type { EventLogBuilder } from '@sagsflow/shared';
 import type { Pseudonymizer } from '../privacy/index';
 import { createPseudonymText } from '../privacy/pseudonymize';
-import { ReadError, readLog, type ColumnMapping, type ReadReport } from '../readers/index';
+// Deep imports, not the readers' index: that pulls in the mapping's zod schema at the command's start.
+import { ReadError } from '../readers/errors';
+import { readLog } from '../readers/read-log';
+import type { ColumnMapping, ReadReport } from '../readers/index';
 import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
 import type { IngestOptions } from './load-report';

@@ -14,7 +14,7 @@ import type { ModelRows } from './model-writer';
 import { variantRow } from './variant-row';
 import { createEdgeSums, variantSequences } from './write-edges';
 import { writeActivities } from './write-activities';
-import { prepareViewerModel, viewerRows, type ViewerBuildSummary } from './viewer/build-viewer-model';
+import { prepareViewerModel, viewerRows, type ViewerBuildSummary } from './viewer/viewer-rows';
 
 /** What the model of a log is computed from besides its events (the `PrecomputeContext` without the database). */
 export interface ModelSpec {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AttachedCatalogue } from '../precompute/compliance';
 import { processNameOf, PROCESS_CATALOGUE } from '../processes/index';
-import { loadCatalogue, parseCatalogue } from './parse-catalogue';
 
 /** Where a load's rule catalogue comes from: a file, uploaded text, or the process's own. */
 export interface CatalogueChoice {
@@ -19,9 +18,13 @@ export interface CatalogueChoice {
  * when there is none. Throws `CatalogueError` for a catalogue that does not validate.
  */
 export async function catalogueForLoad(choice: CatalogueChoice): Promise<AttachedCatalogue | undefined> {
-  if (choice.rulesPath !== undefined) return loadCatalogue(choice.rulesPath);
-  if (choice.rulesText !== undefined) return { catalogue: parseCatalogue(choice.rulesText, 'rules'), text: choice.rulesText };
+  // The catalogue parser (and its YAML parser) is loaded only for a load that has a catalogue.
+  if (choice.rulesPath !== undefined) return (await import('./parse-catalogue')).loadCatalogue(choice.rulesPath);
+  if (choice.rulesText !== undefined) {
+    const { parseCatalogue } = await import('./parse-catalogue');
+    return { catalogue: parseCatalogue(choice.rulesText, 'rules'), text: choice.rulesText };
+  }
   const name = choice.process === undefined ? null : processNameOf(choice.process);
   if (name === null || !existsSync(PROCESS_CATALOGUE[name].rulesPath)) return undefined;
-  return loadCatalogue(PROCESS_CATALOGUE[name].rulesPath);
+  return (await import('./parse-catalogue')).loadCatalogue(PROCESS_CATALOGUE[name].rulesPath);
 }

@@ -11,9 +11,9 @@ import type { Job } from './job-types';
 import { receiveUpload } from './receive-upload';
 import { parseCatalogue } from '../../rules/parse-catalogue';
 import { uploadGovernance } from './upload-governance';
+import { LOG_NAME } from '../../ingest/log-name';
 
-/** A log name: letters, digits, `_`, `-`, `.` (1..100 characters). */
-export const LOG_NAME = /^[\p{L}\p{N}_.-]{1,100}$/u;
+export { LOG_NAME };
 
 const share = z.coerce.number().min(0).max(1).optional();
 const uploadParamsSchema = z.object({

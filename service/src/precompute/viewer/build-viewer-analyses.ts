@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { deleteVersionRows, hasVersionRows } from '../../db/version-rows';
 import { readViewerAnalysisInput } from './analysis-input';
-import { VIEWER_ANALYSIS_BUILDERS } from './registry';
+import { VIEWER_ANALYSIS_BUILDERS } from './analysis-registry';
 
 /** The tables `buildViewerAnalyses` writes. */
 export const VIEWER_ANALYSIS_TABLES: readonly string[] = VIEWER_ANALYSIS_BUILDERS.flatMap((b) => b.tables);
