@@ -7,7 +7,7 @@ import { insertAttachedModel } from '../db/attached-model-queries';
 import { readLogPurpose, readRetentionYears, writeLogPurpose } from '../db/governance-queries';
 import { storedGroupSize } from '../db/log-queries';
 import { purposeRefusal, type LogPurpose } from './purpose';
-import { applyRetention, setRetention } from './retention';
+import { setRetention } from './retention-period';
 import { loadTeams } from './teams';
 
 /** What a load carries for governance (issue 15): purpose, who loads, retention. */
@@ -82,14 +82,16 @@ export type RetentionAfterLoad =
  * (`retention`) and vacuum as `sagsflow retention apply`, for this log only. Null when the log
  * has no retention period.
  */
-export function retentionAfterLoad(
+export async function retentionAfterLoad(
   store: SagsflowDatabase,
   log: string,
   governance: LoadGovernance | undefined,
   now: Date,
-): RetentionAfterLoad | null {
+): Promise<RetentionAfterLoad | null> {
   const years = readRetentionYears(store.sqlite, log);
   if (years === null || years === undefined) return null;
+  // The removal and rebuild code is loaded only for a log with a retention period.
+  const { applyRetention } = await import('./retention');
   try {
     const o = applyRetention(store, { now, log, tokenId: governance?.tokenId ?? null })[0];
     return { retentionYears: years, cutoff: (o?.cutoff ?? now).toISOString(), cases: o?.cases ?? 0, rows: o?.rows ?? {} };

@@ -1,7 +1,7 @@
 import { markCasesEndedBefore } from '../db/case-removal-queries';
 import type { SagsflowDatabase } from '../db/client';
 import { compact, enableSecureDelete } from '../db/compact';
-import { retentionLimits, writeRetentionYears } from '../db/governance-queries';
+import { retentionLimits } from '../db/governance-queries';
 import { recordAudit } from '../tokens/index';
 import { removeCases, type RemovedCases } from './remove-cases';
 
@@ -21,12 +21,7 @@ export function retentionCutoff(now: Date, years: number): Date {
   return d;
 }
 
-/** Stores the retention period of a log (null = no limit); false when there is no such log. */
-export function setRetention(store: SagsflowDatabase, log: string, years: number | null): boolean {
-  if (years !== null && !(Number.isInteger(years) && years > 0))
-    throw new Error(`--retention-years: expected a whole number of years above 0, got ${years}`);
-  return writeRetentionYears(store.sqlite, log, years);
-}
+export { setRetention } from './retention-period';
 
 /**
  * Applies the retention period of every log that has one: removes the cases whose last event

@@ -256,7 +256,7 @@ async function finishStoredLoad(
   }
   await finishLoad(store, report, options, { digests: digests!, mapping: options.mapping ?? tally.mapping });
   tx.commit();
-  report.retention = retentionAfterLoad(store, options.log, options.governance, run.now());
+  report.retention = await retentionAfterLoad(store, options.log, options.governance, run.now());
   const ends = loadEndActivities(store.db, report.loadId);
   if (ends) report.endActivities = JSON.parse(ends) as LoadReport['endActivities'];
   return report;
