@@ -26,8 +26,10 @@ export function createBatchStore(target: BatchTarget, pseudonym: (clear: string)
   const row: SqlValue[] = new Array<SqlValue>(8).fill(null);
   const bytesOrNull = (code: number) => (code < 0 ? null : dictionary.bytesOf(code));
   const textOrNull = (code: number) => (code < 0 ? null : text[code]!);
-  return (b) => {
-    dictionary.add(b.names, b.namesClear);
+  // The per-event loop is a function of its own (made once), which ends with the loop: compiled on
+  // stack (OSR) inside the per-batch closure, it left the code after it without type feedback, to
+  // deoptimise at every batch.
+  const storeEvents = (b: EventBatch): void => {
     const { caseIds, activityIds, resourceIds, lifecycleCodes, hashes } = dictionary;
     const strings = b.strings;
     const stringBytes = strings.map((s) => Buffer.from(s, 'utf8'));
@@ -87,6 +89,10 @@ export function createBatchStore(target: BatchTarget, pseudonym: (clear: string)
         builder.setCaseAttributeOwn(text[triples[t + 1]!]!, text[value]!, hash === 0 ? undefined : hash);
       }
     }
+  };
+  return (b) => {
+    dictionary.add(b.names, b.namesClear);
+    storeEvents(b);
     for (const q of b.quarantine) quarantine.add(q);
   };
 }
