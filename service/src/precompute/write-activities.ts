@@ -29,8 +29,43 @@ export function writeActivities(
 ): void {
   const A = log.activities.length;
   const acc = new Map<number, Acc>();
-  addVariantCounts(acc, A, pairs, seqs);
-  addInstanceTimes(acc, A, groupOfCase, inst);
+  const get = (g: number, a: number): Acc => {
+    const key = g * A + a;
+    let x = acc.get(key);
+    if (!x) {
+      x = { events: 0, cases: 0, selfLoops: 0, instances: 0, processing: 0, waiting: 0 };
+      acc.set(key, x);
+    }
+    return x;
+  };
+  const seen = new Int32Array(A).fill(-1);
+  for (let p = 0; p < pairs.count; p++) {
+    const g = pairs.group[p]!;
+    if (g < 0) continue;
+    const seq = seqs[pairs.variant[p]!]!;
+    const cases = pairs.cases[p]!;
+    for (let k = 0; k < seq.length; k++) {
+      const a = seq[k]!;
+      const x = get(g, a);
+      x.events += cases;
+      if (seen[a] !== p) {
+        seen[a] = p;
+        x.cases += cases;
+      }
+      if (k > 0 && seq[k - 1] === a) x.selfLoops += cases;
+    }
+  }
+  // Instance activity ids index `log.activities` (pairActivityInstances keeps the log's names).
+  for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
+    const g = groupOfCase[c]!;
+    if (g < 0) continue;
+    for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
+      const x = get(g, inst.activity[i]!);
+      x.instances++;
+      x.processing += (inst.end[i]! - inst.start[i]!) / 1000;
+      if (i > inst.caseOffsets[c]!) x.waiting += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
+    }
+  }
   for (const [key, x] of acc) {
     const g = groups[Math.floor(key / A)]!;
     const activity = log.activities[key % A]!;
@@ -47,55 +82,5 @@ export function writeActivities(
       x.processing,
       x.waiting,
     ]);
-  }
-}
-
-// The two loops below are functions of their own, and `accOf` a module function rather than a
-// closure: V8 compiles each loop once on stack (OSR) instead of compiling all of
-// `writeActivities` again at each loop it reaches.
-
-/** The accumulator of (group g, activity a), keyed `g * A + a`, made on first use (the map keeps that order). */
-function accOf(acc: Map<number, Acc>, key: number): Acc {
-  let x = acc.get(key);
-  if (!x) {
-    x = { events: 0, cases: 0, selfLoops: 0, instances: 0, processing: 0, waiting: 0 };
-    acc.set(key, x);
-  }
-  return x;
-}
-
-/** Events, distinct cases and self-loops per (group, activity) from the variants of each pair (times their cases). */
-function addVariantCounts(acc: Map<number, Acc>, A: number, pairs: GroupVariants, seqs: readonly Uint32Array[]): void {
-  const seen = new Int32Array(A).fill(-1);
-  for (let p = 0; p < pairs.count; p++) {
-    const g = pairs.group[p]!;
-    if (g < 0) continue;
-    const seq = seqs[pairs.variant[p]!]!;
-    const cases = pairs.cases[p]!;
-    for (let k = 0; k < seq.length; k++) {
-      const a = seq[k]!;
-      const x = accOf(acc, g * A + a);
-      x.events += cases;
-      if (seen[a] !== p) {
-        seen[a] = p;
-        x.cases += cases;
-      }
-      if (k > 0 && seq[k - 1] === a) x.selfLoops += cases;
-    }
-  }
-}
-
-/** Instances and processing/waiting seconds per (group, activity) from the activity instances of each case. */
-function addInstanceTimes(acc: Map<number, Acc>, A: number, groupOfCase: Int32Array, inst: ActivityInstances): void {
-  // Instance activity ids index `log.activities` (pairActivityInstances keeps the log's names).
-  for (let c = 0; c + 1 < inst.caseOffsets.length; c++) {
-    const g = groupOfCase[c]!;
-    if (g < 0) continue;
-    for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
-      const x = accOf(acc, g * A + inst.activity[i]!);
-      x.instances++;
-      x.processing += (inst.end[i]! - inst.start[i]!) / 1000;
-      if (i > inst.caseOffsets[c]!) x.waiting += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
-    }
   }
 }
