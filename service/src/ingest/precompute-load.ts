@@ -36,7 +36,7 @@ function loadModelSpec(sqlite: Database.Database, log: string, options: IngestOp
 /**
  * Starts computing the model rows of a large load in the model worker (`startModelWorker`) as
  * soon as its event log is built, so that the worker starts while this thread finishes the read
- * (the event indexes); give it to `precomputeLoad`, which writes its rows. Null for a small log
+ * (policy checks, archiving the current version); give it to `precomputeLoad`, which writes its rows. Null for a small log
  * (or a precompute given in `options`): `precomputeLoad` computes those itself.
  */
 export function startLoadModel(
