@@ -33,6 +33,8 @@ const runs = Number(arg('runs', '3'));
 const NOT_WRITTEN = new Set(['id', 'log', 'version', 'violation_cases', 'violated_rules', 'log_move_cases', 'model_move_cases']);
 const NOT_WRITTEN_STEPS = new Set([...NOT_WRITTEN, 'skipped_activities', 'findings']);
 const HISTOGRAM = /^[hds]\d\d$/;
+/** The text columns of the step tables' rows. */
+const TEXT = /^(process|jobcenter|period|variant_key|from_activity|to_activity)$/;
 
 const target = join(tmpdir(), `sagsflow-insert-replay-${process.pid}.sqlite`);
 const from = new Database(source, { readonly: true, fileMustExist: true });
@@ -54,14 +56,28 @@ function writersOf(table: string, columns: string[]): Record<string, Writer> & {
     const zeroDefault = new Set(columns.filter((c) => HISTOGRAM.test(c)));
     const dense = columns.map((c, i) => (zeroDefault.has(c) ? -1 : i)).filter((i) => i >= 0);
     const sparse = columns.map((c, i) => (zeroDefault.has(c) ? i : -1)).filter((i) => i >= 0);
-    // Outside the timing: each row's dense values and its non-zero histogram values (index, value),
+    // Outside the timing: each row's dense values (also with text as UTF-8 bytes, one buffer per
+    // distinct text, as the row replay binds them) and its non-zero histogram values (index, value),
     // set into one reused typed array and cleared after, as the model writer does.
-    let split: { dense: SqlValue[]; nonZero: number[] }[] | null = null;
+    const bytes = new Map<string, Buffer>();
+    const bytesOf = (v: SqlValue) => {
+      if (typeof v !== 'string') return v;
+      let b = bytes.get(v);
+      if (b === undefined) bytes.set(v, (b = Buffer.from(v, 'utf8')));
+      return b;
+    };
+    let split: { dense: SqlValue[]; bound: SqlValue[]; nonZero: number[]; listed: number[] }[] | null = null;
     const splitOf = (rows: readonly SqlValue[][]) =>
-      (split ??= rows.map((r) => ({
-        dense: dense.map((i) => r[i]!),
-        nonZero: sparse.flatMap((i, k) => (r[i] === 0 ? [] : [k, r[i] as number])),
-      })));
+      (split ??= rows.map((r) => {
+        const nonZero = sparse.flatMap((i, k) => (r[i] === 0 ? [] : [k, r[i] as number]));
+        return {
+          dense: dense.map((i) => r[i]!),
+          bound: dense.map((i) => bytesOf(r[i]!)),
+          nonZero,
+          listed: nonZero.filter((_, k) => k % 2 === 0),
+        };
+      }));
+    const textColumns = dense.map((i) => columns[i]!).filter((c) => TEXT.test(c));
     return {
       prepare: (rows) => void splitOf(rows),
       addSplit(rows) {
@@ -71,6 +87,17 @@ function writersOf(table: string, columns: string[]): Record<string, Writer> & {
           const nz = r.nonZero;
           for (let k = 0; k < nz.length; k += 2) zeros[nz[k]!] = nz[k + 1]!;
           ins.addSplit(r.dense, zeros);
+          for (let k = 0; k < nz.length; k += 2) zeros[nz[k]!] = 0;
+        }
+      },
+      // As the row replay writes them: the non-zero positions listed, text bound as bytes.
+      listed(rows) {
+        const ins = createSparseInserter(to, table, columns, { zeroDefault, blocks: HISTOGRAM_BLOCKS, constants, textColumns });
+        const zeros = new Float64Array(sparse.length);
+        for (const r of splitOf(rows)) {
+          const nz = r.nonZero;
+          for (let k = 0; k < nz.length; k += 2) zeros[nz[k]!] = nz[k + 1]!;
+          ins.addSplit(r.bound, zeros, r.listed);
           for (let k = 0; k < nz.length; k += 2) zeros[nz[k]!] = 0;
         }
       },

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createBatchInserter, dropIndexes, type BatchInserter } from './batch-insert';
+import { createBatchInserter, type BatchInserter } from './batch-insert';
 
 /** The `events` columns a load writes per event, in the order of `StoredEventFields` (log and version are per load). */
 export const EVENT_COLUMNS = ['case_id', 'activity', 'timestamp', 'end_timestamp', 'resource', 'lifecycle', 'jobcenter', 'attributes'];
@@ -13,7 +13,10 @@ const EVENT_TEXT_COLUMNS = ['case_id', 'activity', 'resource', 'lifecycle', 'job
 /**
  * The batched inserter of a load's accepted events into `events` (values in `EVENT_COLUMNS`
  * order; a text column as a string or its UTF-8 bytes), on the load's connection and inside its
- * transaction.
+ * transaction. The table's index (`log`, `version`) stays in place: a load's rows share both and
+ * get ever larger rowids, so each entry is appended to the index's last page, which costs the
+ * reading less than a sort of every entry after it (about 0.15 s against 0.3 s for 1,000,000
+ * events) and is done while the loading thread would wait for the reader.
  */
 export function createEventInserter(sqlite: Database.Database, load: { log: string; version: number }): BatchInserter {
   return createBatchInserter(sqlite, 'events', EVENT_COLUMNS, {
@@ -27,15 +30,4 @@ export function createQuarantineInserter(sqlite: Database.Database, load: { load
   return createBatchInserter(sqlite, 'quarantine', QUARANTINE_COLUMNS, {
     constants: { load_id: load.loadId, log: load.log, version: load.version },
   });
-}
-
-/**
- * For a load into an empty `events` table (a new database, or every log deleted): drops the
- * table's indexes for the bulk write and returns the function that rebuilds them, one sort
- * instead of a B-tree update per row. With rows in the table it keeps them (a rebuild would sort
- * those rows too) and returns a no-op. Call inside the load's transaction.
- */
-export function deferEventIndexes(sqlite: Database.Database): () => void {
-  const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM events)').pluck().get() === 1;
-  return empty ? dropIndexes(sqlite, ['events']) : () => undefined;
 }

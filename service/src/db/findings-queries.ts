@@ -170,14 +170,27 @@ export function stepPairs(sqlite: Database.Database, table: StepTable, log: stri
     .all(log, version) as StepPairRow[];
 }
 
-/** Sets the `findings` column (a JSON text, or null) of step rows by id. */
+/**
+ * Sets the `findings` column (a JSON text, or null) of step rows by id. Many rows share a text (a
+ * variant's rows in every period): each distinct text is encoded to UTF-8 once and bound as those
+ * bytes (cast to text: the same stored value).
+ */
 export function setStepFindings(
   sqlite: Database.Database,
   table: StepTable,
   updates: readonly (readonly [text: string | null, id: number])[],
 ): void {
-  const update = sqlite.prepare(`UPDATE ${quoteIdent(table)} SET findings = ? WHERE id = ?`);
-  for (const [text, id] of updates) update.run(text, id);
+  const update = sqlite.prepare(`UPDATE ${quoteIdent(table)} SET findings = CAST(? AS TEXT) WHERE id = ?`);
+  const bytes = new Map<string, Buffer>();
+  for (const [text, id] of updates) {
+    if (text === null) {
+      update.run(null, id);
+      continue;
+    }
+    let b = bytes.get(text);
+    if (b === undefined) bytes.set(text, (b = Buffer.from(text, 'utf8')));
+    update.run(b, id);
+  }
 }
 
 /** Per process and case id: 1 = broke a rule, 0 = complied with every rule that applied (from `case_compliance`). */

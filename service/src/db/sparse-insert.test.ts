@@ -73,6 +73,31 @@ describe('createSparseInserter', () => {
     expect(read('split')).toEqual(read('whole'));
     expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
+  it('addSplit with the non-zero positions listed and text columns given as UTF-8 bytes stores the same rows as add', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'whole');
+    table(sqlite, 'listed');
+    const rows: SqlValue[][] = [
+      ['København', 0, 0, 0, 0, 0, 0, 0, 0, 2.5, ...new Array<number>(11).fill(0), 2],
+      ['Århus', -0, ...new Array<number>(18).fill(0), 3, 3],
+      ['Ø', 1, ...new Array<number>(19).fill(0), 4],
+    ];
+    const whole = createSparseInserter(sqlite, 'whole', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    const listed = createSparseInserter(sqlite, 'listed', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' }, textColumns: ['name'] });
+    // The last row lists a position that holds 0 (left out, as add leaves it) beside its non-zero one.
+    const nonZero = [[8], [0, 19], [0, 5]];
+    rows.forEach((r, i) => {
+      whole.add(r);
+      listed.addSplit([Buffer.from(r[0] as string, 'utf8'), r[21]!], Float64Array.from(r.slice(1, 21) as number[]), nonZero[i]);
+    });
+    const read = (t: string) =>
+      sqlite
+        .prepare(`SELECT *, typeof(name), ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
+        .raw()
+        .all();
+    expect(read('listed')).toEqual(read('whole'));
+    expect(sqlite.prepare('SELECT name FROM listed ORDER BY id').pluck().all()).toEqual(['København', 'Århus', 'Ø']);
+  });
   it('stores 300 rows of recurring and rare patterns as a full insert does, ids in order', () => {
     const sqlite = new Database(':memory:');
     table(sqlite, 'full');

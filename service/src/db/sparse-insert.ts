@@ -6,9 +6,11 @@ export interface SparseInserter extends BatchInserter {
   /**
    * Writes the row that `add` writes, given split: `dense` holds the values of the other columns
    * and `zeros` those of the `zeroDefault` columns, each in column order. Spares the caller
-   * assembling the wide row, and the zero test reads one typed array.
+   * assembling the wide row, and the zero test reads one typed array. `nonZero`, when the caller
+   * knows them, lists the positions of `zeros` that may be non-zero (every other one is 0): the
+   * zero test then reads only those.
    */
-  addSplit(dense: readonly SqlValue[], zeros: Float64Array): void;
+  addSplit(dense: readonly SqlValue[], zeros: Float64Array, nonZero?: ArrayLike<number>): void;
   /** The rowid of the row the last `add` or `addSplit` wrote. */
   readonly lastRowid: number;
 }
@@ -30,6 +32,11 @@ export interface SparseInserterOptions {
   blocks?: readonly (readonly string[])[];
   /** Columns with the same value in every row, written into the statement. */
   constants?: Readonly<Record<string, string | number>>;
+  /**
+   * Text columns (not zero-default) that take a string or its UTF-8 bytes (cast to text: the same
+   * stored value; bytes skip the string's conversion in the bind, see `createBatchInserter`).
+   */
+  textColumns?: readonly string[];
 }
 
 function literal(value: string | number): string {
@@ -55,6 +62,7 @@ export function createSparseInserter(
   options: SparseInserterOptions,
 ): SparseInserter {
   const constants = Object.entries(options.constants ?? {});
+  const text = new Set(options.textColumns ?? []);
   const width = columns.length;
   const dense: number[] = [];
   const sparse: number[] = [];
@@ -71,7 +79,10 @@ export function createSparseInserter(
       const bound: number[] = [];
       for (let b = 0; b < MAX_BLOCKS; b++) if (mask & (1 << b)) for (let j = 0; j < sparse.length; j++) if (blockOf[j] === b) bound.push(j);
       const names = [...constants.map(([c]) => c), ...dense.map((i) => columns[i]!), ...bound.map((j) => columns[sparse[j]!]!)];
-      const params = [...constants.map(([, v]) => literal(v)), ...names.slice(constants.length).map(() => '?')];
+      const params = [
+        ...constants.map(([, v]) => literal(v)),
+        ...names.slice(constants.length).map((c) => (text.has(c) ? 'CAST(? AS TEXT)' : '?')),
+      ];
       const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${params.join(', ')})`);
       s = { run: stmt.run.bind(stmt), bound: Int32Array.from(bound), values: new Array<SqlValue>(dense.length + bound.length).fill(null) };
       statements.set(mask, s);
@@ -93,14 +104,21 @@ export function createSparseInserter(
       lastRowid = Number(s.run(...out).lastInsertRowid);
       written++;
     },
-    addSplit(denseValues, zeros) {
+    addSplit(denseValues, zeros, nonZero) {
       if (denseValues.length !== dense.length || zeros.length !== sparse.length) {
         throw new Error(
           `createSparseInserter(${table}).addSplit: expected ${dense.length} + ${sparse.length} values, got ${denseValues.length} + ${zeros.length}`,
         );
       }
       let mask = 0;
-      for (let j = 0; j < zeros.length; j++) if (zeros[j] !== 0) mask |= 1 << blockOf[j]!;
+      if (nonZero === undefined) {
+        for (let j = 0; j < zeros.length; j++) if (zeros[j] !== 0) mask |= 1 << blockOf[j]!;
+      } else {
+        for (let i = 0; i < nonZero.length; i++) {
+          const j = nonZero[i]!;
+          if (zeros[j] !== 0) mask |= 1 << blockOf[j]!;
+        }
+      }
       const s = statementOf(mask);
       const out = s.values;
       let k = 0;

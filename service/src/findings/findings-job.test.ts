@@ -3,6 +3,7 @@ import { EventLogBuilder, type EventLog } from '@sagsflow/shared';
 import { computeFindings, type FindingsSpec } from './compute-findings';
 import { emptySources, type FindingSources } from './finding-sources';
 import { startFindingsWorker } from './findings-job';
+import { waitForGo } from './findings-worker-protocol';
 
 const DAY = 86_400_000;
 
@@ -57,6 +58,24 @@ describe('startFindingsWorker', () => {
     expect(here.flatMap((s) => s.findings).length).toBeGreaterThan(0);
     expect(startFindingsWorker(log, spec, sources).join()).toEqual(here);
   }, 60_000);
+
+  it('a paused worker answers the same once started, and start() twice is harmless', () => {
+    const log = testLog();
+    const here = computeFindings(log, spec, new Map());
+    const job = startFindingsWorker(log, spec, new Map(), true);
+    job.start();
+    job.start();
+    expect(job.join()).toEqual(here);
+  }, 60_000);
+
+  it('waitForGo returns at once without a flag or with it set', () => {
+    const go = new SharedArrayBuffer(4);
+    Atomics.store(new Int32Array(go), 0, 1);
+    expect(() => {
+      waitForGo({});
+      waitForGo({ go });
+    }).not.toThrow();
+  });
 
   it("throws the worker's error in the waiting thread", () => {
     const broken = { ...testLog(), caseOffsets: undefined } as unknown as EventLog;

@@ -15,19 +15,24 @@ export interface FindingsJob {
   join(): ScopeFindings[];
   /** Ends the worker without waiting for its answer (the load failed before it was needed). */
   stop(): void;
+  /** Lets a worker started `paused` compute (once; nothing for one that was not paused). */
+  start(): void;
 }
 
 /**
  * Starts `computeFindings(log, spec, sources)` in a worker thread, so the second core computes
  * the findings while this thread writes the model. The log is copied to the worker (structured
  * clone of its typed arrays and strings) when this is called. `join` blocks this thread (the
- * load's transaction is synchronous) until the answer is posted.
+ * load's transaction is synchronous) until the answer is posted. A `paused` worker starts, takes
+ * its copy of the log and waits until `start()` before it computes: so the copy can be made while
+ * this thread has nothing else to do, and the computing start when a core is free for it.
  */
-export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: FindingSources): FindingsJob {
+export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: FindingSources, paused = false): FindingsJob {
   const { port1, port2 } = new MessageChannel();
   const done = new SharedArrayBuffer(4);
+  const go = paused ? new SharedArrayBuffer(4) : undefined;
   // Only the columns the findings read are copied to the worker.
-  const request: FindingsWorkerRequest = { log: findingsLog(log, spec), spec, sources, port: port2, done };
+  const request: FindingsWorkerRequest = { log: findingsLog(log, spec), spec, sources, port: port2, done, ...(go ? { go } : {}) };
   const entry = workerEntry('findings-worker', new URL('./findings-worker-entry.mjs', import.meta.url));
   const worker = new Worker(entry, {
     workerData: request,
@@ -56,5 +61,11 @@ export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: 
       return received.scopes;
     },
     stop,
+    start() {
+      if (!go) return;
+      const flag = new Int32Array(go);
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    },
   };
 }

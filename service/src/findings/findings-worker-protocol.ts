@@ -12,6 +12,15 @@ export interface FindingsWorkerRequest {
   port: MessagePort;
   /** One Int32, set to 1 (and notified) once the answer is posted. */
   done: SharedArrayBuffer;
+  /** When given, one Int32: the worker starts computing once it is 1 (`FindingsJob.start`). */
+  go?: SharedArrayBuffer;
+}
+
+/** Waits, in the worker, until the request's `go` flag (if any) is set. */
+export function waitForGo(request: Pick<FindingsWorkerRequest, 'go'>): void {
+  if (!request.go) return;
+  const go = new Int32Array(request.go);
+  while (Atomics.load(go, 0) === 0) Atomics.wait(go, 0, 0, 1000);
 }
 
 /** The worker's one answer. */

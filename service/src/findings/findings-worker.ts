@@ -5,10 +5,11 @@
  */
 import { workerData } from 'node:worker_threads';
 import { computeFindings } from './compute-findings';
-import { answer, type FindingsWorkerRequest } from './findings-worker-protocol';
+import { answer, waitForGo, type FindingsWorkerRequest } from './findings-worker-protocol';
 
 const request = workerData as FindingsWorkerRequest;
 try {
+  waitForGo(request);
   answer(request, { ok: true, scopes: computeFindings(request.log, request.spec, request.sources) });
 } catch (error) {
   answer(request, { ok: false, message: (error as Error).message });

@@ -7,7 +7,6 @@ import type { IngestOptions, LoadReport } from './load-report';
 import { createTextScrubber, type TextScrubber } from './text-scrubber';
 import { currentLoad, currentVersionOf, insertLoadRow, loadEndActivities } from '../db/load-queries';
 import { beginLoad, type LoadTransaction } from '../db/load-transaction';
-import { deferEventIndexes } from '../db/event-insert';
 import { loadKey, type LoadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
 import { failedLoad, finishLoad } from './finish-load';
@@ -58,14 +57,12 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   try {
     tx = beginLoad(store.sqlite);
     const { latest, version, loadId } = openLoadRow(run, scrubbing.key);
-    const { builder, got, appended, rebuildEventIndexes } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
+    const { builder, got, appended } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
     refuseNothingLoaded(run.what, tally.read, got, appended);
     const noPurpose = purposeRefusal(run, tally);
     run.progress('precompute', null, run.files.length, run.bytesTotal);
     const eventLog = builder.build();
-    // The model worker starts on the log while this thread builds the event indexes.
     modelJob = startLoadModel(eventLog, { sqlite: store.sqlite, log: options.log, options });
-    rebuildEventIndexes();
     const refusals = policyRefusals(run, tally, got, eventLog.caseIds.length, current, noPurpose);
     const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended, modelJob);
     run.progress('commit', null, run.files.length, run.bytesTotal);
@@ -159,8 +156,7 @@ function openLoadRow(run: LoadRun, key: LoadKey): { latest: number | null; versi
 }
 
 /**
- * Reads the files into the load and settles the tally. The event indexes are deferred: call
- * `rebuildEventIndexes` after.
+ * Reads the files into the load and settles the tally.
  * With `--append` and a current version, the builder is seeded with that version's events and
  * the extract's events already in it are dropped: `appended` tells how many.
  */
@@ -169,14 +165,13 @@ async function readIntoLoad(
   target: { loadId: number; latest: number | null; version: number },
   scrubbing: LoadScrubbing,
   tally: ReadTally,
-): Promise<{ builder: EventLogBuilder; got: LoadCounts; appended: AppendSeed | null; rebuildEventIndexes: () => void }> {
+): Promise<{ builder: EventLogBuilder; got: LoadCounts; appended: AppendSeed | null }> {
   const { store, options } = run;
   const { sqlite } = store;
   const { loadId, latest, version } = target;
   const { key, personalSet } = scrubbing;
   // ingest --append: the version appended to, and how many of its events the new extract repeated.
   let seed: AppendSeed | null = null;
-  const rebuildEventIndexes = deferEventIndexes(sqlite);
   const { builder, counts: got } = await readLoadFiles(
     {
       sqlite,
@@ -213,7 +208,7 @@ async function readIntoLoad(
   tally.settled = got;
   const appended = seed as AppendSeed | null;
   tally.crossDuplicates = appended?.duplicates ?? 0;
-  return { builder, got, appended, rebuildEventIndexes };
+  return { builder, got, appended };
 }
 
 /**

@@ -36,7 +36,7 @@ function loadModelSpec(sqlite: Database.Database, log: string, options: IngestOp
 /**
  * Starts computing the model rows of a large load in the model worker (`startModelWorker`) as
  * soon as its event log is built, so that the worker starts while this thread finishes the read
- * (the event indexes); give it to `precomputeLoad`, which writes its rows. Null for a small log
+ * (policy checks, archiving the current version); give it to `precomputeLoad`, which writes its rows. Null for a small log
  * (or a precompute given in `options`): `precomputeLoad` computes those itself.
  */
 export function startLoadModel(
@@ -59,8 +59,8 @@ export interface PrecomputedLoad {
  * viewer-grade form), the compliance tables when a rule catalogue is attached, the conformance
  * tables when a model is, and their viewer-grade forms, then the findings (which read the
  * compliance and conformance rows). Without a catalogue and a model, the findings of a large log
- * are computed in a worker thread, started as soon as the model's first rows are ready (the model
- * worker has the second core to itself until then), while this thread writes the model; and the
+ * are computed in a worker thread, made at once and let compute as soon as the model's first rows
+ * are ready (the model worker has the second core to itself until then), while this thread writes the model; and the
  * findings are listed beside the variants from what the step rows said as they were written
  * (`createStepVariantsCollector`) instead of reading the step tables back.
  * A failure becomes an `IngestError('precompute-failed')` naming the step.
@@ -76,16 +76,16 @@ export function precomputeLoad(
     : undefined;
   const spec: FindingsSpec = { log, process, minGroupSize, outcome, endActivities, settings: findingsSettingsOf(options.mapping) };
   const findingsEarly = !options.rules && !options.model && eventLog.activity.length >= FINDINGS_WORKER_MIN_EVENTS;
-  // Started once the model worker has posted its first rows: until then the model worker has the
-  // second core alone (the loading thread waits for those rows; it waits for the findings only at the end).
+  // Made paused here, while the model worker computes its first rows (this thread copies the log
+  // to it instead of waiting), and let compute once those rows are posted: until then the model
+  // worker has the second core alone (the loading thread waits for the findings only at the end).
   let early = null as FindingsJob | null;
-  const startFindings = (): void => {
-    if (findingsEarly && !early) early = startFindingsWorker(eventLog, spec, new Map());
-  };
+  const startFindings = (): void => early?.start();
   // Rules and a model mark the step rows after they are written: then the findings read the tables.
   const stepVariants = !options.precompute && !options.rules && !options.model ? createStepVariantsCollector() : undefined;
   let result: PrecomputedLoad;
   try {
+    if (findingsEarly) early = startFindingsWorker(eventLog, spec, new Map(), true);
     const model = (options.precompute ?? precomputeModel)(eventLog, {
       sqlite,
       log,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUCKET_COUNT, EventLogBuilder, FINE_BUCKET_COUNT, type EventLog } from '@sagsflow/shared';
 import { openDatabase } from '../db/client';
+import type { SqlValue } from '../db/batch-insert';
 import { MODEL_TABLES, type SplitRowWriter } from './model-writer';
 import { precomputeModel } from './precompute-model';
 import { startModelWorker } from './model-job';
@@ -83,7 +84,7 @@ describe('precomputeModel in the model worker', () => {
 });
 
 describe('createRowEncoder and createRowReplay', () => {
-  it('replay every call with the same values: strings once (case ids and attributes inline), null, -0 and NaN kept, only non-zero buckets sent', () => {
+  it('replay every call with the same values: strings once (case ids and attributes inline, the others as UTF-8 bytes), null, -0 and NaN kept, only non-zero buckets sent and listed', () => {
     const batches: RowBatch[] = [];
     const encoder = createRowEncoder((batch) => batches.push(batch));
     const fine = { counts: new Float64Array(FINE_BUCKET_COUNT), seconds: new Float64Array(FINE_BUCKET_COUNT) };
@@ -101,11 +102,26 @@ describe('createRowEncoder and createRowReplay', () => {
     expect(batches[0]!.strings).toEqual(['p', 'Nord', '2025-01', 'A,B', 'A', 'B']);
     expect(batches[0]!.inline).toEqual(['c1', '{"age":"30"}']);
     const calls: unknown[][] = [];
+    const asBytes: string[] = [];
+    const decoded = (values: readonly SqlValue[]) =>
+      values.map((v) => {
+        if (!(v instanceof Uint8Array)) return v;
+        const text = Buffer.from(v).toString('utf8');
+        asBytes.push(text);
+        return text;
+      });
+    const listed: number[][] = [];
     const recorder = (writer: string): SplitRowWriter => ({
-      add: (table, values) => calls.push([writer, table, [...values]]),
-      addSplitRow: (table, dense, zeros) => calls.push([writer, table, [...dense], [...zeros]]),
+      add: (table, values) => calls.push([writer, table, decoded(values)]),
+      addSplitRow: (table, dense, zeros, nonZero, bound) => {
+        expect(decoded(bound!)).toEqual(dense);
+        listed.push(Array.from(nonZero!).sort((a, b) => a - b));
+        calls.push([writer, table, [...dense], [...zeros]]);
+      },
     });
     createRowReplay(recorder('exact'), recorder('viewer'))(batches[0]!);
+    expect(asBytes).toEqual(['p', 'Nord', 'p', '2025-01', 'p', 'Nord', '2025-01', 'A,B', 'p', 'Nord', '2025-01', 'A', 'B']);
+    expect(listed).toEqual([[2, 4, BUCKET_COUNT + 3, BUCKET_COUNT + FINE_BUCKET_COUNT + 3]]);
     const zeros = new Array<number>(BUCKET_COUNT + 2 * FINE_BUCKET_COUNT).fill(0);
     zeros[2] = 2;
     zeros[4] = -0;

@@ -56,6 +56,19 @@ const COLUMNS = {
   periods: [...GRAIN, 'cases', 'events', 'open_cases', 'sum_seconds'],
 } as const;
 
+/** The text columns of the model tables: each takes a string or its UTF-8 bytes (see `SplitRowWriter`). */
+const TEXT_COLUMNS: readonly string[] = [
+  ...GRAIN,
+  'case_id',
+  'variant_key',
+  'attributes',
+  'activities',
+  'activities_json',
+  'activity',
+  'from_activity',
+  'to_activity',
+];
+
 /** The histogram columns of the step and edge tables (`NOT NULL DEFAULT 0`, nearly all 0 in a row): written sparsely. */
 const HISTOGRAM_COLUMNS: ReadonlySet<string> = new Set([...BUCKET_COLUMNS, ...FINE_COUNT_COLUMNS, ...FINE_SECONDS_COLUMNS]);
 
@@ -124,11 +137,20 @@ export interface ModelRows {
  * Writes model rows as the model worker's batches hold them (`createRowReplay`): plain rows as
  * `add` takes them, and step and edge rows split as the sparse inserter takes them: `dense` the
  * head then the tail values, `zeros` the coarse histogram, the fine counts and the fine seconds
- * (widths in `splitWidths`). Both arrays are read at once.
+ * (widths in `splitWidths`). A text value may be given as its UTF-8 bytes (a `Uint8Array`), in
+ * `add`'s values and in `bound`: the stored text is the same. `nonZero` lists the positions of
+ * `zeros` that may be non-zero; `bound` is `dense` with text as bytes, written in its place
+ * (`dense` itself is what the step-row listener hears). The arrays are read at once.
  */
 export interface SplitRowWriter {
   add(table: ModelTable, values: readonly SqlValue[]): void;
-  addSplitRow(table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void;
+  addSplitRow(
+    table: HistogramTable,
+    dense: readonly SqlValue[],
+    zeros: Float64Array,
+    nonZero?: ArrayLike<number>,
+    bound?: readonly SqlValue[],
+  ): void;
 }
 
 /** The lengths of a split step or edge row (`SplitRowWriter.addSplitRow`). */
@@ -169,6 +191,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
       zeroDefault: HISTOGRAM_COLUMNS,
       blocks: HISTOGRAM_BLOCKS,
       constants: { log, version },
+      textColumns: TEXT_COLUMNS,
     });
   let stepsInserter: SparseInserter | undefined;
   const inserterOf = (table: ModelTable): BatchInserter => {
@@ -176,7 +199,7 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     if (!ins) {
       if (table === 'steps') ins = stepsInserter = sparseOf(table);
       else if (table === 'edges') ins = sparseOf(table);
-      else ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version } });
+      else ins = createBatchInserter(sqlite, prefix + table, COLUMNS[table], { constants: { log, version }, textColumns: TEXT_COLUMNS });
       inserters.set(table, ins);
     }
     return ins;
@@ -229,8 +252,8 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
     addSplitRow(table, dense, zeros);
   };
   /** Writes one step or edge row given split (see `SplitRowWriter`). */
-  const addSplitRow = (table: HistogramTable, dense: readonly SqlValue[], zeros: Float64Array): void => {
-    (inserterOf(table) as SparseInserter).addSplit(dense, zeros);
+  const addSplitRow: SplitRowWriter['addSplitRow'] = (table, dense, zeros, nonZero, bound) => {
+    (inserterOf(table) as SparseInserter).addSplit(bound ?? dense, zeros, nonZero);
     if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid);
   };
   const writer: ModelRows & SplitRowWriter & { finish(): ModelSummary } = {

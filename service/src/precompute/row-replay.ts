@@ -3,9 +3,10 @@ import type { SqlValue } from '../db/batch-insert';
 import { splitWidths, type HistogramTable, type SplitRowWriter } from './model-writer';
 import { INLINE_VALUE, NULL_VALUE, NUMBER_VALUE, TABLES, tableOfTarget, type RowBatch } from './row-batch';
 
-/** A split step or edge row being decoded, and the `zeros` positions the last row set. */
+/** A split step or edge row being decoded (`bound`: `dense` with text as UTF-8 bytes), and the `zeros` positions the last row set. */
 interface SplitRow {
   dense: SqlValue[];
+  bound: SqlValue[];
   zeros: Float64Array;
   set: number[];
 }
@@ -13,18 +14,24 @@ interface SplitRow {
 /**
  * Replays `RowBatch`es (see `createRowEncoder`) into the exact and viewer-grade writers: the same
  * rows, with the same values, in the same order as the encoder was given. Step and edge rows are
- * decoded straight into the split form the sparse inserter takes (`addSplitRow`); value arrays
- * are reused from row to row (the writers copy what they keep).
+ * decoded straight into the split form the sparse inserter takes (`addSplitRow`, with the
+ * positions of their non-zero histogram values); value arrays are reused from row to row (the
+ * writers copy what they keep). A string of the batches' string table is written as its UTF-8
+ * bytes, encoded once (the step and edge rows' listener hears the strings); an inline string as
+ * itself.
  */
 export function createRowReplay(exact: SplitRowWriter, viewer: SplitRowWriter): (batch: RowBatch) => void {
   const strings: string[] = [];
+  const bytes: Buffer[] = [];
+  const bytesOf = (code: number): Buffer => (bytes[code] ??= Buffer.from(strings[code]!, 'utf8'));
   const scratch: SqlValue[][] = [];
   const splitRows: SplitRow[] = [];
   const splitRowOf = (target: number): SplitRow => {
     let row = splitRows[target];
     if (!row) {
       const widths = splitWidths(tableOfTarget(target) as HistogramTable);
-      row = splitRows[target] = { dense: new Array<SqlValue>(widths.dense).fill(null), zeros: new Float64Array(widths.zeros), set: [] };
+      const dense = new Array<SqlValue>(widths.dense).fill(null);
+      row = splitRows[target] = { dense, bound: [...dense], zeros: new Float64Array(widths.zeros), set: [] };
     }
     return row;
   };
@@ -33,12 +40,26 @@ export function createRowReplay(exact: SplitRowWriter, viewer: SplitRowWriter): 
     const { codes, nums, inline } = batch;
     let c = 0;
     let n = 0;
-    /** Decodes a count and that many values into `out` from `at`; returns the count. */
+    /** Decodes a count and that many values into `out` from `at` (strings as bytes); returns the count. */
     const valuesInto = (out: SqlValue[], at: number): number => {
       const count = codes[c++]!;
       for (let i = at; i < at + count; i++) {
         const code = codes[c++]!;
-        out[i] = code >= 0 ? strings[code]! : code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : inlineValue(inline, code);
+        out[i] = code >= 0 ? bytesOf(code) : code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : inlineValue(inline, code);
+      }
+      return count;
+    };
+    /** `valuesInto` for a split row: the strings into `dense`, the values with strings as bytes into `bound`. */
+    const splitValuesInto = (dense: SqlValue[], bound: SqlValue[], at: number): number => {
+      const count = codes[c++]!;
+      for (let i = at; i < at + count; i++) {
+        const code = codes[c++]!;
+        if (code >= 0) {
+          dense[i] = strings[code]!;
+          bound[i] = bytesOf(code);
+        } else {
+          bound[i] = dense[i] = code === NUMBER_VALUE ? nums[n++]! : code === NULL_VALUE ? null : inlineValue(inline, code);
+        }
       }
       return count;
     };
@@ -54,9 +75,10 @@ export function createRowReplay(exact: SplitRowWriter, viewer: SplitRowWriter): 
         continue;
       }
       const row = splitRowOf(target);
-      const { dense, zeros, set } = row;
-      const head = valuesInto(dense, 0);
-      if (head + valuesInto(dense, head) !== dense.length) throw new Error(`createRowReplay: a ${table} row of the wrong width`);
+      const { dense, bound, zeros, set } = row;
+      const head = splitValuesInto(dense, bound, 0);
+      if (head + splitValuesInto(dense, bound, head) !== dense.length)
+        throw new Error(`createRowReplay: a ${table} row of the wrong width`);
       for (const i of set) zeros[i] = 0;
       set.length = 0;
       for (let k = codes[c++]!; k > 0; k--) {
@@ -70,7 +92,7 @@ export function createRowReplay(exact: SplitRowWriter, viewer: SplitRowWriter): 
         zeros[b + FINE_BUCKET_COUNT] = nums[n++]!;
         set.push(b, b + FINE_BUCKET_COUNT);
       }
-      out.addSplitRow(table as HistogramTable, dense, zeros);
+      out.addSplitRow(table as HistogramTable, dense, zeros, set, bound);
     }
   };
 }
