@@ -1,4 +1,20 @@
-import { FINE_BUCKET_COUNT, type FineHistogram, type FineHistogramAcc } from '@sagsflow/shared';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, type FineHistogram, type FineHistogramAcc } from '@sagsflow/shared';
+
+/**
+ * Adds the coarse histogram `from` into `into`, bucket by bucket. `buckets`, when given, lists
+ * the buckets of `from` that are not 0 (a streamed step row's `histogramBuckets`): only those are
+ * read, which gives the same sums (adding +0 never changes a sum that starts at +0).
+ */
+export function addNonZero(into: { [b: number]: number }, from: ArrayLike<number>, buckets?: readonly number[]): void {
+  if (buckets !== undefined) {
+    for (let j = 0; j < buckets.length; j++) {
+      const b = buckets[j]!;
+      into[b]! += from[b]!;
+    }
+    return;
+  }
+  for (let b = 0; b < BUCKET_COUNT; b++) into[b]! += from[b]!;
+}
 
 /**
  * Adds `from` into `into` bucket by bucket, like the core's `addFineHistogram` with weight 1, but

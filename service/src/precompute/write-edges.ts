@@ -9,7 +9,7 @@ import {
 } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { ModelRows } from './model-writer';
-import { addNonZeroFine } from './fine-sums';
+import { addNonZero, addNonZeroFine } from './fine-sums';
 
 /** Activity ids of a variant's sequence, read from its first case. */
 export function variantSequences(log: EventLog, variants: Variants): Uint32Array[] {
@@ -106,7 +106,7 @@ export function createEdgeSums(): EdgeSums {
         e.hist[0]! += r.cases;
         e.fine.counts[0]! += r.cases;
       } else {
-        for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
+        addNonZero(e.hist, r.histogram, r.histogramBuckets);
         if (r.fine) addNonZeroFine(e.fine, r.fine, r.fineBuckets);
       }
       if (e.seenBy !== run) {

@@ -13,7 +13,7 @@ import {
   type GroupedStepRow,
 } from '@sagsflow/shared';
 import type { ViewerModelInput } from './viewer-input';
-import { addNonZeroFine } from '../fine-sums';
+import { addNonZero, addNonZeroFine } from '../fine-sums';
 
 /** The activity that stands for a cell's "other variants" on the viewer-grade map. */
 export const OTHER_VARIANTS_ACTIVITY = 'andre varianter';
@@ -93,7 +93,7 @@ export function createViewerStepSums(input: Pick<ViewerModelInput, 'variants' | 
       });
       acc.cases += r.cases;
       acc.sumSeconds += r.sumSeconds;
-      for (let b = 0; b < BUCKET_COUNT; b++) acc.histogram[b]! += r.histogram[b]!;
+      addNonZero(acc.histogram, r.histogram, r.histogramBuckets);
       if (r.fine) addNonZeroFine(acc.fine as FineHistogramAcc, r.fine, r.fineBuckets);
     },
   };
