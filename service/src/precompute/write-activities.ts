@@ -3,15 +3,6 @@ import type { Grain } from './case-groups';
 import type { GroupVariants } from './group-variants';
 import type { ModelRows } from './model-writer';
 
-interface Acc {
-  events: number;
-  cases: number;
-  selfLoops: number;
-  instances: number;
-  processing: number;
-  waiting: number;
-}
-
 /**
  * Activities per grain cell: events, distinct cases and self-loops from the variants of the
  * cell (times their cases); instances and processing/waiting seconds from the core's
@@ -28,31 +19,52 @@ export function writeActivities(
   inst: ActivityInstances,
 ): void {
   const A = log.activities.length;
-  const acc = new Map<number, Acc>();
-  const get = (g: number, a: number): Acc => {
+  // Sums per (cell, activity) slot, slots numbered in the order first met (the order of the rows).
+  const slotOf = new Int32Array(groups.length * A).fill(-1);
+  const keys: number[] = [];
+  let events = new Float64Array(64);
+  let cases = new Float64Array(64);
+  let selfLoops = new Float64Array(64);
+  let instances = new Float64Array(64);
+  let processing = new Float64Array(64);
+  let waiting = new Float64Array(64);
+  const grow = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(2 * a.length);
+    out.set(a);
+    return out;
+  };
+  const slot = (g: number, a: number): number => {
     const key = g * A + a;
-    let x = acc.get(key);
-    if (!x) {
-      x = { events: 0, cases: 0, selfLoops: 0, instances: 0, processing: 0, waiting: 0 };
-      acc.set(key, x);
+    let s = slotOf[key]!;
+    if (s === -1) {
+      s = slotOf[key] = keys.length;
+      keys.push(key);
+      if (s === events.length) {
+        events = grow(events);
+        cases = grow(cases);
+        selfLoops = grow(selfLoops);
+        instances = grow(instances);
+        processing = grow(processing);
+        waiting = grow(waiting);
+      }
     }
-    return x;
+    return s;
   };
   const seen = new Int32Array(A).fill(-1);
   for (let p = 0; p < pairs.count; p++) {
     const g = pairs.group[p]!;
     if (g < 0) continue;
     const seq = seqs[pairs.variant[p]!]!;
-    const cases = pairs.cases[p]!;
+    const n = pairs.cases[p]!;
     for (let k = 0; k < seq.length; k++) {
       const a = seq[k]!;
-      const x = get(g, a);
-      x.events += cases;
+      const x = slot(g, a);
+      events[x]! += n;
       if (seen[a] !== p) {
         seen[a] = p;
-        x.cases += cases;
+        cases[x]! += n;
       }
-      if (k > 0 && seq[k - 1] === a) x.selfLoops += cases;
+      if (k > 0 && seq[k - 1] === a) selfLoops[x]! += n;
     }
   }
   // Instance activity ids index `log.activities` (pairActivityInstances keeps the log's names).
@@ -60,13 +72,14 @@ export function writeActivities(
     const g = groupOfCase[c]!;
     if (g < 0) continue;
     for (let i = inst.caseOffsets[c]!; i < inst.caseOffsets[c + 1]!; i++) {
-      const x = get(g, inst.activity[i]!);
-      x.instances++;
-      x.processing += (inst.end[i]! - inst.start[i]!) / 1000;
-      if (i > inst.caseOffsets[c]!) x.waiting += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
+      const x = slot(g, inst.activity[i]!);
+      instances[x]!++;
+      processing[x]! += (inst.end[i]! - inst.start[i]!) / 1000;
+      if (i > inst.caseOffsets[c]!) waiting[x]! += Math.max(0, inst.start[i]! - inst.end[i - 1]!) / 1000;
     }
   }
-  for (const [key, x] of acc) {
+  for (let x = 0; x < keys.length; x++) {
+    const key = keys[x]!;
     const g = groups[Math.floor(key / A)]!;
     const activity = log.activities[key % A]!;
     out.add('activities', [
@@ -74,13 +87,13 @@ export function writeActivities(
       g.jobcenter,
       g.period,
       activity,
-      x.events,
-      x.cases,
-      x.events - x.cases,
-      x.selfLoops,
-      x.instances,
-      x.processing,
-      x.waiting,
+      events[x]!,
+      cases[x]!,
+      events[x]! - cases[x]!,
+      selfLoops[x]!,
+      instances[x]!,
+      processing[x]!,
+      waiting[x]!,
     ]);
   }
 }

@@ -85,7 +85,7 @@ function addCoarse(entries: number[], r: GroupedStepRow): void {
   for (let b = 0; b < BUCKET_COUNT; b++) if (from[b] !== 0) addCoarseEntry(entries, b, from[b]!);
 }
 
-/** Adds a row's fine histogram into a sparse sum (as `addNonZeroFine`: its listed buckets, or every bucket not 0). */
+/** Adds a row's fine histogram into a sparse sum: its listed buckets, or every bucket whose count or seconds are not 0. */
 function addFine(entries: number[], fine: FineHistogram, listed: readonly number[] | undefined): void {
   if (listed !== undefined) {
     for (let j = 0; j < listed.length; j++) addFineEntry(entries, listed[j]!, fine.counts[listed[j]!]!, fine.seconds[listed[j]!]!);
