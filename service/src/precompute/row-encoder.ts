@@ -124,7 +124,7 @@ export function createRowEncoder(
     const addHistogramRow: ModelRows['addHistogramRow'] = (table, head, histogram, fine, tail, fineBuckets, histogramBuckets) => {
       histogramRow(targets.get(table)!, head, histogram, tail, histogramBuckets);
       const at = c++;
-      if (fineBuckets) for (const b of fineBuckets) fineBucket(fine, b);
+      if (fineBuckets) for (let j = 0; j < fineBuckets.length; j++) fineBucket(fine, fineBuckets[j]!);
       else for (let b = 0; b < fine.counts.length; b++) if (notZero(fine.counts[b]!) || notZero(fine.seconds[b]!)) fineBucket(fine, b);
       codes[at] = c - at - 1;
     };

@@ -109,7 +109,6 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
   const coarseOf: number[][] = [];
   /** The coarse counts of the current (group, variant), by step: 0 but the buckets in `coarseOf` (set back to 0 after each). */
   let hist = new Uint32Array(0);
-  const { caseOffsets, timestamp } = log;
   for (const variant of variants) {
     const n = variant.activities.length;
     const members = sortByGroup(variant.caseIndices, groupOfCase, caseCount);
@@ -124,28 +123,10 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
       sums.fill(0);
       const fine = buffers.take((n + 1) * F);
       const { counts, seconds: fineSeconds } = fine;
-      let cases = 0;
-      for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
-        const lo = caseOffsets[members[i]!]!;
-        cases++;
-        for (let k = 1; k < n; k++) {
-          const seconds = (timestamp[lo + k]! - timestamp[lo + k - 1]!) / 1000;
-          sums[k]! += seconds;
-          const b = fineBucketOf(seconds);
-          const h = k * B + coarseBucketInFine(b, seconds);
-          if (hist[h]!++ === 0) coarseOf[k]!.push(h - k * B);
-          const f = k * F + b;
-          if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
-          fineSeconds[f]! += seconds;
-        }
-        const duration = (timestamp[lo + n - 1]! - timestamp[lo]!) / 1000;
-        const b = fineBucketOf(duration);
-        const h = n * B + coarseBucketInFine(b, duration);
-        if (hist[h]!++ === 0) coarseOf[n]!.push(h - n * B);
-        const f = n * F + b;
-        if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
-        fineSeconds[f]! += duration;
-      }
+      const run: RunSums = { sums, hist, counts, seconds: fineSeconds, coarseOf, bucketsOf };
+      const end = countRun(log, members, i, groupOfCase, n, run);
+      const cases = end - i;
+      i = end;
       hist[0] = cases;
       coarseOf[0]!.push(0);
       counts[0] = cases;
@@ -169,19 +150,80 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
         emit(row);
       }
       for (let k = 0; k <= n; k++) {
-        const buckets = bucketsOf[k]!;
-        if (reused) {
-          for (const b of buckets) {
-            counts[k * F + b] = 0;
-            fineSeconds[k * F + b] = 0;
-          }
-          buffers.clear?.(k * B, B, coarseOf[k]!);
-        }
-        for (const b of coarseOf[k]!) hist[k * B + b] = 0;
-        buckets.length = 0;
-        coarseOf[k]!.length = 0;
+        if (reused) buffers.clear?.(k * B, B, coarseOf[k]!);
+      }
+      clearRun(n, reused, run);
+    }
+  }
+}
+
+/** What the cases of one (group, variant) are counted into (see `countRun`). */
+interface RunSums {
+  /** Per step: the summed seconds. */
+  sums: Float64Array;
+  /** Per step, `BUCKET_COUNT` coarse counts. */
+  hist: Uint32Array;
+  /** Per step, `FINE_BUCKET_COUNT` fine counts and summed seconds. */
+  counts: Uint32Array;
+  seconds: Float64Array;
+  /** Per step: the coarse and the fine buckets counted, each once. */
+  coarseOf: number[][];
+  bucketsOf: number[][];
+}
+
+/**
+ * Counts the steps of `members` from `from` on while their cases are in the group of the first
+ * one: each step's seconds into its sums and histograms (the END step: the case's duration).
+ * Returns the index after the run. A function of its own, called once per (group, variant), so
+ * that V8 optimizes it as a whole rather than on stack inside `stepRowsOf`'s loops.
+ */
+function countRun(log: EventLog, members: Uint32Array, from: number, groupOfCase: Float64Array, n: number, run: RunSums): number {
+  const B = BUCKET_COUNT;
+  const F = FINE_BUCKET_COUNT;
+  const { caseOffsets, timestamp } = log;
+  const { sums, hist, counts, seconds: fineSeconds, coarseOf, bucketsOf } = run;
+  const g = groupOfCase[members[from]!]!;
+  let i = from;
+  for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
+    const lo = caseOffsets[members[i]!]!;
+    for (let k = 1; k < n; k++) {
+      const seconds = (timestamp[lo + k]! - timestamp[lo + k - 1]!) / 1000;
+      sums[k]! += seconds;
+      const b = fineBucketOf(seconds);
+      const h = k * B + coarseBucketInFine(b, seconds);
+      if (hist[h]!++ === 0) coarseOf[k]!.push(h - k * B);
+      const f = k * F + b;
+      if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
+      fineSeconds[f]! += seconds;
+    }
+    const duration = (timestamp[lo + n - 1]! - timestamp[lo]!) / 1000;
+    const b = fineBucketOf(duration);
+    const h = n * B + coarseBucketInFine(b, duration);
+    if (hist[h]!++ === 0) coarseOf[n]!.push(h - n * B);
+    const f = n * F + b;
+    if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
+    fineSeconds[f]! += duration;
+  }
+  return i;
+}
+
+/** Sets what `countRun` counted back to 0 (the fine buckets only when `reused`: else the block is not taken again) and empties the bucket lists. */
+function clearRun(n: number, reused: boolean, run: RunSums): void {
+  const B = BUCKET_COUNT;
+  const F = FINE_BUCKET_COUNT;
+  const { hist, counts, seconds, coarseOf, bucketsOf } = run;
+  for (let k = 0; k <= n; k++) {
+    const buckets = bucketsOf[k]!;
+    if (reused) {
+      for (let j = 0; j < buckets.length; j++) {
+        counts[k * F + buckets[j]!] = 0;
+        seconds[k * F + buckets[j]!] = 0;
       }
     }
+    const coarse = coarseOf[k]!;
+    for (let j = 0; j < coarse.length; j++) hist[k * B + coarse[j]!] = 0;
+    buckets.length = 0;
+    coarse.length = 0;
   }
 }
 
