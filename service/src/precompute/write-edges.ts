@@ -17,12 +17,12 @@ interface EdgeAcc {
   transitions: number;
   cases: number;
   sum: number;
-  /** Where its histograms start in the sums' `sums` array: the coarse counts, the fine counts, the fine seconds. */
+  /** Where its histograms start in the sums' `sums` array: the coarse counts, then per fine bucket its count and its seconds. */
   at: number;
   seenBy: number;
 }
 
-/** Numbers per edge in the histogram sums: the coarse counts, the fine counts and the fine seconds. */
+/** Numbers per edge in the histogram sums: the coarse counts, then the fine counts and seconds side by side (one cache line for both). */
 const EDGE_WIDTH = BUCKET_COUNT + 2 * FINE_BUCKET_COUNT;
 
 /** Edge sums fed one step row at a time (see `writeEdges`); `write` writes them in the order first seen. */
@@ -48,14 +48,13 @@ function addHistograms(sums: Float64Array, at: number, r: GroupedStepRow): void 
   }
   const fine = r.fine;
   if (!fine) return;
-  const counts = at + BUCKET_COUNT;
-  const seconds = counts + FINE_BUCKET_COUNT;
+  const base = at + BUCKET_COUNT;
   const buckets = r.fineBuckets;
   if (buckets !== undefined) {
     for (let j = 0; j < buckets.length; j++) {
       const b = buckets[j]!;
-      sums[counts + b]! += fine.counts[b]!;
-      sums[seconds + b]! += fine.seconds[b]!;
+      sums[base + 2 * b]! += fine.counts[b]!;
+      sums[base + 2 * b + 1]! += fine.seconds[b]!;
     }
     return;
   }
@@ -63,8 +62,8 @@ function addHistograms(sums: Float64Array, at: number, r: GroupedStepRow): void 
     const c = fine.counts[b]!;
     const sec = fine.seconds[b]!;
     if (c !== 0 || sec !== 0) {
-      sums[counts + b]! += c;
-      sums[seconds + b]! += sec;
+      sums[base + 2 * b]! += c;
+      sums[base + 2 * b + 1]! += sec;
     }
   }
 }
@@ -89,7 +88,7 @@ export function createEdgeSums(): EdgeSums {
   };
   const all: EdgeAcc[] = [];
   /** Every edge's histograms, one after the other (`EdgeAcc.at`): one array read at every row instead of three per edge. */
-  let sums = new Float64Array(256 * EDGE_WIDTH);
+  let sums = new Float64Array(1024 * EDGE_WIDTH);
   /** Per variant key, per step index: its (from, to) and their number, reused while the names are the same. */
   const stepKeys = new Map<string, { from: string; to: string; pair: number }[]>();
   let run = -1;
@@ -144,13 +143,16 @@ export function createEdgeSums(): EdgeSums {
       }
     },
     write(out, groups) {
+      // Each row's histograms are read at once: one pair of fine arrays serves every edge.
+      const fine = { counts: new Float64Array(FINE_BUCKET_COUNT), seconds: new Float64Array(FINE_BUCKET_COUNT) };
       for (const e of all) {
         const g = groups[e.group]!;
         const hist = sums.subarray(e.at, e.at + BUCKET_COUNT);
-        const fine = {
-          counts: sums.subarray(e.at + BUCKET_COUNT, e.at + BUCKET_COUNT + FINE_BUCKET_COUNT),
-          seconds: sums.subarray(e.at + BUCKET_COUNT + FINE_BUCKET_COUNT, e.at + EDGE_WIDTH),
-        };
+        const base = e.at + BUCKET_COUNT;
+        for (let b = 0; b < FINE_BUCKET_COUNT; b++) {
+          fine.counts[b] = sums[base + 2 * b]!;
+          fine.seconds[b] = sums[base + 2 * b + 1]!;
+        }
         out.addHistogramRow('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum], hist, fine, []);
       }
     },
