@@ -10,12 +10,12 @@ import type { ModelRows } from './model-writer';
  */
 class ActivitySums {
   readonly keys: number[] = [];
-  events = new Float64Array(64);
-  cases = new Float64Array(64);
-  selfLoops = new Float64Array(64);
-  instances = new Float64Array(64);
-  processing = new Float64Array(64);
-  waiting = new Float64Array(64);
+  events: Float64Array = new Float64Array(64);
+  cases: Float64Array = new Float64Array(64);
+  selfLoops: Float64Array = new Float64Array(64);
+  instances: Float64Array = new Float64Array(64);
+  processing: Float64Array = new Float64Array(64);
+  waiting: Float64Array = new Float64Array(64);
   private readonly slotOf: Int32Array;
 
   constructor(keyCount: number) {

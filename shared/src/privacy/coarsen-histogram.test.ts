@@ -89,8 +89,8 @@ describe('coarsenListedInto', () => {
       const used = 1 + Math.floor(random() * 12);
       for (let j = 0; j < used; j++) {
         const b = Math.floor(random() * n);
-        counts[b] += 1 + Math.floor(random() * 6);
-        seconds[b] += random() * 1e5;
+        counts[b]! += 1 + Math.floor(random() * 6);
+        seconds[b]! += random() * 1e5;
       }
       const listed = counts.flatMap((c, b) => (c !== 0 ? [b] : []));
       const k = 1 + Math.floor(random() * 9);
