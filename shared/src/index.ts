@@ -84,6 +84,7 @@ export {
   type VariantLike,
 } from './privacy/minimum-group-size';
 export { coarsenFineHistogram, coarsenFineHistogramInto, coarsenHistogram, coarsenHistogramInto } from './privacy/coarsen-histogram';
+export { coarsenListedInto, type ListedHistogramOut } from './privacy/coarsen-histogram';
 
 // What-if and the effect of a change
 export { seededRandom } from './statistics/seeded-random';

@@ -9,6 +9,9 @@ export const PROCESS_ATTRIBUTE = 'process';
 /** Jobcenter of cases that have none. */
 export const UNKNOWN_JOBCENTER = 'ukendt';
 
+/** Periods a cell key holds apart: 2^22 months (Date's range spans 3.3 million), times fewer than 2^31 jobcenters. */
+const PERIOD_KEY_RANGE = 2 ** 22;
+
 /** One cell of the model grain (besides log and version). */
 export interface Grain {
   process: string;
@@ -61,7 +64,16 @@ export function groupCases(
     return set;
   };
   const groups: Grain[] = [];
-  const index = new Map<string, number>();
+  // Per process name, a cell is keyed by the numbers of its jobcenter and period names (each name
+  // numbered once, so equal names from different codes share a cell): no key text per case.
+  const index = new Map<string, Map<number, number>>();
+  const jobcenterIds = new Map<string, number>();
+  const periodIds = new Map<string, number>();
+  const idOf = (ids: Map<string, number>, name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) ids.set(name, (id = ids.size));
+    return id;
+  };
   const groupOfCase = new Int32Array(n);
   const closed = new Uint8Array(n);
   for (let c = 0; c < n; c++) {
@@ -69,11 +81,13 @@ export function groupCases(
     const jcode = jc ? jc.codes[c]! : -1;
     const j = jcode >= 0 ? jc!.values[jcode]! : UNKNOWN_JOBCENTER;
     const period = periodOf(stats[c]!.start);
-    const key = `${p}\u0000${j}\u0000${period}`;
-    let g = index.get(key);
+    const key = idOf(jobcenterIds, j) * PERIOD_KEY_RANGE + idOf(periodIds, period);
+    let cells = index.get(p);
+    if (!cells) index.set(p, (cells = new Map()));
+    let g = cells.get(key);
     if (g === undefined) {
       g = groups.length;
-      index.set(key, g);
+      cells.set(key, g);
       groups.push({ process: p, jobcenter: j, period });
     }
     groupOfCase[c] = g;

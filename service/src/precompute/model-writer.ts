@@ -93,6 +93,8 @@ export interface StepRowValues extends Readonly<Pick<StepRow, 'variantKey' | 'st
   readonly fine?: FineHistogram | null;
   /** The fine buckets that are not 0, when known (a streamed row's `fineBuckets`): only those are copied. */
   readonly fineBuckets?: readonly number[] | undefined;
+  /** The coarse buckets that are not 0, when known (a streamed row's `histogramBuckets`). */
+  readonly histogramBuckets?: readonly number[] | undefined;
 }
 
 /** The tables whose rows hold the coarse and fine histograms (see `addHistogramRow`). */
@@ -116,7 +118,8 @@ export interface ModelRows {
   /**
    * One step or edge row: the `head` values, the coarse histogram, the fine counts, the fine
    * seconds, then the `tail` values (the table's column order). Given `fineBuckets` (the fine
-   * buckets that are not 0), only those of `fine` are read.
+   * buckets that are not 0), only those of `fine` are read; given `histogramBuckets` (the coarse
+   * buckets that are not 0), a writer may read only those of `histogram`.
    */
   addHistogramRow(
     table: HistogramTable,
@@ -125,6 +128,7 @@ export interface ModelRows {
     fine: FineHistogram,
     tail: readonly SqlValue[],
     fineBuckets?: readonly number[],
+    histogramBuckets?: readonly number[],
   ): void;
   /**
    * One step row of `cell`: its cell, variant and step, the histograms, and on a variant's first
@@ -174,7 +178,7 @@ export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): Mod
     stepHead[7] = r.cases;
     stepHead[8] = r.sumSeconds;
     if (r.stepIndex === 0) [stepTail[0], stepTail[1]] = firstStep(r);
-    addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail, r.fineBuckets);
+    addHistogramRow('steps', stepHead, r.histogram, r.fine!, stepTail, r.fineBuckets, r.histogramBuckets);
   };
 }
 

@@ -80,18 +80,36 @@ export function createRowEncoder(
     if (c > BATCH_SIZE - MAX_OP_SIZE || n > BATCH_SIZE - MAX_OP_SIZE) flush();
     codes[c++] = target * 2 + kind;
   };
-  const histogramRow = (target: number, head: readonly SqlValue[], histogram: ArrayLike<number>, tail: readonly SqlValue[]): void => {
+  const histogramRow = (
+    target: number,
+    head: readonly SqlValue[],
+    histogram: ArrayLike<number>,
+    tail: readonly SqlValue[],
+    buckets: readonly number[] | undefined,
+  ): void => {
     if (histogram.length !== BUCKET_COUNT)
       throw new Error(`createRowEncoder: expected ${BUCKET_COUNT} histogram buckets, got ${histogram.length}`);
     start(target, 1);
     values(head, target * SLOTS, 0);
     values(tail, target * SLOTS + SLOTS / 2, 0);
     const at = c++;
-    for (let b = 0; b < histogram.length; b++) {
-      const v = histogram[b]!;
-      if (notZero(v)) {
-        codes[c++] = b;
-        nums[n++] = v;
+    if (buckets !== undefined) {
+      // Only the listed buckets can be other than 0; the replay sets buckets by number, in any order.
+      for (let j = 0; j < buckets.length; j++) {
+        const b = buckets[j]!;
+        const v = histogram[b]!;
+        if (notZero(v)) {
+          codes[c++] = b;
+          nums[n++] = v;
+        }
+      }
+    } else {
+      for (let b = 0; b < histogram.length; b++) {
+        const v = histogram[b]!;
+        if (notZero(v)) {
+          codes[c++] = b;
+          nums[n++] = v;
+        }
       }
     }
     codes[at] = c - at - 1;
@@ -103,10 +121,10 @@ export function createRowEncoder(
   };
   const writer = (w: number): ModelRows => {
     const targets = new Map(MODEL_TABLES.map((t, i) => [t, w * TABLES + i]));
-    const addHistogramRow: ModelRows['addHistogramRow'] = (table, head, histogram, fine, tail, fineBuckets) => {
-      histogramRow(targets.get(table)!, head, histogram, tail);
+    const addHistogramRow: ModelRows['addHistogramRow'] = (table, head, histogram, fine, tail, fineBuckets, histogramBuckets) => {
+      histogramRow(targets.get(table)!, head, histogram, tail, histogramBuckets);
       const at = c++;
-      if (fineBuckets) for (const b of fineBuckets) fineBucket(fine, b);
+      if (fineBuckets) for (let j = 0; j < fineBuckets.length; j++) fineBucket(fine, fineBuckets[j]!);
       else for (let b = 0; b < fine.counts.length; b++) if (notZero(fine.counts[b]!) || notZero(fine.seconds[b]!)) fineBucket(fine, b);
       codes[at] = c - at - 1;
     };

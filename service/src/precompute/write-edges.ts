@@ -1,15 +1,6 @@
-import {
-  BUCKET_COUNT,
-  emptyFineHistogram,
-  STEP_END,
-  type EventLog,
-  type FineHistogramAcc,
-  type GroupedStepRow,
-  type Variants,
-} from '@sagsflow/shared';
+import { BUCKET_COUNT, FINE_BUCKET_COUNT, STEP_END, type EventLog, type GroupedStepRow, type Variants } from '@sagsflow/shared';
 import type { Grain } from './case-groups';
 import type { ModelRows } from './model-writer';
-import { addNonZeroFine } from './fine-sums';
 
 /** Activity ids of a variant's sequence, read from its first case. */
 export function variantSequences(log: EventLog, variants: Variants): Uint32Array[] {
@@ -26,16 +17,55 @@ interface EdgeAcc {
   transitions: number;
   cases: number;
   sum: number;
-  hist: Float64Array;
-  fine: FineHistogramAcc;
+  /** Where its histograms start in the sums' `sums` array: the coarse counts, then per fine bucket its count and its seconds. */
+  at: number;
   seenBy: number;
 }
+
+/** Numbers per edge in the histogram sums: the coarse counts, then the fine counts and seconds side by side (one cache line for both). */
+const EDGE_WIDTH = BUCKET_COUNT + 2 * FINE_BUCKET_COUNT;
 
 /** Edge sums fed one step row at a time (see `writeEdges`); `write` writes them in the order first seen. */
 export interface EdgeSums {
   /** Adds one step row; its histograms are read at once, so the caller may reuse them for the next row. */
   add(row: GroupedStepRow): void;
   write(out: ModelRows, groups: readonly Grain[]): void;
+}
+
+/**
+ * Adds a step row's histograms into the edge sums at `at`: only the row's listed buckets
+ * (`histogramBuckets`, `fineBuckets`) when it lists them, else every coarse bucket and the fine
+ * buckets where the count or the seconds are not 0. The sums are the same as adding every bucket:
+ * they start at +0, and adding ±0 never changes a sum that is not -0.
+ */
+function addHistograms(sums: Float64Array, at: number, r: GroupedStepRow): void {
+  const from = r.histogram;
+  const listed = r.histogramBuckets;
+  if (listed !== undefined) {
+    for (let j = 0; j < listed.length; j++) sums[at + listed[j]!]! += from[listed[j]!]!;
+  } else {
+    for (let b = 0; b < BUCKET_COUNT; b++) sums[at + b]! += from[b]!;
+  }
+  const fine = r.fine;
+  if (!fine) return;
+  const base = at + BUCKET_COUNT;
+  const buckets = r.fineBuckets;
+  if (buckets !== undefined) {
+    for (let j = 0; j < buckets.length; j++) {
+      const b = buckets[j]!;
+      sums[base + 2 * b]! += fine.counts[b]!;
+      sums[base + 2 * b + 1]! += fine.seconds[b]!;
+    }
+    return;
+  }
+  for (let b = 0; b < FINE_BUCKET_COUNT; b++) {
+    const c = fine.counts[b]!;
+    const sec = fine.seconds[b]!;
+    if (c !== 0 || sec !== 0) {
+      sums[base + 2 * b]! += c;
+      sums[base + 2 * b + 1]! += sec;
+    }
+  }
 }
 
 /** Empty edge sums over step rows given in `discoverSteps` order (runs of one group and variant, steps 0..n); `write` writes them in the order first seen. */
@@ -57,6 +87,8 @@ export function createEdgeSums(): EdgeSums {
     return pair;
   };
   const all: EdgeAcc[] = [];
+  /** Every edge's histograms, one after the other (`EdgeAcc.at`): one array read at every row instead of three per edge. */
+  let sums = new Float64Array(1024 * EDGE_WIDTH);
   /** Per variant key, per step index: its (from, to) and their number, reused while the names are the same. */
   const stepKeys = new Map<string, { from: string; to: string; pair: number }[]>();
   let run = -1;
@@ -85,29 +117,25 @@ export function createEdgeSums(): EdgeSums {
       }
       let e = edges[step.pair];
       if (!e) {
-        e = {
-          group,
-          from: r.from,
-          to: r.to,
-          transitions: 0,
-          cases: 0,
-          sum: 0,
-          hist: new Float64Array(BUCKET_COUNT),
-          fine: emptyFineHistogram(),
-          seenBy: -1,
-        };
+        const at = all.length * EDGE_WIDTH;
+        if (at + EDGE_WIDTH > sums.length) {
+          const grown = new Float64Array(2 * sums.length);
+          grown.set(sums);
+          sums = grown;
+        }
+        e = { group, from: r.from, to: r.to, transitions: 0, cases: 0, sum: 0, at, seenBy: -1 };
         while (edges.length < step.pair) edges.push(undefined);
         edges[step.pair] = e;
         all.push(e);
       }
       e.transitions += r.cases;
       e.sum += r.sumSeconds;
+      const at = e.at;
       if (r.to === STEP_END) {
-        e.hist[0]! += r.cases;
-        e.fine.counts[0]! += r.cases;
+        sums[at]! += r.cases;
+        sums[at + BUCKET_COUNT]! += r.cases;
       } else {
-        for (let b = 0; b < BUCKET_COUNT; b++) e.hist[b]! += r.histogram[b]!;
-        if (r.fine) addNonZeroFine(e.fine, r.fine, r.fineBuckets);
+        addHistograms(sums, at, r);
       }
       if (e.seenBy !== run) {
         e.seenBy = run;
@@ -115,9 +143,17 @@ export function createEdgeSums(): EdgeSums {
       }
     },
     write(out, groups) {
+      // Each row's histograms are read at once: one pair of fine arrays serves every edge.
+      const fine = { counts: new Float64Array(FINE_BUCKET_COUNT), seconds: new Float64Array(FINE_BUCKET_COUNT) };
       for (const e of all) {
         const g = groups[e.group]!;
-        out.addHistogramRow('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum], e.hist, e.fine, []);
+        const hist = sums.subarray(e.at, e.at + BUCKET_COUNT);
+        const base = e.at + BUCKET_COUNT;
+        for (let b = 0; b < FINE_BUCKET_COUNT; b++) {
+          fine.counts[b] = sums[base + 2 * b]!;
+          fine.seconds[b] = sums[base + 2 * b + 1]!;
+        }
+        out.addHistogramRow('edges', [g.process, g.jobcenter, g.period, e.from, e.to, e.transitions, e.cases, e.sum], hist, fine, []);
       }
     },
   };

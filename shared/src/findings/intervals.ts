@@ -1,4 +1,4 @@
-import { seededRandom } from '../statistics/seeded-random';
+import { SEEDED_RANDOM_STEP, seededRandomAt } from '../statistics/seeded-random';
 
 /** A 95 % interval. */
 export interface Interval {
@@ -43,7 +43,8 @@ export function bootstrapMedianDifference(
 /** `bootstrapMedianDifference` of samples already thinned (`thinnedSample`), so a caller thins each group once. */
 export function bootstrapThinned(xa: Float64Array, xb: Float64Array, options: { resamples: number; seed: number }): Interval {
   if (xa.length === 0 || xb.length === 0) return { low: Number.NaN, high: Number.NaN };
-  const random = seededRandom(options.seed);
+  // The state of `seededRandom(options.seed)`, stepped in a local variable by each resample.
+  const random = { state: options.seed >>> 0 };
   const diffs = new Float64Array(options.resamples);
   const ca = new Uint32Array(xa.length);
   const cb = new Uint32Array(xb.length);
@@ -60,15 +61,20 @@ export function bootstrapThinned(xa: Float64Array, xb: Float64Array, options: { 
  * The median (R-7, as `quantileInPlace`) of one resample with replacement of the sorted `x`:
  * draws `x.length` indices, counts them in `counts`, and reads the middle order statistics off
  * the counts. As `x` is sorted, the k-th smallest drawn index gives the k-th smallest drawn value,
- * so this equals selecting the median of the drawn values, without a selection.
+ * so this equals selecting the median of the drawn values, without a selection. The draws are
+ * `seededRandom`'s, its state `random.state` kept in a local variable meanwhile (a closure's state
+ * above 2^31 is a new heap number at every draw).
  */
-function resampledMedian(x: Float64Array, counts: Uint32Array, random: () => number): number {
+function resampledMedian(x: Float64Array, counts: Uint32Array, random: { state: number }): number {
   const n = x.length;
   counts.fill(0);
+  let a = random.state;
   for (let i = 0; i < n; i++) {
-    const j = Math.floor(random() * n);
+    a = (a + SEEDED_RANDOM_STEP) >>> 0;
+    const j = Math.floor(seededRandomAt(a) * n);
     counts[j] = counts[j]! + 1;
   }
+  random.state = a;
   const h = (n - 1) * 0.5;
   const k = Math.floor(h);
   let i = 0;

@@ -29,7 +29,7 @@ const DENSE_MAX_EDGES = 1 << 20;
 
 /**
  * The transitions of paired activity instances; see `Transitions`. Two passes: the first numbers
- * the edges and counts their transitions, the second looks each edge up again and writes the
+ * the edges, counts their transitions and notes each transition's edge, the second writes the
  * transition in its edge's range.
  */
 export function collectTransitions(inst: ActivityInstances): Transitions {
@@ -43,6 +43,8 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
   const edgeFrom: number[] = [];
   const edgeTo: number[] = [];
   const counts: number[] = [];
+  /** Per instance that follows another in its case: the edge it arrives by (read again by the second pass). */
+  const edgeOf = new Int32Array(inst.activity.length);
   for (let c = 0; c < caseCount; c++) {
     for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
       const a = inst.activity[i - 1]!;
@@ -58,6 +60,7 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
         counts.push(0);
       }
       counts[x]!++;
+      edgeOf[i] = x;
     }
   }
   const edgeOffsets = new Uint32Array(edgeFrom.length + 1);
@@ -68,8 +71,7 @@ export function collectTransitions(inst: ActivityInstances): Transitions {
   const wait = new Float64Array(n);
   for (let c = 0; c < caseCount; c++) {
     for (let i = inst.caseOffsets[c]! + 1; i < inst.caseOffsets[c + 1]!; i++) {
-      const key = inst.activity[i - 1]! * width + inst.activity[i]!;
-      const x = dense !== null ? dense[key]! : edgeIndex.get(key)!;
+      const x = edgeOf[i]!;
       const t = fill[x]!;
       fill[x] = t + 1;
       caseOf[t] = c;

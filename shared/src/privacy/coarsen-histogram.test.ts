@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MisuseError } from '../errors';
-import { coarsenFineHistogram, coarsenFineHistogramInto, coarsenHistogram, coarsenHistogramInto } from './coarsen-histogram';
+import {
+  coarsenFineHistogram,
+  coarsenFineHistogramInto,
+  coarsenHistogram,
+  coarsenHistogramInto,
+  coarsenListedInto,
+} from './coarsen-histogram';
 
 describe('coarsenHistogram', () => {
   it('k=5 pools [3, 1, 0, 4, 2] into one run of 10 at the bucket of its middle case: [0, 10, 0, 0, 0]', () => {
@@ -59,5 +65,59 @@ describe('coarsenHistogramInto and coarsenFineHistogramInto', () => {
     coarsenFineHistogramInto({ counts: [6, 1], seconds: [3, 2] }, 5, fine);
     expect([...fine.counts]).toEqual(coarsenFineHistogram({ counts: [6, 1], seconds: [3, 2] }, 5).counts);
     expect([...fine.seconds]).toEqual(coarsenFineHistogram({ counts: [6, 1], seconds: [3, 2] }, 5).seconds);
+  });
+});
+
+describe('coarsenListedInto', () => {
+  it('gives the known answer and lists the buckets it set', () => {
+    const out = { counts: new Array<number>(5).fill(0), buckets: [] as number[] };
+    coarsenListedInto([0, 3, 1, 1, 3, 4, 4, 2], 2, 5, out);
+    expect(out).toEqual({ counts: [0, 10, 0, 0, 0], buckets: [1] });
+    coarsenListedInto([2, 2, 4, 1], 2, 5, out);
+    expect(out).toEqual({ counts: [0, 0, 0, 0, 0], buckets: [] });
+  });
+
+  it('equals the dense coarsening bit for bit on random sparse histograms, reusing its output', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const n = 75;
+    const fineOut = { counts: new Float64Array(n), seconds: new Float64Array(n), buckets: [] as number[] };
+    const coarseOut = { counts: new Array<number>(n).fill(0), buckets: [] as number[] };
+    for (let round = 0; round < 2_000; round++) {
+      const counts = new Array<number>(n).fill(0);
+      const seconds = new Array<number>(n).fill(0);
+      const used = 1 + Math.floor(random() * 12);
+      for (let j = 0; j < used; j++) {
+        const b = Math.floor(random() * n);
+        counts[b]! += 1 + Math.floor(random() * 6);
+        seconds[b]! += random() * 1e5;
+      }
+      const listed = counts.flatMap((c, b) => (c !== 0 ? [b] : []));
+      const k = 1 + Math.floor(random() * 9);
+      const dense = coarsenFineHistogram({ counts, seconds }, k);
+      coarsenListedInto(
+        listed.flatMap((b) => [b, counts[b]!, seconds[b]!]),
+        3,
+        k,
+        fineOut,
+      );
+      coarsenListedInto(
+        listed.flatMap((b) => [b, counts[b]!]),
+        2,
+        k,
+        coarseOut,
+      );
+      const bits = (xs: ArrayLike<number>) => Array.from(new Uint8Array(Float64Array.from(xs).buffer));
+      expect(bits(fineOut.counts)).toEqual(bits(dense.counts));
+      expect(bits(fineOut.seconds)).toEqual(bits(dense.seconds));
+      expect(coarseOut.counts).toEqual(coarsenHistogram(counts, k));
+      expect(fineOut.buckets).toEqual(dense.counts.flatMap((c, b) => (c !== 0 ? [b] : [])));
+      expect(coarseOut.buckets).toEqual(fineOut.buckets);
+    }
+  });
+
+  it('rejects a bad minimum group size', () => {
+    const out = { counts: [0], buckets: [] };
+    expect(() => coarsenListedInto([0, 1], 2, 0, out)).toThrow(MisuseError);
   });
 });

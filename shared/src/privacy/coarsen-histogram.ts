@@ -69,6 +69,67 @@ export function coarsenFineHistogramInto(
   }
 }
 
+/** Where `coarsenListedInto` writes: counts (and summed seconds) by bucket, and the buckets it set (ascending). */
+export interface ListedHistogramOut {
+  readonly counts: { [i: number]: number };
+  readonly seconds?: { [i: number]: number } | undefined;
+  readonly buckets: number[];
+}
+
+/**
+ * `coarsenHistogramInto` (with `stride` 3: `coarsenFineHistogramInto`) of a sparse histogram:
+ * `entries` holds, by ascending bucket, `bucket, count` (stride 2) or `bucket, count, seconds`
+ * (stride 3) for every bucket that holds cases; the other buckets hold 0 cases and +0 seconds.
+ * The same runs, targets and sums in the same order as the dense functions, since a bucket of 0
+ * cases neither ends a run nor moves a case. `out` holds the previous answer: its `buckets` are
+ * set back to 0 first, so `out` stays 0 but for the buckets listed in `out.buckets` (ascending).
+ *
+ * @example coarsenListedInto([0, 3, 1, 1, 3, 4, 4, 2], 2, 5, out) // out.counts [0, 10, 0, 0, 0], out.buckets [1]
+ */
+export function coarsenListedInto(entries: ArrayLike<number>, stride: 2 | 3, k: number, out: ListedHistogramOut): void {
+  checkMinimumGroupSize(k);
+  const { counts: outCounts, seconds: outSeconds, buckets } = out;
+  const fine = stride === 3 && outSeconds !== undefined;
+  for (let j = 0; j < buckets.length; j++) {
+    outCounts[buckets[j]!] = 0;
+    if (outSeconds) outSeconds[buckets[j]!] = 0;
+  }
+  buckets.length = 0;
+  const end = entries.length;
+  let total = 0;
+  for (let j = 1; j < end; j += stride) total += entries[j]!;
+  if (total < k) return;
+  let runStart = 0;
+  let run = 0;
+  for (let j = 0; j < end; j += stride) {
+    run += entries[j + 1]!;
+    if (run < k) continue;
+    // The run's middle case: the first bucket where the cases seen reach half the run.
+    let seen = 0;
+    let target = entries[j]!;
+    for (let m = runStart; m <= j; m += stride) {
+      seen += entries[m + 1]!;
+      if (seen * 2 >= run) {
+        target = entries[m]!;
+        break;
+      }
+    }
+    buckets.push(target);
+    for (let m = runStart; m <= j; m += stride) {
+      outCounts[target]! += entries[m + 1]!;
+      if (fine) outSeconds[target]! += entries[m + 2]!;
+    }
+    run = 0;
+    runStart = j + stride;
+  }
+  // A last run under k joins the run before it.
+  const last = buckets[buckets.length - 1]!;
+  for (let m = runStart; m < end; m += stride) {
+    outCounts[last]! += entries[m + 1]!;
+    if (fine) outSeconds[last]! += entries[m + 2]!;
+  }
+}
+
 /** `runTargets`' answer, reused from call to call (each caller reads it before the next call). */
 let targets = new Int32Array(0);
 
@@ -77,9 +138,7 @@ let targets = new Int32Array(0);
  * under `k`. The array is reused by the next call and may be longer than `counts`.
  */
 function runTargets(counts: ArrayLike<number>, k: number): Int32Array | null {
-  if (!(Number.isInteger(k) && k >= 1)) {
-    throw new MisuseError(`coarsenHistogram: minimum group size is invalid, got ${quote(k)}, expected an integer >= 1`);
-  }
+  checkMinimumGroupSize(k);
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += counts[i]!;
   if (total < k) return null;
@@ -108,4 +167,10 @@ function middleBucket(counts: ArrayLike<number>, from: number, to: number, total
     if (seen * 2 >= total) return i;
   }
   return to;
+}
+
+function checkMinimumGroupSize(k: number): void {
+  if (!(Number.isInteger(k) && k >= 1)) {
+    throw new MisuseError(`coarsenHistogram: minimum group size is invalid, got ${quote(k)}, expected an integer >= 1`);
+  }
 }

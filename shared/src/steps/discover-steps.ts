@@ -1,6 +1,7 @@
 import type { EventLog } from '../event-log/types';
-import { BUCKET_COUNT, bucketOf } from '../histogram/duration-buckets';
+import { BUCKET_COUNT } from '../histogram/duration-buckets';
 import { FINE_BUCKET_COUNT, fineBucketOf, type FineHistogram } from '../histogram/fine-buckets';
+import { coarseBucketInFine } from './coarse-of-fine';
 import { discoverVariants, type Variants } from '../variants/discover-variants';
 import { STEP_END, STEP_START, type StepRow } from './types';
 
@@ -13,6 +14,8 @@ export interface GroupedStepRow extends StepRow {
    * the rows reads a few buckets instead of all of them.
    */
   fineBuckets?: readonly number[];
+  /** Like `fineBuckets`, for the coarse `histogram`: its buckets whose count is not 0, each once. */
+  histogramBuckets?: readonly number[];
 }
 
 /** Options of `discoverSteps`. */
@@ -53,20 +56,30 @@ export function discoverSteps(log: EventLog, options: DiscoverStepsOptions = {})
  */
 export function forEachStepRow(log: EventLog, options: DiscoverStepsOptions, emit: (row: GroupedStepRow) => void): void {
   const block = new ReusedFineBlock();
+  /** Per step index: its coarse histogram, all 0 but the buckets of the row being emitted (set back to 0 after it). */
   const arrays: number[][] = [];
-  const histogram = (hist: Uint32Array, from: number, length: number): number[] => {
-    const out = (arrays[from / length] ??= new Array<number>(length));
-    for (let j = 0; j < length; j++) out[j] = hist[from + j]!;
+  const histogram = (hist: Uint32Array, from: number, length: number, buckets: readonly number[]): number[] => {
+    const out = (arrays[from / length] ??= new Array<number>(length).fill(0));
+    for (let j = 0; j < buckets.length; j++) out[buckets[j]!] = hist[from + buckets[j]!]!;
     return out;
   };
-  stepRowsOf(log, options, { take: (length) => block.take(length), histogram, reused: true }, emit);
+  const clear = (from: number, length: number, buckets: readonly number[]): void => {
+    const out = arrays[from / length]!;
+    for (let j = 0; j < buckets.length; j++) out[buckets[j]!] = 0;
+  };
+  stepRowsOf(log, options, { take: (length) => block.take(length), histogram, clear, reused: true }, emit);
 }
 
 /** Where the rows' histograms live: fine blocks per (group, variant), and the coarse histogram of a step. */
 interface RowBuffers {
   take(length: number): FineBlock;
-  /** `length` counts of `hist` from `from` on (a multiple of `length`), as a plain array. */
-  histogram(hist: Uint32Array, from: number, length: number): number[];
+  /**
+   * `length` counts of `hist` from `from` on (a multiple of `length`), as a plain array;
+   * `buckets` lists those that are not 0.
+   */
+  histogram(hist: Uint32Array, from: number, length: number, buckets: readonly number[]): number[];
+  /** Called after the rows of a (group, variant) were emitted, per step, when `histogram` hands out reused arrays. */
+  clear?(from: number, length: number, buckets: readonly number[]): void;
   /**
    * True when `take` hands out the same block again: then the rows carry `fineBuckets`, and
    * `stepRowsOf` sets the buckets it counted back to 0 after a (group, variant), so `take` need
@@ -92,39 +105,30 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
   const reused = buffers.reused === true;
   /** Per step index: the fine buckets counted in the current (group, variant), each once. */
   const bucketsOf: number[][] = [];
+  /** Per step index: the coarse buckets counted in the current (group, variant), each once. */
+  const coarseOf: number[][] = [];
+  /** The coarse counts of the current (group, variant), by step: 0 but the buckets in `coarseOf` (set back to 0 after each). */
+  let hist = new Uint32Array(0);
   for (const variant of variants) {
     const n = variant.activities.length;
     const members = sortByGroup(variant.caseIndices, groupOfCase, caseCount);
     const sums = new Float64Array(n + 1);
-    const hist = new Uint32Array((n + 1) * B);
-    for (let k = bucketsOf.length; k <= n; k++) bucketsOf.push([]);
+    if (hist.length < (n + 1) * B) hist = new Uint32Array(Math.max((n + 1) * B, 2 * hist.length));
+    for (let k = bucketsOf.length; k <= n; k++) {
+      bucketsOf.push([]);
+      coarseOf.push([]);
+    }
     for (let i = 0; i < members.length;) {
       const g = groupOfCase[members[i]!]!;
       sums.fill(0);
-      hist.fill(0);
       const fine = buffers.take((n + 1) * F);
       const { counts, seconds: fineSeconds } = fine;
-      let cases = 0;
-      for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
-        const lo = log.caseOffsets[members[i]!]!;
-        cases++;
-        for (let k = 1; k < n; k++) {
-          const seconds = (log.timestamp[lo + k]! - log.timestamp[lo + k - 1]!) / 1000;
-          sums[k]! += seconds;
-          hist[k * B + bucketOf(seconds)]!++;
-          const b = fineBucketOf(seconds);
-          const f = k * F + b;
-          if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
-          fineSeconds[f]! += seconds;
-        }
-        const duration = (log.timestamp[lo + n - 1]! - log.timestamp[lo]!) / 1000;
-        hist[n * B + bucketOf(duration)]!++;
-        const b = fineBucketOf(duration);
-        const f = n * F + b;
-        if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
-        fineSeconds[f]! += duration;
-      }
+      const run: RunSums = { sums, hist, counts, seconds: fineSeconds, coarseOf, bucketsOf };
+      const end = countRun(log, members, i, groupOfCase, n, run);
+      const cases = end - i;
+      i = end;
       hist[0] = cases;
+      coarseOf[0]!.push(0);
       counts[0] = cases;
       bucketsOf[0]!.push(0);
       for (let k = 0; k <= n; k++) {
@@ -136,23 +140,90 @@ function stepRowsOf(log: EventLog, options: DiscoverStepsOptions, buffers: RowBu
           to: k === n ? STEP_END : variant.activities[k]!,
           cases,
           sumSeconds: sums[k]!,
-          histogram: buffers.histogram(hist, k * B, B),
+          histogram: buffers.histogram(hist, k * B, B, coarseOf[k]!),
           fine: fine.histogram(k * F, F),
         };
-        if (reused) row.fineBuckets = bucketsOf[k]!;
+        if (reused) {
+          row.fineBuckets = bucketsOf[k]!;
+          row.histogramBuckets = coarseOf[k]!;
+        }
         emit(row);
       }
       for (let k = 0; k <= n; k++) {
-        const buckets = bucketsOf[k]!;
-        if (reused) {
-          for (const b of buckets) {
-            counts[k * F + b] = 0;
-            fineSeconds[k * F + b] = 0;
-          }
-        }
-        buckets.length = 0;
+        if (reused) buffers.clear?.(k * B, B, coarseOf[k]!);
+      }
+      clearRun(n, reused, run);
+    }
+  }
+}
+
+/** What the cases of one (group, variant) are counted into (see `countRun`). */
+interface RunSums {
+  /** Per step: the summed seconds. */
+  sums: Float64Array;
+  /** Per step, `BUCKET_COUNT` coarse counts. */
+  hist: Uint32Array;
+  /** Per step, `FINE_BUCKET_COUNT` fine counts and summed seconds. */
+  counts: Uint32Array;
+  seconds: Float64Array;
+  /** Per step: the coarse and the fine buckets counted, each once. */
+  coarseOf: number[][];
+  bucketsOf: number[][];
+}
+
+/**
+ * Counts the steps of `members` from `from` on while their cases are in the group of the first
+ * one: each step's seconds into its sums and histograms (the END step: the case's duration).
+ * Returns the index after the run. A function of its own, called once per (group, variant), so
+ * that V8 optimizes it as a whole rather than on stack inside `stepRowsOf`'s loops.
+ */
+function countRun(log: EventLog, members: Uint32Array, from: number, groupOfCase: Float64Array, n: number, run: RunSums): number {
+  const B = BUCKET_COUNT;
+  const F = FINE_BUCKET_COUNT;
+  const { caseOffsets, timestamp } = log;
+  const { sums, hist, counts, seconds: fineSeconds, coarseOf, bucketsOf } = run;
+  const g = groupOfCase[members[from]!]!;
+  let i = from;
+  for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
+    const lo = caseOffsets[members[i]!]!;
+    for (let k = 1; k < n; k++) {
+      const seconds = (timestamp[lo + k]! - timestamp[lo + k - 1]!) / 1000;
+      sums[k]! += seconds;
+      const b = fineBucketOf(seconds);
+      const h = k * B + coarseBucketInFine(b, seconds);
+      if (hist[h]!++ === 0) coarseOf[k]!.push(h - k * B);
+      const f = k * F + b;
+      if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
+      fineSeconds[f]! += seconds;
+    }
+    const duration = (timestamp[lo + n - 1]! - timestamp[lo]!) / 1000;
+    const b = fineBucketOf(duration);
+    const h = n * B + coarseBucketInFine(b, duration);
+    if (hist[h]!++ === 0) coarseOf[n]!.push(h - n * B);
+    const f = n * F + b;
+    if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
+    fineSeconds[f]! += duration;
+  }
+  return i;
+}
+
+/** Sets what `countRun` counted back to 0 (the fine buckets only when `reused`: else the block is not taken again) and empties the bucket lists. */
+function clearRun(n: number, reused: boolean, run: RunSums): void {
+  const B = BUCKET_COUNT;
+  const F = FINE_BUCKET_COUNT;
+  const { hist, counts, seconds, coarseOf, bucketsOf } = run;
+  for (let k = 0; k <= n; k++) {
+    const buckets = bucketsOf[k]!;
+    if (reused) {
+      for (let j = 0; j < buckets.length; j++) {
+        counts[k * F + buckets[j]!] = 0;
+        seconds[k * F + buckets[j]!] = 0;
       }
     }
+    const coarse = coarseOf[k]!;
+    for (let j = 0; j < coarse.length; j++) hist[k * B + coarse[j]!] = 0;
+    buckets.length = 0;
+    coarse.length = 0;
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discoverDfg } from '../dfg/discover-dfg';
 import { filterLog } from '../filters/filter-log';
-import { BUCKET_COUNT, bucketOf } from '../histogram/duration-buckets';
+import { BUCKET_BOUNDS_SECONDS, BUCKET_COUNT, bucketOf } from '../histogram/duration-buckets';
+import { FINE_BOUNDS_SECONDS, fineBucketOf } from '../histogram/fine-buckets';
+import { coarseBucketInFine } from './coarse-of-fine';
 import { MINUTE, tinyLog } from '../testing/tiny-log';
 import { randomLog } from '../testing/random-log';
 import { discoverVariants } from '../variants/discover-variants';
@@ -189,13 +191,28 @@ describe('forEachStepRow', () => {
     const emitted: ReturnType<typeof plain>[] = [];
     const buckets: number[][] = [];
     const counted: number[][] = [];
-    forEachStepRow(log, { groupOf }, ({ fineBuckets, ...r }) => {
+    const coarse: number[][] = [];
+    const coarseCounted: number[][] = [];
+    forEachStepRow(log, { groupOf }, ({ fineBuckets, histogramBuckets, ...r }) => {
       emitted.push(plain(r));
       buckets.push([...fineBuckets!].sort((a, b) => a - b));
       counted.push(Array.from(r.fine!.counts, (c, b) => (c !== 0 ? b : -1)).filter((b) => b >= 0));
+      coarse.push([...histogramBuckets!].sort((a, b) => a - b));
+      coarseCounted.push(r.histogram.map((c, b) => (c !== 0 ? b : -1)).filter((b) => b >= 0));
     });
     expect(emitted.length).toBeGreaterThan(1_000);
     expect(emitted).toEqual(expected);
     expect(buckets).toEqual(counted);
+    expect(coarse).toEqual(coarseCounted);
+  });
+});
+
+describe('coarseBucketInFine', () => {
+  it('gives bucketOf for every duration: around every bound, far out, negative, -0 and NaN', () => {
+    const bounds = [...BUCKET_BOUNDS_SECONDS, ...FINE_BOUNDS_SECONDS];
+    const seconds = [-5, -0, 0, 0.5, 1e12, Infinity, -Infinity, Number.NaN];
+    for (const b of bounds) seconds.push(b - 1e-9, b - 0.5, b, b + 1e-9, b + 0.5, b * 1.1, b * 0.9);
+    for (let s = 0; s < 1e6; s += 37.3) seconds.push(s);
+    for (const s of seconds) expect([s, coarseBucketInFine(fineBucketOf(s), s)]).toEqual([s, bucketOf(s)]);
   });
 });

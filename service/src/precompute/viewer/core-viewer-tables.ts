@@ -54,12 +54,13 @@ function viewerRanks(input: ViewerModelInput, kept: GroupVariants): { rankOf: Ma
   return { rankOf, otherRank: order.length + 1 };
 }
 
-/** Per (viewer cell, kept variant): 1 when its cases are finished (a variant's cases end alike). */
-function keptFinished(input: ViewerModelInput): Map<string, number> {
-  const out = new Map<string, number>();
+/** Per (viewer cell, kept variant), keyed `cell * variants + variant`: 1 when its cases are finished (a variant's cases end alike). */
+function keptFinished(input: ViewerModelInput): Map<number, number> {
+  const V = input.variants.variants.length;
+  const out = new Map<number, number>();
   for (let c = 0; c < input.stats.length; c++) {
     if (!input.keptCase[c]) continue;
-    const key = `${input.cellOfCase[c]!}\u0000${input.variants.variants[input.variants.variantOfCase[c]!]!.key}`;
+    const key = input.cellOfCase[c]! * V + input.variants.variantOfCase[c]!;
     if (!out.has(key)) out.set(key, input.closed[c]!);
   }
   return out;
@@ -71,12 +72,12 @@ function writeCoreTables(input: ViewerModelInput, out: ViewerWriter): void {
   const pools = otherPools(input);
   const { rankOf, otherRank } = viewerRanks(input, kept);
   const finishedOf = keptFinished(input);
-  const finished = (cell: number, key: string): number =>
-    key === OTHER_VARIANTS_KEY
-      ? shownOpen(pools[cell]!, input.k) === pools[cell]!.cases
-        ? 0
-        : 1
-      : (finishedOf.get(`${cell}\u0000${key}`) ?? 1);
+  const V = input.variants.variants.length;
+  const variantIndex = new Map(input.variants.variants.map((v, i) => [v.key, i]));
+  const finished = (cell: number, key: string): number => {
+    if (key === OTHER_VARIANTS_KEY) return shownOpen(pools[cell]!, input.k) === pools[cell]!.cases ? 0 : 1;
+    return finishedOf.get(cell * V + variantIndex.get(key)!) ?? 1;
+  };
   const rank = (key: string): number => (key === OTHER_VARIANTS_KEY ? otherRank : rankOf.get(key)!);
   const edges = createEdgeSums();
   const firstStep = (r: GroupedStepRow): [number, number] => [rank(r.variantKey), finished(Number(r.group), r.variantKey)];
