@@ -48,11 +48,16 @@ export class CsvTokenizer {
   private quotePending = false;
   private skipLf = false;
 
-  /** `firstLine`: the line number of the first line pushed (a part of a file read on its own). */
+  /**
+   * `firstLine`: the line number of the first line pushed (a part of a file read on its own).
+   * `reuseFields`: every record is handed over in the same array, emptied when the handler returns
+   * (for a handler that keeps no reference to it: one array less a record to collect).
+   */
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: RecordHandler,
     firstLine = 1,
+    private readonly reuseFields = false,
   ) {
     this.line = firstLine;
     this.recordLine = firstLine;
@@ -86,7 +91,7 @@ export class CsvTokenizer {
           let p = i;
           if (hashing) p = this.splitHashed(chunk, i, end);
           else {
-            const fields: string[] = [];
+            const fields = this.fields;
             // The next delimiter is remembered across records: searching afresh from each record would
             // scan to the end of the chunk for every line without one (blank lines: quadratic).
             if (delimAt < p) delimAt = indexOrEnd(chunk, delimiterChar, p);
@@ -95,7 +100,6 @@ export class CsvTokenizer {
               p = delimAt + 1;
               delimAt = indexOrEnd(chunk, delimiterChar, p);
             }
-            this.fields = fields;
           }
           this.recordText = chunk;
           this.recordFrom = i;
@@ -164,7 +168,7 @@ export class CsvTokenizer {
   private splitHashed(chunk: string, from: number, end: number): number {
     const u16 = this.units.u16;
     const delimiter = this.delimiter;
-    const fields: string[] = [];
+    const fields = this.fields;
     let h1 = 0x2f693a1d | 0; // TEXT_SEED_1
     let h2 = 0x6c8e9cf5 | 0; // TEXT_SEED_2
     let p = from;
@@ -193,7 +197,6 @@ export class CsvTokenizer {
         p = k + 1;
       }
     }
-    this.fields = fields;
     this.recordHash1 = h1;
     this.recordHash2 = h2;
     this.recordLast = last;
@@ -224,11 +227,15 @@ export class CsvTokenizer {
   private endRecord(last: string, problem: 'unterminated-quote' | null): void {
     const fields = this.fields;
     fields.push(last);
-    this.fields = [];
     this.partial = '';
-    if (fields.length === 1 && last === '' && problem === null) return;
+    if (fields.length === 1 && last === '' && problem === null) {
+      fields.length = 0;
+      return;
+    }
     this.records++;
+    if (!this.reuseFields) this.fields = [];
     this.onRecord(fields, this.recordLine, problem);
+    if (this.reuseFields) fields.length = 0;
   }
 }
 
