@@ -120,15 +120,17 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
     }
     const jobcenter = attributes.read(fields, optional(fields, index.jobcenter));
-    const event: RawEvent = {
-      caseId,
-      activity,
-      timestamp,
-      resource: optional(fields, index.resource),
-      lifecycle: optional(fields, index.lifecycle),
-    };
-    if (attributes.caseAttributes) event.caseAttributes = attributes.caseAttributes;
-    if (attributes.eventAttributes) event.eventAttributes = attributes.eventAttributes;
+    const resource = optional(fields, index.resource);
+    const lifecycle = optional(fields, index.lifecycle);
+    const { caseAttributes, eventAttributes } = attributes;
+    // One literal for each set of keys (no property added afterwards: no second allocation for it).
+    const event: RawEvent = caseAttributes
+      ? eventAttributes
+        ? { caseId, activity, timestamp, resource, lifecycle, caseAttributes, eventAttributes }
+        : { caseId, activity, timestamp, resource, lifecycle, caseAttributes }
+      : eventAttributes
+        ? { caseId, activity, timestamp, resource, lifecycle, eventAttributes }
+        : { caseId, activity, timestamp, resource, lifecycle };
     tally.accept({ event, line, endTimestamp, jobcenter });
   };
 }
