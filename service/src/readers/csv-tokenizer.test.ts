@@ -44,7 +44,6 @@ describe('CsvTokenizer', () => {
       t.end();
       expect(out).toEqual(whole);
       expect(arrays.size).toBe(1);
-      expect([...arrays][0]).toEqual([]);
     }
   });
 
