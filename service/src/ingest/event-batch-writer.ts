@@ -5,8 +5,8 @@ import { BATCH_EVENTS, type EventBatch } from './load-read-protocol';
 const KEY_VALUES_KEPT = 8192;
 /**
  * Values of a key looked up among its kept ones, once those are full, before judging whether they
- * come back: a key found for fewer than 1 in 8 (a CPR number, a name: one a case) codes each value
- * anew from then on, without looking it up (the storing side reads the same text from either code).
+ * come back: a key found for fewer than 1 in 8 (a CPR number: one a case) codes each value anew from
+ * then on, without looking it up (the storing side reads the same text from either code).
  */
 const KEY_LOOKUPS_JUDGED = 4096;
 
@@ -85,6 +85,7 @@ function keyValueCoder(dictionary: ReturnType<typeof createDictionary>, key: str
         if (full && ++lookups === KEY_LOOKUPS_JUDGED) {
           distinct = found * 8 < lookups;
           lookups = found = 0;
+          if (distinct) for (const map of kept) map.clear();
         }
       }
       last = value;
