@@ -191,6 +191,27 @@ describe('createBatchStore', () => {
     expect(logs[1]).toEqual(logs[0]);
   });
 
+  it('codes each value of a key anew once its values seldom come back, and stores them the same', () => {
+    // Every case its own CPR number: after 8,192 kept and 4,096 looked up, the key stops looking its values up.
+    const rows = many(16 * BATCH_EVENTS, 1_000_000);
+    const last = rows[rows.length - 1]!;
+    rows.push({
+      ...last,
+      caseId: 'DAG-again',
+      timestamp: last.timestamp + 1000,
+      caseAttributes: [
+        ['CPR', 'CPR 0', true],
+        ['Proces', 'Placering', false],
+      ],
+    });
+    const { events, logs, batches } = bothWays(rows);
+    const names = batches.flatMap((b) => b.names);
+    expect(names.filter((n) => n === 'CPR 0')).toHaveLength(2);
+    expect(names.filter((n) => n === 'Placering')).toHaveLength(1);
+    expect(events[1]).toEqual(events[0]);
+    expect(logs[1]).toEqual(logs[0]);
+  });
+
   it('drops what skipEvent drops, with its case attributes, and interns nothing of it', () => {
     const skip = (e: StoredEventFields) => e[1] === 'Tilmelding' || e[2] === 2000;
     const { events, logs } = bothWays(handMade(), skip);

@@ -3,6 +3,12 @@ import { BATCH_EVENTS, type EventBatch } from './load-read-protocol';
 
 /** Values of one case-attribute key remembered for the whole load (the first ones; beyond, each batch codes them anew). */
 const KEY_VALUES_KEPT = 8192;
+/**
+ * Values of a key looked up among its kept ones, once those are full, before judging whether they
+ * come back: a key found for fewer than 1 in 8 (a CPR number: one a case) codes each value anew from
+ * then on, without looking it up (the storing side reads the same text from either code).
+ */
+const KEY_LOOKUPS_JUDGED = 4096;
 
 /**
  * The load's dictionary on the reader's side: each distinct value of the event columns gets a code
@@ -32,6 +38,12 @@ function createDictionary() {
     plain: (value: string): number => code(plain, value, 0),
     /** The code of a value for this batch: a clear value (to pseudonymise where it is stored), or one stored as it is. */
     batch: (value: string, clear: boolean): number => (clear ? code(batchClear, value, 1) : code(batchPlain, value, 0)),
+    /** A new code for a value (clear or stored as it is), even if it has one already. */
+    fresh(value: string, clear: boolean): number {
+      names.push(value);
+      flags.push(clear ? 1 : 0);
+      return next++;
+    },
     /** The names coded since the last call, and their clear flags; batch values are coded anew from here on. */
     take(): { names: string[]; namesClear: Uint8Array } {
       const taken = { names, namesClear: Uint8Array.from(flags) };
@@ -44,21 +56,37 @@ function createDictionary() {
   };
 }
 
-/** The code of each value of a case-attribute key, its last value first (values repeat from case to case). */
+/**
+ * The code of each value of a case-attribute key, its last value first (values repeat from case to
+ * case), then its kept values, unless they seldom come back (see `KEY_LOOKUPS_JUDGED`).
+ */
 function keyValueCoder(dictionary: ReturnType<typeof createDictionary>, key: string) {
   const kept = [new Map<string, number>(), new Map<string, number>()];
   let last: string | null = null;
   let lastClear = false;
   let lastCode = -1;
+  let lookups = 0;
+  let found = 0;
+  let distinct = false;
   return {
     key: dictionary.plain(key),
     code(value: string, clear: boolean): number {
       if (value === last && clear === lastClear) return lastCode;
-      const known = kept[clear ? 1 : 0]!;
-      let c = known.get(value);
-      if (c === undefined) {
-        c = dictionary.batch(value, clear);
-        if (known.size < KEY_VALUES_KEPT) known.set(value, c);
+      let c: number | undefined;
+      if (distinct) c = dictionary.fresh(value, clear);
+      else {
+        const known = kept[clear ? 1 : 0]!;
+        c = known.get(value);
+        const full = known.size >= KEY_VALUES_KEPT;
+        if (c === undefined) {
+          c = dictionary.batch(value, clear);
+          if (!full) known.set(value, c);
+        } else if (full) found++;
+        if (full && ++lookups === KEY_LOOKUPS_JUDGED) {
+          distinct = found * 8 < lookups;
+          lookups = found = 0;
+          if (distinct) for (const map of kept) map.clear();
+        }
       }
       last = value;
       lastClear = clear;

@@ -30,7 +30,8 @@ export interface LoadReadRequest {
  * string crosses the thread boundary in the batch where it first occurs (`names`, appended in
  * order: code = entries before this batch + index; -1 = null), once per load, or for a clear
  * value (flagged in `namesClear`: a case id, a personal case-attribute value, which the storing
- * thread pseudonymises) once per batch. Other names are stored as they are. The attributes' JSON seldom
+ * thread pseudonymises) once per batch, or each time for a case-attribute key whose values seldom
+ * come back (a value may then have several codes, all with the same text). Other names are stored as they are. The attributes' JSON seldom
  * repeats beyond a case, so it is coded into `strings`, the batch's own dictionary. Event `i` has
  * case `caseId[i]`, ... (`endTimestamp[i]` NaN = none). `caseAttributes` holds `caseAttributeCount`
  * triples (event index, key code, value code), each for the case of that event.

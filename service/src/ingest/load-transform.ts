@@ -8,6 +8,16 @@ import { looksLikeFreeText } from './text-scrubber';
 import type { LoadCounts, LoadOutput, LoadTransformOptions } from './load-sink';
 
 const PROCESS_KEYS = new Set(['proces', 'process', 'case:proces', 'case:process']);
+
+/** Whether an attribute key names the process (`PROCESS_KEYS`, any case), asked once per key of a load. */
+function processKeyTest(): (key: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (key) => {
+    let yes = answers.get(key);
+    if (yes === undefined) answers.set(key, (yes = PROCESS_KEYS.has(key.toLowerCase())));
+    return yes;
+  };
+}
 const QUARANTINE_BUFFER = 20_000;
 const KNOWN_LIMIT = 100_000;
 
@@ -20,6 +30,7 @@ const KNOWN_LIMIT = 100_000;
 export function createLoadTransform(options: LoadTransformOptions, out: LoadOutput) {
   const known: KnownValues = { clear: new Set(), jobcenters: new Set() };
   const values = createValueCleaner(options, known);
+  const isProcessKey = processKeyTest();
   const quarantine = createQuarantineBuffer(options, known, out);
   const counts = createCounts();
   let lastRawCase: string | null = null;
@@ -46,7 +57,8 @@ export function createLoadTransform(options: LoadTransformOptions, out: LoadOutp
         event.jobcenter,
         event.attributes,
       );
-      if (!caseDone) caseDone = writeCaseAttributes(values, out, known, e.caseAttributes, values.eventAttributes(), event.jobcenter);
+      if (!caseDone)
+        caseDone = writeCaseAttributes(values, out, known, isProcessKey, e.caseAttributes, values.eventAttributes(), event.jobcenter);
       counts.accept(e.timestamp);
     },
     onReject(r: Rejection) {
@@ -163,6 +175,7 @@ function writeCaseAttributes(
   values: ReturnType<typeof createValueCleaner>,
   out: LoadOutput,
   known: KnownValues,
+  isProcessKey: (key: string) => boolean,
   caseAttributes: Readonly<Record<string, string>> | undefined,
   eventAttrs: Record<string, string> | null,
   jobcenter: string | null,
@@ -180,11 +193,11 @@ function writeCaseAttributes(
       const cleaned = values.caseAttribute(key, raw);
       if (cleaned === null) continue;
       out.caseAttribute(key, cleaned.value, cleaned.clear);
-      if (process === null && PROCESS_KEYS.has(key.toLowerCase())) process = cleaned;
+      if (process === null && isProcessKey(key)) process = cleaned;
     }
   }
   if (process === null && eventAttrs) {
-    for (const key in eventAttrs) if (PROCESS_KEYS.has(key.toLowerCase())) process = { value: eventAttrs[key]!, clear: false };
+    for (const key in eventAttrs) if (isProcessKey(key)) process = { value: eventAttrs[key]!, clear: false };
   }
   if (jobcenter !== null) {
     out.caseAttribute(JOBCENTER_ATTRIBUTE, jobcenter, false);

@@ -12,6 +12,17 @@ describe('memoize', () => {
     expect(calls).toEqual(['a', 'b', 'c']);
   });
 
+  it('tells apart values that share a slot of its table (same length, same last and middle character)', () => {
+    const calls: string[] = [];
+    const upper = memoize((v) => {
+      calls.push(v);
+      return v.toUpperCase();
+    });
+    const values = ['xab', 'yab', 'zab', 'xab', 'yab', 'zab', 'yab', '', 'xab', ''];
+    expect(values.map(upper)).toEqual(values.map((v) => v.toUpperCase()));
+    expect(calls).toEqual(['xab', 'yab', 'zab', '']);
+  });
+
   it('past the limit it still answers correctly (converting again)', () => {
     let n = 0;
     const f = memoize((v) => `${v}!${n++}`, 1);

@@ -4,21 +4,46 @@
  * is cheaper than a Map lookup (no hashing), and a Map lookup is cheaper than an HMAC.
  */
 
-/** `convert(value)` memoised: last value first, then a Map of up to `limit` distinct values. */
+/** Slots of `memoize`'s small table in front of its Map (a power of two). */
+const MEMO_SLOTS = 64;
+
+/** A value remembered by `memoize`: the raw value (the Map's own key) and what it converts to. */
+interface MemoEntry {
+  raw: string;
+  out: string;
+}
+
+/**
+ * `convert(value)` memoised: last value first, then a small table indexed by the value's length and
+ * two of its characters (a hit costs one comparison of the characters, no hashing), then a Map of up
+ * to `limit` distinct values. Values past the limit are converted again each time.
+ */
 export function memoize(convert: (value: string) => string, limit = 100_000): (value: string) => string {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, MemoEntry>();
+  const slots: (MemoEntry | null)[] = new Array<MemoEntry | null>(MEMO_SLOTS).fill(null);
   let lastRaw: string | null = null;
   let last = '';
   return (value) => {
     if (value === lastRaw) return last;
-    let out = seen.get(value);
-    if (out === undefined) {
-      out = convert(value);
-      if (seen.size < limit) seen.set(value, out);
+    const n = value.length;
+    const slot = n === 0 ? 0 : (n * 31 + value.charCodeAt(n - 1) * 7 + value.charCodeAt(n >> 1)) & (MEMO_SLOTS - 1);
+    let entry = slots[slot]!;
+    if (entry === null || entry.raw !== value) {
+      const known = seen.get(value);
+      if (known === undefined) {
+        const out = convert(value);
+        if (seen.size >= limit) {
+          lastRaw = value;
+          last = out;
+          return out;
+        }
+        seen.set(value, (entry = { raw: value, out }));
+      } else entry = known;
+      slots[slot] = entry;
     }
     lastRaw = value;
-    last = out;
-    return out;
+    last = entry.out;
+    return last;
   };
 }
 

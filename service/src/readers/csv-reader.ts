@@ -103,22 +103,27 @@ export async function readCsv(
   if (!done && !split) duplicates = new CaseRunDuplicates(new RecordHashSet(), expectedRecords(sample, consumed, expectedBytes));
   let resolved: ResolvedMapping | null = null;
   let handleRow: RecordHandler | null = null;
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line, problem) => {
-    if (handleRow) return handleRow(fields, line, problem);
-    if (problem) throw new ReadError(file, 'the header line has a quote that is never closed', { line });
-    const header = uniqueNames(fields);
-    resolved = resolveMapping(header, mapping, file);
-    handleRow = createCsvRowHandler({
-      resolved,
-      width: header.length,
-      delimiter,
-      tally,
-      sawInvalidBytes: () => decoder.sawInvalid,
-      source: tokenizer,
-      caseRuns: duplicates,
-    });
-    if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
-  });
+  const tokenizer = new CsvTokenizer(
+    delimiter.charCodeAt(0),
+    (fields, line, problem) => {
+      if (handleRow) return handleRow(fields, line, problem);
+      if (problem) throw new ReadError(file, 'the header line has a quote that is never closed', { line });
+      const header = uniqueNames(fields);
+      resolved = resolveMapping(header, mapping, file);
+      handleRow = createCsvRowHandler({
+        resolved,
+        width: header.length,
+        delimiter,
+        tally,
+        sawInvalidBytes: () => decoder.sawInvalid,
+        source: tokenizer,
+        caseRuns: duplicates,
+      });
+      if (split) stopAt = split.plan({ delimiter, header, resolved, bodyStart, encoding: decoder.encoding });
+    },
+    1,
+    true,
+  );
   let stopAt: number | null = null;
   // A plain header line is pushed on its own, so the rest of the file may be handed over right after it.
   const headerBytes = split && firstChunk ? plainHeaderEnd(firstChunk) : -1;

@@ -39,6 +39,12 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
     ? `expected the mapping's timestampFormat ${quote(mapping.timestampFormat)} or ISO 8601`
     : TIMESTAMP_HINT;
   const attributes = new RowAttributes(resolved.attributes);
+  /**
+   * The case field of the record before: an equal field is replaced by it, so that the checks
+   * downstream for "same case as the row before" (the duplicate check's run, the load's case) find
+   * one string compared with itself instead of comparing their characters again.
+   */
+  let lastCaseField: string | null = null;
 
   return (fields, line, problem) => {
     if (problem !== null) {
@@ -62,7 +68,10 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
     else if (source!.recordHashed)
       seen.textHash(source!.recordHash1, source!.recordHash2, source!.recordLast, source!.recordTo - source!.recordFrom);
     else seen.textRangeHash(text, source!.recordFrom, source!.recordTo);
-    const fresh = runs !== null ? runs.add(fields[index.case] as string) : seen.addHash(seen.lastHigh, seen.lastLow);
+    let caseField = fields[index.case] as string;
+    if (caseField === lastCaseField) caseField = lastCaseField;
+    else lastCaseField = caseField;
+    const fresh = runs !== null ? runs.add(caseField) : seen.addHash(seen.lastHigh, seen.lastLow);
     if (!fresh) {
       if (!tally.keepDuplicates) {
         tally.duplicate(line, fields.join(delimiter));
@@ -70,7 +79,7 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
       }
       tally.identicalKept();
     }
-    const caseId = trimmed(fields[index.case] as string);
+    const caseId = trimmed(caseField);
     if (caseId === '') {
       tally.reject(line, mapping.case, 'missing-case', 'the case id is empty', fields.join(delimiter));
       return;
@@ -110,17 +119,18 @@ export function createCsvRowHandler(ctx: CsvRowContext): RecordHandler {
         }
       }
     }
-    const jobcenter = optional(fields, index.jobcenter);
-    const event: RawEvent = {
-      caseId,
-      activity,
-      timestamp,
-      resource: optional(fields, index.resource),
-      lifecycle: optional(fields, index.lifecycle),
-    };
-    attributes.read(fields, jobcenter);
-    if (attributes.caseAttributes) event.caseAttributes = attributes.caseAttributes;
-    if (attributes.eventAttributes) event.eventAttributes = attributes.eventAttributes;
+    const jobcenter = attributes.read(fields, optional(fields, index.jobcenter));
+    const resource = optional(fields, index.resource);
+    const lifecycle = optional(fields, index.lifecycle);
+    const { caseAttributes, eventAttributes } = attributes;
+    // One literal for each set of keys (no property added afterwards: no second allocation for it).
+    const event: RawEvent = caseAttributes
+      ? eventAttributes
+        ? { caseId, activity, timestamp, resource, lifecycle, caseAttributes, eventAttributes }
+        : { caseId, activity, timestamp, resource, lifecycle, caseAttributes }
+      : eventAttributes
+        ? { caseId, activity, timestamp, resource, lifecycle, eventAttributes }
+        : { caseId, activity, timestamp, resource, lifecycle };
     tally.accept({ event, line, endTimestamp, jobcenter });
   };
 }
@@ -141,9 +151,14 @@ class RowAttributes {
     this.values = specs.map(() => '');
   }
 
-  read(fields: readonly string[], jobcenter: string | null): void {
+  /**
+   * Reads the row's attributes; returns `jobcenter`, or the row before's jobcenter when equal (one
+   * string for the run of rows, so the load's memo of the last jobcenter compares it with itself).
+   */
+  read(fields: readonly string[], jobcenter: string | null): string | null {
     const { specs, values } = this;
     let caseSame = this.started && jobcenter === this.jobcenter;
+    if (caseSame) jobcenter = this.jobcenter;
     let eventSame = this.started;
     for (let a = 0; a < specs.length; a++) {
       const spec = specs[a]!;
@@ -157,6 +172,7 @@ class RowAttributes {
     this.jobcenter = jobcenter;
     if (!caseSame) this.caseAttributes = this.build('case', jobcenter);
     if (!eventSame) this.eventAttributes = this.build('event', null);
+    return jobcenter;
   }
 
   private build(level: 'case' | 'event', jobcenter: string | null): Record<string, string> | undefined {

@@ -25,6 +25,28 @@ describe('CsvTokenizer', () => {
     ]);
   });
 
+  it('with reuseFields hands every record over in one array, with the same fields however the text is cut', () => {
+    const whole = tokenize([TEXT]);
+    for (let i = 0; i <= TEXT.length; i++) {
+      const out: Out = [];
+      const arrays = new Set<string[]>();
+      const t = new CsvTokenizer(
+        44,
+        (fields, line, problem) => {
+          arrays.add(fields);
+          out.push({ fields: [...fields], line, problem });
+        },
+        1,
+        true,
+      );
+      t.push(TEXT.slice(0, i));
+      t.push(TEXT.slice(i));
+      t.end();
+      expect(out).toEqual(whole);
+      expect(arrays.size).toBe(1);
+    }
+  });
+
   it('gives the same records however the text is cut into chunks', () => {
     const whole = tokenize([TEXT]);
     for (let i = 0; i <= TEXT.length; i++) {

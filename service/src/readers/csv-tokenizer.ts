@@ -42,17 +42,24 @@ export class CsvTokenizer {
   private line = 1;
   /** 1-based line where the record being read started. */
   recordLine = 1;
+  /** The fields of the record being read: the first `count` (with `reuseFields`, later slots hold older fields). */
   private fields: string[] = [];
+  private count = 0;
   private partial = '';
   private inQuotes = false;
   private quotePending = false;
   private skipLf = false;
 
-  /** `firstLine`: the line number of the first line pushed (a part of a file read on its own). */
+  /**
+   * `firstLine`: the line number of the first line pushed (a part of a file read on its own).
+   * `reuseFields`: every record is handed over in the same array, overwritten by the next record
+   * (for a handler that keeps no reference to it: one array less a record to collect).
+   */
   constructor(
     private readonly delimiter: number,
     private readonly onRecord: RecordHandler,
     firstLine = 1,
+    private readonly reuseFields = false,
   ) {
     this.line = firstLine;
     this.recordLine = firstLine;
@@ -77,7 +84,7 @@ export class CsvTokenizer {
       if (chunk.charCodeAt(0) === LF) start = i = 1;
     }
     outer: while (i < n) {
-      if (!inQuotes && i === start && this.partial === '' && this.fields.length === 0) {
+      if (!inQuotes && i === start && this.partial === '' && this.count === 0) {
         if (lfAt < i) lfAt = indexOrEnd(chunk, '\n', i);
         if (quoteAt < i) quoteAt = indexOrEnd(chunk, '"', i);
         if (crAt < i) crAt = indexOrEnd(chunk, '\r', i);
@@ -86,16 +93,17 @@ export class CsvTokenizer {
           let p = i;
           if (hashing) p = this.splitHashed(chunk, i, end);
           else {
-            const fields: string[] = [];
+            const fields = this.fields;
+            let n = 0;
             // The next delimiter is remembered across records: searching afresh from each record would
             // scan to the end of the chunk for every line without one (blank lines: quadratic).
             if (delimAt < p) delimAt = indexOrEnd(chunk, delimiterChar, p);
             while (delimAt < end) {
-              fields.push(chunk.slice(p, delimAt));
+              fields[n++] = chunk.slice(p, delimAt);
               p = delimAt + 1;
               delimAt = indexOrEnd(chunk, delimiterChar, p);
             }
-            this.fields = fields;
+            this.count = n;
           }
           this.recordText = chunk;
           this.recordFrom = i;
@@ -131,7 +139,7 @@ export class CsvTokenizer {
         }
         if (c > QUOTE && c !== delimiter) continue;
         if (c === delimiter) {
-          this.fields.push(this.partial === '' ? chunk.slice(start, i) : this.partial + chunk.slice(start, i));
+          this.fields[this.count++] = this.partial === '' ? chunk.slice(start, i) : this.partial + chunk.slice(start, i);
           this.partial = '';
           start = i + 1;
         } else if (c === LF || c === CR) {
@@ -164,7 +172,8 @@ export class CsvTokenizer {
   private splitHashed(chunk: string, from: number, end: number): number {
     const u16 = this.units.u16;
     const delimiter = this.delimiter;
-    const fields: string[] = [];
+    const fields = this.fields;
+    let n = 0;
     let h1 = 0x2f693a1d | 0; // TEXT_SEED_1
     let h2 = 0x6c8e9cf5 | 0; // TEXT_SEED_2
     let p = from;
@@ -177,11 +186,11 @@ export class CsvTokenizer {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995);
       if (c0 === delimiter) {
-        fields.push(chunk.slice(p, k));
+        fields[n++] = chunk.slice(p, k);
         p = k + 1;
       }
       if (c1 === delimiter) {
-        fields.push(chunk.slice(p, k + 1));
+        fields[n++] = chunk.slice(p, k + 1);
         p = k + 2;
       }
     }
@@ -189,11 +198,11 @@ export class CsvTokenizer {
     if (k < end) {
       last = u16[k]!;
       if (last === delimiter) {
-        fields.push(chunk.slice(p, k));
+        fields[n++] = chunk.slice(p, k);
         p = k + 1;
       }
     }
-    this.fields = fields;
+    this.count = n;
     this.recordHash1 = h1;
     this.recordHash2 = h2;
     this.recordLast = last;
@@ -202,7 +211,7 @@ export class CsvTokenizer {
 
   /** True between records: nothing of a next record has been read yet. */
   get atRecordStart(): boolean {
-    return !this.inQuotes && this.partial === '' && this.fields.length === 0 && !this.skipLf;
+    return !this.inQuotes && this.partial === '' && this.count === 0 && !this.skipLf;
   }
 
   /** Characters held for the record being read (grows without bound only with an unclosed quote). */
@@ -214,7 +223,7 @@ export class CsvTokenizer {
   end(): void {
     if (this.inQuotes && !this.quotePending) {
       this.endRecord(this.partial, 'unterminated-quote');
-    } else if (this.partial !== '' || this.fields.length > 0) {
+    } else if (this.partial !== '' || this.count > 0) {
       this.endRecord(this.partial, null);
     }
     this.inQuotes = false;
@@ -223,11 +232,15 @@ export class CsvTokenizer {
 
   private endRecord(last: string, problem: 'unterminated-quote' | null): void {
     const fields = this.fields;
-    fields.push(last);
-    this.fields = [];
+    const n = this.count + 1;
+    fields[n - 1] = last;
+    this.count = 0;
     this.partial = '';
-    if (fields.length === 1 && last === '' && problem === null) return;
+    if (n === 1 && last === '' && problem === null) return;
+    // Records of one width keep the array's length: cutting it costs more than a new array.
+    if (fields.length !== n) fields.length = n;
     this.records++;
+    if (!this.reuseFields) this.fields = [];
     this.onRecord(fields, this.recordLine, problem);
   }
 }

@@ -213,36 +213,71 @@ function twoDigits(b: Uint8Array, i: number): number {
   return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 }
 
+/** The two-digit number at `s[i]`, or -1 when either character is not an ASCII digit. */
+function twoDigitsText(s: string, i: number): number {
+  const hi = s.charCodeAt(i) - 48;
+  const lo = s.charCodeAt(i + 1) - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
 /** `yyyy-mm-dd HH:MM[:SS]` (19 or 16 bytes) as `parseDate` reads it; NaN for any other shape or a bad value. */
 function localTimeFromBytes(b: Uint8Array, p: number, n: number, zone: LocalTimeConverter): number {
   if (b[p + 4] !== 45 || b[p + 7] !== 45 || (b[p + 10] !== 32 && b[p + 10] !== 84) || b[p + 13] !== 58) return NaN;
-  const century = twoDigits(b, p);
-  const y = century * 100 + twoDigits(b, p + 2);
-  const mo = twoDigits(b, p + 5);
-  const d = twoDigits(b, p + 8);
-  const h = twoDigits(b, p + 11);
-  const mi = twoDigits(b, p + 14);
   let sec = 0;
   if (n === 19) {
     if (b[p + 16] !== 58) return NaN;
     sec = twoDigits(b, p + 17);
   }
+  const century = twoDigits(b, p);
+  return wallClockUtc(
+    century,
+    twoDigits(b, p + 2),
+    twoDigits(b, p + 5),
+    twoDigits(b, p + 8),
+    twoDigits(b, p + 11),
+    twoDigits(b, p + 14),
+    sec,
+    zone,
+  );
+}
+
+/** `localTimeFromBytes` over the characters of a 19- or 16-character value, read in place: `parseDate`'s answer for that shape, else NaN. */
+function localTimeFromText(s: string, zone: LocalTimeConverter): number {
+  const t = s.charCodeAt(10);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || (t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return NaN;
+  let sec = 0;
+  if (s.length === 19) {
+    if (s.charCodeAt(16) !== 58) return NaN;
+    sec = twoDigitsText(s, 17);
+  }
+  const century = twoDigitsText(s, 0);
+  return wallClockUtc(
+    century,
+    twoDigitsText(s, 2),
+    twoDigitsText(s, 5),
+    twoDigitsText(s, 8),
+    twoDigitsText(s, 11),
+    twoDigitsText(s, 14),
+    sec,
+    zone,
+  );
+}
+
+/** The instant of a wall clock read as two-digit numbers (-1: not digits); NaN when a number is missing or out of range. */
+function wallClockUtc(
+  century: number,
+  yy: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  sec: number,
+  zone: LocalTimeConverter,
+): number {
+  const y = century * 100 + yy;
   if (century < 0 || y < century * 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || !validWallClock(y, mo, d, h, mi, sec, 0))
     return NaN;
   return zone.toUtc(y, mo, d, h, mi, sec === 60 ? 59 : sec, 0);
-}
-
-/** The character codes of a text value for `localTimeFromBytes` (non-ASCII as 0: never a digit or separator). */
-const textBytes = new Uint8Array(19);
-
-/** `localTimeFromBytes` over the characters of a 19- or 16-character value: `parseDate`'s answer for that shape, else NaN. */
-function localTimeFromText(s: string, zone: LocalTimeConverter): number {
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    textBytes[i] = c < 128 ? c : 0;
-  }
-  return localTimeFromBytes(textBytes, 0, n, zone);
 }
 
 function parseExcel(s: string, zone: LocalTimeConverter): number {
