@@ -57,6 +57,7 @@ const EXPECTED = [
   'coarsenFineHistogram',
   'coarsenHistogramInto',
   'coarsenFineHistogramInto',
+  'coarsenListedInto',
   // calendar
   'daysFromCivil',
   'civilFromDays',
