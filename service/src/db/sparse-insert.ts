@@ -15,6 +15,13 @@ export interface SparseInserter extends BatchInserter {
   readonly lastRowid: number;
 }
 
+/** The prepared insert of one pattern of non-zero blocks, the zero-default columns it binds and its reused argument array. */
+interface PatternStatement {
+  run: (...values: SqlValue[]) => Database.RunResult;
+  bound: Int32Array;
+  values: SqlValue[];
+}
+
 /** Zero-default columns per block when the caller names no `blocks`: runs of 8 in column order. */
 const BLOCK = 8;
 
@@ -72,23 +79,36 @@ export function createSparseInserter(
     sparse.map((i) => columns[i]!),
     options.blocks,
   );
-  const statements = new Map<number, { run: (...values: SqlValue[]) => Database.RunResult; bound: Int32Array; values: SqlValue[] }>();
-  const statementOf = (mask: number) => {
-    let s = statements.get(mask);
-    if (s === undefined) {
-      const bound: number[] = [];
-      for (let b = 0; b < MAX_BLOCKS; b++) if (mask & (1 << b)) for (let j = 0; j < sparse.length; j++) if (blockOf[j] === b) bound.push(j);
-      const names = [...constants.map(([c]) => c), ...dense.map((i) => columns[i]!), ...bound.map((j) => columns[sparse[j]!]!)];
-      const params = [
-        ...constants.map(([, v]) => literal(v)),
-        ...names.slice(constants.length).map((c) => (text.has(c) ? 'CAST(? AS TEXT)' : '?')),
-      ];
-      const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${params.join(', ')})`);
-      s = { run: stmt.run.bind(stmt), bound: Int32Array.from(bound), values: new Array<SqlValue>(dense.length + bound.length).fill(null) };
-      statements.set(mask, s);
+  const statements = new Map<number, PatternStatement>();
+  const paramOf = (column: string): string => (text.has(column) ? 'CAST(? AS TEXT)' : '?');
+  // The statement text of every pattern starts with the constants and the dense columns.
+  const headColumns = [...constants.map(([c]) => `"${c}"`), ...dense.map((i) => `"${columns[i]!}"`)];
+  const headParams = [...constants.map(([, v]) => literal(v)), ...dense.map((i) => paramOf(columns[i]!))];
+  // The zero-default columns of each block, in column order (a pattern binds its blocks' in block order).
+  const blockColumns = Array.from({ length: MAX_BLOCKS }, (): number[] => []);
+  for (let j = 0; j < sparse.length; j++) blockColumns[blockOf[j]!]!.push(j);
+  const prepareFor = (mask: number): PatternStatement => {
+    const bound: number[] = [];
+    for (let b = 0; b < MAX_BLOCKS; b++) if (mask & (1 << b)) bound.push(...blockColumns[b]!);
+    const names = headColumns.slice();
+    const params = headParams.slice();
+    for (const j of bound) {
+      const column = columns[sparse[j]!]!;
+      names.push(`"${column}"`);
+      params.push(paramOf(column));
     }
+    const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${params.join(', ')})`);
+    const s = {
+      run: stmt.run.bind(stmt),
+      bound: Int32Array.from(bound),
+      values: new Array<SqlValue>(dense.length + bound.length).fill(null),
+    };
+    statements.set(mask, s);
     return s;
   };
+  // The lookup alone, called for every row: the rare first use of a pattern is `prepareFor`, so the
+  // optimised code of this hot path stays small and no new pattern's arrays deoptimise it.
+  const statementOf = (mask: number): PatternStatement => statements.get(mask) ?? prepareFor(mask);
   let written = 0;
   let lastRowid = 0;
   return {

@@ -310,14 +310,33 @@ function histogramOf(hist: Uint32Array, from: number, length: number): number[] 
   return out;
 }
 
+/**
+ * `members` ordered by group, then case (`members` itself when already in group order). Each loop
+ * is a function of its own that ends with it: V8 compiles a long loop on the stack, and code after
+ * it that had not run by then would deoptimise at every later call.
+ */
 function sortByGroup(members: Uint32Array, groupOf: Float64Array, caseCount: number): Uint32Array {
+  if (inGroupOrder(members, groupOf)) return members;
+  const keys = groupKeys(members, groupOf, caseCount);
+  keys.sort();
+  return casesOfKeys(keys, caseCount);
+}
+
+function inGroupOrder(members: Uint32Array, groupOf: Float64Array): boolean {
   let sorted = true;
   for (let i = 1; i < members.length && sorted; i++) sorted = groupOf[members[i - 1]!]! <= groupOf[members[i]!]!;
-  if (sorted) return members;
+  return sorted;
+}
+
+/** A key per member that sorts by group, then case. */
+function groupKeys(members: Uint32Array, groupOf: Float64Array, caseCount: number): Float64Array {
   const keys = new Float64Array(members.length);
   for (let i = 0; i < members.length; i++) keys[i] = groupOf[members[i]!]! * caseCount + members[i]!;
-  keys.sort();
-  const out = new Uint32Array(members.length);
+  return keys;
+}
+
+function casesOfKeys(keys: Float64Array, caseCount: number): Uint32Array {
+  const out = new Uint32Array(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = keys[i]! % caseCount;
   return out;
 }
