@@ -14,6 +14,12 @@ function table(sqlite: Database.Database, name: string): void {
   );
 }
 
+/** Every row of `name` in id order, with the storage type of each zero-default column (and of `extra` columns) after its values. */
+function rowsWithTypes(sqlite: Database.Database, name: string, extra: readonly string[] = []): unknown[] {
+  const types = [...extra, ...ZERO].map((c) => `typeof(${c})`).join(', ');
+  return sqlite.prepare(`SELECT *, ${types} FROM ${name} ORDER BY id`).raw().all();
+}
+
 describe('createSparseInserter', () => {
   it('stores the same rows, in the same order, as a full insert', () => {
     const sqlite = new Database(':memory:');
@@ -65,11 +71,7 @@ describe('createSparseInserter', () => {
     }
     expect(split.written).toBe(4);
     expect(split.lastRowid).toBe(4);
-    const read = (t: string) =>
-      sqlite
-        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
-        .raw()
-        .all();
+    const read = (t: string) => rowsWithTypes(sqlite, t);
     expect(read('split')).toEqual(read('whole'));
     expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
@@ -90,11 +92,7 @@ describe('createSparseInserter', () => {
       whole.add(r);
       listed.addSplit([Buffer.from(r[0] as string, 'utf8'), r[21]!], Float64Array.from(r.slice(1, 21) as number[]), nonZero[i]);
     });
-    const read = (t: string) =>
-      sqlite
-        .prepare(`SELECT *, typeof(name), ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
-        .raw()
-        .all();
+    const read = (t: string) => rowsWithTypes(sqlite, t, ['name']);
     expect(read('listed')).toEqual(read('whole'));
     expect(sqlite.prepare('SELECT name FROM listed ORDER BY id').pluck().all()).toEqual(['København', 'Århus', 'Ø']);
   });
@@ -124,11 +122,7 @@ describe('createSparseInserter', () => {
     }
     full.flush();
     expect(ids).toEqual(rows.map((_, i) => i + 1));
-    const read = (t: string) =>
-      sqlite
-        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
-        .raw()
-        .all();
+    const read = (t: string) => rowsWithTypes(sqlite, t);
     expect(read('sparse')).toEqual(read('full'));
   });
   it('writes after rows already in the table, lastRowid following their ids', () => {
@@ -163,11 +157,7 @@ describe('createSparseInserter', () => {
       expect(blocked.lastRowid).toBe(i + 1);
     });
     full.flush();
-    const read = (t: string) =>
-      sqlite
-        .prepare(`SELECT *, ${[...ZERO].map((c) => `typeof(${c})`).join(', ')} FROM ${t} ORDER BY id`)
-        .raw()
-        .all();
+    const read = (t: string) => rowsWithTypes(sqlite, t);
     expect(read('blocked')).toEqual(read('full'));
     const make = (b: string[][]) => () => createSparseInserter(sqlite, 'blocked', COLUMNS, { zeroDefault: ZERO, blocks: b });
     expect(make(blocks.slice(1))).toThrow(/createSparseInserter\(blocked\): zero-default column c0 is in no block/);
