@@ -178,10 +178,8 @@ interface RunSums {
  * that V8 optimizes it as a whole rather than on stack inside `stepRowsOf`'s loops.
  */
 function countRun(log: EventLog, members: Uint32Array, from: number, groupOfCase: Float64Array, n: number, run: RunSums): number {
-  const B = BUCKET_COUNT;
-  const F = FINE_BUCKET_COUNT;
   const { caseOffsets, timestamp } = log;
-  const { sums, hist, counts, seconds: fineSeconds, coarseOf, bucketsOf } = run;
+  const sums = run.sums;
   const g = groupOfCase[members[from]!]!;
   let i = from;
   for (; i < members.length && groupOfCase[members[i]!] === g; i++) {
@@ -189,22 +187,21 @@ function countRun(log: EventLog, members: Uint32Array, from: number, groupOfCase
     for (let k = 1; k < n; k++) {
       const seconds = (timestamp[lo + k]! - timestamp[lo + k - 1]!) / 1000;
       sums[k]! += seconds;
-      const b = fineBucketOf(seconds);
-      const h = k * B + coarseBucketInFine(b, seconds);
-      if (hist[h]!++ === 0) coarseOf[k]!.push(h - k * B);
-      const f = k * F + b;
-      if (counts[f]!++ === 0) bucketsOf[k]!.push(b);
-      fineSeconds[f]! += seconds;
+      countSeconds(run, k, seconds);
     }
-    const duration = (timestamp[lo + n - 1]! - timestamp[lo]!) / 1000;
-    const b = fineBucketOf(duration);
-    const h = n * B + coarseBucketInFine(b, duration);
-    if (hist[h]!++ === 0) coarseOf[n]!.push(h - n * B);
-    const f = n * F + b;
-    if (counts[f]!++ === 0) bucketsOf[n]!.push(b);
-    fineSeconds[f]! += duration;
+    countSeconds(run, n, (timestamp[lo + n - 1]! - timestamp[lo]!) / 1000);
   }
   return i;
+}
+
+/** Counts `seconds` into step `k`'s coarse and fine histograms, listing a bucket the first time it is counted. */
+function countSeconds(run: RunSums, k: number, seconds: number): void {
+  const b = fineBucketOf(seconds);
+  const h = k * BUCKET_COUNT + coarseBucketInFine(b, seconds);
+  if (run.hist[h]!++ === 0) run.coarseOf[k]!.push(h - k * BUCKET_COUNT);
+  const f = k * FINE_BUCKET_COUNT + b;
+  if (run.counts[f]!++ === 0) run.bucketsOf[k]!.push(b);
+  run.seconds[f]! += seconds;
 }
 
 /** Sets what `countRun` counted back to 0 (the fine buckets only when `reused`: else the block is not taken again) and empties the bucket lists. */
