@@ -9,7 +9,8 @@ import { LENIENT_POLICY } from '../testing/ingest-fixtures';
 import { GOVERNANCE_FLAGS } from '../testing/run-cli';
 import { createPseudonymizer, resolveSecret } from '../privacy/index';
 import { listAudit } from '../tokens/index';
-import { applyRetention, retentionCutoff, setRetention } from './retention';
+import { applyRetention, retentionCutoff } from './retention';
+import { setRetention } from './retention-period';
 
 const CSV = [
   'Sagsnummer,Aktivitet,Tidspunkt,Sagsbehandler',

@@ -21,8 +21,6 @@ export function retentionCutoff(now: Date, years: number): Date {
   return d;
 }
 
-export { setRetention } from './retention-period';
-
 /**
  * Applies the retention period of every log that has one: removes the cases whose last event
  * (latest start or end time) is before `now` minus the period from every case-level table and

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client';
-import { applyRetention, setRetention } from '../governance/retention';
+import { applyRetention } from '../governance/retention';
+import { setRetention } from '../governance/retention-period';
 import { ingestFiles } from '../ingest/index';
 import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 import { rollbackVersion } from './index';
