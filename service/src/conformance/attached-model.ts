@@ -11,10 +11,10 @@ export async function attachedModel(
   process: string | undefined,
   modelLabels: Readonly<Record<string, string>> | undefined,
 ): Promise<LoadedModel | undefined> {
+  const name = modelFile ? null : process ? processNameOf(process) : null;
+  const path = modelFile || (name ? processEntry(name).modelPath : null);
+  if (!path || (!modelFile && !existsSync(path))) return undefined;
   // The BPMN reader (bpmn-moddle) is loaded only for a load that has a model.
-  if (modelFile) return (await import('./load-model')).loadModel(modelFile, modelLabels ?? {});
-  const name = process ? processNameOf(process) : null;
-  if (!name) return undefined;
-  const path = processEntry(name).modelPath;
-  return existsSync(path) ? (await import('./load-model')).loadModel(path, modelLabels ?? {}) : undefined;
+  const { loadModel } = await import('./load-model');
+  return loadModel(path, modelLabels ?? {});
 }

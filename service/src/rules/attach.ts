@@ -18,13 +18,14 @@ export interface CatalogueChoice {
  * when there is none. Throws `CatalogueError` for a catalogue that does not validate.
  */
 export async function catalogueForLoad(choice: CatalogueChoice): Promise<AttachedCatalogue | undefined> {
-  // The catalogue parser (and its YAML parser) is loaded only for a load that has a catalogue.
-  if (choice.rulesPath !== undefined) return (await import('./parse-catalogue')).loadCatalogue(choice.rulesPath);
-  if (choice.rulesText !== undefined) {
-    const { parseCatalogue } = await import('./parse-catalogue');
-    return { catalogue: parseCatalogue(choice.rulesText, 'rules'), text: choice.rulesText };
+  let path = choice.rulesPath;
+  if (path === undefined && choice.rulesText === undefined) {
+    const name = choice.process === undefined ? null : processNameOf(choice.process);
+    if (name === null || !existsSync(PROCESS_CATALOGUE[name].rulesPath)) return undefined;
+    path = PROCESS_CATALOGUE[name].rulesPath;
   }
-  const name = choice.process === undefined ? null : processNameOf(choice.process);
-  if (name === null || !existsSync(PROCESS_CATALOGUE[name].rulesPath)) return undefined;
-  return (await import('./parse-catalogue')).loadCatalogue(PROCESS_CATALOGUE[name].rulesPath);
+  // The catalogue parser (and its YAML parser) is loaded only for a load that has a catalogue.
+  const { loadCatalogue, parseCatalogue } = await import('./parse-catalogue');
+  if (path !== undefined) return loadCatalogue(path);
+  return { catalogue: parseCatalogue(choice.rulesText!, 'rules'), text: choice.rulesText! };
 }

@@ -13,8 +13,6 @@ import { parseCatalogue } from '../../rules/parse-catalogue';
 import { uploadGovernance } from './upload-governance';
 import { LOG_NAME } from '../../ingest/log-name';
 
-export { LOG_NAME };
-
 const share = z.coerce.number().min(0).max(1).optional();
 const uploadParamsSchema = z.object({
   process: z.string().min(1).max(100).optional(),
