@@ -7,7 +7,8 @@ import type { EndActivities } from './end-activities';
 import { startModelWorker, type ModelJob } from './model-job';
 import { createModelWriter, MODEL_TABLES, type ModelSummary, type StepRowListener } from './model-writer';
 import type { StepRowKey, StepVariantsCollector, StepVariantsTable } from './step-variants';
-import { prepareViewerModel, recordViewerBuild, writeViewerModel, type ViewerBuildSummary } from './viewer/build-viewer-model';
+import { recordViewerBuild, writeViewerModel } from './viewer/build-viewer-model';
+import { prepareViewerModel, type ViewerBuildSummary } from './viewer/viewer-rows';
 import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
 
 /** Every table `writeModel` writes in bulk: the exact model and the viewer-grade model's tables. */

@@ -4,9 +4,6 @@ import { createModelWriter, type StepRowListener } from '../model-writer';
 import type { ViewerModelInput } from './viewer-input';
 import { viewerRows, type ViewerBuildSummary } from './viewer-rows';
 
-// The computation, without database code, is in viewer-rows.ts (the model worker loads only that).
-export { prepareViewerModel, viewerRows, type ExactModelInput, type ViewerBuildSummary } from './viewer-rows';
-
 /** Records the k and the price of a viewer-grade build in `viewer_builds`. */
 export function recordViewerBuild(sqlite: Database.Database, target: { log: string; version: number }, summary: ViewerBuildSummary): void {
   upsertViewerBuild(sqlite, {
