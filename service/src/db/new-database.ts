@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openDatabase, openError, writeImageFile, type SagsflowDatabase } from './client';
 import { BUILD_SIDECARS, buildName, removeDeadBuilds } from './dead-builds';
+import { endFlushAhead, startFlushAhead } from './flush-ahead';
 import { applyMigrations } from './migrate';
 import * as schema from './schema';
 
@@ -21,6 +22,9 @@ import * as schema from './schema';
  * `openForLoad` beside it removes the dead build's files), and a file that another process
  * created at `path` meanwhile is left as it is: `close()` then throws, naming it. `store.path`
  * is `path` (the key file and messages refer to it); `store.sqlite` is the temporary file.
+ * What the load has written may be flushed to the disk ahead of that sync (`flushAhead`): the file
+ * is synced through a descriptor opened before the load writes, so a page a flush ahead failed to
+ * write fails the final sync too (and a failed flush ahead stops the link in any case).
  *
  * @example
  * const store = openForLoad('./sagsflow.sqlite');
@@ -31,25 +35,38 @@ export function openForLoad(path: string): SagsflowDatabase {
   if (!existsSync(dirname(path)) || existsSync(path)) return openDatabase(path);
   removeDeadBuilds(path);
   const temporary = buildName(path, randomBytes(4).toString('hex'));
-  let sqlite: Database.Database | null;
+  let sqlite: Database.Database | null = null;
+  let syncFd: number;
   try {
     sqlite = startBuild(temporary);
+    // Opened before any page of the load is written: its fsync reports every write-back error since.
+    syncFd = openSync(temporary, 'r');
   } catch (cause) {
+    sqlite?.close();
     removeBuild(temporary);
     throw openError(path, cause);
   }
   if (sqlite === null) {
     // No hard links on this file system: the database is made in place, as `openDatabase` does.
+    closeSync(syncFd);
     removeBuild(temporary);
     return openDatabase(path);
   }
   const building = sqlite;
+  startFlushAhead(building, temporary);
+  let closed = false;
   return {
     sqlite: building,
     db: drizzle(building, { schema }),
     path,
     close() {
-      if (building.open) publish(building, temporary, path);
+      if (closed) return;
+      closed = true;
+      try {
+        if (building.open) publish(building, { temporary, syncFd }, path);
+      } finally {
+        closeSync(syncFd);
+      }
     },
   };
 }
@@ -73,13 +90,18 @@ function startBuild(temporary: string): Database.Database | null {
   }
 }
 
-/** Switches the finished build to WAL, closes and syncs it and links it to `path`; its temporary name is removed in any case. */
-function publish(sqlite: Database.Database, temporary: string, path: string): void {
+/**
+ * Switches the finished build to WAL, closes and syncs it (through `syncFd`) and links it to `path`;
+ * its temporary name is removed in any case.
+ */
+function publish(sqlite: Database.Database, build: { temporary: string; syncFd: number }, path: string): void {
+  const { temporary } = build;
   try {
     let linked: boolean;
     try {
       closeAsWal(sqlite);
-      syncFile(temporary);
+      fsyncSync(build.syncFd);
+      endFlushAhead(sqlite);
       linked = linkUnlessTaken(temporary, path);
       if (linked) syncFile(dirname(path));
     } catch (err) {

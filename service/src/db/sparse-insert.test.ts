@@ -75,6 +75,31 @@ describe('createSparseInserter', () => {
     expect(read('split')).toEqual(read('whole'));
     expect(() => split.addSplit(['short'], new Float64Array(20))).toThrow(/addSplit: expected 2 \+ 20 values, got 1 \+ 20/);
   });
+  it('addSplit with an extra value writes the extra column, and leaves it to its default without', () => {
+    const sqlite = new Database(':memory:');
+    table(sqlite, 'noted');
+    sqlite.exec('ALTER TABLE noted ADD COLUMN note TEXT');
+    const noted = createSparseInserter(sqlite, 'noted', COLUMNS, {
+      zeroDefault: ZERO,
+      constants: { log: 'x' },
+      textColumns: ['note'],
+      extraColumn: 'note',
+    });
+    const zeros = new Float64Array(20);
+    zeros[3] = 7;
+    noted.addSplit(['a', 1], zeros, undefined, Buffer.from('første', 'utf8'));
+    noted.addSplit(['b', 2], zeros);
+    noted.addSplit(['c', 3], new Float64Array(20), [], 'plain');
+    expect(noted.lastRowid).toBe(3);
+    expect(sqlite.prepare('SELECT name, c3, tail, note, typeof(note) FROM noted ORDER BY id').raw().all()).toEqual([
+      ['a', 7, 1, 'første', 'text'],
+      ['b', 7, 2, null, 'null'],
+      ['c', 0, 3, 'plain', 'text'],
+    ]);
+    const plain = createSparseInserter(sqlite, 'noted', COLUMNS, { zeroDefault: ZERO, constants: { log: 'x' } });
+    expect(() => plain.addSplit(['d', 4], zeros, undefined, 'x')).toThrow(/noted\)\.addSplit: an extra value, but no extraColumn/);
+  });
+
   it('addSplit with the non-zero positions listed and text columns given as UTF-8 bytes stores the same rows as add', () => {
     const sqlite = new Database(':memory:');
     table(sqlite, 'whole');

@@ -8,9 +8,10 @@ export interface SparseInserter extends BatchInserter {
    * and `zeros` those of the `zeroDefault` columns, each in column order. Spares the caller
    * assembling the wide row, and the zero test reads one typed array. `nonZero`, when the caller
    * knows them, lists the positions of `zeros` that may be non-zero (every other one is 0): the
-   * zero test then reads only those.
+   * zero test then reads only those. `extra`, when given, is the value of the `extraColumn`
+   * (left out otherwise: the column's default).
    */
-  addSplit(dense: readonly SqlValue[], zeros: Float64Array, nonZero?: ArrayLike<number>): void;
+  addSplit(dense: readonly SqlValue[], zeros: Float64Array, nonZero?: ArrayLike<number>, extra?: SqlValue): void;
   /** The rowid of the row the last `add` or `addSplit` wrote. */
   readonly lastRowid: number;
 }
@@ -28,6 +29,9 @@ const BLOCK = 8;
 /** Blocks at most: a row's pattern of non-zero blocks is a 31-bit mask. */
 const MAX_BLOCKS = 30;
 
+/** The bit of a pattern whose statement binds the `extraColumn`. */
+const EXTRA = 1 << MAX_BLOCKS;
+
 /** Options of `createSparseInserter`. */
 export interface SparseInserterOptions {
   /** The columns to leave out when 0; declared `NOT NULL DEFAULT 0`, taking numbers. */
@@ -44,6 +48,11 @@ export interface SparseInserterOptions {
    * stored value; bytes skip the string's conversion in the bind, see `createBatchInserter`).
    */
   textColumns?: readonly string[];
+  /**
+   * A column not in `columns` that `addSplit` writes when given its `extra` value (e.g. a text
+   * that few rows hold); a text column when named in `textColumns`.
+   */
+  extraColumn?: string;
 }
 
 function literal(value: string | number): string {
@@ -97,11 +106,15 @@ export function createSparseInserter(
       names.push(`"${column}"`);
       params.push(paramOf(column));
     }
+    if (mask & EXTRA) {
+      names.push(`"${options.extraColumn!}"`);
+      params.push(paramOf(options.extraColumn!));
+    }
     const stmt = sqlite.prepare(`INSERT INTO "${table}" (${names.join(', ')}) VALUES (${params.join(', ')})`);
     const s = {
       run: stmt.run.bind(stmt),
       bound: Int32Array.from(bound),
-      values: new Array<SqlValue>(dense.length + bound.length).fill(null),
+      values: new Array<SqlValue>(dense.length + bound.length + (mask & EXTRA ? 1 : 0)).fill(null),
     };
     statements.set(mask, s);
     return s;
@@ -124,7 +137,7 @@ export function createSparseInserter(
       lastRowid = Number(s.run(...out).lastInsertRowid);
       written++;
     },
-    addSplit(denseValues, zeros, nonZero) {
+    addSplit(denseValues, zeros, nonZero, extra) {
       if (denseValues.length !== dense.length || zeros.length !== sparse.length) {
         throw new Error(
           `createSparseInserter(${table}).addSplit: expected ${dense.length} + ${sparse.length} values, got ${denseValues.length} + ${zeros.length}`,
@@ -139,12 +152,18 @@ export function createSparseInserter(
           if (zeros[j] !== 0) mask |= 1 << blockOf[j]!;
         }
       }
+      if (extra !== undefined) {
+        if (options.extraColumn === undefined)
+          throw new Error(`createSparseInserter(${table}).addSplit: an extra value, but no extraColumn`);
+        mask |= EXTRA;
+      }
       const s = statementOf(mask);
       const out = s.values;
       let k = 0;
       for (; k < denseValues.length; k++) out[k] = denseValues[k]!;
       const bound = s.bound;
       for (let i = 0; i < bound.length; i++) out[k++] = zeros[bound[i]!]!;
+      if (extra !== undefined) out[k] = extra;
       lastRowid = Number(s.run(...out).lastInsertRowid);
       written++;
     },

@@ -17,6 +17,8 @@ export interface FindingsJob {
   stop(): void;
   /** Lets a worker started `paused` compute (once; nothing for one that was not paused). */
   start(): void;
+  /** True once the worker has answered: `join` then returns at once. */
+  ready(): boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: 
       return received.scopes;
     },
     stop,
+    ready: () => Atomics.load(new Int32Array(done), 0) !== 0,
     start() {
       if (!go) return;
       const flag = new Int32Array(go);

@@ -82,6 +82,6 @@ export function writeFindings(
     written++;
   }
   deleteFindingsOfOtherVersions(ctx.sqlite, ctx.log, ctx.version);
-  writeStepFindings(ctx.sqlite, ctx.log, ctx.version, stepVariants?.tables);
+  writeStepFindings(ctx.sqlite, ctx.log, ctx.version, stepVariants?.tables, stepVariants?.listed);
   return written;
 }

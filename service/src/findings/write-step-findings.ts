@@ -8,13 +8,16 @@ import {
   type StepListedFinding,
   type StepTable,
 } from '../db/findings-queries';
-import { variantStepsOf, type StepVariants, type VariantSteps } from '../precompute/step-variants';
+import { variantStepsOf, type StepVariants } from '../precompute/step-variants';
 import { findingTitle } from './wording';
 
 /** Findings listed beside a variant at most. */
 export const FINDINGS_PER_VARIANT = 3;
 
 type FindingRow = StepListedFinding;
+
+/** What a variant's steps say, as the findings are matched on (see `VariantSteps`). */
+export type VariantStepSets = { readonly [K in 'activities' | 'pairs' | 'rules']: ReadonlySet<string> };
 
 /**
  * Writes the `findings` column of a log version's step rows (`steps` and `viewer_steps`): on
@@ -31,7 +34,9 @@ type FindingRow = StepListedFinding;
  * ("andre jobcentre") and resolved findings get none. Returns the rows given findings.
  * What the variants' steps say is read from the tables, or given as `collected` while the rows
  * were written (a fresh version whose rows list no findings yet and carry no insight columns:
- * see `StepVariantsCollector`); both give the same rows.
+ * see `StepVariantsCollector`); both give the same rows. With `collected`, `written` names the
+ * rows written with their `findings` value already (`createStepFindingsAhead`): only those whose
+ * value differs from what is computed here are set again.
  *
  * @example writeStepFindings(sqlite, 'dagpenge', 3)
  */
@@ -40,31 +45,28 @@ export function writeStepFindings(
   log: string,
   version: number,
   collected?: Readonly<Record<StepTable, StepVariants>>,
+  written?: Readonly<Record<StepTable, ReadonlyMap<number, string | null>>>,
 ): number {
-  const findings = findingsForSteps(sqlite, log, version);
-  const byScope = new Map<string, FindingRow[]>();
-  for (const f of findings) {
-    const key = `${f.process}\u0000${f.jobcenter}`;
-    byScope.set(key, [...(byScope.get(key) ?? []), f]);
-  }
+  const byScope = findingsByScope(findingsForSteps(sqlite, log, version));
   let jobcentersOf: Map<string, number> | undefined;
-  let written = 0;
+  let listedRows = 0;
   for (const table of ['steps', 'viewer_steps'] as const) {
     const { variants, listedIds } = collected
       ? { variants: collected[table], listedIds: [] }
       : readStepVariants(sqlite, table, log, version);
+    const already = (collected && written?.[table]) || new Map<number, string | null>();
     // The processes' jobcenters are those of the exact step table (read first).
     jobcentersOf ??= jobcentersPerProcess(variants);
     const updates = new Map<number, string | null>();
     for (const id of listedIds) updates.set(id, null);
-    let listedRows = 0;
     for (const v of variants.values()) {
       const scope = jobcentersOf.get(v.process) === 1 ? '' : v.jobcenter;
-      const listed = (byScope.get(`${v.process}\u0000${scope}`) ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
-      if (listed.length === 0) continue;
-      const text = JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
-      for (const id of v.ids) updates.set(id, text);
-      listedRows += v.ids.length;
+      const text = stepFindingsText(table, byScope.get(`${v.process}\u0000${scope}`), v);
+      if (text !== null) listedRows += v.ids.length;
+      for (const id of v.ids) {
+        const was = already.get(id);
+        if (was === undefined ? text !== null : was !== text) updates.set(id, text);
+      }
     }
     // In row order: each page of the (large, mostly uncached) table is read and rewritten once.
     setStepFindings(
@@ -72,9 +74,37 @@ export function writeStepFindings(
       table,
       [...updates].map(([id, text]) => [text, id] as const).sort((a, b) => a[1] - b[1]),
     );
-    written += listedRows;
   }
-  return written;
+  return listedRows;
+}
+
+/**
+ * The findings as `findingsForSteps` lists them (kind, then most valuable first), per scope:
+ * keyed `process\u0000jobcenter` ('' = the whole process), in that order.
+ */
+export function findingsByScope(findings: readonly StepListedFinding[]): Map<string, StepListedFinding[]> {
+  const byScope = new Map<string, StepListedFinding[]>();
+  for (const f of findings) {
+    const key = `${f.process}\u0000${f.jobcenter}`;
+    const list = byScope.get(key);
+    if (list) list.push(f);
+    else byScope.set(key, [f]);
+  }
+  return byScope;
+}
+
+/**
+ * The `findings` value of a variant's step 0 in a step table: the first `FINDINGS_PER_VARIANT` of
+ * its scope's findings (`findingsByScope`) that concern the variant, as JSON; null when none does.
+ */
+export function stepFindingsText(
+  table: StepTable,
+  scopeFindings: readonly StepListedFinding[] | undefined,
+  v: VariantStepSets,
+): string | null {
+  const listed = (scopeFindings ?? []).filter((f) => concerns(f, v)).slice(0, FINDINGS_PER_VARIANT);
+  if (listed.length === 0) return null;
+  return JSON.stringify(listed.map((f) => (table === 'steps' ? exactEntry(f) : viewerEntry(f))));
 }
 
 /** Per process: its number of jobcenters. */
@@ -98,7 +128,7 @@ function viewerEntry(f: FindingRow) {
   return { id: f.findingId, kind: f.kind, da: findingTitle(what, 'da'), en: findingTitle(what, 'en') };
 }
 
-function concerns(f: FindingRow, v: VariantSteps): boolean {
+function concerns(f: FindingRow, v: VariantStepSets): boolean {
   if (f.fromActivity !== null && f.toActivity !== null && v.pairs.has(`${f.fromActivity}\u0000${f.toActivity}`)) return true;
   if (f.activity !== null && v.activities.has(f.activity)) return true;
   return f.rule !== null && v.rules.has(f.rule);

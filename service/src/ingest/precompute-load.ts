@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_FINDINGS_SETTINGS, type EventLog, type FindingsSettings } from '@sagsflow/shared';
 import { precomputeConformance, type ConformanceSummary } from '../conformance/precompute-conformance';
-import { computeFindings, type FindingsSpec } from '../findings/compute-findings';
+import { computeFindings, type FindingsSpec, type ScopeFindings } from '../findings/compute-findings';
 import { readFindingSources } from '../findings/read-finding-sources';
 import { startFindingsWorker, type FindingsJob } from '../findings/findings-job';
+import { createStepFindingsAhead } from '../findings/step-findings-ahead';
 import { writeFindings } from '../findings/precompute-findings';
 import { precomputeModel, type ModelSummary } from '../precompute/index';
 import { startModelWorker, type ModelJob } from '../precompute/model-job';
@@ -83,6 +84,9 @@ export function precomputeLoad(
   const startFindings = (): void => early?.start();
   // Rules and a model mark the step rows after they are written: then the findings read the tables.
   const stepVariants = !options.precompute && !options.rules && !options.model ? createStepVariantsCollector() : undefined;
+  // The findings, once the worker has answered: the step rows written after list them as they are written.
+  let scopes: ScopeFindings[] | undefined;
+  const findingsNow = () => (scopes ??= early?.ready() ? early.join() : undefined);
   let result: PrecomputedLoad;
   try {
     if (findingsEarly) early = startFindingsWorker(eventLog, spec, new Map(), true);
@@ -94,6 +98,7 @@ export function precomputeLoad(
       minGroupSize,
       endActivities,
       stepVariants,
+      stepFindings: stepVariants && findingsEarly ? createStepFindingsAhead(stepVariants, findingsNow) : undefined,
       onFirstRows: startFindings,
       modelJob: ctx.modelJob,
     });
@@ -110,7 +115,7 @@ export function precomputeLoad(
     throw new IngestError('precompute-failed', `${what}: precompute failed: ${(err as Error).message}`, { cause: err });
   }
   try {
-    const scopes = early ? early.join() : computeFindings(eventLog, spec, readFindingSources(sqlite, log, version));
+    scopes ??= early ? early.join() : computeFindings(eventLog, spec, readFindingSources(sqlite, log, version));
     writeFindings({ sqlite, log, version }, scopes, stepVariants);
   } catch (err) {
     throw new IngestError('precompute-failed', `${what}: findings failed: ${(err as Error).message}`, { cause: err });

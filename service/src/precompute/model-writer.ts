@@ -102,10 +102,17 @@ export type HistogramTable = 'steps' | 'edges';
 
 /**
  * Told of each step row written: its values before the histograms (process, jobcenter, period,
- * variant key, step index, from, to, cases, seconds) and the id it got. Read `head` at once: it
- * is reused for the next row.
+ * variant key, step index, from, to, cases, seconds), the id it got, and the `findings` value it
+ * was written with when `StepFindingsOf` gave one. Read `head` at once: it is reused for the next row.
  */
-export type StepRowListener = (head: readonly SqlValue[], id: number) => void;
+export type StepRowListener = (head: readonly SqlValue[], id: number, listed: string | null | undefined) => void;
+
+/**
+ * Asked before a variant's step 0 is written (`head` as `StepRowListener` has it): the `findings`
+ * text to write with the row, null for none, or undefined when not known yet (the row is written
+ * without it, and its findings are set after: `writeStepFindings`).
+ */
+export type StepFindingsOf = (head: readonly SqlValue[]) => string | null | undefined;
 
 /**
  * Where model rows go: the SQLite writer of this module (`createModelWriter`), or the encoder of
@@ -186,17 +193,28 @@ export function stepRowAdder(addHistogramRow: ModelRows['addHistogramRow']): Mod
  * Writes model rows of one (log, version) in batches: `add(table, values)` takes the values
  * after `log, version`, in the order of the table's columns above. Call `finish` to flush.
  * `prefix` writes the same columns into `<prefix><table>` (the viewer-grade model: `viewer_`).
- * `onStepRow`, when given, hears of every step row written, with its id.
+ * `onStepRow`, when given, hears of every step row written, with its id; `findingsOf`, when given,
+ * is asked for the `findings` text of each step 0 (a text is bound as its UTF-8 bytes, encoded once).
  */
-export function createModelWriter(sqlite: Database.Database, log: string, version: number, prefix = '', onStepRow?: StepRowListener) {
+export function createModelWriter(
+  sqlite: Database.Database,
+  log: string,
+  version: number,
+  prefix = '',
+  onStepRow?: StepRowListener,
+  findingsOf?: StepFindingsOf,
+) {
   const inserters = new Map<ModelTable, BatchInserter>();
   const sparseOf = (table: HistogramTable): SparseInserter =>
     createSparseInserter(sqlite, prefix + table, COLUMNS[table], {
       zeroDefault: HISTOGRAM_COLUMNS,
       blocks: HISTOGRAM_BLOCKS,
       constants: { log, version },
-      textColumns: TEXT_COLUMNS,
+      textColumns: [...TEXT_COLUMNS, 'findings'],
+      ...(table === 'steps' ? { extraColumn: 'findings' } : {}),
     });
+  /** The UTF-8 bytes of each `findings` text written (a few dozen distinct texts, each on many rows). */
+  const findingsBytes = new Map<string, Buffer>();
   let stepsInserter: SparseInserter | undefined;
   const inserterOf = (table: ModelTable): BatchInserter => {
     let ins = inserters.get(table);
@@ -257,8 +275,20 @@ export function createModelWriter(sqlite: Database.Database, log: string, versio
   };
   /** Writes one step or edge row given split (see `SplitRowWriter`). */
   const addSplitRow: SplitRowWriter['addSplitRow'] = (table, dense, zeros, nonZero, bound) => {
-    (inserterOf(table) as SparseInserter).addSplit(bound ?? dense, zeros, nonZero);
-    if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid);
+    let listed: string | null | undefined;
+    let extra: Buffer | undefined;
+    // dense[4] is the step index.
+    if (findingsOf !== undefined && table === 'steps' && dense[4] === 0) {
+      listed = findingsOf(dense);
+      if (listed) extra = findingsBytes.get(listed) ?? bytesOfFindings(listed);
+    }
+    (inserterOf(table) as SparseInserter).addSplit(bound ?? dense, zeros, nonZero, extra);
+    if (onStepRow && table === 'steps') onStepRow(dense, stepsInserter!.lastRowid, listed);
+  };
+  const bytesOfFindings = (text: string): Buffer => {
+    const bytes = Buffer.from(text, 'utf8');
+    findingsBytes.set(text, bytes);
+    return bytes;
   };
   const writer: ModelRows & SplitRowWriter & { finish(): ModelSummary } = {
     add(table: ModelTable, values: readonly SqlValue[]): void {

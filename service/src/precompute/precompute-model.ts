@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { EventLog } from '@sagsflow/shared';
 import { withoutIndexes, type SqlValue } from '../db/batch-insert';
+import { flushAhead } from '../db/flush-ahead';
 import { setLoadEndActivities } from '../db/model-queries';
 import { computeModelRows, forEachStep, modelInputs, type ModelSpec } from './compute-model';
 import type { EndActivities } from './end-activities';
 import { startModelWorker, type ModelJob } from './model-job';
-import { createModelWriter, MODEL_TABLES, type ModelSummary, type StepRowListener } from './model-writer';
-import type { StepRowKey, StepVariantsCollector, StepVariantsTable } from './step-variants';
+import { createModelWriter, MODEL_TABLES, type ModelSummary, type StepFindingsOf, type StepRowListener } from './model-writer';
+import type { StepFindingsAhead, StepRowKey, StepVariantsCollector, StepVariantsTable } from './step-variants';
 import { recordViewerBuild, writeViewerModel } from './viewer/build-viewer-model';
 import { prepareViewerModel, type ViewerBuildSummary } from './viewer/viewer-rows';
 import { VIEWER_TABLE_BUILDERS } from './viewer/registry';
@@ -26,6 +27,8 @@ export interface PrecomputeContext extends ModelSpec {
   version: number;
   /** Hears of every exact and viewer step row written (the findings of a fresh load are listed from it). */
   stepVariants?: StepVariantsCollector | undefined;
+  /** The findings of a variant's step 0 when known as it is written (told to `stepVariants` with the row). */
+  stepFindings?: StepFindingsAhead | undefined;
   /** Compute the rows in a worker thread (default: for logs of at least `MODEL_WORKER_MIN_EVENTS` events). */
   modelWorker?: boolean | undefined;
   /** The model worker already started for this log (`startModelWorker`), if any: its rows are written. */
@@ -52,7 +55,17 @@ export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSum
   const spec = { log: ctx.log, process: ctx.process, minGroupSize: ctx.minGroupSize, endActivities: ctx.endActivities };
   const job = ctx.modelJob ?? (inWorker ? startModelWorker(log, spec) : null);
   try {
-    return withoutIndexes(ctx.sqlite, BULK_TABLES, () => writeModel(log, ctx, job));
+    // A new database's file is flushed ahead of its final sync, in the background: what the read
+    // wrote while the model is written, the model's rows while the indexes are built, and the
+    // indexes while the findings are written.
+    void flushAhead(ctx.sqlite);
+    const summary = withoutIndexes(ctx.sqlite, BULK_TABLES, () => {
+      const written = writeModel(log, ctx, job);
+      void flushAhead(ctx.sqlite);
+      return written;
+    });
+    void flushAhead(ctx.sqlite);
+    return summary;
   } finally {
     job?.stop();
   }
@@ -79,8 +92,15 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
 }
 
 function writeModel(log: EventLog, ctx: PrecomputeContext, job: ModelJob | null): ModelSummary {
-  const exact = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
-  const viewer = createModelWriter(ctx.sqlite, ctx.log, ctx.version, 'viewer_', listenerOf(ctx, 'viewer_steps'));
+  const exact = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'), findingsOf(ctx, 'steps'));
+  const viewer = createModelWriter(
+    ctx.sqlite,
+    ctx.log,
+    ctx.version,
+    'viewer_',
+    listenerOf(ctx, 'viewer_steps'),
+    findingsOf(ctx, 'viewer_steps'),
+  );
   const computed = job?.receive(exact, viewer, ctx.onFirstRows) ?? (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
   recordEndActivities(ctx, computed.endActivities);
   const summary = exact.finish();
@@ -94,13 +114,19 @@ function listenerOf(ctx: PrecomputeContext, table: StepVariantsTable): StepRowLi
   if (!collector) return undefined;
   const cell: { process: SqlValue; jobcenter: SqlValue } = { process: null, jobcenter: null };
   const row: { -readonly [K in keyof StepRowKey]: StepRowKey[K] } = { variantKey: '', stepIndex: 0, from: '', to: '' };
-  return (head, id) => {
+  return (head, id, listed) => {
     cell.process = head[0]!;
     cell.jobcenter = head[1]!;
     row.variantKey = head[3] as string;
     row.stepIndex = head[4] as number;
     row.from = head[5] as string;
     row.to = head[6] as string;
-    collector.add(table, cell, row, id);
+    collector.add(table, cell, row, id, listed);
   };
+}
+
+function findingsOf(ctx: PrecomputeContext, table: StepVariantsTable): StepFindingsOf | undefined {
+  const ahead = ctx.stepVariants ? ctx.stepFindings : undefined;
+  if (!ahead) return undefined;
+  return (head) => ahead(table, String(head[0]), String(head[1]), head[3] as string);
 }

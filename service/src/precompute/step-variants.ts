@@ -36,9 +36,36 @@ export function variantStepsOf(out: StepVariants, process: string, jobcenter: st
  * load with a rule catalogue or a model reads the tables instead.
  */
 export interface StepVariantsCollector {
-  add(table: StepVariantsTable, cell: { readonly process: unknown; readonly jobcenter: unknown }, row: StepRowKey, id: number): void;
+  /** Hears of a row; `listed`, when given, is the `findings` value it was written with (see `listed`). */
+  add(
+    table: StepVariantsTable,
+    cell: { readonly process: unknown; readonly jobcenter: unknown },
+    row: StepRowKey,
+    id: number,
+    listed?: string | null,
+  ): void;
   readonly tables: Readonly<Record<StepVariantsTable, StepVariants>>;
+  /** Per table: the step-0 rows written with their `findings` value (text or null) already, by id. */
+  readonly listed: Readonly<Record<StepVariantsTable, ReadonlyMap<number, string | null>>>;
+  /**
+   * The steps of a variant whose first run has been added whole, else undefined. Ask at step 0 of
+   * a run, before adding it (runs do not interleave, so every run added before has ended).
+   */
+  stepsOf(variantKey: string): Pick<VariantSteps, 'activities' | 'pairs'> | undefined;
+  /** The jobcenters of a process's `steps` rows added so far (the exact table's; none yet: undefined). */
+  exactJobcenters(process: string): ReadonlySet<string> | undefined;
 }
+
+/**
+ * The `findings` text of a variant's step 0 in a cell of a step table, when it is known before
+ * the row is written (null: none), else undefined (see `StepFindingsOf`).
+ */
+export type StepFindingsAhead = (
+  table: StepVariantsTable,
+  process: string,
+  jobcenter: string,
+  variantKey: string,
+) => string | null | undefined;
 
 /** The fields of a step row the collector reads. */
 export type StepRowKey = Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to'>;
@@ -55,11 +82,16 @@ export type StepRowKey = Pick<StepRow, 'variantKey' | 'stepIndex' | 'from' | 'to
  */
 export function createStepVariantsCollector(): StepVariantsCollector {
   const tables: Record<StepVariantsTable, StepVariants> = { steps: new Map(), viewer_steps: new Map() };
+  const listed: Record<StepVariantsTable, Map<number, string | null>> = { steps: new Map(), viewer_steps: new Map() };
   const stepsOfVariant = new Map<string, Pick<VariantSteps, 'activities' | 'pairs'>>();
+  const jobcenters = new Map<string, Set<string>>();
   let filling: Pick<VariantSteps, 'activities' | 'pairs'> | undefined;
   return {
     tables,
-    add(table, cell, row, id) {
+    listed,
+    stepsOf: (variantKey) => stepsOfVariant.get(variantKey),
+    exactJobcenters: (process) => jobcenters.get(process),
+    add(table, cell, row, id, listedValue) {
       if (row.stepIndex === 0) {
         const key = `${String(cell.process)}\u0000${String(cell.jobcenter)}\u0000${row.variantKey}`;
         let v = tables[table].get(key);
@@ -69,8 +101,14 @@ export function createStepVariantsCollector(): StepVariantsCollector {
           if (!steps) stepsOfVariant.set(row.variantKey, (steps = filling = { activities: new Set(), pairs: new Set() }));
           v = { process: String(cell.process), jobcenter: String(cell.jobcenter), ids: [], rules: new Set(), ...steps };
           tables[table].set(key, v);
+          if (table === 'steps') {
+            let set = jobcenters.get(v.process);
+            if (!set) jobcenters.set(v.process, (set = new Set()));
+            set.add(v.jobcenter);
+          }
         } else filling = undefined;
         v.ids.push(id);
+        if (listedValue !== undefined) listed[table].set(id, listedValue);
       }
       if (filling) {
         filling.activities.add(row.to);
