@@ -42,6 +42,7 @@ export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: 
     execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')),
   });
   worker.unref();
+  const answered = new Int32Array(done);
   const stop = () => {
     port1.close();
     void worker.terminate();
@@ -63,7 +64,7 @@ export function startFindingsWorker(log: EventLog, spec: FindingsSpec, sources: 
       return received.scopes;
     },
     stop,
-    ready: () => Atomics.load(new Int32Array(done), 0) !== 0,
+    ready: () => Atomics.load(answered, 0) !== 0,
     start() {
       if (!go) return;
       const flag = new Int32Array(go);

@@ -12,6 +12,9 @@ const KIND_ORDER: Readonly<Record<string, number>> = {
   'best-practice': 3,
 };
 
+/** The texts of one variant's step 0 per process and jobcenter. */
+type TextsOf = Map<string, Map<string, string | null>>;
+
 /** No rules are violated on the steps of a fresh load that collects its step variants. */
 const NO_RULES: ReadonlySet<string> = new Set();
 
@@ -34,6 +37,10 @@ export function createStepFindingsAhead(
   findingsNow: () => readonly ScopeFindings[] | undefined,
 ): StepFindingsAhead {
   let byScope: Map<string, StepListedFinding[]> | undefined;
+  // A variant's text in a table, process and jobcenter is the same in every period: made once, and
+  // found again through the variant's steps (one object per variant), the process and the jobcenter
+  // without building a key (the strings are those of the rows, whose hashes V8 keeps).
+  const texts = { steps: new Map<object, TextsOf>(), viewer_steps: new Map<object, TextsOf>() };
   return (table, process, jobcenter, variantKey) => {
     if (byScope === undefined) {
       const scopes = findingsNow();
@@ -46,7 +53,16 @@ export function createStepFindingsAhead(
     // A new jobcenter of an exact row counts as it is written; a viewer row's may be pooled ("andre").
     const jobcenters = (seen?.size ?? 0) + (table === 'steps' && !seen?.has(jobcenter) ? 1 : 0);
     if (jobcenters < 2) return undefined;
-    return stepFindingsText(table, byScope.get(`${process}\u0000${jobcenter}`), { ...steps, rules: NO_RULES });
+    let ofVariant = texts[table].get(steps);
+    if (ofVariant === undefined) texts[table].set(steps, (ofVariant = new Map()));
+    let ofProcess = ofVariant.get(process);
+    if (ofProcess === undefined) ofVariant.set(process, (ofProcess = new Map()));
+    let text = ofProcess.get(jobcenter);
+    if (text === undefined) {
+      text = stepFindingsText(table, byScope.get(`${process}\u0000${jobcenter}`), { ...steps, rules: NO_RULES });
+      ofProcess.set(jobcenter, text);
+    }
+    return text;
   };
 }
 
