@@ -63,9 +63,21 @@ describe('startFindingsWorker', () => {
     const log = testLog();
     const here = computeFindings(log, spec, new Map());
     const job = startFindingsWorker(log, spec, new Map(), true);
+    expect(job.ready()).toBe(false);
     job.start();
     job.start();
     expect(job.join()).toEqual(here);
+  }, 60_000);
+
+  it('is ready once it has answered, and join then returns at once', async () => {
+    const log = testLog();
+    const job = startFindingsWorker(log, spec, new Map());
+    const started = Date.now();
+    while (!job.ready()) {
+      if (Date.now() - started > 50_000) throw new Error('no answer');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(job.join()).toEqual(computeFindings(log, spec, new Map()));
   }, 60_000);
 
   it('waitForGo returns at once without a flag or with it set', () => {
