@@ -5,10 +5,19 @@ export type Lang = 'da' | 'en';
 
 const LOCALE: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
+/** The number formats made so far, per language and decimals (making one costs far more than formatting with it). */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** A number with the language's separators and at most `digits` decimals. */
 export function formatNumber(value: number, lang: Lang, digits = 0): string {
   if (!Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  const key = `${lang}${digits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A duration in ms in days, hours or minutes, e.g. `3,5 dage` / `3.5 days`. */
