@@ -127,6 +127,7 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
       tally.settled = fileCounts;
     },
     readFailed: (message, readError, cause) => new IngestError('read-failed', readError ? message : `${ctx.what}: ${message}`, { cause }),
+    worker: options.readWorker,
   });
   store.finish();
   return { builder: store.builder, counts };
