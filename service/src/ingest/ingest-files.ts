@@ -90,8 +90,13 @@ async function hashLoad(
     const hash = await contentHash(files, extra);
     return hash === current.contentHash ? { unchanged: hash } : { hashing: Promise.resolve(hash) };
   }
-  const hashes = loadHashesInWorker(files, extra);
-  return { hashing: hashes.content, digests: hashes.files };
+  // The hash worker starts after this turn, once the reader worker has its request (the read is what waits).
+  const hashes = new Promise<void>((resolve) => setImmediate(resolve)).then(() => loadHashesInWorker(files, extra));
+  const hashing = hashes.then((h) => h.content);
+  const digests = hashes.then((h) => h.files);
+  hashing.catch(() => undefined);
+  digests.catch(() => undefined);
+  return { hashing, digests };
 }
 
 /** How a load pseudonymises: its key (refused when it differs from earlier loads'), the personal columns and the text scrubber. */
