@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUCKET_COUNT, EventLogBuilder, FINE_BUCKET_COUNT, type EventLog } from '@sagsflow/shared';
 import { openDatabase } from '../db/client';
 import type { SqlValue } from '../db/batch-insert';
-import { MODEL_TABLES, type SplitRowWriter } from './model-writer';
+import { MODEL_TABLES, type ModelRows, type SplitRowWriter } from './model-writer';
 import { precomputeModel } from './precompute-model';
 import { startModelWorker } from './model-job';
 import { computeFindings, type FindingsSpec } from '../findings/compute-findings';
@@ -182,7 +182,7 @@ describe('precomputeLoad with a model worker started before it', () => {
 });
 
 /** A writer that drops every row (the findings tests read only the findings). */
-const dropRows: SplitRowWriter = { add: () => {}, addSplitRow: () => {} };
+const dropRows: SplitRowWriter & ModelRows = { add: () => {}, addSplitRow: () => {}, addHistogramRow: () => {}, addStepRow: () => {} };
 
 const findingsSpec: FindingsSpec = {
   log: 'test',

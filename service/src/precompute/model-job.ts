@@ -3,8 +3,8 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { EventLog } from '@sagsflow/shared';
 import type { FindingsSpec, ScopeFindings } from '../findings/compute-findings';
 import { workerEntry } from '../runtime/build-info';
-import type { ComputedModel, ModelSpec } from './compute-model';
-import type { SplitRowWriter } from './model-writer';
+import { computeModelRows, writeCaseRows, type ComputedModel, type ModelSpec } from './compute-model';
+import type { ModelRows, SplitRowWriter } from './model-writer';
 import {
   batchWritten,
   findingsPosted,
@@ -23,12 +23,12 @@ const MAX_WAIT_MS = 30 * 60_000;
 /** A running model computation: `receive` writes its rows as they come (synchronously), `stop` abandons it. */
 export interface ModelJob {
   /**
-   * Blocks until the worker has posted every row, replaying each batch into the writers as it
-   * comes; returns what the worker computed besides the rows, or null when the worker could not
-   * load its code and posted no row (compute the rows in this thread then). Throws the worker's
-   * error, or when it ended without an answer. Call once.
+   * Writes the case rows (computed in this thread while the worker starts), then blocks until the
+   * worker has posted every other row, replaying each batch into the writers as it comes; returns
+   * what the worker computed besides the rows. When the worker could not load its code, the rows
+   * are computed in this thread. Throws the worker's error, or when it ended without an answer. Call once.
    */
-  receive(exact: SplitRowWriter, viewer: SplitRowWriter, onFirstRows?: () => void): ComputedModel | null;
+  receive(exact: SplitRowWriter & ModelRows, viewer: SplitRowWriter & ModelRows, onFirstRows?: () => void): ComputedModel;
   /**
    * Without waiting: the findings the worker was asked for, once it has computed them (the same
    * array `findings` then returns); undefined before, when it was asked for none, or when they failed.
@@ -56,7 +56,7 @@ function workerLog(log: EventLog, findings: FindingsSpec | undefined): EventLog 
 
 /**
  * Starts `computeModelRows(log, spec, …)` in a worker thread, so the second core computes the
- * model while this thread writes it; with `findings`, the worker then computes
+ * model while this thread writes it (this thread writes the case rows itself while the worker starts); with `findings`, the worker then computes
  * `computeFindings(log, findings, no sources)` while this thread writes the last rows (so no
  * second worker is needed for them). The log is copied to the worker (structured clone of its
  * typed arrays and strings) when this is called. The rows come back in batches (`RowBatch`);
@@ -111,6 +111,7 @@ export function startModelWorker(log: EventLog, spec: ModelSpec, findings?: Find
       const replay = createRowReplay(exact, viewer);
       let batches = 0;
       try {
+        const cases = writeCaseRows(log, spec, exact);
         for (;;) {
           const received = nextMessage<ModelWorkerMessage>(port1, flags);
           if (received.kind === 'rows') {
@@ -126,7 +127,8 @@ export function startModelWorker(log: EventLog, spec: ModelSpec, findings?: Find
             if (batches > 0) throw new Error(received.message);
             started = false;
             stop();
-            return null;
+            onFirstRows?.();
+            return computeModelRows(log, spec, exact, viewer, cases);
           } else throw new Error(received.kind === 'failed' ? received.message : 'the model worker answered out of order');
         }
       } catch (error) {

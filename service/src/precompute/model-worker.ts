@@ -1,12 +1,12 @@
 /**
- * The model worker of a load: computes the model rows (`computeModelRows`, pure computation on
- * the event log) and posts them in batches while the loading thread writes the batches before;
+ * The model worker of a load: computes the model rows but the case rows (`computeModelRows`, pure
+ * computation on the event log) and posts them in batches while the loading thread writes the batches before;
  * then, when asked, the findings (`computeFindings`), while the loading thread writes the last
  * rows. See `startModelWorker` for the other side.
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { EventLog } from '@sagsflow/shared';
-import { computeModelRows } from './compute-model';
+import { caseInputs, computeModelRows } from './compute-model';
 import {
   postFindings,
   postToLoader,
@@ -30,7 +30,9 @@ try {
     },
     () => receiveMessageOnPort(request.port)?.message as RecycledBuffers | undefined,
   );
-  const computed = computeModelRows(withoutEventAttributes(request.log), request.spec, encoder.exact, encoder.viewer);
+  // The loading thread writes the case rows itself (`ModelJob.receive`) while this thread starts.
+  const log = withoutEventAttributes(request.log);
+  const computed = computeModelRows(log, request.spec, encoder.exact, encoder.viewer, caseInputs(log, request.spec));
   encoder.flush();
   signalRowsEncoded(request);
   postToLoader(request, { kind: 'done', computed });

@@ -82,7 +82,7 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
 function writeModel(log: EventLog, ctx: PrecomputeContext, job: ModelJob | null): ModelSummary {
   const exact = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
   const viewer = createModelWriter(ctx.sqlite, ctx.log, ctx.version, 'viewer_', listenerOf(ctx, 'viewer_steps'));
-  const computed = job?.receive(exact, viewer, ctx.onFirstRows) ?? (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
+  const computed = job ? job.receive(exact, viewer, ctx.onFirstRows) : (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
   recordEndActivities(ctx, computed.endActivities);
   const summary = exact.finish();
   viewer.finish();
