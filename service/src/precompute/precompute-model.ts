@@ -28,7 +28,7 @@ export interface PrecomputeContext extends ModelSpec {
   stepVariants?: StepVariantsCollector | undefined;
   /** Compute the rows in a worker thread (default: for logs of at least `MODEL_WORKER_MIN_EVENTS` events). */
   modelWorker?: boolean | undefined;
-  /** The model worker already started for this log (`startModelWorker`), if any: its rows are written. */
+  /** The model worker already started for this log (`startModelWorker`), if any: its rows are written (the caller ends it). */
   modelJob?: ModelJob | null | undefined;
   /** Called once when the first model rows are ready to be written (e.g. to start other work on the second core then). */
   onFirstRows?: (() => void) | undefined;
@@ -50,11 +50,12 @@ export interface PrecomputeContext extends ModelSpec {
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const inWorker = ctx.modelWorker ?? log.activity.length >= MODEL_WORKER_MIN_EVENTS;
   const spec = { log: ctx.log, process: ctx.process, minGroupSize: ctx.minGroupSize, endActivities: ctx.endActivities };
-  const job = ctx.modelJob ?? (inWorker ? startModelWorker(log, spec) : null);
+  // A job given in `ctx` is its caller's to end (it may still compute the findings after the rows).
+  const own = ctx.modelJob ? null : inWorker ? startModelWorker(log, spec) : null;
   try {
-    return withoutIndexes(ctx.sqlite, BULK_TABLES, () => writeModel(log, ctx, job));
+    return withoutIndexes(ctx.sqlite, BULK_TABLES, () => writeModel(log, ctx, ctx.modelJob ?? own));
   } finally {
-    job?.stop();
+    own?.stop();
   }
 }
 
@@ -81,7 +82,7 @@ function recordEndActivities(ctx: PrecomputeContext, used: readonly EndActivitie
 function writeModel(log: EventLog, ctx: PrecomputeContext, job: ModelJob | null): ModelSummary {
   const exact = createModelWriter(ctx.sqlite, ctx.log, ctx.version, '', listenerOf(ctx, 'steps'));
   const viewer = createModelWriter(ctx.sqlite, ctx.log, ctx.version, 'viewer_', listenerOf(ctx, 'viewer_steps'));
-  const computed = job?.receive(exact, viewer, ctx.onFirstRows) ?? (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
+  const computed = job ? job.receive(exact, viewer, ctx.onFirstRows) : (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
   recordEndActivities(ctx, computed.endActivities);
   const summary = exact.finish();
   viewer.finish();
