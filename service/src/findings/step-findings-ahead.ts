@@ -30,7 +30,7 @@ const NO_RULES: ReadonlySet<string> = new Set();
  * scopes as `writeFindings` stores them (same texts) and in `findingsForSteps`' order.
  *
  * @example
- * const stepFindings = createStepFindingsAhead(stepVariants, () => (job.ready() ? job.join() : undefined));
+ * const stepFindings = createStepFindingsAhead(stepVariants, () => modelJob.pollFindings());
  */
 export function createStepFindingsAhead(
   collected: StepVariantsCollector,

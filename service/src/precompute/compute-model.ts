@@ -35,7 +35,10 @@ export interface ComputedModel {
 }
 
 /** What the case rows are computed from: the variants, the case statistics and each case's grain cell. */
-function caseInputs(log: EventLog, spec: ModelSpec) {
+export type CaseInputs = ReturnType<typeof caseInputs>;
+
+/** What the case rows are computed from (`CaseInputs`). */
+export function caseInputs(log: EventLog, spec: ModelSpec) {
   const variants = discoverVariants(log);
   const stats = caseStatistics(log, { variants });
   const { groups, groupOfCase, closed, endActivities } = groupCases(log, stats, spec.process, spec.log, spec.endActivities);
@@ -72,20 +75,12 @@ function finishedByGroupAndVariant(variants: Variants, groupOfCase: Int32Array, 
 }
 
 /**
- * Computes every row of the model tables of a log, in the order they are written: cases,
- * variants, steps (summed into edges and the viewer's step sums as they come, so that no step
- * row is kept), edges, activities, periods and jobcenters into `exact`, then the viewer-grade
- * tables into `viewer` (`viewerRows`). Pure computation: the same function runs in the loading
- * thread (writing to SQLite) and in the model worker (encoding batches for it).
- *
- * @example
- * const computed = computeModelRows(log, { log: 'dagpenge', process: null }, exactWriter, viewerWriter);
+ * Computes and writes the case rows of a log (the first rows of its model) into `out`, and
+ * returns what they were computed from: give it to `computeModelRows` as `written` for the rest.
  */
-export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRows, viewer: ModelRows): ComputedModel {
-  const out = exact;
-  // The case rows first, from what they need only, so that the first rows are written early.
+export function writeCaseRows(log: EventLog, spec: ModelSpec, out: Pick<ModelRows, 'add'>): CaseInputs {
   const cases = caseInputs(log, spec);
-  const { variants, stats, groups, groupOfCase, closed } = cases;
+  const { stats, groups, groupOfCase, closed } = cases;
   const attributes = caseAttributesJson(log);
   for (let c = 0; c < stats.length; c++) {
     const s = stats[c]!;
@@ -104,6 +99,25 @@ export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRow
       attributes(c),
     ]);
   }
+  return cases;
+}
+
+/**
+ * Computes every row of the model tables of a log, in the order they are written: cases,
+ * variants, steps (summed into edges and the viewer's step sums as they come, so that no step
+ * row is kept), edges, activities, periods and jobcenters into `exact`, then the viewer-grade
+ * tables into `viewer` (`viewerRows`). Pure computation: the same function runs in the loading
+ * thread (writing to SQLite) and in the model worker (encoding batches for it). With `written`
+ * (the `writeCaseRows` of the same log and spec), the case rows are taken as written already.
+ *
+ * @example
+ * const computed = computeModelRows(log, { log: 'dagpenge', process: null }, exactWriter, viewerWriter);
+ */
+export function computeModelRows(log: EventLog, spec: ModelSpec, exact: ModelRows, viewer: ModelRows, written?: CaseInputs): ComputedModel {
+  const out = exact;
+  // The case rows first, from what they need only, so that the first rows are written early.
+  const cases = written ?? writeCaseRows(log, spec, out);
+  const { variants, stats, groups, groupOfCase, closed } = cases;
   const inputs = modelInputs(log, spec, cases);
   const { pairs, seqs } = inputs;
   const rankOf = new Map(variants.variants.map((v, i) => [v.key, i + 1]));

@@ -31,7 +31,7 @@ export interface PrecomputeContext extends ModelSpec {
   stepFindings?: StepFindingsAhead | undefined;
   /** Compute the rows in a worker thread (default: for logs of at least `MODEL_WORKER_MIN_EVENTS` events). */
   modelWorker?: boolean | undefined;
-  /** The model worker already started for this log (`startModelWorker`), if any: its rows are written. */
+  /** The model worker already started for this log (`startModelWorker`), if any: its rows are written (the caller ends it). */
   modelJob?: ModelJob | null | undefined;
   /** Called once when the first model rows are ready to be written (e.g. to start other work on the second core then). */
   onFirstRows?: (() => void) | undefined;
@@ -53,21 +53,22 @@ export interface PrecomputeContext extends ModelSpec {
 export function precomputeModel(log: EventLog, ctx: PrecomputeContext): ModelSummary {
   const inWorker = ctx.modelWorker ?? log.activity.length >= MODEL_WORKER_MIN_EVENTS;
   const spec = { log: ctx.log, process: ctx.process, minGroupSize: ctx.minGroupSize, endActivities: ctx.endActivities };
-  const job = ctx.modelJob ?? (inWorker ? startModelWorker(log, spec) : null);
+  // A job given in `ctx` is its caller's to end (it may still compute the findings after the rows).
+  const own = ctx.modelJob ? null : inWorker ? startModelWorker(log, spec) : null;
   try {
     // A new database's file is flushed ahead of its final sync, in the background: what the read
     // wrote while the model is written, the model's rows while the indexes are built, and the
     // indexes while the findings are written.
     void flushAhead(ctx.sqlite);
     const summary = withoutIndexes(ctx.sqlite, BULK_TABLES, () => {
-      const written = writeModel(log, ctx, job);
+      const written = writeModel(log, ctx, ctx.modelJob ?? own);
       void flushAhead(ctx.sqlite);
       return written;
     });
     void flushAhead(ctx.sqlite);
     return summary;
   } finally {
-    job?.stop();
+    own?.stop();
   }
 }
 
@@ -101,7 +102,7 @@ function writeModel(log: EventLog, ctx: PrecomputeContext, job: ModelJob | null)
     listenerOf(ctx, 'viewer_steps'),
     findingsOf(ctx, 'viewer_steps'),
   );
-  const computed = job?.receive(exact, viewer, ctx.onFirstRows) ?? (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
+  const computed = job ? job.receive(exact, viewer, ctx.onFirstRows) : (ctx.onFirstRows?.(), computeModelRows(log, ctx, exact, viewer));
   recordEndActivities(ctx, computed.endActivities);
   const summary = exact.finish();
   viewer.finish();
