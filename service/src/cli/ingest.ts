@@ -3,6 +3,7 @@ import { Option } from 'commander';
 import { PROCESS_NAMES } from '../processes/types';
 import { parsePositive } from './serve';
 import { addDuplicateOptions, keepDuplicatesOf, type DuplicateFlags } from './duplicates';
+import type { ReadWorker } from '../ingest/worker-read';
 
 interface IngestCliOptions extends DuplicateFlags {
   db: string;
@@ -68,63 +69,95 @@ export function registerIngest(program: Command): void {
     const retentionYears = opts.retentionYears === undefined ? undefined : parsePositive(opts.retentionYears, '--retention-years');
     const keepDuplicates = keepDuplicatesOf(opts);
     const keepVersions = opts.keepVersions === undefined ? undefined : parsePositive(opts.keepVersions, '--keep-versions');
-    const [
-      { cleanPurpose },
-      { openForLoad },
-      { ingestFiles },
-      { LOG_NAME },
-      { catalogueForLoad },
-      { attachedModel },
-      { createProgress },
-      { renderLoadReport },
-    ] = await Promise.all([
-      import('../governance/purpose'),
-      import('../db/new-database'),
-      import('../ingest/index'),
-      import('../ingest/log-name'),
-      import('../rules/attach'),
-      import('../conformance/attached-model'),
-      import('./progress'),
-      import('./load-report-text'),
-    ]);
-    if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
-    // The mapping reader (and its zod schema) is loaded only for a load with a mapping file.
-    const mapping = opts.mapping ? await (await import('../readers/mapping')).loadMapping(opts.mapping) : undefined;
-    const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
-    const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
-    // A new database is built under a temporary name and put in place by close(): the report is printed after.
-    const store = openForLoad(opts.db);
-    const progress = createProgress('loading');
-    let report;
+    // A large load's reader worker boots while this thread loads the modules below and opens the database.
+    const readWorker = (await import('../ingest/worker-read')).startReadWorkerFor(files);
     try {
-      report = await ingestFiles(store, {
-        files,
-        log: opts.log,
-        ...(opts.process ? { process: opts.process } : {}),
-        ...(mapping ? { mapping } : {}),
-        ...(keepDuplicates === undefined ? {} : { keepDuplicates }),
-        ...(model ? { model } : {}),
-        ...(rules ? { rules } : {}),
+      await ingestCommand(files, opts, {
         minGroupSize,
-        policy: {
-          ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}),
-          ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
-        },
-        dryRun: opts.dryRun === true,
-        governance: {
-          purpose: cleanPurpose(opts, 'cli'),
-          requirePurpose: true,
-          via: 'cli',
-          ...(retentionYears !== undefined ? { retentionYears } : {}),
-        },
-        ...(keepVersions !== undefined ? { keepVersions } : {}),
-        ...(opts.append ? { append: true } : {}),
-        onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
+        maxQuarantineShare,
+        maxCaseDrop,
+        retentionYears,
+        keepDuplicates,
+        keepVersions,
+        readWorker,
       });
     } finally {
-      progress.stop();
-      store.close();
+      readWorker?.end();
     }
-    process.stdout.write(renderLoadReport(report, mapping?.timezone));
   });
+}
+
+/** The parsed figures of `ingest`'s options, and the reader worker started for the load. */
+interface IngestFigures {
+  minGroupSize: number;
+  maxQuarantineShare: number | undefined;
+  maxCaseDrop: number | undefined;
+  retentionYears: number | undefined;
+  keepDuplicates: boolean | undefined;
+  keepVersions: number | undefined;
+  readWorker: ReadWorker | undefined;
+}
+
+/** Runs `sagsflow ingest` once its options are parsed: loads the files and prints the load's report. */
+async function ingestCommand(files: string[], opts: IngestCliOptions, figures: IngestFigures): Promise<void> {
+  const { minGroupSize, maxQuarantineShare, maxCaseDrop, retentionYears, keepDuplicates, keepVersions, readWorker } = figures;
+  const [
+    { cleanPurpose },
+    { openForLoad },
+    { ingestFiles },
+    { LOG_NAME },
+    { catalogueForLoad },
+    { attachedModel },
+    { createProgress },
+    { renderLoadReport },
+  ] = await Promise.all([
+    import('../governance/purpose'),
+    import('../db/new-database'),
+    import('../ingest/index'),
+    import('../ingest/log-name'),
+    import('../rules/attach'),
+    import('../conformance/attached-model'),
+    import('./progress'),
+    import('./load-report-text'),
+  ]);
+  if (!LOG_NAME.test(opts.log)) throw new Error(`--log: log name '${opts.log}' is invalid: use 1-100 letters, digits, '_', '-' or '.'`);
+  // The mapping reader (and its zod schema) is loaded only for a load with a mapping file.
+  const mapping = opts.mapping ? await (await import('../readers/mapping')).loadMapping(opts.mapping) : undefined;
+  const model = await attachedModel(opts.model, opts.process, mapping?.modelLabels);
+  const rules = await catalogueForLoad({ rulesPath: opts.rules, process: opts.process });
+  // A new database is built under a temporary name and put in place by close(): the report is printed after.
+  const store = openForLoad(opts.db);
+  const progress = createProgress('loading');
+  let report;
+  try {
+    report = await ingestFiles(store, {
+      files,
+      log: opts.log,
+      ...(opts.process ? { process: opts.process } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(keepDuplicates === undefined ? {} : { keepDuplicates }),
+      ...(model ? { model } : {}),
+      ...(rules ? { rules } : {}),
+      minGroupSize,
+      policy: {
+        ...(maxQuarantineShare !== undefined ? { maxQuarantineShare } : {}),
+        ...(maxCaseDrop !== undefined ? { maxCaseDrop } : {}),
+      },
+      dryRun: opts.dryRun === true,
+      governance: {
+        purpose: cleanPurpose(opts, 'cli'),
+        requirePurpose: true,
+        via: 'cli',
+        ...(retentionYears !== undefined ? { retentionYears } : {}),
+      },
+      ...(keepVersions !== undefined ? { keepVersions } : {}),
+      ...(opts.append ? { append: true } : {}),
+      ...(readWorker ? { readWorker } : {}),
+      onProgress: (p) => progress.update(p.bytesRead, p.bytesTotal),
+    });
+  } finally {
+    progress.stop();
+    store.close();
+  }
+  process.stdout.write(renderLoadReport(report, mapping?.timezone));
 }

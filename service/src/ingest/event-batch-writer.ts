@@ -146,11 +146,16 @@ export function batchTransfer(batch: EventBatch): ArrayBuffer[] {
  * Codes a transform's cleaned rows into `EventBatch`es (see `load-read-protocol.ts`) and hands
  * each full batch to `send`; `flush` sends what is buffered. Case ids and values flagged clear are
  * coded as clear names, for the storing side to pseudonymise (a case that runs on into the next
- * batch keeps its code).
+ * batch keeps its code). The first batch ends after `firstBatchEvents` events (default
+ * `BATCH_EVENTS`), so the storing side can start before a whole batch is read.
  */
-export function createEventBatchWriter(send: (batch: EventBatch) => void): { output: LoadOutput; flush(): void } {
+export function createEventBatchWriter(
+  send: (batch: EventBatch) => void,
+  firstBatchEvents = BATCH_EVENTS,
+): { output: LoadOutput; flush(): void } {
   const dictionary = createDictionary();
   let batch = newBatch();
+  let batchEvents = Math.min(firstBatchEvents, BATCH_EVENTS);
   /** The batch's own dictionary of the attributes' JSON. */
   let strings = new Map<string, number>();
   const string = (value: string): number => {
@@ -176,12 +181,13 @@ export function createEventBatchWriter(send: (batch: EventBatch) => void): { out
     batch = newBatch();
     strings = new Map();
     attributeCodes.reset();
+    batchEvents = BATCH_EVENTS;
     send(full);
   };
 
   const output: LoadOutput = {
     event(caseId, activity, timestamp, endTimestamp, resource, lifecycle, jobcenter, attributes) {
-      if (batch.size === BATCH_EVENTS) flush();
+      if (batch.size === batchEvents) flush();
       const i = batch.size++;
       batch.caseId[i] = caseCodes.code(caseId);
       batch.activity[i] = dictionary.plain(activity);

@@ -1,28 +1,20 @@
-import type { EventLog, EventLogBuilder } from '@sagsflow/shared';
+import type { EventLogBuilder } from '@sagsflow/shared';
 import type { SagsflowDatabase } from '../db/client';
-import { deleteLogVersion } from '../db/versions';
 import { isPersonalKey, personalColumnKeys } from './personal-keys';
 import { contentHash, loadHashesInWorker, type FileDigest } from './content-hash';
 import type { IngestOptions, LoadReport } from './load-report';
 import { createTextScrubber, type TextScrubber } from './text-scrubber';
-import { currentLoad, currentVersionOf, insertLoadRow, loadEndActivities } from '../db/load-queries';
+import { currentLoad, currentVersionOf, insertLoadRow } from '../db/load-queries';
 import { beginLoad, type LoadTransaction } from '../db/load-transaction';
 import { loadKey, type LoadKey } from './load-key';
 import { emptyTally, readLoadFiles, type ReadTally } from './read-files';
-import { failedLoad, finishLoad } from './finish-load';
+import { failedLoad } from './finish-load';
 import type { LoadCounts } from './load-sink';
-import { precomputeLoad, startLoadModel, type PrecomputedLoad } from './precompute-load';
-import type { ModelJob } from '../precompute/model-job';
-import { retentionAfterLoad } from '../governance/load-governance';
 import { fileDigests } from '../governance/lineage';
 import { describeLoad, type LoadRun } from './load-run';
-import { policyRefusals, purposeRefusal, refuseNothingLoaded } from './load-refusals';
-import { loadReportOf, unchangedReport } from './load-report-of';
 // versions (issue 13)
-import { archiveVersion, nextVersion } from '../db/log-versions/index';
-import { keepVersion } from '../db/keep-version';
-import { seedAppend, type AppendSeed } from '../versions/append-seed';
-import { findingsSettingsOf } from './precompute-load';
+import { nextVersion } from '../db/log-versions/index';
+import type { AppendSeed } from '../versions/append-seed';
 
 /**
  * Loads extracts as a new version of a log, in one transaction: reads every file through the
@@ -46,43 +38,24 @@ export async function ingestFiles(store: SagsflowDatabase, options: IngestOption
   const run = describeLoad(store, options);
   const current = currentLoad(store.db, options.log);
   const hashed = await hashLoad(run.files, options, current, run.bytesTotal, () => run.progress('hash', null, 0, 0));
-  if ('unchanged' in hashed) return unchangedReport(run, current!, hashed.unchanged);
+  if ('unchanged' in hashed) return (await import('./load-report-of')).unchangedReport(run, current!, hashed.unchanged);
   const { hashing } = hashed;
   const digests = options.dryRun ? null : (hashed.digests ?? fileDigests(run.files));
   digests?.catch(() => undefined);
   const scrubbing = loadScrubbing(run);
   const tally: ReadTally = emptyTally();
   let tx: LoadTransaction | null = null;
-  let modelJob: ModelJob | null = null;
   try {
     tx = beginLoad(store.sqlite);
     const { latest, version, loadId } = openLoadRow(run, scrubbing.key);
+    // What runs after the read (precompute, the report, the commit) is loaded while the files are read.
+    const storing = import('./store-read-load');
+    storing.catch(() => undefined);
     const { builder, got, appended } = await readIntoLoad(run, { loadId, latest, version }, scrubbing, tally);
-    refuseNothingLoaded(run.what, tally.read, got, appended);
-    const noPurpose = purposeRefusal(run, tally);
-    run.progress('precompute', null, run.files.length, run.bytesTotal);
-    const eventLog = builder.build();
-    modelJob = startLoadModel(eventLog, { sqlite: store.sqlite, log: options.log, options });
-    const refusals = policyRefusals(run, tally, got, eventLog.caseIds.length, current, noPurpose);
-    const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended, modelJob);
-    run.progress('commit', null, run.files.length, run.bytesTotal);
+    const { storeReadLoad } = await storing;
     const { text } = scrubbing;
-    const report = await loadReportOf(run, {
-      loadId,
-      version,
-      hashing,
-      tally,
-      got,
-      appended,
-      eventLog,
-      refusals,
-      precomputed,
-      pruned,
-      text,
-    });
-    return await finishStoredLoad(run, tx, report, digests, tally);
+    return await storeReadLoad(run, tx, { loadId, latest, version, current, hashing, digests, tally, builder, got, appended, text });
   } catch (err) {
-    modelJob?.stop();
     tx?.rollback();
     const { what, names, bytesTotal, startedAt, now } = run;
     throw await failedLoad(store.sqlite, err, { what, options, names, bytesTotal, startedAt, now, hashing, tally });
@@ -117,8 +90,13 @@ async function hashLoad(
     const hash = await contentHash(files, extra);
     return hash === current.contentHash ? { unchanged: hash } : { hashing: Promise.resolve(hash) };
   }
-  const hashes = loadHashesInWorker(files, extra);
-  return { hashing: hashes.content, digests: hashes.files };
+  // The hash worker starts after this turn, once the reader worker has its request (the read is what waits).
+  const hashes = new Promise<void>((resolve) => setImmediate(resolve)).then(() => loadHashesInWorker(files, extra));
+  const hashing = hashes.then((h) => h.content);
+  const digests = hashes.then((h) => h.files);
+  hashing.catch(() => undefined);
+  digests.catch(() => undefined);
+  return { hashing, digests };
 }
 
 /** How a load pseudonymises: its key (refused when it differs from earlier loads'), the personal columns and the text scrubber. */
@@ -172,6 +150,7 @@ async function readIntoLoad(
   const { key, personalSet } = scrubbing;
   // ingest --append: the version appended to, and how many of its events the new extract repeated.
   let seed: AppendSeed | null = null;
+  const seedAppend = options.append && latest !== null ? (await import('../versions/append-seed')).seedAppend : null;
   const { builder, counts: got } = await readLoadFiles(
     {
       sqlite,
@@ -189,7 +168,7 @@ async function readIntoLoad(
       personalColumns: scrubbing.personalColumns,
       isPersonal: (k) => isPersonalKey(k, personalSet),
       onProgress: (file, i, bytes) => run.progress('read', file, i, bytes),
-      ...(options.append && latest !== null
+      ...(seedAppend && latest !== null
         ? {
             skipEvent: (e) => seed?.isDuplicate(e) ?? false,
             onBuilder: (b) => {
@@ -209,50 +188,4 @@ async function readIntoLoad(
   const appended = seed as AppendSeed | null;
   tally.crossDuplicates = appended?.duplicates ?? 0;
   return { builder, got, appended };
-}
-
-/**
- * Stores the new version: archives the current one, deletes the log's rows of other versions,
- * precomputes the new version's tables (the model's rows from `modelJob` when started) and keeps
- * it (pruning versions beyond those kept).
- */
-function storeVersion(
-  run: LoadRun,
-  target: { latest: number | null; version: number },
-  eventLog: EventLog,
-  appended: AppendSeed | null,
-  modelJob: ModelJob | null,
-): { precomputed: PrecomputedLoad; pruned: number[] } {
-  const { store, options, what } = run;
-  const { sqlite } = store;
-  const { latest, version } = target;
-  if (latest !== null) archiveVersion(sqlite, options.log, latest);
-  deleteLogVersion(sqlite, options.log, { keepVersion: version });
-  const precomputed = precomputeLoad(eventLog, { sqlite, log: options.log, version, what, options, modelJob });
-  const pruned = keepVersion(store, options, version, findingsSettingsOf(options.mapping), appended?.from);
-  return { precomputed, pruned };
-}
-
-/**
- * Ends a stored load: a dry run rolls back and reports `dry-run`; else the load is finished
- * (lineage, status), committed, and the report gains the retention applied and the end activities.
- */
-async function finishStoredLoad(
-  run: LoadRun,
-  tx: LoadTransaction,
-  report: LoadReport,
-  digests: ReturnType<typeof fileDigests> | null,
-  tally: ReadTally,
-): Promise<LoadReport> {
-  const { store, options } = run;
-  if (options.dryRun) {
-    tx.rollback();
-    return { ...report, status: 'dry-run' };
-  }
-  await finishLoad(store, report, options, { digests: digests!, mapping: options.mapping ?? tally.mapping });
-  tx.commit();
-  report.retention = await retentionAfterLoad(store, options.log, options.governance, run.now());
-  const ends = loadEndActivities(store.db, report.loadId);
-  if (ends) report.endActivities = JSON.parse(ends) as LoadReport['endActivities'];
-  return report;
 }

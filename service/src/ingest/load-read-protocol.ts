@@ -3,6 +3,11 @@ import type { LoadCounts, QuarantineRow } from './load-sink';
 
 /** Events in one batch from the load's reader worker. */
 export const BATCH_EVENTS = 8192;
+/**
+ * Events in the worker's first batch: the loading thread idles until it comes, and the worker's
+ * code is not yet compiled for it, so a smaller one reaches the loading thread sooner.
+ */
+export const FIRST_BATCH_EVENTS = 1024;
 /** Batches the worker may post ahead of the storing thread before it waits. */
 export const MAX_UNSTORED_BATCHES = 8;
 

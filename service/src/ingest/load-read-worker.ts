@@ -5,9 +5,11 @@
  * attributes go out in clear and flagged (`deferPseudonyms`): the loading thread, which has
  * time to spare, computes those HMACs before it stores anything. It posts batches of cleaned rows
  * in input order, coded (`createEventBatchWriter`), and waits while too many are unstored (a
- * shared counter), so memory stays bounded. See `readInWorker` for the other side.
+ * shared counter), so memory stays bounded. See `readInWorker` for the other side. The worker may
+ * start before its load is ready to read (`startReadWorker`): the request comes as its first message.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { zoneFormat } from '@sagsflow/shared/calendar/local-date';
 import { createPseudonymizer } from '../privacy/index';
 // Deep imports, not the readers' index: that pulls in the mapping's zod schema, ~40 ms more at the worker's start.
 import { ReadError } from '../readers/errors';
@@ -16,19 +18,17 @@ import { createLoadTransform } from './load-transform';
 import { isPersonalKey } from './personal-keys';
 import { createTextScrubber } from './text-scrubber';
 import { batchTransfer, createEventBatchWriter } from './event-batch-writer';
-import { MAX_UNSTORED_BATCHES, type LoadReadRequest, type LoadReadMessage } from './load-read-protocol';
+import { FIRST_BATCH_EVENTS, MAX_UNSTORED_BATCHES, type LoadReadRequest, type LoadReadMessage } from './load-read-protocol';
 
-const request = workerData as LoadReadRequest;
-const unstored = new Int32Array(request.unstored);
 const post = (message: LoadReadMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
-const { output, flush } = createEventBatchWriter((batch) => {
-  while (Atomics.load(unstored, 0) >= MAX_UNSTORED_BATCHES) Atomics.wait(unstored, 0, Atomics.load(unstored, 0), 1000);
-  Atomics.add(unstored, 0, 1);
-  post({ type: 'batch', batch }, batchTransfer(batch));
-});
-
-async function run(): Promise<void> {
+async function run(request: LoadReadRequest): Promise<void> {
+  const unstored = new Int32Array(request.unstored);
+  const { output, flush } = createEventBatchWriter((batch) => {
+    while (Atomics.load(unstored, 0) >= MAX_UNSTORED_BATCHES) Atomics.wait(unstored, 0, Atomics.load(unstored, 0), 1000);
+    Atomics.add(unstored, 0, 1);
+    post({ type: 'batch', batch }, batchTransfer(batch));
+  }, FIRST_BATCH_EVENTS);
   const pseudonymizer = createPseudonymizer(Buffer.from(request.secret));
   const personalColumns = new Set(request.personalColumns);
   const text = createTextScrubber(pseudonymizer);
@@ -54,7 +54,12 @@ async function run(): Promise<void> {
   post({ type: 'done', counts: transform.counts(), fileNames: request.fileNames.map((name) => text.scrub(name)) });
 }
 
-run().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  post({ type: 'failed', message: message.split('\n')[0] ?? 'read failed', readError: error instanceof ReadError });
+parentPort!.once('message', (request: LoadReadRequest) => {
+  run(request).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'failed', message: message.split('\n')[0] ?? 'read failed', readError: error instanceof ReadError });
+  });
 });
+// ICU loads its date data once a process, at the first date formatter (~15 ms): here, while the
+// request is on its way, rather than in the first batch (the readers' time zone offsets).
+zoneFormat('UTC').format(0);

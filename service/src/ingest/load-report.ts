@@ -7,6 +7,7 @@ import type { AttachedCatalogue, ComplianceSummary } from '../precompute/complia
 import type { LoadPolicy } from './load-policy';
 import type { ColumnRoles } from './column-roles';
 import type { LoadGovernance, RetentionAfterLoad } from '../governance/load-governance';
+import type { ReadWorker } from './worker-read';
 
 /** Reads one file into a sink; the readers' `readLog` by default. */
 export type ReadLogFn = (
@@ -66,6 +67,8 @@ export interface IngestOptions {
   append?: boolean;
   /** Purpose, legal basis, controller, who loads and retention (see `LoadGovernance`). */
   governance?: LoadGovernance;
+  /** A reader worker started ahead for this load (`startReadWorkerFor`); the caller ends it after the load. */
+  readWorker?: ReadWorker;
 }
 
 /** What a load did; `rows.read = accepted + duplicates + quarantined`. */

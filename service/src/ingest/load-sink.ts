@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { EventLogBuilder } from '@sagsflow/shared';
+// The builder alone, not the mining core's index: the loading thread loads it before the read.
+import { EventLogBuilder } from '@sagsflow/shared/event-log/builder';
 import { createEventInserter, createQuarantineInserter, EVENT_COLUMNS } from '../db/event-insert';
 import type { Pseudonymizer } from '../privacy/index';
 import type { TextScrubber } from './text-scrubber';

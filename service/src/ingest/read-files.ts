@@ -5,7 +5,6 @@ import type { Pseudonymizer } from '../privacy/index';
 import { createPseudonymText } from '../privacy/pseudonymize';
 // Deep imports, not the readers' index: that pulls in the mapping's zod schema at the command's start.
 import { ReadError } from '../readers/errors';
-import { readLog } from '../readers/read-log';
 import type { ColumnMapping, ReadReport } from '../readers/index';
 import { describeColumns, type ColumnRoles } from './column-roles';
 import { IngestError } from './errors';
@@ -127,6 +126,7 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
       tally.settled = fileCounts;
     },
     readFailed: (message, readError, cause) => new IngestError('read-failed', readError ? message : `${ctx.what}: ${message}`, { cause }),
+    worker: options.readWorker,
   });
   store.finish();
   return { builder: store.builder, counts };
@@ -135,7 +135,8 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
 /** Small loads and injected readers: read, clean and store on this thread, file by file. */
 async function readOnThisThread(ctx: ReadFilesContext, tally: ReadTally, onFile: (result: FileResult) => void) {
   const { options, files, names } = ctx;
-  const read = options.readLog ?? readLog;
+  // The readers (the XES parser among them) are loaded on this thread only for a load read here.
+  const read = options.readLog ?? (await import('../readers/read-log')).readLog;
   const state = createLoadSink({
     sqlite: ctx.sqlite,
     pseudonymizer: ctx.pseudonymizer,

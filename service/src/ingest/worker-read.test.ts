@@ -4,7 +4,7 @@ import { openDatabase } from '../db/client';
 import { generateLog } from '../generate/index';
 import { readLog } from '../readers/index';
 import { ingestFiles } from './ingest-files';
-import { READ_WORKER_MIN_BYTES } from './worker-read';
+import { READ_WORKER_MIN_BYTES, startReadWorker, startReadWorkerFor, type ReadWorker } from './worker-read';
 import { LENIENT_POLICY, tempDir } from '../testing/ingest-fixtures';
 
 const temps: ReturnType<typeof tempDir>[] = [];
@@ -64,7 +64,7 @@ describe('ingest of a large load through the reader worker', () => {
     expect(statSync(file).size).toBeGreaterThan(READ_WORKER_MIN_BYTES);
     const mapping = { case: 'Sags-id', activity: 'Aktivitet', timestamp: 'Tidspunkt', pseudonymize: ['Borger'], freeText: ['Note'] };
     process.env['SAGSFLOW_SECRET'] = 'read-in-worker-test-secret-0123456789';
-    const load = async (name: string, inThread: boolean) => {
+    const load = async (name: string, inThread: boolean, readWorker?: ReadWorker) => {
       const store = openDatabase(t.path(`${name}.sqlite`));
       const report = await ingestFiles(store, {
         files: [file],
@@ -72,12 +72,25 @@ describe('ingest of a large load through the reader worker', () => {
         mapping,
         policy: LENIENT_POLICY,
         ...(inThread ? { readLog } : {}),
+        ...(readWorker ? { readWorker } : {}),
       });
       return { store, report };
     };
     const worker = await load('worker', false);
     const thread = await load('thread', true);
+    // A worker started before the database was opened reads the same.
+    const readWorker = startReadWorkerFor([file]);
+    expect(readWorker).toBeDefined();
+    const ahead = await load('ahead', false, readWorker);
+    readWorker!.end();
     delete process.env['SAGSFLOW_SECRET'];
+    const { startedAt: _a, finishedAt: _b, loadId: _c, ...fromAhead } = ahead.report;
+    const { startedAt: _d, finishedAt: _e, loadId: _f, ...fromWorker } = worker.report;
+    expect(fromAhead).toEqual(fromWorker);
+    for (const query of ['select * from events order by id', 'select * from quarantine order by id', 'select * from steps order by id']) {
+      expect(rows(ahead.store, query)).toEqual(rows(worker.store, query));
+    }
+    ahead.store.close();
     expect(worker.report.files[0]).toMatch(/^udtraek p_[0-9a-f]{16} \*{6}-\*{4}\.csv$/);
     expect(worker.report.files).toEqual(thread.report.files);
     expect(worker.report.columns).not.toBeNull();
@@ -90,5 +103,26 @@ describe('ingest of a large load through the reader worker', () => {
     expect(JSON.stringify(rows(worker.store, 'select * from events'))).not.toContain('Anna');
     worker.store.close();
     thread.store.close();
+  }, 120_000);
+
+  it('startReadWorkerFor starts no worker for small or missing files, and a worker ended before its read fails that read', async () => {
+    const t = tempDir();
+    temps.push(t);
+    const small = t.write('small.csv', 'case,activity,timestamp\nc1,a,2026-01-01T00:00:00Z\n');
+    expect(startReadWorkerFor([small])).toBeUndefined();
+    expect(startReadWorkerFor([t.path('missing.csv')])).toBeUndefined();
+    const file = t.path('big.csv');
+    await generateLog({ process: 'dagpenge', cases: 3_000, seed: 5, out: file });
+    process.env['SAGSFLOW_SECRET'] = 'read-in-worker-test-secret-0123456789';
+    const readWorker = startReadWorker();
+    readWorker.end();
+    readWorker.end();
+    const store = openDatabase(t.path('ended.sqlite'));
+    await expect(ingestFiles(store, { files: [file], log: 'dagpenge', readWorker })).rejects.toThrow(
+      /^ingest big\.csv: the reader worker stopped \(exit code \d+\)$/,
+    );
+    delete process.env['SAGSFLOW_SECRET'];
+    expect(store.sqlite.prepare('select count(*) as n from events').get()).toEqual({ n: 0 });
+    store.close();
   }, 120_000);
 });

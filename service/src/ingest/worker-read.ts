@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapping } from '../readers/index';
 import { workerEntry } from '../runtime/build-info';
@@ -28,6 +29,76 @@ export interface ReadInWorkerOptions {
   onFile: (result: FileResult, counts: LoadCounts) => void;
   /** Turns the worker's failure into the error to throw. */
   readFailed: (message: string, readError: boolean, cause: unknown) => Error;
+  /** A worker started ahead for this read (`startReadWorker`); by default one is started here. */
+  worker?: ReadWorker | undefined;
+}
+
+/**
+ * A reader worker started before its load is ready to read: its thread boots and loads its
+ * modules while the loading thread opens the database, then it waits for the load's request
+ * (`readInWorker` sends it). It does not keep the process alive until a read takes it.
+ */
+export interface ReadWorker {
+  /** Ends the worker unless a read has taken it (that read ends it); safe to call more than once. */
+  end(): void;
+}
+
+interface StartedWorker extends ReadWorker {
+  worker: Worker;
+  /** Hands the worker to a read: its failure so far (null: none), and from now on the read's to end. */
+  take(): { failure: Error | null };
+}
+
+/**
+ * Starts a reader worker ahead of its load (see `ReadWorker`), so that its start-up overlaps the
+ * loading thread's; give it to `readInWorker` as `worker`, and `end()` it when the load ends.
+ *
+ * @example
+ * const worker = startReadWorker();
+ * try { await ingestFiles(store, { files, log, readWorker: worker }); } finally { worker.end(); }
+ */
+export function startReadWorker(): ReadWorker {
+  const entry = workerEntry('load-read-worker', new URL('./load-read-worker-entry.mjs', import.meta.url));
+  const worker = new Worker(entry, { execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
+  worker.unref();
+  let failure: Error | null = null;
+  let taken = false;
+  const early = (error: Error) => {
+    failure ??= error;
+  };
+  const exited = (code: number) => early(new Error(`the reader worker stopped (exit code ${code})`));
+  worker.on('error', early);
+  worker.on('exit', exited);
+  const started: StartedWorker = {
+    worker,
+    end() {
+      if (!taken) void worker.terminate();
+    },
+    take() {
+      if (taken) throw new Error('readInWorker: this reader worker was given to a read already');
+      taken = true;
+      worker.off('error', early);
+      worker.off('exit', exited);
+      worker.ref();
+      return { failure };
+    },
+  };
+  return started;
+}
+
+/**
+ * A reader worker started ahead (`startReadWorker`) for a load of `files`, when they are all
+ * readable and large enough to be read in one (`READ_WORKER_MIN_BYTES`, as `readLoadFiles`
+ * decides), else undefined: the load then reports a missing file as always.
+ */
+export function startReadWorkerFor(files: readonly string[]): ReadWorker | undefined {
+  let bytes = 0;
+  for (const file of files) {
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) return undefined;
+    bytes += size;
+  }
+  return bytes >= READ_WORKER_MIN_BYTES ? startReadWorker() : undefined;
 }
 
 /**
@@ -35,9 +106,11 @@ export interface ReadInWorkerOptions {
  * cleaned rows to `storeBatch` on this thread (which pseudonymises the values the worker left in
  * clear for this thread), batch by batch, so the SQLite writes of one batch
  * overlap the parsing of the next. Resolves with the final counts; rejects with `readFailed`'s
- * error when a file cannot be read (the caller rolls the load back).
+ * error when a file cannot be read (the caller rolls the load back). Uses `worker` when given
+ * (started by `startReadWorker`), else starts one.
  */
 export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> {
+  const readWorker = (options.worker ?? startReadWorker()) as StartedWorker;
   const unstored = new SharedArrayBuffer(4);
   const counter = new Int32Array(unstored);
   const request: LoadReadRequest = {
@@ -50,8 +123,8 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
     fileNames: options.fileNames,
     unstored,
   };
-  const entry = workerEntry('load-read-worker', new URL('./load-read-worker-entry.mjs', import.meta.url));
-  const worker = new Worker(entry, { workerData: request, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
+  const { worker } = readWorker;
+  const { failure } = readWorker.take();
   return new Promise<LoadCounts>((resolve, reject) => {
     let settled = false;
     const end = (error: Error | null, counts?: LoadCounts) => {
@@ -80,5 +153,7 @@ export function readInWorker(options: ReadInWorkerOptions): Promise<LoadCounts> 
     });
     worker.once('error', (error) => end(options.readFailed(error.message, false, error)));
     worker.once('exit', (code) => end(options.readFailed(`the reader worker stopped (exit code ${code})`, false, null)));
+    if (failure) end(options.readFailed(failure.message, false, failure));
+    else worker.postMessage(request);
   });
 }

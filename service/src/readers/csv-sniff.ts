@@ -6,6 +6,10 @@ export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 const SAMPLE_RECORDS = 50;
+/** Characters of the sample looked at, at most. */
+const SAMPLE_CHARS = 1 << 16;
+/** Characters fed to a candidate's tokenizer at a time. */
+const SLICE_CHARS = 4096;
 
 /**
  * Picks the delimiter from a text sample (header and first records), quotes respected:
@@ -22,8 +26,12 @@ export function sniffDelimiter(sample: string, complete: boolean): Delimiter {
     const tokenizer = new CsvTokenizer(d.charCodeAt(0), (fields) => {
       if (counts.length <= SAMPLE_RECORDS) counts.push(fields.length);
     });
-    tokenizer.push(sample.length > 1 << 16 ? sample.slice(0, 1 << 16) : sample);
-    if (complete && sample.length <= 1 << 16) tokenizer.end();
+    // The sample is fed in slices until the records counted are enough (the tokenizer gives the same
+    // records however its text is cut): a load's first batch waits for this.
+    const end = Math.min(sample.length, SAMPLE_CHARS);
+    for (let at = 0; at < end && counts.length <= SAMPLE_RECORDS; at += SLICE_CHARS)
+      tokenizer.push(sample.slice(at, Math.min(at + SLICE_CHARS, end)));
+    if (complete && sample.length <= SAMPLE_CHARS && counts.length <= SAMPLE_RECORDS) tokenizer.end();
     const header = counts[0] ?? 1;
     if (header < 2) continue;
     const rows = counts.slice(1);

@@ -7,7 +7,6 @@ import { DEFAULT_TIMEZONE } from './timestamps';
 import { createLocalTimeConverter } from './tz-offset';
 import { ReadTally } from './tally';
 import type { LogFormat, ReadOptions, ReadReport } from './types';
-import { readXes } from './xes';
 
 const PROGRESS_STEP = 1 << 22;
 
@@ -62,6 +61,8 @@ export async function readLog(file: string, options: ReadOptions): Promise<ReadR
     };
     let report: ReadReport;
     if (format === 'xes') {
+      // The XES reader (and its XML parser) is loaded only for an XES file: a CSV load's reader worker starts sooner.
+      const { readXes } = await import('./xes');
       const facts = await readXes(file, chunks, options.mapping, tally, onChunk);
       const m = facts.mapping;
       const columns = [
