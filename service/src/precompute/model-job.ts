@@ -56,9 +56,9 @@ function workerLog(log: EventLog, findings: FindingsSpec | undefined): EventLog 
 
 /**
  * Starts `computeModelRows(log, spec, …)` in a worker thread, so the second core computes the
- * model while this thread writes it (this thread writes the case rows itself while the worker starts); with `findings`, the worker then computes
- * `computeFindings(log, findings, no sources)` while this thread writes the last rows (so no
- * second worker is needed for them). The log is copied to the worker (structured clone of its
+ * model while this thread writes it (this thread writes the case rows itself while the worker
+ * starts); with `findings`, the worker then computes `computeFindings(log, findings, no sources)`
+ * while this thread writes the last rows (so no second worker is needed for them). The log is copied to the worker (structured clone of its
  * typed arrays and strings) when this is called. The rows come back in batches (`RowBatch`);
  * `receive` blocks this thread (the load's transaction is synchronous) between them.
  * Returns null when no worker thread can be started.

@@ -42,7 +42,7 @@ try {
 }
 if (request.findings) {
   try {
-    // Loaded only now, so the worker's start (which the loading thread waits for) parses no findings code.
+    // Loaded only now, so that the worker's start (and its first rows) parse no findings code.
     const { computeFindings } = await import('../findings/compute-findings');
     postFindings(request, { kind: 'findings', scopes: computeFindings(request.log, request.findings, new Map()) });
   } catch (error) {
