@@ -116,8 +116,17 @@ export type StepListedFinding = Pick<
 >;
 
 /**
+ * The kinds of findings in the order the step tables list them; any other kind (automation
+ * candidates) comes after them.
+ */
+export const STEP_LIST_KINDS: readonly string[] = ['bottleneck', 'rule-violation', 'model-deviation', 'best-practice'];
+
+/** `STEP_LIST_KINDS` as an SQL expression of the `kind` column: its rank in that order. */
+const KIND_RANK_SQL = `CASE kind ${STEP_LIST_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE ${STEP_LIST_KINDS.length} END`;
+
+/**
  * The unresolved findings of a log's version in the order the step tables list them: by kind
- * (bottleneck, rule violation, model deviation, best practice, automation), then most valuable first.
+ * (`STEP_LIST_KINDS`, then automation), then most valuable first.
  */
 export function findingsForSteps(sqlite: Database.Database, log: string, version: number): StepListedFinding[] {
   return sqlite
@@ -125,7 +134,7 @@ export function findingsForSteps(sqlite: Database.Database, log: string, version
       `SELECT process, jobcenter, finding_id AS findingId, kind, rank, activity, from_activity AS fromActivity, to_activity AS toActivity, rule,
         value_dkk AS valueDkk, summary_da AS summaryDa, summary_en AS summaryEn
        FROM findings WHERE log = ? AND version = ? AND status <> 'resolved'
-       ORDER BY CASE kind WHEN 'bottleneck' THEN 0 WHEN 'rule-violation' THEN 1 WHEN 'model-deviation' THEN 2 WHEN 'best-practice' THEN 3 ELSE 4 END,
+       ORDER BY ${KIND_RANK_SQL},
                 value_dkk DESC, rank, finding_id`,
     )
     .all(log, version) as StepListedFinding[];

@@ -1,16 +1,11 @@
-import type { StepListedFinding } from '../db/findings-queries';
+import { STEP_LIST_KINDS, type StepListedFinding } from '../db/findings-queries';
 import type { StepFindingsAhead, StepVariantsCollector } from '../precompute/step-variants';
 import type { ScopeFindings } from './compute-findings';
 import { describeFinding } from './wording';
 import { findingsByScope, stepFindingsText } from './write-step-findings';
 
 /** The rank of a kind in the step tables' lists (`findingsForSteps`). */
-const KIND_ORDER: Readonly<Record<string, number>> = {
-  bottleneck: 0,
-  'rule-violation': 1,
-  'model-deviation': 2,
-  'best-practice': 3,
-};
+const KIND_ORDER: ReadonlyMap<string, number> = new Map(STEP_LIST_KINDS.map((k, i) => [k, i]));
 
 /** The texts of one variant's step 0 per process and jobcenter. */
 type TextsOf = Map<string, Map<string, string | null>>;
@@ -93,7 +88,7 @@ export function listedFindings(scopes: readonly ScopeFindings[]): StepListedFind
   }
   return out.sort(
     (a, b) =>
-      (KIND_ORDER[a.kind] ?? 4) - (KIND_ORDER[b.kind] ?? 4) ||
+      (KIND_ORDER.get(a.kind) ?? STEP_LIST_KINDS.length) - (KIND_ORDER.get(b.kind) ?? STEP_LIST_KINDS.length) ||
       b.valueDkk - a.valueDkk ||
       a.rank - b.rank ||
       binaryOrder(a.findingId, b.findingId),
