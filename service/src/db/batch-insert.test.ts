@@ -33,6 +33,25 @@ describe('createBatchInserter', () => {
     expect(rows).toEqual(names.map((name, i) => [i + 1, i, name, 'text']));
     store.close();
   });
+  it('a row that breaks a constraint fails its batch and keeps the rows before it (INSERT OR FAIL), for the transaction to roll back', () => {
+    const store = openDatabase(':memory:');
+    const db = store.sqlite;
+    db.exec('CREATE TABLE t (a INTEGER NOT NULL, b TEXT)');
+    const ins = createBatchInserter(db, 't', ['a', 'b'], { batchRows: 4 });
+    const count = () => db.prepare('SELECT count(*) FROM t').pluck().get();
+    db.exec('BEGIN');
+    for (let i = 0; i < 4; i++) ins.add([i, 'first batch']);
+    ins.add([4, 'kept until rollback']);
+    ins.add([5, 'kept until rollback']);
+    ins.add([null, 'breaks NOT NULL']);
+    // The fourth row fills the batch and runs it: the error names the column, the two rows before it stay.
+    expect(() => ins.add([7, 'never written'])).toThrow(/NOT NULL constraint failed: t\.a/);
+    expect(count()).toBe(6);
+    expect(ins.written).toBe(4);
+    db.exec('ROLLBACK');
+    expect(count()).toBe(0);
+    store.close();
+  });
 });
 
 describe('withoutIndexes', () => {
