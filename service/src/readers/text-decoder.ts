@@ -14,6 +14,8 @@ export class AutoDecoder {
   sawInvalid = false;
   private utf8 = new TextDecoder('utf-8');
   private first = true;
+  /** Bytes of a byte order mark still to skip (a first range shorter than the mark). */
+  private bomLeft = 0;
 
   /** `encoding`: decided already (a later part of a file); no byte order mark is looked for then. */
   constructor(encoding: DetectedEncoding | null = null) {
@@ -30,21 +32,32 @@ export class AutoDecoder {
     return null;
   }
 
-  decode(chunk: Buffer): string {
+  /**
+   * The text of `chunk[from, to)`, the bytes that follow those decoded before. An undecided
+   * encoding is decided at the range's first non-ASCII byte from the bytes of the whole `chunk`
+   * from there on, so decoding a chunk in ranges decides as decoding it whole does.
+   */
+  decode(chunk: Buffer, from = 0, to = chunk.length): string {
     if (this.first) {
       this.first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      if (chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf) {
         this.encoding = 'utf-8-bom';
-        chunk = chunk.subarray(3);
+        this.bomLeft = 3;
       }
     }
+    if (this.bomLeft > 0) {
+      const skip = Math.min(this.bomLeft, to - from);
+      this.bomLeft -= skip;
+      from += skip;
+    }
     if (this.encoding === null) {
-      const k = firstNonAscii(chunk);
-      if (k < 0) return chunk.toString('latin1');
+      const k = firstNonAscii(chunk, from, to);
+      if (k < 0) return chunk.toString('latin1', from, to);
       this.encoding = looksUtf8From(chunk, k) ? 'utf-8' : 'windows-1252';
     }
-    if (this.encoding === 'windows-1252') return decodeWin1252(chunk);
-    const text = this.utf8.decode(chunk, { stream: true });
+    const bytes = from === 0 && to === chunk.length ? chunk : chunk.subarray(from, to);
+    if (this.encoding === 'windows-1252') return decodeWin1252(bytes);
+    const text = this.utf8.decode(bytes, { stream: true });
     if (!this.sawInvalid && text.includes('\uFFFD')) this.sawInvalid = true;
     return text;
   }
@@ -62,8 +75,8 @@ export class AutoDecoder {
   }
 }
 
-function firstNonAscii(chunk: Uint8Array): number {
-  for (let i = 0; i < chunk.length; i++) if ((chunk[i] as number) >= 0x80) return i;
+function firstNonAscii(chunk: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) if ((chunk[i] as number) >= 0x80) return i;
   return -1;
 }
 
