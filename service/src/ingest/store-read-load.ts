@@ -52,7 +52,8 @@ export async function storeReadLoad(run: LoadRun, tx: LoadTransaction, read: Rea
     refuseNothingLoaded(run.what, tally.read, got, appended);
     const noPurpose = purposeRefusal(run, tally);
     run.progress('precompute', null, run.files.length, run.bytesTotal);
-    const eventLog = read.builder.build();
+    // Shared columns: the model worker reads them without a copy.
+    const eventLog = read.builder.build({ shared: true });
     modelJob = startLoadModel(eventLog, { sqlite: run.store.sqlite, log: options.log, options });
     const refusals = policyRefusals(run, tally, got, eventLog.caseIds.length, current, noPurpose);
     const { precomputed, pruned } = storeVersion(run, { latest, version }, eventLog, appended, modelJob);

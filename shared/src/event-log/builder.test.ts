@@ -184,6 +184,42 @@ describe('EventLogBuilder', () => {
     expect(Array.from(x.lifecycle)).toEqual(Array.from(y.lifecycle));
     expect(x.caseIds).toEqual(['c1', 'c2', 'c3']);
   });
+  it('builds the same log on shared memory when asked, on both the grouped and the reordering path', () => {
+    for (const grouped of [true, false]) {
+      const b = new EventLogBuilder();
+      const events: [string, string, number][] = grouped
+        ? [
+            ['c1', 'a', 1],
+            ['c1', 'b', 2],
+            ['c2', 'a', 3],
+            ['c2', 'c', 4],
+          ]
+        : [
+            ['c1', 'b', 5],
+            ['c2', 'a', 3],
+            ['c1', 'a', 1],
+            ['c2', 'c', 4],
+          ];
+      for (const [c, a, t] of events) {
+        b.addEvent(c, a, t, t % 2 ? 'r1' : null, t > 3 ? 'complete' : null);
+        b.setCaseAttribute('jobcenter', `JC ${c}`);
+        b.setEventAttribute('note', `n${t}`);
+      }
+      const plain = b.build();
+      const shared = b.build({ shared: true });
+      expect(shared).toEqual(plain);
+      const columns = [shared.activity, shared.timestamp, shared.resource, shared.lifecycle, shared.caseOffsets];
+      columns.push(shared.caseAttributes.get('jobcenter')!.codes, shared.eventAttributes.get('note')!.codes);
+      for (const column of columns) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+      for (const column of [plain.activity, plain.caseOffsets, plain.eventAttributes.get('note')!.codes]) {
+        expect(column.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+      }
+      // A clone (what a worker's workerData gets) reads the same memory.
+      const clone = structuredClone(shared);
+      shared.timestamp[0] = 99;
+      expect(clone.timestamp[0]).toBe(99);
+    }
+  });
 });
 
 describe('groupedCaseOffsets', () => {
