@@ -12,6 +12,7 @@ import type { IngestOptions } from './load-report';
 import { createLoadSink, createLoadStore, type LoadCounts } from './load-sink';
 import type { StoredEventFields } from '../db/append-seed';
 import type { TextScrubber } from './text-scrubber';
+import { reserveAhead } from './reserve-ahead';
 import { readInWorker, READ_WORKER_MIN_BYTES } from './worker-read';
 
 /**
@@ -108,6 +109,7 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
   ctx.onBuilder?.(store.builder);
   const sizes = files.map((f) => statSync(f).size);
   const fileStart = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
+  const reserve = reserveAhead(store.builder, ctx.bytesTotal);
   const counts = await readInWorker({
     files,
     mapping: options.mapping,
@@ -120,7 +122,10 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
       tally.scrubbedNames = scrubbed;
     },
     storeBatch: store.batchStore(createPseudonymText(ctx.secret)),
-    onProgress: (i, b) => ctx.onProgress(names[i]!, i, fileStart(i) + b),
+    onProgress: (i, b) => {
+      reserve(fileStart(i) + b);
+      ctx.onProgress(names[i]!, i, fileStart(i) + b);
+    },
     onFile: (result, fileCounts) => {
       onFile(result);
       tally.settled = fileCounts;
