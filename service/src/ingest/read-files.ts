@@ -123,8 +123,9 @@ async function readWithWorker(ctx: ReadFilesContext, tally: ReadTally, onFile: (
     },
     storeBatch: store.batchStore(createPseudonymText(ctx.secret)),
     onProgress: (i, b) => {
-      reserve(fileStart(i) + b);
-      ctx.onProgress(names[i]!, i, fileStart(i) + b);
+      const read = fileStart(i) + b;
+      reserve(read);
+      ctx.onProgress(names[i]!, i, read);
     },
     onFile: (result, fileCounts) => {
       onFile(result);

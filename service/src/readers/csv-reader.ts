@@ -28,7 +28,7 @@ export const MAX_FIELD_CHARS = 16 << 20;
  * young generation, where a 1 MiB chunk's text took fresh large-object pages, about 25,000 page
  * faults in the reader of a 1,000,000-event file.
  */
-export const DECODE_PIECE = 60_000;
+const DECODE_PIECE = 60_000;
 
 /** The start of a CSV file as the reader understood it: enough to read any later part of the file. */
 export interface CsvHead {
