@@ -36,6 +36,17 @@ describe('contentHash', () => {
     expect((await hashes.files).map((f) => f.bytes)).toEqual([8, 10]);
   });
 
+  it('loadHashesInWorker hashes one, three and no files as contentHash does (the first file is hashed once, its digest copied)', async () => {
+    const a = t.write('a.csv', 'x,y\n1,2\n');
+    const b = t.write('b.csv', 'x,y\n3,4,5\n');
+    const c = t.write('c.csv', '');
+    for (const files of [[a], [b, c, a], [c], []]) {
+      const hashes = loadHashesInWorker(files, { m: files.length });
+      expect(await hashes.content).toBe(await contentHash(files, { m: files.length }));
+      expect(await hashes.files).toEqual(await fileDigests(files));
+    }
+  });
+
   it('loadHashesInWorker rejects both for a missing file, naming what failed', async () => {
     const hashes = loadHashesInWorker([t.path('missing.csv')], null);
     await expect(hashes.content).rejects.toThrow(/content hash failed/);

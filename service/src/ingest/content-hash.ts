@@ -33,19 +33,23 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { createReadStream } = require('node:fs');
 (async () => {
-  const content = createHash('sha256');
+  // Until the first file ends, the content hash has seen what that file's own hash has: it is
+  // copied from it then, so the bytes of the first (usually only) file are hashed once.
+  let content = null;
   const files = [];
   for (const file of workerData.files) {
     const own = createHash('sha256');
     let bytes = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      content.update(chunk);
+      if (content !== null) content.update(chunk);
       own.update(chunk);
       bytes += chunk.length;
     }
+    content ??= own.copy();
     content.update('\\u0000file-end\\u0000');
     files.push({ bytes, sha256: own.digest('hex') });
   }
+  content ??= createHash('sha256');
   content.update(workerData.extra);
   parentPort.postMessage({ content: content.digest('hex'), files });
 })().catch((err) => parentPort.postMessage({ error: String(err && err.message || err) }));
